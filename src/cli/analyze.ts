@@ -1,0 +1,84 @@
+import { parseArgs } from 'node:util';
+import { readFiles, isoDateOrDateTime, type MetaOverrides } from '../ingest/index.js';
+import { createPipeline } from '../read/pipeline.js';
+import { toLedgerDocument, ledgerJson, type LedgerDocument } from '../report/ledger-json.js';
+import { textReport } from '../report/text-report.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+import type { CliIo } from './io.js';
+import { EXIT_OK, EXIT_SOME_FAILED, UsageError } from './usage-error.js';
+
+export const ANALYZE_USAGE = `counterclaim analyze PATH... [options]
+
+Reads articles (.txt and .md files, or directories of them) and reports what it found.
+
+Options:
+  --json             print the ledger JSON instead of the text report
+  --db PATH          database file to store the analysis in (default ./counterclaim.db, or $COUNTERCLAIM_DB)
+  --no-store         analyse only; store nothing
+  --published DATE   publication date (ISO 8601), for every input
+  --outlet NAME      outlet, for every input
+  --url URL          URL, for every input
+  --title TEXT       title, for every input
+`;
+
+export async function analyzeCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOrThrow(argv);
+  if (positionals.length === 0) throw new UsageError('analyze needs at least one PATH');
+  const overrides = overridesFrom(values);
+  const pipeline = createPipeline();
+  const store: Store | null = values['no-store'] ? null : await openStore(values.db);
+  const documents: LedgerDocument[] = [];
+  let failed = 0;
+  try {
+    for await (const result of readFiles(positionals, { overrides })) {
+      if (!result.ok) {
+        failed++;
+        io.err(`counterclaim: ${result.source}: ${result.message} [${result.code}]\n`);
+        continue;
+      }
+      const doc = toLedgerDocument(pipeline.read(result.doc));
+      if (store) await store.saveDocument(doc);
+      documents.push(doc);
+      if (!values.json) io.out(textReport(doc));
+    }
+  } finally {
+    await store?.close();
+  }
+  if (values.json) io.out(ledgerJson(documents));
+  return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+function parseOrThrow(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        db: { type: 'string' },
+        'no-store': { type: 'boolean', default: false },
+        published: { type: 'string' },
+        outlet: { type: 'string' },
+        url: { type: 'string' },
+        title: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function overridesFrom(values: { published?: string; outlet?: string; url?: string; title?: string }): MetaOverrides {
+  const overrides: { -readonly [K in keyof MetaOverrides]: MetaOverrides[K] } = {};
+  if (values.published !== undefined) {
+    const parsed = isoDateOrDateTime.safeParse(values.published);
+    if (!parsed.success) throw new UsageError(`--published ${JSON.stringify(values.published)} ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
+    overrides.published = parsed.data;
+  }
+  if (values.outlet !== undefined) overrides.outlet = values.outlet;
+  if (values.url !== undefined) overrides.url = values.url;
+  if (values.title !== undefined) overrides.title = values.title;
+  return overrides;
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { analyzeCommand, ANALYZE_USAGE } from './analyze.js';
+import { processIo, type CliIo } from './io.js';
+import { EXIT_USAGE, UsageError } from './usage-error.js';
+import { StoreError } from '../store/store.js';
+
+type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+/** Every command, by name, with its usage text. */
+const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
+  analyze: { run: analyzeCommand, usage: ANALYZE_USAGE },
+};
+
+const USAGE = `counterclaim: a sourced, time-anchored ledger of claims from conflict reporting
+
+Usage: counterclaim COMMAND [options]
+
+Commands:
+${Object.keys(COMMANDS).map((name) => `  ${name}`).join('\n')}
+
+Run 'counterclaim COMMAND --help' for a command's options.
+`;
+
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`counterclaim: unknown command '${name}'\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`counterclaim ${name}: ${error.message}\n\n${command.usage}`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof StoreError) {
+      io.err(`counterclaim ${name}: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+// Run when executed directly (also through npm's bin symlink), not when imported by tests.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`counterclaim: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,57 @@
+import type { Token } from '../../model/index.js';
+import { ABBREVIATIONS } from './abbreviations.js';
+
+const TERMINAL = new Set(['.', '!', '?', '...', '…']);
+const CLOSERS = new Set(['"', '”', '’', "'", '»', ')', ']']);
+const OPENERS = new Set(['"', '“', '‘', "'", '«', '„', '(', '[']);
+
+/**
+ * Splits the tokens of one paragraph into sentences; returns [from, to) token
+ * index pairs. A terminal mark ends a sentence when what follows it (after any
+ * closing quotes or brackets, which stay with the sentence they close) starts
+ * a new one: a capital, a digit or an opening quote. It does not after an
+ * abbreviation ("Lt. Gen. Smith") or an initial ("Oleksandr S. Syrskyi").
+ */
+export function splitSentences(text: string, tokens: readonly Token[], from: number, to: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!;
+    if (!TERMINAL.has(token.text)) continue;
+    let end = i + 1;
+    while (end < to && CLOSERS.has(tokens[end]!.text) && isClosingHere(text, tokens[end]!)) end++;
+    if (end >= to) break;
+    const next = tokens[end]!;
+    if (!startsSentence(next)) continue;
+    if (token.text === '.' && isAbbreviationBefore(text, tokens, i, from)) continue;
+    out.push([start, end]);
+    start = end;
+    i = end - 1;
+  }
+  if (start < to) out.push([start, to]);
+  return out;
+}
+
+function startsSentence(token: Token): boolean {
+  if (OPENERS.has(token.text)) return true;
+  if (token.kind === 'number') return true;
+  const first = token.text.charAt(0);
+  return first !== first.toLowerCase();
+}
+
+/** A closing quote directly after the mark (no space), not an opening quote of the next sentence. */
+function isClosingHere(text: string, token: Token): boolean {
+  if (token.text === '"' || token.text === "'") {
+    const before = text.charAt(token.span[0] - 1);
+    return before !== '' && !/\s/.test(before);
+  }
+  return token.text !== '“' && token.text !== '‘';
+}
+
+function isAbbreviationBefore(text: string, tokens: readonly Token[], dot: number, from: number): boolean {
+  if (dot === from) return false;
+  const prev = tokens[dot - 1]!;
+  if (prev.span[1] !== tokens[dot]!.span[0] || prev.kind !== 'word') return false;
+  if (/^\p{Lu}$/u.test(prev.text)) return true; // an initial
+  return ABBREVIATIONS.has(prev.norm);
+}

@@ -1,0 +1,24 @@
+import type { LedgerDocument } from './ledger-json.js';
+import { timesSection } from './sections/times-section.js';
+import { diagnosticsSection } from './sections/diagnostics-section.js';
+
+/** The sections of a document's report, in the order a reader wants them. */
+const SECTIONS: ReadonlyArray<(doc: LedgerDocument) => string> = [
+  timesSection,
+  diagnosticsSection,
+];
+
+/** The human-readable report of one document. */
+export function textReport(doc: LedgerDocument): string {
+  const title = doc.title ?? doc.source ?? doc.id.slice(0, 12);
+  const facts = [
+    `id ${doc.id.slice(0, 12)}`,
+    `published ${doc.published ?? 'unknown'}`,
+    doc.outlet ? `outlet ${doc.outlet}` : null,
+    doc.language ? `language ${doc.language}` : null,
+    `${doc.sentences.length} sentences`,
+  ].filter(Boolean);
+  const header = `== ${title}\n   ${facts.join(' · ')}`;
+  const body = SECTIONS.map((section) => section(doc)).filter((s) => s !== '');
+  return `${[header, ...body].join('\n\n')}\n\n`;
+}
