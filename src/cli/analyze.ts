@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readFiles, isoDateOrDateTime, type MetaOverrides } from '../ingest/index.js';
 import { createPipeline } from '../read/pipeline.js';
+import { loadResources } from '../read/load-resources.js';
 import { toLedgerDocument, ledgerJson, type LedgerDocument } from '../report/ledger-json.js';
 import { textReport } from '../report/text-report.js';
 import { openStore } from '../store/open-store.js';
@@ -26,7 +27,7 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
   const { values, positionals } = parseOrThrow(argv);
   if (positionals.length === 0) throw new UsageError('analyze needs at least one PATH');
   const overrides = overridesFrom(values);
-  const pipeline = createPipeline();
+  const pipeline = createPipeline(await loadResources({ db: values.db }));
   const store: Store | null = values['no-store'] ? null : await openStore(values.db);
   const documents: LedgerDocument[] = [];
   let failed = 0;
