@@ -13,6 +13,19 @@ export interface DocumentSummary {
   readonly source: string | null;
 }
 
+/** An item as stored, with the document it belongs to. */
+export interface StoredItem {
+  readonly docId: string;
+  readonly kind: string;
+  readonly item: { readonly id: string } & Record<string, unknown>;
+}
+
+export interface ListItemsQuery {
+  readonly docId?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
 export interface ListDocumentsQuery {
   readonly limit?: number;
   readonly offset?: number;
@@ -35,6 +48,8 @@ export interface Store {
   hasDocument(id: string): Promise<boolean>;
   listDocuments(query?: ListDocumentsQuery): Promise<DocumentSummary[]>;
   countDocuments(): Promise<number>;
+  /** Items of one list (`times`, `places`, `attributions`...) across documents, in document then span order. */
+  listItems(kind: string, query?: ListItemsQuery): Promise<StoredItem[]>;
   close(): Promise<void>;
 }
 

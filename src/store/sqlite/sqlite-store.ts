@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { LedgerDocument } from '../../report/ledger-json.js';
-import { StoreError, type DocumentSummary, type ListDocumentsQuery, type SaveOutcome, type Store } from '../store.js';
+import { StoreError, type DocumentSummary, type ListDocumentsQuery, type ListItemsQuery, type SaveOutcome, type Store, type StoredItem } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
 /** The lists of a document stored one row per item, so they can be queried across documents. */
@@ -90,6 +90,19 @@ export function openSqliteStore(file: string): Store {
     },
     async countDocuments() {
       return (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    },
+    async listItems(kind: string, query: ListItemsQuery = {}) {
+      const limit = Math.max(0, Math.min(query.limit ?? 1000, 100_000));
+      const offset = Math.max(0, query.offset ?? 0);
+      const rows = query.docId !== undefined
+        ? db.prepare<[string, string, number, number], { doc_id: string; data: string }>(
+          'SELECT i.doc_id, i.data FROM items i WHERE i.kind = ? AND i.doc_id = ? ORDER BY i.start, i.end DESC, i.id LIMIT ? OFFSET ?',
+        ).all(kind, query.docId, limit, offset)
+        : db.prepare<[string, number, number], { doc_id: string; data: string }>(
+          `SELECT i.doc_id, i.data FROM items i JOIN documents d ON d.id = i.doc_id
+           WHERE i.kind = ? ORDER BY d.seq, i.start, i.end DESC, i.id LIMIT ? OFFSET ?`,
+        ).all(kind, limit, offset);
+      return rows.map((row): StoredItem => ({ docId: row.doc_id, kind, item: JSON.parse(row.data) as StoredItem['item'] }));
     },
     async close() {
       db.close();
