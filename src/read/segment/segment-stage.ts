@@ -49,7 +49,8 @@ function segment(doc: AnalyzedDocument, mode: 'sentence' | 'space'): AnalyzedDoc
     for (const [from, to] of splitSentences(text, tokens, first, tokens.length)) {
       const sentenceSpan: Span = [tokens[from]!.span[0], tokens[to - 1]!.span[1]];
       const index = sentences.length;
-      for (let i = from; i < to; i++) tokens[i] = { ...tokens[i]!, sentence: index };
+      // The tokens were created by this stage and are not shared yet: fill in their sentence in place.
+      for (let i = from; i < to; i++) (tokens[i] as { sentence: number }).sentence = index;
       sentences.push({
         id: itemId('sentence', sentenceSpan), kind: 'sentence', index, paragraph: paragraphIndex,
         span: sentenceSpan, text: text.slice(sentenceSpan[0], sentenceSpan[1]), tokens: [from, to], caption,

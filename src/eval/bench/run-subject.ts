@@ -1,0 +1,26 @@
+// Child process of `npm run bench`: runs one subject over the corpus and prints one JSON line.
+import { countWords, loadCorpus } from './corpus.js';
+import { SUBJECTS } from './subjects.js';
+
+const [name, corpusDir, limitText, repeatText] = process.argv.slice(2);
+const factory = name ? SUBJECTS[name] : undefined;
+if (!factory || !corpusDir) throw new Error(`usage: run-subject NAME CORPUS [LIMIT] [REPEAT]; names: ${Object.keys(SUBJECTS).join(', ')}`);
+const started = performance.now();
+const run = await factory();
+const setupMs = performance.now() - started;
+const corpus = loadCorpus(corpusDir).slice(0, limitText ? Number(limitText) : undefined);
+const repeat = repeatText ? Number(repeatText) : 1;
+// One warm-up pass over a few documents so the JIT has seen the code.
+for (const doc of corpus.slice(0, 20)) run(doc.text);
+let words = 0;
+let docs = 0;
+const t0 = performance.now();
+for (let r = 0; r < repeat; r++) {
+  for (const doc of corpus) {
+    run(doc.text);
+    words += countWords(doc.text);
+    docs++;
+  }
+}
+const seconds = (performance.now() - t0) / 1000;
+process.stdout.write(`${JSON.stringify({ name, docs, words, seconds, setupMs, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -1,0 +1,27 @@
+import * as chrono from 'chrono-node';
+import { sourceDocument } from '../../ingest/index.js';
+import { createPipeline } from '../../read/pipeline.js';
+import { loadResources } from '../../read/load-resources.js';
+
+/**
+ * What `npm run bench` measures, each in its own child process so start-up and
+ * peak memory are its own: our whole pipeline, and the date taggers we are
+ * compared with (chrono-node's `parse`, compromise's `.dates()`), on the same texts.
+ * Each returns a function that processes one text.
+ */
+export const SUBJECTS: Record<string, () => Promise<(text: string) => unknown>> = {
+  async pipeline() {
+    const pipeline = createPipeline(await loadResources());
+    return (text) => pipeline.read(sourceDocument(text, { published: '2016-10-01' }));
+  },
+  async 'chrono-node parse'() {
+    const ref = new Date('2016-10-01T12:00:00Z');
+    return (text) => chrono.parse(text, ref);
+  },
+  async 'compromise dates'() {
+    const nlp = (await import('compromise')).default;
+    const dates = (await import('compromise-dates')).default;
+    nlp.plugin(dates);
+    return (text) => (nlp(text) as unknown as { dates: (o: object) => { json: () => unknown } }).dates({ today: '2016-10-01' }).json();
+  },
+};
