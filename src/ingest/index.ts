@@ -1,6 +1,11 @@
-export { readFiles, type IngestResult, type IngestFailure, type ReadFilesOptions } from './read-files.js';
+export { readFiles, type ReadFilesOptions } from './read-files.js';
+export { readInputs, readInput, expandInputs, withLanguage, isAnalysable, MAX_LINE_BYTES, type ReadInputsOptions, type InputSpec } from './read-inputs.js';
+export { failure, describeFailure, type IngestResult, type IngestFailure } from './ingest-result.js';
 export { decodeText, normalizeNewlines, MAX_INPUT_BYTES } from './decode.js';
 export { documentId } from './document-id.js';
 export { markdownToText } from './markdown.js';
 export { mergeMeta, sidecarSchema, isoDateOrDateTime, describeZodError, type MetaOverrides } from './metadata.js';
 export { sourceDocument } from './source-document.js';
+export { READERS, readerForName } from './readers/registry.js';
+export type { Reader, Input, ReaderOptions } from './readers/reader.js';
+export { detectLanguage, LANGUAGE_NAMES, type SupportedLanguage } from './language/detect-language.js';

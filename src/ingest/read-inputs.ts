@@ -1,0 +1,179 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic, SourceDocument } from '../model/index.js';
+import { MAX_INPUT_BYTES } from './decode.js';
+import type { MetaOverrides } from './metadata.js';
+import { failure, type IngestResult } from './ingest-result.js';
+import type { Input, Reader, ReaderOptions } from './readers/reader.js';
+import { readerForContent, readerForContentType, readerForName } from './readers/registry.js';
+import { fileInput } from './inputs/file-input.js';
+import { memoryInput } from './inputs/memory-input.js';
+import { stdinInput } from './inputs/stdin-input.js';
+import { fetchUrl, type FetchOptions } from './inputs/fetch-url.js';
+import { globBase, globToRegExp, isGlob } from './inputs/glob.js';
+import { detectLanguage, LANGUAGE_NAMES } from './language/detect-language.js';
+
+export interface ReadInputsOptions {
+  /** Values that override every input's own metadata (the CLI's --published, --outlet, --url, --title). */
+  readonly overrides?: MetaOverrides;
+  readonly maxBytes?: number;
+  readonly maxLineBytes?: number;
+  readonly fetch?: FetchOptions;
+  /** Standard input, for `-` (tests pass their own). */
+  readonly stdin?: AsyncIterable<Uint8Array>;
+}
+
+/** Default ceiling on one JSON Lines line. */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+/** One thing the user named, once globs and directories are expanded. */
+export type InputSpec = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'stdin' } | { readonly kind: 'url'; readonly url: string };
+
+/**
+ * Expands what the user named into inputs: files, directories (recursively,
+ * files with a known extension, in sorted order so a run is reproducible),
+ * globs, `-` for standard input, http(s) URLs. A name that matches nothing is
+ * a failure naming it.
+ */
+export async function* expandInputs(args: readonly string[]): AsyncGenerator<InputSpec | IngestResult> {
+  for (const arg of args) {
+    if (arg === '-') {
+      yield { kind: 'stdin' };
+      continue;
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg)) {
+      yield { kind: 'url', url: arg };
+      continue;
+    }
+    let stat;
+    try {
+      stat = await fs.stat(arg);
+    } catch {
+      if (isGlob(arg)) {
+        const matches = await expandGlob(arg);
+        if (matches.length === 0) yield failure(arg, 'input.not-found', 'matches no file');
+        for (const file of matches) yield { kind: 'file', path: file };
+      } else yield failure(arg, 'input.not-found', 'no such file or directory');
+      continue;
+    }
+    if (stat.isDirectory()) for (const file of await listInputFiles(arg)) yield { kind: 'file', path: file };
+    else yield { kind: 'file', path: arg };
+  }
+}
+
+/** Reads one input with the reader its name, content type or first bytes pick, and marks each document's language. */
+export async function* readInput(spec: InputSpec, options: ReadInputsOptions = {}): AsyncGenerator<IngestResult> {
+  const readerOptions: ReaderOptions = {
+    ...(options.overrides ? { overrides: options.overrides } : {}),
+    maxBytes: options.maxBytes ?? MAX_INPUT_BYTES,
+    maxLineBytes: options.maxLineBytes ?? MAX_LINE_BYTES,
+  };
+  let input: Input;
+  let reader: Reader | null;
+  if (spec.kind === 'file') {
+    input = fileInput(spec.path);
+    reader = readerForName(spec.path) ?? readerForContent(await readHead(spec.path));
+  } else if (spec.kind === 'stdin') {
+    const { input: stdin, head } = await stdinInput(options.stdin ?? process.stdin);
+    input = stdin;
+    reader = readerForContent(head);
+  } else {
+    const fetched = await fetchUrl(spec.url, { maxBytes: readerOptions.maxBytes, ...options.fetch });
+    if (!fetched.ok) {
+      yield failure(spec.url, fetched.code, fetched.message);
+      return;
+    }
+    const name = new URL(fetched.url).pathname;
+    input = memoryInput(spec.url, name, fetched.bytes, fetched.contentType);
+    reader = readerForContentType(fetched.contentType) ?? readerForName(name) ?? readerForContent(fetched.bytes);
+    if (reader.name === 'text' && fetched.contentType !== 'text/plain') reader = readerForContent(fetched.bytes);
+    if (reader.name === 'feed' && !readerForContent(fetched.bytes).name.match(/feed/)) reader = readerForContent(fetched.bytes); // application/xml that is really HTML
+  }
+  if (!reader) {
+    yield failure(input.source, 'input.unsupported-format', 'is in a format counterclaim does not read');
+    return;
+  }
+  for await (const result of reader.read(input, readerOptions)) yield result.ok ? { ok: true, doc: withLanguage(result.doc) } : result;
+}
+
+/** Every input of every argument, one result per document or problem. */
+export async function* readInputs(args: readonly string[], options: ReadInputsOptions = {}): AsyncGenerator<IngestResult> {
+  for await (const spec of expandInputs(args)) {
+    if ('ok' in spec) yield spec;
+    else yield* readInput(spec, options);
+  }
+}
+
+/**
+ * Records the language (the input's own, or detected) and, for a language we
+ * do not analyse yet, an info diagnostic: the document is stored and
+ * searchable but not read by the pipeline (see isAnalysable).
+ */
+export function withLanguage(doc: SourceDocument): SourceDocument {
+  const stated = doc.meta.language;
+  const language = stated ?? detectLanguage(doc.text);
+  const diagnostics: Diagnostic[] = [...doc.diagnostics];
+  if (language !== 'en') {
+    const name = language ? `${LANGUAGE_NAMES[language as keyof typeof LANGUAGE_NAMES] ?? language} (${language})` : 'a language that could not be determined';
+    diagnostics.push({
+      code: 'input.language-unsupported', severity: 'info', stage: 'ingest', rule: stated ? 'language.stated' : 'language.detect',
+      message: `text is in ${name}: stored and searchable, not analysed (only English is analysed for now)`,
+    });
+  }
+  return { ...doc, meta: { ...doc.meta, language }, diagnostics };
+}
+
+/** Whether the pipeline reads this document (English only, for now). */
+export function isAnalysable(doc: SourceDocument): boolean {
+  return !doc.diagnostics.some((d) => d.code === 'input.language-unsupported');
+}
+
+async function readHead(file: string): Promise<Uint8Array> {
+  try {
+    const handle = await fs.open(file, 'r');
+    try {
+      const buffer = new Uint8Array(8192);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return new Uint8Array(0); // the reader reports the problem with the right wording
+  }
+}
+
+async function listInputFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listInputFiles(full)));
+    else if (entry.isFile() && readerForName(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+async function expandGlob(glob: string): Promise<string[]> {
+  const base = globBase(glob);
+  const re = globToRegExp(glob.startsWith('./') ? glob.slice(2) : glob);
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = dir === '.' ? entry.name : path.posix.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && re.test(full)) out.push(full);
+    }
+  };
+  await walk(base);
+  return out;
+}

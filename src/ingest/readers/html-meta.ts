@@ -1,0 +1,105 @@
+/** Metadata a news page states about itself in its `<head>` and markup. */
+export interface HtmlMeta {
+  readonly title: string | null;
+  readonly byline: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly url: string | null;
+  readonly language: string | null;
+}
+
+interface QueryableDocument {
+  querySelector(selector: string): { getAttribute(name: string): string | null; textContent: string | null } | null;
+  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }>;
+}
+
+/**
+ * Reads, in order of trust: Open Graph and article meta tags, JSON-LD
+ * `NewsArticle` (schema.org), then `<time datetime>`, `<link rel=canonical>`.
+ * Must run before Readability, which rewrites the document.
+ */
+export function readHtmlMeta(document: QueryableDocument): HtmlMeta {
+  const meta = (selector: string): string | null => clean(document.querySelector(selector)?.getAttribute('content'));
+  const ld = jsonLdArticle(document);
+  const published =
+    meta('meta[property="article:published_time"]') ?? meta('meta[name="article:published_time"]') ?? stringField(ld, 'datePublished') ??
+    meta('meta[itemprop="datePublished"]') ?? meta('meta[name="pubdate"]') ?? meta('meta[name="date"]') ??
+    clean(document.querySelector('time[datetime]')?.getAttribute('datetime'));
+  return {
+    title: meta('meta[property="og:title"]') ?? stringField(ld, 'headline') ?? clean(document.querySelector('title')?.textContent),
+    byline: meta('meta[name="author"]') ?? authorName(ld),
+    outlet: meta('meta[property="og:site_name"]') ?? publisherName(ld),
+    published: toIsoDateTime(published),
+    url: clean(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? meta('meta[property="og:url"]'),
+    language: languageCode(document.querySelector('html')?.getAttribute('lang')),
+  };
+}
+
+function clean(value: string | null | undefined): string | null {
+  const v = value?.replace(/\s+/g, ' ').trim();
+  return v ? v : null;
+}
+
+type Json = Record<string, unknown>;
+
+function jsonLdArticle(document: QueryableDocument): Json | null {
+  const scripts = document.querySelectorAll('script[type="application/ld+json"]');
+  for (let i = 0; i < scripts.length; i++) {
+    let data: unknown;
+    try {
+      data = JSON.parse(scripts[i]!.textContent ?? '');
+    } catch {
+      continue; // a broken JSON-LD block is common and says nothing about the article
+    }
+    const found = findArticle(data, 0);
+    if (found) return found;
+  }
+  return null;
+}
+
+function findArticle(data: unknown, depth: number): Json | null {
+  if (depth > 4 || data === null || typeof data !== 'object') return null;
+  if (Array.isArray(data)) {
+    for (const entry of data) {
+      const found = findArticle(entry, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  const obj = data as Json;
+  const type = obj['@type'];
+  const types = Array.isArray(type) ? type : [type];
+  if (types.some((t) => typeof t === 'string' && /(News|Reportage|Analysis)?Article$|^BlogPosting$/.test(t))) return obj;
+  return findArticle(obj['@graph'], depth + 1);
+}
+
+function stringField(obj: Json | null, key: string): string | null {
+  const v = obj?.[key];
+  return typeof v === 'string' ? clean(v) : null;
+}
+
+function authorName(ld: Json | null): string | null {
+  const author = ld?.author;
+  const list = Array.isArray(author) ? author : author ? [author] : [];
+  const names = list.map((a) => (typeof a === 'string' ? a : typeof a === 'object' && a && typeof (a as Json).name === 'string' ? ((a as Json).name as string) : null)).filter((n): n is string => !!n);
+  return names.length > 0 ? names.join(', ') : null;
+}
+
+function publisherName(ld: Json | null): string | null {
+  const p = ld?.publisher;
+  return p && typeof p === 'object' && typeof (p as Json).name === 'string' ? clean((p as Json).name as string) : null;
+}
+
+/** ISO 8601 as the page states it (zone kept); other formats that Date understands become UTC; nonsense is dropped. */
+export function toIsoDateTime(value: string | null): string | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v.slice(0, 10)))) return v.replace(' ', 'T');
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+function languageCode(lang: string | null | undefined): string | null {
+  const m = /^([a-z]{2,3})\b/i.exec(lang ?? '');
+  return m ? m[1]!.toLowerCase() : null;
+}
