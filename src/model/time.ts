@@ -35,4 +35,10 @@ export interface TimeItem extends ItemBase {
   readonly inferred: readonly TimeField[];
   /** A date in a photo caption or credit: describes the picture, not the news. */
   readonly caption: boolean;
+  /**
+   * The word that makes the expression a range or bound and is not part of the
+   * TIMEX3 extent (TimeML keeps signals out): "since" in "since late October",
+   * "between ... and" in "between late 2024 and June 2025".
+   */
+  readonly signal?: { readonly text: string; readonly span: readonly [number, number] };
 }

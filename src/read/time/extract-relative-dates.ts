@@ -1,0 +1,117 @@
+import { AMOUNT_RE, parseAmount, parseUnit, PART_OF_DAY_RE, PARTS_OF_DAY, WEEKDAY_RE, WEEKDAYS, type TimeUnit } from './lexicon.js';
+import { compile, modOf, PREMOD, S, type ExtractionRule } from './rule.js';
+
+/**
+ * Extractor: dates stated relative to the reference time — "yesterday",
+ * "on Wednesday", "Thursday morning", "last week", "this year", "21 months
+ * ago", "a year earlier", "earlier this month", "early next year", "at the
+ * weekend", "the year-earlier quarter", "overnight".
+ */
+
+const part = (raw: string | undefined): string | undefined => (raw ? PARTS_OF_DAY[raw.toLowerCase()] : undefined);
+const shiftOffset = (raw: string): number => {
+  const s = raw.toLowerCase();
+  if (/(last|past|previous|preceding)/.test(s)) return -1;
+  if (/(next|coming|following)/.test(s)) return 1;
+  return 0;
+};
+const CAL_UNIT = String.raw`(?:week|weekend|month|quarter|year|decade|century)`;
+
+export const RELATIVE_DATE_RULES: readonly ExtractionRule[] = [
+  {
+    name: 'deictic-day',
+    pattern: compile(String.raw`${PREMOD}(?:the${S}day${S}(?<around>before${S}yesterday|after${S}tomorrow)|(?<word>today|yesterday|tomorrow|tonight))(?:['’]s)?(?:${S}(?<pod>${PART_OF_DAY_RE}))?`),
+    build: (g) => {
+      const word = (g.word ?? '').toLowerCase();
+      const offset = g.around ? (/before/i.test(g.around) ? -2 : 2) : word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
+      const pod = word === 'tonight' ? 'NI' : part(g.pod);
+      return { spec: { kind: 'relative', unit: 'day', offset, ...(pod ? { partOfDay: pod } : {}) }, mod: modOf(g.pre), stated: pod ? ['day', 'partOfDay'] : ['day'] };
+    },
+  },
+  {
+    name: 'part-of-day',
+    // "this morning", "last night", "overnight": the reference day (the night before it for "last night").
+    pattern: compile(String.raw`${PREMOD}(?:(?<shift>this|last)${S}(?<pod>morning|afternoon|evening|night)|(?<over>overnight))`),
+    build: (g) => {
+      if (g.over) return { spec: { kind: 'relative', unit: 'day', offset: 0, partOfDay: 'NI' }, stated: ['partOfDay'] };
+      const last = g.shift!.toLowerCase() === 'last';
+      return { spec: { kind: 'relative', unit: 'day', offset: last ? -1 : 0, partOfDay: part(g.pod)! }, mod: modOf(g.pre), stated: ['partOfDay'] };
+    },
+  },
+  {
+    name: 'weekday',
+    pattern: compile(String.raw`${PREMOD}(?:(?<shift>last|this|next|this${S}past|this${S}coming|the${S}following|the${S}previous)${S})?(?<wd>${WEEKDAY_RE})(?:['’]s)?(?:${S}(?<pod>${PART_OF_DAY_RE}))?`),
+    build: (g, text, start) => {
+      if (g.wd![0] !== g.wd![0]!.toUpperCase() && !g.shift) return null;
+      const s = g.shift?.toLowerCase() ?? '';
+      // "Sunday Times", "Good Friday": a capitalised word after a weekday makes a name, not a date.
+      if (/^\s+(Times|Telegraph|Express|Mirror|Herald|Post|Morning)\b/.test(text.slice(start + (g.pre?.length ?? 0) + (g.shift ? g.shift.length + 1 : 0) + g.wd!.length, start + 80))) return null;
+      const shift = /past|last|previous/.test(s) ? 'last' : /next|coming|following/.test(s) ? 'next' : s === 'this' ? 'this' : 'bare';
+      const pod = part(g.pod);
+      return {
+        spec: { kind: 'weekday', weekday: WEEKDAYS[g.wd!.toLowerCase()]!, shift, ...(pod ? { partOfDay: pod } : {}) },
+        mod: modOf(g.pre), stated: pod ? ['weekday', 'partOfDay'] : ['weekday'],
+      };
+    },
+  },
+  {
+    name: 'unit-shift',
+    // "last week", "this year", "next month", "the previous year", "the following week".
+    pattern: compile(String.raw`${PREMOD}(?<shift>last|this|next|past|coming|previous|current|the${S}(?:previous|following|current|preceding|same))${S}(?<unit>${CAL_UNIT})(?:['’]s)?`),
+    build: (g) => {
+      const unit = parseUnit(g.unit!);
+      return { spec: { kind: 'relative', unit, offset: shiftOffset(g.shift!) }, mod: modOf(g.pre), stated: [unit === 'week' ? 'week' : unit === 'month' ? 'month' : 'year'] };
+    },
+  },
+  {
+    name: 'unit-shift-mod',
+    // "earlier this month", "later this year", "early next year", "late last year".
+    pattern: compile(String.raw`(?<m>earlier|later|early|late|mid|the${S}(?:end|beginning|start|middle)${S}of)(?:${S}|-)(?<shift>this|next|last)${S}(?<unit>${CAL_UNIT})`),
+    build: (g) => {
+      const m = g.m!.toLowerCase();
+      const mod = m === 'earlier' || m === 'later' ? undefined : modOf(m);
+      const unit = parseUnit(g.unit!);
+      return { spec: { kind: 'relative', unit, offset: shiftOffset(g.shift!) }, mod, stated: ['year'] };
+    },
+  },
+  {
+    name: 'ago',
+    // "21 months ago", "a year earlier", "two days later", "three years from now".
+    pattern: compile(String.raw`${PREMOD}(?<amount>${AMOUNT_RE})${S}(?<unit>(?:days?|weeks?|months?|quarters?|years?|decades?|centuries|century|hours?|minutes?|weekends?))${S}(?<dir>ago|earlier|before|later|after|hence|from${S}now|previously|back)(?![\p{L}])`),
+    build: (g, text, start, end) => {
+      const unit = parseUnit(g.unit!);
+      const amount = parseAmount(g.amount!);
+      const dir = g.dir!.toLowerCase();
+      // "before"/"after" followed by an event ("two days after the vote") anchor to that event, not to the reference.
+      if ((dir === 'before' || dir === 'after') && /^\s+(?:the|a|an|his|her|its|their|\p{Lu}|\d)/u.test(text.slice(end, end + 10))) return null;
+      if (amount === null) {
+        const past = /ago|earlier|before|previously|back/.test(dir);
+        return { spec: { kind: 'literal', type: 'DATE', value: past ? 'PAST_REF' : 'FUTURE_REF' }, mod: modOf(g.pre), stated: ['unit'] };
+      }
+      const sign = /ago|earlier|before|previously|back/.test(dir) ? -1 : 1;
+      if (!Number.isInteger(amount)) return null;
+      return {
+        spec: { kind: 'relative', unit: unit as TimeUnit, offset: sign * amount, inheritGranularity: amount === 1 && unit === 'year' },
+        mod: modOf(g.pre), stated: ['quantity', 'unit'],
+      };
+    },
+  },
+  {
+    name: 'year-earlier',
+    // Financial reporting: "the year-earlier quarter", "the year-ago period", "year-earlier".
+    pattern: compile(String.raw`(?:the${S})?(?:year|a${S}year)[-${'\u2010'}](?:earlier|ago)(?:${S}(?:quarter|period))?`),
+    build: () => ({ spec: { kind: 'relative', unit: 'year', offset: -1, inheritGranularity: true }, stated: ['unit'] }),
+  },
+  {
+    name: 'latest-quarter',
+    // "the latest quarter", "the quarter", "the most recent quarter": the quarter before the reference's.
+    pattern: compile(String.raw`the${S}(?:latest|most${S}recent|just-ended|recent)?${S}?quarter(?!${S}(?:century|of|mile|million|billion|point))`),
+    build: () => ({ spec: { kind: 'relative', unit: 'quarter', offset: -1 }, stated: [] }),
+  },
+  {
+    name: 'weekend',
+    // "at the weekend", "over the weekend": in past reporting the one before the reference (news convention).
+    pattern: compile(String.raw`the${S}weekend`),
+    build: () => ({ spec: { kind: 'relative', unit: 'weekend', offset: 0 }, stated: ['week'] }),
+  },
+];

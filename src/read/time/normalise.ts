@@ -1,0 +1,188 @@
+import type { TimeField, TimexType } from '../../model/index.js';
+import {
+  addDays, addMonths, compareYmd, formatDay, formatMonth, formatTime, formatWeek, formatYear, isoWeekday, type YMD,
+} from './calendar.js';
+import { DURATION_CODE } from './lexicon.js';
+import type { TimeSpec } from './time-spec.js';
+
+export type Tense = 'past' | 'present' | 'future';
+
+export interface NormaliseContext {
+  /** The publication date: the only reference time (never the clock). */
+  readonly reference: YMD | null;
+  /** Tense of the clause around the expression: picks the direction of bare weekdays and year-less dates. */
+  readonly tense: Tense;
+  /** Value of the last time expression before this one (not a caption's): "a year earlier" after "the third quarter" is that quarter a year back. */
+  readonly previousValue?: string | null;
+}
+
+export interface Normalised {
+  readonly type: TimexType;
+  /** Null when the value needs a reference time and there is none. */
+  readonly value: string | null;
+  readonly anchor: 'none' | 'publication';
+  readonly inferred: readonly TimeField[];
+}
+
+const quarterOf = (month: number): number => Math.ceil(month / 3);
+
+/**
+ * The TIMEX3 value of a spec (TimeML 1.2.1 guidelines §2.2; news conventions of
+ * issue 2: a bare weekday in past-tense reporting is the most recent one,
+ * a year-less date goes to the year that keeps it out of the future).
+ *
+ * @example normalise({ kind: 'relative', unit: 'week', offset: -1 }, { reference: { year: 2025, month: 11, day: 6 }, tense: 'past' })
+ * // => { type: 'DATE', value: '2025-W44', anchor: 'publication', inferred: ['year', 'week'] }
+ */
+export function normalise(spec: TimeSpec, ctx: NormaliseContext): Normalised {
+  const ref = ctx.reference;
+  switch (spec.kind) {
+    case 'literal':
+      return { type: spec.type, value: spec.value, anchor: 'none', inferred: [] };
+    case 'duration': {
+      const code = DURATION_CODE[spec.unit];
+      const amount = spec.amount === null ? 'X' : formatAmount(spec.amount * code.factor);
+      let letter = code.letter;
+      if (spec.unit === 'decade') letter = 'E';
+      if (spec.unit === 'century') letter = 'C';
+      if (spec.unit === 'night') letter = 'D';
+      if (spec.unit === 'weekend') letter = 'WE';
+      return { type: 'DURATION', value: `P${code.time ? 'T' : ''}${amount}${letter}`, anchor: 'none', inferred: [] };
+    }
+    case 'calendar':
+      return normaliseCalendar(spec, ctx);
+    case 'relative': {
+      if (!ref) return { type: spec.partOfDay ? 'TIME' : 'DATE', value: null, anchor: 'publication', inferred: ['year'] };
+      return { ...normaliseRelative(spec, ref, ctx), anchor: 'publication' };
+    }
+    case 'weekday': {
+      const type: TimexType = spec.partOfDay || spec.hour !== undefined ? 'TIME' : 'DATE';
+      if (!ref) return { type, value: null, anchor: 'publication', inferred: ['year', 'month', 'day'] };
+      const day = resolveWeekday(ref, spec.weekday, spec.shift, ctx.tense);
+      return { type, value: formatDay(day) + timeSuffix(spec.partOfDay, spec.hour, spec.minute), anchor: 'publication', inferred: ['year', 'month', 'day'] };
+    }
+    case 'clock': {
+      if (!ref) return { type: 'TIME', value: null, anchor: 'publication', inferred: ['year', 'month', 'day'] };
+      return { type: 'TIME', value: `${formatDay(addDays(ref, spec.dayOffset))}T${formatTime(spec.hour, spec.minute ?? 0)}`, anchor: 'publication', inferred: ['year', 'month', 'day'] };
+    }
+  }
+}
+
+function formatAmount(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(2)));
+}
+
+function timeSuffix(partOfDay?: string, hour?: number, minute?: number): string {
+  if (hour !== undefined) return `T${formatTime(hour, minute ?? 0)}`;
+  return partOfDay ? `T${partOfDay}` : '';
+}
+
+/** Most recent on or before the reference in past reporting, next on or after in future; "last"/"next" exclude the reference day. */
+export function resolveWeekday(ref: YMD, weekday: number, shift: 'bare' | 'last' | 'this' | 'next', tense: Tense): YMD {
+  const today = isoWeekday(ref);
+  const back = (today - weekday + 7) % 7;
+  const forward = (weekday - today + 7) % 7;
+  if (shift === 'last') return addDays(ref, -(back === 0 ? 7 : back));
+  if (shift === 'next') return addDays(ref, forward === 0 ? 7 : forward);
+  if (tense === 'future') return addDays(ref, forward);
+  return addDays(ref, -back);
+}
+
+function normaliseCalendar(spec: Extract<TimeSpec, { kind: 'calendar' }>, ctx: NormaliseContext): Normalised {
+  const ref = ctx.reference;
+  const suffix = timeSuffix(spec.partOfDay, spec.hour, spec.minute);
+  const type: TimexType = suffix ? 'TIME' : 'DATE';
+  if (spec.century !== undefined) return { type, value: String(spec.century).padStart(2, '0'), anchor: 'none', inferred: [] };
+  if (spec.decade !== undefined) return { type, value: String(spec.decade).padStart(3, '0'), anchor: 'none', inferred: [] };
+  let year = spec.year;
+  let anchor: 'none' | 'publication' = 'none';
+  const inferred: TimeField[] = [];
+  if (year === undefined) {
+    anchor = 'publication';
+    inferred.push('year');
+    if (!ref) return { type, value: null, anchor, inferred };
+    year = resolveYear(spec, ref, ctx.tense);
+  }
+  const y = formatYear(year);
+  let value: string;
+  if (spec.month !== undefined && spec.day !== undefined) value = `${formatMonth(year, spec.month)}-${String(spec.day).padStart(2, '0')}${suffix}`;
+  else if (spec.month !== undefined) value = formatMonth(year, spec.month);
+  else if (spec.quarter !== undefined) value = `${y}-Q${spec.quarter}`;
+  else if (spec.half !== undefined) value = `${y}-H${spec.half}`;
+  else if (spec.season !== undefined) value = `${y}-${spec.season}`;
+  else value = y;
+  return { type, value, anchor, inferred };
+}
+
+/**
+ * The year of a year-less date. "last"/"next" pick the previous/next
+ * occurrence; otherwise the reference year, moved back a year when that puts
+ * the date after the reference in past-tense reporting, or forward when it
+ * puts it before the reference in future-tense reporting.
+ */
+function resolveYear(spec: Extract<TimeSpec, { kind: 'calendar' }>, ref: YMD, tense: Tense): number {
+  // Compare at the granularity the text gave.
+  const position = (year: number): number => {
+    if (spec.month !== undefined) return compareYmd({ year, month: spec.month, day: spec.day ?? 1 }, spec.day !== undefined ? ref : { ...ref, day: 1 });
+    if (spec.quarter !== undefined) return (year * 4 + spec.quarter) - (ref.year * 4 + quarterOf(ref.month));
+    if (spec.half !== undefined) return (year * 2 + spec.half) - (ref.year * 2 + (ref.month > 6 ? 2 : 1));
+    if (spec.season !== undefined) return (year * 4 + seasonIndex(spec.season)) - (ref.year * 4 + seasonIndex(seasonOf(ref.month)));
+    return 0;
+  };
+  const p = position(ref.year);
+  if (spec.yearShift === 'last') return p >= 0 ? ref.year - 1 : ref.year;
+  if (spec.yearShift === 'next') return p <= 0 ? ref.year + 1 : ref.year;
+  if (spec.yearShift === 'this') return ref.year;
+  if (tense === 'past' && p > 0) return ref.year - 1;
+  if (tense === 'future' && p < 0) return ref.year + 1;
+  return ref.year;
+}
+
+function seasonIndex(season: string): number {
+  return { WI: 0, SP: 1, SU: 2, FA: 3 }[season] ?? 0;
+}
+function seasonOf(month: number): string {
+  return month <= 2 || month === 12 ? 'WI' : month <= 5 ? 'SP' : month <= 8 ? 'SU' : 'FA';
+}
+
+function normaliseRelative(spec: Extract<TimeSpec, { kind: 'relative' }>, ref: YMD, ctx: NormaliseContext): Omit<Normalised, 'anchor'> {
+  const n = spec.offset;
+  switch (spec.unit) {
+    case 'second': case 'minute': case 'hour':
+      return { type: 'TIME', value: formatDay(ref), inferred: ['year', 'month', 'day'] };
+    case 'day': case 'night': {
+      const part = spec.partOfDay ?? (spec.unit === 'night' ? 'NI' : undefined);
+      return { type: part ? 'TIME' : 'DATE', value: formatDay(addDays(ref, n)) + (part ? `T${part}` : ''), inferred: ['year', 'month', 'day'] };
+    }
+    case 'week': case 'fortnight':
+      return { type: 'DATE', value: formatWeek(addDays(ref, 7 * n)), inferred: ['year', 'week'] };
+    case 'weekend': {
+      // "at the weekend" in past reporting on a weekday is the weekend before (news convention); in future reporting, the coming one.
+      const shift = n === 0 && ctx.tense !== 'future' && isoWeekday(ref) < 6 ? -1 : n;
+      return { type: 'DATE', value: `${formatWeek(addDays(ref, 7 * shift))}-WE`, inferred: ['year', 'week'] };
+    }
+    case 'month':
+      return { type: 'DATE', value: formatMonth(addMonths(ref, n).year, addMonths(ref, n).month), inferred: ['year', 'month'] };
+    case 'quarter': {
+      const index = ref.year * 4 + quarterOf(ref.month) - 1 + n;
+      return { type: 'DATE', value: `${formatYear(Math.floor(index / 4))}-Q${(index % 4) + 1}`, inferred: ['year'] };
+    }
+    case 'half': {
+      const index = ref.year * 2 + (ref.month > 6 ? 1 : 0) + n;
+      return { type: 'DATE', value: `${formatYear(Math.floor(index / 2))}-H${(index % 2) + 1}`, inferred: ['year'] };
+    }
+    case 'season': {
+      const index = ref.year * 4 + seasonIndex(seasonOf(ref.month)) + n;
+      return { type: 'DATE', value: `${formatYear(Math.floor(index / 4))}-${['WI', 'SP', 'SU', 'FA'][index % 4]}`, inferred: ['year'] };
+    }
+    case 'year': {
+      const quarter = spec.inheritGranularity ? /^(\d{4})-Q([1-4])$/.exec(ctx.previousValue ?? '') : null;
+      if (quarter) return { type: 'DATE', value: `${formatYear(Number(quarter[1]) + n)}-Q${quarter[2]}`, inferred: ['year'] };
+      return { type: 'DATE', value: formatYear(ref.year + n), inferred: ['year'] };
+    }
+    case 'decade':
+      return { type: 'DATE', value: String(Math.floor(ref.year / 10) + n), inferred: ['year'] };
+    case 'century':
+      return { type: 'DATE', value: String(Math.floor(ref.year / 100) + n), inferred: ['year'] };
+  }
+}

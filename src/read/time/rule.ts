@@ -1,0 +1,81 @@
+import type { TimeCandidate } from './time-spec.js';
+
+/** What a rule reads from its match: the candidate without span and rule name. */
+export type CandidateBody = Omit<TimeCandidate, 'span' | 'rule'>;
+
+/** One pattern of an extractor (HeidelTime-style): a precompiled regex and what its match means. */
+export interface ExtractionRule {
+  readonly name: string;
+  readonly pattern: RegExp;
+  /** Returns null to drop the match (the context says it is not a time). */
+  readonly build: (groups: Readonly<Record<string, string | undefined>>, text: string, start: number, end: number) => CandidateBody | null;
+}
+
+/**
+ * Compiles a rule pattern: case-insensitive, Unicode, global, with word
+ * boundaries that also hold next to non-ASCII letters (`\b` does not).
+ */
+export function compile(source: string): RegExp {
+  return new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${source})(?![\p{L}\p{N}_])`, 'giu');
+}
+
+/** Runs every rule over the text: all matches of every rule, overlapping ones included (refiners choose). */
+export function runRules(rules: readonly ExtractionRule[], text: string): TimeCandidate[] {
+  const out: TimeCandidate[] = [];
+  for (const rule of rules) {
+    rule.pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = rule.pattern.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        rule.pattern.lastIndex++;
+        continue;
+      }
+      let start = m.index;
+      let end = start + m[0].length;
+      // Trailing dots belong to an abbreviation ("Oct."), but not a sentence's final stop.
+      if (text.charCodeAt(end - 1) === 46 && /\.$/.test(m[0]) && isSentenceEnd(text, end)) end--;
+      while (text.charCodeAt(start) === 32) start++;
+      const body = rule.build(m.groups ?? {}, text, start, end);
+      if (body) out.push({ span: [start, end], rule: rule.name, ...body });
+    }
+  }
+  return out;
+}
+
+/** A dot at `end` ends the sentence when what follows is the end of text, a line break, or a capitalised word. */
+function isSentenceEnd(text: string, end: number): boolean {
+  const rest = text.slice(end, end + 3);
+  return rest === '' || /^\s*$/.test(rest) || /^\n/.test(rest) || /^["”’']?\s*$/.test(rest);
+}
+
+/** The word before `start` (lower case), skipping spaces. */
+export function previousWord(text: string, start: number): string {
+  const m = /([\p{L}'’]+)[\s,]*$/u.exec(text.slice(Math.max(0, start - 30), start));
+  return m ? m[1]!.toLowerCase() : '';
+}
+
+/** The word after `end` (lower case), skipping spaces. */
+export function nextWord(text: string, end: number): string {
+  const m = /^\s*([\p{L}'’-]+)/u.exec(text.slice(end, end + 30));
+  return m ? m[1]!.toLowerCase() : '';
+}
+
+/** Shared pieces of patterns. */
+export const S = String.raw`[\s\u00a0]+`;
+
+/** Modifier words before an expression and their TIMEX3 `mod` (TimeML 1.2.1 §2.2.4). */
+export const PREMOD = String.raw`(?:(?<pre>(?:the${S})?(?:very${S})?(?:early|late|mid|middle)(?:${S}|-)|the${S}(?:end|beginning|start|middle|close|turn|dawn)${S}of${S}|(?:about|around|approximately|roughly|some|nearly|almost|more${S}than|over|less${S}than|under|at${S}least|up${S}to|no${S}more${S}than|no${S}less${S}than|just|only|at${S}most)${S}))?`;
+
+export function modOf(pre: string | undefined): TimeCandidate['mod'] {
+  if (!pre) return undefined;
+  const p = pre.toLowerCase().replace(/[\s-]+/g, ' ').trim();
+  if (/(early|beginning|start|dawn)/.test(p)) return 'START';
+  if (/(late|end|close|turn)/.test(p)) return 'END';
+  if (/(mid|middle)/.test(p)) return 'MID';
+  if (/^(about|around|approximately|roughly|some)/.test(p)) return 'APPROX';
+  if (/^(more than|over)/.test(p)) return 'MORE_THAN';
+  if (/^(less than|under|nearly|almost)/.test(p)) return 'LESS_THAN';
+  if (/^(at least|no less than)/.test(p)) return 'EQUAL_OR_MORE';
+  if (/^(up to|no more than|at most)/.test(p)) return 'EQUAL_OR_LESS';
+  return undefined;
+}
