@@ -31,6 +31,52 @@ export interface ListDocumentsQuery {
   readonly offset?: number;
 }
 
+/** What ingest knows about a document beyond its ledger entry. */
+export interface IngestExtras {
+  /** False for documents stored but not read by the pipeline (a language not analysed yet). */
+  readonly analyzed: boolean;
+  readonly byline: string | null;
+  readonly forwardedFrom: string | null;
+  /** The MinHash signature (bytes) and its LSH band keys, for finding near-duplicates later. */
+  readonly minhash: { readonly signature: Uint8Array; readonly bandKeys: readonly number[] } | null;
+}
+
+/** A stored document that shares an LSH band with a new one. */
+export interface DuplicateCandidate {
+  readonly id: string;
+  readonly signature: Uint8Array;
+  /** Its own first copy, when it is itself a near-duplicate. */
+  readonly duplicateOf: string | null;
+}
+
+export interface SearchQuery {
+  /** FTS5 query syntax: words, "phrases", OR, NOT, prefix*. */
+  readonly text: string;
+  readonly outlet?: string;
+  readonly language?: string;
+  /** ISO date or date-time; inclusive. */
+  readonly since?: string;
+  /** ISO date or date-time; inclusive (a date includes its whole day). */
+  readonly until?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface SearchHit extends DocumentSummary {
+  /** A short passage around the matches, plain text. */
+  readonly snippet: string;
+  /** Where the matched words are in `snippet`: [start, end) offsets. */
+  readonly highlights: ReadonlyArray<readonly [number, number]>;
+  readonly duplicateOf: string | null;
+  readonly analyzed: boolean;
+}
+
+/** What a finished source looked like when it was read to the end. */
+export interface IngestedSource {
+  readonly fingerprint: string;
+  readonly documents: number;
+}
+
 /**
  * The one narrow storage interface (Kysely's dialect habit): every backend
  * implements exactly this, and one contract test suite runs against each.
@@ -50,7 +96,24 @@ export interface Store {
   countDocuments(): Promise<number>;
   /** Items of one list (`times`, `places`, `attributions`...) across documents, in document then span order. */
   listItems(kind: string, query?: ListItemsQuery): Promise<StoredItem[]>;
+  /** saveDocument with what ingest knows beyond the ledger; the same transaction. */
+  saveIngested(doc: LedgerDocument, extras: IngestExtras): Promise<SaveOutcome>;
+  /** Stored documents sharing any of these LSH band keys, in the order they were stored. */
+  nearDuplicateCandidates(bandKeys: readonly number[]): Promise<DuplicateCandidate[]>;
+  /** Full-text search, best match first. A malformed query throws SearchQueryError. */
+  searchDocuments(query: SearchQuery): Promise<SearchHit[]>;
+  getIngestedSource(source: string): Promise<IngestedSource | null>;
+  /** Records a source read to the end, so a later run with the same fingerprint skips it. */
+  markSourceIngested(source: string, done: IngestedSource): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A search query the backend cannot parse (FTS5 syntax): the user's mistake, not the database's. */
+export class SearchQueryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SearchQueryError';
+  }
 }
 
 /** A database that cannot be used as it is: wrong path, newer schema, corrupt file. */

@@ -29,4 +29,52 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ readonly version: number; readon
       CREATE INDEX items_kind ON items(kind);
     `,
   },
+  {
+    // Ingest: full-text search (FTS5 over title and text, kept in sync by
+    // triggers), near-duplicate links and MinHash signatures with their LSH
+    // band keys, what ingest knows about a document beyond the ledger
+    // (analysed or not, byline, forwarded from), and sources read to the end
+    // (so a resumed run skips them without reading them again).
+    version: 2,
+    sql: `
+      ALTER TABLE documents ADD COLUMN analyzed INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE documents ADD COLUMN byline TEXT;
+      ALTER TABLE documents ADD COLUMN forwarded_from TEXT;
+      ALTER TABLE documents ADD COLUMN duplicate_of TEXT;
+      ALTER TABLE documents ADD COLUMN duplicate_similarity REAL;
+      CREATE INDEX documents_duplicate_of ON documents(duplicate_of) WHERE duplicate_of IS NOT NULL;
+      CREATE INDEX documents_outlet ON documents(outlet);
+      CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+      END;
+      CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+      END;
+      CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+      END;
+      INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+      CREATE TABLE minhash_signatures (
+        seq INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+        signature BLOB NOT NULL
+      );
+      CREATE TABLE minhash_bands (
+        key INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (key, seq)
+      ) WITHOUT ROWID;
+      CREATE TRIGGER minhash_bands_delete AFTER DELETE ON documents BEGIN
+        DELETE FROM minhash_bands WHERE seq = old.seq;
+      END;
+      CREATE TABLE ingest_sources (
+        source TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        documents INTEGER NOT NULL
+      );
+    `,
+  },
 ];

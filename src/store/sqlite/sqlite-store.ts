@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { LedgerDocument } from '../../report/ledger-json.js';
-import { StoreError, type DocumentSummary, type ListDocumentsQuery, type ListItemsQuery, type SaveOutcome, type Store, type StoredItem } from '../store.js';
+import {
+  SearchQueryError, StoreError, type DocumentSummary, type DuplicateCandidate, type IngestExtras, type ListDocumentsQuery, type ListItemsQuery,
+  type SaveOutcome, type SearchHit, type SearchQuery, type Store, type StoredItem,
+} from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
 /** The lists of a document stored one row per item, so they can be queried across documents. */
@@ -40,6 +43,35 @@ export function openSqliteStore(file: string): Store {
   const insertItem = db.prepare('INSERT INTO items (doc_id, id, kind, start, end, text, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const selectDoc = db.prepare<[string], { text: string; analysis: string }>('SELECT text, analysis FROM documents WHERE id = ?');
 
+  const updateExtras = db.prepare(
+    `UPDATE documents SET analyzed=@analyzed, byline=@byline, forwarded_from=@forwarded_from, duplicate_of=@duplicate_of,
+     duplicate_similarity=@duplicate_similarity WHERE id=@id RETURNING seq`,
+  );
+  const upsertSignature = db.prepare('INSERT OR REPLACE INTO minhash_signatures (seq, signature) VALUES (?, ?)');
+  const insertBand = db.prepare('INSERT OR IGNORE INTO minhash_bands (key, seq) VALUES (?, ?)');
+  const deleteBands = db.prepare<[number]>('DELETE FROM minhash_bands WHERE seq = ?');
+  const selectBand = db.prepare<[number], { seq: number }>('SELECT seq FROM minhash_bands WHERE key = ?');
+  const selectCandidate = db.prepare<[number], { id: string; signature: Buffer; duplicate_of: string | null }>(
+    'SELECT d.id, s.signature, d.duplicate_of FROM documents d JOIN minhash_signatures s ON s.seq = d.seq WHERE d.seq = ?',
+  );
+  const selectSource = db.prepare<[string], { fingerprint: string; documents: number }>('SELECT fingerprint, documents FROM ingest_sources WHERE source = ?');
+  const upsertSource = db.prepare('INSERT OR REPLACE INTO ingest_sources (source, fingerprint, documents) VALUES (?, ?, ?)');
+
+  const saveWithExtras = db.transaction((doc: LedgerDocument, extras: IngestExtras | null): SaveOutcome => {
+    const outcome = save(doc);
+    const analyzed = extras ? extras.analyzed : !doc.diagnostics.some((d) => d.code === 'input.language-unsupported');
+    const row = updateExtras.get({
+      id: doc.id, analyzed: analyzed ? 1 : 0, byline: extras?.byline ?? null, forwarded_from: extras?.forwardedFrom ?? null,
+      duplicate_of: doc.duplicateOf?.id ?? null, duplicate_similarity: doc.duplicateOf?.similarity ?? null,
+    }) as { seq: number };
+    if (extras?.minhash) {
+      upsertSignature.run(row.seq, extras.minhash.signature);
+      deleteBands.run(row.seq);
+      for (const key of extras.minhash.bandKeys) insertBand.run(key, row.seq);
+    }
+    return outcome;
+  });
+
   const save = db.transaction((doc: LedgerDocument): SaveOutcome => {
     const { text, ...rest } = doc;
     const analysis = JSON.stringify(rest);
@@ -68,7 +100,29 @@ export function openSqliteStore(file: string): Store {
   return {
     kind: 'sqlite',
     async saveDocument(doc) {
-      return save(doc);
+      return saveWithExtras(doc, null);
+    },
+    async saveIngested(doc, extras) {
+      return saveWithExtras(doc, extras);
+    },
+    async nearDuplicateCandidates(bandKeys) {
+      const seqs = new Set<number>();
+      for (const key of bandKeys) for (const row of selectBand.all(key)) seqs.add(row.seq);
+      const out: DuplicateCandidate[] = [];
+      for (const seq of [...seqs].sort((a, b) => a - b)) {
+        const row = selectCandidate.get(seq);
+        if (row) out.push({ id: row.id, signature: new Uint8Array(row.signature.buffer, row.signature.byteOffset, row.signature.byteLength), duplicateOf: row.duplicate_of });
+      }
+      return out;
+    },
+    async searchDocuments(query) {
+      return search(db, query);
+    },
+    async getIngestedSource(source) {
+      return selectSource.get(source) ?? null;
+    },
+    async markSourceIngested(source, done) {
+      upsertSource.run(source, done.fingerprint, done.documents);
     },
     async getDocument(id) {
       const row = selectDoc.get(id);
@@ -108,6 +162,67 @@ export function openSqliteStore(file: string): Store {
       db.close();
     },
   };
+}
+
+// Private-use markers around matched words: FTS5 puts them in, search() takes them out as offsets.
+const MARK_START = '\uE000';
+const MARK_END = '\uE001';
+
+function search(db: Database.Database, query: SearchQuery): SearchHit[] {
+  const where = ['documents_fts MATCH @text'];
+  const params: Record<string, string | number> = { text: query.text };
+  if (query.outlet !== undefined) {
+    where.push('d.outlet = @outlet COLLATE NOCASE');
+    params.outlet = query.outlet;
+  }
+  if (query.language !== undefined) {
+    where.push('d.language = @language');
+    params.language = query.language;
+  }
+  if (query.since !== undefined) {
+    where.push('d.published >= @since');
+    params.since = query.since;
+  }
+  if (query.until !== undefined) {
+    // A date includes its whole day: compare only as many characters as the bound has.
+    where.push('substr(d.published, 1, length(@until)) <= @until');
+    params.until = query.until;
+  }
+  params.limit = Math.max(0, Math.min(query.limit ?? 20, 1000));
+  params.offset = Math.max(0, query.offset ?? 0);
+  const sql = `
+    SELECT d.id, d.title, d.outlet, d.url, d.published, d.language, d.source, d.duplicate_of, d.analyzed,
+      snippet(documents_fts, 1, '${MARK_START}', '${MARK_END}', '…', 24) AS snippet
+    FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+    WHERE ${where.join(' AND ')}
+    ORDER BY bm25(documents_fts, 4.0, 1.0), d.seq
+    LIMIT @limit OFFSET @offset`;
+  type Row = DocumentSummary & { duplicate_of: string | null; analyzed: number; snippet: string };
+  let rows: Row[];
+  try {
+    rows = db.prepare<Record<string, string | number>, Row>(sql).all(params);
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/fts5|syntax error|unterminated|no such column|unknown special query/i.test(message)) {
+      throw new SearchQueryError(`cannot understand the search ${JSON.stringify(query.text)}: ${message.replace(/^fts5: /, '')}; put words in double quotes to search for them as they are`);
+    }
+    throw error;
+  }
+  return rows.map(({ duplicate_of, analyzed, snippet, ...summary }) => ({ ...summary, duplicateOf: duplicate_of, analyzed: analyzed === 1, ...highlightsOf(snippet) }));
+}
+
+function highlightsOf(marked: string): { snippet: string; highlights: Array<[number, number]> } {
+  const highlights: Array<[number, number]> = [];
+  let snippet = '';
+  let start = -1;
+  for (const ch of marked) {
+    if (ch === MARK_START) start = snippet.length;
+    else if (ch === MARK_END) {
+      if (start >= 0) highlights.push([start, snippet.length]);
+      start = -1;
+    } else snippet += ch;
+  }
+  return { snippet, highlights };
 }
 
 /** Puts `text` back in its place in the key order of LedgerDocument. */
