@@ -44,18 +44,26 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
   },
   {
     name: 'day-month-year',
-    pattern: compile(String.raw`${PREMOD}${NIGHT_OF}${WEEKDAY_PREFIX}(?:the${S})?(?<d>${DAY})${ORD_SUFFIX}(?:${S}?[-–]${S}?(?<d2>${DAY})${ORD_SUFFIX})?(?:${S}of)?${S}(?<mon>${MONTH_RE})(?:,?${S}(?<y>${YEAR}))?`),
+    pattern: compile(String.raw`${PREMOD}${NIGHT_OF}${WEEKDAY_PREFIX}(?:the${S})?(?<d>${DAY})${ORD_SUFFIX}(?:\s*[-–]\s*(?<d2>${DAY})${ORD_SUFFIX})?(?:${S}of)?${S}(?<mon>${MONTH_RE})(?:,?${S}(?<y>${YEAR}))?`),
     build: (g) => dayDate(g),
   },
   {
     name: 'month-day-year',
-    pattern: compile(String.raw`${PREMOD}${NIGHT_OF}${WEEKDAY_PREFIX}(?<mon>${MONTH_RE})${S}(?<d>${DAY})${ORD_SUFFIX}(?:${S}?[-–]${S}?(?<d2>${DAY})${ORD_SUFFIX})?(?![\d,.]\d)(?:,?${S}(?<y>${YEAR}))?`),
+    pattern: compile(String.raw`${PREMOD}${NIGHT_OF}${WEEKDAY_PREFIX}(?<mon>${MONTH_RE})${S}(?<d>${DAY})${ORD_SUFFIX}(?:\s*[-–]\s*(?<d2>${DAY})${ORD_SUFFIX})?(?![\d,.]\d)(?:,?${S}(?<y>${YEAR}))?`),
     build: (g) => dayDate(g),
   },
   {
     name: 'month-year',
     pattern: compile(String.raw`${PREMOD}(?<mon>${MONTH_RE})(?:${S}of)?,?${S}(?<y>${YEAR})`),
     build: (g) => ({ spec: { kind: 'calendar', year: Number(g.y), month: month(g.mon!) }, mod: modOf(g.pre), stated: ['year', 'month'] }),
+  },
+  {
+    name: 'month-relative-year',
+    pattern: compile(String.raw`${PREMOD}(?<mon>${MONTH_RE})(?:${S}of)?${S}(?<rel>this|last|next)${S}year`),
+    build: (g) => {
+      const rel = g.rel!.toLowerCase();
+      return { spec: { kind: 'calendar', month: month(g.mon!), yearOffset: rel === 'last' ? -1 : rel === 'next' ? 1 : 0 }, mod: modOf(g.pre), stated: ['month'] };
+    },
   },
   {
     name: 'month',
@@ -75,7 +83,7 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
   },
   {
     name: 'year',
-    pattern: compile(String.raw`${PREMOD}(?:(?<fiscal>fiscal(?:${S}year)?|FY|calendar(?:${S}year)?|the${S}year|model${S}year)${S}?)?(?<y>${YEAR})(?:['’]s(?!\p{L}))?`),
+    pattern: compile(String.raw`${PREMOD}(?:(?<fiscal>fiscal(?:${S}year)?|FY|calendar(?:${S}year)?|the${S}year|model${S}year)\s*)?(?<y>${YEAR})(?:['’]s(?!\p{L}))?`),
     build: (g, text, start, end) => {
       const y = Number(g.y);
       if (g.pre || g.fiscal) return { spec: { kind: 'calendar', year: y }, mod: modOf(g.pre), stated: ['year'] };
@@ -116,14 +124,14 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
       if (y) return { spec: { kind: 'calendar', year: Number(y), ...base }, mod: modOf(g.pre), stated: ['year'] };
       if (g.rel) {
         const offset = g.rel.toLowerCase() === 'last' ? -1 : g.rel.toLowerCase() === 'next' ? 1 : 0;
-        return { spec: { kind: 'calendar', ...base, yearShift: offset === 0 ? 'this' : offset < 0 ? 'last' : 'next' }, mod: modOf(g.pre), stated: [] };
+        return { spec: { kind: 'calendar', ...base, yearOffset: offset }, mod: modOf(g.pre), stated: [] };
       }
       return { spec: { kind: 'calendar', ...base }, mod: modOf(g.pre), stated: [] };
     },
   },
   {
     name: 'quarter-code',
-    pattern: compile(String.raw`(?<q>Q[1-4]|H[12])${S}?(?<y>${YEAR})`),
+    pattern: compile(String.raw`(?<q>Q[1-4]|H[12])\s*(?<y>${YEAR})`),
     build: (g) => {
       const n = Number(g.q!.slice(1));
       return { spec: { kind: 'calendar', year: Number(g.y), ...(g.q![0]!.toUpperCase() === 'Q' ? { quarter: n } : { half: n }) }, stated: ['year'] };

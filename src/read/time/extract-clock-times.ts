@@ -6,7 +6,7 @@ import { compile, previousWord, S, type ExtractionRule } from './rule.js';
  * next to it (merged by the refiner `refineClockWithDay`).
  */
 
-const AMPM = String.raw`(?<ampm>a\.?${S}?m\.?|p\.?${S}?m\.?)(?!\p{L})`;
+const AMPM = String.raw`(?<ampm>a\.?\s*m\.?|p\.?\s*m\.?)(?!\p{L})`;
 const ZONE = String.raw`(?:${S}(?:\(?(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|local${S}time)\)?))?`;
 
 function hour24(h: number, ampm: string | undefined): number {
@@ -19,7 +19,7 @@ function hour24(h: number, ampm: string | undefined): number {
 export const CLOCK_TIME_RULES: readonly ExtractionRule[] = [
   {
     name: 'clock-ampm',
-    pattern: compile(String.raw`(?:(?:about|around|approximately|shortly${S}(?:before|after)|just${S}(?:before|after))${S})?(?<h>1[0-2]|0?[1-9])(?:[:.](?<min>[0-5]\d))?${S}?${AMPM}${ZONE}`),
+    pattern: compile(String.raw`(?:(?:about|around|approximately|shortly${S}(?:before|after)|just${S}(?:before|after))${S})?(?<h>1[0-2]|0?[1-9])(?:[:.](?<min>[0-5]\d))?\s*${AMPM}${ZONE}`),
     build: (g) => {
       const hour = hour24(Number(g.h), g.ampm);
       return { spec: { kind: 'clock', hour, minute: g.min ? Number(g.min) : null, dayOffset: 0 }, stated: ['hour', ...(g.min ? ['minute' as const] : [])] };

@@ -64,6 +64,17 @@ export const RELATIVE_DATE_RULES: readonly ExtractionRule[] = [
     },
   },
   {
+    name: 'anaphoric-shift',
+    // "the following year", "the next day", "that day", "the day before": relative to the time just mentioned.
+    pattern: compile(String.raw`${PREMOD}(?:the${S}(?<a>following|next|previous|preceding|same|prior)|(?<that>that))${S}(?<unit>day|night|week|weekend|month|year)|the${S}(?<unit2>day|night)${S}(?<ba>before|after)(?!${S}(?:the|a|an|his|her|its|their|\p{Lu}|\d))`),
+    build: (g) => {
+      const unit = parseUnit((g.unit ?? g.unit2)!);
+      const a = (g.a ?? g.ba ?? '').toLowerCase();
+      const offset = /following|next|after/.test(a) ? 1 : /previous|preceding|prior|before/.test(a) ? -1 : 0;
+      return { spec: { kind: 'relative', unit, offset, anaphoric: true }, mod: modOf(g.pre), stated: ['unit'] };
+    },
+  },
+  {
     name: 'unit-shift-mod',
     // "earlier this month", "later this year", "early next year", "late last year".
     pattern: compile(String.raw`(?<m>earlier|later|early|late|mid|the${S}(?:end|beginning|start|middle)${S}of)(?:${S}|-)(?<shift>this|next|last)${S}(?<unit>${CAL_UNIT})`),
@@ -105,7 +116,7 @@ export const RELATIVE_DATE_RULES: readonly ExtractionRule[] = [
   {
     name: 'latest-quarter',
     // "the latest quarter", "the quarter", "the most recent quarter": the quarter before the reference's.
-    pattern: compile(String.raw`the${S}(?:latest|most${S}recent|just-ended|recent)?${S}?quarter(?!${S}(?:century|of|mile|million|billion|point))`),
+    pattern: compile(String.raw`the${S}(?:latest|most${S}recent|just-ended|recent)?\s*quarter(?!${S}(?:century|of|mile|million|billion|point))`),
     build: () => ({ spec: { kind: 'relative', unit: 'quarter', offset: -1 }, stated: [] }),
   },
   {

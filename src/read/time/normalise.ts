@@ -20,7 +20,8 @@ export interface Normalised {
   readonly type: TimexType;
   /** Null when the value needs a reference time and there is none. */
   readonly value: string | null;
-  readonly anchor: 'none' | 'publication';
+  /** `previous`: resolved against the time expression mentioned before (`previousValue`). */
+  readonly anchor: 'none' | 'publication' | 'previous';
   readonly inferred: readonly TimeField[];
 }
 
@@ -52,6 +53,8 @@ export function normalise(spec: TimeSpec, ctx: NormaliseContext): Normalised {
     case 'calendar':
       return normaliseCalendar(spec, ctx);
     case 'relative': {
+      const previous = spec.anaphoric ? previousReference(spec.unit, ctx.previousValue) : null;
+      if (previous) return { ...normaliseRelative(spec, previous, ctx), anchor: 'previous' };
       if (!ref) return { type: spec.partOfDay ? 'TIME' : 'DATE', value: null, anchor: 'publication', inferred: ['year'] };
       return { ...normaliseRelative(spec, ref, ctx), anchor: 'publication' };
     }
@@ -66,6 +69,17 @@ export function normalise(spec: TimeSpec, ctx: NormaliseContext): Normalised {
       return { type: 'TIME', value: `${formatDay(addDays(ref, spec.dayOffset))}T${formatTime(spec.hour, spec.minute ?? 0)}`, anchor: 'publication', inferred: ['year', 'month', 'day'] };
     }
   }
+}
+
+/** The previous expression's value as a reference date, when it is precise enough for the unit ("the next day" needs a day). */
+function previousReference(unit: string, previous: string | null | undefined): YMD | null {
+  if (!previous) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(previous);
+  if (!m) return null;
+  const needs = unit === 'year' || unit === 'decade' || unit === 'century' ? 1 : unit === 'month' || unit === 'quarter' || unit === 'season' || unit === 'half' ? 2 : 3;
+  const have = m[3] ? 3 : m[2] ? 2 : 1;
+  if (have < needs) return null;
+  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : 6, day: m[3] ? Number(m[3]) : 15 };
 }
 
 function formatAmount(n: number): string {
@@ -93,10 +107,17 @@ function normaliseCalendar(spec: Extract<TimeSpec, { kind: 'calendar' }>, ctx: N
   const suffix = timeSuffix(spec.partOfDay, spec.hour, spec.minute);
   const type: TimexType = suffix ? 'TIME' : 'DATE';
   if (spec.century !== undefined) return { type, value: String(spec.century).padStart(2, '0'), anchor: 'none', inferred: [] };
-  if (spec.decade !== undefined) return { type, value: String(spec.decade).padStart(3, '0'), anchor: 'none', inferred: [] };
+  // TimeBank writes a decade with a placeholder digit ("the 1990s" → 199X); the guidelines' example drops it ("199").
+  if (spec.decade !== undefined) return { type, value: `${String(spec.decade).padStart(3, '0')}X`, anchor: 'none', inferred: [] };
   let year = spec.year;
   let anchor: 'none' | 'publication' = 'none';
   const inferred: TimeField[] = [];
+  if (year === undefined && spec.yearOffset !== undefined) {
+    anchor = 'publication';
+    inferred.push('year');
+    if (!ref) return { type, value: null, anchor, inferred };
+    year = ref.year + spec.yearOffset;
+  }
   if (year === undefined) {
     anchor = 'publication';
     inferred.push('year');
@@ -135,6 +156,12 @@ function resolveYear(spec: Extract<TimeSpec, { kind: 'calendar' }>, ref: YMD, te
   if (spec.yearShift === 'this') return ref.year;
   if (tense === 'past' && p > 0) return ref.year - 1;
   if (tense === 'future' && p < 0) return ref.year + 1;
+  if (tense === 'present' && spec.month !== undefined && spec.day !== undefined) {
+    // No tense to go by: a day goes to the occurrence nearest to the reference (within six months), a month stays in its year.
+    const months = (spec.month - ref.month) + ((spec.day ?? ref.day) - ref.day) / 31;
+    if (months > 6) return ref.year - 1;
+    if (months < -6) return ref.year + 1;
+  }
   return ref.year;
 }
 

@@ -1,27 +1,39 @@
 import type { Tense } from './normalise.js';
 
 /**
- * The tense of the clause around a time expression, from the nearest tense
- * marker in its sentence (HeidelTime reads the tense the same way, from the
- * verbs of the sentence, to pick the direction of "Friday" or "in March").
- * News reports the past by default.
+ * The tense of the clause around a time expression, read from the nearest
+ * tense marker before it in its sentence (up to a few words), else the
+ * nearest after it (HeidelTime reads the sentence's verbs the same way to
+ * pick the direction of "Friday" or "in March"). No marker: `present`, and
+ * the normaliser picks the occurrence nearest to the reference.
  */
-const MARKER = /\b(?:(?<future>will|won['’]t|shall|['’]ll|going\s+to|plans?\s+to|planned\s+to|intends?\s+to|expects?\s+to|expected\s+to|scheduled|due\s+to|is\s+to|are\s+to|upcoming|would|next|tomorrow)|(?<present>is|are|am|says|say|has|have)|(?<past>said|was|were|had|did|ago|last|earlier|yesterday|reported|announced|told|began|took|came|made|went|saw|fell|rose|\w{3,}ed))\b/giu;
+const FUTURE = /^(?:will|won['’]t|shall|['’]ll|would|wo|going|plan|plans|planned|planning|intend|intends|expect|expects|expected|scheduled|due|set|upcoming|must|should|can|could|may|might|until|till|by|through|effective|payable|expire|expires|tomorrow|next|soon|later|begin|begins|start|starts|resume|resumes|hope|hopes|seek|seeks|aim|aims)$/;
+const PAST = /^(?:said|was|were|had|did|ago|last|earlier|yesterday|reported|announced|told|began|took|came|made|went|saw|fell|rose|killed|died|met|held|arrived|attacked|launched|signed|left|won|lost|declared|captured|agreed|started|ended|occurred|happened|visited|claimed|denied|acknowledged|accused|showed|since|former|previously|recently)$/;
+const PRESENT = /^(?:is|are|am|says|say|has|have|now|today)$/;
+
+const WORD = /[\p{L}'’]+/gu;
 
 export function tenseAt(sentence: string, offset: number): Tense {
-  let best: Tense = 'past';
-  let bestDistance = Infinity;
-  MARKER.lastIndex = 0;
+  const words: Array<{ w: string; at: number }> = [];
+  WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = MARKER.exec(sentence)) !== null) {
-    const distance = m.index >= offset ? m.index - offset : offset - (m.index + m[0].length);
-    // Markers after the expression count a little less: news puts the verb first ("said on Wednesday").
-    const weighted = m.index >= offset ? distance * 1.5 : distance;
-    const tense: Tense = m.groups!.future ? 'future' : m.groups!.present ? 'present' : 'past';
-    if (weighted < bestDistance) {
-      bestDistance = weighted;
-      best = tense;
-    }
+  while ((m = WORD.exec(sentence)) !== null) words.push({ w: m[0].toLowerCase(), at: m.index });
+  const classify = (w: string): Tense | null => (FUTURE.test(w) ? 'future' : PAST.test(w) ? 'past' : PRESENT.test(w) ? 'present' : null);
+  let i = words.findIndex((x) => x.at >= offset);
+  if (i < 0) i = words.length;
+  // Skip the expression's own words.
+  let after = i;
+  while (after < words.length && words[after]!.at < offset + 1) after++;
+  for (let k = i - 1; k >= 0 && k >= i - 10; k--) {
+    const t = classify(words[k]!.w);
+    if (t) return t;
   }
-  return best;
+  for (let k = after + 1; k < words.length && k <= after + 8; k++) {
+    const t = classify(words[k]!.w);
+    if (t) return t;
+  }
+  // No auxiliary or common verb: a regular past form nearby ("injured", "attacked") still says past.
+  for (let k = i - 1; k >= 0 && k >= i - 10; k--) if (/^\p{L}{3,}ed$/u.test(words[k]!.w)) return 'past';
+  for (let k = after + 1; k < words.length && k <= after + 8; k++) if (/^\p{L}{3,}ed$/u.test(words[k]!.w)) return 'past';
+  return 'present';
 }

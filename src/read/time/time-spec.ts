@@ -13,6 +13,8 @@ export type TimeSpec =
       readonly year?: number;
       /** "last March", "next summer", "this September": the year is relative to the reference. */
       readonly yearShift?: 'last' | 'this' | 'next';
+      /** "June last year", "this year's third quarter": the reference year plus this many years. */
+      readonly yearOffset?: number;
       readonly month?: number;
       readonly day?: number;
       readonly quarter?: number;
@@ -34,6 +36,8 @@ export type TimeSpec =
       readonly partOfDay?: string;
       /** "a year earlier" in a sentence about quarters means the same quarter a year before (TimeBank practice). */
       readonly inheritGranularity?: boolean;
+      /** "the following year", "the next day", "that day": relative to the time mentioned before, not to publication. */
+      readonly anaphoric?: boolean;
     }
   /** A weekday: "on Wednesday", "last Friday", "next Monday", "Thursday morning". */
   | {

@@ -47,7 +47,7 @@ export interface ResolvedTime {
   readonly type: TimexType;
   readonly value: string | null;
   readonly mod?: TimexMod;
-  readonly anchor: 'none' | 'publication';
+  readonly anchor: 'none' | 'publication' | { readonly time: string };
   readonly stated: readonly TimeField[];
   readonly inferred: readonly TimeField[];
   readonly range?: { readonly start: TimeBound; readonly end: TimeBound | null };
@@ -83,6 +83,7 @@ function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): Ana
   const candidates = refineOverlaps(refineWithinSentence(proposed, doc.sentences));
   const resolved: ResolvedTime[] = [];
   let previousValue: string | null = null;
+  let previousId: string | null = null;
   for (const c of candidates as Array<TimeCandidate & { sentence: number }>) {
     const sentence = doc.sentences[c.sentence];
     const caption = sentence?.caption ?? false;
@@ -95,7 +96,7 @@ function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): Ana
     const n = normalise(c.spec, { reference, tense, previousValue });
     const r: ResolvedTime = {
       span: c.span, rule: c.rule, sentence: c.sentence, caption, spec: c.spec, tense,
-      type: c.type ?? n.type, value: n.value, ...(c.mod ? { mod: c.mod } : {}), anchor: n.anchor,
+      type: c.type ?? n.type, value: n.value, ...(c.mod ? { mod: c.mod } : {}), anchor: n.anchor === 'previous' ? { time: previousId! } : n.anchor,
       stated: c.stated, inferred: n.inferred,
     };
     if (c.rangeEnd) {
@@ -105,7 +106,10 @@ function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): Ana
       resolved.push(r);
     }
     // A caption's date describes a photo: it never anchors the news that follows.
-    if (!caption && n.value) previousValue = n.value;
+    if (!caption && n.value && /^\d{4}/.test(n.value)) {
+      previousValue = n.value;
+      previousId = itemId('time', c.span);
+    }
   }
   const refined = refineRanges(refineClockWithDay(resolved, text), text, reference);
   const times: TimeItem[] = refined.map((r) => toItem(r, text));
