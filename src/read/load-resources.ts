@@ -1,4 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import type { Resources } from './pipeline.js';
+import { compileActorLexicon } from './actors/index.js';
+import { compileCueLexicon } from './attribution/index.js';
+import { loadPlacesResources } from '../gazetteer/load-places-resources.js';
 
 export interface LoadResourcesOptions {
   /** The database location: user-imported gazetteer data is stored beside it. */
@@ -10,6 +14,21 @@ export interface LoadResourcesOptions {
  * the edge: the CLI, the server and the eval call this, then build the
  * pipeline with the result. Stages never read files themselves.
  */
-export async function loadResources(_options: LoadResourcesOptions = {}): Promise<Resources> {
-  return {};
+export async function loadResources(options: LoadResourcesOptions = {}): Promise<Resources> {
+  const [actors, nouns, cues] = await Promise.all(['actors/actors.json', 'actors/nouns.json', 'cues/cues.json'].map(readData));
+  return {
+    actors: compileActorLexicon(actors, nouns),
+    cues: compileCueLexicon(cues),
+    places: loadPlacesResources({ db: options.db }),
+  };
+}
+
+/** A JSON file under data/ (beside src/ and dist/, so the same path works from both). */
+async function readData(name: string): Promise<unknown> {
+  const url = new URL(`../../data/${name}`, import.meta.url);
+  try {
+    return JSON.parse(await readFile(url, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot load ${url.pathname}: ${(error as Error).message}`);
+  }
 }

@@ -3,10 +3,20 @@ import { emptyAnalysis } from '../model/index.js';
 import type { ReadContext, Stage } from './stage.js';
 import { createSegmentStage, type SegmentOptions } from './segment/index.js';
 import { createTimeStage } from './time/index.js';
+import { createActorsStage, type ActorLexicon } from './actors/index.js';
+import { createAttributionStage, type CueLexicon } from './attribution/index.js';
+import { createQuantitiesStage } from './quantities/index.js';
+import { createPlacesStage, type PlacesOptions } from './places/index.js';
 
 /** What the stages need that is loaded once, at the edge (CLI, server, eval), and shared by every document. */
 export interface Resources {
   readonly segment?: SegmentOptions;
+  /** The gazetteer (default + imported extension + curated data/places) and the place context cues. */
+  readonly places?: PlacesOptions;
+  /** The actor dictionary with sides (data/actors), compiled. */
+  readonly actors?: ActorLexicon;
+  /** The reporting-cue lexicon with stances (data/cues), compiled. */
+  readonly cues?: CueLexicon;
 }
 
 export interface Pipeline {
@@ -26,6 +36,20 @@ export function createPipeline(resources: Resources = {}): Pipeline {
     // Times before everything that anchors to them (attributions take the
     // statement time, claims the time they are about).
     createTimeStage(),
+    // Places right after time: they need only tokens, and actors and attribution
+    // read the place mentions (a capital acting as its government, "Kyiv said",
+    // is marked here for the actors stage). Left out when no gazetteer was loaded.
+    ...(resources.places ? [createPlacesStage(resources.places)] : []),
+    // Actors after segment (they match on tokens) and before attribution, which
+    // links each source to an actor's entity and side. Left out when no
+    // dictionary was loaded (unit tests of earlier stages).
+    ...(resources.actors ? [createActorsStage(resources.actors)] : []),
+    // Attribution after times (the statement's time) and actors (the source's
+    // entity and side); before claims, which are the contents it finds.
+    ...(resources.cues ? [createAttributionStage({ cues: resources.cues, sides: resources.actors ? new Map([...resources.actors.countries, ...resources.actors.demonyms]) : undefined })] : []),
+    // Quantities after times, whose spans it leaves alone ("6 December 2024"
+    // is a date, not six of something).
+    createQuantitiesStage(),
   ];
   return {
     stages,

@@ -1,0 +1,26 @@
+import type { ActorMention, EntityKind, Side, Token } from '../../model/index.js';
+
+/** What an actor extractor proposes: a token range and what it names. Refiners pick among them. */
+export interface ActorCandidate {
+  /** Token indexes into `doc.tokens`, [from, to). */
+  readonly from: number;
+  readonly to: number;
+  readonly kind: EntityKind;
+  readonly side: Side;
+  readonly name: string;
+  readonly key: string | null;
+  readonly role: string | null;
+  readonly resolution: ActorMention['resolution'];
+  readonly rule: string;
+}
+
+export const isCapitalized = (t: Token | undefined): boolean =>
+  t !== undefined && t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+
+/** The text of tokens [from, to) as written, spacing taken from the document. */
+export function tokensText(text: string, tokens: readonly Token[], from: number, to: number): string {
+  return text.slice(tokens[from]!.span[0], tokens[to - 1]!.span[1]);
+}
+
+/** Prepositions after which a capital names a place, not a government acting ("in Kyiv", "to Moscow"). */
+export const PLACE_PREPOSITIONS = new Set(['in', 'to', 'from', 'near', 'into', 'outside', 'around', 'at', 'toward', 'towards', 'via', 'across', 'between', 'and', 'of', 'over', 'through']);

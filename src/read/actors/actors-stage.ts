@@ -1,0 +1,48 @@
+import type { Diagnostic } from '../../model/index.js';
+import type { Stage } from '../stage.js';
+import type { ActorLexicon } from './actor-dictionary.js';
+import type { ActorCandidate } from './actor-candidate.js';
+import { extractDictionaryActors } from './extract-dictionary-actors.js';
+import { extractTitledPersons } from './extract-titled-persons.js';
+import { extractNationalActors } from './extract-national-actors.js';
+import { extractUnnamedActors } from './extract-unnamed-actors.js';
+import { extractEvidenceActors } from './extract-evidence-actors.js';
+import { selectActorMentions } from './select-actor-mentions.js';
+import { linkActorEntities } from './link-actor-entities.js';
+
+const STAGE = 'actors';
+
+/**
+ * Actor mentions and the entities they name, with sides (issue 4). Extractors
+ * propose per sentence; one refiner picks among overlaps, another links
+ * entities and adds coreferent mentions ("the ministry", "Syrskyi").
+ */
+export function createActorsStage(lexicon: ActorLexicon | undefined): Stage {
+  if (!lexicon || !(lexicon.aliasesByFirst instanceof Map)) {
+    throw new Error('actors: needs the compiled actor lexicon (loadResources() provides resources.actors)');
+  }
+  return {
+    name: STAGE,
+    run(doc) {
+      const { text, tokens } = doc;
+      const candidates: ActorCandidate[] = [];
+      for (const sentence of doc.sentences) {
+        candidates.push(
+          ...extractDictionaryActors(tokens, sentence, lexicon),
+          ...extractTitledPersons(text, tokens, sentence, lexicon),
+          ...extractNationalActors(text, tokens, sentence, lexicon),
+          ...extractUnnamedActors(text, tokens, sentence, lexicon),
+          ...extractEvidenceActors(text, tokens, sentence, lexicon),
+        );
+      }
+      const { actors, entities } = linkActorEntities(text, tokens, selectActorMentions(candidates), lexicon, STAGE);
+      const diagnostics: Diagnostic[] = entities
+        .filter((e) => e.side === 'UNKNOWN' && e.kind !== 'evidence' && e.kind !== 'unnamed')
+        .map((e) => ({
+          code: 'actor.unknown-side', severity: 'info', message: `no side known for ${e.name}`,
+          span: actors.find((a) => a.id === e.mentions[0])?.span, stage: STAGE, rule: 'unknown-side',
+        }));
+      return { ...doc, actors, entities, diagnostics: [...doc.diagnostics, ...diagnostics] };
+    },
+  };
+}

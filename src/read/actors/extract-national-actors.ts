@@ -1,0 +1,64 @@
+import type { EntityKind, Sentence, Token } from '../../model/index.js';
+import type { ActorLexicon } from './actor-dictionary.js';
+import { isCapitalized, tokensText, type ActorCandidate } from './actor-candidate.js';
+
+/**
+ * Actors not in the dictionary whose side the text states through a country:
+ * "Russian forces", "Ukraine's 425th Separate Assault Regiment", "a Russian
+ * military blogger", "Israeli officials", "Ukrainian public broadcaster
+ * Suspilne" (an outlet: media). A demonym or a possessive country name, up to
+ * three modifiers, then a head noun of the nouns lexicon.
+ */
+export function extractNationalActors(text: string, tokens: readonly Token[], sentence: Sentence, lexicon: ActorLexicon): ActorCandidate[] {
+  const out: ActorCandidate[] = [];
+  const [from, to] = sentence.tokens;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (!isCapitalized(t)) continue;
+    let side: string | undefined;
+    let j = i + 1;
+    if (lexicon.demonyms.has(t.norm)) side = lexicon.demonyms.get(t.norm);
+    else if (lexicon.countries.has(t.norm) && tokens[i + 1]?.norm === "'s") { side = lexicon.countries.get(t.norm); j = i + 2; }
+    if (!side) continue;
+    // start at a determiner before it ("a Russian military blogger", "the Ukrainian army")
+    let start = i;
+    const before = tokens[i - 1];
+    if (before && before.sentence === sentence.index && ['a', 'an', 'the', 'one', 'two', 'several', 'some', 'many'].includes(before.norm)) start = i - 1;
+    const found = findHead(tokens, j, Math.min(to, j + 5), lexicon);
+    if (!found) continue;
+    const [end, kind] = found;
+    let last = end;
+    // an outlet named after its description: "public broadcaster Suspilne"
+    if (kind === 'media') while (last < to && isCapitalized(tokens[last])) last++;
+    const nameFrom = kind === 'media' && last > end ? end : start;
+    out.push({
+      from: nameFrom, to: last, kind, side: kind === 'media' ? 'MEDIA' : side,
+      name: tokensText(text, tokens, nameFrom, last), key: null,
+      role: kind === 'media' && last > end ? tokensText(text, tokens, i, end) : null, resolution: 'rule', rule: `national-${kind}`,
+    });
+    i = last - 1;
+  }
+  return out;
+}
+
+/** The end (exclusive) of the longest head found after up to three modifiers, and its kind. */
+function findHead(tokens: readonly Token[], from: number, to: number, lexicon: ActorLexicon): [number, EntityKind] | null {
+  let best: [number, EntityKind] | null = null;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'punct' || t.kind === 'quote') break;
+    const one = t.norm;
+    const two = k + 1 < to ? `${one} ${tokens[k + 1]!.norm}` : '';
+    for (const [phrase, len] of [[two, 2], [one, 1]] as const) {
+      if (!phrase) continue;
+      const kind: EntityKind | null = lexicon.mediaHeads.has(phrase) ? 'media'
+        : lexicon.unitHeads.has(phrase) && (isCapitalized(tokens[k]) || tokens[from]?.kind === 'number') ? 'unit'
+        : lexicon.forceHeads.has(phrase) ? 'military'
+        : lexicon.officialHeads.has(phrase) ? 'government'
+        : null;
+      if (kind) { best = [k + len, kind]; break; }
+    }
+    if (best) break;
+  }
+  return best;
+}

@@ -1,0 +1,78 @@
+import type { ActorMention, Entity, Token } from '../../model/index.js';
+import { itemId } from '../../model/index.js';
+import type { ActorLexicon } from './actor-dictionary.js';
+import { isCapitalized, tokensText, type ActorCandidate } from './actor-candidate.js';
+
+const DEFINITE_HEADS = ['general staff', 'ministry', 'kremlin', 'army', 'military', 'brigade', 'regiment', 'battalion', 'group', 'agency', 'broadcaster', 'government', 'council', 'command', 'service', 'directorate', 'office', 'forces'];
+
+/**
+ * Turns chosen mentions into entities and adds the later mentions that point
+ * back to them: a surname alone ("Syrskyi" after "Oleksandr Syrskyi") and a
+ * definite description ("the ministry" after "Russia's Defence Ministry"),
+ * both resolved to the latest entity before them that fits.
+ */
+export function linkActorEntities(
+  text: string, tokens: readonly Token[], chosen: readonly ActorCandidate[], lexicon: ActorLexicon, stage: string,
+): { actors: ActorMention[]; entities: Entity[] } {
+  const entities = new Map<string, { entity: Omit<Entity, 'mentions'>; mentions: string[] }>();
+  const taken = new Uint8Array(tokens.length);
+  for (const c of chosen) for (let k = c.from; k < c.to; k++) taken[k] = 1;
+  const mentions: Array<{ c: ActorCandidate; entity: string; resolution: ActorMention['resolution'] }> = [];
+  const entityIdOf = (c: ActorCandidate): string => c.key ? `entity:${c.key}` : `entity:${c.kind}:${c.name.toLowerCase().replace(/\s+/g, '-')}`;
+  for (const c of chosen) {
+    const id = entityIdOf(c);
+    if (!entities.has(id)) entities.set(id, { entity: { id, name: c.name, kind: c.kind, side: c.side, role: c.role, key: c.key }, mentions: [] });
+    else if (c.role && !entities.get(id)!.entity.role) entities.get(id)!.entity = { ...entities.get(id)!.entity, role: c.role };
+    mentions.push({ c, entity: id, resolution: c.resolution });
+  }
+  // coreference, in text order so "latest before" is well defined
+  const byStart = [...mentions].sort((a, b) => a.c.from - b.c.from);
+  const latestBefore = (at: number, fits: (e: Omit<Entity, 'mentions'>) => boolean): string | null => {
+    for (let m = byStart.length - 1; m >= 0; m--) {
+      if (byStart[m]!.c.from >= at) continue;
+      const e = entities.get(byStart[m]!.entity)!.entity;
+      if (fits(e)) return e.id;
+    }
+    return null;
+  };
+  const extra: typeof mentions = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i]) continue;
+    const t = tokens[i]!;
+    if (isCapitalized(t) && t.norm.length > 2) {
+      const id = latestBefore(i, (e) => e.kind === 'person' && e.name.split(/\s+/).length > 1 && e.name.toLowerCase().endsWith(` ${t.norm}`));
+      if (id) {
+        const e = entities.get(id)!.entity;
+        extra.push({ c: { from: i, to: i + 1, kind: e.kind, side: e.side, name: e.name, key: e.key ?? null, role: null, resolution: 'coreference', rule: 'surname' }, entity: id, resolution: 'coreference' });
+        continue;
+      }
+    }
+    if (t.norm !== 'the') continue;
+    for (const head of DEFINITE_HEADS) {
+      const parts = head.split(' ');
+      if (!parts.every((p, k) => tokens[i + 1 + k]?.norm === p && !taken[i + 1 + k])) continue;
+      const end = i + 1 + parts.length;
+      if (tokens[end] && (isCapitalized(tokens[end]) || tokens[end]!.norm === 'of')) break; // "the Ministry of ...": a new name
+      const id = latestBefore(i, (e) => e.kind !== 'person' && e.kind !== 'unnamed' && e.name.toLowerCase().includes(head));
+      if (id) {
+        const e = entities.get(id)!.entity;
+        extra.push({ c: { from: i, to: end, kind: e.kind, side: e.side, name: e.name, key: e.key ?? null, role: null, resolution: 'coreference', rule: 'definite-description' }, entity: id, resolution: 'coreference' });
+        i = end - 1;
+      }
+      break;
+    }
+  }
+  const actors: ActorMention[] = [...mentions, ...extra].map(({ c, entity, resolution }) => {
+    const span = [tokens[c.from]!.span[0], tokens[c.to - 1]!.span[1]] as const;
+    const id = itemId('actor', span);
+    entities.get(entity)!.mentions.push(id);
+    return { id, kind: 'actor', span, text: tokensText(text, tokens, c.from, c.to), origin: { stage, rule: c.rule }, entity, resolution };
+  });
+  actors.sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
+  const list: Entity[] = [...entities.values()].map(({ entity, mentions: m }) => ({
+    ...entity, mentions: m.sort((a, b) => Number(a.split(':')[1]!.split('-')[0]) - Number(b.split(':')[1]!.split('-')[0])),
+  }));
+  list.sort((a, b) => a.id.localeCompare(b.id));
+  void lexicon;
+  return { actors, entities: list };
+}

@@ -1,0 +1,148 @@
+import type { Attribution, Diagnostic, Entity, Side, Span } from '../../model/index.js';
+import { itemId } from '../../model/index.js';
+import type { Stage } from '../stage.js';
+import type { CueLexicon } from './cue-lexicon.js';
+import type { AttributionCandidate } from './attribution-candidate.js';
+import { findCues } from './find-cues.js';
+import { extractVerbAttribution } from './extract-verb-attributions.js';
+import { extractAccordingTo, extractNounClaim } from './extract-other-frames.js';
+import { shareSubjects } from './share-subjects.js';
+import { extendQuotedContent } from './extend-quoted-content.js';
+import { linkAttributionSource } from './link-attribution-source.js';
+import { linkStatementTime } from './link-statement-time.js';
+import { extractReporterVoice } from './extract-reporter-voice.js';
+
+const STAGE = 'attribution';
+
+export interface AttributionOptions {
+  readonly cues: CueLexicon;
+  /** Country names and demonyms → side, for sources that are not actors ("Russian claims"). */
+  readonly sides?: ReadonlyMap<string, Side>;
+  /** Add the reporter's own voice for unattributed sentences (default true; the PolNeAR eval turns it off). */
+  readonly reporterVoice?: boolean;
+}
+
+/**
+ * Who said what (issue 4): cues from the lexicon, one frame extractor per
+ * cue, then refiners that share subjects, extend quotations, link sources to
+ * entities, times and enclosing claims, and give the rest to the reporter.
+ */
+export function createAttributionStage(options: AttributionOptions): Stage {
+  if (!options || !(options.cues?.byFirst instanceof Map)) {
+    throw new Error('attribution: needs the compiled cue lexicon (loadResources() provides resources.cues)');
+  }
+  const { cues } = options;
+  const sides = options.sides ?? new Map<string, Side>();
+  const reporterVoice = options.reporterVoice ?? true;
+  return {
+    name: STAGE,
+    run(doc) {
+      const { text, tokens, sentences } = doc;
+      const inTime = new Uint8Array(tokens.length);
+      const isCue = new Uint8Array(tokens.length);
+      if (doc.times.length > 0) {
+        let ti = 0;
+        const times = [...doc.times].sort((a, b) => a.span[0] - b.span[0]);
+        for (let k = 0; k < tokens.length; k++) {
+          const s = tokens[k]!.span[0];
+          while (ti < times.length && times[ti]!.span[1] <= s) ti++;
+          if (ti < times.length && times[ti]!.span[0] <= s) inTime[k] = 1;
+        }
+      }
+      let candidates: AttributionCandidate[] = [];
+      for (const sentence of sentences) {
+        if (sentence.caption) continue;
+        const found = findCues(tokens, sentence, cues);
+        for (const c of found) for (let k = c.from; k < c.to; k++) isCue[k] = 1;
+        for (const c of found) {
+          const candidate = c.entry.frame === 'according' ? extractAccordingTo(tokens, sentence, c)
+            : c.entry.frame === 'noun' ? extractNounClaim(tokens, sentence, c)
+            : extractVerbAttribution(text, tokens, sentence, c, inTime, isCue);
+          if (candidate) candidates.push(candidate);
+        }
+      }
+      candidates = shareSubjects(tokens, candidates).map((c) => extendQuotedContent(text, tokens, sentences, c));
+
+      const entityById = new Map(doc.entities.map((e) => [e.id, e]));
+      const attributions: Attribution[] = [];
+      for (const c of candidates) {
+        const cueSpan: Span = [tokens[c.cue[0]]!.span[0], tokens[c.cue[1] - 1]!.span[1]];
+        const sourceSpan: Span | null = c.source ? [tokens[c.source[0]]!.span[0], tokens[c.source[1] - 1]!.span[1]] : null;
+        const sourceText = sourceSpan ? text.slice(sourceSpan[0], sourceSpan[1]) : '';
+        const entity = sourceSpan ? linkAttributionSource(sourceSpan, sourceText, doc.actors, entityById) : null;
+        const content: Span = [c.content[0], c.content[1]];
+        const contentText = text.slice(content[0], content[1]);
+        const starts = [cueSpan[0], content[0], ...(sourceSpan ? [sourceSpan[0]] : [])];
+        const ends = [cueSpan[1], content[1], ...(sourceSpan ? [sourceSpan[1]] : [])];
+        const span: Span = [Math.min(...starts), Math.max(...ends)];
+        const clause: Span = [Math.min(cueSpan[0], sourceSpan?.[0] ?? cueSpan[0]), Math.max(cueSpan[1], sourceSpan?.[1] ?? cueSpan[1])];
+        const sentenceSpan = sentences[c.sentence]!.span;
+        attributions.push({
+          id: itemId('attribution', cueSpan), kind: 'attribution', span, text: text.slice(span[0], span[1]),
+          origin: { stage: STAGE, rule: c.rule }, voice: 'source',
+          source: sourceSpan ? { span: sourceSpan, text: sourceText, entity } : null,
+          speaker: entity,
+          cue: { span: cueSpan, text: text.slice(cueSpan[0], cueSpan[1]), lemma: c.entry.lemma },
+          content: { span: content, text: contentText },
+          stance: c.entry.stance,
+          direct: directness(contentText),
+          time: linkStatementTime(sentenceSpan, clause, content, doc.times),
+          side: entity ? entityById.get(entity)?.side ?? 'UNKNOWN' : sideOfWords(sourceText, sides),
+          nestedIn: null,
+        });
+      }
+      // nesting: a cue inside another attribution's content is reported by it (innermost wins)
+      const nested = attributions.map((a) => {
+        let parent: Attribution | null = null;
+        for (const p of attributions) {
+          if (p === a || !a.cue || p.content.span[0] > a.cue.span[0] || p.content.span[1] < a.cue.span[1]) continue;
+          if (!parent || p.content.span[1] - p.content.span[0] < parent.content.span[1] - parent.content.span[0]) parent = p;
+        }
+        return parent ? { ...a, nestedIn: parent.id } : a;
+      });
+
+      const diagnostics: Diagnostic[] = [];
+      let entities: readonly Entity[] = doc.entities;
+      if (reporterVoice) {
+        const covered = nested.flatMap((a) => [a.cue!.span, a.content.span]);
+        const own = extractReporterVoice(sentences, covered);
+        if (own.length > 0) {
+          const outlet: Entity = { id: 'entity:outlet', name: doc.meta.outlet ?? 'the outlet (reporter)', kind: 'media', side: 'MEDIA', role: 'reporter', key: null, mentions: [] };
+          entities = [...entities.filter((e) => e.id !== outlet.id), outlet].sort((a, b) => a.id.localeCompare(b.id));
+          for (const s of own) {
+            let end = s.span[1];
+            while (end > s.span[0] && /[.!?\s]/.test(text.charAt(end - 1))) end--;
+            const span: Span = [s.span[0], end];
+            const contentText = text.slice(span[0], span[1]);
+            nested.push({
+              id: itemId('attribution', span, 'reporter'), kind: 'attribution', span, text: contentText,
+              origin: { stage: STAGE, rule: 'reporter-voice' }, voice: 'reporter', source: null, speaker: outlet.id, cue: null,
+              content: { span, text: contentText }, stance: 'assert', direct: directness(contentText), time: null, side: 'MEDIA', nestedIn: null,
+            });
+          }
+        }
+      }
+      for (const a of nested) {
+        if (a.voice === 'source' && !a.source) {
+          diagnostics.push({ code: 'attribution.no-source', severity: 'info', message: `no source named for “${a.cue!.text}”`, span: a.cue!.span, stage: STAGE, rule: a.origin.rule });
+        }
+      }
+      nested.sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1] || a.id.localeCompare(b.id));
+      return { ...doc, attributions: nested, entities, diagnostics: [...doc.diagnostics, ...diagnostics] };
+    },
+  };
+}
+
+function directness(content: string): Attribution['direct'] {
+  const quotes = content.match(/[“”"«»]/g)?.length ?? 0;
+  if (quotes === 0) return 'indirect';
+  return /^[“"«]/.test(content) && /[”"»][.,!?]?$/.test(content) && quotes === 2 ? 'quoted' : 'mixed';
+}
+
+function sideOfWords(words: string, sides: ReadonlyMap<string, Side>): Side {
+  for (const w of words.toLowerCase().replace(/[’]/g, "'").split(/[\s']+/)) {
+    const s = sides.get(w);
+    if (s) return s;
+  }
+  return 'UNKNOWN';
+}

@@ -1,0 +1,44 @@
+import type { Sentence, Token } from '../../model/index.js';
+import type { CueMatch } from './find-cues.js';
+import { isCloseQuote, isWordLike, type AttributionCandidate } from './attribution-candidate.js';
+
+/**
+ * "according to X, C" and "C, according to X": the source runs from "to" to the
+ * next comma or the sentence end; the content is the other side of it.
+ */
+export function extractAccordingTo(tokens: readonly Token[], sentence: Sentence, cue: CueMatch): AttributionCandidate | null {
+  const [sFrom, sTo] = sentence.tokens;
+  let k = cue.to;
+  while (k < sTo && tokens[k]!.text !== ',' && tokens[k]!.text !== ';' && !(tokens[k]!.text === '.' && k === sTo - 1)) k++;
+  if (k === cue.to) return null;
+  const source = [cue.to, k] as const;
+  const base = { sentence: sentence.index, cue: [cue.from, cue.to] as const, entry: cue.entry, source };
+  const firstWordBefore = (() => { let b = cue.from - 1; while (b >= sFrom && !isWordLike(tokens[b]!) && !isCloseQuote(tokens[b]!)) b--; return b; })();
+  if (firstWordBefore >= sFrom) {
+    return { ...base, content: [tokens[sFrom]!.span[0], tokens[firstWordBefore]!.span[1]], rule: 'according-to-after' };
+  }
+  let start = k + 1;
+  let end = sTo - 1;
+  while (end > start && !(isWordLike(tokens[end]!) || isCloseQuote(tokens[end]!))) end--;
+  if (start > end) return null;
+  return { ...base, content: [tokens[start]!.span[0], tokens[end]!.span[1]], rule: 'according-to-before' };
+}
+
+/**
+ * A claim named by a noun: "Russian claims that they had been encircled",
+ * "Moscow's statement that ...". The owner before the noun is the source;
+ * the "that" clause the content.
+ */
+export function extractNounClaim(tokens: readonly Token[], sentence: Sentence, cue: CueMatch): AttributionCandidate | null {
+  const [sFrom, sTo] = sentence.tokens;
+  let end = sTo - 1;
+  while (end > cue.to && !(isWordLike(tokens[end]!) || isCloseQuote(tokens[end]!))) end--;
+  if (end <= cue.to) return null;
+  let s = cue.from - 1;
+  while (s >= sFrom && (/^\p{Lu}/u.test(tokens[s]!.text) || tokens[s]!.norm === "'s" || ['his', 'her', 'its', 'their'].includes(tokens[s]!.norm))) s--;
+  const source = s + 1 < cue.from ? [s + 1, cue.from] as const : null;
+  return {
+    sentence: sentence.index, cue: [cue.from, cue.to], entry: cue.entry, source,
+    content: [tokens[cue.to]!.span[0], tokens[end]!.span[1]], rule: 'noun-claim',
+  };
+}

@@ -1,0 +1,152 @@
+import type { Sentence, Token } from '../../model/index.js';
+import type { CueMatch } from './find-cues.js';
+import {
+  BETWEEN_SUBJECT_AND_VERB, PHRASE_STOPS, isCloseQuote, isOpenQuote, isTimeToken, isWordLike, type AttributionCandidate,
+} from './attribution-candidate.js';
+
+const MAX_SOURCE = 12;
+const RELATIVES = new Set(['who', 'which']);
+const TAIL_STARTERS = new Set(['in', 'on', 'at', 'during', 'via', 'to', 'after', 'before', 'while', 'when', 'late', 'early', 'last', 'this', 'earlier', 'later', 'today', 'yesterday', 'recently']);
+
+/**
+ * The verb frames reporters use, around one cue:
+ * forward "X said (that) C" / "X told Y that C" / "X called on Y to C",
+ * backward "C, X said" / "“C,” X added", inverted "C, said X".
+ * A participle ("..., adding that C") or a coordinated verb ("... but denied C")
+ * with no subject of its own is proposed with `source: null` and `sharedSource`:
+ * a refiner gives it the subject of the verb before it.
+ */
+export function extractVerbAttribution(
+  text: string, tokens: readonly Token[], sentence: Sentence, cue: CueMatch, inTime: Uint8Array, isCue: Uint8Array,
+): AttributionCandidate | null {
+  const [sFrom, sTo] = sentence.tokens;
+  const base = { sentence: sentence.index, cue: [cue.from, cue.to] as const, entry: cue.entry };
+  const source = subjectBefore(tokens, sFrom, cue.from, inTime, isCue);
+  const beforeSource = source ? source[0] - 1 : skipBetween(tokens, sFrom, cue.from - 1, inTime);
+  const lastContent = lastContentToken(tokens, sFrom, sTo);
+  const commaBefore = beforeSource >= sFrom && (tokens[beforeSource]!.text === ',' || isCloseQuote(tokens[beforeSource]!) || tokens[beforeSource]!.text === '—');
+
+  // inverted: "..., said Peskov" / "“...,” said the ministry"
+  if (!source && commaBefore && cue.to < sTo) {
+    const after = phraseAfter(tokens, cue.to, sTo, isCue);
+    if (after && (after[1] >= lastContent || [',', '.', ';'].includes(tokens[after[1]]?.text ?? ''))) {
+      const content = contentBefore(tokens, sFrom, beforeSource);
+      if (content) return { ...base, source: after, content, rule: 'inverted' };
+    }
+  }
+  // backward: "..., the ministry said" — nothing after the cue but a tail ("in a statement", "on Wednesday")
+  if (source && commaBefore && source[0] > sFrom && !forwardContentFollows(tokens, cue.to, sTo)) {
+    const content = contentBefore(tokens, sFrom, beforeSource);
+    if (content) return { ...base, source, content, rule: 'backward' };
+  }
+  // forward
+  let start = cue.to;
+  while (start < sTo && (tokens[start]!.text === ':' || tokens[start]!.text === ',')) start++;
+  if (cue.entry.object) {
+    const that = findWithin(tokens, start, Math.min(sTo, start + 10), (t) => t.norm === 'that' || isOpenQuote(t) || t.text === ':');
+    if (that !== -1 && (cue.entry.lemma === 'tell' || tokens[that]!.norm === 'that')) start = tokens[that]!.text === ':' ? that + 1 : that;
+    else if (cue.entry.lemma === 'tell') {
+      let k = start;
+      while (k < sTo && isWordLike(tokens[k]!) && (k === start || /^\p{Lu}/u.test(tokens[k]!.text))) k++;
+      start = k;
+    }
+  }
+  const contentEnd = lastContentToken(tokens, sFrom, sTo, start);
+  if (start > contentEnd) return null;
+  if (cue.entry.needsQuote && !isOpenQuote(tokens[start]!) && tokens[start]!.text !== '"') return null;
+  const content: [number, number] = [tokens[start]!.span[0], tokens[contentEnd]!.span[1]];
+  if (source) return { ...base, source, content, rule: 'forward' };
+  const before = tokens[cue.from - 1];
+  const shares = cue.entry.participle ? before !== undefined && (before.text === ',' || before.norm === 'and' || before.norm === 'but' || before.text === '—')
+    : before !== undefined && (before.norm === 'and' || before.norm === 'but' || before.norm === 'or');
+  if (shares) return { ...base, source: null, content, rule: cue.entry.participle ? 'participle' : 'coordinated', sharedSource: true };
+  return null;
+  void text;
+}
+
+/** Skips adverbs, auxiliaries and time expressions leftwards from `j`; returns the first index not skipped. */
+function skipBetween(tokens: readonly Token[], sFrom: number, j: number, inTime: Uint8Array): number {
+  while (j >= sFrom) {
+    const t = tokens[j]!;
+    if (BETWEEN_SUBJECT_AND_VERB.has(t.norm) || isTimeToken(t, inTime, j)) { j--; continue; }
+    if ((t.norm === 'on' || t.norm === 'in' || t.norm === 'at' || t.norm === 'late' || t.norm === 'early') && j + 1 < tokens.length && isTimeToken(tokens[j + 1]!, inTime, j + 1)) { j--; continue; }
+    if (t.text === ',' && j - 1 >= sFrom && BETWEEN_SUBJECT_AND_VERB.has(tokens[j - 1]!.norm) && tokens[j - 1]!.norm === 'however') { j -= 2; continue; }
+    break;
+  }
+  return j;
+}
+
+/** The subject noun phrase before a verb, scanned leftwards to a clause boundary. */
+export function subjectBefore(tokens: readonly Token[], sFrom: number, verb: number, inTime: Uint8Array, isCue: Uint8Array): [number, number] | null {
+  const end = skipBetween(tokens, sFrom, verb - 1, inTime);
+  if (end < sFrom) return null;
+  if (RELATIVES.has(tokens[end]!.norm)) return [end, end + 1];
+  let j = end;
+  while (j >= sFrom && end - j < MAX_SOURCE) {
+    const t = tokens[j]!;
+    if (t.text === ')') {
+      let k = j - 1;
+      while (k >= sFrom && k > j - 6 && tokens[k]!.text !== '(') k--;
+      if (k >= sFrom && tokens[k]!.text === '(') { j = k - 1; continue; }
+      break;
+    }
+    if (t.text === '-' || t.text === '.' && /^\p{Lu}/u.test(t.text)) { j--; continue; }
+    if (!isWordLike(t) || PHRASE_STOPS.has(t.norm) || isCue[j] || (j < end && isTimeToken(t, inTime, j))) break;
+    j--;
+  }
+  if (j === end) return null;
+  if (end - j >= MAX_SOURCE) return null;
+  return [j + 1, end + 1];
+}
+
+/** A noun phrase after a cue ("said Peskov", "said the Kremlin's spokesman"), to punctuation. */
+function phraseAfter(tokens: readonly Token[], from: number, sTo: number, isCue: Uint8Array): [number, number] | null {
+  let k = from;
+  while (k < sTo && k - from < MAX_SOURCE && isWordLike(tokens[k]!) && !isCue[k] && (k === from || !PHRASE_STOPS.has(tokens[k]!.norm) || tokens[k]!.norm === 'of')) k++;
+  return k > from && !PHRASE_STOPS.has(tokens[from]!.norm) ? [from, k] : null;
+}
+
+/** Content before a comma: from the sentence start to the last word or closing quote before `boundary`. */
+function contentBefore(tokens: readonly Token[], sFrom: number, boundary: number): [number, number] | null {
+  let last = boundary;
+  while (last >= sFrom && !(isWordLike(tokens[last]!) || isCloseQuote(tokens[last]!) || tokens[last]!.text === '"')) last--;
+  if (last < sFrom) return null;
+  let first = sFrom;
+  // a leading "And" or "But" is the reporter's link, not the source's words
+  if (tokens[first]!.norm === 'and' || tokens[first]!.norm === 'but') first++;
+  if (first > last) return null;
+  return [tokens[first]!.span[0], tokens[last]!.span[1]];
+}
+
+/** Where a new main clause starts (", while ...", "; ..."): forward content stops before it. */
+const CLAUSE_LINKS = new Set(['while', 'whereas', 'but']);
+
+function lastContentToken(tokens: readonly Token[], sFrom: number, sTo: number, from = sFrom): number {
+  let last = sTo - 1;
+  for (let k = from + 1; k < sTo - 1; k++) {
+    if (tokens[k]!.text === ';' || (tokens[k]!.text === ',' && CLAUSE_LINKS.has(tokens[k + 1]!.norm))) { last = k - 1; break; }
+  }
+  while (last > sFrom && !(isWordLike(tokens[last]!) || isCloseQuote(tokens[last]!) || tokens[last]!.text === '"' || tokens[last]!.text === ')')) last--;
+  return last;
+}
+
+/** After the cue comes its content ("said that", "said:", "said the troops...") rather than a tail ("said on Wednesday."). */
+function forwardContentFollows(tokens: readonly Token[], from: number, sTo: number): boolean {
+  if (from >= sTo) return false;
+  const t = tokens[from]!;
+  if (t.text === '.' || t.text === ',' || t.text === ';' || t.text === ')') return false;
+  if (t.norm === 'that' || t.text === ':' || isOpenQuote(t)) return true;
+  if (TAIL_STARTERS.has(t.norm)) {
+    const k = findWithin(tokens, from, Math.min(sTo, from + 8), (x) => x.norm === 'that' || x.text === ':' || x.text === ',' || x.text === '.');
+    return k !== -1 && (tokens[k]!.norm === 'that' || tokens[k]!.text === ':');
+  }
+  return true;
+}
+
+function findWithin(tokens: readonly Token[], from: number, to: number, test: (t: Token) => boolean): number {
+  for (let k = from; k < to; k++) {
+    if (test(tokens[k]!)) return k;
+    if (tokens[k]!.text === '.' || tokens[k]!.text === ';') return -1;
+  }
+  return -1;
+}

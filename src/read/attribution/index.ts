@@ -1,0 +1,2 @@
+export { createAttributionStage, type AttributionOptions } from './attribution-stage.js';
+export { compileCueLexicon, type CueLexicon } from './cue-lexicon.js';

@@ -1,0 +1,31 @@
+import type { ActorMention, Entity, Span } from '../../model/index.js';
+
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+
+/**
+ * The entity a source phrase names: the actor mention that ends last inside
+ * it (the head: "Kremlin spokesperson Dmitry Peskov" → Peskov; "fighters from
+ * Ukraine's 425th ..." is not a source); for "he"/"she" the latest person
+ * mentioned before; for "who" the latest actor just before it.
+ */
+export function linkAttributionSource(
+  sourceSpan: Span, sourceText: string, actors: readonly ActorMention[], entities: ReadonlyMap<string, Entity>,
+): string | null {
+  let best: ActorMention | null = null;
+  for (const a of actors) {
+    if (a.span[0] >= sourceSpan[0] && a.span[1] <= sourceSpan[1] && (!best || a.span[1] > best.span[1])) best = a;
+  }
+  if (best) return best.entity;
+  const word = sourceText.toLowerCase();
+  if (PERSON_PRONOUNS.has(word) || word === 'who') {
+    for (let k = actors.length - 1; k >= 0; k--) {
+      const a = actors[k]!;
+      if (a.span[1] > sourceSpan[0]) continue;
+      const e = entities.get(a.entity);
+      if (!e) continue;
+      if (word === 'who') return sourceSpan[0] - a.span[1] <= 3 ? e.id : null;
+      if (e.kind === 'person') return e.id;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,1 @@
+export { createQuantitiesStage } from './quantities-stage.js';
