@@ -20,4 +20,12 @@ export interface PlaceMention extends ItemBase {
   readonly confidence: number;
   /** Why the entry was chosen (rule ids of the disambiguation evidence). */
   readonly why: readonly string[];
+  /**
+   * `government` where a capital or country acts or speaks ("Kyiv said", "accused
+   * Moscow of", "Moscow's forces"): the actors stage reads it as an actor; the
+   * place reading is kept for where the text is locational (`location`).
+   */
+  readonly role: PlaceRole;
 }
+
+export type PlaceRole = 'location' | 'government';

@@ -1,0 +1,91 @@
+import type { AnalyzedDocument, Token } from '../../model/index.js';
+import { foldName } from '../../gazetteer/fold.js';
+import type { Gazetteer, NameHit } from '../../gazetteer/gazetteer.js';
+import type { ContextCues } from './context-cues.js';
+import type { PlaceProposal } from './proposal.js';
+
+/** Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro"). */
+const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'les', 'da', 'do', 'dos', 'das', 'di', 'du', 'des', 'and', 'upon', 'on', 'am', 'an', 'al', 'el', 'en', 'sur', 'y', 'the', 'im', 'bei', 'na', 'nad', 'pod']);
+const MAX_TOKENS = 6;
+
+export function isCapitalised(token: Token): boolean {
+  if (token.kind !== 'word') return false;
+  const c = token.text.codePointAt(0)!;
+  const ch = String.fromCodePoint(c);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/**
+ * Extractor: capitalised token sequences whose folded text is a gazetteer
+ * name, longest first (so "New York City" beats "York"), within a sentence.
+ * Names not found exactly are tried by their East Slavic romanisation
+ * skeleton. A capitalised name after a settlement word ("the village of
+ * Udachne") is proposed even when the gazetteer lacks it, unresolved.
+ */
+export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazetteer, cues: ContextCues): PlaceProposal[] {
+  const out: PlaceProposal[] = [];
+  const tokens = doc.tokens;
+  for (const sentence of doc.sentences) {
+    const [from, to] = sentence.tokens;
+    let i = from;
+    while (i < to) {
+      const first = tokens[i]!;
+      if (!isCapitalised(first)) {
+        i++;
+        continue;
+      }
+      let matched = false;
+      for (let n = Math.min(MAX_TOKENS, to - i); n >= 1; n--) {
+        const last = tokens[i + n - 1]!;
+        if (!isCapitalised(last) && !(n === 1 && first.kind === 'word')) continue;
+        if (!tokensFormName(tokens, i, i + n, doc.text)) continue;
+        const text = doc.text.slice(first.span[0], last.span[1]);
+        const key = foldName(text);
+        let hits: NameHit[] = gazetteer.lookup(key);
+        let skeleton = false;
+        if (hits.length === 0 && key.length >= 5 && /^[a-z ]+$/.test(key)) {
+          hits = gazetteer.lookupSkeleton(key);
+          skeleton = hits.length > 0;
+        }
+        if (hits.length === 0) continue;
+        out.push({ span: [first.span[0], last.span[1]], key, hits, rule: skeleton ? 'gazetteer-skeleton' : 'gazetteer-name', tokens: [i, i + n], skeleton, cue: hasCue(tokens, i, from, cues) });
+        i += n;
+        matched = true;
+        break;
+      }
+      if (matched) continue;
+      // "the city of X" with X unknown to the gazetteer: an unresolved place, worth a diagnostic.
+      if (i - 2 >= from && tokens[i - 1]!.norm === 'of' && cues.settlement.has(tokens[i - 2]!.norm) && first.text.length > 2 && first.text !== first.text.toUpperCase()) {
+        out.push({ span: first.span, key: foldName(first.text), hits: [], rule: 'settlement-word', tokens: [i, i + 1], cue: true });
+      }
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Tokens i..j form a name: capitalised words joined by connectors, no punctuation but hyphen-free adjacency. */
+function tokensFormName(tokens: readonly Token[], i: number, j: number, text: string): boolean {
+  for (let k = i; k < j; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') {
+      // "St. Petersburg", "Washington, D.C." keep a dot or comma inside the name.
+      if (!(t.text === '.' && k > i && k < j - 1) && !(t.text === ',' && k > i && k < j - 1)) return false;
+      continue;
+    }
+    if (k > i && k < j - 1 && !isCapitalised(t) && !CONNECTORS.has(t.norm)) return false;
+    if ((k === i || k === j - 1) && !isCapitalised(t)) return false;
+    if (k > i && text.slice(tokens[k - 1]!.span[1], t.span[0]).includes('\n')) return false;
+  }
+  return true;
+}
+
+/** A locative word ("in", "near") or settlement phrase ("city of") right before token i, allowing "the". */
+export function hasCue(tokens: readonly Token[], i: number, from: number, cues: ContextCues): boolean {
+  let k = i - 1;
+  if (k >= from && tokens[k]!.norm === 'the') k--;
+  if (k < from) return false;
+  const w = tokens[k]!.norm;
+  if (w === 'of') return k - 1 >= from && (cues.settlement.has(tokens[k - 1]!.norm));
+  return cues.locative.has(w) || cues.settlement.has(w);
+}

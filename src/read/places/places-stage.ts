@@ -1,0 +1,91 @@
+import type { Diagnostic, PlaceMention } from '../../model/index.js';
+import { compareItems, itemId } from '../../model/index.js';
+import { Gazetteer } from '../../gazetteer/gazetteer.js';
+import type { Stage } from '../stage.js';
+import type { ContextCues } from './context-cues.js';
+import { extractGazetteerNames } from './extract-gazetteer-names.js';
+import { extractRegionPhrases } from './extract-region-phrases.js';
+import type { PlaceProposal } from './proposal.js';
+import { refineGovernmentRole } from './refine-government-role.js';
+import { countryStems, refineNonPlaces } from './refine-non-places.js';
+import { refineOverlaps } from './refine-overlaps.js';
+import { resolvePlaces, type Resolution } from './resolve-places.js';
+
+export interface PlacesOptions {
+  /** The loaded gazetteer (src/gazetteer/load-gazetteer.ts), shared by every document. */
+  readonly gazetteer: Gazetteer;
+  /** The context words of data/places/context-cues.tsv. */
+  readonly cues: ContextCues;
+}
+
+/** Below this confidence a resolved place gets a `place.ambiguous` diagnostic. */
+const AMBIGUOUS_BELOW = 0.5;
+
+/**
+ * The places stage: extractors propose (gazetteer names, region phrases),
+ * refiners decide (overlaps, non-places, government role), the resolver picks
+ * an entry for each. Needs sentences and tokens (segment stage).
+ *
+ * @example
+ * const stage = createPlacesStage({ gazetteer: loadGazetteer(), cues });
+ * stage.run(doc, {}).places[0] // => { text: 'Pokrovsk', country: 'UA', lat: 48.28, ... }
+ */
+export function createPlacesStage(options: PlacesOptions): Stage {
+  if (!(options?.gazetteer instanceof Gazetteer)) throw new TypeError('createPlacesStage: options.gazetteer must be a loaded Gazetteer (loadResources() provides one)');
+  if (!options.cues?.locative) throw new TypeError('createPlacesStage: options.cues must be parsed context cues (parseContextCues)');
+  const { gazetteer, cues } = options;
+  const stems = countryStems(gazetteer.countryNames);
+  return {
+    name: 'places',
+    run(doc) {
+      const proposals = findPlaceProposals(doc, gazetteer, cues, stems);
+      const resolutions = resolvePlaces(proposals, gazetteer, doc.text);
+      const places: PlaceMention[] = [];
+      const diagnostics: Diagnostic[] = [];
+      proposals.forEach((p, i) => {
+        const mention = toMention(doc.text, p, resolutions[i]!, gazetteer);
+        places.push(mention);
+        if (mention.name === null) {
+          diagnostics.push({ code: 'place.unknown', severity: 'info', message: `'${mention.text}' reads as a place but is not in the gazetteer; 'counterclaim gazetteer import' adds GeoNames' full data`, span: p.span, stage: 'places', rule: p.rule });
+        } else if (mention.confidence < AMBIGUOUS_BELOW) {
+          diagnostics.push({ code: 'place.ambiguous', severity: 'info', message: `'${mention.text}' could be one of ${p.hits.length} places; chose ${mention.name} (${mention.country}) with confidence ${mention.confidence}`, span: p.span, stage: 'places', rule: 'resolve' });
+        }
+      });
+      return { ...doc, places: places.sort(compareItems), diagnostics: [...doc.diagnostics, ...diagnostics] };
+    },
+  };
+}
+
+/** Extractors then refiners, without resolution: the recognition half of the stage (also used by the eval). */
+export function findPlaceProposals(doc: Parameters<Stage['run']>[0], gazetteer: Gazetteer, cues: ContextCues, stems: ReadonlySet<string>): PlaceProposal[] {
+  const proposed = [...extractGazetteerNames(doc, gazetteer, cues), ...extractRegionPhrases(doc, gazetteer, cues)];
+  const unique = refineOverlaps(proposed);
+  const places = refineNonPlaces(doc, unique, { gazetteer, cues, countryStems: stems });
+  return refineGovernmentRole(doc, places, gazetteer, cues);
+}
+
+function toMention(text: string, p: PlaceProposal, r: Resolution, gazetteer: Gazetteer): PlaceMention {
+  const base = { id: itemId('place', p.span), kind: 'place' as const, span: p.span, text: text.slice(p.span[0], p.span[1]), origin: { stage: 'places', rule: p.rule }, role: p.role ?? 'location' };
+  if (r.entry === null) {
+    return { ...base, name: null, geonameId: null, lat: null, lon: null, country: null, admin1: null, admin2: null, featureClass: null, featureCode: null, historicName: false, confidence: 0, why: r.why };
+  }
+  const e = gazetteer.entry(r.entry);
+  const hit = p.hits.find((h) => h.entry === r.entry);
+  const admin1 = e.admin1 === null ? null : (gazetteer.adminName(`${e.country}.${e.admin1}`) ?? e.admin1);
+  const admin2 = e.admin1 === null || e.admin2 === null ? null : (gazetteer.adminName(`${e.country}.${e.admin1}.${e.admin2}`) ?? e.admin2);
+  return {
+    ...base,
+    name: p.direction ? `${p.direction} ${e.name}` : e.name,
+    geonameId: p.direction ? null : e.geonameId,
+    lat: e.lat,
+    lon: e.lon,
+    country: e.country === '' ? null : e.country,
+    admin1: e.featureCode === 'ADM1' ? null : admin1,
+    admin2: e.featureCode === 'ADM2' ? null : admin2,
+    featureClass: e.featureClass,
+    featureCode: p.direction ? 'RGN' : e.featureCode,
+    historicName: hit?.kind === 'historic',
+    confidence: r.confidence,
+    why: r.why,
+  };
+}

@@ -1,0 +1,119 @@
+import type { AnalyzedDocument } from '../../model/index.js';
+import type { Gazetteer, GazetteerEntry } from '../../gazetteer/gazetteer.js';
+import type { ContextCues } from './context-cues.js';
+import { isCapitalised } from './extract-gazetteer-names.js';
+import type { PlaceProposal } from './proposal.js';
+
+/** Population from which a town's name alone, without a cue, is read as the place. */
+const KNOWN_TOWN_POPULATION = 100_000;
+const STRONG_CODES = new Set(['PCLI', 'CONT', 'RGN']);
+
+export interface NonPlaceOptions {
+  readonly gazetteer: Gazetteer;
+  readonly cues: ContextCues;
+  /** Folded stems of country names (first letters of each), for demonyms: "Russian", "Ukrainian", "Syrian". */
+  readonly countryStems: ReadonlySet<string>;
+}
+
+/**
+ * Refiner: drops proposals that are not places: person names after a title or
+ * inside a longer capitalised name, organisations ("Moscow Times"), demonyms,
+ * acronyms that only collide with a place ("AFU", "EPA"), and common words
+ * that happen to be place names. A name is kept when the evidence for a place
+ * is good enough: a country, continent or region; a division named as such;
+ * a locative or settlement cue; a multi-word name; a large town; a comma
+ * pairing with another place ("Pandi, Bulacan"); or the same name kept
+ * elsewhere in the document (one sense per discourse).
+ */
+export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly PlaceProposal[], options: NonPlaceOptions): PlaceProposal[] {
+  const { gazetteer, cues } = options;
+  const tokens = doc.tokens;
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (t.kind === 'word' && !isCapitalised(t)) lowerWords.add(t.norm);
+  const entriesOf = (p: PlaceProposal): GazetteerEntry[] => p.hits.map((h) => gazetteer.entry(h.entry));
+  const isStrong = (p: PlaceProposal): boolean => p.hits.some((h) => {
+    const e = gazetteer.entry(h.entry);
+    return STRONG_CODES.has(e.featureCode) || (e.featureCode === 'ADM1' && h.kind === 'primary');
+  });
+
+  const verdict = new Map<PlaceProposal, 'keep' | 'drop' | 'maybe'>();
+  for (const p of proposals) {
+    const [ti, tj] = p.tokens;
+    const words = tokens.slice(ti, tj).filter((t) => t.kind === 'word');
+    const text = doc.text.slice(p.span[0], p.span[1]);
+    const strong = isStrong(p);
+    const prev = tokens[ti - 1];
+    const next = tokens[tj];
+    const sameSentence = (t: typeof prev): boolean => t !== undefined && t.sentence === tokens[ti]!.sentence;
+    const sentenceStart = !sameSentence(prev) || prev!.kind === 'quote' || (prev!.kind === 'punct' && /[:;(—–-]/.test(prev!.text) === false && prev!.text !== ',');
+    const single = words.length === 1;
+    let v: 'keep' | 'drop' | 'maybe' = 'maybe';
+    if (p.regionPhrase || p.direction) v = 'keep';
+    else if (single && cues.notPlace.has(p.key)) v = 'drop';
+    else if (/^[A-Z]{2,6}$/.test(text.replace(/[.\s]/g, '')) && !text.includes('.') && !strong) v = 'drop';
+    else if (single && isDemonym(p.key, options.countryStems) && !p.hits.some((h) => h.kind === 'primary' && STRONG_CODES.has(gazetteer.entry(h.entry).featureCode))) v = 'drop';
+    else if (sameSentence(prev) && cues.title.has(prev!.norm.replace(/\.$/, ''))) v = 'drop';
+    else if (sameSentence(next) && isCapitalised(next!) && cues.orgWord.has(next!.norm)) v = 'drop';
+    else if (strong) v = 'keep';
+    else if (single && sameSentence(prev) && isCapitalised(prev!) && !sentenceStartAt(tokens, ti - 1) && !partOfProposal(proposals, ti - 1)) v = 'drop';
+    else if (single && sameSentence(next) && isCapitalised(next!) && !partOfProposal(proposals, tj)) v = 'drop';
+    else if (p.cue) v = 'keep';
+    else if (single && lowerWords.has(p.key)) v = 'drop';
+    else if (words.length >= 2 && p.hits.some((h) => h.kind !== 'alternate')) v = 'keep';
+    else if (!sentenceStart && maxPopulation(p, entriesOf(p)) >= KNOWN_TOWN_POPULATION) v = 'keep';
+    else if (p.hits.length === 0) v = 'drop';
+    verdict.set(p, v);
+  }
+  // Comma pairs ("Pandi, Bulacan") and one sense per discourse settle the undecided.
+  const keptKeys = new Set<string>();
+  for (const [p, v] of verdict) if (v === 'keep') keptKeys.add(p.key);
+  for (let k = 0; k < proposals.length; k++) {
+    const p = proposals[k]!;
+    if (verdict.get(p) !== 'maybe') continue;
+    const next = proposals[k + 1];
+    const prev = proposals[k - 1];
+    const commaBefore = (a: PlaceProposal, b: PlaceProposal): boolean => /^\s*,\s*$/.test(doc.text.slice(a.span[1], b.span[0]));
+    if ((next && verdict.get(next) !== 'drop' && commaBefore(p, next)) || (prev && verdict.get(prev) === 'keep' && commaBefore(prev, p)) || keptKeys.has(p.key)) {
+      verdict.set(p, 'keep');
+    }
+  }
+  return proposals.filter((p) => verdict.get(p) === 'keep');
+}
+
+function maxPopulation(p: PlaceProposal, entries: readonly GazetteerEntry[]): number {
+  let max = 0;
+  entries.forEach((e, i) => {
+    if (p.hits[i]!.kind === 'alternate' && e.featureClass === 'P') return;
+    const pop = e.featureCode === 'PPLC' || e.featureCode === 'PPLA' ? Math.max(e.population, KNOWN_TOWN_POPULATION) : e.population;
+    if (e.featureClass === 'P' && pop > max) max = pop;
+  });
+  return max;
+}
+
+function sentenceStartAt(tokens: AnalyzedDocument['tokens'], i: number): boolean {
+  const prev = tokens[i - 1];
+  return prev === undefined || prev.sentence !== tokens[i]!.sentence || prev.kind === 'quote';
+}
+
+function partOfProposal(proposals: readonly PlaceProposal[], tokenIndex: number): boolean {
+  return proposals.some((p) => p.tokens[0] <= tokenIndex && tokenIndex < p.tokens[1]);
+}
+
+/** "Russian", "Ukrainian", "Syrian", "Chinese", "Israeli", "British": a country stem and a demonym ending. */
+export function isDemonym(folded: string, countryStems: ReadonlySet<string>): boolean {
+  const m = /^([a-z]+?)(?:ians?|ans?|ese|ish|is?|ic|ns?)$/.exec(folded);
+  if (!m) return false;
+  for (let n = Math.min(folded.length - 1, 8); n >= 4; n--) if (countryStems.has(folded.slice(0, n))) return true;
+  return false;
+}
+
+/** Stems for isDemonym: each single-word country name (and variant) less its last one or two letters. */
+export function countryStems(names: readonly string[]): Set<string> {
+  const stems = new Set<string>();
+  for (const name of names) {
+    if (name.includes(' ') || name.length < 4) continue;
+    stems.add(name.slice(0, Math.max(4, name.length - 1)));
+    stems.add(name.slice(0, Math.max(4, name.length - 2)));
+  }
+  return stems;
+}

@@ -1,0 +1,173 @@
+import type { Gazetteer, GazetteerEntry, NameHit } from '../../gazetteer/gazetteer.js';
+import type { PlaceProposal } from './proposal.js';
+
+/** The entry chosen for a proposal, how sure, and why. */
+export interface Resolution {
+  readonly entry: number | null;
+  readonly confidence: number;
+  readonly why: readonly string[];
+}
+
+const FEATURE_PRIOR: Readonly<Record<string, number>> = {
+  PCLI: 4, CONT: 4, RGN: 3, ADM1: 1.6, PPLC: 1.8, PPLA: 1, PPLA2: 0.5, PPLA3: 0.2, PPLA4: 0.1, ADM2: -0.3, PPLX: -0.8, PPLL: -0.3,
+};
+const KIND_PRIOR: Readonly<Record<NameHit['kind'], number>> = { primary: 1, historic: 1, alternate: 0 };
+/** Two places within this distance of each other support each other's reading. */
+const NEAR_KM = 250;
+
+/**
+ * Refiner (the resolver): picks one gazetteer entry for each proposal. Every
+ * mention of one name in a document gets the same entry (one sense per
+ * discourse). The score of a candidate is a prior (feature class and code,
+ * population, own name over alternate name) plus the document's context, read
+ * in two passes: first the priors alone, then the countries, first-level
+ * divisions and positions of the other places as first resolved:
+ * - `context.country`: the candidate's country is one the document is about;
+ * - `context.admin1`: a division the document names contains the candidate
+ *   ("the Donetsk region city of Pokrovsk");
+ * - `context.near`: another place of the document lies within 250 km;
+ * - `context.comma`: "Pandi, Bulacan": the place after the comma contains it.
+ * Confidence is the chosen candidate's share of the softmax over candidates.
+ */
+export function resolvePlaces(proposals: readonly PlaceProposal[], gazetteer: Gazetteer, text?: string): Resolution[] {
+  const groups = new Map<string, number[]>();
+  proposals.forEach((p, i) => {
+    const key = `${p.key}|${p.regionPhrase ? 'r' : ''}${p.direction ? 'd' : ''}`;
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  });
+  const priors = proposals.map((p) => p.hits.map((h) => prior(gazetteer.entry(h.entry), h)));
+  // Pass 1: priors alone.
+  let chosen: Array<number | null> = proposals.map((p, i) => (p.hits.length === 0 ? null : p.hits[argmax(priors[i]!)]!.entry));
+  const weights = proposals.map((p, i) => (p.hits.length <= 1 ? 1 : softmaxShare(priors[i]!)));
+  // Comma pairs: proposal index → the proposal after ", ".
+  const commaNext = new Map<number, number>();
+  if (text !== undefined) {
+    for (let i = 0; i + 1 < proposals.length; i++) {
+      if (/^\s*,\s*$/.test(text.slice(proposals[i]!.span[1], proposals[i + 1]!.span[0]))) commaNext.set(i, i + 1);
+    }
+  }
+  const results: Resolution[] = new Array(proposals.length);
+  for (let pass = 0; pass < 2; pass++) {
+    const context = documentContext(proposals, chosen, weights, gazetteer);
+    for (const members of groups.values()) {
+      const p = proposals[members[0]!]!;
+      if (p.hits.length === 0) {
+        for (const m of members) results[m] = { entry: null, confidence: 0, why: ['unknown-name'] };
+        continue;
+      }
+      const scores: number[] = [];
+      const whys: string[][] = [];
+      p.hits.forEach((h, c) => {
+        const e = gazetteer.entry(h.entry);
+        const why: string[] = [];
+        let s = priors[members[0]!]![c]!;
+        if (pass === 1) {
+          const own = members.length;
+          const countryShare = (context.countries.get(e.country) ?? 0) - (chosenCountry(members, chosen, gazetteer) === e.country ? own * 0.5 : 0);
+          if (e.country !== '' && countryShare > 0.3) { s += Math.min(3, 1 + countryShare); why.push('context.country'); }
+          if (e.admin1 !== null && e.featureCode !== 'ADM1' && context.admin1.has(`${e.country}.${e.admin1}`)) { s += 2; why.push('context.admin1'); }
+          if (e.featureClass === 'P' || e.featureCode === 'ADM2') {
+            for (const q of context.points) {
+              if (members.includes(q.proposal)) continue;
+              if (distanceKm(e.lat, e.lon, q.lat, q.lon) < NEAR_KM) { s += 1.5; why.push('context.near'); break; }
+            }
+          }
+          for (const m of members) {
+            const after = commaNext.get(m);
+            if (after === undefined) continue;
+            const ce = chosen[after];
+            if (ce === null || ce === undefined) continue;
+            const container = gazetteer.entry(ce);
+            if ((container.featureCode === 'PCLI' && container.country === e.country) || (container.featureCode === 'ADM1' && container.country === e.country && container.admin1 === e.admin1)) { s += 3; why.push('context.comma'); break; }
+          }
+        }
+        scores.push(s);
+        whys.push(why);
+      });
+      const best = argmax(scores);
+      const hit = p.hits[best]!;
+      const e = gazetteer.entry(hit.entry);
+      const why = [...priorWhy(e, hit, p), ...whys[best]!];
+      if (p.hits.length === 1) why.push('only-candidate');
+      const confidence = p.hits.length === 1 ? (p.skeleton ? 0.8 : 0.95) : Math.round(softmaxShare(scores, best) * 100) / 100;
+      for (const m of members) {
+        chosen[m] = hit.entry;
+        weights[m] = confidence;
+        results[m] = { entry: hit.entry, confidence, why };
+      }
+    }
+    chosen = [...chosen];
+  }
+  return results;
+}
+
+function prior(e: GazetteerEntry, h: NameHit): number {
+  return (FEATURE_PRIOR[e.featureCode] ?? 0) + KIND_PRIOR[h.kind] + 0.5 * Math.log10(e.population + 1);
+}
+
+function priorWhy(e: GazetteerEntry, h: NameHit, p: PlaceProposal): string[] {
+  const why = ['prior.feature', 'prior.population'];
+  if (h.kind === 'historic') why.push('name.historic');
+  if (h.kind === 'alternate') why.push('name.alternate');
+  if (p.skeleton) why.push('name.romanisation');
+  if (p.regionPhrase) why.push('region-phrase');
+  if (p.direction) why.push('direction');
+  void e;
+  return why;
+}
+
+interface DocumentContext {
+  /** Country → weight of the document's places in it (a country named counts double). */
+  readonly countries: Map<string, number>;
+  readonly admin1: Set<string>;
+  readonly points: Array<{ proposal: number; lat: number; lon: number }>;
+}
+
+function documentContext(proposals: readonly PlaceProposal[], chosen: ReadonlyArray<number | null>, weights: readonly number[], gazetteer: Gazetteer): DocumentContext {
+  const countries = new Map<string, number>();
+  const admin1 = new Set<string>();
+  const points: DocumentContext['points'] = [];
+  let total = 0;
+  chosen.forEach((c, i) => {
+    if (c === null) return;
+    const e = gazetteer.entry(c);
+    const w = weights[i]! * (e.featureCode === 'PCLI' ? 2 : 1);
+    total += w;
+    if (e.country !== '') countries.set(e.country, (countries.get(e.country) ?? 0) + w);
+    if (e.featureCode === 'ADM1' && e.admin1 !== null && weights[i]! > 0.5) admin1.add(`${e.country}.${e.admin1}`);
+    if (weights[i]! > 0.6 && (e.featureClass === 'P' || e.featureCode === 'ADM2')) points.push({ proposal: i, lat: e.lat, lon: e.lon });
+    void proposals;
+  });
+  // Shares, so that one stray mention in a long article weighs less than the document's main country.
+  if (total > 0) for (const [k, v] of countries) countries.set(k, v / Math.max(1, total) * Math.min(total, 4));
+  return { countries, admin1, points };
+}
+
+function chosenCountry(members: readonly number[], chosen: ReadonlyArray<number | null>, gazetteer: Gazetteer): string | null {
+  const c = chosen[members[0]!];
+  return c === null || c === undefined ? null : gazetteer.entry(c).country;
+}
+
+function argmax(xs: readonly number[]): number {
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if (xs[i]! > xs[best]!) best = i;
+  return best;
+}
+
+function softmaxShare(xs: readonly number[], index = argmax(xs)): number {
+  const max = Math.max(...xs);
+  let sum = 0;
+  for (const x of xs) sum += Math.exp(x - max);
+  return Math.exp(xs[index]! - max) / sum;
+}
+
+/** Great-circle distance in km (haversine, mean Earth radius 6371 km). */
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
