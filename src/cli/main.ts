@@ -2,7 +2,10 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeCommand, ANALYZE_USAGE } from './analyze.js';
+import { ingestCommand, INGEST_USAGE } from './ingest.js';
+import { searchCommand, SEARCH_USAGE } from './search.js';
 import { processIo, type CliIo } from './io.js';
+import { serveCommand, SERVE_USAGE } from './serve.js';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
 import { StoreError } from '../store/store.js';
 
@@ -11,6 +14,9 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 /** Every command, by name, with its usage text. */
 const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   analyze: { run: analyzeCommand, usage: ANALYZE_USAGE },
+  ingest: { run: ingestCommand, usage: INGEST_USAGE },
+  search: { run: searchCommand, usage: SEARCH_USAGE },
+  serve: { run: serveCommand, usage: SERVE_USAGE },
 };
 
 const USAGE = `counterclaim: a sourced, time-anchored ledger of claims from conflict reporting

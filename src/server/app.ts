@@ -1,0 +1,103 @@
+import { Hono } from 'hono';
+import { etag } from 'hono/etag';
+import type { SourceDocument } from '../model/index.js';
+import { createPipeline } from '../read/pipeline.js';
+import { loadResources } from '../read/load-resources.js';
+import { toLedgerDocument, type LedgerDocument } from '../report/ledger-json.js';
+import type { Store } from '../store/store.js';
+import { ApiError, errorBody, onApiError } from './errors.js';
+import { openApiDocument, type PathSpec } from './openapi.js';
+import { API_ROUTES } from './routes/index.js';
+import type { RouteDeps } from './routes/route-module.js';
+import { securityHeaders } from './security-headers.js';
+import { parseQuery } from './validate.js';
+import type { WebAssets } from './web-assets.js';
+import { z } from 'zod';
+
+export const API_VERSION = '0.1.0';
+
+export interface AppOptions {
+  readonly store: Store;
+  /** POST /api/documents is refused with 403 unless this is true (`--allow-ingest`). */
+  readonly allowIngest?: boolean;
+  /** How ingest reads a document; by default the pipeline with resources loaded for `db`. */
+  readonly read?: (source: SourceDocument) => Promise<LedgerDocument>;
+  /** Database location handed to loadResources for the default reader. */
+  readonly db?: string;
+  /** The built UI; without it only the API and /healthz are served. */
+  readonly assets?: WebAssets | null;
+}
+
+/** The default reader: the pipeline is built on first use, so a read-only server never loads lexicons. */
+function lazyReader(db: string | undefined): (source: SourceDocument) => Promise<LedgerDocument> {
+  let pipeline: ReturnType<typeof createPipeline> | null = null;
+  return async (source) => {
+    pipeline ??= createPipeline(await loadResources(db === undefined ? {} : { db }));
+    return toLedgerDocument(pipeline.read(source));
+  };
+}
+
+/** Hono path `/:id` from OpenAPI `/{id}`, and back. */
+const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+
+/**
+ * The HTTP app as a value (Hono's habit): tests call `app.request()` on it;
+ * server.ts binds it to a port.
+ */
+export function createApp(options: AppOptions): Hono {
+  let generation = 0;
+  const deps: RouteDeps = {
+    store: options.store,
+    allowIngest: options.allowIngest ?? false,
+    read: options.read ?? lazyReader(options.db),
+    generation: () => generation,
+    bumpGeneration: () => { generation++; },
+  };
+  const app = new Hono();
+  app.onError(onApiError);
+  app.notFound((c) => c.req.path.startsWith('/api/')
+    ? c.json(errorBody('not-found', `no route ${c.req.method} ${c.req.path}`), 404)
+    : c.text('Not found\n', 404));
+  app.use(securityHeaders());
+  app.use(etag());
+
+  app.get('/healthz', async (c) => {
+    parseQuery(c, z.object({}));
+    return c.json({ ok: true, documents: await options.store.countDocuments() });
+  });
+
+  const paths: Record<string, PathSpec> = {};
+  for (const module of API_ROUTES) {
+    app.route(module.base, module.create(deps));
+    for (const [sub, spec] of Object.entries(module.openapi)) {
+      paths[toOpenApiPath(sub === '/' ? module.base : module.base + sub)] = spec;
+    }
+  }
+  paths['/healthz'] = {
+    get: { summary: 'Liveness, with the number of stored documents', tags: ['server'], responses: { '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object', properties: { ok: { type: 'boolean' }, documents: { type: 'integer' } } } } } } } },
+  };
+  paths['/api/openapi.json'] = {
+    get: { summary: 'This document', tags: ['server'], responses: { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } } },
+  };
+  const openapi = openApiDocument(paths, API_VERSION);
+  app.get('/api/openapi.json', (c) => {
+    parseQuery(c, z.object({}));
+    return c.json(openapi);
+  });
+  // Any other /api path is a JSON 404 (notFound above); methods a route lacks are 405.
+  app.all('/api/*', (c) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') throw new ApiError('not-found', `no route ${c.req.method} ${c.req.path}`);
+    throw new ApiError('method-not-allowed', `${c.req.method} is not allowed on ${c.req.path}`);
+  });
+
+  const assets = options.assets;
+  if (assets) {
+    app.get('*', (c) => {
+      const asset = assets.get(c.req.path);
+      if (!asset) return c.text('Not found\n', 404);
+      if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304, { ETag: asset.etag });
+      return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': asset.type, ETag: asset.etag });
+    });
+  }
+  return app;
+}

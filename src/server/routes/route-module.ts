@@ -1,0 +1,28 @@
+import type { Hono } from 'hono';
+import type { SourceDocument } from '../../model/index.js';
+import type { LedgerDocument } from '../../report/ledger-json.js';
+import type { Store } from '../../store/store.js';
+import type { PathSpec } from '../openapi.js';
+
+/** What every route module is given: the store and the server's switches. */
+export interface RouteDeps {
+  readonly store: Store;
+  readonly allowIngest: boolean;
+  /** Reads one document through the pipeline (built lazily: only ingest needs it). */
+  readonly read: (source: SourceDocument) => Promise<LedgerDocument>;
+  /** Bumped after every write through this server, so caches of aggregates can be dropped. */
+  readonly generation: () => number;
+  readonly bumpGeneration: () => void;
+}
+
+/**
+ * One file per resource under `routes/`: a base path, its Hono sub-app and its
+ * OpenAPI paths (relative to the base, in OpenAPI `{param}` form). The ledger
+ * resources (claims, contradictions, timeline/:place, check, exports) are added
+ * as new files of this shape and one line each in `routes/index.ts`.
+ */
+export interface RouteModule {
+  readonly base: string;
+  readonly create: (deps: RouteDeps) => Hono;
+  readonly openapi: Readonly<Record<string, PathSpec>>;
+}

@@ -1,0 +1,47 @@
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Store } from '../store/store.js';
+import { createApp } from './app.js';
+import { loadWebAssets, defaultWebDir } from './web-assets.js';
+
+export interface StartServerOptions {
+  readonly store: Store;
+  readonly db?: string;
+  /** 127.0.0.1 unless told otherwise: the API has no authentication. */
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  readonly allowIngest?: boolean;
+  /** The built UI folder; default dist/web of this package. `null` serves the API only. */
+  readonly webDir?: string | null;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting connections and ends the open ones; the store is the caller's to close. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const assets = options.webDir === null ? null : loadWebAssets(options.webDir ?? defaultWebDir());
+  const app = createApp({
+    store: options.store, allowIngest: options.allowIngest ?? false, assets,
+    ...(options.db !== undefined ? { db: options.db } : {}),
+  });
+  const host = options.host ?? '127.0.0.1';
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8080 }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  return {
+    url: `http://${shown}:${port}/`,
+    port,
+    close: () => new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }),
+  };
+}
