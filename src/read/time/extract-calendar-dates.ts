@@ -90,7 +90,9 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
       const before = previousWord(text, start);
       const after = text.slice(end, end + 2);
       // A bare four-digit number is a year after a temporal word, or before punctuation ("in 1990, ..."), not "2000 troops".
-      if (TEMPORAL_BEFORE.has(before) || /^\s*[.,;:)!?'’"”]|^$/.test(after) || /^'s/i.test(text.slice(end - 2, end))) {
+      // "the 1996 Olympic bombing", "a 1996 law", "its 1990 invasion", "bonds due 1993".
+      const determiner = ['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'due'].includes(before) && !/^\s+\p{Ll}+s\b/u.test(text.slice(end, end + 20));
+      if (determiner || TEMPORAL_BEFORE.has(before) || /^\s*[.,;:)!?'’"”]|^$/.test(after) || /^'s/i.test(text.slice(end - 2, end))) {
         if (/[$£€]\s*$/.test(text.slice(Math.max(0, start - 2), start))) return null;
         return { spec: { kind: 'calendar', year: y }, stated: ['year'] };
       }

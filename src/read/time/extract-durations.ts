@@ -21,6 +21,8 @@ export const DURATION_RULES: readonly ExtractionRule[] = [
       // "a day" inside "twice a day" is a frequency; "one day" alone is "some day".
       if ((amountRaw === 'a' || amountRaw === 'an') && /^(?:twice|once|times|\$|per)$/.test(previousWord(text, start))) return null;
       if (amountRaw === 'one' && unitRaw === 'day' && !g.look && !g.pre) return null;
+      // Ages are not times: "a 6-year-old boy", "52 years old", "a 44-year-old".
+      if (/^[-‐\s]+old\b/.test(text.slice(end, end + 6)) || /\bold$/i.test(text.slice(start, end))) return null;
       // "second" after a number is an ordinal elsewhere ("the second"), never here; "2 seconds" is fine.
       if (/^\d/.test(amountRaw) && /^,\d/.test(text.slice(end, end + 2))) return null;
       if (amount !== null && amount > 1 && !/s$/.test(unitRaw) && !text.slice(start, end).includes('-') && !/century/.test(unitRaw)) {

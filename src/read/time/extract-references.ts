@@ -20,7 +20,8 @@ export const REFERENCE_RULES: readonly ExtractionRule[] = [
   },
   {
     name: 'past-ref',
-    pattern: compile(String.raw`recently|lately|previously|formerly|the${S}past|(?:in${S})?recent${S}(?:times|history)|recent(?![-‐‑][\p{L}])`),
+    // Not "previously", "formerly" or the adjective "recent": TimeBank tags them too rarely to be worth the false alarms.
+    pattern: compile(String.raw`recently|lately|the${S}past|(?:in${S})?recent${S}(?:times|history)`),
     build: (g, text, start, end) => {
       const word = text.slice(start, end).toLowerCase();
       // "the past" before a unit is a duration ("the past week"), handled elsewhere; "recent" before a unit likewise.
@@ -30,10 +31,11 @@ export const REFERENCE_RULES: readonly ExtractionRule[] = [
   },
   {
     name: 'future-ref',
-    pattern: compile(String.raw`the${S}(?:near${S}|foreseeable${S}|distant${S})?future|soon|in${S}future`),
+    // "future" alone as an adjective too ("future losses"), as TimeBank tags it; not "soon", mostly untagged.
+    pattern: compile(String.raw`the${S}(?:near${S}|foreseeable${S}|distant${S})?future|in${S}future|future(?![-‐‑]\p{L})`),
     build: (g, text, start, end) => {
       const word = text.slice(start, end).toLowerCase();
-      if (word === 'soon' && /^(after|as|than|afterwards?)$/.test(nextWord(text, end))) return null;
+      if (word === 'future' && /^(tense|perfect)$/.test(nextWord(text, end))) return null;
       return { spec: { kind: 'literal', type: 'DATE', value: 'FUTURE_REF' }, stated: [] };
     },
   },

@@ -1,5 +1,5 @@
 import { AMOUNT_RE, parseAmount, parseUnit, PART_OF_DAY_RE, PARTS_OF_DAY, WEEKDAY_RE, WEEKDAYS, type TimeUnit } from './lexicon.js';
-import { compile, modOf, PREMOD, S, type ExtractionRule } from './rule.js';
+import { compile, modOf, PREMOD, previousWord, S, type ExtractionRule } from './rule.js';
 
 /**
  * Extractor: dates stated relative to the reference time — "yesterday",
@@ -118,6 +118,24 @@ export const RELATIVE_DATE_RULES: readonly ExtractionRule[] = [
     // "the latest quarter", "the quarter", "the most recent quarter": the quarter before the reference's.
     pattern: compile(String.raw`the${S}(?:latest|most${S}recent|just-ended|recent)?\s*quarter(?!${S}(?:century|of|mile|million|billion|point))`),
     build: () => ({ spec: { kind: 'relative', unit: 'quarter', offset: -1 }, stated: [] }),
+  },
+  {
+    name: 'the-year',
+    // Financial reporting: "for the year" (the reference's year), "the year ended Sept. 30" (a year's duration), "the latest period", "year-end".
+    pattern: compile(String.raw`the${S}(?:(?<kind>fiscal|full|latest|current|calendar|latest${S}fiscal)${S})?(?<unit>year|period)|(?<end>year[-${'\u2010'} ]end|year['’]s${S}end)`),
+    build: (g, text, start, end) => {
+      if (g.end) return { spec: { kind: 'relative', unit: 'year', offset: 0 }, mod: 'END', stated: ['year'] };
+      if (g.unit!.toLowerCase() === 'period') {
+        if (!g.kind || !/latest|current/i.test(g.kind)) return null;
+        return { spec: { kind: 'relative', unit: 'quarter', offset: -1 }, stated: [] };
+      }
+      if (/^\s*(?:ended|ending|to${S}date|earlier|ago|before|after)/i.test(text.slice(end, end + 14))) {
+        if (/^\s*(?:earlier|ago|before|after)/i.test(text.slice(end, end + 8))) return null;
+        return { spec: { kind: 'duration', amount: 1, unit: 'year' }, stated: ['unit'] };
+      }
+      if (/^\s*(?:of|in|for|that|when|,)/i.test(text.slice(end, end + 6)) && !/for\s+$/i.test(text.slice(Math.max(0, start - 5), start)) && !/of|in/i.test(previousWord(text, start))) return null;
+      return { spec: { kind: 'relative', unit: 'year', offset: 0 }, stated: ['year'] };
+    },
   },
   {
     name: 'weekend',

@@ -20,10 +20,8 @@ export const SET_RULES: readonly ExtractionRule[] = [
     pattern: compile(String.raw`(?<w>hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|annually|yearly|semi-annually|biannually)`),
     build: (g, text, start) => {
       const w = g.w!.toLowerCase();
-      // Adjectives before a noun ("a daily newspaper", "the weekly meeting", "quarterly earnings") are not tagged in TimeBank, adverbs are.
-      const before = previousWord(text, start);
-      if (['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'first', 'latest'].includes(before)) return null;
-      if (/^\s+(?:[a-z]+(?:s|ing|ed)?)\b/.test(text.slice(start + w.length, start + w.length + 20)) && !/^(annually|yearly|daily|weekly|monthly|quarterly|hourly)$/.test(w)) return null;
+      // TimeBank tags the adjective too ("a daily rally", "the daily tally"); not "quarterly" before a noun (a report's name).
+      if (w === 'quarterly' && /^\s+[a-z]/.test(text.slice(start + w.length, start + w.length + 3))) return null;
       const value = ADVERB[w]!;
       return { spec: { kind: 'literal', type: 'SET', value }, stated: ['unit'] };
     },

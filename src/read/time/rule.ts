@@ -64,7 +64,7 @@ export function nextWord(text: string, end: number): string {
 export const S = String.raw`[\s\u00a0]+`;
 
 /** Modifier words before an expression and their TIMEX3 `mod` (TimeML 1.2.1 §2.2.4). */
-export const PREMOD = String.raw`(?:(?<pre>(?:the${S})?(?:very${S})?(?:early|late|mid|middle)(?:${S}|-)|the${S}(?:end|beginning|start|middle|close|turn|dawn)${S}of${S}|(?:about|around|approximately|roughly|some|nearly|almost|more${S}than|over|less${S}than|under|at${S}least|up${S}to|no${S}more${S}than|no${S}less${S}than|just|only|at${S}most)${S}))?`;
+export const PREMOD = String.raw`(?:(?<pre>(?:the${S})?(?:very${S})?(?:early|late|mid|middle)(?:${S}|-)|the${S}(?:end|beginning|start|middle|close|turn|dawn)${S}of${S}|(?:about|around|approximately|roughly|some|nearly|almost|more${S}than|over(?!${S}(?:the|this|that|last|next|recent|past)(?![\p{L}]))|less${S}than|under(?!${S}(?:the|this|that)(?![\p{L}]))|at${S}least|up${S}to|no${S}more${S}than|no${S}less${S}than|just|only|at${S}most)${S}))?`;
 
 export function modOf(pre: string | undefined): TimeCandidate['mod'] {
   if (!pre) return undefined;

@@ -1,0 +1,118 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AnalyzedDocument, TimeItem } from '../../model/index.js';
+import { emptyAnalysis } from '../../model/index.js';
+import { createSegmentStage } from '../segment/index.js';
+import { createTimeStage } from './index.js';
+
+const segment = createSegmentStage();
+const time = createTimeStage();
+
+function read(text: string, published: string | null = '2025-11-06'): AnalyzedDocument {
+  let doc = emptyAnalysis({
+    id: 'test', text, diagnostics: [],
+    meta: { title: null, outlet: null, url: null, published, language: 'en', source: null },
+  });
+  doc = segment.run(doc, {});
+  return time.run(doc, {});
+}
+
+const brief = (t: TimeItem): string => `${t.text}|${t.type}|${t.value}${t.mod ? `|${t.mod}` : ''}`;
+
+test('time: the seed article, every expression with its value and nothing else (golden)', () => {
+  const path = fileURLToPath(new URL('../../../example/pokrovsk.txt', import.meta.url));
+  const doc = read(readFileSync(path, 'utf8'));
+  assert.deepEqual(doc.times.map(brief), [
+    '6 December 2024|DATE|2024-12-06',
+    'Wednesday|DATE|2025-11-05',
+    'late October|DATE|2025-10|END',
+    'Last week|DATE|2025-W44',
+    'Wednesday|DATE|2025-11-05',
+    'Wednesday|DATE|2025-11-05',
+    'Thursday morning|TIME|2025-11-06TMO',
+    'the past day|DURATION|P1D',
+    'Wednesday|DATE|2025-11-05',
+    'February 2024|DATE|2024-02',
+    'late 2024|DATE|2024|END',
+    'June 2025|DATE|2025-06',
+    'July|DATE|2025-07',
+    '21 months ago|DATE|2024-02',
+  ]);
+  const [caption] = doc.times;
+  assert.equal(caption!.caption, true);
+  assert.ok(doc.times.slice(1).every((t) => !t.caption));
+  assert.ok(doc.diagnostics.some((d) => d.code === 'time.caption-date'));
+  const since = doc.times.find((t) => t.text === 'late October')!;
+  assert.deepEqual(since.range, { start: { value: '2025-10', mod: 'END' }, end: null });
+  assert.equal(since.signal?.text, 'since');
+  const late = doc.times.find((t) => t.text === 'late 2024')!;
+  assert.deepEqual(late.range, { start: { value: '2024', mod: 'END' }, end: { value: '2025-06' } });
+  const july = doc.times.find((t) => t.text === 'July')!;
+  assert.deepEqual(july.range, { start: { value: '2025-07' }, end: null });
+  for (const t of doc.times) {
+    assert.equal(t.text, doc.text.slice(t.span[0], t.span[1]));
+    assert.equal(t.id, `time:${t.span[0]}-${t.span[1]}`);
+    assert.equal(t.origin.stage, 'time');
+  }
+  assert.ok(!doc.times.some((t) => t.text.toLowerCase().includes('now')));
+});
+
+test('time: news conventions against the publication date (2025-11-06, a Thursday)', () => {
+  const cases: Array<[string, string]> = [
+    ['The army said on Monday that it had withdrawn.', 'Monday|DATE|2025-11-03'],
+    ['Talks will resume on Monday.', 'Monday|DATE|2025-11-10'],
+    ['Shelling continued overnight.', 'overnight|TIME|2025-11-06TNI'],
+    ['Troops rested at the weekend.', 'the weekend|DATE|2025-W44-WE'],
+    ['It repelled 40 attacks over the past 24 hours.', 'the past 24 hours|DURATION|PT24H'],
+    ['Fighting slowed in mid-October.', 'mid-October|DATE|2025-10|MID'],
+    ['The town fell on 12 December, officials said.', '12 December|DATE|2024-12-12'],
+    ['Elections are due on 12 December.', '12 December|DATE|2025-12-12'],
+    ['Prices rose in the third quarter.', 'the third quarter|DATE|2025-Q3'],
+    ['Sales rose this year.', 'this year|DATE|2025'],
+    ['Output fell in the past three years.', 'the past three years|DURATION|P3Y'],
+    ['He recently moved.', 'recently|DATE|PAST_REF'],
+    ['They are now in control.', 'now|DATE|PRESENT_REF'],
+    ['Inflation peaked in the 1990s.', 'the 1990s|DATE|199X'],
+    ['Reports arrive daily.', 'daily|SET|P1D'],
+    ['The army struck at 3:30 p.m. on Tuesday.', '3:30 p.m. on Tuesday|TIME|2025-11-04T15:30'],
+    ['Profit rose in fiscal 1998.', 'fiscal 1998|DATE|1998'],
+    ['It happened this summer.', 'this summer|DATE|2025-SU'],
+    ['It was built 21 months ago.', '21 months ago|DATE|2024-02'],
+    ['Yesterday the mayor resigned.', 'Yesterday|DATE|2025-11-05'],
+  ];
+  for (const [text, expected] of cases) {
+    assert.deepEqual(read(text).times.map(brief), [expected], text);
+  }
+});
+
+test('time: the night of 3-4 November is one range', () => {
+  const [t] = read('Drones struck on the night of 3-4 November.').times;
+  assert.equal(t!.text, 'the night of 3-4 November');
+  assert.deepEqual(t!.range, { start: { value: '2025-11-03TNI' }, end: { value: '2025-11-04TNI' } });
+});
+
+test('time: not dates (negative cases)', () => {
+  for (const text of [
+    'The now-ruined city has long served as a hub.',
+    'Officials may march on the capital.',
+    'Troops will march south; it may rain.',
+    'He said 2000 troops were deployed.',
+    'A 6-year-old boy was rescued.',
+    'The Sunday Times reported it.',
+  ]) {
+    assert.deepEqual(read(text).times.map(brief), [], text);
+  }
+});
+
+test('time: no publication date: relative expressions unresolved with one warning, absolute ones resolved', () => {
+  const doc = read('On Wednesday the ministry said fighting began in February 2024 and intensified last week.', null);
+  assert.deepEqual(doc.times.map(brief), ['Wednesday|DATE|null', 'February 2024|DATE|2024-02', 'last week|DATE|null']);
+  assert.equal(doc.diagnostics.filter((d) => d.code === 'time.no-publication-date').length, 1);
+});
+
+test('time: deterministic output', () => {
+  const text = 'Last week, on Wednesday, and since July.';
+  assert.deepEqual(read(text), read(text));
+});
