@@ -2,10 +2,12 @@ import type { Scorer } from './scorer.js';
 import { fnc1Scorer } from './fnc1.js';
 import { tempeval3Scorer } from './tempeval3.js';
 import { wikiwarsScorer } from './wikiwars.js';
+import { polnearScorer } from './polnear.js';
 
 /** Every dataset scorer, in the order the table prints them. */
 export const SCORERS: readonly Scorer[] = [
   fnc1Scorer,
   tempeval3Scorer,
   wikiwarsScorer,
+  polnearScorer,
 ];
