@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { readFiles, isoDateOrDateTime, type MetaOverrides } from '../ingest/index.js';
+import { readFiles, isoDateOrDateTime, isAnalysable, describeFailure, type MetaOverrides } from '../ingest/index.js';
+import { emptyAnalysis } from '../model/index.js';
 import { createPipeline } from '../read/pipeline.js';
 import { loadResources } from '../read/load-resources.js';
 import { toLedgerDocument, ledgerJson, type LedgerDocument } from '../report/ledger-json.js';
@@ -11,7 +12,9 @@ import { EXIT_OK, EXIT_SOME_FAILED, UsageError } from './usage-error.js';
 
 export const ANALYZE_USAGE = `counterclaim analyze PATH... [options]
 
-Reads articles (.txt and .md files, or directories of them) and reports what it found.
+Reads articles and reports what it found. PATH takes the same inputs as 'counterclaim ingest':
+files (.txt, .md, .html, RSS/Atom, .jsonl, Telegram result.json, .zip), directories, globs, - for
+standard input, http(s) URLs (see docs/ingest.md).
 
 Options:
   --json             print the ledger JSON instead of the text report
@@ -34,11 +37,13 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
   try {
     for await (const result of readFiles(positionals, { overrides })) {
       if (!result.ok) {
+        if (result.skipped) continue; // service messages, posts without text: nothing to analyse, nothing wrong
         failed++;
-        io.err(`counterclaim: ${result.source}: ${result.message} [${result.code}]\n`);
+        io.err(`counterclaim: ${describeFailure(result)}\n`);
         continue;
       }
-      const doc = toLedgerDocument(pipeline.read(result.doc));
+      // Languages not analysed yet are kept with their diagnostic and empty lists.
+      const doc = toLedgerDocument(isAnalysable(result.doc) ? pipeline.read(result.doc) : emptyAnalysis(result.doc));
       if (store) await store.saveDocument(doc);
       documents.push(doc);
       if (!values.json) io.out(textReport(doc));

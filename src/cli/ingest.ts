@@ -1,0 +1,161 @@
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { describeFailure, isoDateOrDateTime, type MetaOverrides } from '../ingest/index.js';
+import { runIngest, type IngestCounts } from '../ingest/ingest-run.js';
+import { openStore } from '../store/open-store.js';
+import type { CliIo } from './io.js';
+import { EXIT_OK, EXIT_SOME_FAILED, UsageError } from './usage-error.js';
+
+export const INGEST_USAGE = `counterclaim ingest SOURCE... [options]
+
+Reads, analyses and stores documents. SOURCE is a file, a directory (read
+recursively), a glob ('reports/**/*.html'), - for standard input, or an http(s)
+URL. Formats: .txt, .md, .html, RSS/Atom feeds (.xml, .rss, .atom), JSON Lines
+(.jsonl, .ndjson: one {"text": ...} per line), Telegram Desktop exports
+(result.json) and .zip archives of these. See docs/ingest.md.
+
+Documents already stored (same text) are skipped; near-duplicates are stored
+and linked to the first copy. Stop at any time (Ctrl-C) and run the same
+command again to go on.
+
+Options:
+  --db PATH          database file (default ./counterclaim.db, or $COUNTERCLAIM_DB)
+  --jobs N           analysis threads (default: the number of CPU cores; 0 = none)
+  --allow-private    let URLs reach loopback and private network addresses
+  --published DATE   publication date (ISO 8601), for every document
+  --outlet NAME      outlet, for every document
+  --url URL          URL, for every document
+  --title TEXT       title, for every document
+  --quiet            no progress and no per-record messages, only the summary
+`;
+
+const jobsSchema = z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').max(64, 'must be at most 64');
+
+export async function ingestCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOrThrow(argv);
+  if (positionals.length === 0) throw new UsageError('ingest needs at least one SOURCE');
+  const jobs = values.jobs === undefined ? availableParallelism() : jobsSchema.safeParse(values.jobs);
+  if (typeof jobs !== 'number' && !jobs.success) throw new UsageError(`--jobs ${JSON.stringify(values.jobs)} ${jobs.error.issues[0]?.message ?? 'is invalid'}`);
+  const overrides = overridesFrom(values);
+  const store = await openStore(values.db);
+  const progress = createProgress(io, Boolean(values.quiet));
+  let stopRequested = false;
+  const onSignal = (): void => {
+    if (stopRequested) process.exit(130); // a second Ctrl-C: every stored document is already committed
+    stopRequested = true;
+    io.err('\ncounterclaim ingest: stopping after the documents in hand are stored (Ctrl-C again to quit at once)\n');
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let counts: IngestCounts;
+  try {
+    counts = await runIngest(positionals, {
+      store,
+      jobs: typeof jobs === 'number' ? jobs : jobs.data,
+      ...(values.db !== undefined ? { db: values.db } : {}),
+      overrides,
+      fetch: { allowPrivate: Boolean(values['allow-private']) },
+      shouldStop: () => stopRequested,
+      onFailure: (f) => progress.message(`counterclaim: ${describeFailure(f)}`),
+      onProgress: (c) => progress.update(c),
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    progress.done();
+    await store.close();
+  }
+  io.out(formatSummary(counts));
+  if (counts.interrupted) return 130;
+  return counts.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+/** The end-of-run summary, with a line per reason for skipped and failed records. */
+export function formatSummary(c: IngestCounts): string {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  const lines = [
+    `${c.interrupted ? 'interrupted: ' : ''}ingested ${n(c.ingested)} document${c.ingested === 1 ? '' : 's'}` +
+      ` (${n(c.nearDuplicates)} near-duplicate${c.nearDuplicates === 1 ? '' : 's'} linked to a first copy, ${n(c.notAnalysed)} stored but not analysed: language),` +
+      ` skipped ${n(c.skipped)}, failed ${n(c.failed)}`,
+  ];
+  for (const [reason, count] of Object.entries(c.skippedBy).sort()) lines.push(`  skipped  ${n(count).padStart(8)}  ${reason}`);
+  for (const [reason, count] of Object.entries(c.failedBy).sort()) lines.push(`  failed   ${n(count).padStart(8)}  ${reason}`);
+  if (c.interrupted) lines.push('run the same command again to go on where it stopped');
+  return `${lines.join('\n')}\n`;
+}
+
+/** A bar redrawn in place on a terminal; a plain line every 1,000 documents otherwise. Both on stderr. */
+function createProgress(io: CliIo, quiet: boolean) {
+  const tty = io.isTty && Boolean(process.stderr.isTTY);
+  const started = performance.now();
+  let lastDraw = 0;
+  let lastLine = 0;
+  let drawn = false;
+  const text = (c: IngestCounts): string => {
+    const seconds = (performance.now() - started) / 1000;
+    const done = c.ingested + c.skipped;
+    return `${done.toLocaleString('en-US')} documents · ${c.ingested.toLocaleString('en-US')} stored · ${c.nearDuplicates} near-dup · ${c.skipped} skipped · ${c.failed} failed · ${(c.ingested / Math.max(seconds, 0.001)).toFixed(0)}/s`;
+  };
+  return {
+    update(c: IngestCounts): void {
+      if (quiet) return;
+      const done = c.ingested + c.skipped + c.failed;
+      if (tty) {
+        const now = performance.now();
+        if (now - lastDraw < 100) return;
+        lastDraw = now;
+        const spin = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'[Math.floor(now / 100) % 10];
+        io.err(`\r\x1b[2K${spin} ${text(c)}`);
+        drawn = true;
+      } else if (done - lastLine >= 1000) {
+        lastLine = done - (done % 1000);
+        io.err(`ingest: ${text(c)}\n`);
+      }
+    },
+    message(line: string): void {
+      if (quiet) return;
+      // Records' own text never reaches the terminal raw: control characters are shown as '?'.
+      const safe = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+      io.err(`${tty && drawn ? '\r\x1b[2K' : ''}${safe}\n`);
+    },
+    done(): void {
+      if (tty && drawn) io.err('\r\x1b[2K');
+    },
+  };
+}
+
+function parseOrThrow(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        db: { type: 'string' },
+        jobs: { type: 'string' },
+        'allow-private': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        published: { type: 'string' },
+        outlet: { type: 'string' },
+        url: { type: 'string' },
+        title: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function overridesFrom(values: { published?: string; outlet?: string; url?: string; title?: string }): MetaOverrides {
+  const overrides: { -readonly [K in keyof MetaOverrides]: MetaOverrides[K] } = {};
+  if (values.published !== undefined) {
+    const parsed = isoDateOrDateTime.safeParse(values.published);
+    if (!parsed.success) throw new UsageError(`--published ${JSON.stringify(values.published)} ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
+    overrides.published = parsed.data;
+  }
+  if (values.outlet !== undefined) overrides.outlet = values.outlet;
+  if (values.url !== undefined) overrides.url = values.url;
+  if (values.title !== undefined) overrides.title = values.title;
+  return overrides;
+}

@@ -1,0 +1,58 @@
+import { Worker } from 'node:worker_threads';
+import type { SourceDocument } from '../model/index.js';
+import { createPipeline } from '../read/pipeline.js';
+import { loadResources } from '../read/load-resources.js';
+import { analyzeForIngest, type IngestAnalysis } from './analyze-for-ingest.js';
+
+export interface AnalysisPool {
+  analyze(doc: SourceDocument): Promise<IngestAnalysis>;
+  close(): Promise<void>;
+}
+
+/**
+ * Analysis on `jobs` worker threads (0: on this thread). Each document goes
+ * to the thread with the fewest in hand; results come back as promises, so
+ * the caller decides the order in which they are stored.
+ */
+export async function createAnalysisPool(options: { jobs: number; db?: string }): Promise<AnalysisPool> {
+  if (options.jobs <= 0) {
+    const pipeline = createPipeline(await loadResources(options.db !== undefined ? { db: options.db } : {}));
+    return { analyze: async (doc) => analyzeForIngest(pipeline, doc), close: async () => undefined };
+  }
+  // Under tsx (tests, `npm run bench`) this module is .ts and so is the worker; built, both are .js.
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const workerUrl = new URL(`./analysis-worker${ext}`, import.meta.url);
+  type Pending = { resolve: (out: IngestAnalysis) => void; reject: (error: Error) => void };
+  const threads = await Promise.all(
+    Array.from({ length: options.jobs }, () => new Promise<{ worker: Worker; pending: Map<number, Pending> }>((resolve, reject) => {
+      const worker = new Worker(workerUrl, { workerData: { db: options.db } });
+      const pending = new Map<number, Pending>();
+      worker.on('message', (message: { ready?: true; seq?: number; out?: IngestAnalysis; error?: string }) => {
+        if (message.ready) return resolve({ worker, pending });
+        const waiting = pending.get(message.seq!);
+        pending.delete(message.seq!);
+        if (message.error !== undefined) waiting?.reject(new Error(`analysis failed: ${message.error}`));
+        else waiting?.resolve(message.out!);
+      });
+      worker.on('error', (error) => {
+        for (const p of pending.values()) p.reject(error);
+        pending.clear();
+        reject(error);
+      });
+    })),
+  );
+  let seq = 0;
+  return {
+    analyze(doc) {
+      const thread = threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      const id = seq++;
+      return new Promise<IngestAnalysis>((resolve, reject) => {
+        thread.pending.set(id, { resolve, reject });
+        thread.worker.postMessage({ seq: id, doc });
+      });
+    },
+    async close() {
+      await Promise.all(threads.map((t) => t.worker.terminate()));
+    },
+  };
+}

@@ -1,0 +1,156 @@
+import { promises as fs } from 'node:fs';
+import type { Store } from '../store/store.js';
+import type { IngestFailure } from './ingest-result.js';
+import { expandInputs, readInput, type InputSpec, type ReadInputsOptions } from './read-inputs.js';
+import { createAnalysisPool } from './analysis-pool.js';
+import type { IngestAnalysis } from './analyze-for-ingest.js';
+import { bestMatch, signatureFromBytes, signatureSimilarity, signatureToBytes } from './duplicates/minhash.js';
+
+export interface IngestRunOptions extends ReadInputsOptions {
+  readonly store: Store;
+  /** Analysis threads; 0 analyses on this thread. */
+  readonly jobs: number;
+  /** The database location, for loadResources in each thread. */
+  readonly db?: string;
+  /** Documents in flight between reading and storing: bounds memory. */
+  readonly window?: number;
+  /** Called for each failed record, as it happens. */
+  readonly onFailure?: (failure: IngestFailure) => void;
+  /** Called after each stored or skipped document, with the running counts. */
+  readonly onProgress?: (counts: IngestCounts) => void;
+  /** Polled between documents: true stops reading, stores what is in flight, and returns. */
+  readonly shouldStop?: () => boolean;
+}
+
+export interface IngestCounts {
+  /** New documents stored (near-duplicates included). */
+  ingested: number;
+  /** Of those, linked to an earlier near-duplicate. */
+  nearDuplicates: number;
+  /** Of those, stored but not analysed (language). */
+  notAnalysed: number;
+  skipped: number;
+  failed: number;
+  readonly skippedBy: Record<string, number>;
+  readonly failedBy: Record<string, number>;
+  interrupted: boolean;
+}
+
+/**
+ * Ingests every input: read (streaming), skip what is stored already (content
+ * hash), analyse on worker threads, link near-duplicates, store, each
+ * document in its own transaction and in input order, so the first copy is
+ * always the one linked to and a run stopped at any point resumes cleanly.
+ */
+export async function runIngest(args: readonly string[], options: IngestRunOptions): Promise<IngestCounts> {
+  const counts: IngestCounts = { ingested: 0, nearDuplicates: 0, notAnalysed: 0, skipped: 0, failed: 0, skippedBy: {}, failedBy: {}, interrupted: false };
+  const { store } = options;
+  const pool = await createAnalysisPool({ jobs: options.jobs, ...(options.db !== undefined ? { db: options.db } : {}) });
+  const window = options.window ?? Math.max(16, options.jobs * 32);
+  const queue: Array<Promise<IngestAnalysis & { byline: string | null; forwardedFrom: string | null }>> = [];
+  const inFlight = new Set<string>();
+  const skip = (reason: string, n = 1): void => {
+    counts.skipped += n;
+    counts.skippedBy[reason] = (counts.skippedBy[reason] ?? 0) + n;
+    options.onProgress?.(counts);
+  };
+  const fail = (f: IngestFailure): void => {
+    counts.failed++;
+    counts.failedBy[f.code] = (counts.failedBy[f.code] ?? 0) + 1;
+    options.onFailure?.(f);
+    options.onProgress?.(counts);
+  };
+  const storeNext = async (): Promise<void> => {
+    const out = await queue.shift()!;
+    const { doc } = out;
+    let duplicateOf: { id: string; similarity: number } | null = null;
+    if (out.signature) {
+      const candidates = (await store.nearDuplicateCandidates(out.bandKeys)).filter((c) => c.id !== doc.id).map((c) => ({ ...c, signature: signatureFromBytes(c.signature) }));
+      const match = bestMatch(out.signature, candidates);
+      if (match) {
+        // Link to the first copy, never along a chain of copies.
+        const first = match.candidate.duplicateOf ? candidates.find((c) => c.id === match.candidate.duplicateOf) : undefined;
+        duplicateOf = first ? { id: first.id, similarity: round(signatureSimilarity(out.signature, first.signature)) } : { id: match.candidate.id, similarity: round(match.similarity) };
+      }
+    }
+    await store.saveIngested({ ...doc, duplicateOf }, {
+      analyzed: out.analyzed,
+      byline: out.byline,
+      forwardedFrom: out.forwardedFrom,
+      minhash: out.signature ? { signature: signatureToBytes(out.signature), bandKeys: out.bandKeys } : null,
+    });
+    inFlight.delete(doc.id);
+    counts.ingested++;
+    if (duplicateOf) counts.nearDuplicates++;
+    if (!out.analyzed) counts.notAnalysed++;
+    options.onProgress?.(counts);
+  };
+  try {
+    for await (const spec of expandInputs(args)) {
+      if (options.shouldStop?.()) break;
+      if ('ok' in spec) {
+        if (!spec.ok) fail(spec);
+        continue;
+      }
+      const fingerprint = await fingerprintOf(spec);
+      const source = spec.kind === 'file' ? spec.path : null;
+      if (source && fingerprint) {
+        const done = await store.getIngestedSource(source);
+        if (done?.fingerprint === fingerprint) {
+          skip('unchanged source, read before', done.documents);
+          continue;
+        }
+      }
+      let documents = 0;
+      let stopped = false;
+      for await (const result of readInput(spec, options)) {
+        if (options.shouldStop?.()) {
+          stopped = true;
+          break;
+        }
+        if (!result.ok) {
+          if (result.skipped) skip(result.code === 'input.empty' ? 'no text (service message, media without caption, empty item)' : result.code);
+          else fail(result);
+          continue;
+        }
+        documents++;
+        const { doc } = result;
+        if (inFlight.has(doc.id) || (await store.hasDocument(doc.id))) {
+          skip('already stored (same text)');
+          continue;
+        }
+        inFlight.add(doc.id);
+        // Extras that only ingest knows travel beside the analysis, not through the worker.
+        const extras = { byline: doc.meta.byline ?? null, forwardedFrom: doc.meta.forwardedFrom ?? null };
+        queue.push(pool.analyze(doc).then((out) => ({ ...out, ...extras })));
+        if (queue.length >= window) await storeNext();
+      }
+      while (queue.length > 0) await storeNext();
+      if (stopped) {
+        counts.interrupted = true;
+        break;
+      }
+      if (source && fingerprint) await store.markSourceIngested(source, { fingerprint, documents });
+    }
+    while (queue.length > 0) await storeNext();
+    if (options.shouldStop?.()) counts.interrupted = true;
+  } finally {
+    await pool.close();
+  }
+  return counts;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Size and modification time: a file that changed is read again (its unchanged documents are skipped by hash). */
+async function fingerprintOf(spec: InputSpec): Promise<string | null> {
+  if (spec.kind !== 'file') return null;
+  try {
+    const stat = await fs.stat(spec.path);
+    return `${stat.size}:${Math.trunc(stat.mtimeMs)}`;
+  } catch {
+    return null;
+  }
+}
