@@ -7,7 +7,7 @@ import type { Tense } from './normalise.js';
  * pick the direction of "Friday" or "in March"). No marker: `present`, and
  * the normaliser picks the occurrence nearest to the reference.
  */
-const FUTURE = /^(?:will|won['’]t|shall|['’]ll|would|wo|going|plan|plans|planned|planning|intend|intends|expect|expects|expected|scheduled|due|set|upcoming|must|should|can|could|may|might|until|till|by|through|effective|payable|expire|expires|tomorrow|next|soon|later|begin|begins|start|starts|resume|resumes|hope|hopes|seek|seeks|aim|aims)$/;
+const FUTURE = /^(?:will|won['’]t|shall|['’]ll|would|wo|going|plan|plans|planned|planning|intend|intends|expect|expects|expected|scheduled|upcoming|must|should|can|could|may|might|payable|expire|expires|tomorrow|next|soon|later|begin|begins|start|starts|resume|resumes|hope|hopes|seek|seeks|aim|aims)$/;
 const PAST = /^(?:said|was|were|had|did|ago|last|earlier|yesterday|reported|announced|told|began|took|came|made|went|saw|fell|rose|killed|died|met|held|arrived|attacked|launched|signed|left|won|lost|declared|captured|agreed|started|ended|occurred|happened|visited|claimed|denied|acknowledged|accused|showed|since|former|previously|recently)$/;
 const PRESENT = /^(?:is|are|am|says|say|has|have|now|today)$/;
 
@@ -24,16 +24,20 @@ export function tenseAt(sentence: string, offset: number): Tense {
   // Skip the expression's own words.
   let after = i;
   while (after < words.length && words[after]!.at < offset + 1) after++;
+  // "as soon as Tuesday", "as early as next week": a future bound.
+  if (/\bas\s+(?:soon|early|late)\s+as\s*$/i.test(sentence.slice(Math.max(0, offset - 20), offset))) return 'future';
   for (let k = i - 1; k >= 0 && k >= i - 10; k--) {
     const t = classify(words[k]!.w);
     if (t) return t;
+    // A regular past form just before ("ruled Wednesday", "attacked on Friday").
+    if (k >= i - 3 && /^\p{L}{3,}ed$/u.test(words[k]!.w)) return 'past';
   }
-  for (let k = after + 1; k < words.length && k <= after + 8; k++) {
+  for (let k = after; k < words.length && k <= after + 8; k++) {
     const t = classify(words[k]!.w);
     if (t) return t;
   }
   // No auxiliary or common verb: a regular past form nearby ("injured", "attacked") still says past.
   for (let k = i - 1; k >= 0 && k >= i - 10; k--) if (/^\p{L}{3,}ed$/u.test(words[k]!.w)) return 'past';
-  for (let k = after + 1; k < words.length && k <= after + 8; k++) if (/^\p{L}{3,}ed$/u.test(words[k]!.w)) return 'past';
+  for (let k = after; k < words.length && k <= after + 8; k++) if (/^\p{L}{3,}ed$/u.test(words[k]!.w)) return 'past';
   return 'present';
 }

@@ -106,7 +106,9 @@ function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): Ana
       resolved.push(r);
     }
     // A caption's date describes a photo: it never anchors the news that follows.
-    if (!caption && n.value && /^\d{4}/.test(n.value)) {
+    // Nor does a value derived from the previous one ("a year earlier" after "a year earlier" would drift back a year each time).
+    const derived = n.anchor === 'previous' || (c.spec.kind === 'relative' && c.spec.inheritGranularity === true);
+    if (!caption && !derived && n.value && /^\d{4}/.test(n.value)) {
       previousValue = n.value;
       previousId = itemId('time', c.span);
     }
