@@ -4,8 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { analyzeCommand, ANALYZE_USAGE } from './analyze.js';
 import { ingestCommand, INGEST_USAGE } from './ingest.js';
 import { searchCommand, SEARCH_USAGE } from './search.js';
-import { ingestCommand, INGEST_USAGE } from './ingest.js';
-import { searchCommand, SEARCH_USAGE } from './search.js';
 import { processIo, type CliIo } from './io.js';
 import { serveCommand, SERVE_USAGE } from './serve.js';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
@@ -16,8 +14,6 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 /** Every command, by name, with its usage text. */
 const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   analyze: { run: analyzeCommand, usage: ANALYZE_USAGE },
-  ingest: { run: ingestCommand, usage: INGEST_USAGE },
-  search: { run: searchCommand, usage: SEARCH_USAGE },
   ingest: { run: ingestCommand, usage: INGEST_USAGE },
   search: { run: searchCommand, usage: SEARCH_USAGE },
   serve: { run: serveCommand, usage: SERVE_USAGE },
