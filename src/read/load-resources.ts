@@ -3,6 +3,7 @@ import type { Resources } from './pipeline.js';
 import { compileActorLexicon } from './actors/index.js';
 import { compileCueLexicon } from './attribution/index.js';
 import { loadPlacesResources } from '../gazetteer/load-places-resources.js';
+import { parseEventLexicon } from './events/index.js';
 
 export interface LoadResourcesOptions {
   /** The database location: user-imported gazetteer data is stored beside it. */
@@ -20,6 +21,7 @@ export async function loadResources(options: LoadResourcesOptions = {}): Promise
     actors: compileActorLexicon(actors, nouns),
     cues: compileCueLexicon(cues),
     places: loadPlacesResources({ db: options.db }),
+    events: parseEventLexicon(await readFile(new URL('../../data/events/triggers.tsv', import.meta.url), 'utf8'), await readData('events/actor-words.json')),
   };
 }
 

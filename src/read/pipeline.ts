@@ -7,6 +7,7 @@ import { createActorsStage, type ActorLexicon } from './actors/index.js';
 import { createAttributionStage, type CueLexicon } from './attribution/index.js';
 import { createQuantitiesStage } from './quantities/index.js';
 import { createPlacesStage, type PlacesOptions } from './places/index.js';
+import { createEventsStage, type EventLexicon } from './events/index.js';
 
 /** What the stages need that is loaded once, at the edge (CLI, server, eval), and shared by every document. */
 export interface Resources {
@@ -17,6 +18,8 @@ export interface Resources {
   readonly actors?: ActorLexicon;
   /** The reporting-cue lexicon with stances (data/cues), compiled. */
   readonly cues?: CueLexicon;
+  /** The PLOVER event triggers and actor words (data/events), parsed. */
+  readonly events?: EventLexicon;
 }
 
 export interface Pipeline {
@@ -50,6 +53,10 @@ export function createPipeline(resources: Resources = {}): Pipeline {
     // Quantities after times, whose spans it leaves alone ("6 December 2024"
     // is a date, not six of something).
     createQuantitiesStage(),
+    // Events last: they point to the actors, places, times and quantities found
+    // above (source and target, where, when, how many). Left out when no
+    // trigger lexicon was loaded.
+    ...(resources.events ? [createEventsStage({ lexicon: resources.events })] : []),
   ];
   return {
     stages,

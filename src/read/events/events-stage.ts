@@ -1,0 +1,174 @@
+import type { AnalyzedDocument, Event, Sentence, Span, Token } from '../../model/index.js';
+import { compareItems, itemId } from '../../model/index.js';
+import type { Stage } from '../stage.js';
+import type { EventLexicon } from './event-lexicon.js';
+import { eventModality } from './event-modality.js';
+import { findActorPhrases } from './find-actor-phrases.js';
+import { findTriggers, type TriggerMatch } from './find-triggers.js';
+
+export interface EventsOptions {
+  /** data/events/triggers.tsv and actor-words.json, parsed by parseEventLexicon (loaded at the edge). */
+  readonly lexicon: EventLexicon;
+}
+
+const STAGE = 'events';
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got']);
+const TARGET_PREPS = new Set(['on', 'against', 'to', 'with', 'at']);
+
+interface Candidate {
+  readonly from: number;
+  readonly to: number;
+  /** ActorMention id, when the actors stage made one. */
+  readonly id: string | null;
+}
+
+/**
+ * The events stage: codes each trigger of data/events/triggers.tsv as a PLOVER
+ * event with its modality, source and target actors (the actor before the
+ * trigger and the one after it; swapped in the passive "was attacked by"; an
+ * actor word right before a noun trigger is its source: "Russian attacks"),
+ * place and time (the sentence's), and size (a number counting the trigger
+ * noun or the verb's object: "100 attacks", "deployed 11,000 troops").
+ */
+export function createEventsStage(options: EventsOptions): Stage {
+  if (!options?.lexicon?.triggers) throw new Error('createEventsStage: options.lexicon is required (parseEventLexicon of data/events/*, loaded by loadResources)');
+  const { lexicon } = options;
+  return {
+    name: STAGE,
+    run(doc) {
+      const events: Event[] = [];
+      for (const sentence of doc.sentences) events.push(...sentenceEvents(doc, sentence, lexicon));
+      return { ...doc, events: events.sort(compareItems) };
+    },
+  };
+}
+
+function tokenIndexAt(tokens: readonly Token[], sentence: Sentence, offset: number, end: boolean): number {
+  for (let i = sentence.tokens[0]; i < sentence.tokens[1]; i++) {
+    const t = tokens[i]!;
+    if (!end && t.span[1] > offset) return i;
+    if (end && t.span[1] >= offset) return i + 1;
+  }
+  return sentence.tokens[1];
+}
+
+function within(span: Span, outer: Span): boolean {
+  return span[0] >= outer[0] && span[1] <= outer[1];
+}
+
+function sentenceEvents(doc: AnalyzedDocument, sentence: Sentence, lexicon: EventLexicon): Event[] {
+  const { tokens } = doc;
+  const triggers = findTriggers(tokens, sentence, lexicon);
+  if (triggers.length === 0) return [];
+  const [first, last] = sentence.tokens;
+  const triggerAt = new Set<number>();
+  for (const t of triggers) for (let i = t.from; i < t.to; i++) triggerAt.add(i);
+  const places = doc.places.filter((p) => within(p.span, sentence.span));
+  const locationAt = new Set<number>();
+  for (const p of places) {
+    if (p.role !== 'location') continue;
+    for (let i = tokenIndexAt(tokens, sentence, p.span[0], false); i < tokenIndexAt(tokens, sentence, p.span[1], true); i++) locationAt.add(i);
+  }
+  const candidates = actorCandidates(doc, sentence, lexicon, (i) => triggerAt.has(i) || locationAt.has(i));
+  const time = doc.times.find((t) => within(t.span, sentence.span) && !t.caption) ?? null;
+  const spanOf = (c: Candidate | null): Span | null => (c ? [tokens[c.from]!.span[0], tokens[c.to - 1]!.span[1]] : null);
+
+  const coded = triggers.map((trigger, n) => {
+    const modality = eventModality(tokens, first, trigger.from, n > 0);
+    const { source, target } = argumentsOf(tokens, trigger, candidates, last);
+    const placeAfter = places.find((p) => p.role === 'location' && p.span[0] >= tokens[trigger.to - 1]!.span[1]) ?? places.find((p) => p.role === 'location') ?? null;
+    const size = sizeOf(doc, tokens, trigger, first, last);
+    return { trigger, modality, source, target, place: placeAfter, size };
+  });
+  const mainIndex = Math.max(0, [
+    coded.findIndex((c) => c.trigger.form.verb && c.modality !== 'embedded'),
+    coded.findIndex((c) => c.modality !== 'embedded'),
+    0,
+  ].find((i) => i >= 0)!);
+
+  return coded.map((c, n) => {
+    const span: Span = [tokens[c.trigger.from]!.span[0], tokens[c.trigger.to - 1]!.span[1]];
+    return {
+      id: itemId('event', span),
+      kind: 'event',
+      span,
+      text: doc.text.slice(span[0], span[1]),
+      origin: { stage: STAGE, rule: `trigger:${c.trigger.form.entry}:cameo-${c.trigger.form.cameo}` },
+      type: c.trigger.form.type,
+      mode: c.trigger.form.mode,
+      context: [],
+      modality: c.modality,
+      main: n === mainIndex,
+      sentence: sentence.index,
+      actor: c.source?.id ?? null,
+      actorSpan: spanOf(c.source),
+      recipient: c.target?.id ?? null,
+      recipientSpan: spanOf(c.target),
+      place: c.place?.id ?? null,
+      time: time?.id ?? null,
+      size: c.size?.id ?? null,
+      sizeValue: c.size?.value ?? null,
+      claims: [],
+    } satisfies Event;
+  });
+}
+
+/** Actor items of the actors stage in the sentence, plus fallback phrases where no item is. */
+function actorCandidates(doc: AnalyzedDocument, sentence: Sentence, lexicon: EventLexicon, skip: (i: number) => boolean): Candidate[] {
+  const { tokens } = doc;
+  const items: Candidate[] = doc.actors
+    .filter((a) => within(a.span, sentence.span))
+    .map((a) => ({ from: tokenIndexAt(tokens, sentence, a.span[0], false), to: tokenIndexAt(tokens, sentence, a.span[1], true), id: a.id }));
+  const covered = (i: number): boolean => items.some((c) => i >= c.from && i < c.to);
+  const fallback = findActorPhrases(tokens, sentence, lexicon, (i) => skip(i) || covered(i)).map((p) => ({ ...p, id: null }));
+  return [...items, ...fallback].sort((a, b) => a.from - b.from);
+}
+
+function argumentsOf(tokens: readonly Token[], trigger: TriggerMatch, candidates: readonly Candidate[], last: number): { source: Candidate | null; target: Candidate | null } {
+  const before = candidates.filter((c) => c.to <= trigger.from);
+  const after = candidates.filter((c) => c.from >= trigger.to && c.from - trigger.to <= 12);
+  const closestBefore = before[before.length - 1] ?? null;
+  const prev = tokens[trigger.from - 1];
+  const next = trigger.to < last ? tokens[trigger.to] : undefined;
+  // Passive: "was attacked by the rebels" — the agent follows "by".
+  if (trigger.form.verb && prev && PASSIVE_AUX.has(prev.norm) && next?.norm === 'by') {
+    return { source: after[0] ?? null, target: closestBefore };
+  }
+  // A noun trigger with its actor as modifier: "Russian attacks", "Israeli air strikes".
+  if (!trigger.form.verb && closestBefore && closestBefore.to === trigger.from) {
+    const onTarget = after.find((c) => TARGET_PREPS.has(tokens[c.from - 1]?.norm ?? '')) ?? null;
+    return { source: closestBefore, target: onTarget };
+  }
+  return { source: closestBefore, target: after[0] ?? null };
+}
+
+function numberValue(text: string): number | null {
+  const v = Number(text.replace(/,/g, ''));
+  return Number.isFinite(v) ? v : null;
+}
+
+/** The number that counts the trigger noun ("100 Russian attacks") or the verb's object ("deployed an additional 11,000 troops"). */
+function sizeOf(doc: AnalyzedDocument, tokens: readonly Token[], trigger: TriggerMatch, first: number, last: number): { id: string | null; value: number | null } | null {
+  let at = -1;
+  if (!trigger.form.verb) {
+    for (let i = trigger.from - 1; i >= Math.max(first, trigger.from - 3); i--) {
+      if (tokens[i]!.kind === 'number') {
+        at = i;
+        break;
+      }
+      if (tokens[i]!.kind !== 'word') break;
+    }
+  } else {
+    for (let i = trigger.to; i < Math.min(last, trigger.to + 4); i++) {
+      if (tokens[i]!.kind === 'number') {
+        at = i;
+        break;
+      }
+      if (tokens[i]!.kind !== 'word') break;
+    }
+  }
+  if (at < 0) return null;
+  const t = tokens[at]!;
+  const quantity = doc.quantities.find((q) => q.span[0] <= t.span[0] && q.span[1] >= t.span[1]);
+  return { id: quantity?.id ?? null, value: quantity?.value ?? numberValue(t.text) };
+}

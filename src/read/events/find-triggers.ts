@@ -1,0 +1,37 @@
+import type { Sentence, Token } from '../../model/index.js';
+import type { EventLexicon, TriggerForm } from './event-lexicon.js';
+
+/** A trigger found in a sentence: tokens [from, to) of the document. */
+export interface TriggerMatch {
+  readonly from: number;
+  readonly to: number;
+  readonly form: TriggerForm;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'any', 'no', "'s"]);
+
+/**
+ * Extractor: the longest lexicon phrase starting at each token, left to right,
+ * without overlaps. A capitalised word inside a sentence is part of a name
+ * ("Separate Assault Regiment", "March 5"), not a trigger. A verb form after a
+ * determiner or a number is read as a noun ("the attack", "100 attacks"): it
+ * still names the event, but cannot head the clause.
+ */
+export function findTriggers(tokens: readonly Token[], sentence: Sentence, lexicon: EventLexicon): TriggerMatch[] {
+  const out: TriggerMatch[] = [];
+  const [first, last] = sentence.tokens;
+  for (let i = first; i < last; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') continue;
+    const candidates = lexicon.triggers.get(t.norm);
+    if (!candidates) continue;
+    if (i > first && /^\p{Lu}/u.test(t.text) && t.text !== t.text.toUpperCase()) continue;
+    const form = candidates.find((c) => c.tokens.every((w, k) => i + k < last && tokens[i + k]!.norm === w));
+    if (!form) continue;
+    const prev = i > first ? tokens[i - 1]! : null;
+    const nominal = prev !== null && (DETERMINERS.has(prev.norm) || prev.kind === 'number');
+    out.push({ from: i, to: i + form.tokens.length, form: nominal && form.verb ? { ...form, verb: false } : form });
+    i += form.tokens.length - 1;
+  }
+  return out;
+}
