@@ -7,12 +7,13 @@ import type { PlaceProposal } from './proposal.js';
 /** Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro"). */
 const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'les', 'da', 'do', 'dos', 'das', 'di', 'du', 'des', 'and', 'upon', 'on', 'am', 'an', 'al', 'el', 'en', 'sur', 'y', 'the', 'im', 'bei', 'na', 'nad', 'pod']);
 const MAX_TOKENS = 6;
+const UPPER = /^\p{Lu}/u;
 
 export function isCapitalised(token: Token): boolean {
   if (token.kind !== 'word') return false;
-  const c = token.text.codePointAt(0)!;
-  const ch = String.fromCodePoint(c);
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+  const c = token.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(token.text);
 }
 
 /**
@@ -25,6 +26,9 @@ export function isCapitalised(token: Token): boolean {
 export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazetteer, cues: ContextCues): PlaceProposal[] {
   const out: PlaceProposal[] = [];
   const tokens = doc.tokens;
+  // Each token folded once (folding is the costly part of a lookup).
+  const folded: Array<string | undefined> = new Array(tokens.length);
+  const foldAt = (k: number): string => (folded[k] ??= foldName(tokens[k]!.text));
   for (const sentence of doc.sentences) {
     const [from, to] = sentence.tokens;
     let i = from;
@@ -39,8 +43,11 @@ export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazettee
         const last = tokens[i + n - 1]!;
         if (!isCapitalised(last) && !(n === 1 && first.kind === 'word')) continue;
         if (!tokensFormName(tokens, i, i + n, doc.text)) continue;
-        const text = doc.text.slice(first.span[0], last.span[1]);
-        const key = foldName(text);
+        let key = '';
+        for (let k = i; k < i + n; k++) {
+          const f = foldAt(k);
+          if (f !== '') key = key === '' ? f : `${key} ${f}`;
+        }
         let hits: NameHit[] = gazetteer.lookup(key);
         let skeleton = false;
         if (hits.length === 0 && key.length >= 5 && /^[a-z ]+$/.test(key)) {

@@ -9,7 +9,7 @@ export interface Resolution {
 }
 
 const FEATURE_PRIOR: Readonly<Record<string, number>> = {
-  PCLI: 4, CONT: 4, RGN: 3, ADM1: 1.6, PPLC: 1.8, PPLA: 1, PPLA2: 0.5, PPLA3: 0.2, PPLA4: 0.1, ADM2: -0.3, PPLX: -0.8, PPLL: -0.3,
+  PCLI: 8, CONT: 8, RGN: 5, ADM1: 1.6, PPLC: 1.8, PPLA: 1, PPLA2: 0.5, PPLA3: 0.2, PPLA4: 0.1, ADM2: -0.3, PPLX: -0.8, PPLL: -0.3,
 };
 const KIND_PRIOR: Readonly<Record<NameHit['kind'], number>> = { primary: 1, historic: 1, alternate: 0 };
 /** Two places within this distance of each other support each other's reading. */
@@ -104,7 +104,9 @@ export function resolvePlaces(proposals: readonly PlaceProposal[], gazetteer: Ga
 }
 
 function prior(e: GazetteerEntry, h: NameHit): number {
-  return (FEATURE_PRIOR[e.featureCode] ?? 0) + KIND_PRIOR[h.kind] + 0.5 * Math.log10(e.population + 1);
+  // A division's population is the sum of its towns (admin-entries.ts), so it counts for less than a town's own.
+  const weight = e.featureClass === 'A' ? 0.3 : 0.5;
+  return (FEATURE_PRIOR[e.featureCode] ?? 0) + KIND_PRIOR[h.kind] + weight * Math.log10(e.population + 1);
 }
 
 function priorWhy(e: GazetteerEntry, h: NameHit, p: PlaceProposal): string[] {
