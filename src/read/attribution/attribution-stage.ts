@@ -1,4 +1,4 @@
-import type { Attribution, Diagnostic, Entity, Side, Span } from '../../model/index.js';
+import type { Attribution, Diagnostic, Entity, Side, Span, Token } from '../../model/index.js';
 import { itemId } from '../../model/index.js';
 import type { Stage } from '../stage.js';
 import type { CueLexicon } from './cue-lexicon.js';
@@ -50,9 +50,12 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         }
       }
       let candidates: AttributionCandidate[] = [];
+      const quoted = insideQuotes(tokens);
       for (const sentence of sentences) {
         if (sentence.caption) continue;
-        const found = findCues(tokens, sentence, cues);
+        // A cue inside a quotation is the quoted speaker's own words ("“I think he's right,” she said"):
+        // the quotation is already attributed to them.
+        const found = findCues(tokens, sentence, cues).filter((c) => !quoted[c.head]);
         for (const c of found) for (let k = c.from; k < c.to; k++) isCue[k] = 1;
         for (const c of found) {
           const candidate = c.entry.frame === 'according' ? extractAccordingTo(tokens, sentence, c)
@@ -131,6 +134,21 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       return { ...doc, attributions: nested, entities, diagnostics: [...doc.diagnostics, ...diagnostics] };
     },
   };
+}
+
+/** 1 for tokens between an opening and its closing typographic quote (a paragraph closes any left open). */
+function insideQuotes(tokens: readonly Token[]): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  let depth = 0;
+  let sentence = -1;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.text === '“' || t.text === '«') depth = 1;
+    else if (t.text === '”' || t.text === '»') depth = 0;
+    else if (depth > 0) out[k] = 1;
+    if (t.sentence !== sentence) sentence = t.sentence;
+  }
+  return out;
 }
 
 function directness(content: string): Attribution['direct'] {
