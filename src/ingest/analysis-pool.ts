@@ -25,7 +25,10 @@ export async function createAnalysisPool(options: { jobs: number; db?: string })
   type Pending = { resolve: (out: IngestAnalysis) => void; reject: (error: Error) => void };
   const threads = await Promise.all(
     Array.from({ length: options.jobs }, () => new Promise<{ worker: Worker; pending: Map<number, Pending> }>((resolve, reject) => {
-      const worker = new Worker(workerUrl, { workerData: { db: options.db } });
+      // Under tsx a worker needs the TypeScript loader registered before its entry is loaded.
+      const worker = ext === '.ts'
+        ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.tsImport(${JSON.stringify(workerUrl.href)}, ${JSON.stringify(import.meta.url)}))`, { eval: true, workerData: { db: options.db } })
+        : new Worker(workerUrl, { workerData: { db: options.db } });
       const pending = new Map<number, Pending>();
       worker.on('message', (message: { ready?: true; seq?: number; out?: IngestAnalysis; error?: string }) => {
         if (message.ready) return resolve({ worker, pending });
