@@ -1,0 +1,84 @@
+/** Calls the server's own JSON API (same origin only, as the CSP allows). */
+export class ApiFailure extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export async function getJson<T>(path: string, params: Readonly<Record<string, string | number | undefined>> = {}): Promise<T> {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, String(value));
+  const url = query.size > 0 ? `${path}?${query}` : path;
+  const res = await fetch(url, { headers: { Accept: 'application/json' } });
+  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  if (!res.ok) throw new ApiFailure(res.status, body?.error?.code ?? 'internal', body?.error?.message ?? `${res.status} ${res.statusText}`);
+  return body as T;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly limit: number;
+  readonly offset: number;
+  readonly total: number | null;
+  readonly next: number | null;
+}
+
+export interface DocumentSummary {
+  readonly id: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly url: string | null;
+  readonly published: string | null;
+  readonly language: string | null;
+  readonly source: string | null;
+}
+
+export type PlaceStatus = 'mentioned' | 'held' | 'contested' | 'claimed-captured' | 'confirmed-captured';
+
+export interface PlaceSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly geonameId: number | null;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly country: string | null;
+  readonly admin1: string | null;
+  readonly status: PlaceStatus;
+  readonly mentions: number;
+  readonly documents: number;
+  readonly forms: readonly string[];
+}
+
+export type Span = readonly [number, number];
+
+export interface AnyItem {
+  readonly id: string;
+  readonly span: Span;
+  readonly text: string;
+  readonly origin?: { readonly stage: string; readonly rule: string };
+  readonly [key: string]: unknown;
+}
+
+export interface PlaceMentionRef {
+  readonly docId: string;
+  readonly title: string | null;
+  readonly published: string | null;
+  readonly outlet: string | null;
+  readonly item: AnyItem;
+  readonly sentence: { readonly id: string; readonly text: string; readonly span: Span } | null;
+}
+
+/** The ledger JSON document (docs/ledger-json.md); lists the UI does not know yet are ignored. */
+export interface LedgerDocument extends DocumentSummary {
+  readonly text: string;
+  readonly sentences: readonly AnyItem[];
+  readonly times: readonly AnyItem[];
+  readonly places: readonly AnyItem[];
+  readonly entities: readonly { readonly id: string; readonly name: string; readonly kind: string; readonly side: string; readonly role?: string | null }[];
+  readonly actors: readonly AnyItem[];
+  readonly attributions: readonly AnyItem[];
+  readonly quantities: readonly AnyItem[];
+  readonly events: readonly AnyItem[];
+  readonly claims: readonly AnyItem[];
+  readonly diagnostics: readonly { readonly code: string; readonly severity: string; readonly message: string; readonly span?: Span }[];
+}

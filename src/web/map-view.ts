@@ -1,0 +1,236 @@
+import { getJson, type Page, type PlaceMentionRef, type PlaceStatus, type PlaceSummary } from './api.js';
+import { formatDate, h, replace, s } from './dom.js';
+import { href } from './router.js';
+import { decodeArcs, geometryRings, type Topology } from './topojson.js';
+
+export const STATUS_LABELS: Readonly<Record<PlaceStatus, string>> = {
+  'mentioned': 'Mentioned',
+  'held': 'Held',
+  'contested': 'Contested',
+  'claimed-captured': 'Claimed captured',
+  'confirmed-captured': 'Confirmed captured',
+};
+
+/** Web Mercator in degrees: x = lon, y = -mercator(lat), so north is up in SVG coordinates. */
+const project = (lon: number, lat: number): [number, number] => {
+  const clamped = Math.max(-85, Math.min(85, lat));
+  return [lon, (-Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)) * 180) / Math.PI];
+};
+
+let basemap: Promise<string[]> | null = null;
+
+/** Country outlines as SVG path data, decoded once per page. */
+function countryPaths(): Promise<string[]> {
+  basemap ??= fetch('/basemap/countries-50m.json').then((r) => r.json() as Promise<Topology>).then((topology) => {
+    const arcs = decodeArcs(topology);
+    return (topology.objects.countries?.geometries ?? []).map((g) => geometryRings(arcs, g)
+      .map((ring) => `M${ring.map(([lon, lat]) => project(lon, lat).map((v) => v.toFixed(2)).join(',')).join('L')}Z`).join(''));
+  }).catch((error: unknown) => {
+    basemap = null;
+    throw error;
+  });
+  return basemap;
+}
+
+interface View { x: number; y: number; w: number; h: number }
+
+function fit(places: readonly PlaceSummary[]): View {
+  const located = places.filter((p) => p.lat !== null && p.lon !== null).map((p) => project(p.lon!, p.lat!));
+  if (located.length === 0) return { x: -20, y: -75, w: 80, h: 45 }; // Europe and the Middle East
+  const xs = located.map((p) => p[0]);
+  const ys = located.map((p) => p[1]);
+  const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
+  const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+  const w = Math.max(12, (Math.max(...xs) - Math.min(...xs)) * 1.6);
+  const hh = Math.max(8, (Math.max(...ys) - Math.min(...ys)) * 1.6);
+  const width = Math.max(w, hh * 1.6);
+  return { x: cx - width / 2, y: cy - (width / 1.6) / 2, w: width, h: width / 1.6 };
+}
+
+/**
+ * The map with its side panel: the list of places, or one place's panel when
+ * `placeId` is set.
+ */
+export async function renderMap(main: HTMLElement, placeId: string | null, filter: string, isCurrent: () => boolean): Promise<void> {
+  const [places, docs] = await Promise.all([
+    getJson<Page<PlaceSummary>>('/api/places', { limit: 5000 }),
+    getJson<Page<unknown>>('/api/documents', { limit: 1 }),
+  ]);
+  if (!isCurrent()) return;
+  const svg = s('svg', { class: 'map-svg', role: 'img', 'aria-label': 'Map of places mentioned', focusable: 'false' });
+  const countries = s('g', { class: 'countries' });
+  const markers = s('g', { class: 'markers' });
+  svg.append(countries, markers);
+  const initial = fit(placeId ? places.items.filter((p) => p.id === placeId).concat(places.items) : places.items);
+  let view: View = { ...initial };
+  const pxPerUnit = () => (svg.clientWidth || 800) / view.w;
+  const applyView = () => {
+    svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.w} ${view.h}`);
+    const unit = 1 / pxPerUnit();
+    for (const marker of markers.querySelectorAll<SVGGElement>('g.marker')) {
+      const r = Number(marker.dataset.r ?? '6');
+      marker.querySelector('circle')!.setAttribute('r', String(r * unit));
+      const label = marker.querySelector('text');
+      if (label) {
+        label.setAttribute('font-size', String(12 * unit));
+        label.setAttribute('x', String(Number(marker.dataset.x) + (r + 3) * unit));
+        label.setAttribute('y', String(Number(marker.dataset.y) + 4 * unit));
+      }
+    }
+  };
+  const zoom = (factor: number, cx = view.x + view.w / 2, cy = view.y + view.h / 2) => {
+    const w = Math.min(400, Math.max(0.5, view.w * factor));
+    const hh = (w / view.w) * view.h;
+    view = { x: cx - ((cx - view.x) * w) / view.w, y: cy - ((cy - view.y) * hh) / view.h, w, h: hh };
+    applyView();
+  };
+  const pan = (dx: number, dy: number) => {
+    view = { ...view, x: view.x + dx * view.w, y: view.y + dy * view.h };
+    applyView();
+  };
+
+  const maxMentions = Math.max(1, ...places.items.map((p) => p.mentions));
+  for (const place of places.items) {
+    if (place.lat === null || place.lon === null) continue;
+    const [x, y] = project(place.lon, place.lat);
+    const r = 5 + 7 * Math.sqrt(place.mentions / maxMentions);
+    const marker = s('g', { class: `marker status-${place.status}${place.id === placeId ? ' selected' : ''}`, 'data-r': r, 'data-x': x, 'data-y': y },
+      s('circle', { cx: x, cy: y, r }),
+      s('text', { x, y }, place.name));
+    const link = s('a', { href: href('place', place.id), 'aria-label': `${place.name}: ${STATUS_LABELS[place.status]}, ${place.mentions} mentions`, 'data-place': place.id }, marker);
+    markers.append(link);
+  }
+
+  const mapBox = h('div', { class: 'map-box' },
+    svg,
+    h('div', { class: 'map-controls', role: 'group', 'aria-label': 'Zoom' },
+      button('+', 'Zoom in', () => zoom(1 / 1.5)),
+      button('−', 'Zoom out', () => zoom(1.5)),
+      button('⟲', 'Reset view', () => { view = { ...initial }; applyView(); })),
+    legend());
+  // Wheel zoom about the pointer, drag to pan, arrow keys and +/- when the map has focus.
+  svg.addEventListener('wheel', (event) => {
+    event.preventDefault();
+    const rect = svg.getBoundingClientRect();
+    zoom(event.deltaY > 0 ? 1.2 : 1 / 1.2, view.x + ((event.clientX - rect.left) / rect.width) * view.w, view.y + ((event.clientY - rect.top) / rect.height) * view.h);
+  }, { passive: false });
+  let drag: { x: number; y: number; moved: boolean } | null = null;
+  svg.addEventListener('pointerdown', (event) => { drag = { x: event.clientX, y: event.clientY, moved: false }; });
+  svg.addEventListener('pointermove', (event) => {
+    if (!drag || event.buttons === 0) return;
+    const dx = event.clientX - drag.x;
+    const dy = event.clientY - drag.y;
+    if (!drag.moved && Math.hypot(dx, dy) < 4) return;
+    drag.moved = true;
+    view = { ...view, x: view.x - dx / pxPerUnit(), y: view.y - dy / pxPerUnit() };
+    drag = { x: event.clientX, y: event.clientY, moved: true };
+    applyView();
+  });
+  svg.addEventListener('click', (event) => { if (drag?.moved) event.preventDefault(); drag = null; }, true);
+  mapBox.tabIndex = 0;
+  mapBox.setAttribute('aria-label', 'Map: arrow keys pan, + and - zoom, Tab moves between places');
+  mapBox.addEventListener('keydown', (event) => {
+    if (event.target !== mapBox) return;
+    const moves: Record<string, () => void> = {
+      ArrowLeft: () => pan(-0.15, 0), ArrowRight: () => pan(0.15, 0), ArrowUp: () => pan(0, -0.15), ArrowDown: () => pan(0, 0.15),
+      '+': () => zoom(1 / 1.5), '=': () => zoom(1 / 1.5), '-': () => zoom(1.5),
+    };
+    const move = moves[event.key];
+    if (move) { event.preventDefault(); move(); }
+  });
+
+  const side = h('section', { class: 'side', 'aria-live': 'polite' });
+  replace(main, h('div', { class: 'map-layout' }, mapBox, side));
+  applyView();
+  new ResizeObserver(() => applyView()).observe(svg);
+  countryPaths().then((paths) => {
+    countries.replaceChildren(...paths.map((d) => s('path', { d })));
+  }, () => countries.replaceChildren(s('text', { x: view.x + 1, y: view.y + 2 }, 'basemap unavailable')));
+
+  if (placeId) await renderPlacePanel(side, placeId, places.items, isCurrent);
+  else renderPlaceList(side, places.items, docs.total ?? 0, filter);
+}
+
+function button(text: string, label: string, onClick: () => void): HTMLButtonElement {
+  const b = h('button', { type: 'button', 'aria-label': label, title: label }, text);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function legend(): HTMLElement {
+  return h('ul', { class: 'map-legend', 'aria-label': 'Status colours' },
+    ...Object.entries(STATUS_LABELS).map(([status, label]) => h('li', {}, h('span', { class: `dot status-${status}` }), ` ${label}`)));
+}
+
+function emptyState(documents: number): HTMLElement {
+  if (documents === 0) {
+    return h('div', { class: 'empty' },
+      h('h2', {}, 'The database is empty'),
+      h('p', {}, 'Add reporting to see places, claims and their sources here:'),
+      h('pre', {}, 'counterclaim analyze article.txt --db counterclaim.db\ncounterclaim serve --db counterclaim.db'),
+      h('p', {}, 'or start the server with --allow-ingest and POST documents to /api/documents (see /api/openapi.json). ',
+        'npm start serves the bundled example about Pokrovsk.'));
+  }
+  return h('div', { class: 'empty' },
+    h('h2', {}, 'No places yet'),
+    h('p', {}, `${documents} document${documents === 1 ? '' : 's'} stored, but no place was found in them.`),
+    h('p', {}, h('a', { href: href('documents') }, 'Browse the documents'), ' to see what was extracted.'));
+}
+
+function renderPlaceList(side: HTMLElement, places: readonly PlaceSummary[], documents: number, filter: string): void {
+  if (places.length === 0) {
+    replace(side, emptyState(documents));
+    return;
+  }
+  const list = h('ol', { class: 'place-list' });
+  const input = h('input', { type: 'search', id: 'place-filter', placeholder: 'Filter places', value: filter, 'aria-label': 'Filter places', maxlength: 200 });
+  const update = () => {
+    const q = input.value.trim().toLowerCase();
+    const shown = places.filter((p) => !q || p.name.toLowerCase().includes(q) || p.forms.some((f) => f.toLowerCase().includes(q)));
+    replace(list, ...shown.map((p) => h('li', {},
+      h('a', { href: href('place', p.id) }, h('span', { class: `dot status-${p.status}` }), ` ${p.name}`),
+      h('span', { class: 'count' }, `${p.mentions} mention${p.mentions === 1 ? '' : 's'} · ${p.documents} doc${p.documents === 1 ? '' : 's'}${p.lat === null ? ' · not on map' : ''}`))));
+    if (shown.length === 0) list.append(h('li', { class: 'none' }, 'No place matches.'));
+  };
+  input.addEventListener('input', () => {
+    update();
+    history.replaceState(null, '', href('map', null, { q: input.value.trim() }));
+  });
+  update();
+  replace(side, h('h2', {}, `Places (${places.length})`), input, list);
+}
+
+async function renderPlacePanel(side: HTMLElement, id: string, places: readonly PlaceSummary[], isCurrent: () => boolean): Promise<void> {
+  const known = places.find((p) => p.id === id);
+  if (!known) {
+    replace(side, h('p', { class: 'crumbs' }, h('a', { href: href('map') }, '← All places')), h('div', { class: 'empty' }, h('h2', {}, 'No such place'), h('p', {}, `Nothing in the store is called ${id}.`)));
+    return;
+  }
+  const { place, mentions } = await getJson<{ place: PlaceSummary; mentions: Page<PlaceMentionRef> }>(`/api/places/${encodeURIComponent(id)}`, { limit: 500 });
+  if (!isCurrent()) return;
+  const facts = [
+    place.admin1 ? `${place.admin1}` : null, place.country,
+    place.lat !== null ? `${place.lat.toFixed(3)}, ${place.lon!.toFixed(3)}` : 'no coordinates',
+    place.geonameId !== null ? `GeoNames ${place.geonameId}` : 'not in the gazetteer',
+  ].filter(Boolean).join(' · ');
+  replace(side,
+    h('p', { class: 'crumbs' }, h('a', { href: href('map') }, '← All places')),
+    h('h2', { id: 'place-title' }, place.name),
+    h('p', { class: 'meta' }, facts),
+    h('p', {}, h('span', { class: `badge status-${place.status}` }, STATUS_LABELS[place.status]),
+      ` ${place.mentions} mention${place.mentions === 1 ? '' : 's'} in ${place.documents} document${place.documents === 1 ? '' : 's'}`),
+    place.forms.length > 1 ? h('p', { class: 'meta' }, `Written as: ${place.forms.join(', ')}`) : null,
+    h('p', { class: 'hint' }, 'Control status comes with the ledger of claims; until then places are marked as mentioned.'),
+    h('h3', {}, 'Mentions'),
+    h('ol', { class: 'mentions' }, ...mentions.items.map((m) => h('li', {},
+      h('a', { class: 'mention-link', href: href('doc', m.docId, { item: m.item.id, kind: 'place' }) }, m.title ?? 'Untitled document'),
+      h('span', { class: 'meta' }, ` ${formatDate(m.published)}${m.outlet ? ` · ${m.outlet}` : ''}`),
+      m.sentence ? sentenceWithMark(m.sentence, m.item.span) : null))),
+    mentions.next !== null ? h('p', { class: 'meta' }, `Showing the first ${mentions.items.length} of ${mentions.total ?? '?'} mentions.`) : null);
+}
+
+function sentenceWithMark(sentence: { text: string; span: readonly [number, number] }, span: readonly [number, number]): HTMLElement {
+  const a = span[0] - sentence.span[0];
+  const b = span[1] - sentence.span[0];
+  return h('blockquote', {}, sentence.text.slice(0, a), h('mark', { class: 'hl k-place' }, sentence.text.slice(a, b)), sentence.text.slice(b));
+}
