@@ -1,10 +1,16 @@
 import type { LedgerDocument } from './ledger-json.js';
 import { timesSection } from './sections/times-section.js';
 import { diagnosticsSection } from './sections/diagnostics-section.js';
+import { placesSection } from './sections/places-section.js';
+import { attributionsSection } from './sections/attributions-section.js';
+import { quantitiesSection } from './sections/quantities-section.js';
 
 /** The sections of a document's report, in the order a reader wants them. */
 const SECTIONS: ReadonlyArray<(doc: LedgerDocument) => string> = [
   timesSection,
+  placesSection,
+  attributionsSection,
+  quantitiesSection,
   diagnosticsSection,
 ];
 

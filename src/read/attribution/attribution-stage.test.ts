@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createPipeline } from '../pipeline.js';
+import { loadResources } from '../load-resources.js';
+
+const resources = await loadResources();
+const pipeline = createPipeline({ ...resources, places: undefined });
+const read = (text: string, published = '2025-11-06') =>
+  pipeline.read({ id: 'x', text, meta: { title: null, outlet: 'Test Outlet', url: null, published, language: 'en', source: null }, diagnostics: [] });
+const own = (text: string) => read(text).attributions.filter((a) => a.voice === 'source');
+
+test('the frames reporters use', () => {
+  const cases: Array<[string, string, string, string, string]> = [
+    // text, source, cue, stance, content
+    ['Peskov said that the troops had left.', 'Peskov', 'said', 'assert', 'that the troops had left'],
+    ['The troops had left, the ministry said.', 'the ministry', 'said', 'assert', 'The troops had left'],
+    ['“We will hold,” said Zelensky.', 'Zelensky', 'said', 'assert', '“We will hold,”'],
+    ['According to officials, the bridge was destroyed.', 'officials', 'according to', 'assert', 'the bridge was destroyed'],
+    ['The bridge was destroyed, according to local officials.', 'local officials', 'according to', 'assert', 'The bridge was destroyed'],
+    ['Lavrov denied that Moscow had targeted civilians.', 'Lavrov', 'denied', 'deny', 'that Moscow had targeted civilians'],
+    ['Zelensky told reporters that the line was holding.', 'Zelensky', 'told', 'assert', 'that the line was holding'],
+    ['Kyiv accused Moscow of shelling the plant.', 'Kyiv', 'accused', 'accuse', 'Moscow of shelling the plant'],
+  ];
+  for (const [text, source, cue, stance, content] of cases) {
+    const [a] = own(text);
+    assert.ok(a, text);
+    assert.equal(a.source?.text, source, text);
+    assert.equal(a.cue?.text.toLowerCase(), cue, text);
+    assert.equal(a.stance, stance, text);
+    assert.equal(a.content.text, content, text);
+    assert.equal(a.content.text, text.slice(...a.content.span));
+  }
+});
+
+test('text with no attribution yields only the reporter voice', () => {
+  for (const text of ['The bridge was destroyed overnight.', 'The state of the United States economy is strong.', 'AFU troops are thought to be outnumbered.']) {
+    assert.deepEqual(own(text), [], text);
+    assert.equal(read(text).attributions[0]?.voice, 'reporter');
+  }
+});
+
+test('seed: who said what in the Pokrovsk article', () => {
+  const text = readFileSync(new URL('../../../../shared/seed/pokrovsk.txt', import.meta.url), 'utf8');
+  const doc = read(text);
+  const entity = (id: string | null) => doc.entities.find((e) => e.id === id);
+  const find = (cue: string, from = 0) => doc.attributions.find((a) => a.cue?.text === cue && a.span[1] > from)!;
+  const demand = find('called on');
+  assert.equal(entity(demand.speaker)?.key, 'ru-mod');
+  assert.equal(demand.stance, 'demand');
+  assert.equal(demand.side, 'RU');
+  const said = find('said');
+  const adding = find('adding');
+  assert.equal(said.speaker, 'entity:ru-mod');
+  assert.equal(adding.speaker, 'entity:ru-mod');
+  assert.match(adding.content.text, /^that Russian shelling/);
+  const ack = find('acknowledged');
+  const deny = find('denied');
+  const claims = find('claims');
+  assert.equal(entity(ack.speaker)?.key, 'syrskyi');
+  assert.equal(ack.stance, 'acknowledge');
+  assert.equal(deny.speaker, ack.speaker);
+  assert.equal(deny.stance, 'deny');
+  assert.equal(claims.nestedIn, deny.id);
+  assert.equal(claims.side, 'RU');
+  assert.equal(claims.content.text, 'that they had been encircled');
+  const accused = find('accused');
+  const noting = find('noting');
+  assert.equal(entity(accused.speaker)?.key, 'peskov');
+  assert.equal(entity(accused.speaker)?.role, 'Kremlin spokesperson');
+  assert.equal(accused.stance, 'accuse');
+  assert.equal(noting.speaker, accused.speaker);
+  assert.match(noting.content.text, /11,000 troops/);
+  const showed = find('showed');
+  assert.equal(showed.stance, 'evidence');
+  assert.equal(entity(showed.speaker)?.kind, 'evidence');
+  const staff = doc.attributions.filter((a) => a.speaker === 'entity:afu-general-staff');
+  assert.deepEqual(staff.map((a) => a.cue?.text), ['said', 'added']);
+  assert.equal(staff[0]!.side, 'UA');
+  assert.equal(staff[1]!.origin.rule, 'backward');
+  const telling = find('telling');
+  assert.equal(telling.source?.text, 'one platoon commander');
+  assert.equal(telling.content.text, 'that Russian forces were “infiltrating virtually the entire city”');
+  assert.ok(doc.attributions.some((a) => a.voice === 'reporter' && a.content.text.startsWith('Both sides have issued')));
+  const q = (t: string) => doc.quantities.find((x) => x.text === t);
+  assert.deepEqual([q('an additional 11,000 troops')?.value, q('an additional 11,000 troops')?.modifiers], [11000, ['additional']]);
+  assert.equal(q('100 Russian attacks')?.unit, 'attacks');
+  assert.deepEqual(q('around 60,000 people')?.modifiers, ['approximate']);
+  assert.equal(q('significant losses')?.value, null);
+});
