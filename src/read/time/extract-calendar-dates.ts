@@ -1,5 +1,5 @@
 import { MONTH_RE, MONTHS, ORDINALS, SEASON_RE, SEASONS, WEEKDAY_RE } from './lexicon.js';
-import { compile, modOf, PREMOD, previousWord, S, type ExtractionRule } from './rule.js';
+import { compile, modOf, previousWord, S, type ExtractionRule } from './rule.js';
 import type { TimeSpec } from './time-spec.js';
 
 /**
@@ -44,22 +44,22 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
   },
   {
     name: 'day-month-year',
-    pattern: compile(String.raw`${PREMOD}${NIGHT_OF}${WEEKDAY_PREFIX}(?:the${S})?(?<d>${DAY})${ORD_SUFFIX}(?:\s*[-–]\s*(?<d2>${DAY})${ORD_SUFFIX})?(?:${S}of)?${S}(?<mon>${MONTH_RE})(?:,?${S}(?<y>${YEAR}))?`),
+    pattern: compile(String.raw`${NIGHT_OF}${WEEKDAY_PREFIX}(?:the${S})?(?<d>${DAY})${ORD_SUFFIX}(?:\s*[-–]\s*(?<d2>${DAY})${ORD_SUFFIX})?(?:${S}of)?${S}(?<mon>${MONTH_RE})(?:,?${S}(?<y>${YEAR}))?`),
     build: (g) => dayDate(g),
   },
   {
     name: 'month-day-year',
-    pattern: compile(String.raw`${PREMOD}${NIGHT_OF}${WEEKDAY_PREFIX}(?<mon>${MONTH_RE})${S}(?<d>${DAY})${ORD_SUFFIX}(?:\s*[-–]\s*(?<d2>${DAY})${ORD_SUFFIX})?(?![\d,.]\d)(?:,?${S}(?<y>${YEAR}))?`),
+    pattern: compile(String.raw`${NIGHT_OF}${WEEKDAY_PREFIX}(?<mon>${MONTH_RE})${S}(?<d>${DAY})${ORD_SUFFIX}(?:\s*[-–]\s*(?<d2>${DAY})${ORD_SUFFIX})?(?![\d,.]\d)(?:,?${S}(?<y>${YEAR}))?`),
     build: (g) => dayDate(g),
   },
   {
     name: 'month-year',
-    pattern: compile(String.raw`${PREMOD}(?<mon>${MONTH_RE})(?:${S}of)?,?${S}(?<y>${YEAR})`),
+    pattern: compile(String.raw`(?<mon>${MONTH_RE})(?:${S}of)?,?${S}(?<y>${YEAR})`),
     build: (g) => ({ spec: { kind: 'calendar', year: Number(g.y), month: month(g.mon!) }, mod: modOf(g.pre), stated: ['year', 'month'] }),
   },
   {
     name: 'month-relative-year',
-    pattern: compile(String.raw`${PREMOD}(?<mon>${MONTH_RE})(?:${S}of)?${S}(?<rel>this|last|next)${S}year`),
+    pattern: compile(String.raw`(?<mon>${MONTH_RE})(?:${S}of)?${S}(?<rel>this|last|next)${S}year`),
     build: (g) => {
       const rel = g.rel!.toLowerCase();
       return { spec: { kind: 'calendar', month: month(g.mon!), yearOffset: rel === 'last' ? -1 : rel === 'next' ? 1 : 0 }, mod: modOf(g.pre), stated: ['month'] };
@@ -67,7 +67,7 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
   },
   {
     name: 'month',
-    pattern: compile(String.raw`${PREMOD}(?:(?<shift>last|this|next|this${S}past|this${S}coming)${S})?(?<mon>${MONTH_RE})(?!${S}\d)`),
+    pattern: compile(String.raw`(?:(?<shift>last|this|next|this${S}past|this${S}coming)${S})?(?<mon>${MONTH_RE})(?!${S}\d)`),
     build: (g, text, start) => {
       const raw = g.mon!;
       // Month names are capitalised in English; "may" and "march" are also a modal and a verb.
@@ -83,7 +83,7 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
   },
   {
     name: 'year',
-    pattern: compile(String.raw`${PREMOD}(?:(?<fiscal>fiscal(?:${S}year)?|FY|calendar(?:${S}year)?|the${S}year|model${S}year)\s*)?(?<y>${YEAR})(?:['’]s(?!\p{L}))?`),
+    pattern: compile(String.raw`(?:(?<fiscal>fiscal(?:${S}year)?|FY|calendar(?:${S}year)?|the${S}year|model${S}year)\s*)?(?<y>${YEAR})(?:['’]s(?!\p{L}))?`),
     build: (g, text, start, end) => {
       const y = Number(g.y);
       if (g.pre || g.fiscal) return { spec: { kind: 'calendar', year: y }, mod: modOf(g.pre), stated: ['year'] };
@@ -101,7 +101,7 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
   },
   {
     name: 'decade',
-    pattern: compile(String.raw`${PREMOD}(?:the${S})?(?:(?<c>1[5-9]|20)|['’])(?<d>\d)0['’]?s`),
+    pattern: compile(String.raw`(?:the${S})?(?:(?<c>1[5-9]|20)|['’])(?<d>\d)0['’]?s`),
     build: (g) => {
       const century = g.c ? Number(g.c) : 19;
       return { spec: { kind: 'calendar', decade: century * 10 + Number(g.d) }, mod: modOf(g.pre), stated: ['year'] };
@@ -109,7 +109,7 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
   },
   {
     name: 'century',
-    pattern: compile(String.raw`${PREMOD}(?:the${S})?(?<n>1[5-9]th|2[01](?:st|th)|nineteenth|eighteenth|twentieth|twenty-first)${S}century`),
+    pattern: compile(String.raw`(?:the${S})?(?<n>1[5-9]th|2[01](?:st|th)|nineteenth|eighteenth|twentieth|twenty-first)${S}century`),
     build: (g) => {
       const n = { nineteenth: 19, eighteenth: 18, twentieth: 20, 'twenty-first': 21 }[g.n!.toLowerCase()] ?? parseInt(g.n!, 10);
       return { spec: { kind: 'calendar', century: n - 1 }, mod: modOf(g.pre), stated: ['year'] };
@@ -117,7 +117,7 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
   },
   {
     name: 'quarter',
-    pattern: compile(String.raw`${PREMOD}(?:(?:the|its|their|a)${S})?(?:(?<yp>${YEAR})(?:['’]s)?${S}|(?<rel>this|last|next)${S}year['’]s${S})?(?:fiscal${S}|calendar${S})?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:${S}|-)(?:fiscal${S})?(?<unit>quarter|half)(?:${S}(?:of${S})?(?:(?:fiscal|calendar)${S})?(?<y>${YEAR}))?`),
+    pattern: compile(String.raw`(?:(?:the|its|their|a)${S})?(?:(?<yp>${YEAR})(?:['’]s)?${S}|(?<rel>this|last|next)${S}year['’]s${S})?(?:fiscal${S}|calendar${S})?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:${S}|-)(?:fiscal${S})?(?<unit>quarter|half)(?:${S}(?:of${S})?(?:(?:fiscal|calendar)${S})?(?<y>${YEAR}))?`),
     build: (g) => {
       const n = ORDINALS[g.ord!.toLowerCase()]!;
       const y = g.y ?? g.yp;
@@ -141,7 +141,7 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
   },
   {
     name: 'season',
-    pattern: compile(String.raw`${PREMOD}(?:(?<shift>last|this|next|this${S}past|this${S}coming|the${S}coming|the${S}past)${S})?(?<s>${SEASON_RE})(?:${S}(?:of${S})?(?<y>${YEAR}))?`),
+    pattern: compile(String.raw`(?:(?<shift>last|this|next|this${S}past|this${S}coming|the${S}coming|the${S}past)${S})?(?<s>${SEASON_RE})(?:${S}(?:of${S})?(?<y>${YEAR}))?`),
     build: (g, text, start) => {
       const season = SEASONS[g.s!.toLowerCase()]!;
       if (g.y) return { spec: { kind: 'calendar', year: Number(g.y), season }, mod: modOf(g.pre), stated: ['year'] };

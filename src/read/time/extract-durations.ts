@@ -1,5 +1,5 @@
 import { AMOUNT_RE, parseAmount, parseUnit, UNIT_RE } from './lexicon.js';
-import { compile, modOf, PREMOD, previousWord, S, type ExtractionRule } from './rule.js';
+import { compile, modOf, previousWord, S, type ExtractionRule } from './rule.js';
 
 /**
  * Extractor: amounts of time — "three years", "the past two months", "in the
@@ -12,7 +12,7 @@ const LOOKING = String.raw`(?:the${S})?(?:first|last|past|next|previous|coming|f
 export const DURATION_RULES: readonly ExtractionRule[] = [
   {
     name: 'amount-unit',
-    pattern: compile(String.raw`${PREMOD}(?:(?<look>${LOOKING})${S})?(?<amount>${AMOUNT_RE})(?:${S}|-)(?:(?:more|additional|full|straight|consecutive|long)${S})?(?<unit>${UNIT_RE})(?:${S}(?:or${S}so|long|old))?`),
+    pattern: compile(String.raw`(?:(?<look>${LOOKING})${S})?(?<amount>${AMOUNT_RE})(?:${S}|-)(?:(?:more|additional|full|straight|consecutive|long)${S})?(?<unit>${UNIT_RE})(?:${S}(?:or${S}so|long|old))?`),
     build: (g, text, start, end) => {
       const amount = parseAmount(g.amount!);
       const unitRaw = g.unit!.toLowerCase();
@@ -34,7 +34,7 @@ export const DURATION_RULES: readonly ExtractionRule[] = [
   {
     name: 'the-past-unit',
     // "the past day", "the last week", "the next year", "the past 24 hours" has its own amount above.
-    pattern: compile(String.raw`${PREMOD}the${S}(?:past|last|next|coming|previous|preceding)${S}(?<unit>day|week|month|year|decade|century|hour|minute|quarter|fortnight)`),
+    pattern: compile(String.raw`the${S}(?:past|last|next|coming|previous|preceding)${S}(?<unit>day|week|month|year|decade|century|hour|minute|quarter|fortnight)`),
     build: (g) => ({ spec: { kind: 'duration', amount: 1, unit: parseUnit(g.unit!) }, mod: modOf(g.pre), stated: ['unit'] }),
   },
   {

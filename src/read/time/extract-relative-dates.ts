@@ -1,5 +1,5 @@
 import { AMOUNT_RE, parseAmount, parseUnit, PART_OF_DAY_RE, PARTS_OF_DAY, WEEKDAY_RE, WEEKDAYS, type TimeUnit } from './lexicon.js';
-import { compile, modOf, PREMOD, previousWord, S, type ExtractionRule } from './rule.js';
+import { compile, modOf, previousWord, S, type ExtractionRule } from './rule.js';
 
 /**
  * Extractor: dates stated relative to the reference time — "yesterday",
@@ -20,7 +20,7 @@ const CAL_UNIT = String.raw`(?:week|weekend|month|quarter|year|decade|century)`;
 export const RELATIVE_DATE_RULES: readonly ExtractionRule[] = [
   {
     name: 'deictic-day',
-    pattern: compile(String.raw`${PREMOD}(?:the${S}day${S}(?<around>before${S}yesterday|after${S}tomorrow)|(?<word>today|yesterday|tomorrow|tonight))(?:['’]s)?(?:${S}(?<pod>${PART_OF_DAY_RE}))?`),
+    pattern: compile(String.raw`(?:the${S}day${S}(?<around>before${S}yesterday|after${S}tomorrow)|(?<word>today|yesterday|tomorrow|tonight))(?:['’]s)?(?:${S}(?<pod>${PART_OF_DAY_RE}))?`),
     build: (g) => {
       const word = (g.word ?? '').toLowerCase();
       const offset = g.around ? (/before/i.test(g.around) ? -2 : 2) : word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
@@ -31,7 +31,7 @@ export const RELATIVE_DATE_RULES: readonly ExtractionRule[] = [
   {
     name: 'part-of-day',
     // "this morning", "last night", "overnight": the reference day (the night before it for "last night").
-    pattern: compile(String.raw`${PREMOD}(?:(?<shift>this|last)${S}(?<pod>morning|afternoon|evening|night)|(?<over>overnight))`),
+    pattern: compile(String.raw`(?:(?<shift>this|last)${S}(?<pod>morning|afternoon|evening|night)|(?<over>overnight))`),
     build: (g) => {
       if (g.over) return { spec: { kind: 'relative', unit: 'day', offset: 0, partOfDay: 'NI' }, stated: ['partOfDay'] };
       const last = g.shift!.toLowerCase() === 'last';
@@ -40,7 +40,7 @@ export const RELATIVE_DATE_RULES: readonly ExtractionRule[] = [
   },
   {
     name: 'weekday',
-    pattern: compile(String.raw`${PREMOD}(?:(?<shift>last|this|next|this${S}past|this${S}coming|the${S}following|the${S}previous)${S})?(?<wd>${WEEKDAY_RE})(?:['’]s)?(?:${S}(?<pod>${PART_OF_DAY_RE}))?`),
+    pattern: compile(String.raw`(?:(?<shift>last|this|next|this${S}past|this${S}coming|the${S}following|the${S}previous)${S})?(?<wd>${WEEKDAY_RE})(?:['’]s)?(?:${S}(?<pod>${PART_OF_DAY_RE}))?`),
     build: (g, text, start) => {
       if (g.wd![0] !== g.wd![0]!.toUpperCase() && !g.shift) return null;
       const s = g.shift?.toLowerCase() ?? '';
@@ -57,7 +57,7 @@ export const RELATIVE_DATE_RULES: readonly ExtractionRule[] = [
   {
     name: 'unit-shift',
     // "last week", "this year", "next month", "the previous year", "the following week".
-    pattern: compile(String.raw`${PREMOD}(?<shift>last|this|next|past|coming|previous|current|the${S}(?:previous|following|current|preceding|same))${S}(?<unit>${CAL_UNIT})(?:['’]s)?`),
+    pattern: compile(String.raw`(?<shift>last|this|next|past|coming|previous|current|the${S}(?:previous|following|current|preceding|same))${S}(?<unit>${CAL_UNIT})(?:['’]s)?`),
     build: (g) => {
       const unit = parseUnit(g.unit!);
       return { spec: { kind: 'relative', unit, offset: shiftOffset(g.shift!) }, mod: modOf(g.pre), stated: [unit === 'week' ? 'week' : unit === 'month' ? 'month' : 'year'] };
@@ -66,7 +66,7 @@ export const RELATIVE_DATE_RULES: readonly ExtractionRule[] = [
   {
     name: 'anaphoric-shift',
     // "the following year", "the next day", "that day", "the day before": relative to the time just mentioned.
-    pattern: compile(String.raw`${PREMOD}(?:the${S}(?<a>following|next|previous|preceding|same|prior)|(?<that>that))${S}(?<unit>day|night|week|weekend|month|year)|the${S}(?<unit2>day|night)${S}(?<ba>before|after)(?!${S}(?:the|a|an|his|her|its|their|\p{Lu}|\d))`),
+    pattern: compile(String.raw`(?:the${S}(?<a>following|next|previous|preceding|same|prior)|(?<that>that))${S}(?<unit>day|night|week|weekend|month|year)|the${S}(?<unit2>day|night)${S}(?<ba>before|after)(?!${S}(?:the|a|an|his|her|its|their|\p{Lu}|\d))`),
     build: (g) => {
       const unit = parseUnit((g.unit ?? g.unit2)!);
       const a = (g.a ?? g.ba ?? '').toLowerCase();
@@ -88,7 +88,7 @@ export const RELATIVE_DATE_RULES: readonly ExtractionRule[] = [
   {
     name: 'ago',
     // "21 months ago", "a year earlier", "two days later", "three years from now".
-    pattern: compile(String.raw`${PREMOD}(?<amount>${AMOUNT_RE})${S}(?<unit>(?:days?|weeks?|months?|quarters?|years?|decades?|centuries|century|hours?|minutes?|weekends?))${S}(?<dir>ago|earlier|before|later|after|hence|from${S}now|previously|back)(?![\p{L}])`),
+    pattern: compile(String.raw`(?<amount>${AMOUNT_RE})${S}(?<unit>(?:days?|weeks?|months?|quarters?|years?|decades?|centuries|century|hours?|minutes?|weekends?))${S}(?<dir>ago|earlier|before|later|after|hence|from${S}now|previously|back)(?![\p{L}])`),
     build: (g, text, start, end) => {
       const unit = parseUnit(g.unit!);
       const amount = parseAmount(g.amount!);

@@ -10,6 +10,7 @@ import { RELATIVE_DATE_RULES } from './extract-relative-dates.js';
 import { SET_RULES } from './extract-sets.js';
 import { normalise, type Tense } from './normalise.js';
 import { refineClockWithDay } from './refine-clock-with-day.js';
+import { refineModifiers } from './refine-modifiers.js';
 import { refineOverlaps } from './refine-overlaps.js';
 import { refineRanges } from './refine-ranges.js';
 import { refineWithinSentence } from './refine-within-sentence.js';
@@ -79,7 +80,7 @@ export function createTimeStage(options: TimeStageOptions = {}): Stage {
 function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): AnalyzedDocument {
   const { text } = doc;
   const reference = parseIsoDate(doc.meta.published);
-  const proposed = runRules(rules, text).sort((a, b) => a.span[0] - b.span[0]);
+  const proposed = refineModifiers(runRules(rules, text), text).sort((a, b) => a.span[0] - b.span[0]);
   const candidates = refineOverlaps(refineWithinSentence(proposed, doc.sentences));
   const resolved: ResolvedTime[] = [];
   let previousValue: string | null = null;
