@@ -6,6 +6,8 @@ import { ingestCommand, INGEST_USAGE } from './ingest.js';
 import { searchCommand, SEARCH_USAGE } from './search.js';
 import { processIo, type CliIo } from './io.js';
 import { serveCommand, SERVE_USAGE } from './serve.js';
+import { gazetteerCommand, GAZETTEER_USAGE } from './gazetteer.js';
+import { placesCommand, PLACES_USAGE } from './places.js';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
 import { StoreError } from '../store/store.js';
 
@@ -17,6 +19,8 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   ingest: { run: ingestCommand, usage: INGEST_USAGE },
   search: { run: searchCommand, usage: SEARCH_USAGE },
   serve: { run: serveCommand, usage: SERVE_USAGE },
+  gazetteer: { run: gazetteerCommand, usage: GAZETTEER_USAGE },
+  places: { run: placesCommand, usage: PLACES_USAGE },
 };
 
 const USAGE = `counterclaim: a sourced, time-anchored ledger of claims from conflict reporting

@@ -9,7 +9,8 @@ import { PLACES_DATA_DIR } from './paths.js';
 export function loadPlacesResources(options: LoadGazetteerOptions = {}): PlacesOptions {
   const cuesFile = path.join(options.dataDir ?? PLACES_DATA_DIR, 'context-cues.tsv');
   return {
-    gazetteer: loadGazetteer(options),
+    // The same default database as the store (open-store.ts), so an import beside it is found.
+    gazetteer: loadGazetteer({ ...options, db: options.db ?? process.env.COUNTERCLAIM_DB ?? 'counterclaim.db' }),
     cues: parseContextCues(readFileSync(cuesFile, 'utf8'), cuesFile),
   };
 }

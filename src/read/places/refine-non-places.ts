@@ -6,6 +6,8 @@ import type { PlaceProposal } from './proposal.js';
 
 /** Population from which a town's name alone, without a cue, is read as the place. */
 const KNOWN_TOWN_POPULATION = 100_000;
+/** At the start of a sentence every word is capitalised: only a large city's name is read as the place there. */
+const CAPITALISED_ANYWAY_POPULATION = 1_000_000;
 const STRONG_CODES = new Set(['PCLI', 'CONT', 'RGN']);
 
 export interface NonPlaceOptions {
@@ -60,7 +62,7 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     else if (p.cue) v = 'keep';
     else if (single && lowerWords.has(p.key)) v = 'drop';
     else if (words.length >= 2 && p.hits.some((h) => h.kind !== 'alternate')) v = 'keep';
-    else if (!sentenceStart && maxPopulation(p, entriesOf(p)) >= KNOWN_TOWN_POPULATION) v = 'keep';
+    else if (maxPopulation(p, entriesOf(p)) >= (sentenceStart ? CAPITALISED_ANYWAY_POPULATION : KNOWN_TOWN_POPULATION)) v = 'keep';
     else if (p.hits.length === 0) v = 'drop';
     verdict.set(p, v);
   }
@@ -84,7 +86,7 @@ function maxPopulation(p: PlaceProposal, entries: readonly GazetteerEntry[]): nu
   let max = 0;
   entries.forEach((e, i) => {
     if (p.hits[i]!.kind === 'alternate' && e.featureClass === 'P') return;
-    const pop = e.featureCode === 'PPLC' || e.featureCode === 'PPLA' ? Math.max(e.population, KNOWN_TOWN_POPULATION) : e.population;
+    const pop = e.featureCode === 'PPLC' ? Math.max(e.population, CAPITALISED_ANYWAY_POPULATION) : e.featureCode === 'PPLA' ? Math.max(e.population, KNOWN_TOWN_POPULATION) : e.population;
     if (e.featureClass === 'P' && pop > max) max = pop;
   });
   return max;

@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { loadPlacesResources } from '../../gazetteer/load-places-resources.js';
+import { emptyAnalysis, type AnalyzedDocument } from '../../model/index.js';
+import { createSegmentStage } from '../segment/index.js';
+import { createPlacesStage } from './places-stage.js';
+
+const resources = loadPlacesResources({ db: ':memory:' });
+const segment = createSegmentStage();
+const places = createPlacesStage(resources);
+const read = (text: string): AnalyzedDocument =>
+  places.run(segment.run(emptyAnalysis({ id: 't', text, meta: { title: null, outlet: null, url: null, published: null, language: 'en', source: null }, diagnostics: [] }), {}), {});
+
+test('seed: Pokrovsk is the one in Donetsk Oblast, every time; region phrases and countries resolve', () => {
+  const doc = read(readFileSync(new URL('../../../example/pokrovsk.txt', import.meta.url), 'utf8'));
+  const pokrovsk = doc.places.filter((p) => p.text === 'Pokrovsk');
+  assert.ok(pokrovsk.length >= 5);
+  for (const p of pokrovsk) {
+    assert.equal(p.country, 'UA');
+    assert.equal(p.geonameId, 704422);
+    assert.ok(Math.abs(p.lat! - 48.28) < 0.01 && Math.abs(p.lon! - 37.18) < 0.01);
+  }
+  const byText = (t: string) => doc.places.find((p) => p.text === t);
+  assert.equal(byText('Avdiivka')?.admin1, 'Donetsk');
+  assert.equal(byText('Donetsk region')?.featureCode, 'ADM1');
+  assert.equal(byText('eastern Ukraine')?.country, 'UA');
+  assert.equal(byText('Ukraine')?.featureCode, 'PCLI');
+  assert.equal(byText('Kyiv')?.role, 'government');
+  assert.ok(doc.places.filter((p) => p.text === 'Moscow').every((p) => p.role === 'government'));
+  for (const bad of ['AFU', 'EPA', 'Suspilne', 'Russian', 'Ukrainian']) assert.equal(byText(bad), undefined, bad);
+  for (const p of doc.places) assert.equal(doc.text.slice(p.span[0], p.span[1]), p.text);
+});
+
+test('romanisations and historic names resolve to one place', () => {
+  const cases: Array<[string, number, boolean]> = [
+    ['Fighting near Kostiantynivka continued.', 705104, false],
+    ['Fighting near Kostyantynivka continued.', 705104, false],
+    ['Shelling near Gulyaipole in Ukraine.', 707898, false],
+    ['Shelling near Huliaipole in Ukraine.', 707898, false],
+    ['Troops near Kupiansk in Ukraine.', 703656, false],
+    ['Troops near Kupyansk in Ukraine.', 703656, false],
+    ['Fighting near Krasnoarmeysk in Ukraine.', 704422, true],
+    ['Fighting near Dzerzhinsk in the Donetsk region.', 709354, true],
+    ['The battle in Artemovsk, Ukraine.', 713174, true],
+  ];
+  for (const [text, id, historic] of cases) {
+    const p = read(text).places.find((x) => x.geonameId === id);
+    assert.ok(p, text);
+    assert.equal(p.historicName, historic, text);
+  }
+});
+
+test('government readings and locational readings of a capital', () => {
+  const cases: Array<[string, 'location' | 'government']> = [
+    ['Kyiv said the attack failed.', 'government'],
+    ['The Kremlin accused Kyiv of lying.', 'government'],
+    ["Moscow's forces advanced.", 'government'],
+    ['Explosions were heard in Kyiv on Monday.', 'location'],
+  ];
+  for (const [text, role] of cases) assert.equal(read(text).places[0]?.role, role, text);
+});
+
+test('negative: no place from acronyms, demonyms, titles or common words', () => {
+  for (const text of ['The AFU and EPA reported it.', 'Russian and Ukrainian officials met.', 'President Jordan spoke.', 'It happened in March.']) {
+    assert.deepEqual(read(text).places.map((p) => p.text), [], text);
+  }
+});
