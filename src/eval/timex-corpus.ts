@@ -179,7 +179,8 @@ export function scoreCorpus(docs: readonly GoldDocument[], options: ScoreCorpusO
   out.strict_r = strict.r;
   out.strict_f1 = strict.f1;
   put('relaxed', c.relaxedSystem, c.relaxedGold);
-  put('type', c.typeSystem, c.typeGold);
+  // TIMEX2 has no type attribute: no type score there.
+  if (docs.some((d) => d.timexes.some((t) => t.type !== null))) put('type', c.typeSystem, c.typeGold);
   put('value', c.valueSystem, c.valueGold);
   out.gold = c.gold;
   out.system = c.system;
