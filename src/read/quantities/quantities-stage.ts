@@ -12,8 +12,13 @@ export function createQuantitiesStage(): Stage {
     run(doc) {
       const { text, tokens } = doc;
       const inTime = new Uint8Array(tokens.length);
-      for (const time of doc.times) {
-        for (let k = 0; k < tokens.length; k++) if (tokens[k]!.span[0] >= time.span[0] && tokens[k]!.span[1] <= time.span[1]) inTime[k] = 1;
+      // one sweep over tokens and times, both in text order
+      const times = [...doc.times].sort((a, b) => a.span[0] - b.span[0]);
+      let ti = 0;
+      for (let k = 0; k < tokens.length; k++) {
+        const [s, e] = tokens[k]!.span;
+        while (ti < times.length && times[ti]!.span[1] <= s) ti++;
+        if (ti < times.length && times[ti]!.span[0] <= s && e <= times[ti]!.span[1]) inTime[k] = 1;
       }
       const quantities: Quantity[] = [];
       for (const sentence of doc.sentences) {
