@@ -16,11 +16,14 @@ export interface LoadResourcesOptions {
  * pipeline with the result. Stages never read files themselves.
  */
 export async function loadResources(options: LoadResourcesOptions = {}): Promise<Resources> {
-  const [actors, nouns, cues] = await Promise.all(['actors/actors.json', 'actors/nouns.json', 'cues/cues.json'].map(readData));
+  const [actors, nouns, cues, claimPredicates, claimContext] = await Promise.all(
+    ['actors/actors.json', 'actors/nouns.json', 'cues/cues.json', 'claims/predicates.json', 'claims/context.json'].map(readData),
+  );
   return {
     actors: compileActorLexicon(actors, nouns),
     cues: compileCueLexicon(cues),
     places: loadPlacesResources({ db: options.db }),
+    claims: { predicates: claimPredicates, context: claimContext },
     events: parseEventLexicon(await readFile(new URL('../../data/events/triggers.tsv', import.meta.url), 'utf8'), await readData('events/actor-words.json')),
   };
 }

@@ -8,6 +8,7 @@ import { createAttributionStage, type CueLexicon } from './attribution/index.js'
 import { createQuantitiesStage } from './quantities/index.js';
 import { createPlacesStage, type PlacesOptions } from './places/index.js';
 import { createEventsStage, type EventLexicon } from './events/index.js';
+import { createClaimsStage, type ClaimsStageOptions } from './claims/index.js';
 
 /** What the stages need that is loaded once, at the edge (CLI, server, eval), and shared by every document. */
 export interface Resources {
@@ -20,6 +21,8 @@ export interface Resources {
   readonly cues?: CueLexicon;
   /** The PLOVER event triggers and actor words (data/events), parsed. */
   readonly events?: EventLexicon;
+  /** The claim predicate vocabulary and context words (data/claims), parsed. */
+  readonly claims?: ClaimsStageOptions;
 }
 
 export interface Pipeline {
@@ -53,6 +56,11 @@ export function createPipeline(resources: Resources = {}): Pipeline {
     // Quantities after times, whose spans it leaves alone ("6 December 2024"
     // is a date, not six of something).
     createQuantitiesStage(),
+    // Claims after attribution (each content is read as propositions), places
+    // (arguments by gazetteer id), actors (forces by side) and quantities
+    // (counts); before events, which may point to the claims that report them.
+    // Left out when no predicate vocabulary was loaded.
+    ...(resources.claims ? [createClaimsStage(resources.claims)] : []),
     // Events last: they point to the actors, places, times and quantities found
     // above (source and target, where, when, how many). Left out when no
     // trigger lexicon was loaded.

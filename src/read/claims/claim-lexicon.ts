@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import type { Predicate } from '../../model/index.js';
+
+/**
+ * The claims stage's lexicon: data/claims/predicates.json (predicate
+ * vocabulary and triggers) and data/claims/context.json (demonyms, force
+ * nouns, negation and modality cues). Validated here, at the factory, so a
+ * broken data file fails loudly with the path of the bad entry.
+ */
+const triggerSchema = z.object({
+  words: z.array(z.string().min(1)).min(1),
+  before: z.string().optional(),
+  after: z.string().optional(),
+  of: z.string().optional(),
+  modifier: z.boolean().optional(),
+  extent: z.string().optional(),
+  kindOf: z.string().optional(),
+});
+
+const PREDICATES = ['controls', 'captured', 'encircled', 'advanced', 'withdrew', 'attacked', 'repelled', 'deployed', 'casualties', 'struck', 'surrendered', 'presence'] as const;
+
+const predicateSchema = z.object({
+  predicate: z.enum(PREDICATES),
+  roles: z.array(z.string()).min(1),
+  key: z.array(z.string()),
+  kind: z.enum(['state', 'event']),
+  persistence: z.number().int().min(0),
+  favours: z.enum(['actor', 'opponent']).nullable(),
+  opponentOf: z.record(z.string(), z.string()).optional(),
+  counts: z.array(z.string()).optional(),
+  triggers: z.array(triggerSchema).min(1),
+});
+
+const predicatesFileSchema = z.object({ about: z.string(), predicates: z.array(predicateSchema).min(1) });
+
+const contextFileSchema = z.object({
+  about: z.string(),
+  demonyms: z.record(z.string(), z.string()),
+  forceNouns: z.array(z.string()),
+  opponents: z.record(z.string(), z.string()),
+  selfPronouns: z.array(z.string()),
+  personalPronouns: z.array(z.string()),
+  enemy: z.array(z.string()),
+  anaphora: z.array(z.string()),
+  negations: z.array(z.string()),
+  intent: z.array(z.string()),
+  hypothetical: z.array(z.string()),
+  evidence: z.array(z.string()),
+  militarySpeakers: z.array(z.string()),
+});
+
+export type TriggerEntry = z.infer<typeof triggerSchema>;
+export type PredicateEntry = z.infer<typeof predicateSchema> & { readonly predicate: Exclude<Predicate, 'said'> };
+export type ClaimContext = z.infer<typeof contextFileSchema>;
+
+/** One trigger, flattened with its predicate, words split into a token pattern ('*' = up to two tokens). */
+export interface CompiledTrigger extends TriggerEntry {
+  readonly entry: PredicateEntry;
+  readonly lemma: string;
+}
+
+export interface ClaimLexicon {
+  readonly predicates: ReadonlyMap<Predicate, PredicateEntry>;
+  /** Triggers by their first word, longest pattern first. */
+  readonly triggersByFirst: ReadonlyMap<string, readonly CompiledTrigger[]>;
+  readonly context: ClaimContext;
+  readonly forceNouns: ReadonlySet<string>;
+  readonly negations: ReadonlySet<string>;
+  readonly intent: ReadonlySet<string>;
+  readonly hypothetical: ReadonlySet<string>;
+  readonly evidence: ReadonlySet<string>;
+  readonly militarySpeakers: ReadonlySet<string>;
+  /** Anaphoric place phrases, as token sequences. */
+  readonly anaphora: readonly (readonly string[])[];
+}
+
+/**
+ * Validates and indexes the two lexicon files (parsed JSON).
+ * @throws Error naming the file and the bad entry, so the data can be fixed.
+ */
+export function compileClaimLexicon(predicatesJson: unknown, contextJson: unknown): ClaimLexicon {
+  const predicates = predicatesFileSchema.safeParse(predicatesJson);
+  if (!predicates.success) throw new Error(`data/claims/predicates.json is invalid: ${formatIssue(predicates.error)}`);
+  const context = contextFileSchema.safeParse(contextJson);
+  if (!context.success) throw new Error(`data/claims/context.json is invalid: ${formatIssue(context.error)}`);
+  const byPredicate = new Map<Predicate, PredicateEntry>();
+  const byFirst = new Map<string, CompiledTrigger[]>();
+  for (const entry of predicates.data.predicates as PredicateEntry[]) {
+    for (const role of entry.key) {
+      if (!entry.roles.includes(role)) throw new Error(`data/claims/predicates.json: ${entry.predicate}: key role '${role}' is not one of its roles`);
+    }
+    byPredicate.set(entry.predicate, entry);
+    for (const trigger of entry.triggers) {
+      const words = trigger.words.map((w) => w.toLowerCase());
+      if (words[0] === '*') throw new Error(`data/claims/predicates.json: ${entry.predicate}: a trigger cannot start with '*'`);
+      const compiled: CompiledTrigger = { ...trigger, words, entry, lemma: words.join(' ') };
+      const list = byFirst.get(words[0]!) ?? [];
+      list.push(compiled);
+      byFirst.set(words[0]!, list);
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || a.lemma.localeCompare(b.lemma));
+  const c = context.data;
+  return {
+    predicates: byPredicate,
+    triggersByFirst: byFirst,
+    context: c,
+    forceNouns: new Set(c.forceNouns),
+    negations: new Set(c.negations),
+    intent: new Set(c.intent),
+    hypothetical: new Set(c.hypothetical),
+    evidence: new Set(c.evidence),
+    militarySpeakers: new Set(c.militarySpeakers),
+    anaphora: c.anaphora.map((phrase) => phrase.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
+  };
+}
+
+function formatIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown problem';
+}

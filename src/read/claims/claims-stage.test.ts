@@ -1,0 +1,121 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AnalyzedDocument, Claim } from '../../model/index.js';
+import { createPipeline, type Pipeline } from '../pipeline.js';
+import { loadResources } from '../load-resources.js';
+import { createClaimsStage } from './claims-stage.js';
+import { handBuiltSeed } from './seed-fixture.js';
+import { timexWindow } from './time-window.js';
+
+const data = (name: string): unknown => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../data/claims/${name}`, import.meta.url)), 'utf8'));
+const stage = createClaimsStage({ predicates: data('predicates.json'), context: data('context.json') });
+const SEED = readFileSync(fileURLToPath(new URL('../../../../shared/seed/pokrovsk.txt', import.meta.url)), 'utf8');
+
+let pipeline: Pipeline | null = null;
+async function read(text: string, published = '2025-11-06'): Promise<AnalyzedDocument> {
+  pipeline ??= createPipeline(await loadResources({ db: '/nonexistent/counterclaim.db' }));
+  return pipeline.read({ id: 'doc', text, meta: { title: null, outlet: null, url: null, published, language: 'en', source: null }, diagnostics: [] });
+}
+
+const find = (claims: readonly Claim[], predicate: string, trigger: string): Claim => {
+  const c = claims.find((x) => x.predicate === predicate && x.trigger.text.includes(trigger));
+  assert.ok(c, `no ${predicate} claim triggered by "${trigger}": ${claims.map((x) => `${x.proposition}/${x.trigger.text}`).join('; ')}`);
+  return c;
+};
+const arg = (c: Claim, role: string) => c.args.find((a) => a.role === role);
+
+test('seed (real pipeline): the issue targets', async () => {
+  const doc = await read(SEED);
+  const { claims } = doc;
+  for (const c of claims) assert.equal(c.text, doc.text.slice(c.span[0], c.span[1]), c.id);
+  // RU MoD: trapped in pockets = encircled(UA forces, Pokrovsk); Syrskyi denies the nested Russian claim.
+  const ruEncircled = find(claims, 'encircled', 'trapped');
+  assert.equal(ruEncircled.side, 'RU');
+  assert.equal(ruEncircled.polarity, 'positive');
+  assert.match(ruEncircled.proposition, /^encircled\(force:UA,geonames:\d+\)$/);
+  const denial = claims.find((c) => c.predicate === 'encircled' && c.stance === 'deny');
+  assert.ok(denial);
+  assert.equal(denial.polarity, 'negative');
+  assert.equal(denial.side, 'UA');
+  assert.equal(denial.proposition, ruEncircled.proposition);
+  assert.equal(arg(denial, 'force')?.basis, 'inferred', '"they" is resolved by context');
+  assert.equal(denial.statedAt.value, '2025-W44');
+  const nested = claims.find((c) => c.predicate === 'encircled' && c.stance === 'assert' && c.statedAt.value === '2025-W44');
+  assert.equal(nested?.polarity, 'positive');
+  assert.equal(nested?.side, 'RU');
+  // Peskov: 11,000 troops as a claimed deployment; "to capture the city" is an aim.
+  const deployed = find(claims, 'deployed', 'deployed');
+  assert.equal(deployed.side, 'RU');
+  assert.equal(arg(deployed, 'count')?.value, 11000);
+  assert.equal(arg(deployed, 'actor')?.key, 'force:RU');
+  assert.equal(find(claims, 'captured', 'capture').modality, 'intended');
+  // General Staff: 100 repelled Russian attacks.
+  const repelled = find(claims, 'repelled', 'repelled');
+  assert.equal(repelled.side, 'UA');
+  assert.equal(arg(repelled, 'count')?.value, 100);
+  assert.equal(arg(repelled, 'attacker')?.key, 'force:RU');
+  assert.equal(repelled.about.window?.start, '2025-11-05', '"in the past day" before Thursday morning');
+  // The flag over the city council: independent evidence of Ukrainian presence.
+  const flag = find(claims, 'presence', 'flag');
+  assert.equal(flag.grade, 'independent');
+  assert.equal(arg(flag, 'actor')?.key, 'force:UA');
+  // The platoon commander: a Ukrainian admission of Russian presence in virtually the entire city.
+  const infiltrating = find(claims, 'presence', 'infiltrating');
+  assert.equal(infiltrating.grade, 'admission');
+  assert.equal(infiltrating.side, 'UA');
+  assert.equal(arg(infiltrating, 'extent')?.key, 'extent:most');
+  // "If captured" is a condition.
+  assert.equal(claims.find((c) => c.trigger.text === 'captured' && c.modality === 'hypothetical')?.predicate, 'captured');
+});
+
+test('seed: deterministic (analysing again gives the same claims)', async () => {
+  assert.deepEqual((await read(SEED)).claims, (await read(SEED)).claims);
+});
+
+test('hand-built seed: the stage works on documents typed with the model', () => {
+  const { claims } = stage.run(handBuiltSeed(), {});
+  assert.ok(claims.some((c) => c.proposition === 'encircled(force:UA,geonames:696643)' && c.polarity === 'negative'));
+  assert.ok(claims.some((c) => c.predicate === 'deployed' && c.args.some((a) => a.value === 11000)));
+});
+
+test('polarity and modality, small cases', async () => {
+  const cases: Array<[string, string, Claim['polarity'], Claim['modality']]> = [
+    ['Ukraine’s General Staff said Russian forces had not captured Pokrovsk.', 'captured', 'negative', 'asserted'],
+    ['Ukraine’s General Staff denied that Russian forces had captured Pokrovsk.', 'captured', 'negative', 'asserted'],
+    ['Russia’s Defence Ministry said its forces had captured Pokrovsk.', 'captured', 'positive', 'asserted'],
+    ['Russia’s Defence Ministry said its forces were trying to capture Pokrovsk.', 'captured', 'positive', 'intended'],
+    ['If Russian forces captured Pokrovsk, the front would shift, analysts said.', 'captured', 'positive', 'hypothetical'],
+  ];
+  for (const [text, predicate, polarity, modality] of cases) {
+    const { claims } = await read(text);
+    const c = claims.find((x) => x.predicate === predicate);
+    assert.ok(c, `${text}: no ${predicate}`);
+    assert.equal(c.polarity, polarity, text);
+    assert.equal(c.modality, modality, text);
+    assert.equal(arg(c, 'actor')?.key, 'force:RU', text);
+  }
+});
+
+test('negative cases: text with no claim triggers yields no predicate claims', async () => {
+  for (const text of ['The weather in Kyiv was mild on Tuesday.', 'Prices rose by 3% in October, the statistics office said.', '']) {
+    const { claims } = await read(text);
+    assert.deepEqual(claims.filter((c) => c.predicate !== 'said'), [], text);
+  }
+});
+
+test('attributed content without a trigger is kept as said(...)', async () => {
+  const { claims } = await read('Kremlin spokesperson Dmitry Peskov said the talks were useful.');
+  const said = claims.find((c) => c.predicate === 'said');
+  assert.ok(said);
+  assert.equal(said.side, 'RU');
+});
+
+test('timexWindow', () => {
+  assert.deepEqual(timexWindow('2025-W44'), { start: '2025-10-27', end: '2025-11-02' });
+  assert.deepEqual(timexWindow('2025-11-06TMO'), { start: '2025-11-06', end: '2025-11-06' });
+  assert.deepEqual(timexWindow('2024-02'), { start: '2024-02-01', end: '2024-02-29' });
+  assert.deepEqual(timexWindow('P1D', '2025-11-06'), { start: '2025-11-05', end: '2025-11-06' });
+  assert.equal(timexWindow('PAST_REF'), null);
+});

@@ -1,0 +1,35 @@
+import { compareItems } from '../../model/index.js';
+import type { Stage } from '../stage.js';
+import { compileClaimLexicon, type ClaimLexicon } from './claim-lexicon.js';
+import { claimSegments } from './claim-segments.js';
+import { findForces } from './find-forces.js';
+import { readClaims } from './read-claims.js';
+
+export interface ClaimsStageOptions {
+  /** Parsed data/claims/predicates.json. */
+  readonly predicates: unknown;
+  /** Parsed data/claims/context.json. */
+  readonly context: unknown;
+}
+
+/**
+ * The claims stage: every attribution's content, and every stretch of the
+ * reporter's own voice, becomes normalised propositions with a polarity
+ * (docs/ledger.md). Extractors propose segments, forces and triggers; the
+ * reader fills arguments, polarity, modality, times and the evidence grade.
+ *
+ * @example
+ * const stage = createClaimsStage({ predicates, context });
+ * stage.run(doc, {}).claims[0].proposition // 'encircled(force:UA,geonames:696643)'
+ */
+export function createClaimsStage(options: ClaimsStageOptions): Stage {
+  const lexicon: ClaimLexicon = compileClaimLexicon(options.predicates, options.context);
+  return {
+    name: 'claims',
+    run(doc) {
+      const forces = findForces(doc, lexicon);
+      const claims = readClaims({ doc, lexicon, segments: claimSegments(doc, lexicon, forces), forces }).sort(compareItems);
+      return { ...doc, claims };
+    },
+  };
+}

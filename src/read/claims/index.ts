@@ -1,0 +1,4 @@
+export { createClaimsStage, type ClaimsStageOptions } from './claims-stage.js';
+export { compileClaimLexicon, type ClaimLexicon } from './claim-lexicon.js';
+export { timexWindow, windowsOverlap, addDays, isoDay } from './time-window.js';
+export { placeKey, propositionKey } from './read-claims.js';

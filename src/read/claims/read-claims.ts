@@ -1,0 +1,456 @@
+import type {
+  AnalyzedDocument, Claim, ClaimArg, DateWindow, EvidenceGrade, Modality, PlaceMention, Predicate, Quantity, Side, Span, Token,
+} from '../../model/index.js';
+import { itemId } from '../../model/index.js';
+import type { ClaimLexicon, PredicateEntry } from './claim-lexicon.js';
+import type { ClaimSegment } from './claim-segments.js';
+import { NON_PARTY_SIDES, type ForceMention } from './find-forces.js';
+import { findTriggers, type TriggerMatch } from './find-triggers.js';
+import { timexWindow } from './time-window.js';
+
+const STAGE = 'claims';
+/** Tokens after a trigger searched for its object force. */
+const AFTER_REACH = 8;
+/** Tokens a bare demonym may sit from its trigger ("100 Russian attacks", "Russian infantry assaults"). */
+const BARE_REACH = 3;
+/** Tokens before a trigger searched for negation and modality cues. */
+const CUE_REACH = 4;
+/** Words that end a clause when looking left from a trigger for its subject. */
+const LEFT_BOUNDARIES = new Set([';', 'while', 'but', 'whereas', 'although', 'because', 'as']);
+const RIGHT_BOUNDARIES = new Set(['.', ';', 'while', 'but', 'whereas', 'although', 'because']);
+const EXTENT_WORDS = new Set(['entire', 'whole', 'all']);
+const NEAR_WORDS = new Set(['virtually', 'almost', 'nearly', 'most', 'practically']);
+
+export interface ReadClaimsInput {
+  readonly doc: AnalyzedDocument;
+  readonly lexicon: ClaimLexicon;
+  readonly segments: readonly ClaimSegment[];
+  readonly forces: readonly ForceMention[];
+}
+
+/** Reads every segment's propositions: one claim per trigger, a `said` claim for attributed content with none. */
+export function readClaims({ doc, lexicon, segments, forces }: ReadClaimsInput): Claim[] {
+  const { tokens } = doc;
+  const inForce = new Uint8Array(tokens.length);
+  for (const f of forces) if (!f.pronoun) for (let i = f.from; i < f.to; i++) inForce[i] = 1;
+  const timesById = new Map(doc.times.map((t) => [t.id, t]));
+  const places = doc.places.filter((p) => p.role !== 'government' && !forces.some((f) => f.item !== null && overlaps(f.span, p.span)));
+  const focus = documentFocus(places);
+  const claims: Claim[] = [];
+  const seen = new Set<string>();
+
+  for (const seg of segments) {
+    // One claim per proposition per segment ("trapped in pockets" is one encirclement).
+    const said = new Set<string>();
+    // Forces taken as the object of an earlier trigger are not the subject of a later one
+    // ("... to push back advancing Russian units and taking countermeasures").
+    const objects = new Set<ForceMention>();
+    const statedAt = statementTime(doc, seg);
+    const speakerSide = NON_PARTY_SIDES.has(seg.side) ? null : seg.side;
+    const triggers = findTriggers(tokens, seg.from, seg.to, lexicon, inForce);
+    let emitted = 0;
+    for (const match of triggers) {
+      const start = tokens[match.from]!.span[0];
+      const inNested = seg.nested.some(([s, e]) => start >= s && start < e);
+      // A nested claim is its own source's; the reporter of it only says it
+      // was claimed, unless denying or conceding it.
+      if (inNested && seg.stance !== 'deny' && seg.stance !== 'acknowledge') continue;
+      const claim = readOne(doc, lexicon, seg, match, forces, places, focus, speakerSide, statedAt, timesById, objects);
+      if (!claim || seen.has(claim.id)) continue;
+      const sayKey = `${claim.proposition}|${claim.polarity}|${claim.modality}|${inNested}`;
+      if (said.has(sayKey)) continue;
+      said.add(sayKey);
+      seen.add(claim.id);
+      claims.push(claim);
+      emitted++;
+    }
+    if (emitted === 0 && seg.voice === 'source' && seg.attribution && seg.nested.length === 0) {
+      const fallback = saidClaim(doc, seg, forces, statedAt);
+      if (fallback && !seen.has(fallback.id)) {
+        seen.add(fallback.id);
+        claims.push(fallback);
+      }
+    }
+  }
+  return claims;
+}
+
+function readOne(
+  doc: AnalyzedDocument, lexicon: ClaimLexicon, seg: ClaimSegment, match: TriggerMatch,
+  forces: readonly ForceMention[], places: readonly PlaceMention[], focus: PlaceMention | null,
+  speakerSide: Side | null, statedAt: Claim['statedAt'], timesById: Map<string, AnalyzedDocument['times'][number]>,
+  objects: Set<ForceMention>,
+): Claim | null {
+  const { tokens } = doc;
+  const { trigger } = match;
+  const entry = trigger.entry;
+  const ctx = lexicon.context;
+  const left = leftLimit(tokens, seg.from, match.from);
+  const right = rightLimit(tokens, seg.to, match.to);
+  const args = new Map<string, ClaimArg>();
+  const used: Span[] = [];
+
+  const forceArg = (role: string, f: ForceMention, rule: string): void => {
+    const side = resolveSide(f, forces, seg, speakerSide, ctx.opponents);
+    if (!side) return;
+    args.set(role, {
+      role, key: `force:${side.side}`, label: `${side.side} forces`, basis: f.basis === 'stated' && side.basis === 'stated' ? 'stated' : 'inferred',
+      item: f.item, rule: side.basis === 'stated' ? rule : `${rule}+${side.rule}`,
+    });
+    if (f.basis === 'stated') used.push(f.span);
+  };
+
+  // Subject: a force right after a modifier trigger ("advancing Russian units"), else the nearest before it.
+  const after = forces.filter((f) => f.from >= match.to && f.from < right && f.from - match.to <= (f.bare ? BARE_REACH : AFTER_REACH));
+  const before = forces.filter((f) => f.to <= match.from && f.from >= left && !(objects.has(f) && !f.bare && tokens[f.to]?.norm !== 'to') && (!f.bare || match.from - f.to <= BARE_REACH));
+  let afterUsed = false;
+  if (trigger.modifier && after[0] && after[0].from - match.to <= 1 && trigger.before) {
+    forceArg(trigger.before, after[0], 'modifier-object');
+    objects.add(after[0]);
+    afterUsed = true;
+  } else if (trigger.before && before.length > 0) {
+    forceArg(trigger.before, before[before.length - 1]!, 'subject');
+  }
+  if (trigger.after && !afterUsed && after[0] && !args.has(trigger.after)) {
+    forceArg(trigger.after, after[0], 'object');
+    objects.add(after[0]);
+  }
+  for (const [role, from] of Object.entries(entry.opponentOf ?? {})) {
+    const other = args.get(from);
+    const opponent = other ? ctx.opponents[other.key.slice('force:'.length)] : undefined;
+    if (!args.has(role) && other && opponent) {
+      args.set(role, { role, key: `force:${opponent}`, label: `${opponent} forces`, basis: 'inferred', item: null, rule: `opponent-of-${from}` });
+    }
+  }
+
+  if (entry.roles.includes('place')) {
+    const place = choosePlace(doc, lexicon, seg, match, places, focus, left, right);
+    if (place) {
+      args.set('place', place.arg);
+      if (place.arg.basis === 'stated') used.push(place.span);
+    }
+  }
+  if (entry.counts && entry.roles.includes('count')) {
+    const count = chooseCount(doc, entry, match, left, right);
+    if (count) {
+      args.set('count', count.arg);
+      used.push(count.span);
+    }
+  }
+  if (entry.roles.includes('extent')) {
+    const extent = chooseExtent(tokens, match, right) ?? trigger.extent;
+    if (extent) args.set('extent', { role: 'extent', key: `extent:${extent}`, label: extent, basis: 'stated', item: null, rule: 'extent-words' });
+  }
+  if (trigger.kindOf) args.set('kind', { role: 'kind', key: `kind:${trigger.kindOf}`, label: trigger.kindOf, basis: 'stated', item: null, rule: 'trigger-kind' });
+
+  const polarity = negated(tokens, left, match.from, lexicon) !== (seg.stance === 'deny') ? 'negative' : 'positive';
+  const modality = modalityOf(tokens, left, match.from, lexicon, seg);
+  const triggerSpan: Span = [tokens[match.from]!.span[0], tokens[match.to - 1]!.span[1]];
+  const inside = used.filter((s) => s[0] >= seg.start && s[1] <= seg.end);
+  const span: Span = [Math.min(triggerSpan[0], ...inside.map((s) => s[0])), Math.max(triggerSpan[1], ...inside.map((s) => s[1]))];
+  const orderedArgs = entry.roles.flatMap((role) => (args.has(role) ? [args.get(role)!] : []));
+  const proposition = propositionKey(entry.predicate, entry.key, args);
+  const about = aboutTime(doc, seg, match, statedAt, timesById, left, right);
+  const claimPlaces = orderedArgs.filter((a) => a.role === 'place' && a.item).map((a) => a.item!);
+  const base = {
+    predicate: entry.predicate, args: orderedArgs, polarity, modality, side: seg.side,
+  } as const;
+  return {
+    id: itemId('claim', span, `${entry.predicate}@${seg.start}`),
+    span, text: doc.text.slice(span[0], span[1]),
+    origin: { stage: STAGE, rule: `trigger:${trigger.lemma}` },
+    kind: 'claim',
+    ...base,
+    proposition,
+    trigger: { span: triggerSpan, text: doc.text.slice(triggerSpan[0], triggerSpan[1]), lemma: trigger.lemma },
+    attribution: seg.attribution?.id ?? null,
+    source: seg.speaker,
+    voice: seg.voice,
+    stance: seg.stance,
+    grade: evidenceGrade(doc, lexicon, seg, entry, args, polarity, modality),
+    statedAt,
+    about,
+    places: claimPlaces,
+  };
+}
+
+/** The canonical proposition key: predicate and its identifying arguments ('?' where unknown). */
+export function propositionKey(predicate: Predicate, keyRoles: readonly string[], args: ReadonlyMap<string, ClaimArg>): string {
+  return `${predicate}(${keyRoles.map((r) => args.get(r)?.key ?? '?').join(',')})`;
+}
+
+function leftLimit(tokens: readonly Token[], segFrom: number, at: number): number {
+  for (let i = at - 1; i >= segFrom; i--) if (LEFT_BOUNDARIES.has(tokens[i]!.norm)) return i + 1;
+  return segFrom;
+}
+
+function rightLimit(tokens: readonly Token[], segTo: number, at: number): number {
+  for (let i = at; i < segTo; i++) if (RIGHT_BOUNDARIES.has(tokens[i]!.norm)) return i;
+  return segTo;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a[0] < b[1] && b[0] < a[1];
+}
+
+/** Resolves a force mention's side: stated, the speaker's ("its troops"), the speaker's enemy, or a pronoun's antecedent. */
+function resolveSide(
+  f: ForceMention, forces: readonly ForceMention[], seg: ClaimSegment, speakerSide: Side | null, opponents: Readonly<Record<string, string>>,
+): { side: Side; basis: 'stated' | 'inferred'; rule: string } | null {
+  if (f.side) return { side: f.side, basis: 'stated', rule: f.rule };
+  if (f.pronoun === 'self') {
+    if (speakerSide) return { side: speakerSide, basis: 'inferred', rule: 'speaker-side' };
+    // The reporter's "its forces": the party named just before ("Russia's ... since its forces took").
+    const owner = [...forces].reverse().find((o) => o.to <= f.from && o.side && f.from - o.to <= 15);
+    return owner?.side ? { side: owner.side, basis: 'inferred', rule: 'possessive-antecedent' } : null;
+  }
+  if (f.pronoun === 'enemy') {
+    const opp = speakerSide ? opponents[speakerSide] : undefined;
+    return opp ? { side: opp, basis: 'inferred', rule: 'speaker-enemy' } : null;
+  }
+  // "they": the nearest force named before it, outside this content, in the
+  // same sentence ("... Ukrainian troops faced ... but denied Russian claims
+  // that they had been encircled"), else the speaker's side.
+  const antecedent = [...forces].reverse().find((o) => o.to <= f.from && o.side && !o.bare && (o.from < seg.from || o.to <= f.from) && o !== f && sameSentenceOrNear(o, f));
+  if (antecedent?.side) return { side: antecedent.side, basis: 'inferred', rule: 'pronoun-antecedent' };
+  return speakerSide ? { side: speakerSide, basis: 'inferred', rule: 'pronoun-speaker' } : null;
+}
+
+function sameSentenceOrNear(a: ForceMention, b: ForceMention): boolean {
+  return b.from - a.to <= 40;
+}
+
+/** The most-mentioned populated place of the document (ties: the first): what "the city" means when nothing nearer does. */
+function documentFocus(places: readonly PlaceMention[]): PlaceMention | null {
+  const counts = new Map<string, { n: number; first: PlaceMention }>();
+  for (const p of places) {
+    if (p.featureClass !== null && p.featureClass !== 'P') continue;
+    const key = placeKey(p);
+    const c = counts.get(key);
+    if (c) c.n++;
+    else counts.set(key, { n: 1, first: p });
+  }
+  let best: { n: number; first: PlaceMention } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  return best && best.n >= 2 ? best.first : null;
+}
+
+/** A place's canonical key: the gazetteer id, else its folded name. */
+export function placeKey(p: PlaceMention): string {
+  return p.geonameId !== null ? `geonames:${p.geonameId}` : `place:${(p.name ?? p.text).toLowerCase().replace(/\s+/g, '-')}`;
+}
+
+function placeArg(p: PlaceMention, basis: 'stated' | 'inferred', rule: string): { arg: ClaimArg; span: Span } {
+  return { arg: { role: 'place', key: placeKey(p), label: p.name ?? p.text, basis, item: p.id, rule }, span: p.span };
+}
+
+function choosePlace(
+  doc: AnalyzedDocument, lexicon: ClaimLexicon, seg: ClaimSegment, match: TriggerMatch,
+  places: readonly PlaceMention[], focus: PlaceMention | null, left: number, right: number,
+): { arg: ClaimArg; span: Span } | null {
+  const { tokens } = doc;
+  const lo = tokens[left]?.span[0] ?? seg.start;
+  const hi = tokens[right - 1]?.span[1] ?? seg.end;
+  const at = tokens[match.from]!.span[0];
+  const distance = (s: Span): number => (s[0] >= at ? s[0] - at : at - s[1] + 1);
+  const populated = (p: PlaceMention): boolean => p.featureClass === null || p.featureClass === 'P';
+  type Candidate = { d: number; make: () => { arg: ClaimArg; span: Span } };
+  const candidates: Candidate[] = [];
+  for (const p of places) {
+    if (p.span[0] < lo || p.span[1] > hi || !populated(p)) continue;
+    candidates.push({ d: distance(p.span), make: () => placeArg(p, 'stated', 'place-in-clause') });
+  }
+  for (const a of findAnaphora(tokens, left, right, lexicon)) {
+    const antecedent = [...places].reverse().find((p) => p.span[1] <= a[0] && populated(p));
+    if (antecedent) candidates.push({ d: distance(a), make: () => placeArg(antecedent, 'inferred', 'anaphor-antecedent') });
+  }
+  candidates.sort((x, y) => x.d - y.d);
+  if (candidates[0]) return candidates[0].make();
+  const region = places.find((p) => p.span[0] >= lo && p.span[1] <= hi && p.featureClass === 'A' && p.featureCode !== 'PCLI');
+  if (region) return placeArg(region, 'stated', 'region-in-clause');
+  const sentence = doc.sentences.find((s) => s.span[0] <= at && at < s.span[1]);
+  const inSentence = sentence ? places.filter((p) => p.span[0] >= sentence.span[0] && p.span[1] <= sentence.span[1] && populated(p)) : [];
+  if (inSentence.length > 0) {
+    inSentence.sort((x, y) => distance(x.span) - distance(y.span));
+    return placeArg(inSentence[0]!, 'inferred', 'place-in-sentence');
+  }
+  if (focus) return placeArg(focus, 'inferred', 'document-focus');
+  return null;
+}
+
+function findAnaphora(tokens: readonly Token[], from: number, to: number, lexicon: ClaimLexicon): Span[] {
+  const out: Span[] = [];
+  for (let i = from; i < to; i++) {
+    for (const phrase of lexicon.anaphora) {
+      if (i + phrase.length > to) continue;
+      if (phrase.every((w, k) => tokens[i + k]!.norm === w)) {
+        out.push([tokens[i]!.span[0], tokens[i + phrase.length - 1]!.span[1]]);
+        i += phrase.length - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function chooseCount(doc: AnalyzedDocument, entry: PredicateEntry, match: TriggerMatch, left: number, right: number): { arg: ClaimArg; span: Span } | null {
+  const { tokens } = doc;
+  const units = new Set(entry.counts ?? []);
+  const lo = tokens[left]?.span[0] ?? 0;
+  const hi = tokens[right - 1]?.span[1] ?? doc.text.length;
+  const at = tokens[match.from]!.span[0];
+  const lastWord = (q: Quantity): string => (q.unit ?? '').toLowerCase().split(/\s+/).pop() ?? '';
+  const quantities = doc.quantities
+    .filter((q) => q.span[0] >= lo && q.span[1] <= hi && units.has(lastWord(q)))
+    .sort((a, b) => Math.abs(a.span[0] - at) - Math.abs(b.span[0] - at));
+  const q = quantities[0];
+  if (q) {
+    const key = q.value === null ? 'count:qualitative' : `count:${q.value}${q.high ? `-${q.high}` : ''}`;
+    return { arg: { role: 'count', key, label: q.text, value: q.value, basis: 'stated', item: q.id, rule: 'quantity-item' }, span: q.span };
+  }
+  // Without the quantities stage: a number token followed within two tokens by a counted noun.
+  for (let i = left; i < right; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'number') continue;
+    const value = Number(t.text.replace(/[,\s]/g, ''));
+    if (!Number.isFinite(value)) continue;
+    for (let j = i + 1; j <= i + 3 && j < right; j++) {
+      if (units.has(tokens[j]!.norm)) {
+        const span: Span = [t.span[0], tokens[j]!.span[1]];
+        return { arg: { role: 'count', key: `count:${value}`, label: doc.text.slice(span[0], span[1]), value, basis: 'stated', item: null, rule: 'number-noun' }, span };
+      }
+    }
+  }
+  return null;
+}
+
+function chooseExtent(tokens: readonly Token[], match: TriggerMatch, right: number): string | null {
+  for (let i = match.to; i < Math.min(right, match.to + 4); i++) {
+    if (EXTENT_WORDS.has(tokens[i]!.norm)) {
+      const near = [i - 1, i - 2].some((k) => k >= match.to && NEAR_WORDS.has(tokens[k]!.norm));
+      return near ? 'most' : 'full';
+    }
+  }
+  return null;
+}
+
+function negated(tokens: readonly Token[], left: number, at: number, lexicon: ClaimLexicon): boolean {
+  for (let i = Math.max(left, at - CUE_REACH); i < at; i++) {
+    const n = tokens[i]!.norm;
+    if (lexicon.negations.has(n) || n.endsWith("n't")) return true;
+  }
+  return false;
+}
+
+function modalityOf(tokens: readonly Token[], left: number, at: number, lexicon: ClaimLexicon, seg: ClaimSegment): Modality {
+  if (seg.stance === 'question') return 'hypothetical';
+  for (let i = Math.max(left, at - CUE_REACH + 1); i < at; i++) {
+    if (lexicon.hypothetical.has(tokens[i]!.norm)) return 'hypothetical';
+  }
+  // A demand covers its own clause, not a subordinate one the content runs on
+  // into ("called on troops to surrender as Russian forces tightened ...").
+  if ((seg.stance === 'demand' || seg.stance === 'promise' || seg.stance === 'warn') && left <= seg.from) return 'intended';
+  for (let i = Math.max(left, at - CUE_REACH + 1); i < at; i++) {
+    if (lexicon.intent.has(tokens[i]!.norm)) return 'intended';
+  }
+  return 'asserted';
+}
+
+/** When the statement was made: the attribution's time item, else a dated time in its sentence outside any content, else publication. */
+function statementTime(doc: AnalyzedDocument, seg: ClaimSegment): Claim['statedAt'] {
+  const a = seg.attribution;
+  const byId = a?.time ? doc.times.find((t) => t.id === a.time) : undefined;
+  if (byId?.value) return { time: byId.id, value: byId.value };
+  if (a) {
+    const sentence = doc.sentences.find((s) => s.span[0] <= a.span[0] && a.span[0] < s.span[1]);
+    const contents = doc.attributions.map((x) => x.content.span);
+    const candidate = doc.times.find((t) => sentence && !t.caption && t.type !== 'DURATION' && t.type !== 'SET'
+      && t.span[0] >= sentence.span[0] && t.span[1] <= sentence.span[1]
+      && !contents.some(([s, e]) => t.span[0] >= s && t.span[1] <= e) && t.value);
+    if (candidate) return { time: candidate.id, value: candidate.value };
+  }
+  return { time: null, value: doc.meta.published ? doc.meta.published.slice(0, 10) : null };
+}
+
+function aboutTime(
+  doc: AnalyzedDocument, seg: ClaimSegment, match: TriggerMatch, statedAt: Claim['statedAt'],
+  _timesById: Map<string, AnalyzedDocument['times'][number]>, left: number, right: number,
+): Claim['about'] {
+  const { tokens } = doc;
+  const lo = tokens[left]?.span[0] ?? seg.start;
+  const hi = tokens[right - 1]?.span[1] ?? seg.end;
+  const at = tokens[match.from]!.span[0];
+  const stated = statedAt.value;
+  const inClause = doc.times
+    .filter((t) => !t.caption && t.type !== 'SET' && t.span[0] >= lo && t.span[1] <= hi)
+    .sort((a, b) => Math.abs(a.span[0] - at) - Math.abs(b.span[0] - at));
+  for (const t of inClause) {
+    let window: DateWindow | null = null;
+    if (t.range) {
+      const start = timexWindow(t.range.start.value, stated)?.start;
+      const end = t.range.end ? timexWindow(t.range.end.value, stated)?.end : timexWindow(stated)?.end;
+      if (start && end) window = { start, end };
+    } else {
+      window = timexWindow(t.value, stated);
+    }
+    if (window) return { time: t.id, window };
+  }
+  return { time: statedAt.time, window: timexWindow(stated) };
+}
+
+/**
+ * Evidence grade (docs/ledger.md): evidence sources and third parties are
+ * independent; the reporter's voice and media are the reporter's; a party
+ * conceding what favours its opponent is an admission; else a party's claim.
+ */
+function evidenceGrade(
+  doc: AnalyzedDocument, lexicon: ClaimLexicon, seg: ClaimSegment, entry: PredicateEntry | null,
+  args: ReadonlyMap<string, ClaimArg>, polarity: Claim['polarity'], modality: Modality,
+): EvidenceGrade {
+  const sourceWords = seg.attribution?.source?.text.toLowerCase().split(/[^\p{L}]+/u) ?? [];
+  if (seg.stance === 'evidence' || sourceWords.some((w) => lexicon.evidence.has(w))) return 'independent';
+  if (seg.side === 'THIRD') return 'independent';
+  if (seg.voice === 'reporter' || seg.side === 'MEDIA' || seg.side === 'UNKNOWN') {
+    // The reporter's own sentence about footage ("Footage ... showed") is evidence it describes.
+    const sentence = doc.text.slice(seg.start, seg.end).toLowerCase().split(/[^\p{L}]+/u);
+    if (seg.voice === 'reporter' && sentence.some((w) => lexicon.evidence.has(w))) return 'independent';
+    return 'reporter';
+  }
+  if (entry?.favours && polarity === 'positive' && modality === 'asserted') {
+    const actor = args.get(entry.roles[0]!)?.key;
+    const actorSide = actor?.startsWith('force:') ? actor.slice('force:'.length) : null;
+    const favoured = actorSide === null ? null : entry.favours === 'actor' ? actorSide : lexicon.context.opponents[actorSide];
+    if (favoured && favoured !== seg.side && lexicon.context.opponents[seg.side] === favoured) return 'admission';
+  }
+  return 'party';
+}
+
+/** The generic subject–predicate–object fallback: attributed content with no trigger is kept as `said(subject, words)`. */
+function saidClaim(doc: AnalyzedDocument, seg: ClaimSegment, forces: readonly ForceMention[], statedAt: Claim['statedAt']): Claim | null {
+  const { tokens } = doc;
+  const words: string[] = [];
+  for (let i = seg.from; i < seg.to; i++) if (tokens[i]!.kind === 'word' || tokens[i]!.kind === 'number') words.push(tokens[i]!.norm);
+  if (words.length === 0) return null;
+  const subject = forces.find((f) => f.from >= seg.from && f.to <= seg.to && f.side);
+  const args: ClaimArg[] = [];
+  if (subject?.side) args.push({ role: 'subject', key: `force:${subject.side}`, label: subject.text, basis: 'stated', item: subject.item, rule: 'first-force' });
+  const object = words.filter((w) => w.length > 3).slice(0, 8).join('-');
+  args.push({ role: 'object', key: `text:${object}`, label: doc.text.slice(seg.start, seg.end), basis: 'stated', item: null, rule: 'content-words' });
+  const span: Span = [seg.start, seg.end];
+  const a = seg.attribution!;
+  return {
+    id: itemId('claim', span, `said@${seg.start}`),
+    span, text: doc.text.slice(span[0], span[1]),
+    origin: { stage: STAGE, rule: 'fallback:said' },
+    kind: 'claim', predicate: 'said', args,
+    proposition: `said(${args.map((x) => x.key).join(',')})`,
+    polarity: seg.stance === 'deny' ? 'negative' : 'positive',
+    modality: seg.stance === 'demand' || seg.stance === 'promise' || seg.stance === 'warn' ? 'intended' : seg.stance === 'question' ? 'hypothetical' : 'asserted',
+    trigger: a.cue ? { span: a.cue.span, text: a.cue.text, lemma: a.cue.lemma } : { span, text: doc.text.slice(span[0], span[1]), lemma: 'said' },
+    attribution: a.id, source: seg.speaker, voice: seg.voice, side: seg.side, stance: seg.stance,
+    grade: seg.stance === 'evidence' ? 'independent' : seg.side === 'THIRD' ? 'independent' : NON_PARTY_SIDES.has(seg.side) ? 'reporter' : 'party',
+    statedAt,
+    about: { time: statedAt.time, window: timexWindow(statedAt.value) },
+    places: [],
+  };
+}
