@@ -17,11 +17,13 @@ export type PloverEventType = (typeof PLOVER_EVENT_TYPES)[number];
 
 /**
  * How the text presents the event: as having happened (`asserted`), as not
- * having happened (`negated`: "did not attack"), as possible or future
- * (`possible`: "may attack", "will meet"), or as the content of another
+ * having happened (`negated`: "did not attack", "failed to agree"), as
+ * possible (`possible`: "may attack"), as an intention (`intended`: "will
+ * meet", "is ready to contribute"), as an obligation (`required`: "must
+ * return"), or as the content of another
  * event (`embedded`: the surrender in "called on them to surrender").
  */
-export type EventModality = 'asserted' | 'negated' | 'possible' | 'embedded';
+export type EventModality = 'asserted' | 'negated' | 'possible' | 'intended' | 'required' | 'embedded';
 
 /**
  * One coded event. The item's span is its trigger ("accused", "attacks");

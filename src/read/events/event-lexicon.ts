@@ -10,6 +10,8 @@ export interface TriggerForm {
   readonly cameo: string;
   /** A verb form (as opposed to a noun): verbs can head a clause, nouns name an event. */
   readonly verb: boolean;
+  /** Whether the form can also be read as a noun naming the event ("the attack"); "a sign" cannot. */
+  readonly nominal: boolean;
   /** The entry's base phrase: the rule id in an event's origin. */
   readonly entry: string;
 }
@@ -58,15 +60,16 @@ export function parseEventLexicon(triggersTsv: string, actorWordsJson: unknown):
     const [phrase, pos, type, mode, cameo] = line.split('\t');
     if (!phrase || !pos || !type || !mode || !cameo) throw new Error(`data/events/triggers.tsv line ${i + 1}: expected 5 tab-separated columns`);
     if (!(PLOVER_EVENT_TYPES as readonly string[]).includes(type)) throw new Error(`data/events/triggers.tsv line ${i + 1}: unknown PLOVER type "${type}"`);
-    if (pos !== 'v' && pos !== 'n' && pos !== 'x') throw new Error(`data/events/triggers.tsv line ${i + 1}: pos must be v, n or x`);
+    if (pos !== 'v' && pos !== 'vn' && pos !== 'n' && pos !== 'x') throw new Error(`data/events/triggers.tsv line ${i + 1}: pos must be v, vn, n or x`);
+    const isVerb = pos === 'v' || pos === 'vn';
     const words = phrase.toLowerCase().split(/\s+/);
-    const heads = pos === 'v' ? verbForms(words[0]!) : pos === 'n' ? nounForms(words[words.length - 1]!) : [null];
+    const heads = isVerb ? verbForms(words[0]!) : pos === 'n' ? nounForms(words[words.length - 1]!) : [null];
     for (const head of heads) {
-      const tokens = head === null ? words : pos === 'v' ? [head, ...words.slice(1)] : [...words.slice(0, -1), head];
+      const tokens = head === null ? words : isVerb ? [head, ...words.slice(1)] : [...words.slice(0, -1), head];
       const key = tokens.join(' ');
       if (seen.has(key)) continue;
       seen.add(key);
-      const form: TriggerForm = { tokens, type: type as PloverEventType, mode: mode === '-' ? null : mode, cameo, verb: pos === 'v' || (pos === 'x' && VERBISH.test(words[0]!)), entry: phrase };
+      const form: TriggerForm = { tokens, type: type as PloverEventType, mode: mode === '-' ? null : mode, cameo, verb: isVerb || (pos === 'x' && VERBISH.test(words[0]!)), nominal: pos !== 'v', entry: phrase };
       const list = byFirst.get(tokens[0]!) ?? [];
       list.push(form);
       byFirst.set(tokens[0]!, list);

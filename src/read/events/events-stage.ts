@@ -2,6 +2,7 @@ import type { AnalyzedDocument, Event, Sentence, Span, Token } from '../../model
 import { compareItems, itemId } from '../../model/index.js';
 import type { Stage } from '../stage.js';
 import type { EventLexicon } from './event-lexicon.js';
+import { codeIntent } from './code-intent.js';
 import { eventModality } from './event-modality.js';
 import { findActorPhrases } from './find-actor-phrases.js';
 import { findTriggers, type TriggerMatch } from './find-triggers.js';
@@ -13,6 +14,8 @@ export interface EventsOptions {
 
 const STAGE = 'events';
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got']);
+const CONTENT_TAKERS = new Set(['DEMAND', 'THREATEN', 'ACCUSE', 'DISAPPROVE', 'REQUEST']);
+const COORDINATORS = new Set(['and', 'but']);
 const TARGET_PREPS = new Set(['on', 'against', 'to', 'with', 'at']);
 
 interface Candidate {
@@ -62,7 +65,8 @@ function sentenceEvents(doc: AnalyzedDocument, sentence: Sentence, lexicon: Even
   if (triggers.length === 0) return [];
   const [first, last] = sentence.tokens;
   const triggerAt = new Set<number>();
-  for (const t of triggers) for (let i = t.from; i < t.to; i++) triggerAt.add(i);
+  // Agent nouns ("protesters", "inspectors") are triggers and actors at once.
+  for (const t of triggers) for (let i = t.from; i < t.to; i++) if (!lexicon.actorHeads.has(tokens[i]!.norm)) triggerAt.add(i);
   const places = doc.places.filter((p) => within(p.span, sentence.span));
   const locationAt = new Set<number>();
   for (const p of places) {
@@ -74,11 +78,14 @@ function sentenceEvents(doc: AnalyzedDocument, sentence: Sentence, lexicon: Even
   const spanOf = (c: Candidate | null): Span | null => (c ? [tokens[c.from]!.span[0], tokens[c.to - 1]!.span[1]] : null);
 
   const coded = triggers.map((trigger, n) => {
-    const modality = eventModality(tokens, first, trigger.from, n > 0);
+    // What follows a demand, threat, accusation or agreement is its content
+    // ("demanded that Israel ease restrictions", "an ultimatum to halt attacks").
+    const afterContentTaker = triggers.slice(0, n).some((t) => CONTENT_TAKERS.has(t.form.type));
+    const modality = afterContentTaker ? 'embedded' : eventModality(tokens, first, trigger.from, n > 0);
     const { source, target } = argumentsOf(tokens, trigger, candidates, last);
     const placeAfter = places.find((p) => p.role === 'location' && p.span[0] >= tokens[trigger.to - 1]!.span[1]) ?? places.find((p) => p.role === 'location') ?? null;
     const size = sizeOf(doc, tokens, trigger, first, last);
-    return { trigger, modality, source, target, place: placeAfter, size };
+    return { trigger, modality, source, target, place: placeAfter, size, code: codeIntent(trigger.form.type, modality) };
   });
   const mainIndex = Math.max(0, [
     coded.findIndex((c) => c.trigger.form.verb && c.modality !== 'embedded'),
@@ -93,8 +100,8 @@ function sentenceEvents(doc: AnalyzedDocument, sentence: Sentence, lexicon: Even
       kind: 'event',
       span,
       text: doc.text.slice(span[0], span[1]),
-      origin: { stage: STAGE, rule: `trigger:${c.trigger.form.entry}:cameo-${c.trigger.form.cameo}` },
-      type: c.trigger.form.type,
+      origin: { stage: STAGE, rule: `trigger:${c.trigger.form.entry}:cameo-${c.trigger.form.cameo}${c.code.rule ? `+${c.code.rule}` : ''}` },
+      type: c.code.type,
       mode: c.trigger.form.mode,
       context: [],
       modality: c.modality,
@@ -139,6 +146,11 @@ function argumentsOf(tokens: readonly Token[], trigger: TriggerMatch, candidates
     const onTarget = after.find((c) => TARGET_PREPS.has(tokens[c.from - 1]?.norm ?? '')) ?? null;
     return { source: closestBefore, target: onTarget };
   }
+  // A verb coordinated with an earlier one shares its subject: "Syrskyi
+  // acknowledged the conditions troops faced but denied the claims".
+  if (trigger.form.verb && prev && COORDINATORS.has(prev.norm) && before.length > 1) {
+    return { source: before[0]!, target: after[0] ?? null };
+  }
   return { source: closestBefore, target: after[0] ?? null };
 }
 
@@ -169,6 +181,8 @@ function sizeOf(doc: AnalyzedDocument, tokens: readonly Token[], trigger: Trigge
   }
   if (at < 0) return null;
   const t = tokens[at]!;
+  // A year or a day of the month is a time, not a count ("slowed between late 2024").
+  if (doc.times.some((time) => time.span[0] <= t.span[0] && time.span[1] >= t.span[1])) return null;
   const quantity = doc.quantities.find((q) => q.span[0] <= t.span[0] && q.span[1] >= t.span[1]);
   return { id: quantity?.id ?? null, value: quantity?.value ?? numberValue(t.text) };
 }

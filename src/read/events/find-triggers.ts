@@ -10,16 +10,22 @@ export interface TriggerMatch {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'any', 'no', "'s"]);
 
+/** A nationality adjective before a plural ("Russian attacks", "Israeli strikes") makes the plural a noun. */
+const DEMONYM = /^\p{Lu}\p{L}*(?:an|ese|ish|i)$/u;
+
 /**
  * Extractor: the longest lexicon phrase starting at each token, left to right,
  * without overlaps. A capitalised word inside a sentence is part of a name
  * ("Separate Assault Regiment", "March 5"), not a trigger. A verb form after a
- * determiner or a number is read as a noun ("the attack", "100 attacks"): it
- * still names the event, but cannot head the clause.
+ * determiner, a number or a nationality is read as a noun ("the attack",
+ * "100 Russian attacks"): it still names the event, but cannot head the
+ * clause; a verb with no event noun ("a sign") is then no trigger. Photo
+ * captions describe a picture, not an event: they have no triggers.
  */
 export function findTriggers(tokens: readonly Token[], sentence: Sentence, lexicon: EventLexicon): TriggerMatch[] {
   const out: TriggerMatch[] = [];
   const [first, last] = sentence.tokens;
+  if (sentence.caption) return out;
   for (let i = first; i < last; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word') continue;
@@ -29,7 +35,8 @@ export function findTriggers(tokens: readonly Token[], sentence: Sentence, lexic
     const form = candidates.find((c) => c.tokens.every((w, k) => i + k < last && tokens[i + k]!.norm === w));
     if (!form) continue;
     const prev = i > first ? tokens[i - 1]! : null;
-    const nominal = prev !== null && (DETERMINERS.has(prev.norm) || prev.kind === 'number');
+    const nominal = prev !== null && (DETERMINERS.has(prev.norm) || prev.kind === 'number' || (DEMONYM.test(prev.text) && t.norm.endsWith('s')));
+    if (nominal && form.verb && !form.nominal) continue;
     out.push({ from: i, to: i + form.tokens.length, form: nominal && form.verb ? { ...form, verb: false } : form });
     i += form.tokens.length - 1;
   }
