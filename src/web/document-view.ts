@@ -16,6 +16,7 @@ export async function renderDocument(main: HTMLElement, id: string, focusItem: s
   const byKey = new Map(marks.map((m) => [m.key, m]));
   const detail = h('div', { class: 'detail', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Hover or focus a highlighted span to see what was extracted. Keys: j / k next and previous item.'));
   const showDetail = (mark: Mark) => {
+    detail.classList.add('has-item');
     replace(detail,
       h('h3', {}, `${KIND_LABELS[mark.kind].replace(/s$/, '')}: `, h('q', {}, doc.text.slice(mark.span[0], mark.span[1]))),
       h('dl', {}, ...detailRows(mark.kind, mark.item, doc).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])));

@@ -1,0 +1,18 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { benchListEndpoints } from './bench-server.js';
+import { annotatedExample, temporaryStore } from './testing/fixture.js';
+
+test('benchListEndpoints measures a list endpoint on loopback and reports p95', async () => {
+  const { db, store, dispose } = await temporaryStore([await annotatedExample()]);
+  await store.close();
+  try {
+    const [figures] = await benchListEndpoints({ db, paths: ['/api/places?limit=10'], durationSeconds: 1, connections: 2 });
+    assert.ok(figures);
+    assert.ok(figures.requests > 0);
+    assert.equal(figures.non2xx, 0);
+    assert.ok(figures.p95Ms >= figures.p50Ms && figures.p95Ms <= figures.maxMs);
+  } finally {
+    await dispose().catch(() => undefined);
+  }
+});

@@ -1,0 +1,76 @@
+import autocannon from 'autocannon';
+import { openStore } from '../store/open-store.js';
+import { startServer } from './server.js';
+
+export interface ListBenchOptions {
+  /** The database to serve (opened read-only in spirit: nothing is written). */
+  readonly db: string;
+  /** API paths to load, each on its own; default: the list endpoints. */
+  readonly paths?: readonly string[];
+  /** Seconds per path (bounded to 1-30). */
+  readonly durationSeconds?: number;
+  readonly connections?: number;
+}
+
+export interface EndpointFigures {
+  readonly path: string;
+  readonly requests: number;
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  readonly non2xx: number;
+  readonly errors: number;
+}
+
+export const LIST_ENDPOINTS = [
+  '/api/documents?limit=50',
+  '/api/documents?limit=50&offset=1000',
+  '/api/items/places?limit=100',
+  '/api/items/times?limit=100',
+  '/api/places?limit=500',
+] as const;
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/**
+ * Starts the server on `db` at a free loopback port, loads each list endpoint
+ * with autocannon for a bounded time, and returns latency figures (p95 from
+ * every response time autocannon reports, since its summary has no p95).
+ * For `npm run bench`: `await benchListEndpoints({ db })`.
+ */
+export async function benchListEndpoints(options: ListBenchOptions): Promise<EndpointFigures[]> {
+  const store = await openStore(options.db);
+  const server = await startServer({ store, host: '127.0.0.1', port: 0, webDir: null });
+  const duration = Math.max(1, Math.min(30, options.durationSeconds ?? 5));
+  const figures: EndpointFigures[] = [];
+  try {
+    for (const path of options.paths ?? LIST_ENDPOINTS) {
+      const times: number[] = [];
+      const result = await new Promise<autocannon.Result>((resolve, reject) => {
+        const instance = autocannon({ url: new URL(path, server.url).href, connections: options.connections ?? 10, duration }, (error, res) => (error ? reject(error) : resolve(res)));
+        instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+      });
+      times.sort((a, b) => a - b);
+      figures.push({
+        path,
+        requests: result.requests.total,
+        requestsPerSecond: result.requests.average,
+        p50Ms: percentile(times, 50),
+        p95Ms: percentile(times, 95),
+        p99Ms: percentile(times, 99),
+        maxMs: times[times.length - 1] ?? NaN,
+        non2xx: result.non2xx,
+        errors: result.errors,
+      });
+    }
+  } finally {
+    await server.close();
+    await store.close();
+  }
+  return figures;
+}

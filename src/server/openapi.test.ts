@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Hono } from 'hono';
+import { createApp } from './app.js';
+import { temporaryStore } from './testing/fixture.js';
+
+let app: Hono;
+let dispose: () => Promise<void>;
+before(async () => {
+  const t = await temporaryStore();
+  dispose = t.dispose;
+  app = createApp({ store: t.store });
+});
+after(async () => dispose());
+
+const toOpenApi = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}').replace(/(.)\/$/, '$1');
+
+test('the OpenAPI document lists exactly the routes the app serves', async () => {
+  const doc = (await (await app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+  assert.match(doc.openapi, /^3\./);
+  const served = new Set(app.routes
+    .filter((r) => ['GET', 'POST', 'PUT', 'DELETE'].includes(r.method) && !r.path.includes('*'))
+    .map((r) => `${r.method.toLowerCase()} ${toOpenApi(r.path)}`));
+  const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)));
+  assert.deepEqual([...served].sort(), [...documented].sort());
+});
+
+test('every documented query parameter is accepted, and nothing else', async () => {
+  const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }> }>> };
+  const samples: Record<string, string> = { limit: '1', offset: '0', q: 'x', outlet: 'x', language: 'en', from: '2025-01-01', to: '2025-12-31', doc: 'a'.repeat(64), country: 'UA', located: 'true' };
+  for (const [path, ops] of Object.entries(doc.paths)) {
+    const get = ops.get;
+    if (!get) continue;
+    const url = path.replace('{kind}', 'places').replace('{id}', path.startsWith('/api/places') ? 'geonames-1' : '0'.repeat(64));
+    for (const param of (get.parameters ?? []).filter((p) => p.in === 'query')) {
+      assert.ok(samples[param.name], `a sample value for ${param.name}`);
+      const res = await app.request(`${url}?${param.name}=${encodeURIComponent(samples[param.name]!)}`);
+      assert.notEqual(res.status, 400, `${path} accepts ${param.name}: ${await res.text()}`);
+    }
+    const res = await app.request(`${url}?undocumented=1`);
+    assert.equal(res.status, 400, `${path} rejects an undocumented parameter`);
+  }
+});

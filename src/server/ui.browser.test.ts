@@ -1,0 +1,248 @@
+/**
+ * The main flows in a real browser: Debian's Chromium driven by playwright-core,
+ * headless, against a server started in-process on a loopback port. Screenshots
+ * of every view, on a laptop and a phone, go to artifacts/screenshots/.
+ * Without Chromium the tests fail under CI=true (.ci/run installs it) and are
+ * skipped, saying why, elsewhere.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+// @ts-expect-error: a plain ES module without types (src/web/build.mjs)
+import { buildWeb } from '../web/build.mjs';
+import { startServer, type RunningServer } from './server.js';
+import { annotatedExample, temporaryStore } from './testing/fixture.js';
+import { CONTENT_SECURITY_POLICY } from './security-headers.js';
+import { serveCommand } from '../cli/serve.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = path.resolve('artifacts', 'screenshots');
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) {
+  throw new Error(`Chromium is not installed at ${CHROMIUM}: the browser tests cannot run (.ci/run installs it with apt-get install -y chromium)`);
+}
+const skip = haveChromium ? false : `Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`;
+
+const LAPTOP = { width: 1366, height: 820 };
+const PHONE = { width: 390, height: 844 };
+
+let browser: Browser;
+let webDir: string;
+let tmp: string;
+let server: RunningServer;
+let empty: RunningServer;
+const disposers: Array<() => Promise<void>> = [];
+
+before(async () => {
+  if (skip) return;
+  mkdirSync(SHOTS, { recursive: true });
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'counterclaim-web-'));
+  webDir = await buildWeb(path.join(tmp, 'web'));
+  const full = await temporaryStore([await annotatedExample()]);
+  const none = await temporaryStore([]);
+  disposers.push(full.dispose, none.dispose);
+  server = await startServer({ store: full.store, port: 0, webDir, allowIngest: true });
+  empty = await startServer({ store: none.store, port: 0, webDir });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await empty?.close();
+  for (const dispose of disposers) await dispose();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+/** A page that fails the test on any script error, dialog or request leaving the loopback server. */
+async function open(viewport: { width: number; height: number }, url: string): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, isMobile: viewport.width < 600, hasTouch: viewport.width < 600 });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('dialog', (dialog) => { problems.push(`dialog: ${dialog.message()}`); void dialog.dismiss(); });
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  await context.route('**/*', (route) => {
+    const target = new URL(route.request().url());
+    if (target.hostname !== '127.0.0.1') {
+      problems.push(`request off the server: ${target.href}`);
+      return route.abort();
+    }
+    return route.continue();
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+
+describe('web UI in Chromium', { skip }, () => {
+  for (const [device, viewport] of [['laptop', LAPTOP], ['phone', PHONE]] as const) {
+    test(`${device}: map -> Pokrovsk -> its mentions -> document with spans highlighted`, async () => {
+      const { page, problems } = await open(viewport, server.url);
+      const marker = page.locator('a[data-place="geonames-704422"]');
+      await marker.waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('.countries path').length > 100);
+      assert.equal(await page.locator('.place-list li').count(), 3);
+      await shot(page, `map-${device}`);
+
+      await page.locator('.place-list a', { hasText: 'Pokrovsk' }).click();
+      await page.waitForURL(/#\/place\/geonames-704422$/);
+      await page.locator('#place-title', { hasText: 'Pokrovsk' }).waitFor();
+      assert.equal(await page.locator('.mentions li').count(), 6);
+      assert.equal(await page.locator('.mentions blockquote mark.k-place').first().textContent(), 'Pokrovsk');
+      assert.match(await page.locator('.side').innerText(), /6 mentions in 1 document/);
+      await shot(page, `place-${device}`);
+
+      await page.locator('.mentions a.mention-link').nth(1).click();
+      await page.waitForURL(/#\/doc\/[0-9a-f]{64}\?item=place/);
+      await page.locator('#doc-text mark.target').waitFor();
+      for (const kind of ['actor', 'cue', 'content', 'time', 'place', 'quantity']) {
+        assert.ok(await page.locator(`#doc-text mark.k-${kind}`).count() > 0, `${kind} highlighted`);
+      }
+      // The mention linked to is focused and explained.
+      assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.item), await page.locator('#doc-text mark.target').getAttribute('data-item'));
+      const detail = page.locator('.detail');
+      assert.match(await detail.innerText(), /GeoNames id\s+704422/);
+      assert.match(await detail.innerText(), /fixture \/ gazetteer\.exact/);
+      await shot(page, `document-${device}`);
+
+      // Focus (keyboard) and hover show an actor's entity and side.
+      await page.locator('#doc-text mark.k-actor').first().focus();
+      assert.match(await detail.innerText(), /side\s+RU/);
+      assert.match(await detail.innerText(), /Russian Defence Ministry/);
+      if (device === 'laptop') {
+        await page.locator('#doc-text mark.k-quantity').first().hover();
+        assert.match(await detail.innerText(), /unit\s+troops/);
+        await page.locator('#doc-text mark.k-quantity').first().scrollIntoViewIfNeeded();
+        await shot(page, 'document-hover-laptop');
+      }
+      assert.deepEqual(problems, []);
+      await page.context().close();
+    });
+  }
+
+  test('keyboard: / focuses search, j/k walk the items, Escape leaves a place', async () => {
+    const { page, problems } = await open(LAPTOP, `${server.url}#/place/geonames-704422`);
+    await page.locator('#place-title').waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/#\/map$/);
+    await page.keyboard.press('d');
+    await page.waitForURL(/#\/documents$/);
+    await page.locator('.doc-list a').first().click();
+    await page.locator('#doc-text mark').first().waitFor();
+    await page.keyboard.press('j');
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'MARK');
+    const first = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.key);
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.key), first);
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input');
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  test('documents view: filters live in the URL', async () => {
+    const { page, problems } = await open(LAPTOP, `${server.url}#/documents?q=surrender`);
+    await page.locator('.doc-list li').first().waitFor();
+    assert.equal(await page.locator('.doc-list li').count(), 1);
+    await shot(page, 'documents-laptop');
+    await page.goto(`${server.url}#/documents?from=2030-01-01`);
+    await page.locator('.empty', { hasText: 'No document matches' }).waitFor();
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  test('empty database: a useful empty state', async () => {
+    for (const [device, viewport] of [['laptop', LAPTOP], ['phone', PHONE]] as const) {
+      const { page, problems } = await open(viewport, empty.url);
+      await page.locator('.empty', { hasText: 'The database is empty' }).waitFor();
+      assert.match(await page.locator('.empty').innerText(), /counterclaim analyze/);
+      await page.waitForFunction(() => document.querySelectorAll('.countries path').length > 100);
+      await shot(page, `empty-${device}`);
+      assert.deepEqual(problems, []);
+      await page.context().close();
+    }
+  });
+
+  test('untrusted text: <script>, <img onerror> and javascript: links do not run', async () => {
+    const attack = [
+      '<script>window.__pwned = "script"; alert(1)</script>',
+      '<img src=x onerror="window.__pwned = \'img\'; alert(2)">',
+      '<a href="javascript:window.__pwned=\'link\'">click me</a> in Kyiv on Monday.',
+      '<svg onload="window.__pwned=\'svg\'"></svg> "quoted" said the ministry.',
+    ].join('\n');
+    const res = await fetch(new URL('/api/documents', server.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        text: attack, published: '2025-11-06',
+        title: '<img src=x onerror="window.__pwned=\'title\'">Attack',
+        outlet: '<script>window.__pwned="outlet"</script>',
+        url: 'javascript:window.__pwned="url"',
+      }),
+    });
+    assert.equal(res.status, 201);
+    const { id } = (await res.json()) as { id: string };
+    const { page, problems } = await open(LAPTOP, `${server.url}#/doc/${id}`);
+    await page.locator('#doc-title').waitFor();
+    assert.match(await page.locator('#doc-title').innerText(), /<img src=x onerror=/);
+    assert.match(await page.locator('#doc-text').innerText(), /<script>window.__pwned/);
+    await page.locator('#doc-text').click();
+    await page.locator('#doc-text', { hasText: 'click me' }).click();
+    await page.goto(`${server.url}#/documents`);
+    await page.locator('.doc-list a', { hasText: 'Attack' }).waitFor();
+    await page.locator('.doc-list a', { hasText: 'Attack' }).hover();
+    await page.waitForTimeout(200);
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined);
+    assert.equal(await page.locator('body script, body img, body svg[onload], [onerror], [onload], a[href^="javascript:"]').count(), 0);
+    assert.equal(await page.locator('script').count(), 1, 'only the app bundle');
+    await shot(page, 'untrusted-documents-laptop');
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  test('the page is served with the Content-Security-Policy', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const response = await page.goto(server.url);
+    assert.equal(response?.headers()['content-security-policy'], CONTENT_SECURITY_POLICY);
+    assert.match(CONTENT_SECURITY_POLICY, /script-src 'self'/);
+    assert.doesNotMatch(CONTENT_SECURITY_POLICY, /unsafe-inline|unsafe-eval/);
+    await context.close();
+  });
+
+  test('npm start: serve --example analyses the bundled example with the real pipeline and serves it', async () => {
+    const controller = new AbortController();
+    let out = '';
+    const io = { out: (t: string) => { out += t; }, err: (t: string) => { out += t; }, isTty: false };
+    const running = serveCommand(['--example', '--port', '0'], io, controller.signal);
+    try {
+      const started = Date.now();
+      while (!/at (http:\S+)/.test(out)) {
+        if (Date.now() - started > 30_000) throw new Error(`serve --example did not start: ${out}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.match(out, /analysed .*pokrovsk\.txt/);
+      const url = /at (http:\S+)/.exec(out)![1]!;
+      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const { page, problems } = await open(LAPTOP, `${url}#/documents`);
+      await page.locator('.doc-list a').first().click();
+      await page.locator('#doc-text mark.k-time').first().waitFor();
+      await shot(page, 'example-real-pipeline-laptop');
+      assert.deepEqual(problems, []);
+      await page.context().close();
+    } finally {
+      controller.abort();
+      assert.equal(await running, 0);
+    }
+    assert.match(out, /shutting down/);
+  });
+});
