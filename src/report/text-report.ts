@@ -4,6 +4,7 @@ import { diagnosticsSection } from './sections/diagnostics-section.js';
 import { placesSection } from './sections/places-section.js';
 import { attributionsSection } from './sections/attributions-section.js';
 import { quantitiesSection } from './sections/quantities-section.js';
+import { eventsSection } from './sections/events-section.js';
 
 /** The sections of a document's report, in the order a reader wants them. */
 const SECTIONS: ReadonlyArray<(doc: LedgerDocument) => string> = [
@@ -11,6 +12,7 @@ const SECTIONS: ReadonlyArray<(doc: LedgerDocument) => string> = [
   placesSection,
   attributionsSection,
   quantitiesSection,
+  eventsSection,
   diagnosticsSection,
 ];
 
