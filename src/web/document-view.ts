@@ -8,6 +8,10 @@ const KIND_LABELS: Readonly<Record<MarkKind, string>> = {
   actor: 'Actors', cue: 'Cues', content: 'Claimed content', time: 'Times', place: 'Places', quantity: 'Quantities', event: 'Events',
 };
 
+const KIND_SINGULAR: Readonly<Record<MarkKind, string>> = {
+  actor: 'Actor', cue: 'Cue', content: 'Claimed content', time: 'Time', place: 'Place', quantity: 'Quantity', event: 'Event',
+};
+
 /** The article with every extracted item highlighted; `item` (an item id) is scrolled to and focused. */
 export async function renderDocument(main: HTMLElement, id: string, focusItem: string | null, isCurrent: () => boolean): Promise<void> {
   const doc = await getJson<LedgerDocument>(`/api/documents/${encodeURIComponent(id)}`);
@@ -18,7 +22,7 @@ export async function renderDocument(main: HTMLElement, id: string, focusItem: s
   const showDetail = (mark: Mark) => {
     detail.classList.add('has-item');
     replace(detail,
-      h('h3', {}, `${KIND_LABELS[mark.kind].replace(/s$/, '')}: `, h('q', {}, doc.text.slice(mark.span[0], mark.span[1]))),
+      h('h3', {}, `${KIND_SINGULAR[mark.kind]}: `, h('q', {}, doc.text.slice(mark.span[0], mark.span[1]))),
       h('dl', {}, ...detailRows(mark.kind, mark.item, doc).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])));
   };
 
