@@ -91,6 +91,8 @@ export interface Contradiction {
   readonly proposition: string;
   readonly a: ClaimRef;
   readonly b: ClaimRef;
+  /** Further claims on either side of the same disagreement. */
+  readonly related: readonly ClaimRef[];
   /** One line: "RU MoD, 2025-11-05: encircled(UA forces, Pokrovsk) — Syrskyi, 2025-W44: denies". */
   readonly explanation: string;
 }

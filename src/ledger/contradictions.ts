@@ -1,0 +1,144 @@
+import type { ClaimRef, Contradiction } from '../model/index.js';
+import { windowsOverlap } from '../read/claims/time-window.js';
+import { readableProposition, sourceLabel, type LedgerClaim } from './ledger-claim.js';
+import { PERSISTENCE_DAYS } from './predicate-facts.js';
+
+/** Relative difference beyond which two counts of the same proposition disagree (ACLED reports fatalities as the lowest credible figure; 25% leaves room for rounding and "more than"). */
+export const COUNT_TOLERANCE = 0.25;
+
+export const ref = (c: LedgerClaim): ClaimRef => ({ doc: c.doc, claim: c.claim.id });
+
+/** Asserted claims only: aims and conditions take no part. */
+const asserted = (c: LedgerClaim): boolean => c.claim.modality === 'asserted';
+
+function overlap(a: LedgerClaim, b: LedgerClaim): boolean {
+  const wa = a.claim.about.window;
+  const wb = b.claim.about.window;
+  if (!wa || !wb) return true;
+  return windowsOverlap(wa, wb, PERSISTENCE_DAYS[a.claim.predicate]);
+}
+
+function when(c: LedgerClaim): string {
+  return c.claim.statedAt.value ?? c.published ?? 'undated';
+}
+
+/** Prefer a named source over an unnamed or reporter one, then the earliest. */
+function representative(claims: readonly LedgerClaim[]): LedgerClaim {
+  const rank = (c: LedgerClaim): number => (c.source.kind === 'outlet' ? 2 : c.source.kind === 'unnamed' ? 1 : 0);
+  return [...claims].sort((x, y) => rank(x) - rank(y) || when(x).localeCompare(when(y)) || x.doc.localeCompare(y.doc) || x.claim.id.localeCompare(y.claim.id))[0]!;
+}
+
+/**
+ * Contradictions among claims of the same proposition (docs/ledger.md):
+ * - polarity: one side asserts what another denies, at overlapping times —
+ *   one contradiction per pair of sides (the reporter's voice joins only
+ *   where no party takes that position), citing a named source first;
+ * - numbers: the same event counted differently beyond COUNT_TOLERANCE;
+ * - control: two sides each claiming to have captured or to fully control a
+ *   place at overlapping times.
+ *
+ * @example
+ * findContradictions(claims)[0].explanation
+ * // "Russia's Defence Ministry, 2025-11-06: encircled(UA forces, Pokrovsk) — Oleksandr Syrskyi, 2025-W44: denies"
+ */
+export function findContradictions(claims: readonly LedgerClaim[]): Contradiction[] {
+  const byProposition = new Map<string, LedgerClaim[]>();
+  for (const c of claims) {
+    if (!asserted(c) || c.claim.predicate === 'said' || c.claim.proposition.includes('?')) continue;
+    const list = byProposition.get(c.claim.proposition) ?? [];
+    list.push(c);
+    byProposition.set(c.claim.proposition, list);
+  }
+  const out: Contradiction[] = [];
+  for (const [proposition, group] of [...byProposition].sort(([a], [b]) => a.localeCompare(b))) {
+    out.push(...polarityContradictions(proposition, group), ...numberContradictions(proposition, group));
+  }
+  out.push(...controlContradictions(claims.filter(asserted)));
+  return out;
+}
+
+function polarityContradictions(proposition: string, group: readonly LedgerClaim[]): Contradiction[] {
+  const out: Contradiction[] = [];
+  const positives = group.filter((c) => c.claim.polarity === 'positive');
+  const negatives = group.filter((c) => c.claim.polarity === 'negative');
+  if (positives.length === 0 || negatives.length === 0) return out;
+  const sides = (list: readonly LedgerClaim[]): Map<string, LedgerClaim[]> => {
+    const m = new Map<string, LedgerClaim[]>();
+    for (const c of list) m.set(c.source.side, [...(m.get(c.source.side) ?? []), c]);
+    // The reporter's voice takes part only where no party or third party takes that position.
+    if ([...m.keys()].some((s) => s !== 'MEDIA' && s !== 'UNKNOWN')) m.delete('MEDIA');
+    return m;
+  };
+  const pos = sides(positives);
+  const neg = sides(negatives);
+  for (const [ps, pclaims] of [...pos].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [ns, nclaims] of [...neg].sort(([a], [b]) => a.localeCompare(b))) {
+      const pairs = pclaims.flatMap((p) => nclaims.filter((n) => overlap(p, n) && n.source.key !== p.source.key).map((n) => [p, n] as const));
+      if (pairs.length === 0) continue;
+      const involvedP = [...new Set(pairs.map(([p]) => p))];
+      const involvedN = [...new Set(pairs.map(([, n]) => n))];
+      const a = representative(involvedP);
+      const b = representative(involvedN);
+      out.push({
+        id: `contradiction:polarity:${proposition}:${ps}:${ns}`,
+        kind: 'polarity', proposition, a: ref(a), b: ref(b),
+        related: [...involvedP, ...involvedN].filter((c) => c !== a && c !== b).map(ref),
+        explanation: `${sourceLabel(a.source)}, ${when(a)}: ${readableProposition(a.claim)} — ${sourceLabel(b.source)}, ${when(b)}: ${b.claim.stance === 'deny' ? 'denies' : 'says not'}`,
+      });
+    }
+  }
+  return out;
+}
+
+function numberContradictions(proposition: string, group: readonly LedgerClaim[]): Contradiction[] {
+  const counted = group.filter((c) => c.claim.polarity === 'positive' && typeof c.claim.args.find((a) => a.role === 'count')?.value === 'number');
+  const out: Contradiction[] = [];
+  const value = (c: LedgerClaim): number => c.claim.args.find((a) => a.role === 'count')!.value!;
+  for (let i = 0; i < counted.length; i++) {
+    for (let j = i + 1; j < counted.length; j++) {
+      const a = counted[i]!;
+      const b = counted[j]!;
+      if (a.root === b.root || a.source.key === b.source.key || !overlap(a, b)) continue;
+      const [va, vb] = [value(a), value(b)];
+      if (Math.abs(va - vb) / Math.max(va, vb) <= COUNT_TOLERANCE) continue;
+      out.push({
+        id: `contradiction:numbers:${proposition}:${a.doc}:${a.claim.id}:${b.doc}:${b.claim.id}`,
+        kind: 'numbers', proposition, a: ref(a), b: ref(b), related: [],
+        explanation: `${sourceLabel(a.source)}, ${when(a)}: ${va} — ${sourceLabel(b.source)}, ${when(b)}: ${vb} (${readableProposition(a.claim)})`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Two different sides each claiming capture or full control of the same place at overlapping times. */
+function controlContradictions(claims: readonly LedgerClaim[]): Contradiction[] {
+  const holds = claims.filter((c) => c.claim.polarity === 'positive'
+    && (c.claim.predicate === 'captured' || (c.claim.predicate === 'controls' && c.claim.args.some((a) => a.key === 'extent:full'))));
+  const byPlace = new Map<string, LedgerClaim[]>();
+  for (const c of holds) {
+    const place = c.claim.args.find((a) => a.role === 'place')?.key;
+    const actor = c.claim.args.find((a) => a.role === 'actor')?.key;
+    if (!place || !actor) continue;
+    byPlace.set(place, [...(byPlace.get(place) ?? []), c]);
+  }
+  const out: Contradiction[] = [];
+  for (const [place, list] of [...byPlace].sort(([a], [b]) => a.localeCompare(b))) {
+    const actorOf = (c: LedgerClaim): string => c.claim.args.find((a) => a.role === 'actor')!.key;
+    const seen = new Set<string>();
+    for (const a of list) {
+      for (const b of list) {
+        if (actorOf(a) >= actorOf(b) || !overlap(a, b)) continue;
+        const pair = `${actorOf(a)}|${actorOf(b)}`;
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        out.push({
+          id: `contradiction:control:${place}:${pair}`,
+          kind: 'control', proposition: `controls(?,${place})`, a: ref(a), b: ref(b), related: [],
+          explanation: `${sourceLabel(a.source)}, ${when(a)}: ${readableProposition(a.claim)} — ${sourceLabel(b.source)}, ${when(b)}: ${readableProposition(b.claim)}`,
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,5 @@
+export { entityKey, ledgerClaimsOf, readableProposition, sourceLabel, type ClaimDocument, type LedgerClaim, type LedgerSource } from './ledger-claim.js';
+export { findContradictions, COUNT_TOLERANCE } from './contradictions.js';
+export { controlTimeline, statusOn } from './control-timeline.js';
+export { groupClaims, corroboration, type ClaimGroup } from './group-claims.js';
+export { PERSISTENCE_DAYS, CONTROL_PREDICATES } from './predicate-facts.js';

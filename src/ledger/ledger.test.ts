@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AnalyzedDocument } from '../model/index.js';
+import { createPipeline, type Pipeline } from '../read/pipeline.js';
+import { loadResources } from '../read/load-resources.js';
+import { controlTimeline, findContradictions, groupClaims, ledgerClaimsOf, PERSISTENCE_DAYS, statusOn, type LedgerClaim } from './index.js';
+
+const SEED = readFileSync(fileURLToPath(new URL('../../../shared/seed/pokrovsk.txt', import.meta.url)), 'utf8');
+let pipeline: Pipeline | null = null;
+async function read(id: string, text: string, published: string, outlet: string | null = null, duplicateOf: string | null = null): Promise<AnalyzedDocument> {
+  pipeline ??= createPipeline(await loadResources({ db: '/nonexistent/counterclaim.db' }));
+  const meta = { title: null, outlet, url: null, published, language: 'en', source: null, duplicateOf: duplicateOf ? { id: duplicateOf, similarity: 0.97 } : null };
+  return pipeline.read({ id, text, meta, diagnostics: [] });
+}
+const claimsOf = (doc: AnalyzedDocument): LedgerClaim[] =>
+  ledgerClaimsOf({ id: doc.id, published: doc.meta.published, outlet: doc.meta.outlet, duplicateOf: doc.meta.duplicateOf, claims: doc.claims, entities: doc.entities });
+const pokrovskKey = (claims: readonly LedgerClaim[]): string =>
+  claims.flatMap((c) => c.claim.args).find((a) => a.role === 'place' && a.label === 'Pokrovsk')!.key;
+
+test('seed: the encirclement contradiction, RU against Syrskyi', async () => {
+  const claims = claimsOf(await read('seed', SEED, '2025-11-06'));
+  const contradictions = findContradictions(claims);
+  const encircled = contradictions.filter((c) => c.kind === 'polarity' && c.proposition.startsWith('encircled(force:UA,'));
+  assert.equal(encircled.length, 1, contradictions.map((c) => c.explanation).join('\n'));
+  assert.match(encircled[0]!.explanation, /^Russia's Defence Ministry, 2025-11-0[56]: encircled\(UA forces, Pokrovsk\) — Oleksandr Syrskyi, 2025-W44: denies$/);
+});
+
+test('seed: Pokrovsk contested as of 2025-11-06', async () => {
+  const claims = claimsOf(await read('seed', SEED, '2025-11-06'));
+  const timeline = controlTimeline(claims, pokrovskKey(claims));
+  const status = statusOn(timeline, '2025-11-06');
+  assert.equal(status?.state, 'contested', JSON.stringify(timeline, null, 1));
+});
+
+test('across documents: capture claim, denial, then conceded withdrawal', async () => {
+  const context = 'in the eastern Donetsk region city of Pokrovsk';
+  const a = await read('a', `Russia’s Defence Ministry said on Monday its forces had captured Pokrovsk, the city ${context}.`, '2025-11-10', 'TASS');
+  const b = await read('b', `Ukraine’s General Staff on Tuesday denied that Russian forces had captured Pokrovsk, the city ${context}.`, '2025-11-11', 'Ukrainska Pravda');
+  const c = await read('c', `Ukraine’s General Staff said on Thursday its troops had withdrawn from Pokrovsk, the city ${context}.`, '2025-11-20', 'Kyiv Independent');
+  const ab = [...claimsOf(a), ...claimsOf(b)];
+  const contradictions = findContradictions(ab).filter((x) => x.kind === 'polarity');
+  assert.equal(contradictions.length, 1, contradictions.map((x) => x.explanation).join('\n'));
+  assert.deepEqual([contradictions[0]!.a.doc, contradictions[0]!.b.doc], ['a', 'b']);
+  const place = pokrovskKey(ab);
+  const before = statusOn(controlTimeline(ab, place), '2025-11-12');
+  assert.equal(before?.state, 'claimed-captured');
+  assert.equal(before?.by, 'RU');
+  assert.equal(before?.denied, true);
+  const all = [...ab, ...claimsOf(c)];
+  const after = statusOn(controlTimeline(all, place), '2025-11-20');
+  assert.equal(after?.state, 'confirmed-captured', JSON.stringify(after));
+  assert.equal(after?.by, 'RU');
+  assert.deepEqual([...new Set(after!.claims.map((r) => r.doc))].sort(), ['a', 'b', 'c']);
+});
+
+test('corroboration: a wire copy counts once; outlets relaying a ministry are the ministry', async () => {
+  const text = 'Russia’s Defence Ministry said its forces had captured Pokrovsk in the eastern Donetsk region.';
+  const one = claimsOf(await read('w1', text, '2025-11-10', 'TASS'));
+  const two = claimsOf(await read('w2', `${text} `, '2025-11-10', 'RIA', 'w1'));
+  const [group] = groupClaims([...one, ...two]).filter((g) => g.proposition.startsWith('captured('));
+  assert.equal(group?.claims.length, 2);
+  assert.deepEqual(group?.corroboration.RU, { supporting: 1, disputing: 0 });
+});
+
+test('no contradictions among claims of one side, nor across non-overlapping times', async () => {
+  const a = claimsOf(await read('x', 'Russia’s Defence Ministry said its forces had captured Pokrovsk in the eastern Donetsk region.', '2024-01-10'));
+  const b = claimsOf(await read('y', 'Ukraine’s General Staff denied that Russian forces had encircled Pokrovsk in the eastern Donetsk region.', '2025-11-10'));
+  assert.deepEqual(findContradictions([...a, ...b]).filter((c) => c.kind === 'polarity'), []);
+});
+
+test('persistence table mirrors data/claims/predicates.json', () => {
+  const data = JSON.parse(readFileSync(fileURLToPath(new URL('../../data/claims/predicates.json', import.meta.url)), 'utf8')) as { predicates: Array<{ predicate: keyof typeof PERSISTENCE_DAYS; persistence: number }> };
+  for (const p of data.predicates) assert.equal(PERSISTENCE_DAYS[p.predicate], p.persistence, p.predicate);
+});
