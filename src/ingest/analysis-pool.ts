@@ -23,6 +23,7 @@ export async function createAnalysisPool(options: { jobs: number; db?: string })
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const workerUrl = new URL(`./analysis-worker${ext}`, import.meta.url);
   type Pending = { resolve: (out: IngestAnalysis) => void; reject: (error: Error) => void };
+  const dead = new Set<Worker>();
   const threads = await Promise.all(
     Array.from({ length: options.jobs }, () => new Promise<{ worker: Worker; pending: Map<number, Pending> }>((resolve, reject) => {
       // Under tsx a worker needs the TypeScript loader registered before its entry is loaded.
@@ -37,17 +38,23 @@ export async function createAnalysisPool(options: { jobs: number; db?: string })
         if (message.error !== undefined) waiting?.reject(new Error(`analysis failed: ${message.error}`));
         else waiting?.resolve(message.out!);
       });
-      worker.on('error', (error) => {
+      const fail = (error: Error): void => {
+        dead.add(worker);
         for (const p of pending.values()) p.reject(error);
         pending.clear();
         reject(error);
-      });
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => fail(new Error(`analysis thread exited (code ${code})`)));
     })),
   );
   let seq = 0;
   return {
     analyze(doc) {
-      const thread = threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      // A thread that died (out of memory, a crash in native code) takes no more work.
+      const live = threads.filter((t) => !dead.has(t.worker));
+      if (live.length === 0) return Promise.reject(new Error('every analysis thread has stopped'));
+      const thread = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = seq++;
       return new Promise<IngestAnalysis>((resolve, reject) => {
         thread.pending.set(id, { resolve, reject });
@@ -55,6 +62,7 @@ export async function createAnalysisPool(options: { jobs: number; db?: string })
       });
     },
     async close() {
+      for (const t of threads) dead.add(t.worker);
       await Promise.all(threads.map((t) => t.worker.terminate()));
     },
   };

@@ -61,7 +61,18 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
     options.onProgress?.(counts);
   };
   const storeNext = async (): Promise<void> => {
-    const out = await queue.shift()!;
+    const next = queue.shift()!;
+    let out: Awaited<typeof next>;
+    try {
+      out = await next;
+    } catch (error) {
+      // A document the pipeline cannot read is reported and the batch goes on; it is not stored,
+      // so a later run (after the defect is fixed) picks it up again.
+      const { id, source } = (error as AnalysisError).document ?? { id: null, source: null };
+      if (id) inFlight.delete(id);
+      fail({ source: source ?? '(unknown input)', code: 'analysis.failed', message: `could not be analysed: ${(error as Error).message.split('\n')[0]}` });
+      return;
+    }
     const { doc } = out;
     let duplicateOf: { id: string; similarity: number } | null = null;
     if (out.signature) {
@@ -122,7 +133,12 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
         inFlight.add(doc.id);
         // Extras that only ingest knows travel beside the analysis, not through the worker.
         const extras = { byline: doc.meta.byline ?? null, forwardedFrom: doc.meta.forwardedFrom ?? null };
-        queue.push(pool.analyze(doc).then((out) => ({ ...out, ...extras })));
+        queue.push(pool.analyze(doc).then(
+          (out) => ({ ...out, ...extras }),
+          (error: Error) => {
+            throw Object.assign(error, { document: { id: doc.id, source: doc.meta.source } });
+          },
+        ));
         if (queue.length >= window) await storeNext();
       }
       while (queue.length > 0) await storeNext();
@@ -139,6 +155,8 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
   }
   return counts;
 }
+
+type AnalysisError = Error & { document?: { id: string; source: string | null } };
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -18,6 +18,8 @@ export const DIAGNOSTIC_CODES = [
   'input.duplicate',
   'input.near-duplicate',
   'input.language-unsupported',
+  /** The pipeline threw on a document: a defect of ours, reported so the batch goes on. */
+  'analysis.failed',
   // reading
   'time.no-publication-date',
   'time.unresolved',
