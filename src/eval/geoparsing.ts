@@ -106,7 +106,10 @@ export function goldHits(gazetteer: Gazetteer, text: string): { key: string; hit
   }
   hits = gazetteer.lookupSkeleton(key);
   if (hits.length > 0) return { key, hits, skeleton: true };
-  // Adjectival gold toponyms ("Russian forces", "European"): the country or continent the adjective names.
+  // Adjectival gold toponyms ("British forces"): the country whose demonym it is (data/places/country-names.tsv).
+  hits = gazetteer.lookupDemonym(key);
+  if (hits.length > 0) return { key, hits, skeleton: false };
+  // Otherwise ("European"): the country or continent the adjective's stem names.
   for (let n = key.length - 1; n >= 4 && !key.includes(' '); n--) {
     for (const ending of ['', 'a', 'ia', 'e', 'o', 'y', 'ey']) {
       const found = gazetteer.lookup(key.slice(0, n) + ending).filter((h) => ['PCLI', 'CONT'].includes(gazetteer.entry(h.entry).featureCode));

@@ -12,6 +12,8 @@ export interface CuratedPlaces {
   readonly regions: string;
   readonly historicNames: string;
   readonly aliases: string;
+  /** Generated from world-countries (write-country-names.ts): other names and demonyms by ISO code. */
+  readonly countryNames: string;
 }
 
 export function applyCurated(gazetteer: Gazetteer, files: CuratedPlaces, fileNames: Record<keyof CuratedPlaces, string>): void {
@@ -33,6 +35,19 @@ export function applyCurated(gazetteer: Gazetteer, files: CuratedPlaces, fileNam
     gazetteer.addName(index, name!, 'primary');
     for (const v of split(variants)) gazetteer.addName(index, v, 'alternate');
     for (const n of [name!, ...split(variants)]) gazetteer.countryNames.push(foldName(n));
+  }
+  for (const [line, no] of rows(files.countryNames)) {
+    const [iso2, kind, name] = fields(line, 3, fileNames.countryNames, no);
+    const index = gazetteer.country(iso2!);
+    if (index === undefined) continue; // territories without a curated country line
+    if (kind === 'demonym') gazetteer.addDemonym(index, name!);
+    else if (kind === 'name') {
+      const folded = foldName(name!);
+      if (!gazetteer.lookup(folded).some((h) => h.entry === index)) {
+        gazetteer.addName(index, name!, 'alternate');
+        gazetteer.countryNames.push(folded);
+      }
+    } else throw new Error(`${fileNames.countryNames}:${no}: kind '${kind}' is neither 'name' nor 'demonym'`);
   }
   for (const [line, no] of rows(files.regions)) {
     const [name, code, lat, lon, country, variants, id] = fields(line, 5, fileNames.regions, no);

@@ -46,6 +46,7 @@ export class Gazetteer {
   private readonly byId = new Map<number, number>();
   private readonly adminNames = new Map<string, string>();
   private readonly countries = new Map<string, number>();
+  private readonly demonyms = new Map<string, number[]>();
   /** Folded names and variants of the countries (curated), for demonym detection. */
   readonly countryNames: string[] = [];
 
@@ -109,6 +110,19 @@ export class Gazetteer {
     const existing = map.get(folded);
     if (existing === undefined) map.set(folded, packed);
     else for (const p of packed.split(',')) addPacked(map, folded, Number(p));
+  }
+
+  /** Records a demonym ("British", folded any way) of the country entry `index`; not a name of the place. */
+  addDemonym(index: number, demonym: string): void {
+    const folded = foldName(demonym);
+    const list = this.demonyms.get(folded);
+    if (list === undefined) this.demonyms.set(folded, [index]);
+    else if (!list.includes(index)) list.push(index);
+  }
+
+  /** The country entries whose demonym is `folded` ("british" → United Kingdom). */
+  lookupDemonym(folded: string): NameHit[] {
+    return (this.demonyms.get(folded) ?? []).map((entry) => ({ entry, kind: 'alternate' as const }));
   }
 
   setAdminName(code: string, name: string): void {

@@ -42,12 +42,14 @@ export function loadGazetteer(options: LoadGazetteerOptions = {}): Gazetteer {
     regions: path.join(dir, 'regions.tsv'),
     historicNames: path.join(dir, 'historic-names.tsv'),
     aliases: path.join(dir, 'aliases.tsv'),
+    countryNames: path.join(dir, 'country-names.tsv'),
   };
   const files: CuratedPlaces = {
     countries: readFileSync(names.countries, 'utf8'),
     regions: readFileSync(names.regions, 'utf8'),
     historicNames: readFileSync(names.historicNames, 'utf8'),
     aliases: readFileSync(names.aliases, 'utf8'),
+    countryNames: readFileSync(names.countryNames, 'utf8'),
   };
   applyCurated(gazetteer, files, names);
   return gazetteer;
