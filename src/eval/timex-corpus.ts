@@ -140,7 +140,7 @@ export function scoreCorpus(docs: readonly GoldDocument[], options: ScoreCorpusO
     const gold = doc.timexes;
     c.gold += gold.length;
     c.system += system.length;
-    const name = path.basename(doc.file);
+    const name = `${path.basename(doc.file)}@${doc.dct?.slice(0, 10) ?? '-'}`;
     const context = (span: readonly [number, number]): string =>
       doc.text.slice(Math.max(0, span[0] - 40), span[1] + 40).replace(/\s+/g, ' ');
     for (const g of gold) {
@@ -153,7 +153,7 @@ export function scoreCorpus(docs: readonly GoldDocument[], options: ScoreCorpusO
       c.relaxedGold++;
       if (s.type === g.type) c.typeGold++;
       if (map(s.value) === g.value) c.valueGold++;
-      else if (options.misses) options.log(`${options.dataset} VALUE ${name} "${g.text}" gold=${g.value} system="${s.text}"=${s.value} | ${context(g.span)}`);
+      else if (options.misses) options.log(`${options.dataset} VALUE ${name} "${g.text}" gold=${g.value} system="${s.text}"=${s.value} (${s.origin.rule}) | ${context(g.span)}`);
     }
     for (const s of system) {
       const g = best(s.span, gold);

@@ -137,32 +137,46 @@ function normaliseCalendar(spec: Extract<TimeSpec, { kind: 'calendar' }>, ctx: N
 
 /**
  * The year of a year-less date. "last"/"next" pick the previous/next
- * occurrence; otherwise the reference year, moved back a year when that puts
- * the date after the reference in past-tense reporting, or forward when it
- * puts it before the reference in future-tense reporting.
+ * occurrence. Otherwise the occurrence nearest to the reference, with the
+ * clause's tense as a handicap in months (HeidelTime's news mode compares
+ * the month with the DCT's the same way):
+ *
+ * - past reporting keeps a date out of the future (issue 2's convention:
+ *   "fell on 12 December", published 6 November, is last December); a
+ *   deadline is not past ("extended to Nov. 20" is read without tense, see
+ *   the time stage);
+ * - future reporting moves a date forward only when that is not much
+ *   further away: "expects to report third-quarter results" published in
+ *   October is the quarter just ended, "will meet in March" published in
+ *   February is this March.
  */
+const PAST_HANDICAP = 12;
+const FUTURE_HANDICAP = 6;
 function resolveYear(spec: Extract<TimeSpec, { kind: 'calendar' }>, ref: YMD, tense: Tense): number {
-  // Compare at the granularity the text gave.
-  const position = (year: number): number => {
-    if (spec.month !== undefined) return compareYmd({ year, month: spec.month, day: spec.day ?? 1 }, spec.day !== undefined ? ref : { ...ref, day: 1 });
-    if (spec.quarter !== undefined) return (year * 4 + spec.quarter) - (ref.year * 4 + quarterOf(ref.month));
-    if (spec.half !== undefined) return (year * 2 + spec.half) - (ref.year * 2 + (ref.month > 6 ? 2 : 1));
-    if (spec.season !== undefined) return (year * 4 + seasonIndex(spec.season)) - (ref.year * 4 + seasonIndex(seasonOf(ref.month)));
+  // Signed distance from the reference to the date in `year`, in months, at the granularity the text gave.
+  const distance = (year: number): number => {
+    const years = (year - ref.year) * 12;
+    if (spec.month !== undefined) return years + (spec.month - ref.month) + (spec.day !== undefined ? (spec.day - ref.day) / 31 : 0);
+    if (spec.quarter !== undefined) return years + (spec.quarter - quarterOf(ref.month)) * 3;
+    if (spec.half !== undefined) return years + (spec.half - (ref.month > 6 ? 2 : 1)) * 6;
+    if (spec.season !== undefined) return years + (seasonIndex(spec.season) - seasonIndex(seasonOf(ref.month))) * 3;
     return 0;
   };
-  const p = position(ref.year);
+  const p = distance(ref.year);
   if (spec.yearShift === 'last') return p >= 0 ? ref.year - 1 : ref.year;
   if (spec.yearShift === 'next') return p <= 0 ? ref.year + 1 : ref.year;
   if (spec.yearShift === 'this') return ref.year;
-  if (tense === 'past' && p > 0) return ref.year - 1;
-  if (tense === 'future' && p < 0) return ref.year + 1;
-  if (tense === 'present' && spec.month !== undefined && spec.day !== undefined) {
-    // No tense to go by: a day goes to the occurrence nearest to the reference (within six months), a month stays in its year.
-    const months = (spec.month - ref.month) + ((spec.day ?? ref.day) - ref.day) / 31;
-    if (months > 6) return ref.year - 1;
-    if (months < -6) return ref.year + 1;
+  let best = ref.year;
+  let bestScore = Infinity;
+  for (const year of [ref.year - 1, ref.year, ref.year + 1]) {
+    const d = distance(year);
+    const score = Math.abs(d) + (tense === 'past' && d > 0 ? PAST_HANDICAP : 0) + (tense === 'future' && d < 0 ? FUTURE_HANDICAP : 0);
+    if (score < bestScore) {
+      best = year;
+      bestScore = score;
+    }
   }
-  return ref.year;
+  return best;
 }
 
 function seasonIndex(season: string): number {

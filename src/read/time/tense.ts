@@ -12,6 +12,8 @@ const PAST = /^(?:said|was|were|had|did|ago|last|earlier|yesterday|reported|anno
 const PRESENT = /^(?:is|are|am|says|say|has|have|now|today)$/;
 
 const WORD = /[\p{L}'’]+/gu;
+/** Auxiliaries and modals: they decide the tense even after "to" or "be". */
+const MODAL = /^(?:will|won['’]t|shall|would|must|should|can|could|may|might|was|were|is|are|had|has|have|did)$/;
 
 export function tenseAt(sentence: string, offset: number): Tense {
   const words: Array<{ w: string; at: number }> = [];
@@ -27,6 +29,10 @@ export function tenseAt(sentence: string, offset: number): Tense {
   // "as soon as Tuesday", "as early as next week": a future bound.
   if (/\bas\s+(?:soon|early|late)\s+as\s*$/i.test(sentence.slice(Math.max(0, offset - 20), offset))) return 'future';
   for (let k = i - 1; k >= 0 && k >= i - 10; k--) {
+    // The auxiliary carries the tense, not the verb after it: "will be held" (a participle after "be"),
+    // "had been due to expire" (an infinitive after "to") — read on to the auxiliary.
+    const governed = k > 0 && (/^(?:be|been|being)$/.test(words[k - 1]!.w) || words[k - 1]!.w === 'to');
+    if (governed && !MODAL.test(words[k]!.w)) continue;
     const t = classify(words[k]!.w);
     if (t) return t;
     // A regular past form just before ("ruled Wednesday", "attacked on Friday").

@@ -94,6 +94,8 @@ function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): Ana
     // "since July" looks back: the July before publication.
     const before = text.slice(Math.max(0, c.span[0] - 12), c.span[0]).toLowerCase();
     if (/\b(?:since|ago)\s+$/.test(before)) tense = 'past';
+    // A deadline or a term looks forward whatever the clause's tense: "extended to Nov. 20", "respond by Oct. 31", "effective Feb. 1".
+    else if (tense === 'past' && c.spec.kind === 'calendar' && /\b(?:to|until|till|by|through|effective|record)\s+$/.test(before)) tense = 'present';
     const n = normalise(c.spec, { reference, tense, previousValue });
     const r: ResolvedTime = {
       span: c.span, rule: c.rule, sentence: c.sentence, caption, spec: c.spec, tense,
