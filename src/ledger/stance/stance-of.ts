@@ -1,6 +1,6 @@
 import type { CueLexicon } from './cue-lexicon.js';
 import { predictLogistic } from './logistic.js';
-import { stanceFeatures, type IdfTable } from './stance-features.js';
+import { stanceFeatures, type IdfTable, type PreparedBody } from './stance-features.js';
 import type { StanceLabel, StanceModel } from './stance-model.js';
 
 export interface StanceResult {
@@ -9,7 +9,8 @@ export interface StanceResult {
   readonly scores: Readonly<Record<StanceLabel, number>>;
 }
 
-export type StanceOf = (headline: string, body: string) => StanceResult;
+/** The body may be given prepared (prepareBody) when one body is checked against many headlines. */
+export type StanceOf = (headline: string, body: string | PreparedBody) => StanceResult;
 
 /**
  * Builds `stanceOf(headline, body)`: first whether the body is about the

@@ -1,6 +1,6 @@
 import type { CueLexicon } from './cue-lexicon.js';
 import { trainLogistic } from './logistic.js';
-import { RELATEDNESS_FEATURES, learnIdf, stanceFeatures } from './stance-features.js';
+import { RELATEDNESS_FEATURES, learnIdf, prepareBody, stanceFeatures, type PreparedBody } from './stance-features.js';
 import { RELATED_LABELS, type StanceLabel, type StanceModel } from './stance-model.js';
 
 export interface StancePair {
@@ -15,12 +15,18 @@ export interface StancePair {
  * and headlines, the relatedness model on every pair, the stance model on
  * the related ones. Deterministic: same pairs in the same order → same JSON.
  */
-export function trainStanceModel(pairs: readonly StancePair[], cues: CueLexicon, trainedOn: string): StanceModel {
+export function trainStanceModel(pairs: readonly StancePair[], cues: CueLexicon, trainedOn: string, prepared?: ReadonlyMap<string, PreparedBody>): StanceModel {
   const bodies = [...new Map(pairs.map((p) => [p.bodyId, p.body])).values()];
   const headlines = [...new Set(pairs.map((p) => p.headline))];
   const { idf, unseen } = learnIdf([...bodies, ...headlines], cues);
   const table = { idf: new Map(Object.entries(idf)), unseen };
-  const rows = pairs.map((p) => stanceFeatures(p.headline, p.body, table, cues));
+  const cache = new Map(prepared);
+  const prep = (p: StancePair): PreparedBody => {
+    let b = cache.get(p.bodyId);
+    if (!b) cache.set(p.bodyId, (b = prepareBody(p.body, cues)));
+    return b;
+  };
+  const rows = pairs.map((p) => stanceFeatures(p.headline, prep(p), table, cues));
   const relatedness = trainLogistic(
     rows,
     pairs.map((p) => (p.label === 'unrelated' ? 'unrelated' : 'related')),
