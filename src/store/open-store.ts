@@ -1,13 +1,17 @@
 import type { Store } from './store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
+import { openPostgresStore } from './postgres/postgres-store.js';
 
 /** Default database file, relative to the working directory. */
 export const DEFAULT_DB = 'counterclaim.db';
 
-/** Opens the store a `--db` value names: a file path for SQLite (PostgreSQL URLs come with the postgres backend). */
+/** Opens the store a `--db` value names: a postgres:// URL for PostgreSQL, else a SQLite file path. */
 export async function openStore(location: string = process.env.COUNTERCLAIM_DB ?? DEFAULT_DB): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(location)) {
-    throw new Error(`PostgreSQL databases are not supported yet (${location.replace(/\/\/[^@]*@/, '//***@')}); use a SQLite file path`);
-  }
+  if (isPostgresUrl(location)) return openPostgresStore(location);
   return openSqliteStore(location);
+}
+
+/** True for a `--db` value that names a PostgreSQL database. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location);
 }

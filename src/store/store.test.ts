@@ -6,18 +6,30 @@ import path from 'node:path';
 import type { LedgerDocument } from '../report/ledger-json.js';
 import { SearchQueryError, type Store } from './store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
+import { openPostgresStore } from './postgres/postgres-store.js';
+import { createTestDatabase, testPostgres } from './postgres/test-server.js';
 
 /**
  * The store contract: every backend runs this same suite (Kysely's habit).
- * A PostgreSQL backend adds one row to BACKENDS (opened from
- * $COUNTERCLAIM_TEST_POSTGRES, skipped when it is unset).
+ * PostgreSQL: a fresh database per test on the server testPostgres() gives
+ * ($COUNTERCLAIM_TEST_POSTGRES, or a throw-away cluster; skipped with the
+ * reason only outside CI when PostgreSQL cannot be installed).
  */
-const BACKENDS: ReadonlyArray<{ name: string; open: () => Promise<{ store: Store; dispose: () => void }> }> = [
+const postgres = testPostgres();
+const BACKENDS: ReadonlyArray<{ name: string; skip?: string; open: () => Promise<{ store: Store; dispose: () => void | Promise<void> }> }> = [
   {
     name: 'sqlite',
     open: async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'counterclaim-store-'));
       return { store: openSqliteStore(path.join(dir, 'test.db')), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+  {
+    name: 'postgres',
+    ...(postgres.skip !== undefined ? { skip: postgres.skip } : {}),
+    open: async () => {
+      const db = await createTestDatabase('adminUrl' in postgres ? postgres.adminUrl : '');
+      return { store: await openPostgresStore(db.url, { poolSize: 2 }), dispose: db.drop };
     },
   },
 ];
@@ -34,13 +46,13 @@ const NO_EXTRAS = { analyzed: true, byline: null, forwardedFrom: null, minhash: 
 
 for (const backend of BACKENDS) {
   const withStore = (name: string, body: (store: Store) => Promise<void>): void => {
-    test(`${backend.name} store: ${name}`, async () => {
+    test(`${backend.name} store: ${name}`, { skip: backend.skip ?? false }, async () => {
       const { store, dispose } = await backend.open();
       try {
         await body(store);
       } finally {
         await store.close();
-        dispose();
+        await dispose();
       }
     });
   };

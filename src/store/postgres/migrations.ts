@@ -1,0 +1,80 @@
+/**
+ * Numbered schema migrations for PostgreSQL, one for each SQLite migration
+ * with the same number and the same meaning (src/store/sqlite/migrations.ts).
+ * Each runs in its own transaction together with the bump of
+ * `counterclaim_schema.version`; PostgreSQL DDL is transactional, so an
+ * interrupted migration leaves nothing behind. Never edit a migration that
+ * has shipped: add the next number.
+ *
+ * Differences from SQLite, on purpose:
+ * - `seq` is an identity column (SQLite: INTEGER PRIMARY KEY AUTOINCREMENT);
+ * - `items."end"` is quoted (a reserved word in PostgreSQL);
+ * - full-text search is a stored, generated tsvector with a GIN index instead
+ *   of an FTS5 table kept in sync by triggers. The `counterclaim` text search
+ *   configuration is `simple` (no stemming, no stop words, like FTS5's
+ *   unicode61) with `unaccent` first (like `remove_diacritics 2`). Title words
+ *   get weight A and text words weight B, so ranking can weigh the title 4×;
+ * - minhash band keys are BIGINT (SQLite INTEGER is 64-bit too).
+ */
+export const POSTGRES_MIGRATIONS: ReadonlyArray<{ readonly version: number; readonly sql: string }> = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE documents (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT, outlet TEXT, url TEXT, published TEXT, language TEXT, source TEXT,
+        text TEXT NOT NULL,
+        analysis TEXT NOT NULL,
+        analysis_hash TEXT NOT NULL
+      );
+      CREATE INDEX documents_published ON documents(published);
+      CREATE TABLE items (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, id)
+      );
+      CREATE INDEX items_kind ON items(kind);
+    `,
+  },
+  {
+    version: 2,
+    sql: `
+      ALTER TABLE documents ADD COLUMN analyzed BOOLEAN NOT NULL DEFAULT true;
+      ALTER TABLE documents ADD COLUMN byline TEXT;
+      ALTER TABLE documents ADD COLUMN forwarded_from TEXT;
+      ALTER TABLE documents ADD COLUMN duplicate_of TEXT;
+      ALTER TABLE documents ADD COLUMN duplicate_similarity DOUBLE PRECISION;
+      CREATE INDEX documents_duplicate_of ON documents(duplicate_of) WHERE duplicate_of IS NOT NULL;
+      CREATE INDEX documents_outlet ON documents(lower(outlet));
+      CREATE EXTENSION IF NOT EXISTS unaccent;
+      CREATE TEXT SEARCH CONFIGURATION counterclaim (COPY = simple);
+      ALTER TEXT SEARCH CONFIGURATION counterclaim
+        ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, simple;
+      ALTER TABLE documents ADD COLUMN search tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('counterclaim'::regconfig, coalesce(title, '')), 'A') ||
+        setweight(to_tsvector('counterclaim'::regconfig, text), 'B')
+      ) STORED;
+      CREATE INDEX documents_search ON documents USING GIN (search);
+      CREATE TABLE minhash_signatures (
+        seq BIGINT PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+        signature BYTEA NOT NULL
+      );
+      CREATE TABLE minhash_bands (
+        key BIGINT NOT NULL,
+        seq BIGINT NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        PRIMARY KEY (key, seq)
+      );
+      CREATE TABLE ingest_sources (
+        source TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        documents INTEGER NOT NULL
+      );
+    `,
+  },
+];

@@ -1,0 +1,309 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import type { LedgerDocument } from '../../report/ledger-json.js';
+import {
+  StoreError, type DocumentSummary, type DuplicateCandidate, type IngestExtras, type ListDocumentsQuery, type ListItemsQuery,
+  type SaveOutcome, type SearchHit, type SearchQuery, type Store, type StoredItem,
+} from '../store.js';
+import { POSTGRES_MIGRATIONS } from './migrations.js';
+import { toTsquery } from './fts-query.js';
+
+/** The lists of a document stored one row per item (the same as the SQLite backend). */
+const ITEM_LISTS = ['sentences', 'times', 'places', 'entities', 'actors', 'attributions', 'quantities', 'events', 'claims'] as const;
+
+/** Any number only counterclaim uses, so migrations from several processes starting at once run one after the other. */
+const MIGRATION_LOCK = 0x636c61696d; // "claim"
+
+interface ItemRow { id: string; span?: readonly [number, number]; text?: string; name?: string }
+
+export interface PostgresStoreOptions {
+  /** Connections in this process's pool (default 10); see docs/deployment.md for sizing. */
+  readonly poolSize?: number;
+}
+
+/** A connection URL with its password hidden, for messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+}
+
+/**
+ * Opens (and migrates) a PostgreSQL database as a Store. The pool is the only
+ * shared state: every method takes a connection for one statement or one
+ * transaction and gives it back.
+ */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+  // An idle connection dropped by the server is an event, not a crash; the next query opens another.
+  pool.on('error', () => undefined);
+  try {
+    await migrate(pool, url);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(describeConnectError(error, url), { cause: error });
+  }
+
+  const transaction = async <T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await body(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+
+  const save = async (client: pg.PoolClient, doc: LedgerDocument): Promise<SaveOutcome> => {
+    const { text, ...rest } = doc;
+    const analysis = JSON.stringify(rest);
+    const hash = createHash('sha256').update(analysis).digest('hex');
+    // Two workers saving the same text at once: the second waits here, then sees the first's row.
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [doc.id]);
+    const existing = (await client.query<{ analysis_hash: string }>('SELECT analysis_hash FROM documents WHERE id = $1', [doc.id])).rows[0];
+    if (existing?.analysis_hash === hash) return 'unchanged';
+    const meta = [doc.id, doc.title, doc.outlet, doc.url, doc.published, doc.language, doc.source];
+    if (existing) {
+      await client.query(
+        `UPDATE documents SET title=$2, outlet=$3, url=$4, published=$5, language=$6, source=$7, analysis=$8, analysis_hash=$9 WHERE id=$1`,
+        [...meta, analysis, hash],
+      );
+      await client.query('DELETE FROM items WHERE doc_id = $1', [doc.id]);
+    } else {
+      await client.query(
+        `INSERT INTO documents (id, title, outlet, url, published, language, source, text, analysis, analysis_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [...meta, text, analysis, hash],
+      );
+    }
+    const ids: string[] = [], kinds: string[] = [], starts: number[] = [], ends: number[] = [], texts: string[] = [], data: string[] = [];
+    for (const list of ITEM_LISTS) {
+      for (const item of doc[list] as readonly ItemRow[]) {
+        const [start, end] = item.span ?? [0, 0];
+        ids.push(item.id); kinds.push(list); starts.push(start); ends.push(end); texts.push(item.text ?? item.name ?? ''); data.push(JSON.stringify(item));
+      }
+    }
+    if (ids.length > 0) {
+      // One statement for all items: a round trip per item would dominate the save.
+      await client.query(
+        `INSERT INTO items (doc_id, id, kind, start, "end", text, data)
+         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[])`,
+        [doc.id, ids, kinds, starts, ends, texts, data],
+      );
+    }
+    return existing ? 'updated' : 'inserted';
+  };
+
+  const saveWithExtras = (doc: LedgerDocument, extras: IngestExtras | null): Promise<SaveOutcome> => transaction(async (client) => {
+    const outcome = await save(client, doc);
+    const analyzed = extras ? extras.analyzed : !doc.diagnostics.some((d) => d.code === 'input.language-unsupported');
+    const { rows } = await client.query<{ seq: string }>(
+      `UPDATE documents SET analyzed=$2, byline=$3, forwarded_from=$4, duplicate_of=$5, duplicate_similarity=$6 WHERE id=$1 RETURNING seq`,
+      [doc.id, analyzed, extras?.byline ?? null, extras?.forwardedFrom ?? null, doc.duplicateOf?.id ?? null, doc.duplicateOf?.similarity ?? null],
+    );
+    if (extras?.minhash) {
+      const seq = rows[0]!.seq;
+      await client.query(
+        'INSERT INTO minhash_signatures (seq, signature) VALUES ($1, $2) ON CONFLICT (seq) DO UPDATE SET signature = excluded.signature',
+        [seq, Buffer.from(extras.minhash.signature.buffer, extras.minhash.signature.byteOffset, extras.minhash.signature.byteLength)],
+      );
+      await client.query('DELETE FROM minhash_bands WHERE seq = $1', [seq]);
+      await client.query('INSERT INTO minhash_bands (key, seq) SELECT DISTINCT unnest($1::bigint[]), $2::bigint ON CONFLICT DO NOTHING', [extras.minhash.bandKeys.map(String), seq]);
+    }
+    return outcome;
+  });
+
+  return {
+    kind: 'postgres',
+    saveDocument: (doc) => saveWithExtras(doc, null),
+    saveIngested: (doc, extras) => saveWithExtras(doc, extras),
+    async nearDuplicateCandidates(bandKeys) {
+      if (bandKeys.length === 0) return [];
+      const { rows } = await pool.query<{ id: string; signature: Buffer; duplicate_of: string | null }>(
+        `SELECT d.id, s.signature, d.duplicate_of FROM documents d JOIN minhash_signatures s ON s.seq = d.seq
+         WHERE d.seq IN (SELECT seq FROM minhash_bands WHERE key = ANY($1::bigint[])) ORDER BY d.seq`,
+        [bandKeys.map(String)],
+      );
+      return rows.map((row): DuplicateCandidate => ({
+        id: row.id, signature: new Uint8Array(row.signature.buffer, row.signature.byteOffset, row.signature.byteLength), duplicateOf: row.duplicate_of,
+      }));
+    },
+    searchDocuments: (query) => search(pool, query),
+    async getIngestedSource(source) {
+      const { rows } = await pool.query<{ fingerprint: string; documents: number }>('SELECT fingerprint, documents FROM ingest_sources WHERE source = $1', [source]);
+      return rows[0] ?? null;
+    },
+    async markSourceIngested(source, done) {
+      await pool.query(
+        `INSERT INTO ingest_sources (source, fingerprint, documents) VALUES ($1, $2, $3)
+         ON CONFLICT (source) DO UPDATE SET fingerprint = excluded.fingerprint, documents = excluded.documents`,
+        [source, done.fingerprint, done.documents],
+      );
+    },
+    async getDocument(id) {
+      const { rows } = await pool.query<{ text: string; analysis: string }>('SELECT text, analysis FROM documents WHERE id = $1', [id]);
+      const row = rows[0];
+      if (!row) return null;
+      return rebuild(JSON.parse(row.analysis) as Omit<LedgerDocument, 'text'>, row.text);
+    },
+    async hasDocument(id) {
+      return (await pool.query('SELECT 1 FROM documents WHERE id = $1', [id])).rowCount === 1;
+    },
+    async listDocuments(query: ListDocumentsQuery = {}) {
+      const limit = Math.max(0, Math.min(query.limit ?? 100, 10_000));
+      const offset = Math.max(0, query.offset ?? 0);
+      const { rows } = await pool.query<DocumentSummary>(
+        'SELECT id, title, outlet, url, published, language, source FROM documents ORDER BY seq LIMIT $1 OFFSET $2',
+        [limit, offset],
+      );
+      return rows;
+    },
+    async countDocuments() {
+      return Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM documents')).rows[0]!.n);
+    },
+    async listItems(kind: string, query: ListItemsQuery = {}) {
+      const limit = Math.max(0, Math.min(query.limit ?? 1000, 100_000));
+      const offset = Math.max(0, query.offset ?? 0);
+      // COLLATE "C": byte order, as SQLite's BINARY, whatever the database's locale.
+      const { rows } = query.docId !== undefined
+        ? await pool.query<{ doc_id: string; data: string }>(
+          'SELECT i.doc_id, i.data FROM items i WHERE i.kind = $1 AND i.doc_id = $2 ORDER BY i.start, i."end" DESC, i.id COLLATE "C" LIMIT $3 OFFSET $4',
+          [kind, query.docId, limit, offset],
+        )
+        : await pool.query<{ doc_id: string; data: string }>(
+          `SELECT i.doc_id, i.data FROM items i JOIN documents d ON d.id = i.doc_id
+           WHERE i.kind = $1 ORDER BY d.seq, i.start, i."end" DESC, i.id COLLATE "C" LIMIT $2 OFFSET $3`,
+          [kind, limit, offset],
+        );
+      return rows.map((row): StoredItem => ({ docId: row.doc_id, kind, item: JSON.parse(row.data) as StoredItem['item'] }));
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+// Private-use markers around matched words: ts_headline puts them in, search() takes them out as offsets.
+const MARK_START = '\uE000';
+const MARK_END = '\uE001';
+
+async function search(pool: pg.Pool, query: SearchQuery): Promise<SearchHit[]> {
+  const tsquery = toTsquery(query.text, 1);
+  const params: unknown[] = [...tsquery.params];
+  const where = ['d.search @@ q.q'];
+  const bind = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (query.outlet !== undefined) where.push(`lower(d.outlet) = lower(${bind(query.outlet)})`);
+  if (query.language !== undefined) where.push(`d.language = ${bind(query.language)}`);
+  if (query.since !== undefined) where.push(`d.published >= ${bind(query.since)}`);
+  if (query.until !== undefined) {
+    // A date includes its whole day: compare only as many characters as the bound has.
+    const until = bind(query.until);
+    where.push(`substr(d.published, 1, length(${until})) <= ${until}`);
+  }
+  const limit = bind(Math.max(0, Math.min(query.limit ?? 20, 1000)));
+  const offset = bind(Math.max(0, query.offset ?? 0));
+  // Title weight A (1.0) and text weight B (0.25): the title counts 4×, as bm25(…, 4.0, 1.0) in SQLite.
+  // ts_headline is costly, so it runs only on the page of hits, not on every match.
+  const sql = `
+    WITH q AS (SELECT ${tsquery.sql} AS q),
+    hits AS (
+      SELECT d.seq, ts_rank('{0.1, 0.2, 0.25, 1.0}', d.search, q.q) AS rank
+      FROM documents d, q WHERE ${where.join(' AND ')}
+      ORDER BY rank DESC, d.seq LIMIT ${limit} OFFSET ${offset}
+    )
+    SELECT d.id, d.title, d.outlet, d.url, d.published, d.language, d.source, d.duplicate_of, d.analyzed,
+      ts_headline('counterclaim', d.text, q.q, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=24, MinWords=12, ShortWord=0, HighlightAll=false, MaxFragments=1, FragmentDelimiter=" … "') AS snippet
+    FROM hits JOIN documents d ON d.seq = hits.seq, q
+    ORDER BY hits.rank DESC, d.seq`;
+  type Row = DocumentSummary & { duplicate_of: string | null; analyzed: boolean; snippet: string };
+  const { rows } = await pool.query<Row>(sql, params);
+  return rows.map(({ duplicate_of, analyzed, snippet, ...summary }) => ({ ...summary, duplicateOf: duplicate_of, analyzed, ...highlightsOf(snippet) }));
+}
+
+function highlightsOf(marked: string): { snippet: string; highlights: Array<[number, number]> } {
+  const highlights: Array<[number, number]> = [];
+  let snippet = '';
+  let start = -1;
+  for (const ch of marked) {
+    if (ch === MARK_START) start = snippet.length;
+    else if (ch === MARK_END) {
+      if (start >= 0) highlights.push([start, snippet.length]);
+      start = -1;
+    } else snippet += ch;
+  }
+  return { snippet, highlights };
+}
+
+/** Puts `text` back in its place in the key order of LedgerDocument. */
+function rebuild(rest: Omit<LedgerDocument, 'text'>, text: string): LedgerDocument {
+  const { id, title, outlet, url, published, language, source, duplicateOf, ...lists } = rest;
+  return { id, title, outlet, url, published, language, source, duplicateOf, text, ...lists };
+}
+
+/**
+ * Brings the schema to the latest version, one migration per transaction
+ * with the version bump. An advisory lock makes processes that start at the
+ * same time (a fleet of workers) migrate one after the other; each reads the
+ * version again once it holds the lock.
+ */
+async function migrate(pool: pg.Pool, url: string): Promise<void> {
+  const latest = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1]!.version;
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await client.query('CREATE TABLE IF NOT EXISTS counterclaim_schema (version INTEGER NOT NULL)');
+      const current = Number((await client.query<{ version: number }>('SELECT max(version) AS version FROM counterclaim_schema')).rows[0]?.version ?? 0);
+      if (current > latest) {
+        throw new StoreError(
+          `${redactUrl(url)} has schema version ${current}, newer than this counterclaim understands (${latest}); upgrade counterclaim or use another database`,
+        );
+      }
+      for (const migration of POSTGRES_MIGRATIONS) {
+        if (migration.version <= current) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(migration.sql);
+          await client.query('DELETE FROM counterclaim_schema');
+          await client.query('INSERT INTO counterclaim_schema (version) VALUES ($1)', [migration.version]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw new StoreError(`${redactUrl(url)}: migration ${migration.version} failed and was rolled back (no partial schema): ${(error as Error).message}`, { cause: error });
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** What went wrong reaching the database, in words that say what to fix. */
+function describeConnectError(error: unknown, url: string): string {
+  const e = error as { code?: string; message?: string };
+  const where = redactUrl(url);
+  switch (e.code) {
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EHOSTUNREACH':
+    case 'ETIMEDOUT':
+    case 'ENOENT':
+      return `cannot reach PostgreSQL at ${where} (${e.code}): is the server running, and are host and port right?`;
+    case '28P01':
+    case '28000':
+      return `PostgreSQL refused the credentials for ${where}: check the user name and password (${e.message})`;
+    case '3D000':
+      return `${where}: ${e.message}; create it first (createdb)`;
+    default:
+      return `cannot use PostgreSQL database ${where}: ${e.message ?? String(error)}`;
+  }
+}
