@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { synthesiseAdminEntries } from './admin-entries.js';
-import { formatCompiled, type CompiledRecord } from './compiled-format.js';
+import { formatBinary } from './binary-format.js';
+import type { CompiledRecord } from './compiled-format.js';
 import type { GazetteerEntry, NameKind } from './gazetteer.js';
 import { indexableNames, parseGeonamesRow } from './geonames-format.js';
 
@@ -27,10 +28,10 @@ export function defaultSources(): DefaultSources {
 
 /**
  * Compiles the default gazetteer (GeoNames cities1000 with alternate names,
- * plus first- and second-level divisions) into the compiled text format.
- * Runs at install time (`prepare`), not at start-up.
+ * plus first- and second-level divisions) into the binary format
+ * (binary-format.ts). Runs at install time (`prepare`), not at start-up.
  */
-export function compileDefaultGazetteer(sources: DefaultSources = defaultSources()): string {
+export function compileDefaultGazetteer(sources: DefaultSources = defaultSources()): Uint8Array {
   const adminNames = new Map<string, string>();
   for (const file of [sources.admin1, sources.admin2]) {
     for (const { code, name } of JSON.parse(readFileSync(file, 'utf8')) as Array<{ code: string; name: string }>) adminNames.set(code, name);
@@ -52,5 +53,5 @@ export function compileDefaultGazetteer(sources: DefaultSources = defaultSources
     records.push({ entry: row.entry, names });
   }
   records.push(...synthesiseAdminEntries(places, adminNames));
-  return formatCompiled(adminNames, records);
+  return formatBinary(adminNames, records);
 }

@@ -1,3 +1,4 @@
+import type { BinaryGazetteer } from './binary-format.js';
 import { foldName, romanisationSkeleton, SKELETON_COUNTRIES } from './fold.js';
 
 /** One place of the gazetteer: a GeoNames feature, a first-level division, a country or a curated region. */
@@ -34,13 +35,17 @@ const CODE_KIND: readonly NameKind[] = ['primary', 'historic', 'alternate'];
 type Packed = number[] | string;
 
 /**
- * The in-memory gazetteer. Built for start-up time: the compiled file's
- * entries stay raw lines until a lookup needs one, and name lists stay the
- * file's comma-separated strings until first read, so loading is little more
- * than one map insertion per name.
+ * The in-memory gazetteer: a read-only binary base (the default gazetteer,
+ * binary-format.ts, used in place) under a small mutable overlay (the user's
+ * imported extension and the curated files). Entry numbers 0..base.count-1
+ * are the base's; overlay entries follow. An overlay entry with the geonameId
+ * of a base entry replaces it under the same number. Overlay entries from a
+ * compiled text file stay raw lines until a lookup needs one.
  */
 export class Gazetteer {
+  private readonly baseCount: number;
   private readonly rows: Array<GazetteerEntry | string> = [];
+  private readonly overrides = new Map<number, GazetteerEntry | string>();
   private readonly names = new Map<string, Packed>();
   private readonly skeletons = new Map<string, Packed>();
   private readonly byId = new Map<number, number>();
@@ -50,46 +55,65 @@ export class Gazetteer {
   /** Folded names and variants of the countries (curated), for demonym detection. */
   readonly countryNames: string[] = [];
 
+  constructor(private readonly base?: BinaryGazetteer) {
+    this.baseCount = base?.count ?? 0;
+  }
+
+  /** The binary base's buffer (a SharedArrayBuffer when loaded for sharing with worker threads). */
+  get baseBuffer(): ArrayBufferLike | undefined {
+    return this.base?.buffer;
+  }
+
   get size(): number {
-    return this.rows.length;
+    return this.baseCount + this.rows.length;
   }
 
   get nameCount(): number {
-    return this.names.size;
+    return (this.base?.nameCount ?? 0) + this.names.size;
   }
 
   entry(index: number): GazetteerEntry {
-    const row = this.rows[index];
+    if (index < this.baseCount) {
+      if (this.overrides.size > 0) {
+        const o = this.overrides.get(index);
+        if (o !== undefined) {
+          if (typeof o !== 'string') return o;
+          const parsed = parseEntryLine(o);
+          this.overrides.set(index, parsed);
+          return parsed;
+        }
+      }
+      return this.base!.entry(index);
+    }
+    const row = this.rows[index - this.baseCount];
     if (row === undefined) throw new RangeError(`no gazetteer entry ${index}`);
     if (typeof row !== 'string') return row;
     const parsed = parseEntryLine(row);
-    this.rows[index] = parsed;
+    this.rows[index - this.baseCount] = parsed;
     return parsed;
   }
 
   /** Adds an entry or, where one with the same geonameId exists, replaces it in place; returns its index. */
   add(entry: GazetteerEntry): number {
-    const existing = entry.geonameId === null ? undefined : this.byId.get(entry.geonameId);
-    if (existing !== undefined) {
-      this.rows[existing] = entry;
-      return existing;
-    }
-    const index = this.rows.length;
-    this.rows.push(entry);
-    if (entry.geonameId !== null) this.byId.set(entry.geonameId, index);
+    const index = this.place(entry, entry.geonameId);
     if (entry.featureCode === 'PCLI' && !this.countries.has(entry.country)) this.countries.set(entry.country, index);
     return index;
   }
 
   /** Adds a compiled entry line (`E\t...`) without parsing it; `geonameId` is its second field. */
   addRawLine(line: string, geonameId: number | null): number {
-    const existing = geonameId === null ? undefined : this.byId.get(geonameId);
+    return this.place(line, geonameId);
+  }
+
+  private place(row: GazetteerEntry | string, geonameId: number | null): number {
+    const existing = geonameId === null ? undefined : this.byGeonameId(geonameId);
     if (existing !== undefined) {
-      this.rows[existing] = line;
+      if (existing < this.baseCount) this.overrides.set(existing, row);
+      else this.rows[existing - this.baseCount] = row;
       return existing;
     }
-    const index = this.rows.length;
-    this.rows.push(line);
+    const index = this.size;
+    this.rows.push(row);
     if (geonameId !== null) this.byId.set(geonameId, index);
     return index;
   }
@@ -104,12 +128,16 @@ export class Gazetteer {
     if (SKELETON_COUNTRIES.has(entry.country) && /[a-z]/.test(folded)) addPacked(this.skeletons, romanisationSkeleton(folded), code);
   }
 
-  /** Sets a name's packed list from a compiled file (the default file is read into an empty gazetteer). */
+  /** Adds a name's packed list from a compiled text file (the user's extension). */
   setPackedName(folded: string, packed: string, skeleton: boolean): void {
     const map = skeleton ? this.skeletons : this.names;
     const existing = map.get(folded);
     if (existing === undefined) map.set(folded, packed);
     else for (const p of packed.split(',')) addPacked(map, folded, Number(p));
+  }
+
+  setAdminName(code: string, name: string): void {
+    this.adminNames.set(code, name);
   }
 
   /** Records a demonym ("British", folded any way) of the country entry `index`; not a name of the place. */
@@ -125,26 +153,23 @@ export class Gazetteer {
     return (this.demonyms.get(folded) ?? []).map((entry) => ({ entry, kind: 'alternate' as const }));
   }
 
-  setAdminName(code: string, name: string): void {
-    this.adminNames.set(code, name);
-  }
-
   /** Entries whose folded name is exactly `folded`, each with the best way it was reached. */
   lookup(folded: string): NameHit[] {
-    return unpack(this.names.get(folded));
+    return unpack(this.base?.names.get(folded), this.names.get(folded));
   }
 
   /** Entries whose romanisation skeleton matches (East Slavic countries only). */
   lookupSkeleton(folded: string): NameHit[] {
-    return unpack(this.skeletons.get(romanisationSkeleton(folded)));
+    const skeleton = romanisationSkeleton(folded);
+    return unpack(this.base?.skeletons.get(skeleton), this.skeletons.get(skeleton));
   }
 
   has(folded: string): boolean {
-    return this.names.has(folded);
+    return this.names.has(folded) || this.base?.names.get(folded) !== undefined;
   }
 
   byGeonameId(id: number): number | undefined {
-    return this.byId.get(id);
+    return this.byId.get(id) ?? this.base?.byGeonameId(id);
   }
 
   /** Every country entry's index. */
@@ -159,7 +184,7 @@ export class Gazetteer {
 
   /** The name of a first-level (`UA.05`) or second-level (`UA.05.1416`) division, where known. */
   adminName(code: string): string | undefined {
-    return this.adminNames.get(code);
+    return this.adminNames.get(code) ?? this.base?.adminName(code);
   }
 }
 
@@ -176,17 +201,23 @@ function addPacked(map: Map<string, Packed>, key: string, value: number): void {
   if (!list.includes(value)) list.push(value);
 }
 
-function unpack(packed: Packed | undefined): NameHit[] {
-  if (packed === undefined) return [];
-  const list = typeof packed === 'string' ? packed.split(',').map(Number) : packed;
-  const best = new Map<number, number>();
-  for (const p of list) {
+function unpack(base: ArrayLike<number> | undefined, overlay: Packed | undefined): NameHit[] {
+  if (base === undefined && overlay === undefined) return [];
+  const extra = typeof overlay === 'string' ? overlay.split(',').map(Number) : overlay;
+  const out: NameHit[] = [];
+  const add = (p: number): void => {
     const entry = Math.floor(p / 4);
     const code = p % 4;
-    const seen = best.get(entry);
-    if (seen === undefined || code < seen) best.set(entry, code);
-  }
-  return [...best].map(([entry, code]) => ({ entry, kind: CODE_KIND[code]! }));
+    for (let k = 0; k < out.length; k++) {
+      if (out[k]!.entry !== entry) continue;
+      if (KIND_CODE[out[k]!.kind] > code) out[k] = { entry, kind: CODE_KIND[code]! };
+      return;
+    }
+    out.push({ entry, kind: CODE_KIND[code]! });
+  };
+  if (base !== undefined) for (let i = 0; i < base.length; i++) add(base[i]!);
+  if (extra !== undefined) for (const p of extra) add(p);
+  return out;
 }
 
 /** Parses an `E` line of the compiled format (see compiled-format.ts). */

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { BinaryGazetteer } from './binary-format.js';
 import { compileDefaultGazetteer } from './compile-default.js';
 import { readCompiled } from './compiled-format.js';
 import { applyCurated, type CuratedPlaces } from './curated.js';
@@ -13,6 +14,13 @@ export interface LoadGazetteerOptions {
   readonly defaultFile?: string;
   /** Override of the curated data folder (tests). */
   readonly dataDir?: string;
+  /**
+   * The default gazetteer's bytes as another thread loaded them (`gazetteer.baseBuffer`
+   * of a gazetteer loaded with `shared: true`): used in place, not read again.
+   */
+  readonly baseBuffer?: ArrayBufferLike;
+  /** Read the default gazetteer into a SharedArrayBuffer, so worker threads can be handed it. */
+  readonly shared?: boolean;
 }
 
 /**
@@ -22,16 +30,19 @@ export interface LoadGazetteerOptions {
  * compiled now and cached, which takes a few seconds once.
  */
 export function loadGazetteer(options: LoadGazetteerOptions = {}): Gazetteer {
-  const gazetteer = new Gazetteer();
   const defaultFile = options.defaultFile ?? DEFAULT_GAZETTEER_FILE;
-  if (!existsSync(defaultFile)) {
-    const text = compileDefaultGazetteer();
-    mkdirSync(path.dirname(defaultFile), { recursive: true });
-    const tmp = `${defaultFile}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, defaultFile);
+  let buffer = options.baseBuffer;
+  if (buffer === undefined) {
+    if (!existsSync(defaultFile)) {
+      const bytes = compileDefaultGazetteer();
+      mkdirSync(path.dirname(defaultFile), { recursive: true });
+      const tmp = `${defaultFile}.${process.pid}.tmp`;
+      writeFileSync(tmp, bytes);
+      renameSync(tmp, defaultFile);
+    }
+    buffer = readWhole(defaultFile, options.shared === true);
   }
-  readCompiled(readFileSync(defaultFile, 'utf8'), gazetteer, defaultFile);
+  const gazetteer = new Gazetteer(new BinaryGazetteer(buffer, defaultFile));
   if (options.db !== undefined && options.db !== ':memory:') {
     const extension = extensionFileFor(options.db);
     if (existsSync(extension)) readCompiled(readFileSync(extension, 'utf8'), gazetteer, extension);
@@ -53,4 +64,23 @@ export function loadGazetteer(options: LoadGazetteerOptions = {}): Gazetteer {
   };
   applyCurated(gazetteer, files, names);
   return gazetteer;
+}
+
+/** The whole file in one buffer of its own (shared: a SharedArrayBuffer), with no copy on the way. */
+function readWhole(file: string, shared: boolean): ArrayBufferLike {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const buffer = shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size);
+    const view = new Uint8Array(buffer);
+    let at = 0;
+    while (at < size) {
+      const n = readSync(fd, view, at, size - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return buffer;
+  } finally {
+    closeSync(fd);
+  }
 }
