@@ -22,6 +22,8 @@ export interface EventLexicon {
   readonly actorHeads: ReadonlySet<string>;
   readonly notActors: ReadonlySet<string>;
   readonly connectors: ReadonlySet<string>;
+  /** Words of conventional military force (CAMEO 19 vs 18). */
+  readonly military: ReadonlySet<string>;
 }
 
 const VOWEL = /[aeiou]/;
@@ -76,12 +78,12 @@ export function parseEventLexicon(triggersTsv: string, actorWordsJson: unknown):
     }
   });
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  const words = actorWordsJson as { heads?: unknown; notActors?: unknown; connectors?: unknown };
+  const words = actorWordsJson as { heads?: unknown; notActors?: unknown; connectors?: unknown; military?: unknown };
   const set = (v: unknown, name: string): Set<string> => {
     if (!Array.isArray(v) || !v.every((w) => typeof w === 'string')) throw new Error(`data/events/actor-words.json: "${name}" must be an array of strings`);
     return new Set(v.map((w: string) => w.toLowerCase()));
   };
-  return { triggers: byFirst, actorHeads: set(words.heads, 'heads'), notActors: set(words.notActors, 'notActors'), connectors: set(words.connectors, 'connectors') };
+  return { triggers: byFirst, actorHeads: set(words.heads, 'heads'), notActors: set(words.notActors, 'notActors'), connectors: set(words.connectors, 'connectors'), military: set(words.military, 'military') };
 }
 
 /** Exact entries that are verb forms (past tenses, participles): "met", "withdrew", "denied". */

@@ -24,7 +24,9 @@ const words = (doc: AnalyzedDocument, span: readonly [number, number] | null): s
 
 // [sentence, type of the main event, modality, source, target]
 const cases: Array<[string, string, string, string | null, string | null]> = [
-  ['Russian troops attacked the village of Kupiansk on Monday.', 'ASSAULT', 'asserted', 'Russian troops', 'Kupiansk'],
+  ['Russian troops attacked the village of Kupiansk on Monday.', 'FIGHT', 'asserted', 'Russian troops', 'Kupiansk'],
+  ['Gunmen attacked a bus near the border.', 'ASSAULT', 'asserted', 'Gunmen', null],
+  ['The ceasefire held after 12 days of battles with the militia.', 'RETREAT', 'asserted', null, null],
   ['Ukrainian forces shelled Russian positions near Bakhmut.', 'FIGHT', 'asserted', 'Ukrainian forces', 'Russian'],
   ['The Kremlin accused Kyiv of sabotage.', 'ACCUSE', 'asserted', 'Kremlin', 'Kyiv'],
   ['Kyiv denied the report.', 'REJECT', 'asserted', 'Kyiv', null],

@@ -3,6 +3,7 @@ import { compareItems, itemId } from '../../model/index.js';
 import type { Stage } from '../stage.js';
 import type { EventLexicon } from './event-lexicon.js';
 import { codeIntent } from './code-intent.js';
+import { codeMilitaryForce } from './code-military-force.js';
 import { eventModality } from './event-modality.js';
 import { findActorPhrases } from './find-actor-phrases.js';
 import { findTriggers, type TriggerMatch } from './find-triggers.js';
@@ -85,10 +86,17 @@ function sentenceEvents(doc: AnalyzedDocument, sentence: Sentence, lexicon: Even
     const { source, target } = argumentsOf(tokens, trigger, candidates, last);
     const placeAfter = places.find((p) => p.role === 'location' && p.span[0] >= tokens[trigger.to - 1]!.span[1]) ?? places.find((p) => p.role === 'location') ?? null;
     const size = sizeOf(doc, tokens, trigger, first, last);
-    return { trigger, modality, source, target, place: placeAfter, size, code: codeIntent(trigger.form.type, modality) };
+    const means = codeMilitaryForce(trigger.form.type, trigger.form.mode, tokens, source, trigger.from, lexicon.military);
+    const intent = codeIntent(means, modality);
+    const rules = [means !== trigger.form.type ? 'military-force' : null, intent.rule].filter(Boolean).join('+');
+    return { trigger, modality, source, target, place: placeAfter, size, code: { type: intent.type, rule: rules || null }, inPhrase: afterPreposition(tokens, first, trigger) };
   });
+  // The main event: a clause-level verb first, then a noun that is not the
+  // circumstance of something else ("after 12 days of battles", "following the
+  // killing of"), then anything not embedded.
   const mainIndex = Math.max(0, [
     coded.findIndex((c) => c.trigger.form.verb && c.modality !== 'embedded'),
+    coded.findIndex((c) => !c.inPhrase && c.modality !== 'embedded'),
     coded.findIndex((c) => c.modality !== 'embedded'),
     0,
   ].find((i) => i >= 0)!);
@@ -152,6 +160,19 @@ function argumentsOf(tokens: readonly Token[], trigger: TriggerMatch, candidates
     return { source: before[0]!, target: after[0] ?? null };
   }
   return { source: closestBefore, target: after[0] ?? null };
+}
+
+const PREPOSITIONS = new Set(['of', 'after', 'following', 'during', 'in', 'with', 'against', 'for', 'over', 'from', 'since', 'before', 'amid', 'despite', 'about', 'by']);
+
+/** Whether a noun trigger sits in a prepositional phrase ("after 12 days of battles"): up to 3 modifiers back to a preposition. */
+function afterPreposition(tokens: readonly Token[], first: number, trigger: TriggerMatch): boolean {
+  if (trigger.form.verb) return false;
+  for (let i = trigger.from - 1; i >= Math.max(first, trigger.from - 4); i--) {
+    const t = tokens[i]!;
+    if (PREPOSITIONS.has(t.norm)) return true;
+    if (t.kind === 'punct' || t.norm === 'and' || t.norm === 'to') return false;
+  }
+  return false;
 }
 
 function numberValue(text: string): number | null {

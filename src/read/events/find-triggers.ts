@@ -10,6 +10,9 @@ export interface TriggerMatch {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'any', 'no', "'s"]);
 
+/** A verb form right after these is a noun or a gerund: "12 days of battles", "amid attacks". */
+const NOMINAL_PREPOSITIONS = new Set(['of', 'following', 'during', 'amid', 'despite', 'after', 'before', 'against']);
+
 /** A nationality adjective before a plural ("Russian attacks", "Israeli strikes") makes the plural a noun. */
 const DEMONYM = /^\p{Lu}\p{L}*(?:an|ese|ish|i)$/u;
 
@@ -35,8 +38,10 @@ export function findTriggers(tokens: readonly Token[], sentence: Sentence, lexic
     const form = candidates.find((c) => c.tokens.every((w, k) => i + k < last && tokens[i + k]!.norm === w));
     if (!form) continue;
     const prev = i > first ? tokens[i - 1]! : null;
-    const nominal = prev !== null && (DETERMINERS.has(prev.norm) || prev.kind === 'number' || (DEMONYM.test(prev.text) && t.norm.endsWith('s')));
-    if (nominal && form.verb && !form.nominal) continue;
+    const afterPreposition = prev !== null && NOMINAL_PREPOSITIONS.has(prev.norm);
+    const nominal = prev !== null && (DETERMINERS.has(prev.norm) || afterPreposition || prev.kind === 'number' || (DEMONYM.test(prev.text) && t.norm.endsWith('s')));
+    // "a sign" is no event; "of negotiating" (a gerund) still is.
+    if (nominal && form.verb && !form.nominal && !(afterPreposition && t.norm.endsWith('ing'))) continue;
     out.push({ from: i, to: i + form.tokens.length, form: nominal && form.verb ? { ...form, verb: false } : form });
     i += form.tokens.length - 1;
   }
