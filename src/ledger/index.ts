@@ -3,3 +3,4 @@ export { findContradictions, COUNT_TOLERANCE } from './contradictions.js';
 export { controlTimeline, statusOn } from './control-timeline.js';
 export { groupClaims, corroboration, type ClaimGroup } from './group-claims.js';
 export { PERSISTENCE_DAYS, CONTROL_PREDICATES } from './predicate-facts.js';
+export type { LedgerReader, ClaimQuery, PlaceTimeline } from './ledger-reader.js';

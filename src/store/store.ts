@@ -1,3 +1,4 @@
+import type { LedgerReader } from '../ledger/ledger-reader.js';
 import type { LedgerDocument } from '../report/ledger-json.js';
 
 /** What happened to a document on save. */
@@ -84,6 +85,8 @@ export interface IngestedSource {
  */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** The ledger across documents (claims, contradictions, control timelines), where the backend keeps one. */
+  readonly ledger?: LedgerReader;
   /**
    * Saves a document with its analysis in one transaction. Saving the same
    * analysis again is a no-op (`unchanged`); a new analysis of the same text

@@ -54,8 +54,13 @@ export function readClaims({ doc, lexicon, segments, forces }: ReadClaimsInput):
       const inNested = seg.nested.some(([s, e]) => start >= s && start < e);
       // A nested claim is its own source's; the reporter of it only says it
       // was claimed, unless denying or conceding it.
-      if (inNested && seg.stance !== 'deny' && seg.stance !== 'acknowledge') continue;
-      const claim = readOne(doc, lexicon, seg, match, forces, places, focus, speakerSide, statedAt, timesById, objects);
+      // "acknowledged ... but denied Russian claims that ...": a denial verb
+      // right before the nested report makes the outer speaker deny it, whatever
+      // stance the outer attribution was given.
+      const nest = seg.nested.find(([s, e]) => start >= s && start < e);
+      const denied = nest !== undefined && deniedBefore(doc, seg, nest[0]);
+      if (inNested && seg.stance !== 'deny' && seg.stance !== 'acknowledge' && !denied) continue;
+      const claim = readOne(doc, lexicon, denied ? { ...seg, stance: 'deny' } : seg, match, forces, places, focus, speakerSide, statedAt, timesById, objects);
       if (!claim || seen.has(claim.id)) continue;
       const sayKey = `${claim.proposition}|${claim.polarity}|${claim.modality}|${inNested}`;
       if (said.has(sayKey)) continue;
@@ -453,4 +458,15 @@ function saidClaim(doc: AnalyzedDocument, seg: ClaimSegment, forces: readonly Fo
     about: { time: statedAt.time, window: timexWindow(statedAt.value) },
     places: [],
   };
+}
+
+const DENIAL_WORDS = new Set(['denied', 'denies', 'deny', 'rejected', 'rejects', 'dismissed', 'dismisses', 'refuted', 'refutes']);
+
+/** Whether a denial verb stands within six tokens before a nested report ("denied Russian claims that ..."). */
+function deniedBefore(doc: AnalyzedDocument, seg: ClaimSegment, nestedStart: number): boolean {
+  const { tokens } = doc;
+  let i = seg.from;
+  while (i < seg.to && tokens[i]!.span[0] < nestedStart) i++;
+  for (let k = Math.max(seg.from, i - 6); k < i; k++) if (DENIAL_WORDS.has(tokens[k]!.norm)) return true;
+  return false;
 }

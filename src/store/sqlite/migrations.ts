@@ -1,3 +1,5 @@
+import { LEDGER_MIGRATION_SQL } from './ledger-index.js';
+
 /**
  * Numbered schema migrations. Each runs in its own transaction together with
  * the bump of `PRAGMA user_version`, so a database is never left half-migrated.
@@ -76,5 +78,11 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ readonly version: number; readon
         documents INTEGER NOT NULL
       );
     `,
+  },
+  {
+    // Ledger: claims indexed by proposition, place, side and date; contradictions
+    // and control timelines kept up to date on save (src/store/sqlite/ledger-index.ts).
+    version: 3,
+    sql: LEDGER_MIGRATION_SQL,
   },
 ];

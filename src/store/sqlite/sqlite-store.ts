@@ -6,6 +6,7 @@ import {
   type SaveOutcome, type SearchHit, type SearchQuery, type Store, type StoredItem,
 } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
+import { createLedgerIndex } from './ledger-index.js';
 
 /** The lists of a document stored one row per item, so they can be queried across documents. */
 const ITEM_LISTS = ['sentences', 'times', 'places', 'entities', 'actors', 'attributions', 'quantities', 'events', 'claims'] as const;
@@ -72,6 +73,7 @@ export function openSqliteStore(file: string): Store {
     return outcome;
   });
 
+  const ledger = createLedgerIndex(db);
   const save = db.transaction((doc: LedgerDocument): SaveOutcome => {
     const { text, ...rest } = doc;
     const analysis = JSON.stringify(rest);
@@ -94,11 +96,13 @@ export function openSqliteStore(file: string): Store {
         insertItem.run(doc.id, item.id, list, start, end, item.text ?? item.name ?? '', JSON.stringify(item));
       }
     }
+    ledger.onSave(doc);
     return existing ? 'updated' : 'inserted';
   });
 
   return {
     kind: 'sqlite',
+    ledger,
     async saveDocument(doc) {
       return saveWithExtras(doc, null);
     },

@@ -1,0 +1,31 @@
+import type { Contradiction, ControlStatus } from '../model/index.js';
+import type { LedgerClaim } from './ledger-claim.js';
+
+/** What the CLI, the server and exports ask of a stored ledger (backends implement it beside their store). */
+export interface LedgerReader {
+  /** Claims, newest statement first; `place` is a place key or name, `since` an ISO date the claim is about or after. */
+  listClaims(query?: ClaimQuery): Promise<LedgerClaim[]>;
+  listContradictions(query?: { readonly place?: string; readonly limit?: number }): Promise<Contradiction[]>;
+  /** The control timeline of a place (key or name), or null when the ledger has no control claims for it. */
+  timeline(place: string): Promise<PlaceTimeline | null>;
+  /** Every place with a timeline, with its current status. */
+  listPlaces(): Promise<PlaceTimeline[]>;
+}
+
+export interface ClaimQuery {
+  readonly place?: string;
+  readonly side?: string;
+  readonly since?: string;
+  readonly predicate?: string;
+  readonly limit?: number;
+}
+
+export interface PlaceTimeline {
+  readonly place: string;
+  readonly label: string;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly country: string | null;
+  readonly admin1: string | null;
+  readonly statuses: readonly ControlStatus[];
+}
