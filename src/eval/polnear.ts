@@ -72,7 +72,10 @@ export const polnearScorer: Scorer = {
     const speech = new Set<string>();
     for (const [first, entries] of resources.cues!.byFirst) for (const e of entries) if (e.class === 'speech') speech.add(first);
     const results: DatasetScores = {};
+    // POLNEAR_SPLITS=dev (comma-separated) scores only those splits: a quicker loop while working.
+    const only = process.env.POLNEAR_SPLITS?.split(',');
     for (const split of (await readdir(dir)).sort()) {
+      if (only && !only.includes(split)) continue;
       const annDir = path.join(dir, split, 'attributions');
       if (!existsSync(annDir)) continue;
       const counts = { tok: { Cue: [0, 0, 0], Source: [0, 0, 0], Content: [0, 0, 0] } as Record<string, number[]>, a: [0, 0, 0], b: [0, 0, 0], speech: [0, 0], other: [0, 0] };

@@ -18,6 +18,8 @@ export interface Entity {
   readonly name: string;
   readonly kind: EntityKind;
   readonly side: Side;
+  /** True when the side was inferred from the context rather than stated or found in the dictionary. */
+  readonly sideInferred?: boolean;
   /** A title stripped from a person's name ("Kremlin spokesperson"). */
   readonly role?: string | null;
   /** Id in the actor dictionary, when the entity is a known one. */

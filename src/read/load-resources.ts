@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Resources } from './pipeline.js';
 import { compileActorLexicon } from './actors/index.js';
-import { compileCueLexicon } from './attribution/index.js';
+import { compileCueLexicon, compileSpanTagger } from './attribution/index.js';
 import { loadPlacesResources } from '../gazetteer/load-places-resources.js';
 import { parseEventLexicon } from './events/index.js';
 
@@ -22,6 +22,7 @@ export async function loadResources(options: LoadResourcesOptions = {}): Promise
   return {
     actors: compileActorLexicon(actors, nouns),
     cues: compileCueLexicon(cues),
+    attributionTagger: compileSpanTagger(await readJson(new URL('../../models/attribution/tagger.json', import.meta.url))),
     places: loadPlacesResources({ db: options.db }),
     claims: { predicates: claimPredicates, context: claimContext },
     events: parseEventLexicon(await readFile(new URL('../../data/events/triggers.tsv', import.meta.url), 'utf8'), await readData('events/actor-words.json')),
@@ -30,7 +31,10 @@ export async function loadResources(options: LoadResourcesOptions = {}): Promise
 
 /** A JSON file under data/ (beside src/ and dist/, so the same path works from both). */
 async function readData(name: string): Promise<unknown> {
-  const url = new URL(`../../data/${name}`, import.meta.url);
+  return readJson(new URL(`../../data/${name}`, import.meta.url));
+}
+
+async function readJson(url: URL): Promise<unknown> {
   try {
     return JSON.parse(await readFile(url, 'utf8'));
   } catch (error) {

@@ -12,6 +12,8 @@ export interface ActorCandidate {
   readonly role: string | null;
   readonly resolution: ActorMention['resolution'];
   readonly rule: string;
+  /** The side was read from the context (an unnamed soldier speaks for the forces the sentence is about), not stated. */
+  readonly sideInferred?: boolean;
 }
 
 export const isCapitalized = (t: Token | undefined): boolean =>

@@ -9,6 +9,7 @@ import { extractUnnamedActors } from './extract-unnamed-actors.js';
 import { extractEvidenceActors } from './extract-evidence-actors.js';
 import { selectActorMentions } from './select-actor-mentions.js';
 import { linkActorEntities } from './link-actor-entities.js';
+import { inferUnnamedSides } from './infer-unnamed-sides.js';
 
 const STAGE = 'actors';
 
@@ -35,7 +36,7 @@ export function createActorsStage(lexicon: ActorLexicon | undefined): Stage {
           ...extractEvidenceActors(text, tokens, sentence, lexicon),
         );
       }
-      const { actors, entities } = linkActorEntities(text, tokens, selectActorMentions(candidates), lexicon, STAGE);
+      const { actors, entities } = linkActorEntities(text, tokens, inferUnnamedSides(tokens, selectActorMentions(candidates)), lexicon, STAGE);
       const diagnostics: Diagnostic[] = entities
         .filter((e) => e.side === 'UNKNOWN' && e.kind !== 'evidence' && e.kind !== 'unnamed')
         .map((e) => ({

@@ -21,26 +21,32 @@ export function linkActorEntities(
   const entityIdOf = (c: ActorCandidate): string => c.key ? `entity:${c.key}` : `entity:${c.kind}:${c.name.toLowerCase().replace(/\s+/g, '-')}`;
   for (const c of chosen) {
     const id = entityIdOf(c);
-    if (!entities.has(id)) entities.set(id, { entity: { id, name: c.name, kind: c.kind, side: c.side, role: c.role, key: c.key }, mentions: [] });
+    if (!entities.has(id)) entities.set(id, { entity: { id, name: c.name, kind: c.kind, side: c.side, ...(c.sideInferred ? { sideInferred: true } : {}), role: c.role, key: c.key }, mentions: [] });
     else if (c.role && !entities.get(id)!.entity.role) entities.get(id)!.entity = { ...entities.get(id)!.entity, role: c.role };
     mentions.push({ c, entity: id, resolution: c.resolution });
   }
-  // coreference, in text order so "latest before" is well defined
+  // Coreference, in text order: a forward index of the entities mentioned so
+  // far (surname → latest person, latest non-person entity per definite head),
+  // advanced as the token scan moves on, so no token rescans earlier mentions.
   const byStart = [...mentions].sort((a, b) => a.c.from - b.c.from);
-  const latestBefore = (at: number, fits: (e: Omit<Entity, 'mentions'>) => boolean): string | null => {
-    for (let m = byStart.length - 1; m >= 0; m--) {
-      if (byStart[m]!.c.from >= at) continue;
-      const e = entities.get(byStart[m]!.entity)!.entity;
-      if (fits(e)) return e.id;
+  const personBySurname = new Map<string, string>();
+  const latestByHead = new Map<string, string>();
+  let indexed = 0;
+  const indexUpTo = (at: number): void => {
+    for (; indexed < byStart.length && byStart[indexed]!.c.from < at; indexed++) {
+      const e = entities.get(byStart[indexed]!.entity)!.entity;
+      const words = e.name.toLowerCase().split(/\s+/);
+      if (e.kind === 'person') { if (words.length > 1) personBySurname.set(words[words.length - 1]!, e.id); }
+      else if (e.kind !== 'unnamed') for (const head of DEFINITE_HEADS) if (e.name.toLowerCase().includes(head)) latestByHead.set(head, e.id);
     }
-    return null;
   };
   const extra: typeof mentions = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
     const t = tokens[i]!;
+    indexUpTo(i);
     if (isCapitalized(t) && t.norm.length > 2) {
-      const id = latestBefore(i, (e) => e.kind === 'person' && e.name.split(/\s+/).length > 1 && e.name.toLowerCase().endsWith(` ${t.norm}`));
+      const id = personBySurname.get(t.norm) ?? null;
       if (id) {
         const e = entities.get(id)!.entity;
         extra.push({ c: { from: i, to: i + 1, kind: e.kind, side: e.side, name: e.name, key: e.key ?? null, role: null, resolution: 'coreference', rule: 'surname' }, entity: id, resolution: 'coreference' });
@@ -53,7 +59,7 @@ export function linkActorEntities(
       if (!parts.every((p, k) => tokens[i + 1 + k]?.norm === p && !taken[i + 1 + k])) continue;
       const end = i + 1 + parts.length;
       if (tokens[end] && (isCapitalized(tokens[end]) || tokens[end]!.norm === 'of')) break; // "the Ministry of ...": a new name
-      const id = latestBefore(i, (e) => e.kind !== 'person' && e.kind !== 'unnamed' && e.name.toLowerCase().includes(head));
+      const id = latestByHead.get(head) ?? null;
       if (id) {
         const e = entities.get(id)!.entity;
         extra.push({ c: { from: i, to: end, kind: e.kind, side: e.side, name: e.name, key: e.key ?? null, role: null, resolution: 'coreference', rule: 'definite-description' }, entity: id, resolution: 'coreference' });

@@ -80,6 +80,9 @@ test('seed: who said what in the Pokrovsk article', () => {
   assert.equal(staff[1]!.origin.rule, 'backward');
   const telling = find('telling');
   assert.equal(telling.source?.text, 'one platoon commander');
+  // an unnamed soldier speaks for the forces the sentence is about (AFU troops): inferred, and marked so
+  assert.equal(telling.side, 'UA');
+  assert.equal(entity(telling.speaker)?.sideInferred, true);
   assert.equal(telling.content.text, 'that Russian forces were “infiltrating virtually the entire city”');
   assert.ok(doc.attributions.some((a) => a.voice === 'reporter' && a.content.text.startsWith('Both sides have issued')));
   const q = (t: string) => doc.quantities.find((x) => x.text === t);

@@ -11,6 +11,8 @@ import { extendQuotedContent } from './extend-quoted-content.js';
 import { linkAttributionSource } from './link-attribution-source.js';
 import { linkStatementTime } from './link-statement-time.js';
 import { extractReporterVoice } from './extract-reporter-voice.js';
+import { tagSentence, tokenContext, type SpanTagger, type TaggedSentence } from './span-tagger.js';
+import { extractTaggedAttributions, nearestSpan } from './extract-tagged-attributions.js';
 
 const STAGE = 'attribution';
 
@@ -18,6 +20,12 @@ export interface AttributionOptions {
   readonly cues: CueLexicon;
   /** Country names and demonyms → side, for sources that are not actors ("Russian claims"). */
   readonly sides?: ReadonlyMap<string, Side>;
+  /**
+   * The trained span tagger (models/attribution): when given, it decides which
+   * lexicon cues are cues, proposes the cues the lexicon lacks, and names the
+   * source where the frames find none.
+   */
+  readonly tagger?: SpanTagger;
   /** Add the reporter's own voice for unattributed sentences (default true; the PolNeAR eval turns it off). */
   readonly reporterVoice?: boolean;
 }
@@ -34,6 +42,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
   const { cues } = options;
   const sides = options.sides ?? new Map<string, Side>();
   const reporterVoice = options.reporterVoice ?? true;
+  const tagger = options.tagger;
   return {
     name: STAGE,
     run(doc) {
@@ -51,20 +60,32 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       }
       let candidates: AttributionCandidate[] = [];
       const quoted = insideQuotes(tokens);
+      const context = tagger ? tokenContext(tokens, cues) : null;
+      const tags: Array<TaggedSentence | null> = [];
       for (const sentence of sentences) {
-        if (sentence.caption) continue;
+        if (sentence.caption) { tags.push(null); continue; }
+        const tagged = tagger ? tagSentence(tagger, tokens, sentence, context!) : null;
+        tags.push(tagged);
         // A cue inside a quotation is the quoted speaker's own words ("“I think he's right,” she said"):
         // the quotation is already attributed to them.
-        const found = findCues(tokens, sentence, cues).filter((c) => !quoted[c.head]);
+        let found = findCues(tokens, sentence, cues).filter((c) => !quoted[c.head]);
+        // The tagger decides whether a thought verb is a cue here ("I think", "want", "know" often are not);
+        // speech and evidence verbs of the lexicon stay cues.
+        if (tagged) found = found.filter((c) => c.entry.class !== 'thought' || tagged.cue.some(([a, b]) => a < c.to && c.from < b));
         for (const c of found) for (let k = c.from; k < c.to; k++) isCue[k] = 1;
+        const taken: Array<readonly [number, number]> = [];
         for (const c of found) {
           const candidate = c.entry.frame === 'according' ? extractAccordingTo(tokens, sentence, c)
             : c.entry.frame === 'noun' ? extractNounClaim(tokens, sentence, c)
             : extractVerbAttribution(text, tokens, sentence, c, inTime, isCue);
-          if (candidate) candidates.push(candidate);
+          if (candidate) { candidates.push(candidate); taken.push(candidate.cue); }
+        }
+        if (tagged) {
+          candidates.push(...extractTaggedAttributions(tokens, sentence, tagged, taken, cues));
         }
       }
-      candidates = shareSubjects(tokens, candidates).map((c) => extendQuotedContent(text, tokens, sentences, c));
+      candidates = shareSubjects(tokens, candidates, tagger ? (c) => nearestSpan(tags[c.sentence]?.source ?? [], c.cue) : undefined)
+        .map((c) => extendQuotedContent(text, tokens, sentences, c));
 
       const entityById = new Map(doc.entities.map((e) => [e.id, e]));
       const attributions: Attribution[] = [];
@@ -107,7 +128,9 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       const diagnostics: Diagnostic[] = [];
       let entities: readonly Entity[] = doc.entities;
       if (reporterVoice) {
-        const covered = nested.flatMap((a) => [a.cue!.span, a.content.span]);
+        // An attitude cue the lexicon does not know ("issued statements about", "mocked") reports the
+        // source's act, which is itself the reporter's claim: its sentence keeps the reporter's voice.
+        const covered = nested.filter((a) => a.origin.rule !== 'tagged-attitude').flatMap((a) => [a.cue!.span, a.content.span]);
         const own = extractReporterVoice(sentences, covered);
         if (own.length > 0) {
           const outlet: Entity = { id: 'entity:outlet', name: doc.meta.outlet ?? 'the outlet (reporter)', kind: 'media', side: 'MEDIA', role: 'reporter', key: null, mentions: [] };

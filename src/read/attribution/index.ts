@@ -1,2 +1,3 @@
 export { createAttributionStage, type AttributionOptions } from './attribution-stage.js';
 export { compileCueLexicon, type CueLexicon } from './cue-lexicon.js';
+export { compileSpanTagger, type SpanTagger } from './span-tagger.js';

@@ -5,15 +5,24 @@ import type { AttributionCandidate } from './attribution-candidate.js';
  * A participle or coordinated cue with no subject of its own ("the ministry
  * said, adding that ...", "Syrskyi acknowledged ... but denied ...") speaks
  * for the subject of the cue before it in the sentence, and that cue's content
- * ends where the second cue's clause begins. Candidates with no subject to
- * share are dropped: nobody is named as saying them.
+ * ends where the second cue's clause begins. With no earlier cue to share
+ * with (the first verb does not report: "X thanked Miami and said ..."), the
+ * subject comes from `fallback` (the span tagger's nearest source); candidates
+ * still without one are dropped: nobody is named as saying them.
  */
-export function shareSubjects(tokens: readonly Token[], candidates: readonly AttributionCandidate[]): AttributionCandidate[] {
+export function shareSubjects(
+  tokens: readonly Token[], candidates: readonly AttributionCandidate[],
+  fallback?: (c: AttributionCandidate) => readonly [number, number] | null,
+): AttributionCandidate[] {
   const out: AttributionCandidate[] = [];
   for (const c of candidates) {
     if (!c.sharedSource) { out.push(c); continue; }
     const previous = [...out].reverse().find((p) => p.sentence === c.sentence && p.cue[0] < c.cue[0] && p.source);
-    if (!previous) continue;
+    if (!previous) {
+      const source = fallback?.(c);
+      if (source) out.push({ ...c, source: [source[0], source[1]] });
+      continue;
+    }
     out.push({ ...c, source: previous.source });
     // cut the earlier content before ", adding" / "but denied"
     let cut = c.cue[0] - 1;

@@ -1,0 +1,84 @@
+import type { Sentence, Token } from '../../model/index.js';
+import type { CueEntry, CueLexicon } from './cue-lexicon.js';
+import type { AttributionCandidate } from './attribution-candidate.js';
+import { isCloseQuote, isWordLike } from './attribution-candidate.js';
+import type { TaggedSentence } from './span-tagger.js';
+
+type Range = readonly [number, number];
+
+const TOPIC_PREPOSITIONS = new Set(['about', 'on', 'over', 'of', 'for', 'with', 'regarding', 'concerning', 'at', 'to']);
+
+/** Tokens apart two ranges are (0 when they touch or overlap). */
+export const gap = (a: Range, b: Range): number => (a[1] <= b[0] ? b[0] - a[1] : b[1] <= a[0] ? a[0] - b[1] : 0);
+const overlap = (a: Range, b: Range): boolean => a[0] < b[1] && b[0] < a[1];
+
+/** The tagged span nearest to a cue that does not overlap it (ties: the one before the cue). */
+export function nearestSpan(spans: readonly Range[], cue: Range): Range | null {
+  let best: Range | null = null;
+  for (const s of spans) {
+    if (overlap(s, cue)) continue;
+    if (!best || gap(s, cue) < gap(best, cue)) best = s;
+  }
+  return best;
+}
+
+/**
+ * The lexicon entry of a tagged cue: the first lexicon form inside it ("has
+ * long denied" → deny). A cue the lexicon does not know ("mocked", "seemed to
+ * suggest") is an attitude of the source: stance `believe`, class thought,
+ * lemma its own words.
+ */
+export function entryOfTaggedCue(tokens: readonly Token[], cue: Range, lexicon: CueLexicon): CueEntry {
+  for (let k = cue[0]; k < cue[1]; k++) {
+    for (const e of lexicon.byFirst.get(tokens[k]!.norm) ?? []) {
+      if (e.norms.every((n, j) => tokens[k + j]?.norm === n)) return e;
+    }
+  }
+  const words = tokens.slice(cue[0], cue[1]).filter(isWordLike).map((t) => t.norm).join(' ');
+  return { lemma: words, stance: 'believe', class: 'thought', frame: 'verb', object: false, needsQuote: false, norms: words.split(' '), participle: false };
+}
+
+/**
+ * Extractor: an attribution for every cue the span tagger marks that no
+ * lexicon frame found. Its source is the nearest tagged source in the
+ * sentence (none when the tagger marks none), its content the nearest tagged
+ * content; with no tagged content, the rest of the sentence on the side of the
+ * cue away from the source.
+ */
+export function extractTaggedAttributions(
+  tokens: readonly Token[], sentence: Sentence, tagged: TaggedSentence, taken: readonly Range[], lexicon: CueLexicon,
+): AttributionCandidate[] {
+  const out: AttributionCandidate[] = [];
+  const [sFrom, sTo] = sentence.tokens;
+  for (const cue of tagged.cue) {
+    if (taken.some((t) => overlap(t, cue))) continue;
+    if (!tokens.slice(cue[0], cue[1]).some(isWordLike)) continue;
+    const source = nearestSpan(tagged.source, cue);
+    let content = nearestSpan(tagged.content, cue);
+    if (!content) {
+      const after = source && source[0] >= cue[1] ? null : [cue[1], sTo] as const;
+      const before = [sFrom, cue[0]] as const;
+      content = trimRange(tokens, after ?? before) ?? trimRange(tokens, before === content ? after ?? before : before);
+    } else content = trimRange(tokens, content);
+    if (!content) continue;
+    const entry = entryOfTaggedCue(tokens, cue, lexicon);
+    out.push({
+      sentence: sentence.index, cue: [cue[0], cue[1]], entry,
+      source: source ? [source[0], source[1]] : null,
+      content: [tokens[content[0]]!.span[0], tokens[content[1] - 1]!.span[1]],
+      // a cue the lexicon does not know is an attitude ("mocked", "don't like"), and one ending in a
+      // preposition gives a topic ("issued statements about"): neither is a statement of the source's
+      rule: lexicon.byFirst.has(entry.norms[0]!) && entry.class !== 'thought' && !TOPIC_PREPOSITIONS.has(tokens[cue[1] - 1]!.norm) ? 'tagged' : 'tagged-attitude',
+    });
+  }
+  return out;
+}
+
+/** A token range without leading and trailing punctuation (closing quotes kept); null when no word is left. */
+function trimRange(tokens: readonly Token[], r: Range): Range | null {
+  let [a, b] = r;
+  while (a < b && !isWordLike(tokens[a]!) && tokens[a]!.text !== '“' && tokens[a]!.text !== '"') a++;
+  while (b > a && !isWordLike(tokens[b - 1]!) && !isCloseQuote(tokens[b - 1]!) && tokens[b - 1]!.text !== '"') b--;
+  for (let k = a; k < b; k++) if (isWordLike(tokens[k]!)) return [a, b];
+  return null;
+}
