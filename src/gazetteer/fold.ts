@@ -4,6 +4,8 @@
  * in exactly the same form.
  */
 
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
 const LETTER_MAP: Readonly<Record<string, string>> = {
   ß: 'ss', ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd', ħ: 'h',
 };
@@ -17,6 +19,8 @@ const LETTER_MAP: Readonly<Record<string, string>> = {
  * @example foldName('Sant Julià de Lòria') // => 'sant julia de loria'
  */
 export function foldName(name: string): string {
+  // Most tokens are plain ASCII words: nothing to fold but case.
+  if (ASCII_WORD.test(name)) return name.toLowerCase();
   let s = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   s = s.replace(/[ßøłđæœıþðħ]/g, (c) => LETTER_MAP[c] ?? c);
   s = s.replace(/['’‘`ʼʹ′´]/g, '').replace(/[‐‑–—\-_/]/g, ' ').replace(/[.,()]/g, ' ');

@@ -39,26 +39,28 @@ export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazettee
         continue;
       }
       let matched = false;
-      for (let n = Math.min(MAX_TOKENS, to - i); n >= 1; n--) {
-        const last = tokens[i + n - 1]!;
-        if (!isCapitalised(last) && !(n === 1 && first.kind === 'word')) continue;
-        if (!tokensFormName(tokens, i, i + n, doc.text)) continue;
-        let key = '';
-        for (let k = i; k < i + n; k++) {
-          const f = foldAt(k);
-          if (f !== '') key = key === '' ? f : `${key} ${f}`;
+      // Exact names first, longest first; only where none matches, the romanisation skeletons (costlier, rarer).
+      for (const bySkeleton of [false, true]) {
+        for (let n = Math.min(MAX_TOKENS, to - i); n >= 1; n--) {
+          const last = tokens[i + n - 1]!;
+          if (!isCapitalised(last) && !(n === 1 && first.kind === 'word')) continue;
+          if (!tokensFormName(tokens, i, i + n, doc.text)) continue;
+          let key = '';
+          for (let k = i; k < i + n; k++) {
+            const f = foldAt(k);
+            if (f !== '') key = key === '' ? f : `${key} ${f}`;
+          }
+          let hits: NameHit[];
+          if (!bySkeleton) hits = gazetteer.lookup(key);
+          else if (key.length >= 5 && /^[a-z ]+$/.test(key)) hits = gazetteer.lookupSkeleton(key);
+          else continue;
+          if (hits.length === 0) continue;
+          out.push({ span: [first.span[0], last.span[1]], key, hits, rule: bySkeleton ? 'gazetteer-skeleton' : 'gazetteer-name', tokens: [i, i + n], skeleton: bySkeleton, cue: hasCue(tokens, i, from, cues) });
+          i += n;
+          matched = true;
+          break;
         }
-        let hits: NameHit[] = gazetteer.lookup(key);
-        let skeleton = false;
-        if (hits.length === 0 && key.length >= 5 && /^[a-z ]+$/.test(key)) {
-          hits = gazetteer.lookupSkeleton(key);
-          skeleton = hits.length > 0;
-        }
-        if (hits.length === 0) continue;
-        out.push({ span: [first.span[0], last.span[1]], key, hits, rule: skeleton ? 'gazetteer-skeleton' : 'gazetteer-name', tokens: [i, i + n], skeleton, cue: hasCue(tokens, i, from, cues) });
-        i += n;
-        matched = true;
-        break;
+        if (matched) break;
       }
       if (matched) continue;
       // "the city of X" with X unknown to the gazetteer: an unresolved place, worth a diagnostic.
