@@ -120,3 +120,19 @@ test('time: deterministic output', () => {
   const text = 'Last week, on Wednesday, and since July.';
   assert.deepEqual(read(text), read(text));
 });
+
+test('time: a narrative (many years, long before publication) reads year-less dates in the narrative year; news does not', () => {
+  const history = [
+    'The war began in 1914 and the front froze by 1915.',
+    'In 1916 and 1917 the armies bled; the United States joined in 1917.',
+    'The offensive of 1918 failed.',
+    'On 15 July the last German attack began, and the next day it stalled.',
+    'Peace came in 1919; the treaty was ratified in 1920 and revised in 1921.',
+  ].join(' ');
+  const values = Object.fromEntries(read(history).times.map((t) => [t.text, t.value]));
+  assert.equal(values['15 July'], '1918-07-15');
+  assert.equal(values['the next day'], '1918-07-16');
+  // A news report recalling two years of background keeps its dates near publication.
+  const news = read('The alliance was founded in 1949 and grew in 1952. On 15 July the talks stalled.');
+  assert.equal(news.times.find((t) => t.text === '15 July')?.value, '2025-07-15');
+});

@@ -1,14 +1,14 @@
 import type { AnalyzedDocument, Diagnostic, Span, TimeBound, TimeField, TimeItem, TimexMod, TimexType } from '../../model/index.js';
 import { itemId } from '../../model/index.js';
 import type { Stage } from '../stage.js';
-import { parseIsoDate } from './calendar.js';
+import { parseIsoDate, type YMD } from './calendar.js';
 import { CALENDAR_DATE_RULES } from './extract-calendar-dates.js';
 import { CLOCK_TIME_RULES } from './extract-clock-times.js';
 import { DURATION_RULES } from './extract-durations.js';
 import { REFERENCE_RULES } from './extract-references.js';
 import { RELATIVE_DATE_RULES } from './extract-relative-dates.js';
 import { SET_RULES } from './extract-sets.js';
-import { normalise, type Tense } from './normalise.js';
+import { normalise, type Normalised, type Tense } from './normalise.js';
 import { refineClockWithDay } from './refine-clock-with-day.js';
 import { refineModifiers } from './refine-modifiers.js';
 import { refineOverlaps } from './refine-overlaps.js';
@@ -85,6 +85,7 @@ function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): Ana
   const resolved: ResolvedTime[] = [];
   let previousValue: string | null = null;
   let previousId: string | null = null;
+  const narrative = isNarrative(candidates, reference);
   for (const c of candidates as Array<TimeCandidate & { sentence: number }>) {
     const sentence = doc.sentences[c.sentence];
     const caption = sentence?.caption ?? false;
@@ -96,21 +97,26 @@ function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): Ana
     if (/\b(?:since|ago)\s+$/.test(before)) tense = 'past';
     // A deadline or a term looks forward whatever the clause's tense: "extended to Nov. 20", "respond by Oct. 31", "effective Feb. 1".
     else if (tense === 'past' && c.spec.kind === 'calendar' && /\b(?:to|until|till|by|through|effective|record)\s+$/.test(before)) tense = 'present';
-    const n = normalise(c.spec, { reference, tense, previousValue });
+    // Narrative mode (HeidelTime's "narratives" vs "news"): a year-less date is read against the narrative
+    // reference time, the latest date with a year mentioned before it, not against the publication date.
+    const narrativeRef: YMD | null = narrative && isYearless(c.spec) ? narrativeReference(previousValue) : null;
+    const n: Normalised = narrativeRef
+      ? { ...normalise(inNarrativeYear(c.spec), { reference: narrativeRef, tense, previousValue }), anchor: 'previous' as const }
+      : normalise(c.spec, { reference, tense, previousValue });
     const r: ResolvedTime = {
       span: c.span, rule: c.rule, sentence: c.sentence, caption, spec: c.spec, tense,
       type: c.type ?? n.type, value: n.value, ...(c.mod ? { mod: c.mod } : {}), anchor: n.anchor === 'previous' ? { time: previousId! } : n.anchor,
       stated: c.stated, inferred: n.inferred,
     };
     if (c.rangeEnd) {
-      const end = normalise(c.rangeEnd, { reference, tense, previousValue });
+      const end = narrativeRef ? normalise(inNarrativeYear(c.rangeEnd), { reference: narrativeRef, tense, previousValue }) : normalise(c.rangeEnd, { reference, tense, previousValue });
       resolved.push(n.value && end.value ? { ...r, range: { start: { value: n.value }, end: { value: end.value } } } : r);
     } else {
       resolved.push(r);
     }
     // A caption's date describes a photo: it never anchors the news that follows.
     // Nor does a value derived from the previous one ("a year earlier" after "a year earlier" would drift back a year each time).
-    const derived = n.anchor === 'previous' || (c.spec.kind === 'relative' && c.spec.inheritGranularity === true);
+    const derived = (n.anchor === 'previous' && !narrativeRef) || (c.spec.kind === 'relative' && c.spec.inheritGranularity === true);
     if (!caption && !derived && n.value && /^\d{4}/.test(n.value)) {
       previousValue = n.value;
       previousId = itemId('time', c.span);
@@ -135,6 +141,48 @@ function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): Ana
     });
   }
   return { ...doc, times, diagnostics };
+}
+
+
+/**
+ * A document is a narrative (a history, a chronology) rather than news when
+ * it states many years (NARRATIVE_MIN_YEARS) and most of them are before
+ * the year before its publication: then the publication date says nothing
+ * about "On 24 May" or "in February" (HeidelTime leaves the choice of its
+ * news or narratives mode to the user; here the text decides, per
+ * document). A news report states few years, mostly its own, even when it
+ * recalls history in a paragraph of background.
+ */
+/** In a narrative a year-less date is in the year of the narrative reference ("In 1943 ... in February" is 1943-02): time there is told in order, not counted back from publication. */
+function inNarrativeYear(spec: TimeSpec): TimeSpec {
+  return spec.kind === 'calendar' && spec.year === undefined && spec.yearShift === undefined ? { ...spec, yearShift: 'this' } : spec;
+}
+
+function isNarrative(candidates: readonly TimeCandidate[], reference: YMD | null): boolean {
+  if (!reference) return false;
+  let stated = 0;
+  let distant = 0;
+  for (const c of candidates) {
+    if (c.spec.kind !== 'calendar' || c.spec.year === undefined) continue;
+    stated++;
+    if (reference.year - c.spec.year > NARRATIVE_GAP_YEARS) distant++;
+  }
+  return stated >= NARRATIVE_MIN_YEARS && distant * 2 > stated;
+}
+const NARRATIVE_GAP_YEARS = 1;
+const NARRATIVE_MIN_YEARS = 8;
+
+/** A calendar date whose year the text does not give ("24 May", "in February", "the third quarter"). */
+function isYearless(spec: TimeSpec): boolean {
+  return spec.kind === 'calendar' && spec.year === undefined && spec.yearShift === undefined && spec.yearOffset === undefined
+    && spec.decade === undefined && spec.century === undefined;
+}
+
+/** The narrative reference time as a date: the latest value with a year, at mid-period where it is coarser than a day. */
+function narrativeReference(previous: string | null): YMD | null {
+  const m = previous ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(previous) : null;
+  if (!m) return null;
+  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : 6, day: m[3] ? Number(m[3]) : 15 };
 }
 
 function toItem(r: ResolvedTime, text: string): TimeItem {
