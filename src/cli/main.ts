@@ -8,6 +8,9 @@ import { processIo, type CliIo } from './io.js';
 import { serveCommand, SERVE_USAGE } from './serve.js';
 import { gazetteerCommand, GAZETTEER_USAGE } from './gazetteer.js';
 import { placesCommand, PLACES_USAGE } from './places.js';
+import { claimsCommand, CLAIMS_USAGE } from './claims.js';
+import { contradictionsCommand, CONTRADICTIONS_USAGE } from './contradictions.js';
+import { timelineCommand, TIMELINE_USAGE } from './timeline.js';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
 import { StoreError } from '../store/store.js';
 
@@ -21,6 +24,9 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   serve: { run: serveCommand, usage: SERVE_USAGE },
   gazetteer: { run: gazetteerCommand, usage: GAZETTEER_USAGE },
   places: { run: placesCommand, usage: PLACES_USAGE },
+  claims: { run: claimsCommand, usage: CLAIMS_USAGE },
+  contradictions: { run: contradictionsCommand, usage: CONTRADICTIONS_USAGE },
+  timeline: { run: timelineCommand, usage: TIMELINE_USAGE },
 };
 
 const USAGE = `counterclaim: a sourced, time-anchored ledger of claims from conflict reporting
