@@ -24,6 +24,8 @@ export interface EventLexicon {
   readonly connectors: ReadonlySet<string>;
   /** Words of conventional military force (CAMEO 19 vs 18). */
   readonly military: ReadonlySet<string>;
+  /** Reversal verbs, every inflected form, as token sequences joined by spaces ("called off"). */
+  readonly reversals: ReadonlySet<string>;
 }
 
 const VOWEL = /[aeiou]/;
@@ -35,7 +37,9 @@ export function verbForms(base: string): string[] {
   const third = /(?:s|sh|ch|x|z|o)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`;
   const past = base.endsWith('e') ? `${base}d` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ied` : cvc ? `${base}${last}ed` : `${base}ed`;
   const ing = base.endsWith('ie') ? `${base.slice(0, -2)}ying` : base.endsWith('e') && !base.endsWith('ee') && base.length > 2 ? `${base.slice(0, -1)}ing` : cvc ? `${base}${last}ing` : `${base}ing`;
-  return [base, third, past, ing];
+  // British spelling doubles a final l after one vowel ("cancelled", "expelled", "travelling").
+  const british = /[^aeiou][aeiou]l$/.test(base) && !cvc ? [`${base}led`, `${base}ling`] : [];
+  return [base, third, past, ing, ...british];
 }
 
 export function nounForms(base: string): string[] {
@@ -78,12 +82,12 @@ export function parseEventLexicon(triggersTsv: string, actorWordsJson: unknown):
     }
   });
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  const words = actorWordsJson as { heads?: unknown; notActors?: unknown; connectors?: unknown; military?: unknown };
+  const words = actorWordsJson as { heads?: unknown; notActors?: unknown; connectors?: unknown; military?: unknown; reversals?: unknown };
   const set = (v: unknown, name: string): Set<string> => {
     if (!Array.isArray(v) || !v.every((w) => typeof w === 'string')) throw new Error(`data/events/actor-words.json: "${name}" must be an array of strings`);
     return new Set(v.map((w: string) => w.toLowerCase()));
   };
-  return { triggers: byFirst, actorHeads: set(words.heads, 'heads'), notActors: set(words.notActors, 'notActors'), connectors: set(words.connectors, 'connectors'), military: set(words.military, 'military') };
+  return { triggers: byFirst, actorHeads: set(words.heads, 'heads'), notActors: set(words.notActors, 'notActors'), connectors: set(words.connectors, 'connectors'), military: set(words.military, 'military'), reversals: new Set([...set(words.reversals, 'reversals')].flatMap((r) => { const [head, ...rest] = r.split(' '); return verbForms(head!).map((f) => [f, ...rest].join(' ')); })) };
 }
 
 /** Exact entries that are verb forms (past tenses, participles): "met", "withdrew", "denied". */

@@ -37,6 +37,9 @@ const cases: Array<[string, string, string, string | null, string | null]> = [
   ['Russia said Sudan must return the helicopter.', 'DEMAND', 'required', 'Sudan', null],
   ['The United States would not meet the demands of the hostage-takers.', 'REJECT', 'negated', 'United States', null],
   ['The convoy was attacked by rebels near the border.', 'ASSAULT', 'asserted', 'rebels', null],
+  ['A French minister has cancelled a planned visit to Haiti.', 'SANCTION', 'asserted', 'French minister', 'Haiti'],
+  ['The army lifted the curfew in the city.', 'CONCEDE', 'asserted', 'army', null],
+  ['The union called off the protest on Monday.', 'CONCEDE', 'asserted', 'union', null],
   ['Police arrested 52 protesters in Lagos.', 'COERCE', 'asserted', 'Police', 'protesters'],
 ];
 for (const [text, type, modality, source, target] of cases) {
@@ -76,6 +79,7 @@ test('verbForms: regular English morphology', () => {
   assert.deepEqual(verbForms('deny'), ['deny', 'denies', 'denied', 'denying']);
   assert.deepEqual(verbForms('ban'), ['ban', 'bans', 'banned', 'banning']);
   assert.deepEqual(verbForms('release'), ['release', 'releases', 'released', 'releasing']);
+  assert.deepEqual(verbForms('cancel'), ['cancel', 'cancels', 'canceled', 'canceling', 'cancelled', 'cancelling']);
 });
 
 test('parseEventLexicon: a bad line names its number', () => {

@@ -4,6 +4,7 @@ import type { Stage } from '../stage.js';
 import type { EventLexicon } from './event-lexicon.js';
 import { codeIntent } from './code-intent.js';
 import { codeMilitaryForce } from './code-military-force.js';
+import { codeReversal } from './code-reversal.js';
 import { eventModality } from './event-modality.js';
 import { findActorPhrases } from './find-actor-phrases.js';
 import { findTriggers, type TriggerMatch } from './find-triggers.js';
@@ -78,7 +79,21 @@ function sentenceEvents(doc: AnalyzedDocument, sentence: Sentence, lexicon: Even
   const time = doc.times.find((t) => within(t.span, sentence.span) && !t.caption) ?? null;
   const spanOf = (c: Candidate | null): Span | null => (c ? [tokens[c.from]!.span[0], tokens[c.to - 1]!.span[1]] : null);
 
-  const coded = triggers.map((trigger, n) => {
+  // Reversals: "cancelled a planned visit" is coded on "visit" as SANCTION,
+  // and the reversal verb, when it is a trigger itself ("halt", "lifted"),
+  // gives way to the event it reverses.
+  const reversal = triggers.map((t) => reversalBefore(tokens, first, t, lexicon));
+  const reversedTypes = triggers.map((t, n) => (reversal[n] !== null ? codeReversal(t.form.type) : null));
+  const reversers = new Set<number>();
+  triggers.forEach((t, n) => {
+    if (reversedTypes[n] === null) return;
+    triggers.forEach((r, m) => {
+      if (m !== n && r.from >= reversal[n]! && r.to <= t.from) reversers.add(m);
+    });
+  });
+  const coded = triggers.flatMap((trigger, n) => {
+    if (reversers.has(n)) return [];
+    const reversed = reversedTypes[n] ?? null;
     // What follows a demand, threat, accusation or agreement is its content
     // ("demanded that Israel ease restrictions", "an ultimatum to halt attacks").
     const afterContentTaker = triggers.slice(0, n).some((t) => CONTENT_TAKERS.has(t.form.type));
@@ -86,16 +101,18 @@ function sentenceEvents(doc: AnalyzedDocument, sentence: Sentence, lexicon: Even
     const { source, target } = argumentsOf(tokens, trigger, candidates, last);
     const placeAfter = places.find((p) => p.role === 'location' && p.span[0] >= tokens[trigger.to - 1]!.span[1]) ?? places.find((p) => p.role === 'location') ?? null;
     const size = sizeOf(doc, tokens, trigger, first, last);
-    const means = codeMilitaryForce(trigger.form.type, trigger.form.mode, tokens, source, trigger.from, lexicon.military);
+    const means = reversed ?? codeMilitaryForce(trigger.form.type, trigger.form.mode, tokens, source, trigger.from, lexicon.military);
     const intent = codeIntent(means, modality);
-    const rules = [means !== trigger.form.type ? 'military-force' : null, intent.rule].filter(Boolean).join('+');
-    return { trigger, modality, source, target, place: placeAfter, size, code: { type: intent.type, rule: rules || null }, inPhrase: afterPreposition(tokens, first, trigger) };
+    const rules = [reversed ? 'reversal' : means !== trigger.form.type ? 'military-force' : null, intent.rule].filter(Boolean).join('+');
+    // A reversed event is the clause's act ("cancelled a visit"): it counts as a verb for the main event.
+    const clauseLevel = trigger.form.verb || reversed !== null;
+    return [{ trigger, modality, source, target, place: placeAfter, size, code: { type: intent.type, rule: rules || null }, clauseLevel, inPhrase: reversed === null && afterPreposition(tokens, first, trigger) }];
   });
   // The main event: a clause-level verb first, then a noun that is not the
   // circumstance of something else ("after 12 days of battles", "following the
   // killing of"), then anything not embedded.
   const mainIndex = Math.max(0, [
-    coded.findIndex((c) => c.trigger.form.verb && c.modality !== 'embedded'),
+    coded.findIndex((c) => c.clauseLevel && c.modality !== 'embedded'),
     coded.findIndex((c) => !c.inPhrase && c.modality !== 'embedded'),
     coded.findIndex((c) => c.modality !== 'embedded'),
     0,
@@ -160,6 +177,22 @@ function argumentsOf(tokens: readonly Token[], trigger: TriggerMatch, candidates
     return { source: before[0]!, target: after[0] ?? null };
   }
   return { source: closestBefore, target: after[0] ?? null };
+}
+
+/** Token index of a reversal verb in the 4 tokens before a trigger, in its clause ("cancelled a planned visit"), or null. */
+function reversalBefore(tokens: readonly Token[], first: number, trigger: TriggerMatch, lexicon: EventLexicon): number | null {
+  for (let i = trigger.from - 1; i >= Math.max(first, trigger.from - 4); i--) {
+    const t = tokens[i]!;
+    if (t.kind === 'punct' || t.norm === 'and' || t.norm === 'that') return null;
+    // "the end of talks" is a noun, not a reversal.
+    if (i > first && ['the', 'a', 'an'].includes(tokens[i - 1]!.norm)) continue;
+    if (lexicon.reversals.has(t.norm)) return i;
+    const two = `${t.norm} ${tokens[i + 1]?.norm ?? ''}`;
+    if (lexicon.reversals.has(two)) return i;
+    const three = `${two} ${tokens[i + 2]?.norm ?? ''}`;
+    if (lexicon.reversals.has(three)) return i;
+  }
+  return null;
 }
 
 const PREPOSITIONS = new Set(['of', 'after', 'following', 'during', 'in', 'with', 'against', 'for', 'over', 'from', 'since', 'before', 'amid', 'despite', 'about', 'by']);
