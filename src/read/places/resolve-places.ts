@@ -1,3 +1,4 @@
+import { foldName } from '../../gazetteer/fold.js';
 import type { Gazetteer, GazetteerEntry, NameHit } from '../../gazetteer/gazetteer.js';
 import type { PlaceProposal } from './proposal.js';
 
@@ -67,7 +68,7 @@ export function resolvePlaces(proposals: readonly PlaceProposal[], gazetteer: Ga
           const own = members.length;
           const countryShare = (context.countries.get(e.country) ?? 0) - (chosenCountry(members, chosen, gazetteer) === e.country ? own * 0.5 : 0);
           if (e.country !== '' && countryShare > 0.3) { s += Math.min(3, 1 + countryShare); why.push('context.country'); }
-          if (e.admin1 !== null && e.featureCode !== 'ADM1' && context.admin1.has(`${e.country}.${e.admin1}`)) { s += 2; why.push('context.admin1'); }
+          if (e.admin1 !== null && e.featureCode !== 'ADM1' && (context.admin1.get(`${e.country}.${e.admin1}`) ?? []).some((q) => !members.includes(q))) { s += 2; why.push('context.admin1'); }
           if (e.featureClass === 'P' || e.featureCode === 'ADM2') {
             for (const q of context.points) {
               if (members.includes(q.proposal)) continue;
@@ -86,7 +87,15 @@ export function resolvePlaces(proposals: readonly PlaceProposal[], gazetteer: Ga
         scores.push(s);
         whys.push(why);
       });
-      const best = argmax(scores);
+      let best = argmax(scores);
+      // A bare name of a world-famous place means that place unless the text names the small one
+      // explicitly ("London, Ontario"): the rule of CLAVIN and Mordecai. Country share, nearness and
+      // a division named elsewhere are not explicit enough: a US-heavy article still means China by "China".
+      const famous = p.hits.map((h) => isFamous(gazetteer.entry(h.entry), h, p.key));
+      if (!famous[best] && famous.some(Boolean) && !whys[best]!.includes('context.comma')) {
+        best = argmax(scores.map((x, c) => (famous[c] ? x : -Infinity)));
+        whys[best]!.push('prior.famous');
+      }
       const hit = p.hits[best]!;
       const e = gazetteer.entry(hit.entry);
       const why = [...priorWhy(e, hit, p), ...whys[best]!];
@@ -101,6 +110,23 @@ export function resolvePlaces(proposals: readonly PlaceProposal[], gazetteer: Ga
     chosen = [...chosen];
   }
   return results;
+}
+
+/** Population from which a town is famous enough to be what its bare name means. */
+const FAMOUS_POPULATION = 1_000_000;
+
+/**
+ * A place whose bare name readers take to mean it: a country, continent or
+ * named region; a first-level division of a million people or a city of a
+ * million, by its own name (not by an alternate: "Donetsk" is the city, not
+ * the oblast); a capital by its own name or its short form ("Washington" for
+ * "Washington, D.C.").
+ */
+function isFamous(e: GazetteerEntry, h: NameHit, key: string): boolean {
+  if (e.featureCode === 'PCLI' || e.featureCode === 'CONT' || e.featureCode === 'RGN') return true;
+  if (e.featureCode === 'PPLC') return h.kind !== 'alternate' || foldName(e.name).startsWith(`${key} `);
+  if (h.kind === 'alternate') return false;
+  return (e.featureCode === 'ADM1' || e.featureClass === 'P') && e.population >= FAMOUS_POPULATION;
 }
 
 function prior(e: GazetteerEntry, h: NameHit): number {
@@ -123,13 +149,14 @@ function priorWhy(e: GazetteerEntry, h: NameHit, p: PlaceProposal): string[] {
 interface DocumentContext {
   /** Country → weight of the document's places in it (a country named counts double). */
   readonly countries: Map<string, number>;
-  readonly admin1: Set<string>;
+  /** First-level division code → the proposals that name it. */
+  readonly admin1: Map<string, number[]>;
   readonly points: Array<{ proposal: number; lat: number; lon: number }>;
 }
 
 function documentContext(proposals: readonly PlaceProposal[], chosen: ReadonlyArray<number | null>, weights: readonly number[], gazetteer: Gazetteer): DocumentContext {
   const countries = new Map<string, number>();
-  const admin1 = new Set<string>();
+  const admin1 = new Map<string, number[]>();
   const points: DocumentContext['points'] = [];
   let total = 0;
   chosen.forEach((c, i) => {
@@ -138,7 +165,10 @@ function documentContext(proposals: readonly PlaceProposal[], chosen: ReadonlyAr
     const w = weights[i]! * (e.featureCode === 'PCLI' ? 2 : 1);
     total += w;
     if (e.country !== '') countries.set(e.country, (countries.get(e.country) ?? 0) + w);
-    if (e.featureCode === 'ADM1' && e.admin1 !== null && weights[i]! > 0.5) admin1.add(`${e.country}.${e.admin1}`);
+    if (e.featureCode === 'ADM1' && e.admin1 !== null && weights[i]! > 0.5) {
+      const code = `${e.country}.${e.admin1}`;
+      admin1.set(code, [...(admin1.get(code) ?? []), i]);
+    }
     if (weights[i]! > 0.6 && (e.featureClass === 'P' || e.featureCode === 'ADM2')) points.push({ proposal: i, lat: e.lat, lon: e.lon });
     void proposals;
   });
