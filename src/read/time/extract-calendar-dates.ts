@@ -1,4 +1,4 @@
-import { MONTH_RE, MONTHS, ORDINALS, SEASON_RE, SEASONS, WEEKDAY_RE } from './lexicon.js';
+import { MONTH_RE, MONTHS, ORDINALS, parseYear, SEASON_RE, SEASONS, SPELLED_YEAR_RE, WEEKDAY_RE } from './lexicon.js';
 import { compile, modOf, previousWord, S, type ExtractionRule } from './rule.js';
 import type { TimeSpec } from './time-spec.js';
 
@@ -10,6 +10,8 @@ import type { TimeSpec } from './time-spec.js';
 
 const month = (raw: string): number => MONTHS[raw.toLowerCase().replace(/\.$/, '')]!;
 const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)`;
+/** A year in digits or, in transcripts, in words: after a month, a season or "the year" only. */
+const YEAR_OR_SPELLED = String.raw`(?:1[5-9]\d\d|20\d\d|${SPELLED_YEAR_RE})`;
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])`;
 const ORD_SUFFIX = String.raw`(?:st|nd|rd|th)?`;
 /** "Thursday, " before a date: part of the expression, the date decides. */
@@ -54,8 +56,8 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
   },
   {
     name: 'month-year',
-    pattern: compile(String.raw`(?<mon>${MONTH_RE})(?:${S}of)?,?${S}(?<y>${YEAR})`),
-    build: (g) => ({ spec: { kind: 'calendar', year: Number(g.y), month: month(g.mon!) }, mod: modOf(g.pre), stated: ['year', 'month'] }),
+    pattern: compile(String.raw`(?<mon>${MONTH_RE})(?:${S}of)?,?${S}(?<y>${YEAR_OR_SPELLED})`),
+    build: (g) => ({ spec: { kind: 'calendar', year: parseYear(g.y!), month: month(g.mon!) }, mod: modOf(g.pre), stated: ['year', 'month'] }),
   },
   {
     name: 'month-relative-year',
@@ -83,9 +85,13 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
   },
   {
     name: 'year',
-    pattern: compile(String.raw`(?:(?<fiscal>fiscal(?:${S}year)?|FY|calendar(?:${S}year)?|the${S}year|model${S}year)\s*)?(?<y>${YEAR})(?:['’]s(?!\p{L}))?`),
+    pattern: compile(String.raw`(?:(?<fiscal>fiscal(?:${S}year)?|FY|calendar(?:${S}year)?|the${S}year|model${S}year)\s*)?(?<y>${YEAR_OR_SPELLED})(?:['’]s(?!\p{L}))?`),
     build: (g, text, start, end) => {
-      const y = Number(g.y);
+      const y = parseYear(g.y!);
+      // A spelled-out number is a year only when the text says so ("the year two thousand").
+      if (!/^\d/.test(g.y!) && !/year/i.test(g.fiscal ?? '')) return null;
+      // "1678.5 points", "2082.1": a decimal number, not a year.
+      if (/^[.,]\d/.test(text.slice(end, end + 2))) return null;
       if (g.pre || g.fiscal) return { spec: { kind: 'calendar', year: y }, mod: modOf(g.pre), stated: ['year'] };
       const before = previousWord(text, start);
       const after = text.slice(end, end + 2);
@@ -141,10 +147,10 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
   },
   {
     name: 'season',
-    pattern: compile(String.raw`(?:(?<shift>last|this|next|this${S}past|this${S}coming|the${S}coming|the${S}past)${S})?(?<s>${SEASON_RE})(?:${S}(?:of${S})?(?<y>${YEAR}))?`),
+    pattern: compile(String.raw`(?:(?<shift>last|this|next|this${S}past|this${S}coming|the${S}coming|the${S}past)${S}|the${S}(?=${SEASON_RE}${S}of${S}))?(?<s>${SEASON_RE})(?:${S}(?:of${S})?(?<y>${YEAR_OR_SPELLED}))?`),
     build: (g, text, start) => {
       const season = SEASONS[g.s!.toLowerCase()]!;
-      if (g.y) return { spec: { kind: 'calendar', year: Number(g.y), season }, mod: modOf(g.pre), stated: ['year'] };
+      if (g.y) return { spec: { kind: 'calendar', year: parseYear(g.y), season }, mod: modOf(g.pre), stated: ['year'] };
       if (g.shift) {
         const s = g.shift.toLowerCase();
         const yearShift = /last|past/.test(s) ? 'last' : /next|coming/.test(s) ? 'next' : 'this';

@@ -12,9 +12,11 @@ const LOOKING = String.raw`(?:the${S})?(?:first|last|past|next|previous|coming|f
 export const DURATION_RULES: readonly ExtractionRule[] = [
   {
     name: 'amount-unit',
-    pattern: compile(String.raw`(?:(?<look>${LOOKING})${S})?(?<amount>${AMOUNT_RE})(?:${S}|-)(?:(?:more|additional|full|straight|consecutive|long)${S})?(?<unit>${UNIT_RE})(?:${S}(?:or${S}so|long|old))?`),
+    pattern: compile(String.raw`(?:(?<look>${LOOKING})${S})?(?<amount>${AMOUNT_RE})(?<half1>${S}and${S}a${S}half)?(?:${S}|-)(?:(?:more|additional|full|straight|consecutive|long)${S})?(?<unit>${UNIT_RE})(?<half2>${S}and${S}a${S}half)?(?:${S}(?:or${S}so|long|old))?`),
     build: (g, text, start, end) => {
-      const amount = parseAmount(g.amount!);
+      // "two and a half years", "a minute and a half".
+      const parsed = parseAmount(g.amount!);
+      const amount = parsed !== null && (g.half1 || g.half2) ? parsed + 0.5 : parsed;
       const unitRaw = g.unit!.toLowerCase();
       const unit = parseUnit(unitRaw);
       const amountRaw = g.amount!.toLowerCase();

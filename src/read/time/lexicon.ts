@@ -32,13 +32,16 @@ export const NUMBER_WORDS: Readonly<Record<string, number | null>> = {
   several: null, few: null, 'a few': null, many: null, some: null, numerous: null,
 };
 
-const UNIT_NUMBER = String.raw`(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|a dozen|dozen|a couple of|a few|several|few|many|some|numerous|a|an|half an?)`;
+const UNIT_NUMBER = String.raw`(?:\d+(?:(?:\s+|-)1/2|½|\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|a dozen|dozen|a couple of|a few|several|few|many|some|numerous|a|an|half an?)`;
 /** Regex source for the amount in "three years", "21 months", "a few days". */
 export const AMOUNT_RE = UNIT_NUMBER;
 
 /** Parses an amount matched by AMOUNT_RE; `null` = unknown ("several"). */
 export function parseAmount(raw: string): number | null {
   const s = raw.toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
+  // "2 1/2 years", "5½ hours": news writes halves as fractions.
+  const half = /^(\d+)(?: 1\/2|½)$/.exec(s);
+  if (half) return Number(half[1]) + 0.5;
   if (/^\d/.test(s)) return Number(s);
   if (s.startsWith('half')) return 0.5;
   if (s === 'a hundred') return 100;
@@ -95,3 +98,32 @@ export const ORDINALS: Readonly<Record<string, number>> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, last: -1, final: -1,
 };
+
+const SPELLED_UNITS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const SPELLED_TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const TENS_RE = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?`;
+const TEENS_RE = String.raw`(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)`;
+
+/**
+ * Regex source for a year written in words, as broadcast transcripts do
+ * ("nineteen ninety-four", "two thousand", "two thousand and one"); TimeML
+ * normalises them like digits (TimeML 1.2.1 guidelines §2.2.1).
+ */
+export const SPELLED_YEAR_RE = String.raw`(?:(?:fifteen|sixteen|seventeen|eighteen|nineteen)[- ](?:${TENS_RE}|${TEENS_RE}|hundred|oh[- ](?:one|two|three|four|five|six|seven|eight|nine))|two[- ]thousand(?:[- ](?:and[- ])?(?:${TENS_RE}|${TEENS_RE}|one|two|three|four|five|six|seven|eight|nine))?)`;
+
+/** A year in digits or words → number; NaN when it is neither. */
+export function parseYear(raw: string): number {
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const words = raw.toLowerCase().split(/[- ]+/).filter((w) => w !== 'and' && w !== 'oh');
+  if (words[0] === 'two' && words[1] === 'thousand') return 2000 + sumWords(words.slice(2));
+  const century = SPELLED_UNITS[words[0]!];
+  if (century === undefined) return NaN;
+  return century * 100 + (words[1] === 'hundred' ? 0 : sumWords(words.slice(1)));
+}
+
+function sumWords(words: readonly string[]): number {
+  return words.reduce((n, w) => n + (SPELLED_TENS[w] ?? SPELLED_UNITS[w] ?? 0), 0);
+}

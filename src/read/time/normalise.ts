@@ -42,6 +42,14 @@ export function normalise(spec: TimeSpec, ctx: NormaliseContext): Normalised {
       return { type: spec.type, value: spec.value, anchor: 'none', inferred: [] };
     case 'duration': {
       const code = DURATION_CODE[spec.unit];
+      // A fractional amount goes down a unit, as TimeBank writes it: "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M.
+      const split = spec.amount !== null && !Number.isInteger(spec.amount) ? SMALLER_UNIT[spec.unit] : undefined;
+      if (split && spec.amount !== null) {
+        const whole = Math.floor(spec.amount);
+        const rest = Math.round((spec.amount - whole) * split.factor);
+        const head = whole > 0 ? `${whole}${code.letter}` : '';
+        return { type: 'DURATION', value: `P${code.time ? 'T' : ''}${head}${split.time && !code.time ? 'T' : ''}${rest}${split.letter}`, anchor: 'none', inferred: [] };
+      }
       const amount = spec.amount === null ? 'X' : formatAmount(spec.amount * code.factor);
       let letter = code.letter;
       if (spec.unit === 'decade') letter = 'E';
@@ -81,6 +89,14 @@ function previousReference(unit: string, previous: string | null | undefined): Y
   if (have < needs) return null;
   return { year: Number(m[1]), month: m[2] ? Number(m[2]) : 6, day: m[3] ? Number(m[3]) : 15 };
 }
+
+/** The next smaller TIMEX3 unit for fractional amounts, and how many of it make one. */
+const SMALLER_UNIT: Partial<Record<string, { readonly letter: string; readonly factor: number; readonly time: boolean }>> = {
+  year: { letter: 'M', factor: 12, time: false },
+  day: { letter: 'H', factor: 24, time: true },
+  hour: { letter: 'M', factor: 60, time: true },
+  minute: { letter: 'S', factor: 60, time: true },
+};
 
 function formatAmount(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(2)));
