@@ -85,11 +85,9 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
   },
   {
     name: 'year',
-    pattern: compile(String.raw`(?:(?<fiscal>fiscal(?:${S}year)?|FY|calendar(?:${S}year)?|the${S}year|model${S}year)\s*)?(?<y>${YEAR_OR_SPELLED})(?:['’]s(?!\p{L}))?`),
+    pattern: compile(String.raw`(?:(?<fiscal>fiscal(?:${S}year)?|FY|calendar(?:${S}year)?|the${S}year|model${S}year)\s*)?(?<y>${YEAR})(?:['’]s(?!\p{L}))?`),
     build: (g, text, start, end) => {
-      const y = parseYear(g.y!);
-      // A spelled-out number is a year only when the text says so ("the year two thousand").
-      if (!/^\d/.test(g.y!) && !/year/i.test(g.fiscal ?? '')) return null;
+      const y = Number(g.y);
       // "1678.5 points", "2082.1": a decimal number, not a year.
       if (/^[.,]\d/.test(text.slice(end, end + 2))) return null;
       if (g.pre || g.fiscal) return { spec: { kind: 'calendar', year: y }, mod: modOf(g.pre), stated: ['year'] };
@@ -104,6 +102,12 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
       }
       return null;
     },
+  },
+  {
+    name: 'spelled-year',
+    // A spelled-out number is a year only when the text says so: "the year two thousand" (transcripts).
+    pattern: compile(String.raw`the${S}year${S}(?<y>${SPELLED_YEAR_RE})`),
+    build: (g) => ({ spec: { kind: 'calendar', year: parseYear(g.y!) }, mod: modOf(g.pre), stated: ['year'] }),
   },
   {
     name: 'decade',

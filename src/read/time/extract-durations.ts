@@ -23,6 +23,8 @@ export const DURATION_RULES: readonly ExtractionRule[] = [
       // "a day" inside "twice a day" is a frequency; "one day" alone is "some day".
       if ((amountRaw === 'a' || amountRaw === 'an') && /^(?:twice|once|times|\$|per)$/.test(previousWord(text, start))) return null;
       if (amountRaw === 'one' && unitRaw === 'day' && !g.look && !g.pre) return null;
+      // "the 1988 quarter": a year before a singular unit names a period, not 1988 quarters.
+      if (/^(?:1[5-9]|20)\d\d$/.test(amountRaw) && !/s$/.test(unitRaw)) return null;
       // Ages are not times: "a 6-year-old boy", "52 years old", "a 44-year-old".
       if (/^[-‐\s]+old\b/.test(text.slice(end, end + 6)) || /\bold$/i.test(text.slice(start, end))) return null;
       // "second" after a number is an ordinal elsewhere ("the second"), never here; "2 seconds" is fine.
