@@ -97,6 +97,9 @@ function readCorpus(file: string): GoldArticle[] | null {
 /** Candidate entries for a gold span: its name, then without "the", then its romanisation skeleton or division stem. */
 export function goldHits(gazetteer: Gazetteer, text: string): { key: string; hits: NameHit[]; skeleton: boolean } {
   const key = foldName(text).replace(/^the /, '');
+  // A division's abbreviation ("Calif.", "NSW"): the gold span is known to be a place, so any use counts.
+  const abbreviation = gazetteer.lookupAbbreviation(text) ?? gazetteer.lookupAbbreviation(`${text}.`);
+  if (abbreviation !== undefined) return { key, hits: [{ entry: abbreviation.entry, kind: 'alternate' }], skeleton: false };
   let hits = gazetteer.lookup(key);
   if (hits.length > 0) return { key, hits, skeleton: false };
   const stem = adminStem(key);

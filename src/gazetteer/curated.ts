@@ -14,6 +14,8 @@ export interface CuratedPlaces {
   readonly aliases: string;
   /** Generated from world-countries (write-country-names.ts): other names and demonyms by ISO code. */
   readonly countryNames: string;
+  /** Abbreviations of first-level divisions ("Calif.", "NSW", "B.C."), with where they may stand. */
+  readonly abbreviations: string;
 }
 
 export function applyCurated(gazetteer: Gazetteer, files: CuratedPlaces, fileNames: Record<keyof CuratedPlaces, string>): void {
@@ -65,6 +67,16 @@ export function applyCurated(gazetteer: Gazetteer, files: CuratedPlaces, fileNam
     });
     gazetteer.addName(index, name!, 'primary');
     for (const v of split(variants)) gazetteer.addName(index, v, 'alternate');
+  }
+  for (const [line, no] of rows(files.abbreviations)) {
+    const [written, country, division, use] = fields(line, 4, fileNames.abbreviations, no);
+    if (use !== 'alone' && use !== 'after-comma') throw new Error(`${fileNames.abbreviations}:${no}: use '${use}' is neither 'alone' nor 'after-comma'`);
+    const hit = gazetteer.lookup(foldName(division!)).find((h) => {
+      const e = gazetteer.entry(h.entry);
+      return e.featureCode === 'ADM1' && e.country === country && h.kind === 'primary';
+    });
+    // A division the gazetteer lacks (a test gazetteer) is skipped, like the other curated lines.
+    if (hit !== undefined) gazetteer.addAbbreviation(written!, { entry: hit.entry, afterComma: use === 'after-comma' });
   }
   for (const [line, no] of rows(files.historicNames)) {
     const [historic, id] = fields(line, 2, fileNames.historicNames, no);

@@ -19,6 +19,12 @@ export interface GazetteerEntry {
   readonly population: number;
 }
 
+/** A division's abbreviation: the entry, and whether it counts only as "City, XX" (data/places/abbreviations.tsv). */
+export interface Abbreviation {
+  readonly entry: number;
+  readonly afterComma: boolean;
+}
+
 /** How a name reached an entry: its own name, a historic (renamed) form, or an alternate. */
 export type NameKind = 'primary' | 'historic' | 'alternate';
 
@@ -52,6 +58,7 @@ export class Gazetteer {
   private readonly adminNames = new Map<string, string>();
   private readonly countries = new Map<string, number>();
   private readonly demonyms = new Map<string, number[]>();
+  private readonly abbreviations = new Map<string, Abbreviation>();
   /** Folded names and variants of the countries (curated), for demonym detection. */
   readonly countryNames: string[] = [];
 
@@ -151,6 +158,16 @@ export class Gazetteer {
   /** The country entries whose demonym is `folded` ("british" → United Kingdom). */
   lookupDemonym(folded: string): NameHit[] {
     return (this.demonyms.get(folded) ?? []).map((entry) => ({ entry, kind: 'alternate' as const }));
+  }
+
+  /** Records an abbreviation of a division, as written ("Calif.", "NSW"; case and dots matter). */
+  addAbbreviation(written: string, abbreviation: Abbreviation): void {
+    this.abbreviations.set(written, abbreviation);
+  }
+
+  /** The division an abbreviation stands for, by its exact written form. */
+  lookupAbbreviation(written: string): Abbreviation | undefined {
+    return this.abbreviations.get(written);
   }
 
   /** Entries whose folded name is exactly `folded`, each with the best way it was reached. */

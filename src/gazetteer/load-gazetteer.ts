@@ -54,6 +54,7 @@ export function loadGazetteer(options: LoadGazetteerOptions = {}): Gazetteer {
     historicNames: path.join(dir, 'historic-names.tsv'),
     aliases: path.join(dir, 'aliases.tsv'),
     countryNames: path.join(dir, 'country-names.tsv'),
+    abbreviations: path.join(dir, 'abbreviations.tsv'),
   };
   const files: CuratedPlaces = {
     countries: readFileSync(names.countries, 'utf8'),
@@ -61,6 +62,7 @@ export function loadGazetteer(options: LoadGazetteerOptions = {}): Gazetteer {
     historicNames: readFileSync(names.historicNames, 'utf8'),
     aliases: readFileSync(names.aliases, 'utf8'),
     countryNames: readFileSync(names.countryNames, 'utf8'),
+    abbreviations: readFileSync(names.abbreviations, 'utf8'),
   };
   applyCurated(gazetteer, files, names);
   return gazetteer;

@@ -3,6 +3,7 @@ import { compareItems, itemId } from '../../model/index.js';
 import { Gazetteer } from '../../gazetteer/gazetteer.js';
 import type { Stage } from '../stage.js';
 import type { ContextCues } from './context-cues.js';
+import { extractAbbreviations } from './extract-abbreviations.js';
 import { extractGazetteerNames } from './extract-gazetteer-names.js';
 import { extractRegionPhrases } from './extract-region-phrases.js';
 import type { PlaceProposal } from './proposal.js';
@@ -22,7 +23,7 @@ export interface PlacesOptions {
 const AMBIGUOUS_BELOW = 0.5;
 
 /**
- * The places stage: extractors propose (gazetteer names, region phrases),
+ * The places stage: extractors propose (gazetteer names, region phrases, abbreviations),
  * refiners decide (overlaps, non-places, government role), the resolver picks
  * an entry for each. Needs sentences and tokens (segment stage).
  *
@@ -58,7 +59,7 @@ export function createPlacesStage(options: PlacesOptions): Stage {
 
 /** Extractors then refiners, without resolution: the recognition half of the stage (also used by the eval). */
 export function findPlaceProposals(doc: Parameters<Stage['run']>[0], gazetteer: Gazetteer, cues: ContextCues, stems: ReadonlySet<string>): PlaceProposal[] {
-  const proposed = [...extractGazetteerNames(doc, gazetteer, cues), ...extractRegionPhrases(doc, gazetteer, cues)];
+  const proposed = [...extractGazetteerNames(doc, gazetteer, cues), ...extractRegionPhrases(doc, gazetteer, cues), ...extractAbbreviations(doc, gazetteer)];
   const unique = refineOverlaps(proposed);
   const places = refineNonPlaces(doc, unique, { gazetteer, cues, countryStems: stems });
   return refineGovernmentRole(doc, places, gazetteer, cues);

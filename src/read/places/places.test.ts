@@ -66,3 +66,32 @@ test('negative: no place from acronyms, demonyms, titles or common words', () =>
     assert.deepEqual(read(text).places.map((p) => p.text), [], text);
   }
 });
+
+test('famous places by their bare name; the small namesake only when a comma names it', () => {
+  const cases: Array<[string, string, string]> = [
+    ['Officials in Texas and Ohio said flights to China resumed.', 'China', 'CN'],
+    ['Rain fell in London on Monday.', 'London', 'GB'],
+    ['Students in London, Ontario, marched.', 'London', 'CA'],
+    ['Wildfires spread across California and Oregon.', 'California', 'US'],
+  ];
+  for (const [text, name, country] of cases) {
+    const p = read(text).places.find((x) => x.text === name);
+    assert.equal(p?.country, country, text);
+  }
+  assert.equal(read('Wildfires spread across California and Oregon.').places.find((x) => x.text === 'California')?.featureCode, 'ADM1');
+});
+
+test('division abbreviations: unambiguous ones anywhere, the others only as "City, XX"', () => {
+  const admin = (text: string, written: string): string | null | undefined => {
+    const p = read(text).places.find((x) => x.text === written);
+    return p === undefined ? undefined : p.name;
+  };
+  assert.equal(admin('He moved to Gainesville, Va. last year.', 'Va.'), 'Virginia');
+  assert.equal(admin('Floods hit NSW again.', 'NSW'), 'New South Wales');
+  assert.equal(admin('Storms reached Santa Fe, N.M. on Friday.', 'N.M.'), 'New Mexico');
+  assert.equal(admin('Rain in Portland, OR today.', 'OR'), 'Oregon');
+  // Not after a comma and a name: a word, an acronym or a date, not a place.
+  assert.equal(admin('Tickets OR passes are sold.', 'OR'), undefined);
+  assert.equal(admin('He built it in 500 BC.', 'BC'), undefined);
+  assert.equal(admin('They attended Mass. Then they left.', 'Mass.'), undefined);
+});

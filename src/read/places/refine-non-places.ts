@@ -50,7 +50,8 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     const sentenceStart = !sameSentence(prev) || prev!.kind === 'quote' || (prev!.kind === 'punct' && /[:;(—–-]/.test(prev!.text) === false && prev!.text !== ',');
     const single = words.length === 1;
     let v: 'keep' | 'drop' | 'maybe' = 'maybe';
-    if (p.regionPhrase || p.direction) v = 'keep';
+    // Region phrases, directions and abbreviations carry their own evidence (their extractors check it).
+    if (p.regionPhrase || p.direction || p.rule === 'abbreviation') v = 'keep';
     else if (single && cues.notPlace.has(p.key)) v = 'drop';
     else if (/^[A-Z]{2,6}$/.test(text.replace(/[.\s]/g, '')) && !text.includes('.') && !strong) v = 'drop';
     else if (single && (gazetteer.lookupDemonym(p.key).length > 0 || isDemonym(p.key, options.countryStems)) && !p.hits.some((h) => h.kind === 'primary' && STRONG_CODES.has(gazetteer.entry(h.entry).featureCode))) v = 'drop';
