@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { describeFailure, isoDateOrDateTime, type MetaOverrides } from '../ingest/index.js';
 import { runIngest, type IngestCounts } from '../ingest/ingest-run.js';
-import { openStore } from '../store/open-store.js';
+import { isPostgresUrl, openStore } from '../store/open-store.js';
+import { enqueueCommand } from './ingest-queue.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError } from './usage-error.js';
 
@@ -28,6 +29,10 @@ Options:
   --url URL          URL, for every document
   --title TEXT       title, for every document
   --quiet            no progress and no per-record messages, only the summary
+  --queue            enqueue the documents for 'counterclaim worker' instead of
+                     analysing them here (needs --db postgres://...; see docs/deployment.md)
+  --job-timeout S    with --queue: a job running longer is retried (default 300)
+  --retries N        with --queue: retries before a job is listed as failed (default 2)
 `;
 
 const jobsSchema = z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').max(64, 'must be at most 64');
@@ -38,6 +43,7 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
   const jobs = values.jobs === undefined ? availableParallelism() : jobsSchema.safeParse(values.jobs);
   if (typeof jobs !== 'number' && !jobs.success) throw new UsageError(`--jobs ${JSON.stringify(values.jobs)} ${jobs.error.issues[0]?.message ?? 'is invalid'}`);
   const overrides = overridesFrom(values);
+  if (values.queue) return enqueueCommand(positionals, { ...values, overrides, isPostgres: isPostgresUrl(values.db ?? process.env.COUNTERCLAIM_DB ?? '') }, io);
   const store = await openStore(values.db);
   const progress = createProgress(io, Boolean(values.quiet));
   let stopRequested = false;
@@ -140,6 +146,9 @@ function parseOrThrow(argv: readonly string[]) {
         outlet: { type: 'string' },
         url: { type: 'string' },
         title: { type: 'string' },
+        queue: { type: 'boolean', default: false },
+        'job-timeout': { type: 'string' },
+        retries: { type: 'string' },
       },
     });
   } catch (error) {
