@@ -100,7 +100,8 @@ export function goldHits(gazetteer: Gazetteer, text: string): { key: string; hit
   // A division's abbreviation ("Calif.", "NSW"): the gold span is known to be a place, so any use counts.
   const abbreviation = gazetteer.lookupAbbreviation(text) ?? gazetteer.lookupAbbreviation(`${text}.`);
   if (abbreviation !== undefined) return { key, hits: [{ entry: abbreviation.entry, kind: 'alternate' }], skeleton: false };
-  let hits = gazetteer.lookup(key);
+  // A word that is both a demonym and a small town's name ("Canadian", Texas) is offered both readings.
+  let hits = [...gazetteer.lookup(key), ...gazetteer.lookupDemonym(key)];
   if (hits.length > 0) return { key, hits, skeleton: false };
   const stem = adminStem(key);
   if (stem) {

@@ -54,7 +54,8 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     if (p.regionPhrase || p.direction || p.rule === 'abbreviation') v = 'keep';
     else if (single && cues.notPlace.has(p.key)) v = 'drop';
     else if (/^[A-Z]{2,6}$/.test(text.replace(/[.\s]/g, '')) && !text.includes('.') && !strong) v = 'drop';
-    else if (single && (gazetteer.lookupDemonym(p.key).length > 0 || isDemonym(p.key, options.countryStems)) && !p.hits.some((h) => h.kind === 'primary' && STRONG_CODES.has(gazetteer.entry(h.entry).featureCode))) v = 'drop';
+    // A country's own name in any form ("Britain") is not its demonym, though it shares the stem.
+    else if (single && (gazetteer.lookupDemonym(p.key).length > 0 || isDemonym(p.key, options.countryStems)) && !p.hits.some((h) => STRONG_CODES.has(gazetteer.entry(h.entry).featureCode))) v = 'drop';
     else if (sameSentence(prev) && cues.title.has(prev!.norm.replace(/\.$/, ''))) v = 'drop';
     else if (sameSentence(next) && isCapitalised(next!) && cues.orgWord.has(next!.norm)) v = 'drop';
     else if (strong) v = 'keep';
