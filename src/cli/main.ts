@@ -11,6 +11,7 @@ import { placesCommand, PLACES_USAGE } from './places.js';
 import { claimsCommand, CLAIMS_USAGE } from './claims.js';
 import { contradictionsCommand, CONTRADICTIONS_USAGE } from './contradictions.js';
 import { timelineCommand, TIMELINE_USAGE } from './timeline.js';
+import { checkCommand, CHECK_USAGE } from './check.js';
 import { workerCommand, WORKER_USAGE } from './worker.js';
 import { statusCommand, STATUS_USAGE } from './status.js';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
@@ -29,6 +30,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   claims: { run: claimsCommand, usage: CLAIMS_USAGE },
   contradictions: { run: contradictionsCommand, usage: CONTRADICTIONS_USAGE },
   timeline: { run: timelineCommand, usage: TIMELINE_USAGE },
+  check: { run: checkCommand, usage: CHECK_USAGE },
   worker: { run: workerCommand, usage: WORKER_USAGE },
   status: { run: statusCommand, usage: STATUS_USAGE },
 };

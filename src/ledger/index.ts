@@ -4,3 +4,4 @@ export { controlTimeline, statusOn } from './control-timeline.js';
 export { groupClaims, corroboration, type ClaimGroup } from './group-claims.js';
 export { PERSISTENCE_DAYS, CONTROL_PREDICATES } from './predicate-facts.js';
 export type { LedgerReader, ClaimQuery, PlaceTimeline } from './ledger-reader.js';
+export { checkClaim, candidateKeys, propositionMatches, type CheckDecision, type CheckMatch, type CheckResult, type StanceFn } from './check.js';

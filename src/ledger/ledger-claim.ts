@@ -5,6 +5,11 @@ export interface ClaimDocument {
   readonly id: string;
   readonly published: string | null;
   readonly outlet: string | null;
+  readonly url?: string | null;
+  readonly title?: string | null;
+  /** With its sentences, each claim keeps the sentence it was read from (for `check` and exports). */
+  readonly text?: string;
+  readonly sentences?: readonly { readonly span: readonly [number, number] }[];
   readonly duplicateOf?: { readonly id: string } | null;
   readonly claims: readonly Claim[];
   readonly entities: readonly Entity[];
@@ -23,6 +28,11 @@ export interface LedgerClaim {
   readonly doc: string;
   readonly published: string | null;
   readonly outlet: string | null;
+  /** The document's URL and title, where known (absent in ledgers stored before they were kept). */
+  readonly url?: string | null;
+  readonly title?: string | null;
+  /** The sentence the claim was read from, where the document's text was at hand. */
+  readonly sentence?: string;
   /** The original of which the claim's document is a near-duplicate copy, else the document itself. */
   readonly root: string;
   readonly claim: Claim;
@@ -46,13 +56,22 @@ export function entityKey(e: Pick<Entity, 'key' | 'name' | 'kind' | 'side'>): st
 export function ledgerClaimsOf(doc: ClaimDocument): LedgerClaim[] {
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
   const root = doc.duplicateOf?.id ?? doc.id;
+  const sentenceOf = (claim: Claim): string | undefined => {
+    if (doc.text === undefined || !doc.sentences) return undefined;
+    const s = doc.sentences.find((x) => x.span[0] <= claim.span[0] && claim.span[0] < x.span[1]);
+    return s ? doc.text.slice(s.span[0], Math.max(s.span[1], Math.min(claim.span[1], doc.text.length))) : undefined;
+  };
   return doc.claims.map((claim) => {
     const entity = claim.source ? entities.get(claim.source) : undefined;
     let source: LedgerSource;
     if (entity) source = { key: entityKey(entity), name: entity.name, kind: entity.kind, side: claim.side };
     else if (claim.voice === 'reporter') source = { key: doc.outlet ? `outlet:${doc.outlet.toLowerCase()}` : `doc:${root}`, name: doc.outlet ?? 'reporter', kind: 'outlet', side: claim.side };
     else source = { key: `unnamed:${claim.side}:${root}`, name: `unnamed ${claim.side} source`, kind: 'unnamed', side: claim.side };
-    return { doc: doc.id, published: doc.published, outlet: doc.outlet, root, claim, source };
+    const sentence = sentenceOf(claim);
+    return {
+      doc: doc.id, published: doc.published, outlet: doc.outlet, url: doc.url ?? null, title: doc.title ?? null,
+      ...(sentence === undefined ? {} : { sentence }), root, claim, source,
+    };
   });
 }
 

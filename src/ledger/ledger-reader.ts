@@ -17,6 +17,8 @@ export interface ClaimQuery {
   readonly side?: string;
   readonly since?: string;
   readonly predicate?: string;
+  /** Optional: backends may ignore it and return a wider list (callers filter). */
+  readonly proposition?: string;
   readonly limit?: number;
 }
 

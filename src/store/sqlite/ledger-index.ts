@@ -127,6 +127,7 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
       if (query.side) { where.push('side = ?'); params.push(query.side.toUpperCase()); }
       if (query.since) { where.push('about_end >= ?'); params.push(query.since); }
       if (query.predicate) { where.push('predicate = ?'); params.push(query.predicate); }
+      if (query.proposition) { where.push('proposition = ?'); params.push(query.proposition); }
       const limit = Math.max(1, Math.min(query.limit ?? 1000, 100_000));
       const sql = `SELECT data FROM ledger_claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY about_end DESC, doc_id, claim_id LIMIT ${limit}`;
       return parse(db.prepare(sql).all(...params) as Array<{ data: string }>);
