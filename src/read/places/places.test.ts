@@ -95,3 +95,8 @@ test('division abbreviations: unambiguous ones anywhere, the others only as "Cit
   assert.equal(admin('He built it in 500 BC.', 'BC'), undefined);
   assert.equal(admin('They attended Mass. Then they left.', 'Mass.'), undefined);
 });
+
+test('negative: a surname stays a person for the whole document; position words are not divisions', () => {
+  const doc = read('On Monday the host Megyn Kelly spoke. Kelly said the visit went well. Officials at the Centre for Disease Control said the South was hit.');
+  assert.deepEqual(doc.places.map((p) => p.text), []);
+});

@@ -39,6 +39,8 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
   });
 
   const verdict = new Map<PlaceProposal, 'keep' | 'drop' | 'maybe'>();
+  // Single words read as a surname ("Megyn Kelly") or after a title somewhere in the document.
+  const personNames = new Set<string>();
   for (const p of proposals) {
     const [ti, tj] = p.tokens;
     const words = tokens.slice(ti, tj).filter((t) => t.kind === 'word');
@@ -56,10 +58,10 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     else if (/^[A-Z]{2,6}$/.test(text.replace(/[.\s]/g, '')) && !text.includes('.') && !strong) v = 'drop';
     // A country's own name in any form ("Britain") is not its demonym, though it shares the stem.
     else if (single && (gazetteer.lookupDemonym(p.key).length > 0 || isDemonym(p.key, options.countryStems)) && !p.hits.some((h) => STRONG_CODES.has(gazetteer.entry(h.entry).featureCode))) v = 'drop';
-    else if (sameSentence(prev) && cues.title.has(prev!.norm.replace(/\.$/, ''))) v = 'drop';
+    else if (sameSentence(prev) && cues.title.has(prev!.norm.replace(/\.$/, ''))) { v = 'drop'; if (single) personNames.add(p.key); }
     else if (sameSentence(next) && isCapitalised(next!) && cues.orgWord.has(next!.norm)) v = 'drop';
     else if (strong) v = 'keep';
-    else if (single && sameSentence(prev) && isCapitalised(prev!) && !sentenceStartAt(tokens, ti - 1) && !partOfProposal(proposals, ti - 1)) v = 'drop';
+    else if (single && sameSentence(prev) && isCapitalised(prev!) && !sentenceStartAt(tokens, ti - 1) && !partOfProposal(proposals, ti - 1)) { v = 'drop'; personNames.add(p.key); }
     else if (single && sameSentence(next) && isCapitalised(next!) && !partOfProposal(proposals, tj)) v = 'drop';
     else if (p.cue) v = 'keep';
     else if (single && lowerWords.has(p.key)) v = 'drop';
@@ -80,6 +82,12 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     if ((next && verdict.get(next) !== 'drop' && commaBefore(p, next)) || (prev && verdict.get(prev) === 'keep' && commaBefore(prev, p)) || keptKeys.has(p.key)) {
       verdict.set(p, 'keep');
     }
+  }
+  // One sense per discourse for people too: once "Kelly" is a surname here, a bare "Kelly" is that
+  // person, unless the name is a country, region or division, or a large town.
+  for (const p of proposals) {
+    if (verdict.get(p) !== 'keep' || !personNames.has(p.key) || p.rule !== 'gazetteer-name' || isStrong(p)) continue;
+    if (maxPopulation(p, entriesOf(p)) < KNOWN_TOWN_POPULATION) verdict.set(p, 'drop');
   }
   return proposals.filter((p) => verdict.get(p) === 'keep');
 }
