@@ -63,7 +63,7 @@ describe('GET endpoints', () => {
     const { body } = await json('/api/places');
     assert.equal(body.items[0].id, 'geonames-704422');
     assert.equal(body.items[0].mentions, 6);
-    assert.equal(body.items[0].status, 'mentioned');
+    assert.equal(body.items[0].status, 'contested');
     assert.deepEqual(body.items.map((p: any) => p.name), ['Pokrovsk', 'Avdiyivka', 'Kyiv']);
     assert.equal((await json('/api/places?q=avdiivka')).body.total, 1);
     const one = await json('/api/places/geonames-704422?limit=2');

@@ -27,11 +27,12 @@ test('the OpenAPI document lists exactly the routes the app serves', async () =>
 
 test('every documented query parameter is accepted, and nothing else', async () => {
   const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }> }>> };
-  const samples: Record<string, string> = { limit: '1', offset: '0', q: 'x', outlet: 'x', language: 'en', from: '2025-01-01', to: '2025-12-31', doc: 'a'.repeat(64), country: 'UA', located: 'true' };
+  const samples: Record<string, string> = { limit: '1', offset: '0', q: 'x', outlet: 'x', language: 'en', from: '2025-01-01', to: '2025-12-31', doc: 'a'.repeat(64), country: 'UA', located: 'true',
+    place: 'geonames-704422', side: 'UA', stance: 'deny', predicate: 'encircled', since: '2025-01-01', until: '2025-12-31', entity: 'actor:ru-mod', kind: 'military' };
   for (const [path, ops] of Object.entries(doc.paths)) {
     const get = ops.get;
     if (!get) continue;
-    const url = path.replace('{kind}', 'places').replace('{id}', path.startsWith('/api/places') ? 'geonames-1' : '0'.repeat(64));
+    const url = path.replace('{kind}', 'places').replace('{place}', 'Pokrovsk').replace('{id}', path.startsWith('/api/places') ? 'geonames-1' : '0'.repeat(64));
     for (const param of (get.parameters ?? []).filter((p) => p.in === 'query')) {
       assert.ok(samples[param.name], `a sample value for ${param.name}`);
       const res = await app.request(`${url}?${param.name}=${encodeURIComponent(samples[param.name]!)}`);

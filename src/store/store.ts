@@ -1,4 +1,5 @@
 import type { LedgerReader } from '../ledger/ledger-reader.js';
+import type { BrowseReader } from './browse-reader.js';
 import type { LedgerDocument } from '../report/ledger-json.js';
 
 /** What happened to a document on save. */
@@ -87,6 +88,8 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** The ledger across documents (claims, contradictions, control timelines), where the backend keeps one. */
   readonly ledger?: LedgerReader;
+  /** Maintained aggregates for browsing (place totals, dated contradictions), where the backend keeps them. */
+  readonly browse?: BrowseReader;
   /**
    * Saves a document with its analysis in one transaction. Saving the same
    * analysis again is a no-op (`unchanged`); a new analysis of the same text

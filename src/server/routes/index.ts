@@ -1,15 +1,22 @@
+import { claimRoutes } from './claims.js';
+import { contradictionRoutes } from './contradictions.js';
 import { documentRoutes } from './documents.js';
+import { entityRoutes } from './entities.js';
 import { itemRoutes } from './items.js';
 import { placeRoutes } from './places.js';
 import type { RouteModule } from './route-module.js';
+import { timelineRoutes } from './timeline.js';
 
 /**
- * Every API resource, one file each. The ledger adds its own here, one line
- * each: claims.ts, contradictions.ts, timeline.ts (`/api/timeline/:place`),
- * check.ts, exports.ts.
+ * Every API resource, one file each, one line here. Still to come once the
+ * ledger has them: check.ts (`/api/check`) and exports.ts (`/api/export/:format`).
  */
 export const API_ROUTES: readonly RouteModule[] = [
   documentRoutes,
   itemRoutes,
   placeRoutes,
+  claimRoutes,
+  contradictionRoutes,
+  timelineRoutes,
+  entityRoutes,
 ];

@@ -1,15 +1,18 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { PlaceMention } from '../../model/index.js';
+import { groupClaims } from '../../ledger/index.js';
+import type { ControlStatus, PlaceMention } from '../../model/index.js';
+import { placeIdOf } from '../../store/browse-reader.js';
 import type { Store, StoredItem } from '../../store/store.js';
 import { ApiError } from '../errors.js';
 import { STANDARD_ERRORS, errorResponse, jsonResponse, pageSchema, pathParameter, queryParameters } from '../openapi.js';
 import { page, pageQuery, parseParam, parseQuery } from '../validate.js';
+import { claimView, ledgerKeyOfPlaceId, listContradictionViews, placeIdOfLedgerKey } from '../ledger-view.js';
 import type { RouteDeps, RouteModule } from './route-module.js';
 
 /**
- * The control status of a place. Until the ledger exists every place is only
- * 'mentioned'; the ledger's control timeline fills in the others.
+ * The control status of a place: its ledger control timeline's latest state,
+ * or 'mentioned' where the ledger has no control claims about it.
  */
 export const PLACE_STATUSES = ['mentioned', 'held', 'contested', 'claimed-captured', 'confirmed-captured'] as const;
 export type PlaceStatus = (typeof PLACE_STATUSES)[number];
@@ -25,6 +28,12 @@ export interface PlaceSummary {
   readonly country: string | null;
   readonly admin1: string | null;
   readonly status: PlaceStatus;
+  /** The side holding or claiming it (held, claimed or confirmed captured). */
+  readonly statusBy: string | null;
+  /** A claimed capture the other side denies. */
+  readonly denied: boolean;
+  /** The date the current status holds from. */
+  readonly statusSince: string | null;
   readonly mentions: number;
   readonly documents: number;
   /** The forms the texts used ("Pokrovsk", "Krasnoarmeysk"), most frequent first. */
@@ -49,10 +58,8 @@ export const placeListQuery = pageQuery.extend({
 
 export const placeId = z.string().max(300).regex(/^(geonames-\d{1,12}|name-[^/]{1,200})$/, 'must be a place id like geonames-698740 or name-pokrovsk');
 
-export function placeKey(place: PlaceMention): string {
-  if (place.geonameId !== null && place.geonameId !== undefined) return `geonames-${place.geonameId}`;
-  return `name-${(place.name ?? place.text).trim().toLowerCase().replace(/\s+/g, '-')}`;
-}
+/** The id a mention is aggregated under (the same in the store's place totals). */
+export const placeKey = (place: PlaceMention): string => placeIdOf(place);
 
 const BATCH = 50_000;
 
@@ -85,7 +92,7 @@ export async function aggregatePlaces(store: Store): Promise<PlaceSummary[]> {
     lon: first.lon ?? null,
     country: first.country ?? null,
     admin1: first.admin1 ?? null,
-    status: 'mentioned',
+    status: 'mentioned', statusBy: null, denied: false, statusSince: null,
     mentions,
     documents: docs.size,
     forms: [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([form]) => form),
@@ -122,43 +129,116 @@ export async function placeMentions(store: Store, id: string): Promise<PlaceMent
 /** Aggregates are recomputed at most every few seconds, and at once after a write through this server. */
 const CACHE_MS = 5000;
 
-function create(deps: RouteDeps): Hono {
-  const app = new Hono();
-  let cache: { generation: number; at: number; places: Promise<PlaceSummary[]> } | null = null;
-  const places = () => {
+/** The current control status of a place from its ledger timeline. */
+function statusFields(timeline: readonly ControlStatus[] | undefined): Pick<PlaceSummary, 'status' | 'statusBy' | 'denied' | 'statusSince'> {
+  const last = timeline?.at(-1);
+  if (!last || last.state === 'unknown') return { status: 'mentioned', statusBy: null, denied: false, statusSince: null };
+  return { status: last.state, statusBy: last.by, denied: last.denied, statusSince: last.from };
+}
+
+/** A small cache of a value recomputed after CACHE_MS or a write through this server. */
+function cached<T>(deps: RouteDeps, compute: () => Promise<T>): () => Promise<T> {
+  let cache: { generation: number; at: number; value: Promise<T> } | null = null;
+  return () => {
     const now = Date.now();
     if (!cache || cache.generation !== deps.generation() || now - cache.at > CACHE_MS) {
-      cache = { generation: deps.generation(), at: now, places: aggregatePlaces(deps.store) };
-      cache.places.catch(() => { cache = null; });
+      cache = { generation: deps.generation(), at: now, value: compute() };
+      cache.value.catch(() => { cache = null; });
     }
-    return cache.places;
+    return cache.value;
   };
+}
+
+/** Mentions of one place, a page of them, with the sentence each sits in. */
+async function mentionPage(store: Store, id: string, limit: number, offset: number): Promise<{ mentions: PlaceMentionRef[]; total: number | null }> {
+  if (!store.browse) {
+    const all = await placeMentions(store, id);
+    return { mentions: all.slice(offset, offset + limit), total: all.length };
+  }
+  const rows = await store.browse.placeMentions(id, { limit, offset });
+  const out: PlaceMentionRef[] = [];
+  const docs = new Map<string, { title: string | null; published: string | null; outlet: string | null; sentences: StoredItem[] }>();
+  for (const row of rows) {
+    let doc = docs.get(row.docId);
+    if (!doc) {
+      const full = await store.getDocument(row.docId);
+      doc = { title: full?.title ?? null, published: full?.published ?? null, outlet: full?.outlet ?? null, sentences: await store.listItems('sentences', { docId: row.docId, limit: 100_000 }) };
+      docs.set(row.docId, doc);
+    }
+    const item = row.item as unknown as PlaceMention;
+    const sentence = doc.sentences.find((s) => {
+      const span = s.item.span as [number, number];
+      return span[0] <= item.span[0] && item.span[1] <= span[1];
+    });
+    out.push({ docId: row.docId, title: doc.title, published: doc.published, outlet: doc.outlet, item,
+      sentence: sentence ? { id: sentence.item.id, text: sentence.item.text as string, span: sentence.item.span as [number, number] } : null });
+  }
+  return { mentions: out, total: null };
+}
+
+function create(deps: RouteDeps): Hono {
+  const app = new Hono();
+  const aggregated = cached(deps, () => aggregatePlaces(deps.store));
+  // Place id -> control timeline: the ledger keeps one per place with control claims (a few thousand at most).
+  const timelines = cached(deps, async () => new Map((await deps.store.ledger?.listPlaces() ?? []).map((t) => [placeIdOfLedgerKey(t.place), t.statuses])));
+  const withStatus = async (places: readonly Omit<PlaceSummary, 'status' | 'statusBy' | 'denied' | 'statusSince'>[]): Promise<PlaceSummary[]> => {
+    const byId = await timelines();
+    return places.map((p) => ({ ...p, ...statusFields(byId.get(p.id)) }));
+  };
+
   app.get('/', async (c) => {
     const { limit, offset, q, country, located } = parseQuery(c, placeListQuery);
+    if (deps.store.browse) {
+      const { places, total } = await deps.store.browse.listPlaces({ limit, offset, ...(q ? { q } : {}), ...(country ? { country } : {}), ...(located ? { located: located === 'true' } : {}) });
+      return c.json(page(await withStatus(places), limit, offset, total));
+    }
     const needle = q?.toLowerCase();
-    const all = (await places()).filter((p) =>
+    const all = (await aggregated()).filter((p) =>
       (needle === undefined || p.name.toLowerCase().includes(needle) || p.forms.some((f) => f.toLowerCase().includes(needle)))
       && (country === undefined || p.country === country)
       && (located === undefined || (located === 'true') === (p.lat !== null && p.lon !== null)));
-    return c.json(page(all.slice(offset, offset + limit), limit, offset, all.length));
+    return c.json(page(await withStatus(all.slice(offset, offset + limit)), limit, offset, all.length));
   });
+
   app.get('/:id', async (c) => {
     const { limit, offset } = parseQuery(c, pageQuery);
     const id = parseParam(c, 'id', placeId);
-    const place = (await places()).find((p) => p.id === id);
-    if (!place) throw new ApiError('not-found', `no place ${id}`);
-    const mentions = await placeMentions(deps.store, id);
-    return c.json({ place, mentions: page(mentions.slice(offset, offset + limit), limit, offset, mentions.length) });
+    const found = deps.store.browse ? await deps.store.browse.getPlace(id) : (await aggregated()).find((p) => p.id === id);
+    if (!found) throw new ApiError('not-found', `no place ${id}`);
+    const [place] = await withStatus([found]);
+    const ledger = deps.store.ledger;
+    const key = ledgerKeyOfPlaceId(id);
+    const timeline = (await timelines()).get(id) ?? [];
+    // The place's claims (newest first, at most CLAIMS_PER_PLACE), grouped by proposition for corroboration.
+    const claims = ledger ? await ledger.listClaims({ place: key, limit: CLAIMS_PER_PLACE }) : [];
+    const groups = groupClaims(claims).map((g) => ({
+      proposition: g.proposition, readable: claimView(g.claims[0]!).readable, window: g.window, corroboration: g.corroboration,
+      claims: g.claims.map((x) => ({ doc: x.doc, claim: x.claim.id })),
+    }));
+    const contradictions = ledger ? (await listContradictionViews(deps.store, { place: id, limit: 100, offset: 0 })).items : [];
+    const { mentions, total } = await mentionPage(deps.store, id, limit, offset);
+    return c.json({
+      place, timeline,
+      claims: claims.map(claimView), claimsTruncated: claims.length >= CLAIMS_PER_PLACE,
+      groups, contradictions,
+      mentions: page(mentions, limit, offset, total ?? place!.mentions),
+    });
   });
   return app;
 }
+
+/** Claims of one place returned with it; the rest through /api/claims?place=. */
+const CLAIMS_PER_PLACE = 500;
 
 const placeSchema = {
   type: 'object',
   properties: {
     id: { type: 'string' }, name: { type: 'string' }, geonameId: { type: ['integer', 'null'] },
     lat: { type: ['number', 'null'] }, lon: { type: ['number', 'null'] }, country: { type: ['string', 'null'] }, admin1: { type: ['string', 'null'] },
-    status: { type: 'string', enum: [...PLACE_STATUSES] }, mentions: { type: 'integer' }, documents: { type: 'integer' },
+    status: { type: 'string', enum: [...PLACE_STATUSES], description: "The ledger's current control status; 'mentioned' without control claims." },
+    statusBy: { type: ['string', 'null'], description: 'Side holding or claiming it.' }, denied: { type: 'boolean', description: 'A claimed capture the other side denies.' },
+    statusSince: { type: ['string', 'null'], description: 'Date the status holds from.' },
+    mentions: { type: 'integer' }, documents: { type: 'integer' },
     forms: { type: 'array', items: { type: 'string' } },
   },
 };
@@ -176,10 +256,14 @@ export const placeRoutes: RouteModule = {
     },
     '/{id}': {
       get: {
-        summary: 'One place with its mentions and the sentence of each', tags: ['places'],
+        summary: 'One place: its control timeline, its claims (newest first, at most 500) with corroboration per proposition, its contradictions, and a page of its mentions with the sentence of each', tags: ['places'],
         parameters: [pathParameter('id', 'Place id: geonames-ID or name-NAME.'), ...queryParameters(pageQuery)],
         responses: {
-          '200': jsonResponse('The place and a page of its mentions.', { type: 'object', properties: { place: placeSchema, mentions: pageSchema({ type: 'object' }) } }),
+          '200': jsonResponse('The place, its ledger and a page of its mentions.', { type: 'object', properties: {
+            place: placeSchema, timeline: { type: 'array', items: { type: 'object', description: 'ControlStatus: from, state, by, denied, why, claims.' } },
+            claims: { type: 'array', items: { type: 'object', description: 'Ledger claim with readable, placeId, date.' } }, claimsTruncated: { type: 'boolean' },
+            groups: { type: 'array', items: { type: 'object', description: 'Claims of one proposition at overlapping times, with corroboration per side.' } },
+            contradictions: { type: 'array', items: { type: 'object' } }, mentions: pageSchema({ type: 'object' }) } }),
           '404': errorResponse('No such place.'),
           ...STANDARD_ERRORS,
         },

@@ -1,4 +1,5 @@
 import { LEDGER_MIGRATION_SQL } from './ledger-index.js';
+import { BROWSE_MIGRATION_SQL } from './browse-index.js';
 
 /**
  * Numbered schema migrations. Each runs in its own transaction together with
@@ -84,5 +85,12 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ readonly version: number; readon
     // and control timelines kept up to date on save (src/store/sqlite/ledger-index.ts).
     version: 3,
     sql: LEDGER_MIGRATION_SQL,
+  },
+  {
+    // Browsing at scale (the server's map, place panel and board): items in document
+    // order by index, place totals and dated contradictions kept by triggers
+    // (src/store/sqlite/browse-index.ts).
+    version: 4,
+    sql: BROWSE_MIGRATION_SQL,
   },
 ];

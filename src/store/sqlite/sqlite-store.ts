@@ -7,6 +7,7 @@ import {
 } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { createLedgerIndex } from './ledger-index.js';
+import { createBrowseIndex } from './browse-index.js';
 
 /** The lists of a document stored one row per item, so they can be queried across documents. */
 const ITEM_LISTS = ['sentences', 'times', 'places', 'entities', 'actors', 'attributions', 'quantities', 'events', 'claims'] as const;
@@ -103,6 +104,7 @@ export function openSqliteStore(file: string): Store {
   return {
     kind: 'sqlite',
     ledger,
+    browse: createBrowseIndex(db),
     async saveDocument(doc) {
       return saveWithExtras(doc, null);
     },

@@ -1,0 +1,79 @@
+import { readableProposition, type LedgerClaim } from '../ledger/index.js';
+import type { Contradiction } from '../model/index.js';
+import type { DatedContradiction } from '../store/browse-reader.js';
+import type { Store } from '../store/store.js';
+import { ApiError } from './errors.js';
+
+/**
+ * The ledger as the API shows it. Place ids are the server's (`geonames-704422`,
+ * `name-pokrovsk`); the ledger keys its places `geonames:704422` / `place:pokrovsk`.
+ */
+export function placeIdOfLedgerKey(key: string): string {
+  if (key.startsWith('geonames:')) return `geonames-${key.slice('geonames:'.length)}`;
+  if (key.startsWith('place:')) return `name-${key.slice('place:'.length)}`;
+  return key;
+}
+
+export function ledgerKeyOfPlaceId(id: string): string {
+  if (id.startsWith('geonames-')) return `geonames:${id.slice('geonames-'.length)}`;
+  if (id.startsWith('name-')) return `place:${id.slice('name-'.length)}`;
+  return id;
+}
+
+/** A ledger claim with what a reader needs beside it: the proposition in words, its place id and date. */
+export interface ClaimView extends LedgerClaim {
+  readonly readable: string;
+  readonly placeId: string | null;
+  /** The date the claim is about (end of its window), else its statement or publication date. */
+  readonly date: string | null;
+}
+
+export function claimView(c: LedgerClaim): ClaimView {
+  const place = c.claim.args.find((a) => a.role === 'place');
+  const date = c.claim.about.window?.end ?? c.claim.statedAt.value?.slice(0, 10) ?? c.published?.slice(0, 10) ?? null;
+  return { ...c, readable: readableProposition(c.claim), placeId: place ? placeIdOfLedgerKey(place.key) : null, date };
+}
+
+/** A contradiction with its two claims, for the board and the place panel. */
+export interface ContradictionView {
+  readonly contradiction: Contradiction;
+  readonly date: string | null;
+  readonly placeId: string | null;
+  readonly a: ClaimView | null;
+  readonly b: ClaimView | null;
+}
+
+export function contradictionView(d: DatedContradiction): ContradictionView {
+  const a = d.a ? claimView(d.a) : null;
+  const b = d.b ? claimView(d.b) : null;
+  return { contradiction: d.contradiction, date: d.date, placeId: a?.placeId ?? b?.placeId ?? null, a, b };
+}
+
+export function requireLedger(store: Store) {
+  if (!store.ledger) throw new ApiError('not-found', `the ${store.kind} store keeps no ledger`);
+  return store.ledger;
+}
+
+/**
+ * Newest contradictions with their claims. With a backend that keeps dated
+ * contradictions (`store.browse`) this is one indexed read; otherwise every
+ * contradiction is read and its claims are looked up in their documents.
+ */
+export async function listContradictionViews(store: Store, query: { place?: string; limit: number; offset: number }): Promise<{ items: ContradictionView[]; total: number }> {
+  const place = query.place ? ledgerKeyOfPlaceId(query.place) : undefined;
+  if (store.browse) {
+    const { contradictions, total } = await store.browse.listContradictions({ ...(place ? { place } : {}), limit: query.limit, offset: query.offset });
+    return { items: contradictions.map(contradictionView), total };
+  }
+  const ledger = requireLedger(store);
+  const all = await ledger.listContradictions({ ...(place ? { place } : {}), limit: 100_000 });
+  const claims = new Map<string, LedgerClaim>();
+  for (const c of await ledger.listClaims({ ...(place ? { place } : {}), limit: 100_000 })) claims.set(`${c.doc}|${c.claim.id}`, c);
+  const dated = all.map((contradiction): DatedContradiction => {
+    const a = claims.get(`${contradiction.a.doc}|${contradiction.a.claim}`) ?? null;
+    const b = claims.get(`${contradiction.b.doc}|${contradiction.b.claim}`) ?? null;
+    const date = [a, b].map((c) => (c ? claimView(c).date : null)).filter((x): x is string => x !== null).sort().at(-1) ?? null;
+    return { contradiction, date, a, b };
+  }).sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.contradiction.id.localeCompare(y.contradiction.id));
+  return { items: dated.slice(query.offset, query.offset + query.limit).map(contradictionView), total: dated.length };
+}

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { EntityTotals } from '../../store/browse-reader.js';
+import { requireLedger } from '../ledger-view.js';
+import { STANDARD_ERRORS, jsonResponse, pageSchema, queryParameters } from '../openapi.js';
+import { page, pageQuery, parseQuery } from '../validate.js';
+import type { RouteDeps, RouteModule } from './route-module.js';
+
+export const entityListQuery = pageQuery.extend({
+  q: z.string().min(1).max(200).optional().describe('Case-insensitive text searched in the name.'),
+  side: z.string().regex(/^[A-Za-z]{2,10}$/, 'must be a side code like RU, UA, MEDIA').optional().describe('The side (RU, UA, THIRD, MEDIA...).'),
+  kind: z.string().regex(/^[a-z]{2,20}$/, 'must be an entity kind like person, military').optional().describe('The entity kind (person, government, military, unit, media...).'),
+});
+
+function create(deps: RouteDeps): Hono {
+  const app = new Hono();
+  app.get('/', async (c) => {
+    const { limit, offset, q, side, kind } = parseQuery(c, entityListQuery);
+    const query = { limit, offset, ...(q ? { q } : {}), ...(side ? { side: side.toUpperCase() } : {}), ...(kind ? { kind } : {}) };
+    if (deps.store.browse) {
+      const { entities, total } = await deps.store.browse.listEntities(query);
+      return c.json(page(entities, limit, offset, total));
+    }
+    // Without maintained totals: the merged sources of the ledger's claims.
+    const byKey = new Map<string, EntityTotals>();
+    for (const x of await requireLedger(deps.store).listClaims({ limit: 100_000 })) byKey.set(x.source.key, { key: x.source.key, name: x.source.name, kind: x.source.kind, side: x.source.side });
+    const needle = q?.toLowerCase();
+    const all = [...byKey.values()].filter((e) => (!needle || e.name.toLowerCase().includes(needle)) && (!query.side || e.side === query.side) && (!kind || e.kind === kind))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
+    return c.json(page(all.slice(offset, offset + limit), limit, offset, all.length));
+  });
+  return app;
+}
+
+export const entityRoutes: RouteModule = {
+  base: '/api/entities',
+  create,
+  openapi: {
+    '/': {
+      get: {
+        summary: 'Entities of the ledger, merged across documents (one key per ministry, person or unit), by name', tags: ['ledger'],
+        parameters: queryParameters(entityListQuery),
+        responses: {
+          '200': jsonResponse('A page of entities.', pageSchema({ type: 'object', properties: { key: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, side: { type: 'string' } } })),
+          ...STANDARD_ERRORS,
+        },
+      },
+    },
+  },
+};

@@ -1,0 +1,79 @@
+import type { Contradiction } from '../model/index.js';
+import type { LedgerClaim } from '../ledger/ledger-claim.js';
+import type { StoredItem } from './store.js';
+
+/**
+ * Maintained aggregates for browsing a large store (the map, the place panel,
+ * the contested-claims board): what the HTTP server would otherwise recompute
+ * from every item on each request. A backend without it leaves `Store.browse`
+ * undefined and the server aggregates by itself.
+ */
+export interface BrowseReader {
+  /** Places by mention count (most first, then name), with the forms the texts used; `total` counts every match. */
+  listPlaces(query?: PlaceTotalsQuery): Promise<{ readonly places: readonly PlaceTotals[]; readonly total: number }>;
+  getPlace(id: string): Promise<PlaceTotals | null>;
+  /** The place mentions of one place (its `id`), in document then text order. */
+  placeMentions(id: string, query?: { readonly limit?: number; readonly offset?: number }): Promise<StoredItem[]>;
+  /** Ledger entities (merged sources), by name. */
+  listEntities(query?: EntityQuery): Promise<{ readonly entities: readonly EntityTotals[]; readonly total: number }>;
+  /** Contradictions, newest first (the later of the two claims' statement dates), each with its two claims. */
+  listContradictions(query?: { readonly place?: string; readonly limit?: number; readonly offset?: number }): Promise<{ readonly contradictions: readonly DatedContradiction[]; readonly total: number }>;
+}
+
+export interface PlaceTotalsQuery {
+  readonly q?: string;
+  readonly country?: string;
+  readonly located?: boolean;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** A place aggregated by id: `geonames-ID` when resolved, else `name-NAME` (see `placeIdOf`). */
+export interface PlaceTotals {
+  readonly id: string;
+  readonly name: string;
+  readonly geonameId: number | null;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly country: string | null;
+  readonly admin1: string | null;
+  readonly mentions: number;
+  readonly documents: number;
+  readonly forms: readonly string[];
+}
+
+export interface EntityQuery {
+  readonly q?: string;
+  readonly side?: string;
+  readonly kind?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface EntityTotals {
+  readonly key: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly side: string;
+}
+
+export interface DatedContradiction {
+  readonly contradiction: Contradiction;
+  /** YYYY-MM-DD, or null when neither claim is dated. */
+  readonly date: string | null;
+  readonly a: LedgerClaim | null;
+  readonly b: LedgerClaim | null;
+}
+
+/**
+ * The id a place mention is aggregated under. Written to match the SQL of
+ * migration 4 exactly (trim, ASCII lower-case, each blank a dash), so ids
+ * computed here and in the database agree.
+ *
+ * @example placeIdOf({ geonameId: 704422, name: 'Pokrovsk', text: 'Pokrovsk' }) // => 'geonames-704422'
+ */
+export function placeIdOf(place: { readonly geonameId?: number | null; readonly name?: string | null; readonly text: string }): string {
+  if (place.geonameId !== null && place.geonameId !== undefined) return `geonames-${place.geonameId}`;
+  const name = (place.name ?? place.text).replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, '').replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[ \t\n\r]/g, '-');
+  return `name-${name}`;
+}
