@@ -13,6 +13,7 @@ import { linkStatementTime } from './link-statement-time.js';
 import { extractReporterVoice } from './extract-reporter-voice.js';
 import { tagSentence, tokenContext, type SpanTagger, type TaggedSentence } from './span-tagger.js';
 import { extractTaggedAttributions, nearestSpan } from './extract-tagged-attributions.js';
+import { extractColonFrame } from './extract-colon-frames.js';
 
 const STAGE = 'attribution';
 
@@ -74,6 +75,12 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         if (tagged) found = found.filter((c) => c.entry.class !== 'thought' || tagged.cue.some(([a, b]) => a < c.to && c.from < b));
         for (const c of found) for (let k = c.from; k < c.to; k++) isCue[k] = 1;
         const taken: Array<readonly [number, number]> = [];
+        const previous = sentences[sentence.index - 1];
+        const paragraphStart = !previous || previous.paragraph !== sentence.paragraph;
+        let paragraphEnd = sentence.tokens[1];
+        for (let k = sentence.index + 1; k < sentences.length && sentences[k]!.paragraph === sentence.paragraph; k++) paragraphEnd = sentences[k]!.tokens[1];
+        const colon = found.length === 0 || found[0]!.from > sentence.tokens[0] + 6 ? extractColonFrame(tokens, sentence, paragraphStart, paragraphEnd) : null;
+        if (colon) { candidates.push(colon); taken.push(colon.cue); }
         for (const c of found) {
           const candidate = c.entry.frame === 'according' ? extractAccordingTo(tokens, sentence, c)
             : c.entry.frame === 'noun' ? extractNounClaim(tokens, sentence, c)
@@ -81,7 +88,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
           if (candidate) { candidates.push(candidate); taken.push(candidate.cue); }
         }
         if (tagged) {
-          candidates.push(...extractTaggedAttributions(tokens, sentence, tagged, taken, cues));
+          candidates.push(...extractTaggedAttributions(tokens, sentence, tagged, taken, cues, paragraphEnd));
         }
       }
       candidates = shareSubjects(tokens, candidates, tagger ? (c) => nearestSpan(tags[c.sentence]?.source ?? [], c.cue) : undefined)

@@ -6,6 +6,7 @@ import type { TaggedSentence } from './span-tagger.js';
 
 type Range = readonly [number, number];
 
+const PASSIVE_BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'re", "'s"]);
 const TOPIC_PREPOSITIONS = new Set(['about', 'on', 'over', 'of', 'for', 'with', 'regarding', 'concerning', 'at', 'to']);
 
 /** Tokens apart two ranges are (0 when they touch or overlap). */
@@ -46,7 +47,7 @@ export function entryOfTaggedCue(tokens: readonly Token[], cue: Range, lexicon: 
  * cue away from the source.
  */
 export function extractTaggedAttributions(
-  tokens: readonly Token[], sentence: Sentence, tagged: TaggedSentence, taken: readonly Range[], lexicon: CueLexicon,
+  tokens: readonly Token[], sentence: Sentence, tagged: TaggedSentence, taken: readonly Range[], lexicon: CueLexicon, paragraphEnd = sentence.tokens[1],
 ): AttributionCandidate[] {
   const out: AttributionCandidate[] = [];
   const [sFrom, sTo] = sentence.tokens;
@@ -54,7 +55,13 @@ export function extractTaggedAttributions(
     if (taken.some((t) => overlap(t, cue))) continue;
     if (!tokens.slice(cue[0], cue[1]).some(isWordLike)) continue;
     const source = nearestSpan(tagged.source, cue);
-    let content = nearestSpan(tagged.content, cue);
+    // a passive ("are thought to", "is expected to") says nothing its subject said: with no agent
+    // after it, it is the reporter's hedge, left to the reporter's voice
+    if (PASSIVE_BE.has(tokens[cue[0]]!.norm) && (!source || source[1] <= cue[0])) continue;
+    let content = nearestSpan(tagged.content.filter((c) => !source || !overlap(c, source)), cue);
+    // "X said:" closing its sentence introduces what follows, to the paragraph's end
+    const rest = tokens.slice(cue[1], sTo);
+    if (rest.length > 0 && rest[0]!.text === ':' && !rest.some(isWordLike) && paragraphEnd > sTo) content = [sTo, paragraphEnd];
     if (!content) {
       const after = source && source[0] >= cue[1] ? null : [cue[1], sTo] as const;
       const before = [sFrom, cue[0]] as const;

@@ -22,3 +22,23 @@ test('the nearest tagged span to a cue, never one overlapping it', () => {
   assert.deepEqual(nearestSpan([[0, 2], [6, 9]], [4, 5]), [6, 9]);
   assert.equal(nearestSpan([[3, 6]], [4, 5]), null);
 });
+
+test('the compiled tagger scores a sentence as the feature strings do', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { compileSpanTagger, emissions, sentenceFeatures, tokenContext } = await import('./span-tagger.js');
+  const { compileCueLexicon } = await import('./cue-lexicon.js');
+  const { createSegmentStage } = await import('../segment/index.js');
+  const { emptyAnalysis } = await import('../../model/index.js');
+  const tagger = compileSpanTagger(JSON.parse(await readFile(new URL('../../../models/attribution/tagger.json', import.meta.url), 'utf8')));
+  const cues = compileCueLexicon(JSON.parse(await readFile(new URL('../../../data/cues/cues.json', import.meta.url), 'utf8')));
+  const text = '“We will hold,” said the commander, who added that Russian troops had not entered the city.';
+  const doc = createSegmentStage().run(emptyAnalysis({ id: 'x', text, meta: { title: null, outlet: null, url: null, published: null, language: 'en', source: null }, diagnostics: [] }), {});
+  const ctx = tokenContext(doc.tokens, cues);
+  const s = doc.sentences[0]!;
+  const reference = emissions(tagger, doc.tokens, s, sentenceFeatures(doc.tokens, s, ctx));
+  const words = emissions(tagger, doc.tokens, s, sentenceFeatures(doc.tokens, s, ctx, true));
+  assert.ok(reference.some((x, i) => x !== words[i]), 'word features carry weight');
+  const { baseEmissionsForTest } = await import('./span-tagger.js');
+  const fast = baseEmissionsForTest(tagger, doc.tokens, s, ctx);
+  for (let i = 0; i < fast.length; i++) assert.ok(Math.abs(fast[i]! - reference[i]!) < 1e-4, `score ${i}`);
+});

@@ -25,26 +25,71 @@ export const TaggerModelSchema = z.object({
   trainedOn: z.string(),
   /** Per role: transition weights [from O,B,I,start][to O,B,I], flattened (12 numbers). */
   transitions: z.object({ cue: z.array(z.number()).length(12), source: z.array(z.number()).length(12), content: z.array(z.number()).length(12) }),
+  /** Per role: added to the B and I scores of every token (the perceptron leans to O; chosen on train for token F1). */
+  bias: z.object({ cue: z.number(), source: z.number(), content: z.number() }).optional(),
   /** Per role: feature → weights for O, B, I. */
   weights: z.object({ cue: z.record(z.string(), z.array(z.number()).length(3)), source: z.record(z.string(), z.array(z.number()).length(3)), content: z.record(z.string(), z.array(z.number()).length(3)) }),
 });
 export type TaggerModelData = z.infer<typeof TaggerModelSchema>;
 
+/**
+ * The compiled model. Features of the word templates (w, p, n, pp, nn) are
+ * grouped per word into one profile, and word-pair features into nested maps
+ * keyed by the tokens' own norms, so tagging a token costs a few lookups of
+ * strings whose hashes are already cached instead of building ~20 strings;
+ * each entry holds the weights of all three roles (cue, source, content × O, B, I).
+ */
 export interface SpanTagger {
   readonly transitions: Readonly<Record<Role, Float64Array>>;
-  readonly weights: Readonly<Record<Role, ReadonlyMap<string, Float64Array>>>;
+  readonly bias: Readonly<Record<Role, number>>;
+  /** Per word: WORD_TEMPLATES.length × 9 weights. */
+  readonly words: ReadonlyMap<string, Float32Array>;
+  /** "p|w" and "w|n" pairs: first word → second word → 9 weights. */
+  readonly pairs: Readonly<Record<'pw' | 'wn', ReadonlyMap<string, ReadonlyMap<string, Float32Array>>>>;
+  /** Every other feature → 9 weights. */
+  readonly other: ReadonlyMap<string, Float32Array>;
 }
+
+const WORD_TEMPLATES = ['w', 'p', 'n', 'pp', 'nn'] as const;
+const W = 9;
 
 /** Validates the model file and compiles it for lookup. */
 export function compileSpanTagger(data: unknown): SpanTagger {
   const m = TaggerModelSchema.parse(data);
-  const weights = {} as Record<Role, Map<string, Float64Array>>;
   const transitions = {} as Record<Role, Float64Array>;
-  for (const role of ROLES) {
+  const words = new Map<string, Float32Array>();
+  const pairs = { pw: new Map<string, Map<string, Float32Array>>(), wn: new Map<string, Map<string, Float32Array>>() };
+  const other = new Map<string, Float32Array>();
+  ROLES.forEach((role, r) => {
     transitions[role] = Float64Array.from(m.transitions[role]);
-    weights[role] = new Map(Object.entries(m.weights[role]).map(([f, w]) => [f, Float64Array.from(w)]));
-  }
-  return { transitions, weights };
+    for (const [f, w] of Object.entries(m.weights[role])) {
+      const eq = f.indexOf('=');
+      const template = eq === -1 ? f : f.slice(0, eq);
+      const value = f.slice(eq + 1);
+      let slot: Float32Array;
+      const t = (WORD_TEMPLATES as readonly string[]).indexOf(template);
+      if (t !== -1) {
+        let profile = words.get(value);
+        if (!profile) words.set(value, profile = new Float32Array(WORD_TEMPLATES.length * W));
+        slot = profile.subarray(t * W, t * W + W);
+      } else if (template === 'pw' || template === 'wn') {
+        const bar = value.indexOf('|');
+        if (bar === -1 || value.indexOf('|', bar + 1) !== -1) continue;
+        const a = value.slice(0, bar);
+        const b = value.slice(bar + 1);
+        const inner = pairs[template].get(a) ?? new Map<string, Float32Array>();
+        pairs[template].set(a, inner);
+        slot = inner.get(b) ?? new Float32Array(W);
+        inner.set(b, slot);
+      } else {
+        slot = other.get(f) ?? new Float32Array(W);
+        other.set(f, slot);
+      }
+      slot[r * 3] = w[0]!; slot[r * 3 + 1] = w[1]!; slot[r * 3 + 2] = w[2]!;
+    }
+  });
+  const bias = { cue: m.bias?.cue ?? 0, source: m.bias?.source ?? 0, content: m.bias?.content ?? 0 };
+  return { transitions, bias, words, pairs, other };
 }
 
 /** Per token: the lexicon class of a cue form starting there ('' if none), and whether it sits inside quotation marks. */
@@ -89,7 +134,7 @@ function shape(t: Token): string {
 }
 
 /** The cue chain's features of every token of a sentence: the word and its neighbours, shape, lexicon cues nearby, quotation. */
-export function sentenceFeatures(tokens: readonly Token[], sentence: Sentence, ctx: TokenContext): string[][] {
+export function sentenceFeatures(tokens: readonly Token[], sentence: Sentence, ctx: TokenContext, withoutWords = false): string[][] {
   const [from, to] = sentence.tokens;
   const out: string[][] = [];
   const norm = (k: number): string => (k < from ? '<s>' : k >= to ? '</s>' : tokens[k]!.norm);
@@ -104,9 +149,10 @@ export function sentenceFeatures(tokens: readonly Token[], sentence: Sentence, c
     const w = t.norm;
     const p = norm(k - 1);
     const n = norm(k + 1);
+    // withoutWords: the word and word-pair features are looked up per word by baseEmissions
     out.push([
-      'b', `w=${w}`, `p=${p}`, `n=${n}`, `pp=${norm(k - 2)}`, `nn=${norm(k + 2)}`, `pw=${p}|${w}`, `wn=${w}|${n}`,
-      `s3=${w.slice(-3)}`, `sh=${shape(t)}`, `psh=${k > from ? shape(tokens[k - 1]!) : '<s>'}|${shape(t)}`,
+      ...(withoutWords ? [] : [`w=${w}`, `p=${p}`, `n=${n}`, `pp=${norm(k - 2)}`, `nn=${norm(k + 2)}`, `pw=${p}|${w}`, `wn=${w}|${n}`]),
+      'b', `s3=${w.slice(-3)}`, `sh=${shape(t)}`, `psh=${k > from ? shape(tokens[k - 1]!) : '<s>'}|${shape(t)}`,
       `lx=${lex(k)}`, `lxp=${lex(k - 1)}`, `lxn=${lex(k + 1)}`, `q=${ctx.quoted[k]}`, `sp=${bucket(k - from)}`, `ep=${bucket(to - 1 - k)}`,
       `dl=${lexLeft[k - from]! < 0 ? 'no' : bucket(k - lexLeft[k - from]!)}`, `dr=${lexRight[k - from]! < 0 ? 'no' : bucket(lexRight[k - from]! - k)}`,
     ]);
@@ -156,18 +202,61 @@ function punctBetween(tokens: readonly Token[], a: number, b: number): string {
   return best || '-';
 }
 
-/** Emission scores [token][tag] of one role for a sentence's features. */
-export function emissions(weights: ReadonlyMap<string, ArrayLike<number>>, ...lists: ReadonlyArray<readonly (readonly string[])[]>): Float64Array {
+/**
+ * Emission scores [token][role × tag] (9 per token) of feature lists, the
+ * reference definition: `fastEmissions` must give the same numbers.
+ */
+export function emissions(tagger: SpanTagger, tokens: readonly Token[], sentence: Sentence, ...lists: ReadonlyArray<readonly (readonly string[])[]>): Float64Array {
   const n = lists[0]!.length;
-  const out = new Float64Array(n * TAGS);
+  const out = new Float64Array(n * W);
+  const [from] = sentence.tokens;
   for (const features of lists) for (let k = 0; k < n; k++) {
     for (const f of features[k]!) {
-      const w = weights.get(f);
-      if (!w) continue;
-      out[k * TAGS] = out[k * TAGS]! + w[0]!;
-      out[k * TAGS + 1] = out[k * TAGS + 1]! + w[1]!;
-      out[k * TAGS + 2] = out[k * TAGS + 2]! + w[2]!;
+      const eq = f.indexOf('=');
+      const template = eq === -1 ? f : f.slice(0, eq);
+      const value = f.slice(eq + 1);
+      const t = (WORD_TEMPLATES as readonly string[]).indexOf(template);
+      let w: ArrayLike<number> | undefined;
+      if (t !== -1) w = tagger.words.get(value)?.subarray(t * W, t * W + W);
+      else if (template === 'pw' || template === 'wn') { const bar = value.indexOf('|'); w = tagger.pairs[template].get(value.slice(0, bar))?.get(value.slice(bar + 1)); }
+      else w = tagger.other.get(f);
+      if (w) for (let j = 0; j < W; j++) out[k * W + j] = out[k * W + j]! + w[j]!;
     }
+  }
+  void tokens; void from;
+  return out;
+}
+
+const BOS = '<s>';
+const EOS = '</s>';
+
+/** The cue chain's emissions of a sentence for all three roles, without building the word features' strings. */
+function baseEmissions(tagger: SpanTagger, tokens: readonly Token[], sentence: Sentence, ctx: TokenContext): Float64Array {
+  const [from, to] = sentence.tokens;
+  const n = to - from;
+  const out = new Float64Array(n * W);
+  const add = (k: number, w: ArrayLike<number> | undefined, offset = 0): void => {
+    if (!w) return;
+    for (let j = 0; j < W; j++) out[k * W + j] = out[k * W + j]! + w[offset + j]!;
+  };
+  const norm = (k: number): string => (k < from ? BOS : k >= to ? EOS : tokens[k]!.norm);
+  // word profiles: position k's word feeds w at k, p at k+1, n at k-1, pp at k+2, nn at k-2
+  for (let j = from - 2; j < to + 2; j++) {
+    const profile = tagger.words.get(norm(j));
+    if (!profile) continue;
+    for (let t = 0; t < WORD_TEMPLATES.length; t++) {
+      const target = t === 0 ? j : t === 1 ? j + 1 : t === 2 ? j - 1 : t === 3 ? j + 2 : j - 2;
+      if (target < from || target >= to) continue;
+      // "<s>"/"</s>" only ever fill the neighbour slots of the tokens beside them
+      if (t === 0 && (j < from || j >= to)) continue;
+      add(target - from, profile, t * W);
+    }
+  }
+  const features = sentenceFeatures(tokens, sentence, ctx, true);
+  for (let k = from; k < to; k++) {
+    add(k - from, tagger.pairs.pw.get(norm(k - 1))?.get(tokens[k]!.norm));
+    add(k - from, tagger.pairs.wn.get(tokens[k]!.norm)?.get(norm(k + 1)));
+    for (const f of features[k - from]!) add(k - from, tagger.other.get(f));
   }
   return out;
 }
@@ -216,19 +305,41 @@ export interface TaggedSentence {
   readonly content: Array<[number, number]>;
 }
 
+/** One role's emissions [token][O, B, I] out of the 9-wide scores, with the role's recall bias on B and I. */
+function roleEmissions(all: Float64Array, r: number, bias: number): Float64Array {
+  const n = all.length / W;
+  const out = new Float64Array(n * TAGS);
+  for (let k = 0; k < n; k++) {
+    out[k * TAGS] = all[k * W + r * 3]!;
+    out[k * TAGS + 1] = all[k * W + r * 3 + 1]! + bias;
+    out[k * TAGS + 2] = all[k * W + r * 3 + 2]! + bias;
+  }
+  return out;
+}
+
 /** Tags one sentence: cues first, then source and content given the cues. */
 export function tagSentence(tagger: SpanTagger, tokens: readonly Token[], sentence: Sentence, ctx: TokenContext): TaggedSentence {
-  const [from] = sentence.tokens;
-  const base = sentenceFeatures(tokens, sentence, ctx);
-  const cueTags = viterbi(emissions(tagger.weights.cue, base), tagger.transitions.cue);
+  const [from, to] = sentence.tokens;
+  if (to <= from) return { cue: [], source: [], content: [] };
+  const all = baseEmissions(tagger, tokens, sentence, ctx);
+  const cueTags = viterbi(roleEmissions(all, 0, tagger.bias.cue), tagger.transitions.cue);
   const cue = spansOf(cueTags, from);
   if (cue.length === 0) return { cue, source: [], content: [] };
   const cueMask = new Uint8Array(cueTags.length);
   for (let k = 0; k < cueTags.length; k++) cueMask[k] = cueTags[k] === O ? 0 : 1;
   const extra = cueRelativeFeatures(tokens, sentence, ctx, cueMask);
+  for (let k = 0; k < extra.length; k++) {
+    for (const f of extra[k]!) {
+      const w = tagger.other.get(f);
+      if (w) for (let j = 3; j < W; j++) all[k * W + j] = all[k * W + j]! + w[j]!;
+    }
+  }
   return {
     cue,
-    source: spansOf(viterbi(emissions(tagger.weights.source, base, extra), tagger.transitions.source), from),
-    content: spansOf(viterbi(emissions(tagger.weights.content, base, extra), tagger.transitions.content), from),
+    source: spansOf(viterbi(roleEmissions(all, 1, tagger.bias.source), tagger.transitions.source), from),
+    content: spansOf(viterbi(roleEmissions(all, 2, tagger.bias.content), tagger.transitions.content), from),
   };
 }
+
+/** For the test that checks the fast scores against the feature strings. */
+export const baseEmissionsForTest = baseEmissions;
