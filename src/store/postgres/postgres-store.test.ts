@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { StoreError } from '../store.js';
+import { openPostgresStore } from './postgres-store.js';
+import { POSTGRES_MIGRATIONS } from './migrations.js';
+import { toTsquery } from './fts-query.js';
+import { createTestDatabase, testPostgres } from './test-server.js';
+
+// PostgreSQL-only bad input: the shared behaviour is in ../store.test.ts.
+const postgres = testPostgres();
+const skip = postgres.skip ?? false;
+const adminUrl = 'adminUrl' in postgres ? postgres.adminUrl : '';
+
+async function query(url: string, sql: string): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+test('a database from a newer schema version is refused with both versions named', { skip }, async () => {
+  const db = await createTestDatabase(adminUrl);
+  try {
+    await (await openPostgresStore(db.url)).close();
+    await query(db.url, 'UPDATE counterclaim_schema SET version = 999');
+    await assert.rejects(openPostgresStore(db.url), (e: Error) => e instanceof StoreError && /schema version 999, newer than this counterclaim understands \(\d+\)/.test(e.message));
+  } finally {
+    await db.drop();
+  }
+});
+
+test('a migration that fails halfway leaves no partial schema', { skip }, async () => {
+  const db = await createTestDatabase(adminUrl);
+  try {
+    // Migration 2 creates the text search configuration; one already there makes it fail after its ALTER TABLEs.
+    await query(db.url, 'CREATE TEXT SEARCH CONFIGURATION counterclaim (COPY = simple)');
+    await assert.rejects(openPostgresStore(db.url), (e: Error) => e instanceof StoreError && /migration 2 failed and was rolled back/.test(e.message));
+    const version = await query(db.url, 'SELECT version FROM counterclaim_schema');
+    assert.deepEqual(version.rows, [{ version: 1 }]);
+    const columns = await query(db.url, `SELECT column_name FROM information_schema.columns WHERE table_name = 'documents' AND column_name = 'analyzed'`);
+    assert.equal(columns.rowCount, 0, 'migration 2 left nothing behind');
+    assert.ok(POSTGRES_MIGRATIONS.length >= 2);
+  } finally {
+    await db.drop();
+  }
+});
+
+test('an unreachable server and a missing database are clear StoreErrors, the password hidden', { skip }, async () => {
+  await assert.rejects(openPostgresStore('postgres://someone:secret@127.0.0.1:1/counterclaim'), (e: Error) => e instanceof StoreError && /cannot reach PostgreSQL at postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1/.test(e.message) && !e.message.includes('secret'));
+  const missing = adminUrl.replace(/\/postgres(\?|$)/, '/no_such_db$1');
+  await assert.rejects(openPostgresStore(missing), (e: Error) => e instanceof StoreError && /create it first/.test(e.message));
+});
+
+test('search syntax: FTS5 forms become a parameterised tsquery; text never becomes SQL', () => {
+  assert.deepEqual(toTsquery('encircl* OR "Pokrovsk direction"', 1), {
+    sql: "(to_tsquery('counterclaim', $1) || phraseto_tsquery('counterclaim', $2))",
+    params: ['encircl:*', 'Pokrovsk direction'],
+  });
+  assert.deepEqual(toTsquery("a NOT b c", 3).sql, "((phraseto_tsquery('counterclaim', $3) && !!phraseto_tsquery('counterclaim', $4)) && phraseto_tsquery('counterclaim', $5))");
+  assert.deepEqual(toTsquery('"Robert\'); DROP TABLE documents; --"', 1).params, ["Robert'); DROP TABLE documents; --"]);
+});
