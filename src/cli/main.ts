@@ -12,6 +12,7 @@ import { claimsCommand, CLAIMS_USAGE } from './claims.js';
 import { contradictionsCommand, CONTRADICTIONS_USAGE } from './contradictions.js';
 import { timelineCommand, TIMELINE_USAGE } from './timeline.js';
 import { checkCommand, CHECK_USAGE } from './check.js';
+import { exportCommand, EXPORT_USAGE } from './export.js';
 import { workerCommand, WORKER_USAGE } from './worker.js';
 import { statusCommand, STATUS_USAGE } from './status.js';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
@@ -31,6 +32,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   contradictions: { run: contradictionsCommand, usage: CONTRADICTIONS_USAGE },
   timeline: { run: timelineCommand, usage: TIMELINE_USAGE },
   check: { run: checkCommand, usage: CHECK_USAGE },
+  export: { run: exportCommand, usage: EXPORT_USAGE },
   worker: { run: workerCommand, usage: WORKER_USAGE },
   status: { run: statusCommand, usage: STATUS_USAGE },
 };

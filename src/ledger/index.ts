@@ -1,7 +1,8 @@
-export { entityKey, ledgerClaimsOf, readableProposition, sourceLabel, type ClaimDocument, type LedgerClaim, type LedgerSource } from './ledger-claim.js';
+export { entityKey, ledgerClaimsOf, readableProposition, sourceLabel, type ClaimDocument, type ClaimPlace, type LedgerClaim, type LedgerSource } from './ledger-claim.js';
 export { findContradictions, COUNT_TOLERANCE } from './contradictions.js';
 export { controlTimeline, statusOn } from './control-timeline.js';
 export { groupClaims, corroboration, type ClaimGroup } from './group-claims.js';
 export { PERSISTENCE_DAYS, CONTROL_PREDICATES } from './predicate-facts.js';
 export type { LedgerReader, ClaimQuery, PlaceTimeline } from './ledger-reader.js';
 export { checkClaim, candidateKeys, propositionMatches, type CheckDecision, type CheckMatch, type CheckResult, type StanceFn } from './check.js';
+export { exportLedger, EXPORT_FORMATS, toLedgerCsv, toLedgerGeoJson, toLedgerPlover, toLedgerClaimReview, toLedgerExportJson, csvCell, type ExportFormat, type LedgerSnapshot } from './export/index.js';

@@ -1,4 +1,4 @@
-import type { Claim, Entity, EntityKind, Side } from '../model/index.js';
+import type { Claim, Entity, EntityKind, PlaceMention, Side } from '../model/index.js';
 
 /** The document facts a ledger claim needs (a LedgerDocument or AnalyzedDocument fits). */
 export interface ClaimDocument {
@@ -10,6 +10,8 @@ export interface ClaimDocument {
   /** With its sentences, each claim keeps the sentence it was read from (for `check` and exports). */
   readonly text?: string;
   readonly sentences?: readonly { readonly span: readonly [number, number] }[];
+  /** With its place mentions, each claim keeps where its place argument is (for CSV and GeoJSON exports). */
+  readonly places?: readonly Pick<PlaceMention, 'id' | 'lat' | 'lon' | 'country' | 'admin1' | 'featureClass'>[];
   readonly duplicateOf?: { readonly id: string } | null;
   readonly claims: readonly Claim[];
   readonly entities: readonly Entity[];
@@ -33,10 +35,24 @@ export interface LedgerClaim {
   readonly title?: string | null;
   /** The sentence the claim was read from, where the document's text was at hand. */
   readonly sentence?: string;
+  /** The claim's place argument with its coordinates, where the document's places were at hand. */
+  readonly where?: ClaimPlace | null;
   /** The original of which the claim's document is a near-duplicate copy, else the document itself. */
   readonly root: string;
   readonly claim: Claim;
   readonly source: LedgerSource;
+}
+
+/** Where a claim is: its place argument and what the gazetteer says of it. */
+export interface ClaimPlace {
+  readonly key: string;
+  readonly label: string;
+  readonly basis: 'stated' | 'inferred';
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly country: string | null;
+  readonly admin1: string | null;
+  readonly featureClass: string | null;
 }
 
 /**
@@ -61,6 +77,13 @@ export function ledgerClaimsOf(doc: ClaimDocument): LedgerClaim[] {
     const s = doc.sentences.find((x) => x.span[0] <= claim.span[0] && claim.span[0] < x.span[1]);
     return s ? doc.text.slice(s.span[0], Math.max(s.span[1], Math.min(claim.span[1], doc.text.length))) : undefined;
   };
+  const placeItems = new Map((doc.places ?? []).map((p) => [p.id, p]));
+  const whereOf = (claim: Claim): ClaimPlace | null => {
+    const arg = claim.args.find((a) => a.role === 'place');
+    if (!arg) return null;
+    const p = arg.item ? placeItems.get(arg.item) : undefined;
+    return { key: arg.key, label: arg.label, basis: arg.basis, lat: p?.lat ?? null, lon: p?.lon ?? null, country: p?.country ?? null, admin1: p?.admin1 ?? null, featureClass: p?.featureClass ?? null };
+  };
   return doc.claims.map((claim) => {
     const entity = claim.source ? entities.get(claim.source) : undefined;
     let source: LedgerSource;
@@ -70,7 +93,7 @@ export function ledgerClaimsOf(doc: ClaimDocument): LedgerClaim[] {
     const sentence = sentenceOf(claim);
     return {
       doc: doc.id, published: doc.published, outlet: doc.outlet, url: doc.url ?? null, title: doc.title ?? null,
-      ...(sentence === undefined ? {} : { sentence }), root, claim, source,
+      ...(sentence === undefined ? {} : { sentence }), ...(doc.places ? { where: whereOf(claim) } : {}), root, claim, source,
     };
   });
 }

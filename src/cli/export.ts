@@ -1,0 +1,64 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS, exportLedger, type ExportFormat, type LedgerSnapshot } from '../ledger/index.js';
+import { openStore } from '../store/open-store.js';
+import type { CliIo } from './io.js';
+import { EXIT_OK, UsageError } from './usage-error.js';
+
+export const EXPORT_USAGE = `counterclaim export --format json|csv|geojson|plover|claimreview [options]
+
+Exports the ledger (docs/ledger.md, "Export formats"):
+  json         claims, claim groups with corroboration, contradictions, timelines
+  csv          one row per claim, ACLED column names where they apply
+  geojson      places with their current control status and counts
+  plover       PLOVER events (one per claim group) with the claims reporting them
+  claimreview  schema.org ClaimReview JSON-LD per contradiction or claim group
+
+Options:
+  --format F     the format (required)
+  --out FILE     write to FILE instead of standard output
+  --place P      only claims, contradictions and the timeline of a place (name or key)
+  --side S       only claims whose source speaks for side S (RU, UA, MEDIA, ...)
+  --since DATE   only claims about DATE (ISO) or later
+  --limit N      at most N claims (default 100000)
+  --db PATH      database file (default ./counterclaim.db, or $COUNTERCLAIM_DB)
+`;
+
+export async function exportCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({ args: [...argv], strict: true, options: {
+      format: { type: 'string' }, out: { type: 'string' }, place: { type: 'string' }, side: { type: 'string' }, since: { type: 'string' },
+      limit: { type: 'string' }, db: { type: 'string' },
+    } }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const format = values.format as ExportFormat | undefined;
+  if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) throw new UsageError(`--since ${JSON.stringify(values.since)} is not an ISO date (YYYY-MM-DD)`);
+  const limit = values.limit === undefined ? 100_000 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive integer');
+  const store = await openStore(values.db);
+  let output: string;
+  try {
+    if (!store.ledger) throw new UsageError(`the ${store.kind} store keeps no ledger yet`);
+    const ledger = store.ledger;
+    const claims = await ledger.listClaims({ place: values.place, side: values.side, since: values.since, limit });
+    const selected = new Set(claims.map((c) => `${c.doc}\u0000${c.claim.id}`));
+    const filtered = values.side !== undefined || values.since !== undefined;
+    const contradictions = (await ledger.listContradictions({ place: values.place, limit: 100_000 }))
+      // With --side or --since, a contradiction is exported when one of its two claims is.
+      .filter((x) => !filtered || selected.has(`${x.a.doc}\u0000${x.a.claim}`) || selected.has(`${x.b.doc}\u0000${x.b.claim}`));
+    const timelines = values.place !== undefined ? [await ledger.timeline(values.place)].filter((t) => t !== null) : await ledger.listPlaces();
+    const snapshot: LedgerSnapshot = { claims, contradictions, timelines };
+    output = exportLedger(format, snapshot);
+  } finally {
+    await store.close();
+  }
+  if (values.out) {
+    await writeFile(values.out, output, 'utf8');
+    io.err(`counterclaim export: wrote ${format} to ${values.out}\n`);
+  } else io.out(output);
+  return EXIT_OK;
+}
