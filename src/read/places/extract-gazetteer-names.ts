@@ -52,7 +52,8 @@ export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazettee
           }
           let hits: NameHit[];
           if (!bySkeleton) hits = gazetteer.lookup(key);
-          else if (key.length >= 5 && /^[a-z ]+$/.test(key)) hits = gazetteer.lookupSkeleton(key);
+          // East Slavic place names run to two words at most ("Kryvyi Rih", "Bila Tserkva").
+          else if (n <= 2 && key.length >= 5 && /^[a-z ]+$/.test(key)) hits = gazetteer.lookupSkeleton(key);
           else continue;
           if (hits.length === 0) continue;
           out.push({ span: [first.span[0], last.span[1]], key, hits, rule: bySkeleton ? 'gazetteer-skeleton' : 'gazetteer-name', tokens: [i, i + n], skeleton: bySkeleton, cue: hasCue(tokens, i, from, cues) });

@@ -4,6 +4,8 @@ import { Gazetteer } from '../../gazetteer/gazetteer.js';
 import type { Stage } from '../stage.js';
 import type { ContextCues } from './context-cues.js';
 import { extractAbbreviations } from './extract-abbreviations.js';
+import { extractDatelines } from './extract-datelines.js';
+import { extractHyphenParts } from './extract-hyphen-parts.js';
 import { extractGazetteerNames } from './extract-gazetteer-names.js';
 import { extractRegionPhrases } from './extract-region-phrases.js';
 import type { PlaceProposal } from './proposal.js';
@@ -23,7 +25,8 @@ export interface PlacesOptions {
 const AMBIGUOUS_BELOW = 0.5;
 
 /**
- * The places stage: extractors propose (gazetteer names, region phrases, abbreviations),
+ * The places stage: extractors propose (gazetteer names, region phrases, abbreviations,
+ * datelines, places inside hyphenated compounds),
  * refiners decide (overlaps, non-places, government role), the resolver picks
  * an entry for each. Needs sentences and tokens (segment stage).
  *
@@ -59,33 +62,47 @@ export function createPlacesStage(options: PlacesOptions): Stage {
 
 /** Extractors then refiners, without resolution: the recognition half of the stage (also used by the eval). */
 export function findPlaceProposals(doc: Parameters<Stage['run']>[0], gazetteer: Gazetteer, cues: ContextCues, stems: ReadonlySet<string>): PlaceProposal[] {
-  const proposed = [...extractGazetteerNames(doc, gazetteer, cues), ...extractRegionPhrases(doc, gazetteer, cues), ...extractAbbreviations(doc, gazetteer)];
+  // The narrow extractors come first: on equal spans the overlap refiner keeps the earlier proposal,
+  // so "LONDON" as a dateline beats "LONDON" as a bare capitalised name (which reads as an acronym).
+  const proposed = [
+    ...extractAbbreviations(doc, gazetteer), ...extractDatelines(doc, gazetteer), ...extractHyphenParts(doc, gazetteer),
+    ...extractGazetteerNames(doc, gazetteer, cues), ...extractRegionPhrases(doc, gazetteer, cues),
+  ];
   const unique = refineOverlaps(proposed);
   const places = refineNonPlaces(doc, unique, { gazetteer, cues, countryStems: stems });
   return refineGovernmentRole(doc, places, gazetteer, cues);
 }
 
 function toMention(text: string, p: PlaceProposal, r: Resolution, gazetteer: Gazetteer): PlaceMention {
-  const base = { id: itemId('place', p.span), kind: 'place' as const, span: p.span, text: text.slice(p.span[0], p.span[1]), origin: { stage: 'places', rule: p.rule }, role: p.role ?? 'location' };
+  const id = itemId('place', p.span);
+  const mentionText = text.slice(p.span[0], p.span[1]);
+  const origin = { stage: 'places', rule: p.rule };
+  const role = p.role ?? 'location';
   if (r.entry === null) {
-    return { ...base, name: null, geonameId: null, lat: null, lon: null, country: null, admin1: null, admin2: null, featureClass: null, featureCode: null, historicName: false, confidence: 0, why: r.why };
+    return { id, kind: 'place', span: p.span, text: mentionText, origin, role, name: null, geonameId: null, lat: null, lon: null, country: null, admin1: null, admin2: null, featureClass: null, featureCode: null, historicName: false, confidence: 0, why: r.why };
   }
   const e = gazetteer.entry(r.entry);
-  const hit = p.hits.find((h) => h.entry === r.entry);
-  const admin1 = e.admin1 === null ? null : (gazetteer.adminName(`${e.country}.${e.admin1}`) ?? e.admin1);
-  const admin2 = e.admin1 === null || e.admin2 === null ? null : (gazetteer.adminName(`${e.country}.${e.admin1}.${e.admin2}`) ?? e.admin2);
+  let historic = false;
+  for (const h of p.hits) if (h.entry === r.entry) { historic = h.kind === 'historic'; break; }
+  const admin1 = e.admin1 === null || e.featureCode === 'ADM1' ? null : (gazetteer.adminName(`${e.country}.${e.admin1}`) ?? e.admin1);
+  const admin2 = e.admin1 === null || e.admin2 === null || e.featureCode === 'ADM2' ? null : (gazetteer.adminName(`${e.country}.${e.admin1}.${e.admin2}`) ?? e.admin2);
   return {
-    ...base,
+    id,
+    kind: 'place',
+    span: p.span,
+    text: mentionText,
+    origin,
+    role,
     name: p.direction ? `${p.direction} ${e.name}` : e.name,
     geonameId: p.direction ? null : e.geonameId,
     lat: e.lat,
     lon: e.lon,
     country: e.country === '' ? null : e.country,
-    admin1: e.featureCode === 'ADM1' ? null : admin1,
-    admin2: e.featureCode === 'ADM2' ? null : admin2,
+    admin1,
+    admin2,
     featureClass: e.featureClass,
     featureCode: p.direction ? 'RGN' : e.featureCode,
-    historicName: hit?.kind === 'historic',
+    historicName: historic,
     confidence: r.confidence,
     why: r.why,
   };

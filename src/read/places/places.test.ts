@@ -100,3 +100,11 @@ test('negative: a surname stays a person for the whole document; position words 
   const doc = read('On Monday the host Megyn Kelly spoke. Kelly said the visit went well. Officials at the Centre for Disease Control said the South was hit.');
   assert.deepEqual(doc.places.map((p) => p.text), []);
 });
+
+test('datelines and places inside hyphenated compounds', () => {
+  const doc = read('LONDON (AP) \u2014 The Latest on the talks.\nHELENA, Mont. (AP) - A London-based firm and the Amsterdam-London route. Officials in Ivano-Frankivsk agreed.');
+  const found = doc.places.map((p) => `${p.text}=${p.country}`);
+  for (const want of ['LONDON=GB', 'HELENA=US', 'Mont.=US', 'London=GB', 'Amsterdam=NL', 'Ivano-Frankivsk=UA']) assert.ok(found.includes(want), `${want} in ${found.join(' ')}`);
+  // Not a dateline: capitals inside a sentence, and a demonym inside a compound.
+  assert.deepEqual(read('They read A NEW REPORT - and the Syrian-Turkish border was calm.').places.map((p) => p.text), []);
+});

@@ -9,6 +9,8 @@ const KNOWN_TOWN_POPULATION = 100_000;
 /** At the start of a sentence every word is capitalised: only a large city's name is read as the place there. */
 const CAPITALISED_ANYWAY_POPULATION = 1_000_000;
 const STRONG_CODES = new Set(['PCLI', 'CONT', 'RGN']);
+/** Extractors whose own checks are the evidence (their files say which). */
+const SELF_EVIDENT_RULES = new Set(['abbreviation', 'dateline', 'hyphen-part']);
 
 export interface NonPlaceOptions {
   readonly gazetteer: Gazetteer;
@@ -53,7 +55,7 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     const single = words.length === 1;
     let v: 'keep' | 'drop' | 'maybe' = 'maybe';
     // Region phrases, directions and abbreviations carry their own evidence (their extractors check it).
-    if (p.regionPhrase || p.direction || p.rule === 'abbreviation') v = 'keep';
+    if (p.regionPhrase || p.direction || SELF_EVIDENT_RULES.has(p.rule)) v = 'keep';
     else if (single && cues.notPlace.has(p.key)) v = 'drop';
     else if (/^[A-Z]{2,6}$/.test(text.replace(/[.\s]/g, '')) && !text.includes('.') && !strong) v = 'drop';
     // A country's own name in any form ("Britain") is not its demonym, though it shares the stem.
