@@ -151,7 +151,9 @@ export function scoreCorpus(docs: readonly GoldDocument[], options: ScoreCorpusO
         continue;
       }
       c.relaxedGold++;
+      if (options.misses && (s.span[0] !== g.span[0] || s.span[1] !== g.span[1])) options.log(`${options.dataset} EXTENT ${name} gold="${g.text}" system="${s.text}" (${s.origin.rule}) | ${context(g.span)}`);
       if (s.type === g.type) c.typeGold++;
+      else if (options.misses && g.type) options.log(`${options.dataset} TYPE ${name} "${g.text}" gold=${g.type} system="${s.text}"=${s.type} (${s.origin.rule}) | ${context(g.span)}`);
       if (map(s.value) === g.value) c.valueGold++;
       else if (options.misses) options.log(`${options.dataset} VALUE ${name} "${g.text}" gold=${g.value} system="${s.text}"=${s.value} (${s.origin.rule}) | ${context(g.span)}`);
     }

@@ -127,10 +127,16 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
   },
   {
     name: 'quarter',
-    pattern: compile(String.raw`(?:(?:the|its|their|a)${S})?(?:(?<yp>${YEAR})(?:['’]s)?${S}|(?<rel>this|last|next)${S}year['’]s${S})?(?:fiscal${S}|calendar${S})?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:${S}|-)(?:fiscal${S})?(?<unit>quarter|half)(?:${S}(?:of${S})?(?:(?:fiscal|calendar)${S})?(?<y>${YEAR}))?`),
+    // A determiner belongs to the expression ("the third quarter"), except before a hyphenated adjective, where it
+    // belongs to the noun that follows ("a third-quarter loss", "the fiscal second-quarter results": TimeBank tags
+    // "third-quarter"); a possessive determiner never does ("its fourth quarter").
+    pattern: compile(String.raw`(?:(?:the|a)${S}(?!(?:(?:fiscal|calendar)${S})?(?:first|second|third|fourth|1st|2nd|3rd|4th|last)-))?(?:(?<yp>${YEAR})(?:['’]s)?${S}|(?<rel>this|last|next)${S}year['’]s${S})?(?:fiscal${S}|calendar${S})?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)(?:${S}|-)(?:fiscal${S})?(?<unit>quarter|half)(?:${S}(?:of${S})?(?:(?:fiscal|calendar)${S})?(?<y>${YEAR}))?`),
     build: (g) => {
-      const n = ORDINALS[g.ord!.toLowerCase()]!;
       const y = g.y ?? g.yp;
+      // "the last half of 1989" is its second half; "the last quarter" without a year is the one before the reference (unit-shift).
+      const last = g.ord!.toLowerCase() === 'last';
+      if (last && !g.y) return null;
+      const n = last ? (g.unit!.toLowerCase() === 'half' ? 2 : 4) : ORDINALS[g.ord!.toLowerCase()]!;
       const base: { quarter?: number; half?: number } = g.unit!.toLowerCase() === 'half' ? { half: n } : { quarter: n };
       if (g.unit!.toLowerCase() === 'half' && n > 2) return null;
       if (y) return { spec: { kind: 'calendar', year: Number(y), ...base }, mod: modOf(g.pre), stated: ['year'] };
@@ -140,6 +146,13 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
       }
       return { spec: { kind: 'calendar', ...base }, mod: modOf(g.pre), stated: [] };
     },
+  },
+  {
+    name: 'year-period',
+    // Financial reporting: "the 1988 quarter", "the 1989 period" name the quarter under discussion in another year
+    // (TimeBank: "In the 1988 period" after "the third quarter" is 1988-Q3); with no quarter before, just the year.
+    pattern: compile(String.raw`the${S}(?<y>${YEAR})${S}(?:quarter|period)`),
+    build: (g) => ({ spec: { kind: 'calendar', year: Number(g.y), quarterOfPrevious: true }, stated: ['year'] }),
   },
   {
     name: 'quarter-code',

@@ -7,7 +7,9 @@ import { compile, modOf, previousWord, S, type ExtractionRule } from './rule.js'
  * "the first nine months", "recent weeks" (PXW), "for years" (PXY).
  */
 
-const LOOKING = String.raw`(?:the${S})?(?:first|last|past|next|previous|coming|final|following|preceding|latest|initial|remaining|same|ensuing|other)`;
+// "the nine months ended Sept. 30", "the two years since": a bare "the" before a number belongs to the duration
+// (TimeBank tags "the nine months"); not before "a"/"an" ("the a" does not occur) nor indefinite words.
+const LOOKING = String.raw`(?:the${S})?(?:first|last|past|next|previous|coming|final|following|preceding|latest|initial|remaining|same|ensuing|other)|the(?=${S}(?:\d+(?:[.,]\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred)(?![\p{L}\d])|${S}(?:twenty|thirty|forty|fifty)-)`;
 
 export const DURATION_RULES: readonly ExtractionRule[] = [
   {

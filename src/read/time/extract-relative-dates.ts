@@ -95,15 +95,21 @@ export const RELATIVE_DATE_RULES: readonly ExtractionRule[] = [
       const dir = g.dir!.toLowerCase();
       // "before"/"after" followed by an event ("two days after the vote") anchor to that event, not to the reference.
       if ((dir === 'before' || dir === 'after') && /^\s+(?:the|a|an|his|her|its|their|\p{Lu}|\d)/u.test(text.slice(end, end + 10))) return null;
+      // "later/after/before" always, "earlier" with short units ("a day earlier"; "a year earlier" in results
+      // reporting is the year-ago period), count from a narrated time: see TimeCandidate.sequence.
+      const sequential = /^(?:later|after|before)$/.test(dir) || (dir === 'earlier' && /^(?:minute|hour|day|night|week)$/.test(unit));
+      const sequence = sequential
+        ? { duration: { kind: 'duration' as const, amount, unit }, end: dir === 'earlier' ? end : start + text.slice(start, end).replace(/[\s\u00a0]+\S+$/u, '').length }
+        : undefined;
       if (amount === null) {
         const past = /ago|earlier|before|previously|back/.test(dir);
-        return { spec: { kind: 'literal', type: 'DATE', value: past ? 'PAST_REF' : 'FUTURE_REF' }, mod: modOf(g.pre), stated: ['unit'] };
+        return { spec: { kind: 'literal', type: 'DATE', value: past ? 'PAST_REF' : 'FUTURE_REF' }, mod: modOf(g.pre), stated: ['unit'], ...(sequence ? { sequence } : {}) };
       }
       const sign = /ago|earlier|before|previously|back/.test(dir) ? -1 : 1;
       if (!Number.isInteger(amount)) return null;
       return {
         spec: { kind: 'relative', unit: unit as TimeUnit, offset: sign * amount, inheritGranularity: amount === 1 && unit === 'year' },
-        mod: modOf(g.pre), stated: ['quantity', 'unit'],
+        mod: modOf(g.pre), stated: ['quantity', 'unit'], ...(sequence ? { sequence } : {}),
       };
     },
   },

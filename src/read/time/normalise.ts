@@ -145,6 +145,7 @@ function normaliseCalendar(spec: Extract<TimeSpec, { kind: 'calendar' }>, ctx: N
   if (spec.month !== undefined && spec.day !== undefined) value = `${formatMonth(year, spec.month)}-${String(spec.day).padStart(2, '0')}${suffix}`;
   else if (spec.month !== undefined) value = formatMonth(year, spec.month);
   else if (spec.quarter !== undefined) value = `${y}-Q${spec.quarter}`;
+  else if (spec.quarterOfPrevious && /-Q[1-4]$/.test(ctx.previousValue ?? '')) value = `${y}${ctx.previousValue!.slice(-3)}`;
   else if (spec.half !== undefined) value = `${y}-H${spec.half}`;
   else if (spec.season !== undefined) value = `${y}-${spec.season}`;
   else value = y;

@@ -46,6 +46,9 @@ export function runRules(rules: readonly ExtractionRule[], text: string): TimeCa
       // Trailing dots belong to an abbreviation ("Oct."), but not a sentence's final stop.
       if (text.charCodeAt(end - 1) === 46 && /\.$/.test(m[0]) && isSentenceEnd(text, end)) end--;
       while (text.charCodeAt(start) === 32) start++;
+      // A possessive ending is not part of the expression (TimeBank: "Friday's session" tags "Friday", "last year's results" tags
+      // "last year"); after a digit it is a plural ("the 1990's") and stays.
+      if (end - start > 3 && /\p{L}['’][sS]$/u.test(text.slice(end - 3, end))) end -= 2;
       const body = rule.build(m.groups ?? {}, text, start, end);
       if (body) out.push({ span: [start, end], rule: rule.name, ...body });
     }

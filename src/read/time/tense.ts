@@ -16,10 +16,11 @@ const WORD = /[\p{L}'’]+/gu;
 const MODAL = /^(?:will|won['’]t|shall|would|must|should|can|could|may|might|was|were|is|are|had|has|have|did)$/;
 
 export function tenseAt(sentence: string, offset: number): Tense {
-  const words: Array<{ w: string; at: number }> = [];
+  const words: Array<{ w: string; at: number; name: boolean }> = [];
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = WORD.exec(sentence)) !== null) words.push({ w: m[0].toLowerCase(), at: m.index });
+  // A capitalised word inside the sentence is a name more often than a verb: "United States", "Red Cross"... "United" is no past form.
+  while ((m = WORD.exec(sentence)) !== null) words.push({ w: m[0].toLowerCase(), at: m.index, name: m.index > 0 && /^\p{Lu}/u.test(m[0]) });
   const classify = (w: string): Tense | null => (FUTURE.test(w) ? 'future' : PAST.test(w) ? 'past' : PRESENT.test(w) ? 'present' : null);
   let i = words.findIndex((x) => x.at >= offset);
   if (i < 0) i = words.length;
@@ -36,14 +37,19 @@ export function tenseAt(sentence: string, offset: number): Tense {
     const t = classify(words[k]!.w);
     if (t) return t;
     // A regular past form just before ("ruled Wednesday", "attacked on Friday").
-    if (k >= i - 3 && /^\p{L}{3,}ed$/u.test(words[k]!.w)) return 'past';
+    if (k >= i - 3 && isPastForm(words[k]!)) return 'past';
   }
   for (let k = after; k < words.length && k <= after + 8; k++) {
     const t = classify(words[k]!.w);
     if (t) return t;
   }
   // No auxiliary or common verb: a regular past form nearby ("injured", "attacked") still says past.
-  for (let k = i - 1; k >= 0 && k >= i - 10; k--) if (/^\p{L}{3,}ed$/u.test(words[k]!.w)) return 'past';
-  for (let k = after; k < words.length && k <= after + 8; k++) if (/^\p{L}{3,}ed$/u.test(words[k]!.w)) return 'past';
+  for (let k = i - 1; k >= 0 && k >= i - 10; k--) if (isPastForm(words[k]!)) return 'past';
+  for (let k = after; k < words.length && k <= after + 8; k++) if (isPastForm(words[k]!)) return 'past';
   return 'present';
+}
+
+/** A regular past form ("attacked"), not a name ("United"). */
+function isPastForm(word: { readonly w: string; readonly name: boolean }): boolean {
+  return !word.name && /^\p{L}{3,}ed$/u.test(word.w);
 }

@@ -27,6 +27,8 @@ export type TimeSpec =
       readonly partOfDay?: string;
       readonly hour?: number;
       readonly minute?: number;
+      /** "the 1988 quarter": the quarter of the previous expression's value, in this year. */
+      readonly quarterOfPrevious?: boolean;
     }
   /** A shift of whole calendar units from the reference: "yesterday", "last week", "this year", "21 months ago", "a year earlier". */
   | {
@@ -64,6 +66,13 @@ export interface TimeCandidate {
   /** The type when it is not the spec's natural one ("the weekend" as a DURATION...). */
   readonly type?: TimexType;
   readonly stated: readonly TimeField[];
+  /**
+   * "two days later", "a few days before", "a day earlier": an offset from a time the text narrates, not
+   * from publication. In news TimeBank tags it as the amount of time (P2D, extent without "later"/"before");
+   * in a narrative it is the date that many units from the last date told (TIMEX2 "Six days later" = a date).
+   * The time stage picks one; `spec` is the narrative reading, this the news one.
+   */
+  readonly sequence?: { readonly duration: TimeSpec; readonly end: number };
   /** The other end of a range read in one expression ("3-4 November"). */
   readonly rangeEnd?: TimeSpec;
 }

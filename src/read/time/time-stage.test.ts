@@ -90,6 +90,19 @@ test('time: news conventions against the publication date (2025-11-06, a Thursda
     ['Prices were lower in the winter of nineteen ninety-four.', 'the winter of nineteen ninety-four|DATE|1994-WI'],
     ['He promised jobs by the year two thousand.', 'the year two thousand|DATE|2000'],
     ['The index closed at 2082.1 points.', null],
+    // Extent: a possessive ending is left out; a determiner before a hyphenated adjective belongs to the noun.
+    ["Friday's session was calm.", 'Friday|DATE|2025-10-31'],
+    ["Last year's results were restated.", 'Last year|DATE|2024'],
+    ['It posted a third-quarter loss.', 'third-quarter|DATE|2025-Q3'],
+    ['Its fourth quarter was weak.', 'fourth quarter|DATE|2025-Q4'],
+    ['Net rose 5% in the nine months.', 'the nine months|DURATION|P9M'],
+    ['Profit fell in the last half of 1989.', 'the last half of 1989|DATE|1989-H2'],
+    // News: "N units later/before" is the amount of time (TimeBank), "later" a signal outside the extent.
+    ['Three days later, the index recovered.', 'Three days|DURATION|P3D'],
+    ['A day earlier, trucks had crossed.', 'A day earlier|DURATION|P1D'],
+    ['A few days later, it announced cuts.', 'A few days|DURATION|PXD'],
+    // "United" is a name, not a past form: the clause is future.
+    ['He would be traveling to the United States Thursday.', 'Thursday|DATE|2025-11-06'],
   ];
   for (const [text, expected] of cases) {
     assert.deepEqual(read(text).times.map(brief), expected === null ? [] : [expected], text);
@@ -100,6 +113,12 @@ test('time: the night of 3-4 November is one range', () => {
   const [t] = read('Drones struck on the night of 3-4 November.').times;
   assert.equal(t!.text, 'the night of 3-4 November');
   assert.deepEqual(t!.range, { start: { value: '2025-11-03TNI' }, end: { value: '2025-11-04TNI' } });
+});
+
+test('time: "the 1988 quarter" is the quarter under discussion, in 1988', () => {
+  const values = read('Net rose in the third quarter of 1989. In the 1988 quarter, it lost money.').times.map(brief);
+  assert.deepEqual(values, ['the third quarter of 1989|DATE|1989-Q3', 'the 1988 quarter|DATE|1988-Q3']);
+  assert.deepEqual(read('The 1988 quarter was weak.').times.map(brief), ['The 1988 quarter|DATE|1988']);
 });
 
 test('time: not dates (negative cases)', () => {
@@ -140,4 +159,7 @@ test('time: a narrative (many years, long before publication) reads year-less da
   // A news report recalling two years of background keeps its dates near publication.
   const news = read('The alliance was founded in 1949 and grew in 1952. On 15 July the talks stalled.');
   assert.equal(news.times.find((t) => t.text === '15 July')?.value, '2025-07-15');
+  // In a narrative "N units later" counts from the last date told, and keeps "later".
+  const later = read(`${history} On 8 August 1918 the Allies attacked. Two days later the line broke.`).times.find((t) => t.text === 'Two days later');
+  assert.equal(later?.value, '1918-08-10');
 });

@@ -86,7 +86,8 @@ function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): Ana
   let previousValue: string | null = null;
   let previousId: string | null = null;
   const narrative = isNarrative(candidates, reference);
-  for (const c of candidates as Array<TimeCandidate & { sentence: number }>) {
+  for (const sequenced of candidates as Array<TimeCandidate & { sentence: number }>) {
+    const c = readSequence(sequenced, narrative);
     const sentence = doc.sentences[c.sentence];
     const caption = sentence?.caption ?? false;
     const sentenceStart = sentence?.span[0] ?? 0;
@@ -153,6 +154,17 @@ function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): Ana
  * document). A news report states few years, mostly its own, even when it
  * recalls history in a paragraph of background.
  */
+/**
+ * "Three days later", "a day earlier": in news TimeBank tags the amount of time (P3D, "later" left out as a
+ * signal); in a narrative it is the date three days after the last date told (TIMEX2 and HeidelTime's
+ * narrative mode), so the offset counts from the previous value, not from publication.
+ */
+function readSequence<C extends TimeCandidate>(c: C, narrative: boolean): C {
+  if (!c.sequence) return c;
+  if (narrative) return c.spec.kind === 'relative' ? { ...c, spec: { ...c.spec, anaphoric: true } } : c;
+  return { ...c, span: [c.span[0], c.sequence.end], spec: c.sequence.duration, type: 'DURATION' };
+}
+
 /** In a narrative a year-less date is in the year of the narrative reference ("In 1943 ... in February" is 1943-02): time there is told in order, not counted back from publication. */
 function inNarrativeYear(spec: TimeSpec): TimeSpec {
   return spec.kind === 'calendar' && spec.year === undefined && spec.yearShift === undefined ? { ...spec, yearShift: 'this' } : spec;
