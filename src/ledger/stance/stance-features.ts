@@ -69,6 +69,9 @@ function bigrams(tokens: readonly string[]): Set<string> {
   return out;
 }
 
+/** Prefix of the sparse word features (not all are kept: see trainStanceModel). */
+export const BOW_PREFIX = 'bow_';
+
 /** What the features need of a body, computed once per body (it does not depend on the headline or the idf). */
 export interface PreparedBody {
   readonly whole: Text;
@@ -182,6 +185,9 @@ export function stanceFeatures(headline: string, body: string | PreparedBody, ta
   f.negation_mismatch = Math.abs(f.negate_head! - (rate(relevantTokens, cues.negation) > 0 ? 1 : 0));
   f.head_question = /\?\s*$/.test(headline.trim()) ? 1 : 0;
   f.body_quotes = quotes;
+  // The words of the sentences about the headline, as sparse indicators: the
+  // stance model keeps the ones frequent in its training bodies (BOW_PREFIX).
+  for (const x of scored) if (x.cov >= Math.max(0.25, best * 0.6)) for (const w of x.s.content) f[`${BOW_PREFIX}${w}`] = 1;
   // One indicator per refuting and hedging cue word in the relevant sentences:
   // "hoax" and "reportedly" say different things, which a summed rate hides.
   const relevantSet = new Set(relevantTokens);

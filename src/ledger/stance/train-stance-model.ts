@@ -1,7 +1,10 @@
 import type { CueLexicon } from './cue-lexicon.js';
 import { trainLogistic } from './logistic.js';
-import { RELATEDNESS_FEATURES, learnIdf, prepareBody, stanceFeatures, type PreparedBody } from './stance-features.js';
+import { BOW_PREFIX, RELATEDNESS_FEATURES, learnIdf, prepareBody, stanceFeatures, type PreparedBody } from './stance-features.js';
 import { RELATED_LABELS, type StanceLabel, type StanceModel } from './stance-model.js';
+
+const MIN_BOW_DF = 20;
+const MAX_BOW = 400;
 
 export interface StancePair {
   readonly headline: string;
@@ -36,7 +39,13 @@ export function trainStanceModel(pairs: readonly StancePair[], cues: CueLexicon,
   );
   const relatedRows = rows.filter((_, i) => pairs[i]!.label !== 'unrelated');
   const relatedLabels = pairs.filter((p) => p.label !== 'unrelated').map((p) => p.label);
-  const features = Object.keys(rows[0] ?? {}).sort();
-  const stance = trainLogistic(relatedRows, relatedLabels, RELATED_LABELS, features, { l2: 3e-3, iterations: 300, learningRate: 0.03 });
+  // Dense features, plus the relevant-sentence words found in at least
+  // MIN_BOW_DF related training pairs (the most frequent MAX_BOW of them).
+  const dense = Object.keys(rows[0] ?? {}).filter((k) => !k.startsWith(BOW_PREFIX));
+  const df = new Map<string, number>();
+  for (const r of relatedRows) for (const k of Object.keys(r)) if (k.startsWith(BOW_PREFIX)) df.set(k, (df.get(k) ?? 0) + 1);
+  const bow = [...df].filter(([, d]) => d >= MIN_BOW_DF).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_BOW).map(([k]) => k);
+  const features = [...dense, ...bow].sort();
+  const stance = trainLogistic(relatedRows, relatedLabels, RELATED_LABELS, features, { l2: 3e-2, iterations: 800, learningRate: 0.03 });
   return { version: 1, trainedOn, idf, unseenIdf: unseen, relatedness, stance };
 }
