@@ -45,6 +45,7 @@ const contextFileSchema = z.object({
   negations: z.array(z.string()),
   intent: z.array(z.string()),
   hypothetical: z.array(z.string()),
+  sufferVerbs: z.array(z.string()),
   evidence: z.array(z.string()),
   militarySpeakers: z.array(z.string()),
 });
@@ -68,6 +69,7 @@ export interface ClaimLexicon {
   readonly negations: ReadonlySet<string>;
   readonly intent: ReadonlySet<string>;
   readonly hypothetical: ReadonlySet<string>;
+  readonly sufferVerbs: ReadonlySet<string>;
   readonly evidence: ReadonlySet<string>;
   readonly militarySpeakers: ReadonlySet<string>;
   /** Anaphoric place phrases, as token sequences. */
@@ -109,6 +111,7 @@ export function compileClaimLexicon(predicatesJson: unknown, contextJson: unknow
     negations: new Set(c.negations),
     intent: new Set(c.intent),
     hypothetical: new Set(c.hypothetical),
+    sufferVerbs: new Set(c.sufferVerbs),
     evidence: new Set(c.evidence),
     militarySpeakers: new Set(c.militarySpeakers),
     anaphora: c.anaphora.map((phrase) => phrase.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),

@@ -39,6 +39,9 @@ export function claimSegments(doc: AnalyzedDocument, lexicon: ClaimLexicon, forc
   };
   for (const a of doc.attributions) {
     const [start, end] = a.content.span;
+    // Two cues over the same content ("are thought to be outnumbered ..., with one platoon commander
+    // telling ... that ..."): the content is what the nearer cue's speaker said.
+    if (doc.attributions.some((b) => b !== a && b.content.span[0] === start && b.content.span[1] === end && b.span[0] > a.span[0])) continue;
     const nested = doc.attributions
       .filter((n) => n !== a && (n.nestedIn === a.id || (n.span[0] >= start && n.span[1] <= end)))
       .map((n) => n.content.span);
@@ -72,14 +75,22 @@ export function claimSegments(doc: AnalyzedDocument, lexicon: ClaimLexicon, forc
 /**
  * The side of the speaker. An unnamed military speaker of unknown side ("one
  * platoon commander") is taken to serve with the forces the sentence is
- * about: the first party force named in the sentence ("AFU troops, however,
+ * about: a demonym in the speaker's own words, else the first party force
+ * named in the sentence outside what the speaker says ("AFU troops, however,
  * are thought to be outnumbered ..., with one platoon commander telling ...").
  */
 function speakerSide(doc: AnalyzedDocument, lexicon: ClaimLexicon, forces: readonly ForceMention[], a: Attribution): Side {
   if (a.side !== 'UNKNOWN' || !a.source) return a.side;
   const words = a.source.text.toLowerCase().split(/[^\p{L}-]+/u);
   if (!words.some((w) => lexicon.militarySpeakers.has(w))) return a.side;
+  // A demonym in the speaker's own words wins ("a Ukrainian platoon commander").
+  const own = forces.find((f) => f.side && !NON_PARTY_SIDES.has(f.side) && f.span[0] >= a.source!.span[0] && f.span[1] <= a.source!.span[1]);
+  if (own?.side) return own.side;
   const sentence = doc.sentences.find((s) => s.span[0] <= a.source!.span[0] && a.source!.span[0] < s.span[1]);
-  const first = forces.find((f) => sentence && f.span[0] >= sentence.span[0] && f.span[1] <= sentence.span[1] && f.side && !f.bare && !NON_PARTY_SIDES.has(f.side));
+  // Forces in what the speaker says are the subject of the claim, not the speaker's unit
+  // ("one platoon commander said Russian forces were infiltrating the city" is not a Russian commander).
+  const [cs, ce] = a.content.span;
+  const first = forces.find((f) => sentence && f.span[0] >= sentence.span[0] && f.span[1] <= sentence.span[1] && f.side && !f.bare && !NON_PARTY_SIDES.has(f.side)
+    && !(f.span[0] >= cs && f.span[1] <= ce));
   return first?.side ?? a.side;
 }

@@ -125,3 +125,23 @@ test('timexWindow', () => {
   assert.deepEqual(timexWindow('P1D', '2025-11-06'), { start: '2025-11-05', end: '2025-11-06' });
   assert.equal(timexWindow('PAST_REF'), null);
 });
+
+test('noise: whose losses, a way out of a demand, an unnamed commander', async () => {
+  // Reporter's "an offensive that has brought heavy losses": nobody's in particular.
+  const offensive = await read('Russian forces have made substantial advances since July in a grinding offensive that has brought heavy losses.');
+  const losses = offensive.claims.find((c) => c.predicate === 'casualties');
+  assert.ok(!losses || arg(losses, 'actor') === undefined, losses?.proposition);
+  // But a force that suffers them, or right before them, bears them.
+  for (const text of ['Russia’s Defence Ministry said Ukrainian troops were suffering significant losses.', 'Ukraine’s General Staff said Russian losses were heavy.']) {
+    const c = (await read(text)).claims.find((x) => x.predicate === 'casualties');
+    assert.ok(c && arg(c, 'actor')?.key.startsWith('force:'), `${text}: ${c?.proposition}`);
+  }
+  // "no chance of survival except through voluntary surrender": a condition, not a surrender.
+  const demand = await read('Russia’s Defence Ministry said Russian shelling had left Ukrainian servicemen with no chance of survival except through voluntary surrender.');
+  for (const c of demand.claims.filter((x) => x.predicate === 'surrendered')) assert.notEqual(c.modality, 'asserted', c.proposition);
+  // A demonym in an unnamed military speaker's words gives the side; the claim is an admission.
+  const ua = await read('A Ukrainian platoon commander said on Wednesday that Russian forces were infiltrating virtually the entire city of Pokrovsk in the Donetsk region.');
+  const admission = ua.claims.find((c) => c.predicate === 'presence');
+  assert.equal(admission?.side, 'UA');
+  assert.equal(admission?.grade, 'admission');
+});

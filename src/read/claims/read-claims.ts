@@ -113,7 +113,7 @@ function readOne(
     forceArg(trigger.before, after[0], 'modifier-object');
     objects.add(after[0]);
     afterUsed = true;
-  } else if (trigger.before && before.length > 0) {
+  } else if (trigger.before && before.length > 0 && bearsLoss(tokens, lexicon, trigger.kindOf, before[before.length - 1]!, match.from)) {
     forceArg(trigger.before, before[before.length - 1]!, 'subject');
   }
   if (trigger.after && !afterUsed && after[0] && !args.has(trigger.after)) {
@@ -182,6 +182,25 @@ function readOne(
 /** The canonical proposition key: predicate and its identifying arguments ('?' where unknown). */
 export function propositionKey(predicate: Predicate, keyRoles: readonly string[], args: ReadonlyMap<string, ClaimArg>): string {
   return `${predicate}(${keyRoles.map((r) => args.get(r)?.key ?? '?').join(',')})`;
+}
+
+/** Loss nouns (the casualties triggers 'losses', 'casualties'): a force bears them when right before them or the subject of a suffer-verb just before them. */
+const LOSS_NOUNS = new Set(['losses', 'casualties']);
+const LOSS_GAP = 2;
+
+/**
+ * Whether a force before a trigger is its subject. Only loss nouns are
+ * restricted: "Russian losses" and "troops ... suffering significant losses"
+ * name whose losses; "Russian forces have made advances ... that has brought
+ * heavy losses" does not (context.json, sufferVerbs).
+ */
+function bearsLoss(tokens: readonly Token[], lexicon: ClaimLexicon, kindOf: string | undefined, f: ForceMention, at: number): boolean {
+  if (!kindOf || !LOSS_NOUNS.has(kindOf)) return true;
+  const between: string[] = [];
+  for (let i = f.to; i < at; i++) if (tokens[i]!.kind === 'word') between.push(tokens[i]!.norm);
+  if (between.length <= LOSS_GAP) return true;
+  for (let i = Math.max(f.to, at - 4); i < at; i++) if (lexicon.sufferVerbs.has(tokens[i]!.norm)) return true;
+  return false;
 }
 
 function leftLimit(tokens: readonly Token[], segFrom: number, at: number): number {
