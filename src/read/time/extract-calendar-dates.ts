@@ -1,4 +1,4 @@
-import { MONTH_RE, MONTHS, ORDINALS, parseYear, SEASON_RE, SEASONS, SPELLED_YEAR_RE, WEEKDAY_RE } from './lexicon.js';
+import { MONTH_RE, MONTHS, ORDINALS, parseYear, SEASON_RE, SEASONS, SPELLED_YEAR_RE, WEEKDAY_RE, WEEKDAYS } from './lexicon.js';
 import { compile, modOf, previousWord, S, type ExtractionRule } from './rule.js';
 import type { TimeSpec } from './time-spec.js';
 
@@ -15,9 +15,10 @@ const YEAR_OR_SPELLED = String.raw`(?:1[5-9]\d\d|20\d\d|${SPELLED_YEAR_RE})`;
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])`;
 const ORD_SUFFIX = String.raw`(?:st|nd|rd|th)?`;
 /** "Thursday, " before a date: part of the expression, the date decides. */
-const WEEKDAY_PREFIX = String.raw`(?:${WEEKDAY_RE},?${S})?`;
+const WEEKDAY_PREFIX = String.raw`(?:(?<wdp>${WEEKDAY_RE}),?${S})?`;
 /** "the night of 3-4 November". */
-const NIGHT_OF = String.raw`(?:(?<night>(?:the${S})?night${S}of)${S})?`;
+/** "the night of 3-4 November"; "the week of March 6" is that date's ISO week (TimeBank: 2000-W10). */
+const NIGHT_OF = String.raw`(?:(?:(?<night>(?:the${S})?night${S}of)|(?<weekOf>the${S}week${S}of))${S})?`;
 
 /** Prepositions and modifiers after which a bare month or year is a date ("in May", "since July", "by 1990"). */
 const TEMPORAL_BEFORE = new Set([
@@ -96,7 +97,9 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
       // A bare four-digit number is a year after a temporal word, or before punctuation ("in 1990, ..."), not "2000 troops".
       // "the 1996 Olympic bombing", "a 1996 law", "its 1990 invasion", "bonds due 1993".
       const determiner = ['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'due'].includes(before) && !/^\s+\p{Ll}+s\b/u.test(text.slice(end, end + 20));
-      if (determiner || TEMPORAL_BEFORE.has(before) || /^\s*[.,;:)!?'’"”]|^$/.test(after) || /^'s/i.test(text.slice(end - 2, end))) {
+      // After a possessive a year names a period of the owner: "the company's 1989 results", "Ratners's 1989 profit".
+      const possessive = /\p{L}['’]s?\s+$/u.test(text.slice(Math.max(0, start - 4), start));
+      if (determiner || possessive || TEMPORAL_BEFORE.has(before) || /^\s*[.,;:)!?'’"”]|^$/.test(after) || /^'s/i.test(text.slice(end - 2, end))) {
         if (/[$£€]\s*$/.test(text.slice(Math.max(0, start - 2), start))) return null;
         return { spec: { kind: 'calendar', year: y }, stated: ['year'] };
       }
@@ -108,6 +111,17 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
     // A spelled-out number is a year only when the text says so: "the year two thousand" (transcripts).
     pattern: compile(String.raw`the${S}year${S}(?<y>${SPELLED_YEAR_RE})`),
     build: (g) => ({ spec: { kind: 'calendar', year: parseYear(g.y!) }, mod: modOf(g.pre), stated: ['year'] }),
+  },
+  {
+    name: 'spelled-year-bare',
+    // Broadcast transcripts spell years out: "in nineteen ninety-one", "a nineteen ninety-seven attack". Only after a
+    // temporal word or an article, or before punctuation: "nineteen twenty" alone may be a count.
+    pattern: compile(String.raw`(?<y>(?:nineteen|eighteen)[- ](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)`),
+    build: (g, text, start, end) => {
+      const before = previousWord(text, start);
+      if (!TEMPORAL_BEFORE.has(before) && before !== 'a' && before !== 'the' && !/^\s*[.,;:!?]/.test(text.slice(end, end + 2))) return null;
+      return { spec: { kind: 'calendar', year: parseYear(g.y!) }, stated: ['year'] };
+    },
   },
   {
     name: 'decade',
@@ -185,7 +199,10 @@ export const CALENDAR_DATE_RULES: readonly ExtractionRule[] = [
 function dayDate(g: Readonly<Record<string, string | undefined>>): ReturnType<ExtractionRule['build']> {
   const m = month(g.mon!);
   const d = Number(g.d);
-  const spec: TimeSpec = { kind: 'calendar', month: m, day: d, ...(g.y ? { year: Number(g.y) } : {}), ...(g.night ? { partOfDay: 'NI' } : {}) };
+  const spec: TimeSpec = {
+    kind: 'calendar', month: m, day: d, ...(g.y ? { year: Number(g.y) } : {}), ...(g.night ? { partOfDay: 'NI' } : {}),
+    ...(g.wdp ? { weekday: WEEKDAYS[g.wdp.toLowerCase()]! } : {}), ...(g.weekOf ? { weekOf: true } : {}),
+  };
   if (d > 31) return null;
   const body = { spec, mod: modOf(g.pre), stated: g.y ? ['year', 'month', 'day'] as const : ['month', 'day'] as const };
   if (g.d2 && Number(g.d2) > d) {

@@ -73,6 +73,14 @@ export function normalise(spec: TimeSpec, ctx: NormaliseContext): Normalised {
       return { type, value: formatDay(day) + timeSuffix(spec.partOfDay, spec.hour, spec.minute), anchor: 'publication', inferred: ['year', 'month', 'day'] };
     }
     case 'clock': {
+      // A bare clock time is on the day the text last named ("Slepian was shot on Oct. 23 ... at 10 p.m."): news
+      // tells a day's events after naming the day (TimeML 1.2.1 §2.2.1 anchors an underspecified time to the
+      // temporal focus, not to the document date); with no day named, the publication day.
+      const day = /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/.exec(ctx.previousValue ?? '');
+      if (day) {
+        const base = { year: Number(day[1]), month: Number(day[2]), day: Number(day[3]) };
+        return { type: 'TIME', value: `${formatDay(addDays(base, spec.dayOffset))}T${formatTime(spec.hour, spec.minute ?? 0)}`, anchor: 'previous', inferred: ['year', 'month', 'day'] };
+      }
       if (!ref) return { type: 'TIME', value: null, anchor: 'publication', inferred: ['year', 'month', 'day'] };
       return { type: 'TIME', value: `${formatDay(addDays(ref, spec.dayOffset))}T${formatTime(spec.hour, spec.minute ?? 0)}`, anchor: 'publication', inferred: ['year', 'month', 'day'] };
     }
@@ -123,8 +131,9 @@ function normaliseCalendar(spec: Extract<TimeSpec, { kind: 'calendar' }>, ctx: N
   const suffix = timeSuffix(spec.partOfDay, spec.hour, spec.minute);
   const type: TimexType = suffix ? 'TIME' : 'DATE';
   if (spec.century !== undefined) return { type, value: String(spec.century).padStart(2, '0'), anchor: 'none', inferred: [] };
-  // TimeBank writes a decade with a placeholder digit ("the 1990s" → 199X); the guidelines' example drops it ("199").
-  if (spec.decade !== undefined) return { type, value: `${String(spec.decade).padStart(3, '0')}X`, anchor: 'none', inferred: [] };
+  // A decade is its three digits (TimeML 1.2.1 guidelines and TIMEX2: "the 1990s" → 199); TimeBank is split
+  // between that and a placeholder digit (199X), 5 to 4 in TBAQ: the guidelines decide.
+  if (spec.decade !== undefined) return { type, value: String(spec.decade).padStart(3, '0'), anchor: 'none', inferred: [] };
   let year = spec.year;
   let anchor: 'none' | 'publication' = 'none';
   const inferred: TimeField[] = [];
@@ -142,7 +151,8 @@ function normaliseCalendar(spec: Extract<TimeSpec, { kind: 'calendar' }>, ctx: N
   }
   const y = formatYear(year);
   let value: string;
-  if (spec.month !== undefined && spec.day !== undefined) value = `${formatMonth(year, spec.month)}-${String(spec.day).padStart(2, '0')}${suffix}`;
+  if (spec.month !== undefined && spec.day !== undefined && spec.weekOf) value = formatWeek({ year, month: spec.month, day: spec.day });
+  else if (spec.month !== undefined && spec.day !== undefined) value = `${formatMonth(year, spec.month)}-${String(spec.day).padStart(2, '0')}${suffix}`;
   else if (spec.month !== undefined) value = formatMonth(year, spec.month);
   else if (spec.quarter !== undefined) value = `${y}-Q${spec.quarter}`;
   else if (spec.quarterOfPrevious && /-Q[1-4]$/.test(ctx.previousValue ?? '')) value = `${y}${ctx.previousValue!.slice(-3)}`;
@@ -183,6 +193,12 @@ function resolveYear(spec: Extract<TimeSpec, { kind: 'calendar' }>, ref: YMD, te
   if (spec.yearShift === 'last') return p >= 0 ? ref.year - 1 : ref.year;
   if (spec.yearShift === 'next') return p <= 0 ? ref.year + 1 : ref.year;
   if (spec.yearShift === 'this') return ref.year;
+  // "Monday, Oct. 26": a stated weekday fits one year in seven; among the nearby years, the one it fits decides.
+  const { month, day, weekday } = spec;
+  const fitting = month !== undefined && day !== undefined && weekday !== undefined
+    ? [ref.year - 1, ref.year, ref.year + 1].filter((year) => isoWeekday({ year, month, day }) === weekday)
+    : [];
+  if (fitting.length === 1) return fitting[0]!;
   let best = ref.year;
   let bestScore = Infinity;
   for (const year of [ref.year - 1, ref.year, ref.year + 1]) {

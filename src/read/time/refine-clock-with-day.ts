@@ -2,7 +2,8 @@ import type { ResolvedTime } from './time-stage.js';
 
 const CLOCK_RULES = new Set(['clock-ampm', 'clock-24h', 'oclock', 'noon-midnight']);
 const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
-const GLUE = /^(?:\s*,)?\s*(?:on|at|,)?\s*$/i;
+// "10:35 a.m. (0735 GMT) Friday": a short parenthetical (another zone's time) between them does not part them.
+const GLUE = /^(?:\s*,)?\s*(?:\([^()]{1,16}\)\s*,?)?\s*(?:on|at|,)?\s*$/i;
 
 /**
  * Refiner: a clock time next to a day is one point in time — "3 p.m.

@@ -27,6 +27,10 @@ export type TimeSpec =
       readonly partOfDay?: string;
       readonly hour?: number;
       readonly minute?: number;
+      /** "Monday, Oct. 26": the stated weekday (ISO, Monday = 1) picks the year of a year-less date. */
+      readonly weekday?: number;
+      /** "the week of March 6": the ISO week of the date. */
+      readonly weekOf?: boolean;
       /** "the 1988 quarter": the quarter of the previous expression's value, in this year. */
       readonly quarterOfPrevious?: boolean;
     }

@@ -98,6 +98,10 @@ function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): Ana
     if (/\b(?:since|ago)\s+$/.test(before)) tense = 'past';
     // A deadline or a term looks forward whatever the clause's tense: "extended to Nov. 20", "respond by Oct. 31", "effective Feb. 1".
     else if (tense === 'past' && c.spec.kind === 'calendar' && /\b(?:to|until|till|by|through|effective|record)\s+$/.test(before)) tense = 'present';
+    // A deadline on a weekday looks forward: "until 9 a.m. Tuesday", "by Friday" (a clock time may come between).
+    // Not in the past perfect: "had filed by Wednesday", "Until Thursday, they had not called" look back.
+    else if (c.spec.kind === 'weekday' && c.spec.shift === 'bare' && DEADLINE_BEFORE_WEEKDAY.test(text.slice(Math.max(0, c.span[0] - 40), c.span[0]))
+      && !/\bhad\b/i.test(sentenceText)) tense = 'future';
     // Narrative mode (HeidelTime's "narratives" vs "news"): a year-less date is read against the narrative
     // reference time, the latest date with a year mentioned before it, not against the publication date.
     const narrativeRef: YMD | null = narrative && isYearless(c.spec) ? narrativeReference(previousValue) : null;
@@ -181,6 +185,7 @@ function isNarrative(candidates: readonly TimeCandidate[], reference: YMD | null
   }
   return stated >= NARRATIVE_MIN_YEARS && distant * 2 > stated;
 }
+const DEADLINE_BEFORE_WEEKDAY = /\b(?:until|till|by)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?:\s+[A-Z]{3})?,?\s+)?$/i;
 const NARRATIVE_GAP_YEARS = 1;
 const NARRATIVE_MIN_YEARS = 8;
 
