@@ -11,7 +11,7 @@ import type { CompiledRecord } from './compiled-format.js';
  * Layout (little-endian, every section 8-byte aligned):
  *
  *   magic "CCGZBIN3"  then a Uint32 header length and a JSON header:
- *   { entries, fclasses[], fcodes[], countries[], sections: { name: [byteOffset, byteLength] } }
+ *   { version, entries, fclasses[], fcodes[], countries[], sections: { name: [byteOffset, byteLength] } }
  *   ids       Int32   × entries     geonameId, -1 when none
  *   lat, lon  Float64 × entries
  *   pop       Float64 × entries
@@ -29,6 +29,8 @@ import type { CompiledRecord } from './compiled-format.js';
 export const BINARY_MAGIC = 'CCGZBIN3';
 
 interface Header {
+  /** What compiled it, in which version (compile-default.ts DEFAULT_COMPILE_VERSION): a stale file is recompiled. */
+  readonly version: string;
   readonly entries: number;
   readonly fclasses: readonly string[];
   readonly fcodes: readonly string[];
@@ -47,7 +49,7 @@ function fnv1a(bytes: Uint8Array, from: number, to: number): number {
 }
 
 /** Serialises admin names and records into the binary format. */
-export function formatBinary(adminNames: ReadonlyMap<string, string>, records: readonly CompiledRecord[]): Uint8Array {
+export function formatBinary(adminNames: ReadonlyMap<string, string>, records: readonly CompiledRecord[], version = ''): Uint8Array {
   const n = records.length;
   const listIndex = (list: string[], map: Map<string, number>, value: string): number => {
     let i = map.get(value);
@@ -93,7 +95,7 @@ export function formatBinary(adminNames: ReadonlyMap<string, string>, records: r
     for (const [name, data] of sections) { at = align8(at); out[name] = [at, data.byteLength]; at += data.byteLength; }
     return out;
   };
-  const headerFor = (base: number): Uint8Array => encoder.encode(JSON.stringify({ entries: n, fclasses, fcodes, countries, sections: layout(base) } satisfies Header));
+  const headerFor = (base: number): Uint8Array => encoder.encode(JSON.stringify({ version, entries: n, fclasses, fcodes, countries, sections: layout(base) } satisfies Header));
   let headerBytes = headerFor(0);
   for (let k = 0; k < 3; k++) headerBytes = headerFor(align8(12 + headerBytes.byteLength + 64));
   const base = align8(12 + headerBytes.byteLength + 64);
@@ -204,6 +206,7 @@ class NameTable {
  */
 export class BinaryGazetteer {
   readonly count: number;
+  readonly version: string;
   readonly names: NameTable;
   readonly skeletons: NameTable;
   private readonly header: Header;
@@ -239,6 +242,7 @@ export class BinaryGazetteer {
     const u32 = (name: string): Uint32Array => { const [o, l] = at(name); return new Uint32Array(buffer, o, l / 4); };
     const f64 = (name: string): Float64Array => { const [o, l] = at(name); return new Float64Array(buffer, o, l / 8); };
     this.count = this.header.entries;
+    this.version = this.header.version ?? '';
     { const [o, l] = at('ids'); this.ids = new Int32Array(buffer, o, l / 4); }
     this.lat = f64('lat');
     this.lon = f64('lon');

@@ -15,6 +15,13 @@ export interface DefaultSources {
   readonly admin2: string;
 }
 
+/**
+ * The version of the compile step: bump it when what the compile writes changes
+ * (a division's point, a name rule), and an older compiled file is recompiled
+ * on the next load instead of being used.
+ */
+export const DEFAULT_COMPILE_VERSION = 'default-3.1 (divisions: extent middle over 1000 km)';
+
 /** Where the npm packages keep the GeoNames tables the default gazetteer is built from. */
 export function defaultSources(): DefaultSources {
   const require = createRequire(import.meta.url);
@@ -53,5 +60,5 @@ export function compileDefaultGazetteer(sources: DefaultSources = defaultSources
     records.push({ entry: row.entry, names });
   }
   records.push(...synthesiseAdminEntries(places, adminNames));
-  return formatBinary(adminNames, records);
+  return formatBinary(adminNames, records, DEFAULT_COMPILE_VERSION);
 }

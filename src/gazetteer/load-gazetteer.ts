@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BinaryGazetteer } from './binary-format.js';
-import { compileDefaultGazetteer } from './compile-default.js';
+import { compileDefaultGazetteer, DEFAULT_COMPILE_VERSION } from './compile-default.js';
 import { readCompiled } from './compiled-format.js';
 import { applyCurated, type CuratedPlaces } from './curated.js';
 import { Gazetteer } from './gazetteer.js';
@@ -31,18 +31,26 @@ export interface LoadGazetteerOptions {
  */
 export function loadGazetteer(options: LoadGazetteerOptions = {}): Gazetteer {
   const defaultFile = options.defaultFile ?? DEFAULT_GAZETTEER_FILE;
-  let buffer = options.baseBuffer;
+  const buffer = options.baseBuffer;
+  let base: BinaryGazetteer | undefined;
   if (buffer === undefined) {
-    if (!existsSync(defaultFile)) {
+    if (existsSync(defaultFile)) {
+      base = new BinaryGazetteer(readWhole(defaultFile, options.shared === true), defaultFile);
+      // A file from an older compile step (or not ours at all in a test's override) is not silently reused.
+      if (options.defaultFile === undefined && base.version !== DEFAULT_COMPILE_VERSION) base = undefined;
+    }
+    if (base === undefined) {
       const bytes = compileDefaultGazetteer();
       mkdirSync(path.dirname(defaultFile), { recursive: true });
       const tmp = `${defaultFile}.${process.pid}.tmp`;
       writeFileSync(tmp, bytes);
       renameSync(tmp, defaultFile);
+      base = new BinaryGazetteer(readWhole(defaultFile, options.shared === true), defaultFile);
     }
-    buffer = readWhole(defaultFile, options.shared === true);
+  } else {
+    base = new BinaryGazetteer(buffer, defaultFile);
   }
-  const gazetteer = new Gazetteer(new BinaryGazetteer(buffer, defaultFile));
+  const gazetteer = new Gazetteer(base);
   if (options.db !== undefined && options.db !== ':memory:') {
     const extension = extensionFileFor(options.db);
     if (existsSync(extension)) readCompiled(readFileSync(extension, 'utf8'), gazetteer, extension);
