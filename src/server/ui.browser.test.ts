@@ -14,7 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 // @ts-expect-error: a plain ES module without types (src/web/build.mjs)
 import { buildWeb } from '../web/build.mjs';
 import { startServer, type RunningServer } from './server.js';
-import { annotatedExample, temporaryStore } from './testing/fixture.js';
+import { analysedExample, annotatedExample, temporaryStore } from './testing/fixture.js';
 import { CONTENT_SECURITY_POLICY } from './security-headers.js';
 import { serveCommand } from '../cli/serve.js';
 
@@ -34,6 +34,8 @@ let webDir: string;
 let tmp: string;
 let server: RunningServer;
 let empty: RunningServer;
+/** The bundled example read by the real pipeline: the ledger (claims, contradictions, control) as it is today. */
+let real: RunningServer;
 const disposers: Array<() => Promise<void>> = [];
 
 before(async () => {
@@ -43,7 +45,9 @@ before(async () => {
   webDir = await buildWeb(path.join(tmp, 'web'));
   const full = await temporaryStore([await annotatedExample()]);
   const none = await temporaryStore([]);
-  disposers.push(full.dispose, none.dispose);
+  const analysed = await temporaryStore([await analysedExample()]);
+  disposers.push(full.dispose, none.dispose, analysed.dispose);
+  real = await startServer({ store: analysed.store, port: 0, webDir });
   server = await startServer({ store: full.store, port: 0, webDir, allowIngest: true });
   empty = await startServer({ store: none.store, port: 0, webDir });
   browser = await chromium.launch({
@@ -56,6 +60,7 @@ after(async () => {
   await browser?.close();
   await server?.close();
   await empty?.close();
+  await real?.close();
   for (const dispose of disposers) await dispose();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
@@ -100,6 +105,7 @@ describe('web UI in Chromium', { skip }, () => {
       assert.match(await page.locator('.side').innerText(), /6 mentions in 1 document/);
       await shot(page, `place-${device}`);
 
+      await page.locator('.mentions-box summary').click();
       await page.locator('.mentions a.mention-link').nth(1).click();
       await page.waitForURL(/#\/doc\/[0-9a-f]{64}\?item=place/);
       await page.locator('#doc-text mark.target').waitFor();
@@ -128,11 +134,84 @@ describe('web UI in Chromium', { skip }, () => {
     });
   }
 
+  for (const [device, viewport] of [['laptop', LAPTOP], ['phone', PHONE]] as const) {
+    test(`${device}: the ledger — Pokrovsk contested, RU and UA claims side by side, the encirclement contradiction, on to the sentence`, async () => {
+      const { page, problems } = await open(viewport, real.url);
+      const marker = page.locator('a[data-place="geonames-704422"] g.marker');
+      await marker.waitFor();
+      assert.match(await marker.getAttribute('class') ?? '', /status-contested/);
+      await page.waitForFunction(() => document.querySelectorAll('.countries path').length > 100);
+      await shot(page, `ledger-map-${device}`);
+
+      await page.locator('.place-list a', { hasText: 'Pokrovsk' }).click();
+      await page.locator('#place-title', { hasText: 'Pokrovsk' }).waitFor();
+      // The map centres on the place opened.
+      const box = await marker.locator('circle').boundingBox();
+      const map = await page.locator('.map-box').boundingBox();
+      assert.ok(map && map.height <= viewport.height, 'the map fits the screen');
+      assert.ok(box && map);
+      assert.ok(Math.abs(box.x + box.width / 2 - (map.x + map.width / 2)) < map.width * 0.1, 'marker centred horizontally');
+      assert.ok(Math.abs(box.y + box.height / 2 - (map.y + map.height / 2)) < map.height * 0.1, 'marker centred vertically');
+      assert.match(await page.locator('.status-line').innerText(), /Contested since 2025-11-05/);
+      assert.ok(await page.locator('.timeline li').count() >= 1);
+      // RU and UA claims in columns side by side (on a laptop: the same row).
+      const ru = page.locator('.side-col.col-RU');
+      const ua = page.locator('.side-col.col-UA');
+      assert.ok(await ru.locator('.claim').count() > 0 && await ua.locator('.claim').count() > 0);
+      if (device === 'laptop') {
+        const [a, b] = [await ru.boundingBox(), await ua.boundingBox()];
+        assert.ok(a && b && Math.abs(a.y - b.y) < 2 && b.x > a.x, 'RU and UA columns side by side');
+      }
+      const contradiction = page.locator('.contradiction', { hasText: 'encircled(UA forces, Pokrovsk)' });
+      await contradiction.waitFor();
+      assert.match(await contradiction.innerText(), /Syrskyi/);
+      assert.ok(await page.locator('.side-col .claim.contradicted').count() >= 2, 'contradicted claims flagged in the columns');
+      assert.match(await page.locator('.side-col').first().innerText(), /source.? back it/);
+      await shot(page, `ledger-place-${device}`);
+      await contradiction.locator('.claim-link').first().scrollIntoViewIfNeeded();
+      await shot(page, `ledger-contradiction-${device}`);
+
+      // Filters live in the URL.
+      await page.goto(`${real.url}#/place/geonames-704422?side=UA`);
+      await page.locator('.side-col.col-UA').waitFor();
+      assert.equal(await page.locator('.side-col.col-RU').count(), 0);
+
+      // From a claim to its sentence.
+      await page.goto(`${real.url}#/place/geonames-704422`);
+      await page.locator('.contradiction .claim-link').first().click();
+      await page.waitForURL(/#\/doc\/[0-9a-f]{64}\?.*claim=/);
+      await page.locator('#claim-banner').waitFor();
+      assert.match(await page.locator('#claim-banner').innerText(), /encircled/);
+      await page.locator('#doc-text mark.target').waitFor();
+      assert.ok(await page.locator('#doc-text mark.k-content').count() > 0);
+      await shot(page, `ledger-document-${device}`);
+      assert.deepEqual(problems, []);
+      await page.context().close();
+    });
+
+    test(`${device}: the contested-claims board`, async () => {
+      const { page, problems } = await open(viewport, `${real.url}#/map`);
+      await page.locator('nav a[data-nav="board"]').click();
+      await page.waitForURL(/#\/board$/);
+      const card = page.locator('.board .contradiction').first();
+      await card.waitFor();
+      assert.match(await card.innerText(), /encircled\(UA forces, Pokrovsk\)/);
+      assert.equal(await card.locator('.claim').count(), 2);
+      await shot(page, `board-${device}`);
+      await card.locator('a', { hasText: 'Pokrovsk' }).first().click();
+      await page.locator('#place-title', { hasText: 'Pokrovsk' }).waitFor();
+      assert.deepEqual(problems, []);
+      await page.context().close();
+    });
+  }
+
   test('keyboard: / focuses search, j/k walk the items, Escape leaves a place', async () => {
     const { page, problems } = await open(LAPTOP, `${server.url}#/place/geonames-704422`);
     await page.locator('#place-title').waitFor();
     await page.keyboard.press('Escape');
     await page.waitForURL(/#\/map$/);
+    await page.keyboard.press('c');
+    await page.waitForURL(/#\/board$/);
     await page.keyboard.press('d');
     await page.waitForURL(/#\/documents$/);
     await page.locator('.doc-list a').first().click();

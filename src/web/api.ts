@@ -44,6 +44,9 @@ export interface PlaceSummary {
   readonly country: string | null;
   readonly admin1: string | null;
   readonly status: PlaceStatus;
+  readonly statusBy: string | null;
+  readonly denied: boolean;
+  readonly statusSince: string | null;
   readonly mentions: number;
   readonly documents: number;
   readonly forms: readonly string[];
@@ -81,4 +84,59 @@ export interface LedgerDocument extends DocumentSummary {
   readonly events: readonly AnyItem[];
   readonly claims: readonly AnyItem[];
   readonly diagnostics: readonly { readonly code: string; readonly severity: string; readonly message: string; readonly span?: Span }[];
+}
+
+/** A claim reference: the document and the claim item. */
+export interface ClaimRef { readonly doc: string; readonly claim: string }
+
+/** A ledger claim as /api/claims returns it. */
+export interface ClaimView {
+  readonly doc: string;
+  readonly published: string | null;
+  readonly outlet: string | null;
+  readonly title?: string | null;
+  readonly sentence?: string | null;
+  readonly claim: AnyItem & {
+    readonly predicate: string; readonly polarity: 'positive' | 'negative'; readonly modality: string; readonly side: string;
+    readonly stance: string; readonly grade: string; readonly proposition: string; readonly attribution: string | null;
+    readonly statedAt: { readonly value: string | null };
+  };
+  readonly source: { readonly key: string; readonly name: string; readonly kind: string; readonly side: string };
+  readonly readable: string;
+  readonly placeId: string | null;
+  readonly date: string | null;
+}
+
+export interface ControlStatus {
+  readonly from: string;
+  readonly state: PlaceStatus | 'unknown';
+  readonly by: string | null;
+  readonly denied: boolean;
+  readonly why: string;
+  readonly claims: readonly ClaimRef[];
+}
+
+export interface ContradictionView {
+  readonly contradiction: { readonly id: string; readonly kind: string; readonly proposition: string; readonly a: ClaimRef; readonly b: ClaimRef; readonly related: readonly ClaimRef[]; readonly explanation: string };
+  readonly date: string | null;
+  readonly placeId: string | null;
+  readonly a: ClaimView | null;
+  readonly b: ClaimView | null;
+}
+
+export interface ClaimGroupView {
+  readonly proposition: string;
+  readonly readable: string;
+  readonly corroboration: Readonly<Record<string, { readonly supporting: number; readonly disputing: number }>>;
+  readonly claims: readonly ClaimRef[];
+}
+
+export interface PlaceDetail {
+  readonly place: PlaceSummary;
+  readonly timeline: readonly ControlStatus[];
+  readonly claims: readonly ClaimView[];
+  readonly claimsTruncated: boolean;
+  readonly groups: readonly ClaimGroupView[];
+  readonly contradictions: readonly ContradictionView[];
+  readonly mentions: Page<PlaceMentionRef>;
 }

@@ -13,7 +13,7 @@ const KIND_SINGULAR: Readonly<Record<MarkKind, string>> = {
 };
 
 /** The article with every extracted item highlighted; `item` (an item id) is scrolled to and focused. */
-export async function renderDocument(main: HTMLElement, id: string, focusItem: string | null, isCurrent: () => boolean): Promise<void> {
+export async function renderDocument(main: HTMLElement, id: string, focusItem: string | null, isCurrent: () => boolean, claimId: string | null = null): Promise<void> {
   const doc = await getJson<LedgerDocument>(`/api/documents/${encodeURIComponent(id)}`);
   if (!isCurrent()) return;
   const marks = marksOf(doc);
@@ -90,6 +90,7 @@ export async function renderDocument(main: HTMLElement, id: string, focusItem: s
         h('p', { class: 'crumbs' }, h('a', { href: href('documents') }, '← Documents')),
         h('h1', { id: 'doc-title' }, doc.title ?? 'Untitled document'),
         meta, link ? h('p', { class: 'url' }, link) : null,
+        claimBanner(doc, claimId),
         toggles, textEl, diagnostics),
       h('aside', { class: 'doc-side', 'aria-label': 'Extracted items' }, detail, lists)));
 
@@ -116,4 +117,14 @@ export function stepMark(direction: 1 | -1): boolean {
   next.focus();
   next.scrollIntoView({ block: 'nearest' });
   return true;
+}
+
+/** Which claim of the ledger led here (`?claim=ID`): its proposition, side and stance, and the words it was read from. */
+function claimBanner(doc: LedgerDocument, claimId: string | null): HTMLElement | null {
+  const claim = claimId ? doc.claims?.find((c) => c.id === claimId) : undefined;
+  if (!claim) return null;
+  const negative = claim.polarity === 'negative';
+  return h('aside', { class: 'claim-banner', id: 'claim-banner', 'aria-label': 'The claim you followed' },
+    h('p', {}, h('strong', {}, 'Claim: '), negative ? 'NOT ' : '', String(claim.proposition ?? ''), ` — ${String(claim.side ?? '')} · ${String(claim.stance ?? '')} · ${String(claim.grade ?? '')}`),
+    h('p', {}, h('q', {}, doc.text.slice(claim.span[0], claim.span[1]))));
 }

@@ -2,6 +2,7 @@ import { ApiFailure } from './api.js';
 import { h, replace } from './dom.js';
 import { renderDocument, stepMark } from './document-view.js';
 import { renderDocuments } from './documents-view.js';
+import { renderBoard } from './board-view.js';
 import { renderMap } from './map-view.js';
 import { href, parseRoute } from './router.js';
 
@@ -22,9 +23,10 @@ async function route(): Promise<void> {
   document.title = 'counterclaim';
   main.setAttribute('aria-busy', 'true');
   try {
-    if (r.view === 'map' || r.view === 'place') await renderMap(main, r.id, r.params.get('q') ?? '', isCurrent);
+    if (r.view === 'map' || r.view === 'place') await renderMap(main, r.id, r.params, isCurrent);
+    else if (r.view === 'board') await renderBoard(main, r.params, isCurrent);
     else if (r.view === 'documents') await renderDocuments(main, r.params, isCurrent);
-    else if (r.view === 'doc') await renderDocument(main, r.id!, r.params.get('item'), isCurrent);
+    else if (r.view === 'doc') await renderDocument(main, r.id!, r.params.get('item'), isCurrent, r.params.get('claim'));
     else replace(main, h('div', { class: 'empty' }, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: href('map') }, 'Go to the map'))));
   } catch (error) {
     if (!isCurrent()) return;
@@ -45,7 +47,7 @@ search.addEventListener('submit', (event) => {
   location.hash = r.view === 'map' ? href('map', null, { q }) : href('documents', null, { q });
 });
 
-/** Keys: / search, m map, d documents, j / k next and previous item, Escape back to the list. */
+/** Keys: / search, m map, c contested claims, d documents, j / k next and previous item, Escape back to the list. */
 document.addEventListener('keydown', (event) => {
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   const target = event.target as HTMLElement;
@@ -56,6 +58,7 @@ document.addEventListener('keydown', (event) => {
   const actions: Record<string, () => boolean> = {
     '/': () => { (document.getElementById('search-input') as HTMLInputElement).focus(); return true; },
     m: () => { location.hash = href('map'); return true; },
+    c: () => { location.hash = href('board'); return true; },
     d: () => { location.hash = href('documents'); return true; },
     j: () => stepMark(1),
     k: () => stepMark(-1),

@@ -1,5 +1,6 @@
-import { getJson, type Page, type PlaceMentionRef, type PlaceStatus, type PlaceSummary } from './api.js';
+import { getJson, type Page, type PlaceDetail, type PlaceStatus, type PlaceSummary } from './api.js';
 import { formatDate, h, replace, s } from './dom.js';
+import { claimCard, claimKey, columnLabel, columnOf, contradictionCard, orderColumns, statusText, timelineStrip } from './ledger-ui.js';
 import { href } from './router.js';
 import { decodeArcs, geometryRings, type Topology } from './topojson.js';
 
@@ -47,11 +48,20 @@ function fit(places: readonly PlaceSummary[]): View {
   return { x: cx - width / 2, y: cy - (width / 1.6) / 2, w: width, h: width / 1.6 };
 }
 
+/** A view centred on one place, zoomed in to a few degrees around it. */
+function centredOn(place: PlaceSummary, around: View): View {
+  const [x, y] = project(place.lon!, place.lat!);
+  const w = Math.min(around.w, 8);
+  const hh = (w * around.h) / around.w;
+  return { x: x - w / 2, y: y - hh / 2, w, h: hh };
+}
+
 /**
  * The map with its side panel: the list of places, or one place's panel when
  * `placeId` is set.
  */
-export async function renderMap(main: HTMLElement, placeId: string | null, filter: string, isCurrent: () => boolean): Promise<void> {
+export async function renderMap(main: HTMLElement, placeId: string | null, params: URLSearchParams, isCurrent: () => boolean): Promise<void> {
+  const filter = params.get('q') ?? '';
   const [places, docs] = await Promise.all([
     getJson<Page<PlaceSummary>>('/api/places', { limit: 5000 }),
     getJson<Page<unknown>>('/api/documents', { limit: 1 }),
@@ -61,7 +71,8 @@ export async function renderMap(main: HTMLElement, placeId: string | null, filte
   const countries = s('g', { class: 'countries' });
   const markers = s('g', { class: 'markers' });
   svg.append(countries, markers);
-  const initial = fit(placeId ? places.items.filter((p) => p.id === placeId).concat(places.items) : places.items);
+  const selected = placeId ? places.items.find((p) => p.id === placeId && p.lat !== null && p.lon !== null) : undefined;
+  const initial = selected ? centredOn(selected, fit(places.items)) : fit(places.items);
   let view: View = { ...initial };
   const pxPerUnit = () => (svg.clientWidth || 800) / view.w;
   const applyView = () => {
@@ -97,7 +108,7 @@ export async function renderMap(main: HTMLElement, placeId: string | null, filte
     const marker = s('g', { class: `marker status-${place.status}${place.id === placeId ? ' selected' : ''}`, 'data-r': r, 'data-x': x, 'data-y': y },
       s('circle', { cx: x, cy: y, r }),
       s('text', { x, y }, place.name));
-    const link = s('a', { href: href('place', place.id), 'aria-label': `${place.name}: ${STATUS_LABELS[place.status]}, ${place.mentions} mentions`, 'data-place': place.id }, marker);
+    const link = s('a', { href: href('place', place.id), 'aria-label': `${place.name}: ${statusText({ state: place.status, by: place.statusBy, denied: place.denied })}, ${place.mentions} mentions`, 'data-place': place.id }, marker);
     markers.append(link);
   }
 
@@ -147,7 +158,7 @@ export async function renderMap(main: HTMLElement, placeId: string | null, filte
     countries.replaceChildren(...paths.map((d) => s('path', { d })));
   }, () => countries.replaceChildren(s('text', { x: view.x + 1, y: view.y + 2 }, 'basemap unavailable')));
 
-  if (placeId) await renderPlacePanel(side, placeId, places.items, isCurrent);
+  if (placeId) await renderPlacePanel(side, placeId, places.items, params, isCurrent);
   else renderPlaceList(side, places.items, docs.total ?? 0, filter);
 }
 
@@ -189,6 +200,7 @@ function renderPlaceList(side: HTMLElement, places: readonly PlaceSummary[], doc
     const shown = places.filter((p) => !q || p.name.toLowerCase().includes(q) || p.forms.some((f) => f.toLowerCase().includes(q)));
     replace(list, ...shown.map((p) => h('li', {},
       h('a', { href: href('place', p.id) }, h('span', { class: `dot status-${p.status}` }), ` ${p.name}`),
+      p.status !== 'mentioned' ? h('span', { class: 'status-text' }, statusText({ state: p.status, by: p.statusBy, denied: p.denied })) : null,
       h('span', { class: 'count' }, `${p.mentions} mention${p.mentions === 1 ? '' : 's'} · ${p.documents} doc${p.documents === 1 ? '' : 's'}${p.lat === null ? ' · not on map' : ''}`))));
     if (shown.length === 0) list.append(h('li', { class: 'none' }, 'No place matches.'));
   };
@@ -200,33 +212,90 @@ function renderPlaceList(side: HTMLElement, places: readonly PlaceSummary[], doc
   replace(side, h('h2', {}, `Places (${places.length})`), input, list);
 }
 
-async function renderPlacePanel(side: HTMLElement, id: string, places: readonly PlaceSummary[], isCurrent: () => boolean): Promise<void> {
+/**
+ * The place panel: status now and over time, each side's dated claims in
+ * columns side by side (contradicted ones flagged), corroboration counts per
+ * proposition, the contradictions explained, then the mentions. Filters
+ * (side, from, to, outlet) live in the URL: `#/place/ID?side=UA&from=2025-11-01`.
+ */
+async function renderPlacePanel(side: HTMLElement, id: string, places: readonly PlaceSummary[], params: URLSearchParams, isCurrent: () => boolean): Promise<void> {
   const known = places.find((p) => p.id === id);
   if (!known) {
     replace(side, h('p', { class: 'crumbs' }, h('a', { href: href('map') }, '← All places')), h('div', { class: 'empty' }, h('h2', {}, 'No such place'), h('p', {}, `Nothing in the store is called ${id}.`)));
     return;
   }
-  const { place, mentions } = await getJson<{ place: PlaceSummary; mentions: Page<PlaceMentionRef> }>(`/api/places/${encodeURIComponent(id)}`, { limit: 500 });
+  const detail = await getJson<PlaceDetail>(`/api/places/${encodeURIComponent(id)}`, { limit: 100 });
   if (!isCurrent()) return;
+  const { place, mentions, timeline, groups, contradictions } = detail;
   const facts = [
     place.admin1 ? `${place.admin1}` : null, place.country,
     place.lat !== null ? `${place.lat.toFixed(3)}, ${place.lon!.toFixed(3)}` : 'no coordinates',
     place.geonameId !== null ? `GeoNames ${place.geonameId}` : 'not in the gazetteer',
   ].filter(Boolean).join(' · ');
+
+  const f = { side: params.get('side') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '', outlet: params.get('outlet') ?? '' };
+  const claims = detail.claims.filter((c) => (!f.side || columnOf(c.claim.side) === f.side) && (!f.from || (c.date ?? '') >= f.from)
+    && (!f.to || (c.date ?? '') <= f.to) && (!f.outlet || (c.outlet ?? '').toLowerCase().includes(f.outlet.toLowerCase())));
+  const contradicted = new Set(contradictions.flatMap((x) => [x.contradiction.a, x.contradiction.b, ...x.contradiction.related].map(claimKey)));
+  const groupOf = new Map<string, (typeof groups)[number]>();
+  for (const g of groups) for (const ref of g.claims) groupOf.set(claimKey(ref), g);
+  const corroborationText = (key: string, sideOfClaim: string): string | null => {
+    const c = groupOf.get(key)?.corroboration[sideOfClaim];
+    if (!c) return null;
+    return `${c.supporting} ${sideOfClaim} source${c.supporting === 1 ? '' : 's'} back it${c.disputing ? `, ${c.disputing} dispute` : ''}`;
+  };
+  const columns = orderColumns(detail.claims.map((c) => columnOf(c.claim.side)));
+  const filterForm = h('form', { class: 'filters', 'aria-label': 'Filter claims' },
+    h('label', {}, 'Side ', select('side', f.side, [['', 'all'], ...columns.map((c): [string, string] => [c, c === 'independent' ? 'independent' : c])])),
+    h('label', {}, 'From ', h('input', { type: 'date', name: 'from', value: f.from })),
+    h('label', {}, 'To ', h('input', { type: 'date', name: 'to', value: f.to })),
+    h('label', {}, 'Outlet ', h('input', { type: 'text', name: 'outlet', value: f.outlet, maxlength: 200, placeholder: 'any' })),
+    h('button', { type: 'submit' }, 'Apply'));
+  filterForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(filterForm);
+    location.hash = href('place', id, Object.fromEntries(['side', 'from', 'to', 'outlet'].map((k) => [k, String(data.get(k) ?? '').trim()])));
+  });
+
+  const shownColumns = f.side ? columns.filter((c) => c === f.side) : columns;
+  const board = h('div', { class: 'sides', 'data-columns': shownColumns.length },
+    ...shownColumns.map((column) => {
+      const mine = claims.filter((c) => columnOf(c.claim.side) === column);
+      return h('section', { class: `side-col col-${column}`, 'aria-label': columnLabel(column) },
+        h('h4', {}, `${columnLabel(column)} (${mine.length})`),
+        ...mine.map((c) => claimCard(c, { corroboration: corroborationText(claimKey({ doc: c.doc, claim: c.claim.id }), c.claim.side), contradicted: contradicted.has(claimKey({ doc: c.doc, claim: c.claim.id })) })),
+        mine.length === 0 ? h('p', { class: 'meta' }, 'No claims match.') : null);
+    }));
+
   replace(side,
-    h('p', { class: 'crumbs' }, h('a', { href: href('map') }, '← All places')),
+    h('p', { class: 'crumbs' }, h('a', { href: href('map') }, '← All places'), ' · ', h('a', { href: href('board', null, { place: id }) }, 'Contested claims here')),
     h('h2', { id: 'place-title' }, place.name),
     h('p', { class: 'meta' }, facts),
-    h('p', {}, h('span', { class: `badge status-${place.status}` }, STATUS_LABELS[place.status]),
-      ` ${place.mentions} mention${place.mentions === 1 ? '' : 's'} in ${place.documents} document${place.documents === 1 ? '' : 's'}`),
+    h('p', { class: 'status-line' }, h('span', { class: `badge status-${place.status}` }, statusText({ state: place.status, by: place.statusBy, denied: place.denied })),
+      place.statusSince ? ` since ${place.statusSince}` : '',
+      ` · ${place.mentions} mention${place.mentions === 1 ? '' : 's'} in ${place.documents} document${place.documents === 1 ? '' : 's'}`),
     place.forms.length > 1 ? h('p', { class: 'meta' }, `Written as: ${place.forms.join(', ')}`) : null,
-    h('p', { class: 'hint' }, 'Control status comes with the ledger of claims; until then places are marked as mentioned.'),
-    h('h3', {}, 'Mentions'),
-    h('ol', { class: 'mentions' }, ...mentions.items.map((m) => h('li', {},
-      h('a', { class: 'mention-link', href: href('doc', m.docId, { item: m.item.id, kind: 'place' }) }, m.title ?? 'Untitled document'),
-      h('span', { class: 'meta' }, ` ${formatDate(m.published)}${m.outlet ? ` · ${m.outlet}` : ''}`),
-      m.sentence ? sentenceWithMark(m.sentence, m.item.span) : null))),
-    mentions.next !== null ? h('p', { class: 'meta' }, `Showing the first ${mentions.items.length} of ${mentions.total ?? '?'} mentions.`) : null);
+    timeline.length ? h('h3', {}, 'Control over time') : null,
+    timeline.length ? timelineStrip(timeline) : h('p', { class: 'hint' }, 'No control claims about this place in the ledger yet.'),
+    contradictions.length ? h('h3', {}, `Contradictions (${contradictions.length})`) : null,
+    ...contradictions.map(contradictionCard),
+    detail.claims.length ? h('h3', {}, `Claims by side (${claims.length}${claims.length !== detail.claims.length ? ` of ${detail.claims.length}` : ''})`) : null,
+    detail.claims.length ? filterForm : null,
+    detail.claims.length ? board : null,
+    detail.claimsTruncated ? h('p', { class: 'meta' }, 'Showing the newest 500 claims.') : null,
+    h('details', { class: 'mentions-box' },
+      h('summary', {}, `Mentions (${mentions.total ?? mentions.items.length})`),
+      h('ol', { class: 'mentions' }, ...mentions.items.map((m) => h('li', {},
+        h('a', { class: 'mention-link', href: href('doc', m.docId, { item: m.item.id, kind: 'place' }) }, m.title ?? 'Untitled document'),
+        h('span', { class: 'meta' }, ` ${formatDate(m.published)}${m.outlet ? ` · ${m.outlet}` : ''}`),
+        m.sentence ? sentenceWithMark(m.sentence, m.item.span) : null))),
+      mentions.next !== null ? h('p', { class: 'meta' }, `Showing the first ${mentions.items.length} of ${mentions.total ?? '?'} mentions.`) : null));
+}
+
+function select(name: string, value: string, options: ReadonlyArray<[string, string]>): HTMLSelectElement {
+  const el = h('select', { name }, ...options.map(([v, label]) => h('option', { value: v }, label)));
+  el.value = value;
+  return el;
 }
 
 function sentenceWithMark(sentence: { text: string; span: readonly [number, number] }, span: readonly [number, number]): HTMLElement {
