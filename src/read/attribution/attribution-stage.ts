@@ -11,7 +11,7 @@ import { extendQuotedContent } from './extend-quoted-content.js';
 import { linkAttributionSource } from './link-attribution-source.js';
 import { linkStatementTime } from './link-statement-time.js';
 import { extractReporterVoice } from './extract-reporter-voice.js';
-import { tagSentence, tokenContext, type SpanTagger, type TaggedSentence } from './span-tagger.js';
+import { prepareTagging, tagSentence, tokenContext, type SpanTagger, type TaggedSentence } from './span-tagger.js';
 import { extractTaggedAttributions, nearestSpan } from './extract-tagged-attributions.js';
 import { extractColonFrame } from './extract-colon-frames.js';
 
@@ -62,17 +62,18 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       let candidates: AttributionCandidate[] = [];
       const quoted = insideQuotes(tokens);
       const context = tagger ? tokenContext(tokens, cues) : null;
+      const input = tagger ? prepareTagging(tagger, tokens, context!) : null;
       const tags: Array<TaggedSentence | null> = [];
       for (const sentence of sentences) {
         if (sentence.caption) { tags.push(null); continue; }
-        const tagged = tagger ? tagSentence(tagger, tokens, sentence, context!) : null;
+        const tagged = tagger ? tagSentence(tagger, tokens, sentence, context!, input!) : null;
         tags.push(tagged);
         // A cue inside a quotation is the quoted speaker's own words ("“I think he's right,” she said"):
         // the quotation is already attributed to them.
         let found = findCues(tokens, sentence, cues).filter((c) => !quoted[c.head]);
         // The tagger decides whether a thought verb is a cue here ("I think", "want", "know" often are not);
         // speech and evidence verbs of the lexicon stay cues.
-        if (tagged) found = found.filter((c) => c.entry.class !== 'thought' || tagged.cue.some(([a, b]) => a < c.to && c.from < b));
+        if (tagged) found = found.filter((c) => c.entry.frame !== 'verb' || tagged.cue.some(([a, b]) => a < c.to && c.from < b));
         for (const c of found) for (let k = c.from; k < c.to; k++) isCue[k] = 1;
         const taken: Array<readonly [number, number]> = [];
         const previous = sentences[sentence.index - 1];

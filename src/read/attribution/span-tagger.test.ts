@@ -25,20 +25,25 @@ test('the nearest tagged span to a cue, never one overlapping it', () => {
 
 test('the compiled tagger scores a sentence as the feature strings do', async () => {
   const { readFile } = await import('node:fs/promises');
-  const { compileSpanTagger, emissions, sentenceFeatures, tokenContext } = await import('./span-tagger.js');
+  const { compileSpanTagger, referenceEmissions, sentenceFeatures, cueRelativeFeatures, tokenContext, prepareTagging, baseEmissionsForTest, addCueRelativeForTest } = await import('./span-tagger.js');
   const { compileCueLexicon } = await import('./cue-lexicon.js');
   const { createSegmentStage } = await import('../segment/index.js');
   const { emptyAnalysis } = await import('../../model/index.js');
-  const tagger = compileSpanTagger(JSON.parse(await readFile(new URL('../../../models/attribution/tagger.json', import.meta.url), 'utf8')));
+  const model = JSON.parse(await readFile(new URL('../../../models/attribution/tagger.json', import.meta.url), 'utf8'));
+  const tagger = compileSpanTagger(model);
   const cues = compileCueLexicon(JSON.parse(await readFile(new URL('../../../data/cues/cues.json', import.meta.url), 'utf8')));
-  const text = '“We will hold,” said the commander, who added that Russian troops had not entered the city.';
+  const text = 'Officials (in Kyiv) declined to comment. “We will hold,” said the commander, who added that Russian troops had not entered the city — yet; he told AP: “It is calm.”';
   const doc = createSegmentStage().run(emptyAnalysis({ id: 'x', text, meta: { title: null, outlet: null, url: null, published: null, language: 'en', source: null }, diagnostics: [] }), {});
   const ctx = tokenContext(doc.tokens, cues);
-  const s = doc.sentences[0]!;
-  const reference = emissions(tagger, doc.tokens, s, sentenceFeatures(doc.tokens, s, ctx));
-  const words = emissions(tagger, doc.tokens, s, sentenceFeatures(doc.tokens, s, ctx, true));
-  assert.ok(reference.some((x, i) => x !== words[i]), 'word features carry weight');
-  const { baseEmissionsForTest } = await import('./span-tagger.js');
-  const fast = baseEmissionsForTest(tagger, doc.tokens, s, ctx);
-  for (let i = 0; i < fast.length; i++) assert.ok(Math.abs(fast[i]! - reference[i]!) < 1e-4, `score ${i}`);
+  const input = prepareTagging(tagger, doc.tokens, ctx);
+  for (const s of doc.sentences) {
+    const reference = referenceEmissions(model, sentenceFeatures(doc.tokens, s, ctx));
+    const fast = baseEmissionsForTest(tagger, doc.tokens, s, ctx, input);
+    for (let i = 0; i < fast.length; i++) assert.ok(Math.abs(fast[i]! - reference[i]!) < 1e-4, `sentence ${s.index} score ${i}: ${fast[i]} vs ${reference[i]}`);
+    // the source and content chains' cue-relative features, with cues on the reporting verbs
+    const mask = Uint8Array.from(doc.tokens.slice(s.tokens[0], s.tokens[1]), (t) => (['said', 'added', 'told', 'declined'].includes(t.norm) ? 1 : 0));
+    const withCues = referenceEmissions(model, sentenceFeatures(doc.tokens, s, ctx), cueRelativeFeatures(doc.tokens, s, ctx, mask));
+    addCueRelativeForTest(tagger, doc.tokens, s, ctx, input, mask, fast);
+    for (let i = 0; i < fast.length; i++) if (i % 9 >= 3) assert.ok(Math.abs(fast[i]! - withCues[i]!) < 1e-4, `sentence ${s.index} cue-relative score ${i}: ${fast[i]} vs ${withCues[i]}`);
+  }
 });

@@ -33,63 +33,133 @@ export const TaggerModelSchema = z.object({
 export type TaggerModelData = z.infer<typeof TaggerModelSchema>;
 
 /**
- * The compiled model. Features of the word templates (w, p, n, pp, nn) are
- * grouped per word into one profile, and word-pair features into nested maps
- * keyed by the tokens' own norms, so tagging a token costs a few lookups of
- * strings whose hashes are already cached instead of building ~20 strings;
- * each entry holds the weights of all three roles (cue, source, content × O, B, I).
+ * The compiled model, laid out so that tagging a token costs array reads
+ * rather than building ~30 feature strings and hashing them: every word of the
+ * model gets an id (looked up once per token), word features are rows of a
+ * table by id, the small-valued features (shape, lexicon class, distance
+ * buckets, quotation) rows of a table by value index, and a word pair one
+ * numeric lookup. Every row holds the weights of all three roles (cue,
+ * source, content × O, B, I).
  */
 export interface SpanTagger {
   readonly transitions: Readonly<Record<Role, Float64Array>>;
   readonly bias: Readonly<Record<Role, number>>;
-  /** Per word: WORD_TEMPLATES.length × 9 weights. */
-  readonly words: ReadonlyMap<string, Float32Array>;
-  /** "p|w" and "w|n" pairs: first word → second word → 9 weights. */
-  readonly pairs: Readonly<Record<'pw' | 'wn', ReadonlyMap<string, ReadonlyMap<string, Float32Array>>>>;
-  /** Every other feature → 9 weights. */
-  readonly other: ReadonlyMap<string, Float32Array>;
+  readonly vocab: ReadonlyMap<string, number>;
+  /** Per word id: the rows of w, p, n, pp, nn (5 × 9). */
+  readonly wordRows: Float32Array;
+  /** Per word id: the row of its s3 feature, or -1; suffixes of unknown words through `suffixes`. */
+  readonly suffixOfWord: Int32Array;
+  readonly suffixes: ReadonlyMap<string, number>;
+  readonly suffixRows: Float32Array;
+  /** Adjacent pair (a, b) → key a × V + b: the row of "pw=a|b" (for b) then of "wn=a|b" (for a). */
+  readonly pairRows: ReadonlyMap<number, Float32Array>;
+  /** Dense tables of the small-valued templates, by value index (see TABLES). */
+  readonly tables: Readonly<Record<TableName, Float32Array>>;
+  /** Shapes the model knows beyond the five word shapes (punctuation marks) → index. */
+  readonly shapes: ReadonlyMap<string, number>;
 }
 
-const WORD_TEMPLATES = ['w', 'p', 'n', 'pp', 'nn'] as const;
 const W = 9;
+const WORD_TEMPLATES = ['w', 'p', 'n', 'pp', 'nn'] as const;
+const WORD_VALUED = new Set(['w', 'p', 'n', 'pp', 'nn', 'pw', 'wn', 'clw', 'crw', 'cr|w']);
+const BOS = '<s>';
+const EOS = '</s>';
+const BUCKETS = ['0', '1', '2', '3', '6', '12', 'far', 'no'];
+const CLASSES = ['', 'speech', 'thought', 'evidence', 'according', 'noun'];
+const QUOTES = ['0', '1', '2'];
+const PUNCT = ['q', ',', '-'];
+const CUE_STATE = ['in', 'out', 'none'];
+const NEARNESS = ['near', 'far', 'no'];
+/** Word shapes first; punctuation shapes follow from index 6 (`shapes`); index 5 is "<s>". */
+const WORD_SHAPES = ['x', 'Xx', 'XX', 'd', 'q', BOS];
+const MAX_SHAPES = 64;
+type TableName = 'b' | 'sh' | 'psh' | 'lx' | 'lxp' | 'lxn' | 'q' | 'sp' | 'ep' | 'dl' | 'dr' | 'c' | 'cl' | 'cr' | 'clr' | 'cl|q' | 'cr|sh' | 'cr|w' | 'clw' | 'crw' | 'clp' | 'crp';
 
-/** Validates the model file and compiles it for lookup. */
+/** Validates the model file and compiles it for tagging. */
 export function compileSpanTagger(data: unknown): SpanTagger {
   const m = TaggerModelSchema.parse(data);
+  const vocab = new Map<string, number>([[BOS, 0], [EOS, 1]]);
+  const shapes = new Map<string, number>(WORD_SHAPES.map((x, i) => [x, i]));
+  const split = (f: string): [string, string] => { const eq = f.indexOf('='); return eq === -1 ? [f, f] : [f.slice(0, eq), f.slice(eq + 1)]; };
+  const pairOf = (v: string): [string, string] | null => { const bar = v.indexOf('|'); return bar === -1 || v.indexOf('|', bar + 1) !== -1 ? null : [v.slice(0, bar), v.slice(bar + 1)]; };
+  // first pass: ids for every word and punctuation shape the model names
+  for (const role of ROLES) for (const f of Object.keys(m.weights[role])) {
+    const [template, value] = split(f);
+    if (WORD_VALUED.has(template)) {
+      const words = template === 'pw' || template === 'wn' ? pairOf(value) ?? [] : template === 'cr|w' ? [pairOf(value)?.[1] ?? ''] : [value];
+      for (const w of words) if (!vocab.has(w)) vocab.set(w, vocab.size);
+    } else if (template === 'sh' || template === 'psh' || template === 'cr|sh') {
+      const vs = template === 'sh' ? [value] : pairOf(value) ?? [];
+      for (const x of vs) if (!shapes.has(x) && shapes.size < MAX_SHAPES) shapes.set(x, shapes.size);
+    }
+  }
+  const V = vocab.size;
+  if (V * V >= 2 ** 30) throw new Error('attribution tagger: vocabulary too large for numeric pair keys; prune the model harder (scripts/train-attribution.ts --prune)');
+  const S = MAX_SHAPES;
+  const B = BUCKETS.length;
+  const tables: Record<TableName, Float32Array> = {
+    b: new Float32Array(W), sh: new Float32Array(S * W), psh: new Float32Array(S * S * W),
+    lx: new Float32Array(CLASSES.length * W), lxp: new Float32Array(CLASSES.length * W), lxn: new Float32Array(CLASSES.length * W),
+    q: new Float32Array(QUOTES.length * W), sp: new Float32Array(B * W), ep: new Float32Array(B * W), dl: new Float32Array(B * W), dr: new Float32Array(B * W),
+    c: new Float32Array(CUE_STATE.length * W), cl: new Float32Array(B * W), cr: new Float32Array(B * W), clr: new Float32Array(B * B * W),
+    'cl|q': new Float32Array(B * QUOTES.length * W), 'cr|sh': new Float32Array(B * S * W), 'cr|w': new Float32Array(NEARNESS.length * V * W),
+    clw: new Float32Array(V * W), crw: new Float32Array(V * W), clp: new Float32Array(PUNCT.length * W), crp: new Float32Array(PUNCT.length * W),
+  };
+  const domains: Partial<Record<TableName, readonly string[]>> = {
+    lx: CLASSES, lxp: CLASSES, lxn: CLASSES, q: QUOTES, sp: BUCKETS, ep: BUCKETS, dl: BUCKETS, dr: BUCKETS, c: CUE_STATE, cl: BUCKETS, cr: BUCKETS, clp: PUNCT, crp: PUNCT,
+  };
+  const wordRows = new Float32Array(V * WORD_TEMPLATES.length * W);
+  const suffixes = new Map<string, number>();
+  const suffixList: Array<readonly number[]> = [];
+  const pairRows = new Map<number, Float32Array>();
   const transitions = {} as Record<Role, Float64Array>;
-  const words = new Map<string, Float32Array>();
-  const pairs = { pw: new Map<string, Map<string, Float32Array>>(), wn: new Map<string, Map<string, Float32Array>>() };
-  const other = new Map<string, Float32Array>();
   ROLES.forEach((role, r) => {
     transitions[role] = Float64Array.from(m.transitions[role]);
     for (const [f, w] of Object.entries(m.weights[role])) {
-      const eq = f.indexOf('=');
-      const template = eq === -1 ? f : f.slice(0, eq);
-      const value = f.slice(eq + 1);
-      let slot: Float32Array;
+      const [template, value] = split(f);
+      let table: Float32Array | undefined;
+      let row = -1;
       const t = (WORD_TEMPLATES as readonly string[]).indexOf(template);
-      if (t !== -1) {
-        let profile = words.get(value);
-        if (!profile) words.set(value, profile = new Float32Array(WORD_TEMPLATES.length * W));
-        slot = profile.subarray(t * W, t * W + W);
-      } else if (template === 'pw' || template === 'wn') {
-        const bar = value.indexOf('|');
-        if (bar === -1 || value.indexOf('|', bar + 1) !== -1) continue;
-        const a = value.slice(0, bar);
-        const b = value.slice(bar + 1);
-        const inner = pairs[template].get(a) ?? new Map<string, Float32Array>();
-        pairs[template].set(a, inner);
-        slot = inner.get(b) ?? new Float32Array(W);
-        inner.set(b, slot);
-      } else {
-        slot = other.get(f) ?? new Float32Array(W);
-        other.set(f, slot);
+      if (t !== -1) { table = wordRows; row = vocab.get(value)! * WORD_TEMPLATES.length + t; }
+      else if (template === 'pw' || template === 'wn') {
+        const pair = pairOf(value);
+        if (!pair) continue;
+        const key = vocab.get(pair[0])! * V + vocab.get(pair[1])!;
+        table = pairRows.get(key) ?? new Float32Array(2 * W);
+        pairRows.set(key, table);
+        row = template === 'pw' ? 0 : 1;
+      } else if (template === 's3') {
+        if (!suffixes.has(value)) { suffixes.set(value, suffixList.length); suffixList.push([]); }
+        table = undefined;
+        const i = suffixes.get(value)!;
+        (suffixList[i] as number[])[r * 3] = w[0]!; (suffixList[i] as number[])[r * 3 + 1] = w[1]!; (suffixList[i] as number[])[r * 3 + 2] = w[2]!;
+        continue;
+      } else if (template in tables) {
+        const name = template as TableName;
+        table = tables[name];
+        const one = (d: readonly string[] | undefined, x: string): number => (d ? d.indexOf(x) : -1);
+        const two = (i: number, j: number, nj: number): number => (i < 0 || j < 0 ? -1 : i * nj + j);
+        const pair = pairOf(value) ?? ['\u0000', '\u0000'];
+        if (name === 'b') row = 0;
+        else if (name === 'sh') row = shapes.get(value) ?? -1;
+        else if (name === 'clw' || name === 'crw') row = vocab.get(value) ?? -1;
+        else if (name === 'psh') row = two(shapes.get(pair[0]) ?? -1, shapes.get(pair[1]) ?? -1, S);
+        else if (name === 'clr') row = two(one(BUCKETS, pair[0]), one(BUCKETS, pair[1]), B);
+        else if (name === 'cl|q') row = two(one(BUCKETS, pair[0]), one(QUOTES, pair[1]), QUOTES.length);
+        else if (name === 'cr|sh') row = two(one(BUCKETS, pair[0]), shapes.get(pair[1]) ?? -1, S);
+        else if (name === 'cr|w') row = two(one(NEARNESS, pair[0]), vocab.get(pair[1]) ?? -1, V);
+        else row = one(domains[name], value);
       }
-      slot[r * 3] = w[0]!; slot[r * 3 + 1] = w[1]!; slot[r * 3 + 2] = w[2]!;
+      if (!table || row < 0) continue;
+      table[row * W + r * 3] = w[0]!; table[row * W + r * 3 + 1] = w[1]!; table[row * W + r * 3 + 2] = w[2]!;
     }
   });
+  const suffixRows = new Float32Array(suffixList.length * W);
+  suffixList.forEach((ws, i) => { for (let j = 0; j < W; j++) suffixRows[i * W + j] = ws[j] ?? 0; });
+  const suffixOfWord = new Int32Array(V).fill(-1);
+  for (const [word, id] of vocab) suffixOfWord[id] = suffixes.get(word.slice(-3)) ?? -1;
   const bias = { cue: m.bias?.cue ?? 0, source: m.bias?.source ?? 0, content: m.bias?.content ?? 0 };
-  return { transitions, bias, words, pairs, other };
+  return { transitions, bias, vocab, wordRows, suffixOfWord, suffixes, suffixRows, pairRows, tables, shapes };
 }
 
 /** Per token: the lexicon class of a cue form starting there ('' if none), and whether it sits inside quotation marks. */
@@ -122,7 +192,8 @@ export function tokenContext(tokens: readonly Token[], lexicon: CueLexicon): Tok
   return { lexClass, quoted };
 }
 
-const bucket = (d: number): string => (d <= 3 ? String(d) : d <= 6 ? '6' : d <= 12 ? '12' : 'far');
+const SMALL = ['0', '1', '2', '3'];
+const bucket = (d: number): string => (d <= 3 ? SMALL[d]! : d <= 6 ? '6' : d <= 12 ? '12' : 'far');
 
 function shape(t: Token): string {
   if (t.kind === 'number') return 'd';
@@ -203,62 +274,146 @@ function punctBetween(tokens: readonly Token[], a: number, b: number): string {
 }
 
 /**
- * Emission scores [token][role × tag] (9 per token) of feature lists, the
- * reference definition: `fastEmissions` must give the same numbers.
+ * Emission scores [token][role × tag] (9 per token) of feature lists straight
+ * from the model file's weights: the reference the compiled scoring must match
+ * (span-tagger.test.ts), and a plain statement of what a feature weighs.
  */
-export function emissions(tagger: SpanTagger, tokens: readonly Token[], sentence: Sentence, ...lists: ReadonlyArray<readonly (readonly string[])[]>): Float64Array {
+export function referenceEmissions(model: TaggerModelData, ...lists: ReadonlyArray<readonly (readonly string[])[]>): Float64Array {
   const n = lists[0]!.length;
   const out = new Float64Array(n * W);
-  const [from] = sentence.tokens;
   for (const features of lists) for (let k = 0; k < n; k++) {
     for (const f of features[k]!) {
-      const eq = f.indexOf('=');
-      const template = eq === -1 ? f : f.slice(0, eq);
-      const value = f.slice(eq + 1);
-      const t = (WORD_TEMPLATES as readonly string[]).indexOf(template);
-      let w: ArrayLike<number> | undefined;
-      if (t !== -1) w = tagger.words.get(value)?.subarray(t * W, t * W + W);
-      else if (template === 'pw' || template === 'wn') { const bar = value.indexOf('|'); w = tagger.pairs[template].get(value.slice(0, bar))?.get(value.slice(bar + 1)); }
-      else w = tagger.other.get(f);
-      if (w) for (let j = 0; j < W; j++) out[k * W + j] = out[k * W + j]! + w[j]!;
+      ROLES.forEach((role, r) => {
+        const w = model.weights[role][f];
+        if (w) for (let y = 0; y < 3; y++) out[k * W + r * 3 + y] = out[k * W + r * 3 + y]! + w[y]!;
+      });
     }
   }
-  void tokens; void from;
   return out;
 }
 
-const BOS = '<s>';
-const EOS = '</s>';
+/** What the compiled tagger reads of each token of a document, found once: word id, shape index, suffix row, lexicon class index. */
+export interface TaggerInput {
+  readonly word: Int32Array;
+  readonly shape: Int32Array;
+  readonly suffix: Int32Array;
+  readonly lexClass: Uint8Array;
+}
 
-/** The cue chain's emissions of a sentence for all three roles, without building the word features' strings. */
-function baseEmissions(tagger: SpanTagger, tokens: readonly Token[], sentence: Sentence, ctx: TokenContext): Float64Array {
+export function prepareTagging(tagger: SpanTagger, tokens: readonly Token[], ctx: TokenContext): TaggerInput {
+  const n = tokens.length;
+  const word = new Int32Array(n);
+  const shapeIdx = new Int32Array(n);
+  const suffix = new Int32Array(n);
+  const lexClass = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k]!;
+    const id = tagger.vocab.get(t.norm) ?? -1;
+    word[k] = id;
+    suffix[k] = id >= 0 ? tagger.suffixOfWord[id]! : tagger.suffixes.get(t.norm.slice(-3)) ?? -1;
+    const sh = shape(t);
+    shapeIdx[k] = tagger.shapes.get(sh) ?? -1;
+    lexClass[k] = Math.max(0, CLASSES.indexOf(ctx.lexClass[k]!));
+  }
+  return { word, shape: shapeIdx, suffix, lexClass };
+}
+
+const BOS_ID = 0;
+const EOS_ID = 1;
+const bucketIndex = (d: number): number => (d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 5 : 6);
+const NO_BUCKET = 7;
+
+/** Adds row `row` of `table` to token i's 9 scores (from column `first`). */
+function addRow(out: Float64Array, i: number, table: Float32Array, row: number, first = 0): void {
+  if (row < 0) return;
+  const o = i * W;
+  const r = row * W;
+  for (let j = first; j < W; j++) out[o + j] = out[o + j]! + table[r + j]!;
+}
+
+/** The cue chain's features (sentenceFeatures) scored for all three roles from the compiled tables. */
+function baseEmissions(tagger: SpanTagger, tokens: readonly Token[], sentence: Sentence, ctx: TokenContext, input: TaggerInput): Float64Array {
   const [from, to] = sentence.tokens;
   const n = to - from;
   const out = new Float64Array(n * W);
-  const add = (k: number, w: ArrayLike<number> | undefined, offset = 0): void => {
-    if (!w) return;
-    for (let j = 0; j < W; j++) out[k * W + j] = out[k * W + j]! + w[offset + j]!;
-  };
-  const norm = (k: number): string => (k < from ? BOS : k >= to ? EOS : tokens[k]!.norm);
-  // word profiles: position k's word feeds w at k, p at k+1, n at k-1, pp at k+2, nn at k-2
+  const T = tagger.tables;
+  const V = tagger.vocab.size;
+  const S = MAX_SHAPES;
+  const wordAt = (k: number): number => (k < from ? BOS_ID : k >= to ? EOS_ID : input.word[k]!);
+  const lexAt = (k: number): number => (k < from || k >= to ? 0 : input.lexClass[k]!);
+  // word profiles: position j's word feeds w at j, p at j+1, n at j-1, pp at j+2, nn at j-2
   for (let j = from - 2; j < to + 2; j++) {
-    const profile = tagger.words.get(norm(j));
-    if (!profile) continue;
-    for (let t = 0; t < WORD_TEMPLATES.length; t++) {
-      const target = t === 0 ? j : t === 1 ? j + 1 : t === 2 ? j - 1 : t === 3 ? j + 2 : j - 2;
-      if (target < from || target >= to) continue;
-      // "<s>"/"</s>" only ever fill the neighbour slots of the tokens beside them
-      if (t === 0 && (j < from || j >= to)) continue;
-      add(target - from, profile, t * W);
-    }
+    const id = wordAt(j);
+    if (id < 0) continue;
+    const base = id * WORD_TEMPLATES.length;
+    if (j >= from && j < to) addRow(out, j - from, tagger.wordRows, base);
+    if (j + 1 >= from && j + 1 < to) addRow(out, j + 1 - from, tagger.wordRows, base + 1);
+    if (j - 1 >= from && j - 1 < to) addRow(out, j - 1 - from, tagger.wordRows, base + 2);
+    if (j + 2 >= from && j + 2 < to) addRow(out, j + 2 - from, tagger.wordRows, base + 3);
+    if (j - 2 >= from && j - 2 < to) addRow(out, j - 2 - from, tagger.wordRows, base + 4);
   }
-  const features = sentenceFeatures(tokens, sentence, ctx, true);
+  // word pairs (a, b) from ("<s>", first) to (last, "</s>"): "pw=a|b" for b, "wn=a|b" for a
+  for (let j = from - 1; j < to; j++) {
+    const a = wordAt(j);
+    const b = wordAt(j + 1);
+    if (a < 0 || b < 0) continue;
+    const row = tagger.pairRows.get(a * V + b);
+    if (!row) continue;
+    if (j + 1 < to) addRow(out, j + 1 - from, row, 0);
+    if (j >= from) addRow(out, j - from, row, 1);
+  }
+  let lexLeft = -1;
+  const lexRight = new Int32Array(n).fill(-1);
+  for (let k = to - 1, last = -1; k >= from; k--) { lexRight[k - from] = last; if (ctx.lexClass[k]) last = k; }
   for (let k = from; k < to; k++) {
-    add(k - from, tagger.pairs.pw.get(norm(k - 1))?.get(tokens[k]!.norm));
-    add(k - from, tagger.pairs.wn.get(tokens[k]!.norm)?.get(norm(k + 1)));
-    for (const f of features[k - from]!) add(k - from, tagger.other.get(f));
+    const i = k - from;
+    addRow(out, i, T.b, 0);
+    if (input.suffix[k]! >= 0) addRow(out, i, tagger.suffixRows, input.suffix[k]!);
+    const sh = input.shape[k]!;
+    addRow(out, i, T.sh, sh);
+    const prevShape = k > from ? input.shape[k - 1]! : 5;
+    if (prevShape >= 0 && sh >= 0) addRow(out, i, T.psh, prevShape * S + sh);
+    addRow(out, i, T.lx, lexAt(k));
+    addRow(out, i, T.lxp, lexAt(k - 1));
+    addRow(out, i, T.lxn, lexAt(k + 1));
+    addRow(out, i, T.q, ctx.quoted[k]!);
+    addRow(out, i, T.sp, bucketIndex(i));
+    addRow(out, i, T.ep, bucketIndex(to - 1 - k));
+    addRow(out, i, T.dl, lexLeft < 0 ? NO_BUCKET : bucketIndex(k - lexLeft));
+    addRow(out, i, T.dr, lexRight[i]! < 0 ? NO_BUCKET : bucketIndex(lexRight[i]! - k));
+    if (ctx.lexClass[k]) lexLeft = k;
   }
   return out;
+}
+
+/** What the source and content chains add given the tagged cues (cueRelativeFeatures), into columns 3–8 of the scores. */
+function addCueRelative(tagger: SpanTagger, tokens: readonly Token[], sentence: Sentence, ctx: TokenContext, input: TaggerInput, cues: Uint8Array, all: Float64Array): void {
+  const [from, to] = sentence.tokens;
+  const n = to - from;
+  const T = tagger.tables;
+  const V = tagger.vocab.size;
+  const B = BUCKETS.length;
+  const S = MAX_SHAPES;
+  const cueRight = new Int32Array(n).fill(-1);
+  let anyCue = false;
+  for (let k = to - 1, last = -1; k >= from; k--) { if (cues[k - from]) { last = k; anyCue = true; } else cueRight[k - from] = last; }
+  let l = -1;
+  for (let k = from; k < to; k++) {
+    const i = k - from;
+    if (cues[i]) { addRow(all, i, T.c, 0, 3); l = k; continue; }
+    addRow(all, i, T.c, anyCue ? 1 : 2, 3);
+    const r = cueRight[i]!;
+    const dl = l < 0 ? NO_BUCKET : bucketIndex(k - l);
+    const dr = r < 0 ? NO_BUCKET : bucketIndex(r - k);
+    addRow(all, i, T.cl, dl, 3);
+    addRow(all, i, T.cr, dr, 3);
+    addRow(all, i, T.clr, dl * B + dr, 3);
+    addRow(all, i, T['cl|q'], dl * QUOTES.length + ctx.quoted[k]!, 3);
+    if (input.shape[k]! >= 0) addRow(all, i, T['cr|sh'], dr * S + input.shape[k]!, 3);
+    if (input.word[k]! >= 0) addRow(all, i, T['cr|w'], (r < 0 ? 2 : r - k <= 3 ? 0 : 1) * V + input.word[k]!, 3);
+    if (l >= 0) { addRow(all, i, T.clw, input.word[l]!, 3); addRow(all, i, T.clp, PUNCT.indexOf(punctBetween(tokens, l, k)), 3); }
+    if (r >= 0) { addRow(all, i, T.crw, input.word[r]!, 3); addRow(all, i, T.crp, PUNCT.indexOf(punctBetween(tokens, k, r)), 3); }
+  }
 }
 
 /** The best O/B/I sequence; I may only follow B or I. `trans` is [from O,B,I,start][to]. */
@@ -318,22 +473,16 @@ function roleEmissions(all: Float64Array, r: number, bias: number): Float64Array
 }
 
 /** Tags one sentence: cues first, then source and content given the cues. */
-export function tagSentence(tagger: SpanTagger, tokens: readonly Token[], sentence: Sentence, ctx: TokenContext): TaggedSentence {
+export function tagSentence(tagger: SpanTagger, tokens: readonly Token[], sentence: Sentence, ctx: TokenContext, input: TaggerInput): TaggedSentence {
   const [from, to] = sentence.tokens;
   if (to <= from) return { cue: [], source: [], content: [] };
-  const all = baseEmissions(tagger, tokens, sentence, ctx);
+  const all = baseEmissions(tagger, tokens, sentence, ctx, input);
   const cueTags = viterbi(roleEmissions(all, 0, tagger.bias.cue), tagger.transitions.cue);
   const cue = spansOf(cueTags, from);
   if (cue.length === 0) return { cue, source: [], content: [] };
   const cueMask = new Uint8Array(cueTags.length);
   for (let k = 0; k < cueTags.length; k++) cueMask[k] = cueTags[k] === O ? 0 : 1;
-  const extra = cueRelativeFeatures(tokens, sentence, ctx, cueMask);
-  for (let k = 0; k < extra.length; k++) {
-    for (const f of extra[k]!) {
-      const w = tagger.other.get(f);
-      if (w) for (let j = 3; j < W; j++) all[k * W + j] = all[k * W + j]! + w[j]!;
-    }
-  }
+  addCueRelative(tagger, tokens, sentence, ctx, input, cueMask, all);
   return {
     cue,
     source: spansOf(viterbi(roleEmissions(all, 1, tagger.bias.source), tagger.transitions.source), from),
@@ -341,5 +490,6 @@ export function tagSentence(tagger: SpanTagger, tokens: readonly Token[], senten
   };
 }
 
-/** For the test that checks the fast scores against the feature strings. */
+/** For the test that checks the compiled scores against the feature strings. */
 export const baseEmissionsForTest = baseEmissions;
+export const addCueRelativeForTest = addCueRelative;
