@@ -108,3 +108,9 @@ test('datelines and places inside hyphenated compounds', () => {
   // Not a dateline: capitals inside a sentence, and a demonym inside a compound.
   assert.deepEqual(read('They read A NEW REPORT - and the Syrian-Turkish border was calm.').places.map((p) => p.text), []);
 });
+
+test('a division holding a town the text names is that division ("Atlanta ... Georgia")', () => {
+  const doc = read('Storms hit Atlanta and Savannah on Monday. Georgia officials said schools would close.');
+  assert.equal(doc.places.find((p) => p.text === 'Georgia')?.country, 'US');
+  assert.equal(read('Talks in Tbilisi: Georgia and Russia met.').places.find((p) => p.text === 'Georgia')?.country, 'GE');
+});

@@ -26,6 +26,7 @@ const NEAR_KM = 250;
  * - `context.country`: the candidate's country is one the document is about;
  * - `context.admin1`: a division the document names contains the candidate
  *   ("the Donetsk region city of Pokrovsk");
+ * - `context.contains`: a division holds a town the document names ("Atlanta ... Georgia");
  * - `context.near`: another place of the document lies within 250 km;
  * - `context.comma`: "Pandi, Bulacan": the place after the comma contains it.
  * Confidence is the chosen candidate's share of the softmax over candidates.
@@ -65,10 +66,14 @@ export function resolvePlaces(proposals: readonly PlaceProposal[], gazetteer: Ga
         const why: string[] = [];
         let s = priors[members[0]!]![c]!;
         if (pass === 1) {
-          const own = members.length;
-          const countryShare = (context.countries.get(e.country) ?? 0) - (chosenCountry(members, chosen, gazetteer) === e.country ? own * 0.5 : 0);
+          const countryShare = shareOfOthers(context, members, e.country);
           if (e.country !== '' && countryShare > 0.3) { s += Math.min(3, 1 + countryShare); why.push('context.country'); }
           if (e.admin1 !== null && e.featureCode !== 'ADM1' && (context.admin1.get(`${e.country}.${e.admin1}`) ?? []).some((q) => !members.includes(q))) { s += 2; why.push('context.admin1'); }
+          if (e.featureCode === 'ADM1' && e.admin1 !== null) {
+            // Each town named inside the division is evidence for it, up to three.
+            const towns = (context.inside.get(`${e.country}.${e.admin1}`) ?? []).filter((q) => !members.includes(q)).length;
+            if (towns > 0) { s += 2 * Math.min(3, towns); why.push('context.contains'); }
+          }
           if (e.featureClass === 'P' || e.featureCode === 'ADM2') {
             for (const q of context.points) {
               if (members.includes(q.proposal)) continue;
@@ -149,37 +154,63 @@ function priorWhy(e: GazetteerEntry, h: NameHit, p: PlaceProposal): string[] {
 interface DocumentContext {
   /** Country → weight of the document's places in it (a country named counts double). */
   readonly countries: Map<string, number>;
+  /** Sum of the weights of `countries`. */
+  readonly total: number;
+  /** What each proposal adds to `countries`, to leave a name's own mentions out of its context. */
+  readonly contribution: ReadonlyArray<{ readonly country: string; readonly weight: number } | null>;
   /** First-level division code → the proposals that name it. */
   readonly admin1: Map<string, number[]>;
   readonly points: Array<{ proposal: number; lat: number; lon: number }>;
+  /** First-level division code → the proposals resolved to towns inside it (Atlanta makes Georgia the state). */
+  readonly inside: Map<string, number[]>;
 }
 
 function documentContext(proposals: readonly PlaceProposal[], chosen: ReadonlyArray<number | null>, weights: readonly number[], gazetteer: Gazetteer): DocumentContext {
   const countries = new Map<string, number>();
   const admin1 = new Map<string, number[]>();
   const points: DocumentContext['points'] = [];
+  const inside = new Map<string, number[]>();
   let total = 0;
+  const contribution: Array<{ country: string; weight: number } | null> = chosen.map(() => null);
   chosen.forEach((c, i) => {
     if (c === null) return;
     const e = gazetteer.entry(c);
     const w = weights[i]! * (e.featureCode === 'PCLI' ? 2 : 1);
     total += w;
+    contribution[i] = { country: e.country, weight: w };
     if (e.country !== '') countries.set(e.country, (countries.get(e.country) ?? 0) + w);
     if (e.featureCode === 'ADM1' && e.admin1 !== null && weights[i]! > 0.5) {
       const code = `${e.country}.${e.admin1}`;
       admin1.set(code, [...(admin1.get(code) ?? []), i]);
     }
     if (weights[i]! > 0.6 && (e.featureClass === 'P' || e.featureCode === 'ADM2')) points.push({ proposal: i, lat: e.lat, lon: e.lon });
+    if (weights[i]! > 0.3 && e.featureClass === 'P' && e.admin1 !== null) {
+      const code = `${e.country}.${e.admin1}`;
+      inside.set(code, [...(inside.get(code) ?? []), i]);
+    }
     void proposals;
   });
-  // Shares, so that one stray mention in a long article weighs less than the document's main country.
-  if (total > 0) for (const [k, v] of countries) countries.set(k, v / Math.max(1, total) * Math.min(total, 4));
-  return { countries, admin1, points };
+  return { countries, total, contribution, admin1, points, inside };
 }
 
-function chosenCountry(members: readonly number[], chosen: ReadonlyArray<number | null>, gazetteer: Gazetteer): string | null {
-  const c = chosen[members[0]!];
-  return c === null || c === undefined ? null : gazetteer.entry(c).country;
+/**
+ * The weight of `country` among the document's other places (a name's own
+ * mentions left out, else "Georgia" would vote for its own first reading), as
+ * a share scaled by how much evidence there is, so that one stray mention in
+ * a long article weighs less than the document's main country.
+ */
+function shareOfOthers(context: DocumentContext, members: readonly number[], country: string): number {
+  let own = 0;
+  let ownTotal = 0;
+  for (const m of members) {
+    const c = context.contribution[m];
+    if (!c) continue;
+    ownTotal += c.weight;
+    if (c.country === country) own += c.weight;
+  }
+  const total = context.total - ownTotal;
+  if (total <= 0) return 0;
+  return ((context.countries.get(country) ?? 0) - own) / Math.max(1, total) * Math.min(total, 4);
 }
 
 function argmax(xs: readonly number[]): number {
