@@ -57,6 +57,9 @@ test('government readings and locational readings of a capital', () => {
     ['The Kremlin accused Kyiv of lying.', 'government'],
     ["Moscow's forces advanced.", 'government'],
     ['Explosions were heard in Kyiv on Monday.', 'location'],
+    // After a preposition the capital or country is not the subject of the verb.
+    ['Many people in Mexico have been hospitalized.', 'location'],
+    ['The health ministry of Brazil announced new cases.', 'location'],
   ];
   for (const [text, role] of cases) assert.equal(read(text).places[0]?.role, role, text);
 });

@@ -9,7 +9,8 @@ const SEATS = new Set(['PCLI', 'PPLC']);
  * Refiner: a capital or a country that speaks or acts is its government
  * ("Kyiv said", "Moscow had deployed", "accused Kyiv of", "Moscow's forces"):
  * such proposals are marked `government` for the actors stage; every other
- * proposal is a `location`. Only names that can be a country or a capital
+ * proposal is a `location`, and so is one after a preposition ("in Mexico have
+ * been", "ministry of Brazil announced"). Only names that can be a country or a capital
  * are read this way: "Pokrovsk said" is not a usage news has.
  */
 export function refineGovernmentRole(doc: AnalyzedDocument, proposals: readonly PlaceProposal[], gazetteer: Gazetteer, cues: ContextCues): PlaceProposal[] {
@@ -24,6 +25,9 @@ export function refineGovernmentRole(doc: AnalyzedDocument, proposals: readonly 
     const next = at(tj);
     const afterPossessive = next === "'s" ? at(tj + 1) : null;
     const prev = at(ti - 1);
+    // After a preposition the name is not the subject: "people in Mexico have been", "the health
+    // ministry of Brazil announced", "camps in Kenya threatened": the place reading.
+    if (prev !== null && (prev === 'of' || cues.locative.has(prev))) return { ...p, role: 'location' as const };
     const government =
       (next !== null && cues.governmentVerb.has(next)) ||
       (afterPossessive !== null && cues.governmentNoun.has(afterPossessive)) ||
