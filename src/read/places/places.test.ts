@@ -60,6 +60,8 @@ test('government readings and locational readings of a capital', () => {
     // After a preposition the capital or country is not the subject of the verb.
     ['Many people in Mexico have been hospitalized.', 'location'],
     ['The health ministry of Brazil announced new cases.', 'location'],
+    ['Tests at a laboratory in the UK will confirm it.', 'location'],
+    ['The UK will respond.', 'government'],
   ];
   for (const [text, role] of cases) assert.equal(read(text).places[0]?.role, role, text);
 });

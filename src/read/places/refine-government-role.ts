@@ -25,9 +25,12 @@ export function refineGovernmentRole(doc: AnalyzedDocument, proposals: readonly 
     const next = at(tj);
     const afterPossessive = next === "'s" ? at(tj + 1) : null;
     const prev = at(ti - 1);
-    // After a preposition the name is not the subject: "people in Mexico have been", "the health
+    // After a preposition (and "the") the name is not the subject: "people in Mexico have been", "the health
     // ministry of Brazil announced", "camps in Kenya threatened": the place reading.
-    if (prev !== null && (prev === 'of' || cues.locative.has(prev))) return { ...p, role: 'location' as const };
+    const beforeArticle = prev === 'the' ? at(ti - 2) : prev;
+    if (beforeArticle !== null && (beforeArticle === 'of' || cues.locative.has(beforeArticle))) return { ...p, role: 'location' as const };
+    // "Texas, United States have begun": the country qualifies the place before the comma.
+    if (prev === ',' && proposals.some((q) => q.tokens[1] === ti - 1)) return { ...p, role: 'location' as const };
     const government =
       (next !== null && cues.governmentVerb.has(next)) ||
       (afterPossessive !== null && cues.governmentNoun.has(afterPossessive)) ||
