@@ -1,0 +1,44 @@
+import type { Token } from '../../model/index.js';
+import type { AttributionCandidate } from './attribution-candidate.js';
+import type { TaggedSentence } from './span-tagger.js';
+
+/**
+ * Refiner: where the span tagger marks a source overlapping the one a frame
+ * found, the tagged extent wins when it is wider — it takes in what a
+ * left-to-right scan stops at: an appositive ("Parker Eaton, a nominal
+ * Republican, said"), a title with a comma, a relative clause. A frame's
+ * source that the tagger does not overlap is kept as it is.
+ */
+export function widenTaggedSources(candidates: readonly AttributionCandidate[], tags: readonly (TaggedSentence | null)[]): AttributionCandidate[] {
+  return candidates.map((c) => {
+    if (!c.source || c.rule.startsWith('tagged')) return c;
+    const [a, b] = c.source;
+    const wider = tags[c.sentence]?.source.find(([x, y]) => x < b && a < y && x <= a && y >= b && y - x > b - a);
+    // never over the cue: a source ends before its cue or starts after it
+    if (!wider || (wider[0] < c.cue[1] && c.cue[0] < wider[1])) return c;
+    return { ...c, source: [wider[0], wider[1]] };
+  });
+}
+
+/**
+ * Refiner, the same for contents: a tagged content that holds a frame's
+ * content and more (a quotation running on past a clause boundary the frame
+ * stopped at) widens it, provided it takes in neither the cue nor the source.
+ */
+export function widenTaggedContents(
+  tokens: readonly Token[], candidates: readonly AttributionCandidate[], tags: readonly (TaggedSentence | null)[],
+): AttributionCandidate[] {
+  return candidates.map((c) => {
+    if (c.rule.startsWith('tagged')) return c;
+    const [a, b] = c.content;
+    for (const [x, y] of tags[c.sentence]?.content ?? []) {
+      const start = tokens[x]!.span[0];
+      const end = tokens[y - 1]!.span[1];
+      if (!(start <= a && end >= b && end - start > b - a)) continue;
+      if (x < c.cue[1] && c.cue[0] < y) continue;
+      if (c.source && x < c.source[1] && c.source[0] < y) continue;
+      return { ...c, content: [start, end] };
+    }
+    return c;
+  });
+}
