@@ -1,7 +1,8 @@
 import type { TimeField, TimexType } from '../../model/index.js';
 import {
-  addDays, addMonths, compareYmd, formatDay, formatMonth, formatTime, formatWeek, formatYear, isoWeekday, type YMD,
+  addDays, addMonths, compareYmd, daysBetween, formatDay, formatMonth, formatTime, formatWeek, formatYear, isoWeekday, type YMD,
 } from './calendar.js';
+import { dateOfHoliday, HOLIDAYS } from './holidays.js';
 import { DURATION_CODE } from './lexicon.js';
 import type { TimeSpec } from './time-spec.js';
 
@@ -147,11 +148,16 @@ function normaliseCalendar(spec: Extract<TimeSpec, { kind: 'calendar' }>, ctx: N
     anchor = 'publication';
     inferred.push('year');
     if (!ref) return { type, value: null, anchor, inferred };
-    year = resolveYear(spec, ref, ctx.tense);
+    // A named day is placed like the date it falls on in the reference year ("Thanksgiving" read as "Nov. 25").
+    const dated = spec.holiday ? { ...spec, ...monthDay(dateOfHoliday(HOLIDAYS[spec.holiday].rule, ref.year)) } : spec;
+    year = resolveYear(dated, ref, ctx.tense);
   }
   const y = formatYear(year);
   let value: string;
-  if (spec.month !== undefined && spec.day !== undefined && spec.weekOf) value = formatWeek({ year, month: spec.month, day: spec.day });
+  if (spec.holiday) {
+    const day = dateOfHoliday(HOLIDAYS[spec.holiday].rule, year);
+    value = spec.weekOf ? formatWeek(day) : formatDay(day) + suffix;
+  } else if (spec.month !== undefined && spec.day !== undefined && spec.weekOf) value = formatWeek({ year, month: spec.month, day: spec.day });
   else if (spec.month !== undefined && spec.day !== undefined) value = `${formatMonth(year, spec.month)}-${String(spec.day).padStart(2, '0')}${suffix}`;
   else if (spec.month !== undefined) value = formatMonth(year, spec.month);
   else if (spec.quarter !== undefined) value = `${y}-Q${spec.quarter}`;
@@ -183,6 +189,11 @@ function resolveYear(spec: Extract<TimeSpec, { kind: 'calendar' }>, ref: YMD, te
   // Signed distance from the reference to the date in `year`, in months, at the granularity the text gave.
   const distance = (year: number): number => {
     const years = (year - ref.year) * 12;
+    // "the week of March 6", "Easter week": a week is as near as its Monday; the reference's own week is distance 0.
+    if (spec.weekOf && spec.month !== undefined && spec.day !== undefined) {
+      const date = { year, month: spec.month, day: spec.day };
+      return daysBetween(addDays(ref, 1 - isoWeekday(ref)), addDays(date, 1 - isoWeekday(date))) / 30.44;
+    }
     if (spec.month !== undefined) return years + (spec.month - ref.month) + (spec.day !== undefined ? (spec.day - ref.day) / 31 : 0);
     if (spec.quarter !== undefined) return years + (spec.quarter - quarterOf(ref.month)) * 3;
     if (spec.half !== undefined) return years + (spec.half - (ref.month > 6 ? 2 : 1)) * 6;
@@ -211,6 +222,8 @@ function resolveYear(spec: Extract<TimeSpec, { kind: 'calendar' }>, ref: YMD, te
   }
   return best;
 }
+
+const monthDay = (d: YMD): { month: number; day: number } => ({ month: d.month, day: d.day });
 
 function seasonIndex(season: string): number {
   return { WI: 0, SP: 1, SU: 2, FA: 3 }[season] ?? 0;

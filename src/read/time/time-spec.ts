@@ -1,4 +1,5 @@
 import type { Span, TimeField, TimexMod, TimexType } from '../../model/index.js';
+import type { HolidayKey } from './holidays.js';
 import type { TimeUnit } from './lexicon.js';
 
 /**
@@ -33,6 +34,8 @@ export type TimeSpec =
       readonly weekOf?: boolean;
       /** "the 1988 quarter": the quarter of the previous expression's value, in this year. */
       readonly quarterOfPrevious?: boolean;
+      /** "Thanksgiving", "Easter": a named day of the holiday table; its month and day depend on the year. */
+      readonly holiday?: HolidayKey;
     }
   /** A shift of whole calendar units from the reference: "yesterday", "last week", "this year", "21 months ago", "a year earlier". */
   | {

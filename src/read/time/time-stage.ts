@@ -5,6 +5,7 @@ import { parseIsoDate, type YMD } from './calendar.js';
 import { CALENDAR_DATE_RULES } from './extract-calendar-dates.js';
 import { CLOCK_TIME_RULES } from './extract-clock-times.js';
 import { DURATION_RULES } from './extract-durations.js';
+import { HOLIDAY_RULES } from './extract-holidays.js';
 import { REFERENCE_RULES } from './extract-references.js';
 import { RELATIVE_DATE_RULES } from './extract-relative-dates.js';
 import { SET_RULES } from './extract-sets.js';
@@ -25,11 +26,12 @@ export interface TimeStageOptions {
    * Which extractor families run, in this order (all by default). Leaving one
    * out is for evaluation and debugging.
    */
-  readonly extractors?: ReadonlyArray<'calendar' | 'relative' | 'duration' | 'clock' | 'set' | 'reference'>;
+  readonly extractors?: ReadonlyArray<'calendar' | 'holiday' | 'relative' | 'duration' | 'clock' | 'set' | 'reference'>;
 }
 
 const FAMILIES: Readonly<Record<NonNullable<TimeStageOptions['extractors']>[number], readonly ExtractionRule[]>> = {
   calendar: CALENDAR_DATE_RULES,
+  holiday: HOLIDAY_RULES,
   relative: RELATIVE_DATE_RULES,
   duration: DURATION_RULES,
   clock: CLOCK_TIME_RULES,
