@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Contradiction, ControlStatus } from '../../model/index.js';
 import type { LedgerDocument } from '../../report/ledger-json.js';
-import { CONTROL_PREDICATES, controlTimeline, entityKey, findContradictions, ledgerClaimsOf, type LedgerClaim, type LedgerReader, type PlaceTimeline } from '../../ledger/index.js';
+import { CONTROL_PREDICATES, controlTimeline, entityKey, findContradictions, ledgerClaimsOf, PERSISTENCE_DAYS, type LedgerClaim, type LedgerReader, type PlaceTimeline } from '../../ledger/index.js';
+import { addDays } from '../../read/claims/time-window.js';
 
 /** SQL of the ledger tables (migration 3). */
 export const LEDGER_MIGRATION_SQL = `
@@ -41,6 +42,24 @@ export const LEDGER_MIGRATION_SQL = `
   CREATE INDEX ledger_timelines_label ON ledger_timelines(lower(label));
 `;
 
+/**
+ * SQL of migration 5 (ledger at scale): claims by proposition in date order,
+ * so a save recomputes only the claims near the dates it touches.
+ */
+export const LEDGER_SCALE_MIGRATION_SQL = `
+  CREATE INDEX ledger_claims_proposition_about ON ledger_claims(proposition, about_end);
+  DROP INDEX ledger_claims_proposition;
+`;
+
+/**
+ * Most claims read back to recompute one proposition's month or one place's
+ * recent timeline (newest first): the work per saved document stays bounded
+ * however heavily a place is reported (docs/ledger.md, "At scale").
+ */
+export const RECOMPUTE_CAP = 400;
+/** Days of claims before a new claim's date read back to recompute a timeline (the presence window). */
+const TIMELINE_LOOKBACK_DAYS = PERSISTENCE_DAYS.presence;
+
 export interface LedgerIndex extends LedgerReader {
   /** Called inside the store's save transaction after a document's items are written: updates only what the document touches. */
   onSave(doc: LedgerDocument): void;
@@ -53,13 +72,25 @@ export interface LedgerIndex extends LedgerReader {
  * the work per document depends on those groups' sizes, not on the store's.
  */
 export function createLedgerIndex(db: Database.Database): LedgerIndex {
-  const oldKeys = db.prepare<[string], { proposition: string; place: string | null }>('SELECT DISTINCT proposition, place FROM ledger_claims WHERE doc_id = ?');
+  const oldKeys = db.prepare<[string], { proposition: string; place: string | null; about_end: string | null; control: number }>(
+    'SELECT proposition, place, about_end, control FROM ledger_claims WHERE doc_id = ?');
   const deleteClaims = db.prepare<[string]>('DELETE FROM ledger_claims WHERE doc_id = ?');
   const insertClaim = db.prepare(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const upsertEntity = db.prepare('INSERT INTO ledger_entities (key, name, kind, side) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
-  const byProposition = db.prepare<[string], { data: string }>('SELECT data FROM ledger_claims WHERE proposition = ?');
-  const controlByPlace = db.prepare<[string], { data: string }>('SELECT data FROM ledger_claims WHERE place = ? AND control = 1');
+  // Claims of a proposition in a date range, newest first, capped; undated claims apart.
+  const byPropositionBetween = db.prepare<[string, string, string, number], { data: string }>(
+    'SELECT data FROM ledger_claims WHERE proposition = ? AND about_end >= ? AND about_end <= ? ORDER BY about_end DESC LIMIT ?');
+  const byPropositionUndated = db.prepare<[string, number], { data: string }>('SELECT data FROM ledger_claims WHERE proposition = ? AND about_end IS NULL LIMIT ?');
+  const controlSince = db.prepare<[string, string, number], { data: string }>(
+    'SELECT data FROM ledger_claims WHERE place = ? AND about_end >= ? AND control = 1 ORDER BY about_end DESC LIMIT ?');
+  // Captures and withdrawals stay current for years: read apart from the lookback window (few per place).
+  const capturesAt = db.prepare<[string, number], { data: string }>(
+    `SELECT data FROM ledger_claims WHERE place = ? AND predicate IN ('captured', 'withdrew', 'surrendered', 'controls') AND control = 1 ORDER BY about_end DESC LIMIT ?`);
+  const controlUndated = db.prepare<[string, number], { data: string }>('SELECT data FROM ledger_claims WHERE place = ? AND about_end IS NULL AND control = 1 LIMIT ?');
+  const hasControl = db.prepare<[string], { n: number }>('SELECT 1 AS n FROM ledger_claims WHERE place = ? AND control = 1 LIMIT 1');
+  const scopeRows = db.prepare<[string], { id: string; data: string }>('SELECT id, data FROM ledger_contradictions WHERE scope = ?');
+  const deleteContradiction = db.prepare<[string, string]>('DELETE FROM ledger_contradictions WHERE scope = ? AND id = ?');
   const deleteScope = db.prepare<[string]>('DELETE FROM ledger_contradictions WHERE scope = ?');
   const insertContradiction = db.prepare('INSERT OR REPLACE INTO ledger_contradictions (scope, id, kind, data) VALUES (?, ?, ?, ?)');
   const upsertTimeline = db.prepare(`INSERT INTO ledger_timelines (place, label, lat, lon, country, admin1, state, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -77,48 +108,104 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
     return placeByLabel.get(p, p.toLowerCase())?.place ?? claimPlaceByLabel.get(p, p.toLowerCase())?.place ?? p;
   };
 
-  const refreshProposition = (proposition: string): void => {
-    deleteScope.run(proposition);
-    for (const c of findContradictions(parse(byProposition.all(proposition))).filter((x) => x.kind !== 'control')) {
-      insertContradiction.run(proposition, c.id, c.kind, JSON.stringify(c));
-    }
+  /** Writes a scope's contradictions, touching only rows that changed (triggers of other tables hang on these rows). */
+  const writeScope = (scope: string, list: readonly Contradiction[]): void => {
+    const old = new Map(scopeRows.all(scope).map((r) => [r.id, r.data]));
+    const fresh = new Map(list.map((c) => [c.id, JSON.stringify(c)]));
+    for (const id of old.keys()) if (!fresh.has(id)) deleteContradiction.run(scope, id);
+    for (const c of list) if (old.get(c.id) !== fresh.get(c.id)) insertContradiction.run(scope, c.id, c.kind, fresh.get(c.id));
   };
-  const refreshPlace = (place: string, doc: LedgerDocument): void => {
-    const claims = parse(controlByPlace.all(place));
+
+  /**
+   * One proposition's contradictions in one month (the month of `about_end`,
+   * or undated): read the month's claims and those within the predicate's
+   * persistence before it, newest first, at most RECOMPUTE_CAP; keep the
+   * contradictions with a claim in the month. Scope `proposition@YYYY-MM`.
+   */
+  const refreshPropositionMonth = (proposition: string, month: string | null): void => {
+    const scope = `${proposition}@${month ?? 'undated'}`;
+    let claims: LedgerClaim[];
+    if (month === null) claims = parse(byPropositionUndated.all(proposition, RECOMPUTE_CAP));
+    else {
+      const predicate = proposition.slice(0, proposition.indexOf('(')) as keyof typeof PERSISTENCE_DAYS;
+      const persistence = Math.min(PERSISTENCE_DAYS[predicate] ?? 1, 62);
+      claims = parse(byPropositionBetween.all(proposition, addDays(`${month}-01`, -persistence), `${month}-31`, RECOMPUTE_CAP));
+    }
+    const inMonth = (ref: { doc: string; claim: string }): boolean => {
+      const c = claims.find((x) => x.doc === ref.doc && x.claim.id === ref.claim);
+      return (c?.claim.about.window?.end.slice(0, 7) ?? null) === month;
+    };
+    const found = findContradictions(claims).filter((x) => x.kind !== 'control' && (inMonth(x.a) || inMonth(x.b)));
+    writeScope(scope, found);
+  };
+
+  /**
+   * A place's control timeline, incrementally: statuses before `from` (the
+   * earliest date a save touched) are kept as stored; from there on they are
+   * recomputed from the claims of the lookback window before `from` (newest
+   * first, at most RECOMPUTE_CAP) and the place's captures and withdrawals.
+   */
+  const refreshPlace = (place: string, from: string | null, doc: LedgerDocument): void => {
     const scope = `place:${place}`;
-    deleteScope.run(scope);
-    if (claims.length === 0) {
+    if (!hasControl.get(place)) {
+      deleteScope.run(scope);
       deleteTimeline.run(place);
       return;
     }
-    for (const c of findContradictions(claims).filter((x) => x.kind === 'control')) insertContradiction.run(scope, c.id, c.kind, JSON.stringify(c));
-    const statuses = controlTimeline(claims, place);
+    const since = from === null ? '0000-00-00' : addDays(from, -TIMELINE_LOOKBACK_DAYS);
+    const byKey = new Map<string, LedgerClaim>();
+    for (const c of [...parse(controlSince.all(place, since, RECOMPUTE_CAP)), ...parse(capturesAt.all(place, RECOMPUTE_CAP)), ...parse(controlUndated.all(place, RECOMPUTE_CAP))]) {
+      byKey.set(`${c.doc}\u0000${c.claim.id}`, c);
+    }
+    const claims = [...byKey.values()];
+    writeScope(scope, findContradictions(claims).filter((x) => x.kind === 'control'));
+    const stored = timelineRow.get(place);
+    const kept = from === null || !stored ? [] : (JSON.parse(stored.data) as ControlStatus[]).filter((st) => st.from < from);
+    const recomputed = controlTimeline(claims, place).filter((st) => from === null || st.from >= from);
+    const statuses = [...kept];
+    for (const st of recomputed) {
+      const last = statuses.at(-1);
+      if (last && last.state === st.state && last.by === st.by && last.denied === st.denied) continue;
+      statuses.push(st);
+    }
     const arg = claims.flatMap((c) => c.claim.args).find((a) => a.role === 'place' && a.key === place);
     const mention = arg?.item ? doc.places.find((p) => p.id === arg.item) : undefined;
-    upsertTimeline.run(place, arg?.label ?? place, mention?.lat ?? null, mention?.lon ?? null, mention?.country ?? null, mention?.admin1 ?? null,
+    upsertTimeline.run(place, arg?.label ?? stored?.label ?? place, mention?.lat ?? null, mention?.lon ?? null, mention?.country ?? null, mention?.admin1 ?? null,
       statuses.at(-1)?.state ?? 'unknown', JSON.stringify(statuses));
   };
 
   return {
     onSave(doc) {
-      const propositions = new Set<string>();
-      const places = new Set<string>();
-      for (const row of oldKeys.all(doc.id)) {
-        propositions.add(row.proposition);
-        if (row.place) places.add(row.place);
-      }
+      // What the save touches: (proposition, month) pairs and places with the earliest date, old claims and new.
+      const months = new Map<string, Set<string | null>>();
+      const places = new Map<string, string | null>();
+      const touch = (proposition: string, place: string | null, aboutEnd: string | null, control: boolean): void => {
+        const set = months.get(proposition) ?? new Set();
+        set.add(aboutEnd?.slice(0, 7) ?? null);
+        months.set(proposition, set);
+        if (place && control) {
+          const prev = places.get(place);
+          places.set(place, prev === undefined ? aboutEnd : prev === null || aboutEnd === null ? null : prev < aboutEnd ? prev : aboutEnd);
+        }
+      };
+      for (const row of oldKeys.all(doc.id)) touch(row.proposition, row.place, row.about_end, row.control === 1);
       deleteClaims.run(doc.id);
       for (const e of doc.entities) upsertEntity.run(entityKey(e), e.name, e.kind, e.side);
       for (const lc of ledgerClaimsOf(doc)) {
         const c = lc.claim;
         const place = c.args.find((a) => a.role === 'place');
+        const control = CONTROL_PREDICATES.has(c.predicate);
+        const aboutEnd = c.about.window?.end ?? null;
         insertClaim.run(doc.id, c.id, c.proposition, c.predicate, place?.key ?? null, place?.label.toLowerCase() ?? null, c.side,
-          c.about.window?.end ?? null, c.statedAt.value, CONTROL_PREDICATES.has(c.predicate) ? 1 : 0, JSON.stringify(lc));
-        propositions.add(c.proposition);
-        if (place && CONTROL_PREDICATES.has(c.predicate)) places.add(place.key);
+          aboutEnd, c.statedAt.value, control ? 1 : 0, JSON.stringify(lc));
+        touch(c.proposition, place?.key ?? null, aboutEnd, control);
       }
-      for (const p of [...propositions].sort()) refreshProposition(p);
-      for (const p of [...places].sort()) refreshPlace(p, doc);
+      for (const [p, set] of [...months].sort(([a], [b]) => a.localeCompare(b))) {
+        // `said` and half-known propositions never contradict (findContradictions skips them): nothing to recompute.
+        if (p.startsWith('said(') || p.includes('?')) continue;
+        for (const m of [...set].sort((a, b) => (a ?? '').localeCompare(b ?? ''))) refreshPropositionMonth(p, m);
+      }
+      for (const [p, from] of [...places].sort(([a], [b]) => a.localeCompare(b))) refreshPlace(p, from, doc);
     },
     async listClaims(query = {}) {
       const where: string[] = [];
@@ -129,14 +216,19 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
       if (query.predicate) { where.push('predicate = ?'); params.push(query.predicate); }
       if (query.proposition) { where.push('proposition = ?'); params.push(query.proposition); }
       const limit = Math.max(1, Math.min(query.limit ?? 1000, 100_000));
-      const sql = `SELECT data FROM ledger_claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY about_end DESC, doc_id, claim_id LIMIT ${limit}`;
+      const sql = `SELECT data FROM ledger_claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY about_end DESC, doc_id DESC, claim_id DESC LIMIT ${limit}`;
       return parse(db.prepare(sql).all(...params) as Array<{ data: string }>);
     },
     async listContradictions(query = {}) {
       const limit = Math.max(1, Math.min(query.limit ?? 1000, 100_000));
       const rows = query.place
-        ? db.prepare<[string, string, number], { data: string }>(`SELECT c.data FROM ledger_contradictions c WHERE c.scope = ? OR c.scope IN
-            (SELECT DISTINCT proposition FROM ledger_claims WHERE place = ?) ORDER BY c.scope, c.id LIMIT ?`).all(`place:${resolvePlace(query.place)}`, resolvePlace(query.place), limit)
+        // Scopes are 'proposition@month' (a range of the primary key per proposition) and 'place:KEY'.
+        ? db.prepare<[string, string, number], { data: string }>(`SELECT data FROM (
+            SELECT c.scope, c.id, c.data FROM ledger_contradictions c WHERE c.scope = ?
+            UNION ALL
+            SELECT c.scope, c.id, c.data FROM (SELECT DISTINCT proposition AS p FROM ledger_claims WHERE place = ?) q
+              JOIN ledger_contradictions c ON c.scope >= q.p || '@' AND c.scope < q.p || 'A'
+          ) ORDER BY scope, id LIMIT ?`).all(`place:${resolvePlace(query.place)}`, resolvePlace(query.place), limit)
         : db.prepare<[number], { data: string }>('SELECT data FROM ledger_contradictions ORDER BY scope, id LIMIT ?').all(limit);
       return rows.map((r) => JSON.parse(r.data) as Contradiction);
     },

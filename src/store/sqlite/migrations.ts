@@ -1,4 +1,4 @@
-import { LEDGER_MIGRATION_SQL } from './ledger-index.js';
+import { LEDGER_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL } from './ledger-index.js';
 import { BROWSE_MIGRATION_SQL } from './browse-index.js';
 
 /**
@@ -92,5 +92,11 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ readonly version: number; readon
     // (src/store/sqlite/browse-index.ts).
     version: 4,
     sql: BROWSE_MIGRATION_SQL,
+  },
+  {
+    // Ledger at scale: claims of a proposition in date order, so a save recomputes
+    // only the months and recent days it touches (src/store/sqlite/ledger-index.ts).
+    version: 5,
+    sql: LEDGER_SCALE_MIGRATION_SQL,
   },
 ];
