@@ -22,6 +22,11 @@ export function extractHyphenParts(doc: AnalyzedDocument, gazetteer: Gazetteer):
     for (let m = re.exec(t.text); m !== null; m = re.exec(t.text)) {
       const part = m[0];
       if (part.length < 3 || part === t.text || !/^\p{Lu}\p{Ll}/u.test(part)) continue;
+      // The first part may end a name of several words: "Los Angeles-based", "Abu Dhabi-based".
+      if (m.index === 0) {
+        const longer = longerName(doc, gazetteer, i, part);
+        if (longer !== null) { out.push(longer); continue; }
+      }
       const key = foldName(part);
       const hits: NameHit[] = gazetteer.lookup(key).filter((h) => {
         const e = gazetteer.entry(h.entry);
@@ -37,4 +42,26 @@ export function extractHyphenParts(doc: AnalyzedDocument, gazetteer: Gazetteer):
     }
   });
   return out;
+}
+
+/** "Los" + "Angeles-based": the name made of up to two capitalised words before the compound and its first part. */
+function longerName(doc: AnalyzedDocument, gazetteer: Gazetteer, i: number, part: string): PlaceProposal | null {
+  const tokens = doc.tokens;
+  for (let n = 2; n >= 1; n--) {
+    const from = i - n;
+    if (from < 0) continue;
+    let ok = true;
+    for (let k = from; k < i; k++) {
+      const t = tokens[k]!;
+      if (t.kind !== 'word' || !/^\p{Lu}/u.test(t.text) || t.sentence !== tokens[i]!.sentence || doc.text.slice(t.span[1], tokens[k + 1]!.span[0]) !== ' ') ok = false;
+    }
+    if (!ok) continue;
+    const start = tokens[from]!.span[0];
+    const end = tokens[i]!.span[0] + part.length;
+    const key = foldName(doc.text.slice(start, end));
+    const hits = gazetteer.lookup(key).filter((h) => h.kind !== 'alternate');
+    if (hits.length === 0) continue;
+    return { span: [start, end], key, hits, rule: 'hyphen-part', tokens: [from, i + 1], cue: true };
+  }
+  return null;
 }

@@ -110,6 +110,8 @@ test('datelines and places inside hyphenated compounds', () => {
   const doc = read('LONDON (AP) \u2014 The Latest on the talks.\nHELENA, Mont. (AP) - A London-based firm and the Amsterdam-London route. Officials in Ivano-Frankivsk agreed.');
   const found = doc.places.map((p) => `${p.text}=${p.country}`);
   for (const want of ['LONDON=GB', 'HELENA=US', 'Mont.=US', 'London=GB', 'Amsterdam=NL', 'Ivano-Frankivsk=UA']) assert.ok(found.includes(want), `${want} in ${found.join(' ')}`);
+  const more = read('A claim against Los Angeles-based Wedbush. Roads from the A429 Cirencester junction to Cirencester close.').places.map((p) => p.text);
+  assert.deepEqual(more, ['Los Angeles', 'Cirencester', 'Cirencester']);
   // Not a dateline: capitals inside a sentence, and a demonym inside a compound.
   assert.deepEqual(read('They read A NEW REPORT - and the Syrian-Turkish border was calm.').places.map((p) => p.text), []);
 });

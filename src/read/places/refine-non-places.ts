@@ -9,6 +9,7 @@ const KNOWN_TOWN_POPULATION = 100_000;
 /** At the start of a sentence every word is capitalised: only a large city's name is read as the place there. */
 const CAPITALISED_ANYWAY_POPULATION = 1_000_000;
 const STRONG_CODES = new Set(['PCLI', 'CONT', 'RGN']);
+const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]+$/u;
 /** Extractors whose own checks are the evidence (their files say which). */
 const SELF_EVIDENT_RULES = new Set(['abbreviation', 'dateline', 'hyphen-part']);
 
@@ -63,7 +64,8 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     else if (sameSentence(prev) && cues.title.has(prev!.norm.replace(/\.$/, ''))) { v = 'drop'; if (single) personNames.add(p.key); }
     else if (sameSentence(next) && isCapitalised(next!) && cues.orgWord.has(next!.norm)) v = 'drop';
     else if (strong) v = 'keep';
-    else if (single && sameSentence(prev) && isCapitalised(prev!) && !sentenceStartAt(tokens, ti - 1) && !partOfProposal(proposals, ti - 1)) { v = 'drop'; personNames.add(p.key); }
+    // A given name before it ("Megyn Kelly"): a capitalised word of letters, not a road number ("A429 Cirencester").
+    else if (single && sameSentence(prev) && isCapitalised(prev!) && NAME_WORD.test(prev!.text) && !sentenceStartAt(tokens, ti - 1) && !partOfProposal(proposals, ti - 1)) { v = 'drop'; personNames.add(p.key); }
     else if (single && sameSentence(next) && isCapitalised(next!) && !partOfProposal(proposals, tj)) v = 'drop';
     else if (p.cue) v = 'keep';
     else if (single && lowerWords.has(p.key)) v = 'drop';
