@@ -91,7 +91,8 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
   // person, unless the name is a country, region or division, or a large town.
   for (const p of proposals) {
     if (verdict.get(p) !== 'keep' || !personNames.has(p.key) || p.rule !== 'gazetteer-name' || isStrong(p)) continue;
-    if (maxPopulation(p, entriesOf(p)) < KNOWN_TOWN_POPULATION) verdict.set(p, 'drop');
+    // The town's own population here, not the floor maxPopulation gives seats ("Nelson" the person, not Nelson, NZ).
+    if (!entriesOf(p).some((e) => e.featureClass === 'P' && e.population >= KNOWN_TOWN_POPULATION)) verdict.set(p, 'drop');
   }
   return proposals.filter((p) => verdict.get(p) === 'keep');
 }
