@@ -104,6 +104,7 @@ test('division abbreviations: unambiguous ones anywhere, the others only as "Cit
 test('negative: a surname stays a person for the whole document; position words are not divisions', () => {
   const doc = read('On Monday the host Megyn Kelly spoke. Kelly said the visit went well. Officials at the Centre for Disease Control said the South was hit.');
   assert.deepEqual(doc.places.map((p) => p.text), []);
+  assert.deepEqual(read('On Sunday Paul Francis Floyd spoke.').places.map((p) => p.text), []);
 });
 
 test('datelines and places inside hyphenated compounds', () => {

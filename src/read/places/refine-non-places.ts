@@ -38,9 +38,11 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
   const entriesOf = (p: PlaceProposal): GazetteerEntry[] => p.hits.map((h) => gazetteer.entry(h.entry));
   const isStrong = (p: PlaceProposal): boolean => p.hits.some((h) => {
     const e = gazetteer.entry(h.entry);
-    return STRONG_CODES.has(e.featureCode) || (e.featureCode === 'ADM1' && h.kind === 'primary');
+    // A division by its own name, if people live there in numbers ("Paul", a district of Cape Verde, is not).
+    return STRONG_CODES.has(e.featureCode) || (e.featureCode === 'ADM1' && h.kind === 'primary' && e.population >= KNOWN_TOWN_POPULATION);
   });
 
+  const wellKnownAt = (tokenIndex: number): boolean => proposals.some((q) => q.tokens[0] <= tokenIndex && tokenIndex < q.tokens[1] && (isStrong(q) || maxPopulation(q, entriesOf(q)) >= KNOWN_TOWN_POPULATION));
   const verdict = new Map<PlaceProposal, 'keep' | 'drop' | 'maybe'>();
   // Single words read as a surname ("Megyn Kelly") or after a title somewhere in the document.
   const personNames = new Set<string>();
@@ -66,7 +68,9 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     else if (strong) v = 'keep';
     // A given name before it ("Megyn Kelly"): a capitalised word of letters, not a road number ("A429 Cirencester").
     else if (single && sameSentence(prev) && isCapitalised(prev!) && NAME_WORD.test(prev!.text) && !sentenceStartAt(tokens, ti - 1) && !partOfProposal(proposals, ti - 1)) { v = 'drop'; personNames.add(p.key); }
-    else if (single && sameSentence(next) && isCapitalised(next!) && !partOfProposal(proposals, tj)) v = 'drop';
+    // A capitalised word after it ("Mary Magdalene", "Paul Francis Floyd") makes it a given name, unless
+    // that word starts a well-known place itself (two places side by side).
+    else if (single && sameSentence(next) && isCapitalised(next!) && !wellKnownAt(tj)) v = 'drop';
     else if (p.cue) v = 'keep';
     else if (single && lowerWords.has(p.key)) v = 'drop';
     else if (words.length >= 2 && p.hits.some((h) => h.kind !== 'alternate')) v = 'keep';
