@@ -70,7 +70,7 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     else if (single && sameSentence(prev) && isCapitalised(prev!) && NAME_WORD.test(prev!.text) && !sentenceStartAt(tokens, ti - 1) && !partOfProposal(proposals, ti - 1)) { v = 'drop'; personNames.add(p.key); }
     // A capitalised word after it ("Mary Magdalene", "Paul Francis Floyd") makes it a given name, unless
     // that word starts a well-known place itself (two places side by side).
-    else if (single && sameSentence(next) && isCapitalised(next!) && !wellKnownAt(tj)) v = 'drop';
+    else if (single && sameSentence(next) && isCapitalised(next!) && NAME_WORD.test(next!.text) && !wellKnownAt(tj)) v = 'drop';
     else if (p.cue) v = 'keep';
     else if (single && lowerWords.has(p.key)) v = 'drop';
     else if (words.length >= 2 && p.hits.some((h) => h.kind !== 'alternate')) v = 'keep';
@@ -78,6 +78,13 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     else if (p.hits.length === 0) v = 'drop';
     verdict.set(p, v);
   }
+  // "Oulton Park, Cheshire", "Knockhill, Fife": a division after a comma and a capitalised name locates that name.
+  const divisionAfterComma = (p: PlaceProposal): boolean => {
+    const comma = tokens[p.tokens[0] - 1];
+    const before = tokens[p.tokens[0] - 2];
+    return comma?.text === ',' && before !== undefined && before.sentence === comma.sentence && isCapitalised(before)
+      && p.hits.some((h) => h.kind !== 'alternate' && ['ADM1', 'ADM2'].includes(gazetteer.entry(h.entry).featureCode));
+  };
   // Comma pairs ("Pandi, Bulacan") and one sense per discourse settle the undecided.
   const keptKeys = new Set<string>();
   for (const [p, v] of verdict) if (v === 'keep') keptKeys.add(p.key);
@@ -87,7 +94,7 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     const next = proposals[k + 1];
     const prev = proposals[k - 1];
     const commaBefore = (a: PlaceProposal, b: PlaceProposal): boolean => /^\s*,\s*$/.test(doc.text.slice(a.span[1], b.span[0]));
-    if ((next && verdict.get(next) !== 'drop' && commaBefore(p, next)) || (prev && verdict.get(prev) === 'keep' && commaBefore(prev, p)) || keptKeys.has(p.key)) {
+    if ((next && verdict.get(next) !== 'drop' && commaBefore(p, next)) || (prev && verdict.get(prev) === 'keep' && commaBefore(prev, p)) || keptKeys.has(p.key) || divisionAfterComma(p)) {
       verdict.set(p, 'keep');
     }
   }
