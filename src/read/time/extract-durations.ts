@@ -46,6 +46,8 @@ export const DURATION_RULES: readonly ExtractionRule[] = [
   {
     name: 'recent-units',
     pattern: compile(String.raw`(?:(?:the${S})?(?:recent|past|last|coming|next|previous)${S}(?:few${S})?|(?:the${S})?(?:last|past|next|coming)${S}(?:several|many|few)${S})(?<unit>days|weeks|months|years|decades|hours|quarters)`),
+    // "in recent years", "the past few months", "coming quarters": an unknown amount (PXY), as HeidelTime writes it.
+    // Not PAST_REF/FUTURE_REF: TimeBank is split evenly between the two (8 to 8 in TBAQ), so the measured reading stays.
     build: (g) => ({ spec: { kind: 'duration', amount: null, unit: parseUnit(g.unit!) }, stated: ['unit'] }),
   },
   {

@@ -21,7 +21,7 @@ export const REFERENCE_RULES: readonly ExtractionRule[] = [
   {
     name: 'past-ref',
     // Not "previously", "formerly" or the adjective "recent": TimeBank tags them too rarely to be worth the false alarms.
-    pattern: compile(String.raw`recently|lately|the${S}past|(?:in${S})?recent${S}(?:times|history)`),
+    pattern: compile(String.raw`(?:more${S})?recently|lately|the${S}past|(?:in${S})?recent${S}(?:times|history)`),
     build: (g, text, start, end) => {
       const word = text.slice(start, end).toLowerCase();
       // "the past" before a unit is a duration ("the past week"), handled elsewhere; "recent" before a unit likewise.

@@ -1,4 +1,4 @@
-import { AMOUNT_RE, parseAmount, parseUnit, PART_OF_DAY_RE, PARTS_OF_DAY, WEEKDAY_RE, WEEKDAYS, type TimeUnit } from './lexicon.js';
+import { AMOUNT_RE, ORDINALS, parseAmount, parseUnit, PART_OF_DAY_RE, PARTS_OF_DAY, WEEKDAY_RE, WEEKDAYS, type TimeUnit } from './lexicon.js';
 import { compile, modOf, previousWord, S, type ExtractionRule } from './rule.js';
 
 /**
@@ -88,7 +88,7 @@ export const RELATIVE_DATE_RULES: readonly ExtractionRule[] = [
   {
     name: 'ago',
     // "21 months ago", "a year earlier", "two days later", "three years from now".
-    pattern: compile(String.raw`(?<amount>${AMOUNT_RE})${S}(?<unit>(?:days?|weeks?|months?|quarters?|years?|decades?|centuries|century|hours?|minutes?|weekends?))${S}(?<dir>ago|earlier|before|later|after|hence|from${S}now|previously|back)(?![\p{L}])`),
+    pattern: compile(String.raw`(?<amount>${AMOUNT_RE})${S}(?<unit>(?:days?|weeks?|months?|quarters?|years?|decades?|centuries|century|hours?|minutes?|weekends?))(?<orso>${S}or${S}so)?${S}(?<dir>ago|earlier|before|later|after|hence|from${S}now|previously|back)(?![\p{L}])`),
     build: (g, text, start, end) => {
       const unit = parseUnit(g.unit!);
       const amount = parseAmount(g.amount!);
@@ -107,23 +107,43 @@ export const RELATIVE_DATE_RULES: readonly ExtractionRule[] = [
       }
       const sign = /ago|earlier|before|previously|back/.test(dir) ? -1 : 1;
       if (!Number.isInteger(amount)) return null;
+      // "a week or so ago": the same date, approximately (TimeML 1.2.1 §2.2.4 mod APPROX).
       return {
         spec: { kind: 'relative', unit: unit as TimeUnit, offset: sign * amount, inheritGranularity: amount === 1 && unit === 'year' },
-        mod: modOf(g.pre), stated: ['quantity', 'unit'], ...(sequence ? { sequence } : {}),
+        mod: g.orso ? 'APPROX' : modOf(g.pre), stated: ['quantity', 'unit'], ...(sequence ? { sequence } : {}),
       };
     },
   },
   {
     name: 'year-earlier',
-    // Financial reporting: "the year-earlier quarter", "the year-ago period", "year-earlier".
-    pattern: compile(String.raw`(?:the${S})?(?:year|a${S}year)[-${'\u2010'}](?:earlier|ago)(?:${S}(?:quarter|period))?`),
-    build: () => ({ spec: { kind: 'relative', unit: 'year', offset: -1, inheritGranularity: true }, stated: ['unit'] }),
+    // Financial reporting: "the year-earlier quarter", "the comparable year-ago period", "year-earlier". A determiner
+    // belongs to the expression only when the period noun follows; before another noun it is that noun's ("The
+    // year-ago results", "a year-earlier loss": TimeBank tags "year-ago", as it tags "third-quarter").
+    pattern: compile(String.raw`(?:the${S}(?=(?:(?:comparable|corresponding|same)${S})?year[-${'\u2010'}](?:earlier|ago)${S}(?:quarter|period)))?(?:(?:comparable|corresponding|same)${S}(?=year))?year[-${'\u2010'}](?:earlier|ago)(?<noun>${S}(?:quarter|period))?`),
+    build: (g) => ({
+      spec: { kind: 'relative', unit: 'year', offset: -1, inheritGranularity: true, ...(g.noun ? { quarterInFocus: true } : {}) }, stated: ['unit'],
+    }),
+  },
+  {
+    name: 'year-earlier-quarter',
+    // "the year-earlier third quarter": that quarter of the year before the reference's.
+    pattern: compile(String.raw`the${S}(?:year|a${S}year)[-${'\u2010'}](?:earlier|ago)${S}(?<ord>first|second|third|fourth)${S}quarter`),
+    build: (g) => ({ spec: { kind: 'calendar', quarter: ORDINALS[g.ord!.toLowerCase()]!, yearOffset: -1 }, stated: [] }),
+  },
+  {
+    name: 'year-ago-quarter',
+    // Quarterly results: "the quarter a year ago", "last year's quarter", "the same quarter last year", "the
+    // corresponding period a year earlier": the quarter under discussion, a year back (TimeML 1.2.1 §2.2.1: the
+    // value is as precise as the expression's own unit, the quarter).
+    pattern: compile(String.raw`(?:the${S}(?:(?:same|comparable|corresponding|year-earlier)${S})?(?:quarter|period)${S}(?:a${S}year${S}(?:ago|earlier)|last${S}year|of${S}last${S}year)|last${S}year['’]s${S}(?:(?:same|comparable|corresponding)${S})?(?:quarter|period))`),
+    build: () => ({ spec: { kind: 'relative', unit: 'year', offset: -1, inheritGranularity: true, quarterInFocus: true }, stated: ['unit'] }),
   },
   {
     name: 'latest-quarter',
     // "the latest quarter", "the quarter", "the most recent quarter": the quarter before the reference's.
-    pattern: compile(String.raw`the${S}(?:latest|most${S}recent|just-ended|recent)?\s*quarter(?!${S}(?:century|of|mile|million|billion|point))`),
-    build: () => ({ spec: { kind: 'relative', unit: 'quarter', offset: -1 }, stated: [] }),
+    // "The quarter-to-quarter comparison" is no quarter. With a quarter already named, "the quarter" is that one (see quarterInFocus).
+    pattern: compile(String.raw`the${S}(?:latest|most${S}recent|just-ended|recent)?\s*quarter(?![-‐]to)(?!${S}(?:century|of|mile|million|billion|point))`),
+    build: (g, text, start, end) => ({ spec: { kind: 'relative', unit: 'quarter', offset: -1, ...(/^the\s+quarter$/i.test(text.slice(start, end)) ? { quarterInFocus: true } : {}) }, stated: [] }),
   },
   {
     name: 'the-year',
@@ -131,6 +151,8 @@ export const RELATIVE_DATE_RULES: readonly ExtractionRule[] = [
     pattern: compile(String.raw`the${S}(?:(?<kind>fiscal|full|latest|current|calendar|latest${S}fiscal)${S})?(?<unit>year|period)|(?<end>year[-${'\u2010'} ]end|year['’]s${S}end)`),
     build: (g, text, start, end) => {
       if (g.end) return { spec: { kind: 'relative', unit: 'year', offset: 0 }, mod: 'END', stated: ['year'] };
+      // "The year-ago results": the adjective "year-ago" (rule year-earlier), not "the year".
+      if (/^[-‐]/.test(text.slice(end, end + 1))) return null;
       if (g.unit!.toLowerCase() === 'period') {
         if (!g.kind || !/latest|current/i.test(g.kind)) return null;
         return { spec: { kind: 'relative', unit: 'quarter', offset: -1 }, stated: [] };

@@ -15,6 +15,8 @@ export interface NormaliseContext {
   readonly tense: Tense;
   /** Value of the last time expression before this one (not a caption's): "a year earlier" after "the third quarter" is that quarter a year back. */
   readonly previousValue?: string | null;
+  /** The last quarter the text named ("1989-Q3"): the quarter under discussion in results reporting. */
+  readonly quarterInFocus?: string | null;
 }
 
 export interface Normalised {
@@ -251,6 +253,7 @@ function normaliseRelative(spec: Extract<TimeSpec, { kind: 'relative' }>, ref: Y
     case 'month':
       return { type: 'DATE', value: formatMonth(addMonths(ref, n).year, addMonths(ref, n).month), inferred: ['year', 'month'] };
     case 'quarter': {
+      if (spec.quarterInFocus && ctx.quarterInFocus) return { type: 'DATE', value: ctx.quarterInFocus, inferred: ['year'] };
       const index = ref.year * 4 + quarterOf(ref.month) - 1 + n;
       return { type: 'DATE', value: `${formatYear(Math.floor(index / 4))}-Q${(index % 4) + 1}`, inferred: ['year'] };
     }
@@ -263,6 +266,11 @@ function normaliseRelative(spec: Extract<TimeSpec, { kind: 'relative' }>, ref: Y
       return { type: 'DATE', value: `${formatYear(Math.floor(index / 4))}-${['WI', 'SP', 'SU', 'FA'][index % 4]}`, inferred: ['year'] };
     }
     case 'year': {
+      if (spec.quarterInFocus) {
+        const focus = ctx.quarterInFocus ?? normaliseRelative({ kind: 'relative', unit: 'quarter', offset: -1 }, ref, ctx).value;
+        const m = /^(\d{4})-Q([1-4])$/.exec(focus ?? '');
+        if (m) return { type: 'DATE', value: `${formatYear(Number(m[1]) + n)}-Q${m[2]}`, inferred: ['year'] };
+      }
       const quarter = spec.inheritGranularity ? /^(\d{4})-Q([1-4])$/.exec(ctx.previousValue ?? '') : null;
       if (quarter) return { type: 'DATE', value: `${formatYear(Number(quarter[1]) + n)}-Q${quarter[2]}`, inferred: ['year'] };
       return { type: 'DATE', value: formatYear(ref.year + n), inferred: ['year'] };

@@ -47,6 +47,12 @@ export type TimeSpec =
       readonly inheritGranularity?: boolean;
       /** "the following year", "the next day", "that day": relative to the time mentioned before, not to publication. */
       readonly anaphoric?: boolean;
+      /**
+       * Quarterly results: "the quarter", "the year-ago quarter", "last year's quarter" name the quarter under
+       * discussion (the last quarter the text gave), shifted by `offset` years for unit year; with none given,
+       * the quarter before the reference's.
+       */
+      readonly quarterInFocus?: boolean;
     }
   /** A weekday: "on Wednesday", "last Friday", "next Monday", "Thursday morning". */
   | {

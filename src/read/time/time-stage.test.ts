@@ -179,3 +179,20 @@ test('time: a narrative (many years, long before publication) reads year-less da
   const later = read(`${history} On 8 August 1918 the Allies attacked. Two days later the line broke.`).times.find((t) => t.text === 'Two days later');
   assert.equal(later?.value, '1918-08-10');
 });
+
+test('time: quarterly results — the quarter under discussion, a year back; approximate "or so ago"', () => {
+  const cases: ReadonlyArray<readonly [string, string, string[]]> = [
+    ['Net rose in the fiscal first quarter. Sales in the quarter were flat.', '1989-10-26', ['the fiscal first quarter|DATE|1989-Q1', 'the quarter|DATE|1989-Q1']],
+    ['Sales in the quarter were flat.', '1989-10-26', ['the quarter|DATE|1989-Q3']], // none named: the one before the reference's
+    ['Net rose in the third quarter. For the quarter a year ago, it earned $16 million.', '1989-10-26', ['the third quarter|DATE|1989-Q3', 'the quarter a year ago|DATE|1988-Q3']],
+    ['Net rose in the third quarter. Sales for last year\'s quarter were $3 million.', '1989-11-01', ['the third quarter|DATE|1989-Q3', "last year's quarter|DATE|1988-Q3"]],
+    ['Net rose in the second quarter, from $1 million in the comparable year-ago quarter.', '1989-10-27', ['the second quarter|DATE|1989-Q2', 'the comparable year-ago quarter|DATE|1988-Q2']],
+    ['The year-ago results included a charge.', '1989-11-02', ['year-ago|DATE|1988']], // the determiner is the noun's
+    ['In the year-earlier third quarter, it lost money.', '1989-10-27', ['the year-earlier third quarter|DATE|1988-Q3']],
+    ['Then, a week or so ago, the general picked a date.', '1991-02-25', ['a week or so ago|DATE|1991-W08|APPROX']],
+    ['More recently it has followed the militias.', '1998-03-03', ['More recently|DATE|PAST_REF']],
+  ];
+  for (const [text, published, want] of cases) assert.deepEqual(read(text, published).times.map(brief), want, text);
+  // Negative: "quarter-to-quarter" is a comparison, not a quarter.
+  assert.deepEqual(read('The quarter-to-quarter comparison was enhanced.', '1989-11-01').times.map(brief), []);
+});

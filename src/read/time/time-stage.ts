@@ -87,6 +87,7 @@ function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): Ana
   const resolved: ResolvedTime[] = [];
   let previousValue: string | null = null;
   let previousId: string | null = null;
+  let quarterInFocus: string | null = null;
   const narrative = isNarrative(candidates, reference);
   for (const sequenced of candidates as Array<TimeCandidate & { sentence: number }>) {
     const c = readSequence(sequenced, narrative);
@@ -109,7 +110,7 @@ function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): Ana
     const narrativeRef: YMD | null = narrative && isYearless(c.spec) ? narrativeReference(previousValue) : null;
     const n: Normalised = narrativeRef
       ? { ...normalise(inNarrativeYear(c.spec), { reference: narrativeRef, tense, previousValue }), anchor: 'previous' as const }
-      : normalise(c.spec, { reference, tense, previousValue });
+      : normalise(c.spec, { reference, tense, previousValue, quarterInFocus });
     const r: ResolvedTime = {
       span: c.span, rule: c.rule, sentence: c.sentence, caption, spec: c.spec, tense,
       type: c.type ?? n.type, value: n.value, ...(c.mod ? { mod: c.mod } : {}), anchor: n.anchor === 'previous' ? { time: previousId! } : n.anchor,
@@ -124,6 +125,8 @@ function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): Ana
     // A caption's date describes a photo: it never anchors the news that follows.
     // Nor does a value derived from the previous one ("a year earlier" after "a year earlier" would drift back a year each time).
     const derived = (n.anchor === 'previous' && !narrativeRef) || (c.spec.kind === 'relative' && c.spec.inheritGranularity === true);
+    // The quarter under discussion in results reporting: the last quarter named, not one derived from it.
+    if (!caption && !derived && n.value && /^\d{4}-Q[1-4]$/.test(n.value)) quarterInFocus = n.value;
     if (!caption && !derived && n.value && /^\d{4}/.test(n.value)) {
       previousValue = n.value;
       previousId = itemId('time', c.span);
