@@ -5,6 +5,8 @@ import { placesSection } from './sections/places-section.js';
 import { attributionsSection } from './sections/attributions-section.js';
 import { quantitiesSection } from './sections/quantities-section.js';
 import { eventsSection } from './sections/events-section.js';
+import { claimsSection } from './sections/claims-section.js';
+import { contradictionsSection } from './sections/contradictions-section.js';
 
 /** The sections of a document's report, in the order a reader wants them. */
 const SECTIONS: ReadonlyArray<(doc: LedgerDocument) => string> = [
@@ -12,6 +14,8 @@ const SECTIONS: ReadonlyArray<(doc: LedgerDocument) => string> = [
   placesSection,
   attributionsSection,
   quantitiesSection,
+  claimsSection,
+  contradictionsSection,
   eventsSection,
   diagnosticsSection,
 ];

@@ -56,7 +56,7 @@ export const LEDGER_SCALE_MIGRATION_SQL = `
  * recent timeline (newest first): the work per saved document stays bounded
  * however heavily a place is reported (docs/ledger.md, "At scale").
  */
-export const RECOMPUTE_CAP = 400;
+export const RECOMPUTE_CAP = 60;
 /** Days of claims before a new claim's date read back to recompute a timeline (the presence window). */
 const TIMELINE_LOOKBACK_DAYS = PERSISTENCE_DAYS.presence;
 
