@@ -11,8 +11,9 @@ const ALL_CAPS = /^\p{Lu}[\p{Lu}.'’]+$/u;
  * from in capitals: "LONDON (AP) —", "HELENA, Mont. (AP) -", "WINNIPEG —",
  * "MANILA, Philippines –". A run of up to three all-capital words that is a
  * gazetteer name is proposed where it starts a line (or the text) and is
- * followed by a comma, a dash, a bracket or the line's end, or wherever it
- * is followed by "(Agency)".
+ * followed by a comma, a dash, a bracket or the line's end; where it starts
+ * a sentence and a comma and a capitalised name follow; or wherever it is
+ * followed by "(Agency)".
  */
 export function extractDatelines(doc: AnalyzedDocument, gazetteer: Gazetteer): PlaceProposal[] {
   const out: PlaceProposal[] = [];
@@ -29,7 +30,10 @@ export function extractDatelines(doc: AnalyzedDocument, gazetteer: Gazetteer): P
       const rest = text.slice(end.span[1], after ? after.span[0] : text.length);
       const agency = after?.text === '(' && tokens[i + m + 1]?.kind === 'word' && tokens[i + m + 2]?.text === ')';
       const closes = after === undefined || /\n/.test(rest) || [',', '—', '–', '-', '('].includes(after.text);
-      if (!(agency || (lineStart && closes))) continue;
+      // "MANILA, Philippines –" after the previous sentence: a dateline too, when a capitalised name follows the comma.
+      const sentenceStart = i > 0 && tokens[i - 1]!.sentence !== tokens[i]!.sentence;
+      const qualified = after?.text === ',' && tokens[i + m + 1] !== undefined && /^\p{Lu}/u.test(tokens[i + m + 1]!.text);
+      if (!(agency || (lineStart && closes) || (sentenceStart && qualified))) continue;
       const key = foldName(text.slice(tokens[i]!.span[0], end.span[1]));
       const hits = gazetteer.lookup(key);
       if (hits.length === 0) continue;

@@ -113,6 +113,7 @@ test('datelines and places inside hyphenated compounds', () => {
   for (const want of ['LONDON=GB', 'HELENA=US', 'Mont.=US', 'London=GB', 'Amsterdam=NL', 'Ivano-Frankivsk=UA']) assert.ok(found.includes(want), `${want} in ${found.join(' ')}`);
   const more = read('A claim against Los Angeles-based Wedbush. Roads from the A429 Cirencester junction to Cirencester close.').places.map((p) => p.text);
   assert.deepEqual(more, ['Los Angeles', 'Cirencester', 'Cirencester']);
+  assert.equal(read('Photo by Rappler. MANILA, Philippines \u2013 Ahead of Easter.').places[0]?.text, 'MANILA');
   // Not a dateline: capitals inside a sentence, and a demonym inside a compound.
   assert.deepEqual(read('They read A NEW REPORT - and the Syrian-Turkish border was calm.').places.map((p) => p.text), []);
 });
