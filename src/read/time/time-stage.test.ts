@@ -196,3 +196,13 @@ test('time: quarterly results — the quarter under discussion, a year back; app
   // Negative: "quarter-to-quarter" is a comparison, not a quarter.
   assert.deepEqual(read('The quarter-to-quarter comparison was enhanced.', '1989-11-01').times.map(brief), []);
 });
+
+test('time: irregular past forms, passive participles and deadlines in year-less dates', () => {
+  const cases: ReadonlyArray<readonly [string, string, string[]]> = [
+    ['In January, the company brought in a new chief.', '1989-10-27', ['January|DATE|1989-01']], // irregular past
+    ['The case is heard in May in the appeals court.', '2000-03-29', ['May|DATE|2000-05']], // participle: "is" decides
+    ['Meissner gave no reason for the Jan. 14 deadline.', '2000-01-05', ['Jan. 14|DATE|2000-01-14']], // a deadline: no tense
+    ['The talks collapsed in November.', '2025-11-06', ['November|DATE|2025-11']], // negative: past stays out of the future
+  ];
+  for (const [text, published, want] of cases) assert.deepEqual(read(text, published).times.map(brief), want, text);
+});

@@ -101,6 +101,8 @@ function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): Ana
     if (/\b(?:since|ago)\s+$/.test(before)) tense = 'past';
     // A deadline or a term looks forward whatever the clause's tense: "extended to Nov. 20", "respond by Oct. 31", "effective Feb. 1".
     else if (tense === 'past' && c.spec.kind === 'calendar' && /\b(?:to|until|till|by|through|effective|record)\s+$/.test(before)) tense = 'present';
+    // "the Jan. 14 deadline", "a May 1 date": a date naming a deadline is read without tense, like one after "by".
+    else if (tense === 'past' && c.spec.kind === 'calendar' && /^\s+(?:deadline|target\s+date|due\s+date)\b/i.test(text.slice(c.span[1], c.span[1] + 16))) tense = 'present';
     // A deadline on a weekday looks forward: "until 9 a.m. Tuesday", "by Friday" (a clock time may come between).
     // Not in the past perfect: "had filed by Wednesday", "Until Thursday, they had not called" look back.
     else if (c.spec.kind === 'weekday' && c.spec.shift === 'bare' && DEADLINE_BEFORE_WEEKDAY.test(text.slice(Math.max(0, c.span[0] - 40), c.span[0]))
