@@ -14,7 +14,7 @@ import { extractReporterVoice } from './extract-reporter-voice.js';
 import { prepareTagging, tagSentence, tokenContext, type SpanTagger, type TaggedSentence } from './span-tagger.js';
 import { extractTaggedAttributions, nearestSpan } from './extract-tagged-attributions.js';
 import { extractColonFrame } from './extract-colon-frames.js';
-import { widenTaggedContents, widenTaggedSources } from './widen-tagged-sources.js';
+import { widenTaggedContents, widenTaggedCues, widenTaggedSources } from './widen-tagged-sources.js';
 
 const STAGE = 'attribution';
 
@@ -95,7 +95,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       }
       candidates = shareSubjects(tokens, candidates, tagger ? (c) => nearestSpan(tags[c.sentence]?.source ?? [], c.cue) : undefined)
         .map((c) => extendQuotedContent(text, tokens, sentences, c));
-      if (tagger) candidates = widenTaggedContents(tokens, widenTaggedSources(candidates, tags), tags);
+      if (tagger) candidates = widenTaggedCues(tokens, widenTaggedContents(tokens, widenTaggedSources(candidates, tags), tags), tags);
 
       const entityById = new Map(doc.entities.map((e) => [e.id, e]));
       const attributions: Attribution[] = [];

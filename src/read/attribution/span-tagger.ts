@@ -199,6 +199,20 @@ function shape(t: Token): string {
   if (t.kind === 'number') return 'd';
   if (t.kind === 'quote') return 'q';
   if (t.kind !== 'word') return t.text;
+  // ASCII fast path (no strings built): lower case first, or capital then lower case somewhere
+  const c0 = t.text.charCodeAt(0);
+  if (c0 >= 97 && c0 <= 122) return 'x';
+  if (c0 >= 65 && c0 <= 90) {
+    let lower = false;
+    let ascii = true;
+    for (let i = 1; i < t.text.length; i++) {
+      const c = t.text.charCodeAt(i);
+      if (c >= 97 && c <= 122) { lower = true; break; }
+      if (c > 127) { ascii = false; break; }
+    }
+    if (lower) return 'Xx';
+    if (ascii) return t.text.length > 1 ? 'XX' : 'Xx';
+  }
   const first = t.text.charAt(0);
   if (first !== first.toLowerCase()) return t.text === t.text.toUpperCase() && t.text.length > 1 ? 'XX' : 'Xx';
   return 'x';
@@ -313,7 +327,7 @@ export function prepareTagging(tagger: SpanTagger, tokens: readonly Token[], ctx
     suffix[k] = id >= 0 ? tagger.suffixOfWord[id]! : tagger.suffixes.get(t.norm.slice(-3)) ?? -1;
     const sh = shape(t);
     shapeIdx[k] = tagger.shapes.get(sh) ?? -1;
-    lexClass[k] = Math.max(0, CLASSES.indexOf(ctx.lexClass[k]!));
+    lexClass[k] = ctx.lexClass[k] ? Math.max(0, CLASSES.indexOf(ctx.lexClass[k]!)) : 0;
   }
   return { word, shape: shapeIdx, suffix, lexClass };
 }
@@ -323,19 +337,21 @@ const EOS_ID = 1;
 const bucketIndex = (d: number): number => (d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 5 : 6);
 const NO_BUCKET = 7;
 
-/** Adds row `row` of `table` to token i's 9 scores (from column `first`). */
-function addRow(out: Float64Array, i: number, table: Float32Array, row: number, first = 0): void {
+/** Adds columns [first, last) of row `row` of `table` to token i's 9 scores. */
+function addRow(out: Float64Array, i: number, table: Float32Array, row: number, first = 0, last = W): void {
   if (row < 0) return;
   const o = i * W;
   const r = row * W;
-  for (let j = first; j < W; j++) out[o + j] = out[o + j]! + table[r + j]!;
+  for (let j = first; j < last; j++) out[o + j] = out[o + j]! + table[r + j]!;
 }
 
 /** The cue chain's features (sentenceFeatures) scored for all three roles from the compiled tables. */
-function baseEmissions(tagger: SpanTagger, tokens: readonly Token[], sentence: Sentence, ctx: TokenContext, input: TaggerInput): Float64Array {
+function baseEmissions(
+  tagger: SpanTagger, tokens: readonly Token[], sentence: Sentence, ctx: TokenContext, input: TaggerInput, first = 0, last = W, into?: Float64Array,
+): Float64Array {
   const [from, to] = sentence.tokens;
   const n = to - from;
-  const out = new Float64Array(n * W);
+  const out = into ?? new Float64Array(n * W);
   const T = tagger.tables;
   const V = tagger.vocab.size;
   const S = MAX_SHAPES;
@@ -346,11 +362,11 @@ function baseEmissions(tagger: SpanTagger, tokens: readonly Token[], sentence: S
     const id = wordAt(j);
     if (id < 0) continue;
     const base = id * WORD_TEMPLATES.length;
-    if (j >= from && j < to) addRow(out, j - from, tagger.wordRows, base);
-    if (j + 1 >= from && j + 1 < to) addRow(out, j + 1 - from, tagger.wordRows, base + 1);
-    if (j - 1 >= from && j - 1 < to) addRow(out, j - 1 - from, tagger.wordRows, base + 2);
-    if (j + 2 >= from && j + 2 < to) addRow(out, j + 2 - from, tagger.wordRows, base + 3);
-    if (j - 2 >= from && j - 2 < to) addRow(out, j - 2 - from, tagger.wordRows, base + 4);
+    if (j >= from && j < to) addRow(out, j - from, tagger.wordRows, base, first, last);
+    if (j + 1 >= from && j + 1 < to) addRow(out, j + 1 - from, tagger.wordRows, base + 1, first, last);
+    if (j - 1 >= from && j - 1 < to) addRow(out, j - 1 - from, tagger.wordRows, base + 2, first, last);
+    if (j + 2 >= from && j + 2 < to) addRow(out, j + 2 - from, tagger.wordRows, base + 3, first, last);
+    if (j - 2 >= from && j - 2 < to) addRow(out, j - 2 - from, tagger.wordRows, base + 4, first, last);
   }
   // word pairs (a, b) from ("<s>", first) to (last, "</s>"): "pw=a|b" for b, "wn=a|b" for a
   for (let j = from - 1; j < to; j++) {
@@ -359,28 +375,28 @@ function baseEmissions(tagger: SpanTagger, tokens: readonly Token[], sentence: S
     if (a < 0 || b < 0) continue;
     const row = tagger.pairRows.get(a * V + b);
     if (!row) continue;
-    if (j + 1 < to) addRow(out, j + 1 - from, row, 0);
-    if (j >= from) addRow(out, j - from, row, 1);
+    if (j + 1 < to) addRow(out, j + 1 - from, row, 0, first, last);
+    if (j >= from) addRow(out, j - from, row, 1, first, last);
   }
   let lexLeft = -1;
   const lexRight = new Int32Array(n).fill(-1);
   for (let k = to - 1, last = -1; k >= from; k--) { lexRight[k - from] = last; if (ctx.lexClass[k]) last = k; }
   for (let k = from; k < to; k++) {
     const i = k - from;
-    addRow(out, i, T.b, 0);
-    if (input.suffix[k]! >= 0) addRow(out, i, tagger.suffixRows, input.suffix[k]!);
+    addRow(out, i, T.b, 0, first, last);
+    if (input.suffix[k]! >= 0) addRow(out, i, tagger.suffixRows, input.suffix[k]!, first, last);
     const sh = input.shape[k]!;
-    addRow(out, i, T.sh, sh);
+    addRow(out, i, T.sh, sh, first, last);
     const prevShape = k > from ? input.shape[k - 1]! : 5;
-    if (prevShape >= 0 && sh >= 0) addRow(out, i, T.psh, prevShape * S + sh);
-    addRow(out, i, T.lx, lexAt(k));
-    addRow(out, i, T.lxp, lexAt(k - 1));
-    addRow(out, i, T.lxn, lexAt(k + 1));
-    addRow(out, i, T.q, ctx.quoted[k]!);
-    addRow(out, i, T.sp, bucketIndex(i));
-    addRow(out, i, T.ep, bucketIndex(to - 1 - k));
-    addRow(out, i, T.dl, lexLeft < 0 ? NO_BUCKET : bucketIndex(k - lexLeft));
-    addRow(out, i, T.dr, lexRight[i]! < 0 ? NO_BUCKET : bucketIndex(lexRight[i]! - k));
+    if (prevShape >= 0 && sh >= 0) addRow(out, i, T.psh, prevShape * S + sh, first, last);
+    addRow(out, i, T.lx, lexAt(k), first, last);
+    addRow(out, i, T.lxp, lexAt(k - 1), first, last);
+    addRow(out, i, T.lxn, lexAt(k + 1), first, last);
+    addRow(out, i, T.q, ctx.quoted[k]!, first, last);
+    addRow(out, i, T.sp, bucketIndex(i), first, last);
+    addRow(out, i, T.ep, bucketIndex(to - 1 - k), first, last);
+    addRow(out, i, T.dl, lexLeft < 0 ? NO_BUCKET : bucketIndex(k - lexLeft), first, last);
+    addRow(out, i, T.dr, lexRight[i]! < 0 ? NO_BUCKET : bucketIndex(lexRight[i]! - k), first, last);
     if (ctx.lexClass[k]) lexLeft = k;
   }
   return out;
@@ -476,12 +492,14 @@ function roleEmissions(all: Float64Array, r: number, bias: number): Float64Array
 export function tagSentence(tagger: SpanTagger, tokens: readonly Token[], sentence: Sentence, ctx: TokenContext, input: TaggerInput): TaggedSentence {
   const [from, to] = sentence.tokens;
   if (to <= from) return { cue: [], source: [], content: [] };
-  const all = baseEmissions(tagger, tokens, sentence, ctx, input);
+  // the cue chain's columns first: most sentences have no cue, and the other chains are left out there
+  const all = baseEmissions(tagger, tokens, sentence, ctx, input, 0, 3);
   const cueTags = viterbi(roleEmissions(all, 0, tagger.bias.cue), tagger.transitions.cue);
   const cue = spansOf(cueTags, from);
   if (cue.length === 0) return { cue, source: [], content: [] };
   const cueMask = new Uint8Array(cueTags.length);
   for (let k = 0; k < cueTags.length; k++) cueMask[k] = cueTags[k] === O ? 0 : 1;
+  baseEmissions(tagger, tokens, sentence, ctx, input, 3, W, all);
   addCueRelative(tagger, tokens, sentence, ctx, input, cueMask, all);
   return {
     cue,

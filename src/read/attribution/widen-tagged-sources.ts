@@ -42,3 +42,22 @@ export function widenTaggedContents(
     return c;
   });
 }
+
+/**
+ * Refiner, the same for cues: the tagger's cue holding a frame's cue and more
+ * ("could not resist pointing out", "then ruled", "made the following
+ * comment") widens it, provided it takes in neither the source nor the content.
+ */
+export function widenTaggedCues(
+  tokens: readonly Token[], candidates: readonly AttributionCandidate[], tags: readonly (TaggedSentence | null)[],
+): AttributionCandidate[] {
+  return candidates.map((c) => {
+    if (c.rule.startsWith('tagged')) return c;
+    const [a, b] = c.cue;
+    const wider = tags[c.sentence]?.cue.find(([x, y]) => x <= a && y >= b && y - x > b - a);
+    if (!wider) return c;
+    if (c.source && wider[0] < c.source[1] && c.source[0] < wider[1]) return c;
+    if (tokens[wider[0]]!.span[0] < c.content[1] && c.content[0] < tokens[wider[1] - 1]!.span[1]) return c;
+    return { ...c, cue: [wider[0], wider[1]] };
+  });
+}
