@@ -52,6 +52,28 @@ export const LEDGER_SCALE_MIGRATION_SQL = `
 `;
 
 /**
+ * SQL of migration 6: a compact copy of each claim (`core`: what contradictions
+ * and timelines read, without sentence, spans and rules; about a seventh of
+ * `data`) and claims by place and proposition (`contradictions --place`).
+ * Rows stored before it have no core: `data` is read instead.
+ */
+export const LEDGER_CORE_MIGRATION_SQL = `
+  ALTER TABLE ledger_claims ADD COLUMN core TEXT;
+  CREATE INDEX ledger_claims_place_proposition ON ledger_claims(place, proposition);
+`;
+
+/** The fields of a ledger claim that contradictions and control timelines read. */
+function coreOf(lc: LedgerClaim): LedgerClaim {
+  const c = lc.claim;
+  const claim = {
+    id: c.id, kind: c.kind, predicate: c.predicate, proposition: c.proposition, polarity: c.polarity, modality: c.modality, stance: c.stance,
+    side: c.side, grade: c.grade, voice: c.voice, statedAt: { value: c.statedAt.value }, about: { window: c.about.window },
+    args: c.args.map((a) => ({ role: a.role, key: a.key, label: a.label, ...(a.value === undefined ? {} : { value: a.value }) })),
+  };
+  return { doc: lc.doc, published: lc.published, outlet: lc.outlet, root: lc.root, source: lc.source, claim } as unknown as LedgerClaim;
+}
+
+/**
  * Most claims read back to recompute one proposition's month or one place's
  * recent timeline (newest first): the work per saved document stays bounded
  * however heavily a place is reported (docs/ledger.md, "At scale").
@@ -75,19 +97,19 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
   const oldKeys = db.prepare<[string], { proposition: string; place: string | null; about_end: string | null; control: number }>(
     'SELECT proposition, place, about_end, control FROM ledger_claims WHERE doc_id = ?');
   const deleteClaims = db.prepare<[string]>('DELETE FROM ledger_claims WHERE doc_id = ?');
-  const insertClaim = db.prepare(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertClaim = db.prepare(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const upsertEntity = db.prepare('INSERT INTO ledger_entities (key, name, kind, side) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
   // Claims of a proposition in a date range, newest first, capped; undated claims apart.
   const byPropositionBetween = db.prepare<[string, string, string, number], { data: string }>(
-    'SELECT data FROM ledger_claims WHERE proposition = ? AND about_end >= ? AND about_end <= ? ORDER BY about_end DESC LIMIT ?');
-  const byPropositionUndated = db.prepare<[string, number], { data: string }>('SELECT data FROM ledger_claims WHERE proposition = ? AND about_end IS NULL LIMIT ?');
+    'SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = ? AND about_end >= ? AND about_end <= ? ORDER BY about_end DESC LIMIT ?');
+  const byPropositionUndated = db.prepare<[string, number], { data: string }>('SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = ? AND about_end IS NULL LIMIT ?');
   const controlSince = db.prepare<[string, string, number], { data: string }>(
-    'SELECT data FROM ledger_claims WHERE place = ? AND about_end >= ? AND control = 1 ORDER BY about_end DESC LIMIT ?');
+    'SELECT coalesce(core, data) AS data FROM ledger_claims WHERE place = ? AND about_end >= ? AND control = 1 ORDER BY about_end DESC LIMIT ?');
   // Captures and withdrawals stay current for years: read apart from the lookback window (few per place).
   const capturesAt = db.prepare<[string, number], { data: string }>(
-    `SELECT data FROM ledger_claims WHERE place = ? AND predicate IN ('captured', 'withdrew', 'surrendered', 'controls') AND control = 1 ORDER BY about_end DESC LIMIT ?`);
-  const controlUndated = db.prepare<[string, number], { data: string }>('SELECT data FROM ledger_claims WHERE place = ? AND about_end IS NULL AND control = 1 LIMIT ?');
+    `SELECT coalesce(core, data) AS data FROM ledger_claims WHERE place = ? AND predicate IN ('captured', 'withdrew', 'surrendered', 'controls') AND control = 1 ORDER BY about_end DESC LIMIT ?`);
+  const controlUndated = db.prepare<[string, number], { data: string }>('SELECT coalesce(core, data) AS data FROM ledger_claims WHERE place = ? AND about_end IS NULL AND control = 1 LIMIT ?');
   const hasControl = db.prepare<[string], { n: number }>('SELECT 1 AS n FROM ledger_claims WHERE place = ? AND control = 1 LIMIT 1');
   const scopeRows = db.prepare<[string], { id: string; data: string }>('SELECT id, data FROM ledger_contradictions WHERE scope = ?');
   const deleteContradiction = db.prepare<[string, string]>('DELETE FROM ledger_contradictions WHERE scope = ? AND id = ?');
@@ -197,7 +219,7 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
         const control = CONTROL_PREDICATES.has(c.predicate);
         const aboutEnd = c.about.window?.end ?? null;
         insertClaim.run(doc.id, c.id, c.proposition, c.predicate, place?.key ?? null, place?.label.toLowerCase() ?? null, c.side,
-          aboutEnd, c.statedAt.value, control ? 1 : 0, JSON.stringify(lc));
+          aboutEnd, c.statedAt.value, control ? 1 : 0, JSON.stringify(lc), JSON.stringify(coreOf(lc)));
         touch(c.proposition, place?.key ?? null, aboutEnd, control);
       }
       for (const [p, set] of [...months].sort(([a], [b]) => a.localeCompare(b))) {

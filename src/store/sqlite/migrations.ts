@@ -1,4 +1,4 @@
-import { LEDGER_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL } from './ledger-index.js';
+import { LEDGER_CORE_MIGRATION_SQL, LEDGER_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL } from './ledger-index.js';
 import { BROWSE_MIGRATION_SQL } from './browse-index.js';
 
 /**
@@ -98,5 +98,10 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ readonly version: number; readon
     // only the months and recent days it touches (src/store/sqlite/ledger-index.ts).
     version: 5,
     sql: LEDGER_SCALE_MIGRATION_SQL,
+  },
+  {
+    // Ledger at scale: a compact copy of each claim for recomputes, claims by place and proposition.
+    version: 6,
+    sql: LEDGER_CORE_MIGRATION_SQL,
   },
 ];
