@@ -85,6 +85,8 @@ test('seed: who said what in the Pokrovsk article', () => {
   assert.equal(entity(telling.speaker)?.sideInferred, true);
   assert.equal(telling.content.text, 'that Russian forces were “infiltrating virtually the entire city”');
   assert.ok(doc.attributions.some((a) => a.voice === 'reporter' && a.content.text.startsWith('Both sides have issued')));
+  // no statements made up from words that report nothing: a participle inside a report, a modifier, a passive hedge
+  for (const cue of ['suffering', 'shared', 'are thought']) assert.ok(!doc.attributions.some((a) => a.cue?.text === cue), cue);
   const q = (t: string) => doc.quantities.find((x) => x.text === t);
   assert.deepEqual([q('an additional 11,000 troops')?.value, q('an additional 11,000 troops')?.modifiers], [11000, ['additional']]);
   assert.equal(q('100 Russian attacks')?.unit, 'attacks');

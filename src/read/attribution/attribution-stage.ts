@@ -95,6 +95,13 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       }
       candidates = shareSubjects(tokens, candidates, tagger ? (c) => nearestSpan(tags[c.sentence]?.source ?? [], c.cue) : undefined)
         .map((c) => extendQuotedContent(text, tokens, sentences, c));
+      // an attitude the lexicon does not know, inside what a lexicon frame reports ("the ministry said the
+      // troops were trapped and suffering losses"), is part of that report, not a statement of its own
+      if (tagger) {
+        const reported = candidates.filter((c) => !c.rule.startsWith('tagged'));
+        candidates = candidates.filter((c) => c.rule !== 'tagged-attitude'
+          || !reported.some((r) => r.content[0] <= tokens[c.cue[0]]!.span[0] && tokens[c.cue[1] - 1]!.span[1] <= r.content[1]));
+      }
       if (tagger) candidates = widenTaggedCues(tokens, widenTaggedContents(tokens, widenTaggedSources(candidates, tags), tags), tags);
 
       const entityById = new Map(doc.entities.map((e) => [e.id, e]));

@@ -56,8 +56,8 @@ export function extractTaggedAttributions(
     if (!tokens.slice(cue[0], cue[1]).some(isWordLike)) continue;
     const source = nearestSpan(tagged.source, cue);
     // a passive ("are thought to", "is expected to") says nothing its subject said: with no agent
-    // after it, it is the reporter's hedge, left to the reporter's voice
-    if (PASSIVE_BE.has(tokens[cue[0]]!.norm) && (!source || source[1] <= cue[0])) continue;
+    // ("by X") right after it, it is the reporter's hedge, left to the reporter's voice
+    if (PASSIVE_BE.has(tokens[cue[0]]!.norm) && !(source && source[0] >= cue[1] && (tokens[cue[1] - 1]!.norm === 'by' || tokens[cue[1]]?.norm === 'by' && source[0] === cue[1] + 1))) continue;
     let content = nearestSpan(tagged.content.filter((c) => !source || !overlap(c, source)), cue);
     // "X said:" closing its sentence introduces what follows, to the paragraph's end
     const rest = tokens.slice(cue[1], sTo);
@@ -69,13 +69,18 @@ export function extractTaggedAttributions(
     } else content = trimRange(tokens, content);
     if (!content) continue;
     const entry = entryOfTaggedCue(tokens, cue, lexicon);
+    const rule = lexicon.byFirst.has(entry.norms[0]!) && entry.class !== 'thought' && !TOPIC_PREPOSITIONS.has(tokens[cue[1] - 1]!.norm) ? 'tagged' : 'tagged-attitude';
+    // an attitude needs an object of some words ("mocked the ambitions of ..."); "shared online" is a modifier
+    let words = 0;
+    for (let k = content[0]; k < content[1]; k++) if (isWordLike(tokens[k]!)) words++;
+    if (rule === 'tagged-attitude' && words < 2) continue;
     out.push({
       sentence: sentence.index, cue: [cue[0], cue[1]], entry,
       source: source ? [source[0], source[1]] : null,
       content: [tokens[content[0]]!.span[0], tokens[content[1] - 1]!.span[1]],
       // a cue the lexicon does not know is an attitude ("mocked", "don't like"), and one ending in a
       // preposition gives a topic ("issued statements about"): neither is a statement of the source's
-      rule: lexicon.byFirst.has(entry.norms[0]!) && entry.class !== 'thought' && !TOPIC_PREPOSITIONS.has(tokens[cue[1] - 1]!.norm) ? 'tagged' : 'tagged-attitude',
+      rule,
     });
   }
   return out;
