@@ -69,7 +69,9 @@ export function extractQuantities(tokens: readonly Token[], sentence: Sentence, 
     if (tokens[end]?.norm === 'more') { modifiers.push('additional'); end++; }
     // the unit: the last word of a short run of words after the number
     let k = end;
-    while (k < to && k - end < 3 && tokens[k]!.kind === 'word' && !UNIT_STOPS.has(tokens[k]!.norm)) k++;
+    // a past form after the first word is the clause's verb ("60,000 people remained", "soldiers died"),
+    // while a first word may be an adjective of that form ("11 armoured vehicles")
+    while (k < to && k - end < 3 && tokens[k]!.kind === 'word' && !UNIT_STOPS.has(tokens[k]!.norm) && !(k > end && /ed$/.test(tokens[k]!.norm))) k++;
     let unit: string | null = k > end ? tokens[k - 1]!.norm : null;
     if (tokens[end]?.text === '%' || tokens[end]?.norm === 'percent' || tokens[end]?.norm === 'per') { unit = 'percent'; k = end + 1; }
     out.push({ from: start, to: Math.max(k, end), value, high, unit, modifiers: [...new Set(modifiers)], rule: unit ? 'number-unit' : 'number' });
