@@ -6,7 +6,9 @@ import { ref } from './contradictions.js';
 
 const argKey = (c: LedgerClaim, role: string): string | undefined => c.claim.args.find((a) => a.role === role)?.key;
 const sideOf = (key: string | undefined): Side | null => (key?.startsWith('force:') ? key.slice('force:'.length) : null);
-const dateOf = (c: LedgerClaim): string => c.claim.about.window?.end ?? c.claim.statedAt.value?.slice(0, 10) ?? c.published?.slice(0, 10) ?? '0000-00-00';
+const dateOf = (c: LedgerClaim): string => c.claim.about.window?.end ?? c.claim.statedAt.value?.slice(0, 10) ?? c.published?.slice(0, 10) ?? '';
+/** A claim from an undated document with no time of its own cannot be placed on a timeline. */
+const isDated = (c: LedgerClaim): boolean => /^\d{4}-\d{2}-\d{2}$/.test(dateOf(c));
 
 /**
  * The control timeline of one place (docs/ledger.md, "Status rules"): at
@@ -22,7 +24,7 @@ const dateOf = (c: LedgerClaim): string => c.claim.about.window?.end ?? c.claim.
  */
 export function controlTimeline(claims: readonly LedgerClaim[], place: string): ControlStatus[] {
   const relevant = claims
-    .filter((c) => c.claim.modality === 'asserted' && CONTROL_PREDICATES.has(c.claim.predicate) && argKey(c, 'place') === place)
+    .filter((c) => c.claim.modality === 'asserted' && CONTROL_PREDICATES.has(c.claim.predicate) && argKey(c, 'place') === place && isDated(c))
     .sort((a, b) => dateOf(a).localeCompare(dateOf(b)) || a.doc.localeCompare(b.doc) || a.claim.id.localeCompare(b.claim.id));
   const parties = new Set<Side>();
   for (const c of relevant) for (const a of c.claim.args) { const s = sideOf(a.key); if (s) parties.add(s); }
