@@ -174,6 +174,8 @@ describe('web UI in Chromium', { skip }, () => {
       // Filters live in the URL.
       await page.goto(`${real.url}#/place/geonames-704422?side=UA`);
       await page.locator('.side-col.col-UA').waitFor();
+      // A hash change re-renders in place: wait for the RU column to go (it fails by timeout if it stays).
+      await page.locator('.side-col.col-RU').waitFor({ state: 'detached', timeout: 5000 });
       assert.equal(await page.locator('.side-col.col-RU').count(), 0);
 
       // From a claim to its sentence.
