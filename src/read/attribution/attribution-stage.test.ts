@@ -21,6 +21,10 @@ test('the frames reporters use', () => {
     ['Lavrov denied that Moscow had targeted civilians.', 'Lavrov', 'denied', 'deny', 'that Moscow had targeted civilians'],
     ['Zelensky told reporters that the line was holding.', 'Zelensky', 'told', 'assert', 'that the line was holding'],
     ['Kyiv accused Moscow of shelling the plant.', 'Kyiv', 'accused', 'accuse', 'Moscow of shelling the plant'],
+    // the verb group is the cue: auxiliaries, negation, adverbs, and the medium after the verb (PolNeAR's convention)
+    ['Peskov has also said that the troops had left.', 'Peskov', 'has also said', 'assert', 'that the troops had left'],
+    ['The ministry said in a statement that the troops had left.', 'The ministry', 'said in a statement', 'assert', 'that the troops had left'],
+    ['The troops had left, Peskov said Tuesday.', 'Peskov', 'said tuesday', 'assert', 'The troops had left'],
   ];
   for (const [text, source, cue, stance, content] of cases) {
     const [a] = own(text);

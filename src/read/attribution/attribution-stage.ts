@@ -15,6 +15,7 @@ import { prepareTagging, tagSentence, tokenContext, type SpanTagger, type Tagged
 import { extractTaggedAttributions, nearestSpan } from './extract-tagged-attributions.js';
 import { extractColonFrame } from './extract-colon-frames.js';
 import { widenTaggedContents, widenTaggedCues, widenTaggedSources } from './widen-tagged-sources.js';
+import { extendCueVerbGroup } from './extend-cue-verb-group.js';
 
 const STAGE = 'attribution';
 
@@ -103,6 +104,8 @@ export function createAttributionStage(options: AttributionOptions): Stage {
           || !reported.some((r) => r.content[0] <= tokens[c.cue[0]]!.span[0] && tokens[c.cue[1] - 1]!.span[1] <= r.content[1]));
       }
       if (tagger) candidates = widenTaggedCues(tokens, widenTaggedContents(tokens, widenTaggedSources(candidates, tags), tags), tags);
+      // after the widening: the verb group is added to whatever extent the cue has by now
+      candidates = extendCueVerbGroup(tokens, candidates);
 
       const entityById = new Map(doc.entities.map((e) => [e.id, e]));
       const attributions: Attribution[] = [];

@@ -1,5 +1,6 @@
 import type { Sentence, Token } from '../../model/index.js';
 import type { CueMatch } from './find-cues.js';
+import { skipMediumTail } from './extend-cue-verb-group.js';
 import {
   BETWEEN_SUBJECT_AND_VERB, PHRASE_STOPS, isCloseQuote, isOpenQuote, isTimeToken, isWordLike, type AttributionCandidate,
 } from './attribution-candidate.js';
@@ -40,7 +41,7 @@ export function extractVerbAttribution(
     if (content) return { ...base, source, content, rule: 'backward' };
   }
   // forward
-  let start = cue.to;
+  let start = skipMediumTail(tokens, cue.to, sTo);
   while (start < sTo && (tokens[start]!.text === ':' || tokens[start]!.text === ',')) start++;
   if (cue.entry.object) {
     const that = findWithin(tokens, start, Math.min(sTo, start + 10), (t) => t.norm === 'that' || isOpenQuote(t) || t.text === ':');
