@@ -45,7 +45,12 @@ function isInnerJoiner(c: number): boolean {
 export function normalizeToken(text: string): string {
   const lower = text.toLowerCase();
   // Most tokens are ASCII: skip the replacements (a third of the tokenizer's time) when they cannot apply.
-  return /[\u2010-\u2019]/.test(lower) ? lower.replace(/[’‘]/g, "'").replace(/[‐‑–—]/g, '-') : lower;
+  // A loop over char codes, not a regular expression: tokens are short and this runs on every one.
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c >= 0x2010 && c <= 0x2019) return lower.replace(/[’‘]/g, "'").replace(/[‐‑–—]/g, '-');
+  }
+  return lower;
 }
 
 /** Tokens of `text` between `start` and `end`; `sentence` is -1 until the sentence splitter assigns it. */

@@ -16,7 +16,7 @@ import { refineOverlaps } from './refine-overlaps.js';
 import { refineRanges } from './refine-ranges.js';
 import { refineWithinSentence } from './refine-within-sentence.js';
 import { runRules, type ExtractionRule } from './rule.js';
-import { tenseAt } from './tense.js';
+import { tenseAt, tenseWords, type TenseWord } from './tense.js';
 import type { TimeCandidate, TimeSpec } from './time-spec.js';
 
 export const STAGE = 'time';
@@ -89,13 +89,18 @@ function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): Ana
   let previousId: string | null = null;
   let quarterInFocus: string | null = null;
   const narrative = isNarrative(candidates, reference);
+  // The words of each sentence, read once however many expressions it holds (key -1: no sentences, the whole text).
+  const wordsBySentence = new Map<number, readonly TenseWord[]>();
   for (const sequenced of candidates as Array<TimeCandidate & { sentence: number }>) {
     const c = readSequence(sequenced, narrative);
     const sentence = doc.sentences[c.sentence];
     const caption = sentence?.caption ?? false;
     const sentenceStart = sentence?.span[0] ?? 0;
     const sentenceText = sentence?.text ?? text;
-    let tense = tenseAt(sentenceText, c.span[0] - sentenceStart);
+    const sentenceKey = sentence ? c.sentence : -1;
+    let words = wordsBySentence.get(sentenceKey);
+    if (!words) wordsBySentence.set(sentenceKey, (words = tenseWords(sentenceText)));
+    let tense = tenseAt(sentenceText, c.span[0] - sentenceStart, words);
     // "since July" looks back: the July before publication.
     const before = text.slice(Math.max(0, c.span[0] - 12), c.span[0]).toLowerCase();
     if (/\b(?:since|ago)\s+$/.test(before)) tense = 'past';
