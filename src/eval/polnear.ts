@@ -154,7 +154,7 @@ function goldRole(a: GoldAttribution, role: 'Cue' | 'Source' | 'Content'): reado
 function predRole(a: Attribution, role: 'Cue' | 'Source' | 'Content'): readonly Span[] {
   if (role === 'Cue') return a.cue ? [a.cue.span] : [];
   if (role === 'Source') return a.source ? [a.source.span] : [];
-  return [a.content.span];
+  return [a.content.span, ...(a.contentParts ?? []).map((p) => p.span)];
 }
 
 /** Indexes of the tokens whose middle lies inside one of the spans. */

@@ -26,6 +26,8 @@ export interface Attribution extends ItemBase {
   /** The reporting words ("said", "according to", "called on"); `lemma` is the lexicon entry. */
   readonly cue: (SpanText & { readonly lemma: string }) | null;
   readonly content: SpanText;
+  /** More of the content after the cue, when the quotation goes on ("“Q1,” she said. “Q2.”"); absent when none. */
+  readonly contentParts?: readonly SpanText[];
   readonly stance: Stance;
   /** Quoted: the content is a quotation; mixed: partly quoted; indirect: reported speech. */
   readonly direct: 'quoted' | 'indirect' | 'mixed';

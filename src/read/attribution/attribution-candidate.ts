@@ -10,6 +10,8 @@ export interface AttributionCandidate {
   readonly source: readonly [number, number] | null;
   /** Character offsets of the content. */
   readonly content: readonly [number, number];
+  /** More content after the cue: a quotation going on ("“Q1,” she said. “Q2.”"), character offsets. */
+  readonly contentParts?: ReadonlyArray<readonly [number, number]>;
   readonly rule: string;
   /** The source was taken from another verb's subject ("..., adding that", "... but denied"). */
   readonly sharedSource?: boolean;

@@ -37,6 +37,19 @@ test('the frames reporters use', () => {
   }
 });
 
+test('a quotation going on after its cue is more of the same content', () => {
+  const [a, ...rest] = own('“We will hold,” Zelensky said. “The line is stable. Nobody is leaving.”\n\nThe bridge was destroyed.');
+  assert.equal(a?.content.text, '“We will hold,”');
+  assert.deepEqual(a?.contentParts?.map((p) => p.text), ['“The line is stable. Nobody is leaving.”']);
+  assert.deepEqual(rest, []);
+  const [b] = own('“We will hold,” Zelensky said, “whatever it takes.”');
+  assert.deepEqual(b?.contentParts?.map((p) => p.text), ['“whatever it takes.”']);
+  // a quotation with a cue of its own is its own attribution
+  const [c, d] = own('“We will hold,” Zelensky said. “The line is stable,” he added.');
+  assert.equal(c?.contentParts, undefined);
+  assert.equal(d?.cue?.text, 'added');
+});
+
 test('text with no attribution yields only the reporter voice', () => {
   for (const text of ['The bridge was destroyed overnight.', 'The state of the United States economy is strong.', 'AFU troops are thought to be outnumbered.']) {
     assert.deepEqual(own(text), [], text);

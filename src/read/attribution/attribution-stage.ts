@@ -16,6 +16,7 @@ import { extractTaggedAttributions, nearestSpan } from './extract-tagged-attribu
 import { extractColonFrame } from './extract-colon-frames.js';
 import { widenTaggedContents, widenTaggedCues, widenTaggedSources } from './widen-tagged-sources.js';
 import { extendCueVerbGroup } from './extend-cue-verb-group.js';
+import { continueQuotedContent } from './continue-quoted-content.js';
 
 const STAGE = 'attribution';
 
@@ -106,6 +107,10 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       if (tagger) candidates = widenTaggedCues(tokens, widenTaggedContents(tokens, widenTaggedSources(candidates, tags), tags), tags);
       // after the widening: the verb group is added to whatever extent the cue has by now
       candidates = extendCueVerbGroup(tokens, candidates);
+      // after every cue is known: a quotation with a cue of its own is not another's continuation
+      const anyCue = new Uint8Array(tokens.length);
+      for (const c of candidates) for (let k = c.cue[0]; k < c.cue[1]; k++) anyCue[k] = 1;
+      candidates = continueQuotedContent(tokens, sentences, candidates, anyCue);
 
       const entityById = new Map(doc.entities.map((e) => [e.id, e]));
       const attributions: Attribution[] = [];
@@ -116,8 +121,9 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         const entity = sourceSpan ? linkAttributionSource(sourceSpan, sourceText, doc.actors, entityById) : null;
         const content: Span = [c.content[0], c.content[1]];
         const contentText = text.slice(content[0], content[1]);
+        const parts = (c.contentParts ?? []).map(([a, b]) => ({ span: [a, b] as Span, text: text.slice(a, b) }));
         const starts = [cueSpan[0], content[0], ...(sourceSpan ? [sourceSpan[0]] : [])];
-        const ends = [cueSpan[1], content[1], ...(sourceSpan ? [sourceSpan[1]] : [])];
+        const ends = [cueSpan[1], content[1], ...(sourceSpan ? [sourceSpan[1]] : []), ...parts.map((p) => p.span[1])];
         const span: Span = [Math.min(...starts), Math.max(...ends)];
         const clause: Span = [Math.min(cueSpan[0], sourceSpan?.[0] ?? cueSpan[0]), Math.max(cueSpan[1], sourceSpan?.[1] ?? cueSpan[1])];
         const sentenceSpan = sentences[c.sentence]!.span;
@@ -128,6 +134,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
           speaker: entity,
           cue: { span: cueSpan, text: text.slice(cueSpan[0], cueSpan[1]), lemma: c.entry.lemma },
           content: { span: content, text: contentText },
+          ...(parts.length > 0 ? { contentParts: parts } : {}),
           stance: c.entry.stance,
           direct: directness(contentText),
           time: linkStatementTime(sentenceSpan, clause, content, doc.times),
@@ -150,7 +157,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       if (reporterVoice) {
         // An attitude cue the lexicon does not know ("issued statements about", "mocked") reports the
         // source's act, which is itself the reporter's claim: its sentence keeps the reporter's voice.
-        const covered = nested.filter((a) => a.origin.rule !== 'tagged-attitude').flatMap((a) => [a.cue!.span, a.content.span]);
+        const covered = nested.filter((a) => a.origin.rule !== 'tagged-attitude').flatMap((a) => [a.cue!.span, a.content.span, ...(a.contentParts ?? []).map((p) => p.span)]);
         const own = extractReporterVoice(sentences, covered);
         if (own.length > 0) {
           const outlet: Entity = { id: 'entity:outlet', name: doc.meta.outlet ?? 'the outlet (reporter)', kind: 'media', side: 'MEDIA', role: 'reporter', key: null, mentions: [] };
