@@ -92,7 +92,13 @@ export function createAttributionStage(options: AttributionOptions): Stage {
           if (candidate) { candidates.push(candidate); taken.push(candidate.cue); }
         }
         if (tagged) {
-          candidates.push(...extractTaggedAttributions(tokens, sentence, tagged, taken, cues, paragraphEnd));
+          // "He said:" ending a paragraph introduces the next paragraph (a block quotation)
+          let introducedEnd = paragraphEnd;
+          const nextParagraph = sentences[sentence.index + 1];
+          if (introducedEnd === sentence.tokens[1] && nextParagraph && !nextParagraph.caption) {
+            for (let k = nextParagraph.index; k < sentences.length && sentences[k]!.paragraph === nextParagraph.paragraph; k++) introducedEnd = sentences[k]!.tokens[1];
+          }
+          candidates.push(...extractTaggedAttributions(tokens, sentence, tagged, taken, cues, introducedEnd));
         }
       }
       candidates = shareSubjects(tokens, candidates, tagger ? (c) => nearestSpan(tags[c.sentence]?.source ?? [], c.cue) : undefined)

@@ -60,14 +60,18 @@ export function extractTaggedAttributions(
     if (PASSIVE_BE.has(tokens[cue[0]]!.norm) && !(source && source[0] >= cue[1] && (tokens[cue[1] - 1]!.norm === 'by' || tokens[cue[1]]?.norm === 'by' && source[0] === cue[1] + 1))) continue;
     let content = nearestSpan(tagged.content.filter((c) => !source || !overlap(c, source)), cue);
     // "X said:" closing its sentence introduces what follows, to the paragraph's end
+    // (the tagger often takes the colon into the cue: "said:")
     const rest = tokens.slice(cue[1], sTo);
-    if (rest.length > 0 && rest[0]!.text === ':' && !rest.some(isWordLike) && paragraphEnd > sTo) content = [sTo, paragraphEnd];
+    const colon = tokens[cue[1] - 1]!.text === ':' || rest[0]?.text === ':';
+    if (colon && !rest.some(isWordLike) && paragraphEnd > sTo) content = [sTo, paragraphEnd];
     if (!content) {
       const after = source && source[0] >= cue[1] ? null : [cue[1], sTo] as const;
       const before = [sFrom, cue[0]] as const;
       content = trimRange(tokens, after ?? before) ?? trimRange(tokens, before === content ? after ?? before : before);
     } else content = trimRange(tokens, content);
     if (!content) continue;
+    // a content of the source's own words is no content ("He said:" with nothing after it)
+    if (source && content[0] >= source[0] && content[1] <= source[1]) continue;
     const entry = entryOfTaggedCue(tokens, cue, lexicon);
     const rule = lexicon.byFirst.has(entry.norms[0]!) && entry.class !== 'thought' && !TOPIC_PREPOSITIONS.has(tokens[cue[1] - 1]!.norm) ? 'tagged' : 'tagged-attitude';
     // an attitude needs an object of some words ("mocked the ambitions of ..."); "shared online" is a modifier
