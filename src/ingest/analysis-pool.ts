@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { SourceDocument } from '../model/index.js';
 import { createPipeline } from '../read/pipeline.js';
 import { loadResources } from '../read/load-resources.js';
+import { loadGazetteer } from '../gazetteer/load-gazetteer.js';
 import { analyzeForIngest, type IngestAnalysis } from './analyze-for-ingest.js';
 
 export interface AnalysisPool {
@@ -19,6 +20,12 @@ export async function createAnalysisPool(options: { jobs: number; db?: string })
     const pipeline = createPipeline(await loadResources(options.db !== undefined ? { db: options.db } : {}));
     return { analyze: async (doc) => analyzeForIngest(pipeline, doc), close: async () => undefined };
   }
+  // The default gazetteer (about 27 MB) is read once, here, into a SharedArrayBuffer that every
+  // thread uses in place; each would otherwise hold a copy of its own. Loading it here also
+  // compiles it once where it is missing, instead of in every thread at the same time.
+  // (No db here: the user's imported extension is a small overlay each thread adds itself.)
+  const gazetteerBuffer = loadGazetteer({ shared: true }).baseBuffer;
+  const workerData = { db: options.db, gazetteerBuffer };
   // Under tsx (tests, `npm run bench`) this module is .ts and so is the worker; built, both are .js.
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const workerUrl = new URL(`./analysis-worker${ext}`, import.meta.url);
@@ -28,8 +35,8 @@ export async function createAnalysisPool(options: { jobs: number; db?: string })
     Array.from({ length: options.jobs }, () => new Promise<{ worker: Worker; pending: Map<number, Pending> }>((resolve, reject) => {
       // Under tsx a worker needs the TypeScript loader registered before its entry is loaded.
       const worker = ext === '.ts'
-        ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.tsImport(${JSON.stringify(workerUrl.href)}, ${JSON.stringify(import.meta.url)}))`, { eval: true, workerData: { db: options.db } })
-        : new Worker(workerUrl, { workerData: { db: options.db } });
+        ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.tsImport(${JSON.stringify(workerUrl.href)}, ${JSON.stringify(import.meta.url)}))`, { eval: true, workerData })
+        : new Worker(workerUrl, { workerData });
       const pending = new Map<number, Pending>();
       worker.on('message', (message: { ready?: true; seq?: number; out?: IngestAnalysis; error?: string }) => {
         if (message.ready) return resolve({ worker, pending });

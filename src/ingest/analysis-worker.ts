@@ -6,7 +6,9 @@ import { analyzeForIngest } from './analyze-for-ingest.js';
 
 /** One analysis thread: builds the pipeline once, then reads documents as they are posted. */
 const port = parentPort!;
-const pipeline = createPipeline(await loadResources({ db: (workerData as { db?: string }).db }));
+const data = workerData as { db?: string; gazetteerBuffer?: ArrayBufferLike };
+// The gazetteer's bytes come from the pool (shared by every thread), not from the file again.
+const pipeline = createPipeline(await loadResources({ db: data.db, ...(data.gazetteerBuffer ? { gazetteerBuffer: data.gazetteerBuffer } : {}) }));
 port.on('message', (message: { seq: number; doc: SourceDocument }) => {
   try {
     port.postMessage({ seq: message.seq, out: analyzeForIngest(pipeline, message.doc) });

@@ -133,12 +133,17 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
         inFlight.add(doc.id);
         // Extras that only ingest knows travel beside the analysis, not through the worker.
         const extras = { byline: doc.meta.byline ?? null, forwardedFrom: doc.meta.forwardedFrom ?? null };
-        queue.push(pool.analyze(doc).then(
+        const analysis = pool.analyze(doc).then(
           (out) => ({ ...out, ...extras }),
           (error: Error) => {
             throw Object.assign(error, { document: { id: doc.id, source: doc.meta.source } });
           },
-        ));
+        );
+        // A failure can arrive before storeNext awaits this promise (a thread that dies fails all it
+        // holds at once): marked handled here so Node does not end the run on an unhandled
+        // rejection; storeNext still awaits it and reports the failure.
+        analysis.catch(() => undefined);
+        queue.push(analysis);
         if (queue.length >= window) await storeNext();
       }
       while (queue.length > 0) await storeNext();

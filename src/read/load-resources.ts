@@ -8,6 +8,11 @@ import { parseEventLexicon } from './events/index.js';
 export interface LoadResourcesOptions {
   /** The database location: user-imported gazetteer data is stored beside it. */
   readonly db?: string;
+  /**
+   * The default gazetteer's bytes as another thread loaded them (`gazetteer.baseBuffer`
+   * of one loaded with `shared: true`): ingest's analysis threads use one copy, not one each.
+   */
+  readonly gazetteerBuffer?: ArrayBufferLike;
 }
 
 /**
@@ -23,7 +28,7 @@ export async function loadResources(options: LoadResourcesOptions = {}): Promise
     actors: compileActorLexicon(actors, nouns),
     cues: compileCueLexicon(cues),
     attributionTagger: compileSpanTagger(await readJson(new URL('../../models/attribution/tagger.json', import.meta.url))),
-    places: loadPlacesResources({ db: options.db }),
+    places: loadPlacesResources({ db: options.db, ...(options.gazetteerBuffer ? { baseBuffer: options.gazetteerBuffer } : {}) }),
     claims: { predicates: claimPredicates, context: claimContext },
     events: parseEventLexicon(await readFile(new URL('../../data/events/triggers.tsv', import.meta.url), 'utf8'), await readData('events/actor-words.json')),
   };
