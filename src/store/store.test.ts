@@ -8,6 +8,11 @@ import { SearchQueryError, type Store } from './store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 import { openPostgresStore } from './postgres/postgres-store.js';
 import { createTestDatabase, testPostgres } from './postgres/test-server.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createPipeline, type Pipeline } from '../read/pipeline.js';
+import { loadResources } from '../read/load-resources.js';
+import { toLedgerDocument } from '../report/ledger-json.js';
 
 /**
  * The store contract: every backend runs this same suite (Kysely's habit).
@@ -43,6 +48,48 @@ function ledgerDoc(id: string, text: string, meta: Partial<LedgerDocument> = {})
 }
 
 const NO_EXTRAS = { analyzed: true, byline: null, forwardedFrom: null, minhash: null } as const;
+
+// Ledger and browse documents go through the real pipeline (the claims, places and entities a save indexes).
+const EXAMPLE = readFileSync(fileURLToPath(new URL('../../example/pokrovsk.txt', import.meta.url)), 'utf8');
+let pipeline: Pipeline | null = null;
+async function analysed(id: string, text: string, published: string, outlet: string | null = null): Promise<LedgerDocument> {
+  pipeline ??= createPipeline(await loadResources({ db: '/nonexistent/counterclaim.db' }));
+  const meta = { title: `Report ${id}`, outlet, url: null, published, language: 'en', source: `${id}.txt`, duplicateOf: null };
+  return toLedgerDocument(pipeline.read({ id, text, meta, diagnostics: [] }));
+}
+const CONTEXT = 'the city in the eastern Donetsk region city of Pokrovsk';
+/** A capture claim, its denial in another article, a conceded withdrawal (issue 5's across-documents target), and the bundled example. */
+async function ledgerInput(): Promise<LedgerDocument[]> {
+  return [
+    await analysed('cap', `Russia’s Defence Ministry said on Monday its forces had captured Pokrovsk, ${CONTEXT}.`, '2025-11-10', 'TASS'),
+    await analysed('deny', `Ukraine’s General Staff on Tuesday denied that Russian forces had captured Pokrovsk, ${CONTEXT}.`, '2025-11-11', 'Ukrainska Pravda'),
+    await analysed('example', EXAMPLE, '2025-11-06'),
+    await analysed('withdraw', `Ukraine’s General Staff said on Thursday its troops had withdrawn from Pokrovsk, ${CONTEXT}.`, '2025-11-20', 'Kyiv Independent'),
+  ];
+}
+
+/** Everything the ledger and browse readers answer about a store: what two backends (or two runs) must agree on. */
+export async function ledgerSnapshot(store: Store): Promise<Record<string, unknown>> {
+  const ledger = store.ledger!;
+  const browse = store.browse!;
+  const places = await ledger.listPlaces();
+  const perPlace: Record<string, unknown> = {};
+  for (const p of places) {
+    perPlace[p.place] = {
+      timeline: await ledger.timeline(p.place), byLabel: await ledger.timeline(p.label), claims: await ledger.listClaims({ place: p.place }),
+      claimsUA: await ledger.listClaims({ place: p.label, side: 'ua' }), contradictions: await ledger.listContradictions({ place: p.place }),
+    };
+  }
+  const totals = await browse.listPlaces({ limit: 10_000 });
+  const mentions: Record<string, unknown> = {};
+  for (const t of totals.places) mentions[t.id] = { place: await browse.getPlace(t.id), mentions: await browse.placeMentions(t.id, { limit: 1000 }) };
+  return {
+    claims: await ledger.listClaims({ limit: 100_000 }), since: await ledger.listClaims({ since: '2025-11-10' }), ru: await ledger.listClaims({ side: 'RU', limit: 5 }),
+    captured: await ledger.listClaims({ predicate: 'captured' }), contradictions: await ledger.listContradictions(), places, perPlace,
+    totals, mentions, located: await browse.listPlaces({ located: true, q: 'pok' }), entities: await browse.listEntities({ limit: 10_000 }),
+    board: await browse.listContradictions({ limit: 1000 }), page: await browse.listContradictions({ limit: 2, offset: 1 }),
+  };
+}
 
 for (const backend of BACKENDS) {
   const withStore = (name: string, body: (store: Store) => Promise<void>): void => {
@@ -108,3 +155,119 @@ for (const backend of BACKENDS) {
     assert.deepEqual(await store.getIngestedSource('feed.jsonl'), { fingerprint: '11:20', documents: 4 });
   });
 }
+
+for (const backend of BACKENDS) {
+  const withStore = (name: string, body: (store: Store) => Promise<void>): void => {
+    test(`${backend.name} store: ${name}`, { skip: backend.skip ?? false, timeout: 120_000 }, async () => {
+      const { store, dispose } = await backend.open();
+      try {
+        await body(store);
+      } finally {
+        await store.close();
+        await dispose();
+      }
+    });
+  };
+
+  withStore('ledger: a capture claim and a denial in two documents are one contradiction; a conceded withdrawal confirms', async (store) => {
+    const [cap, deny, , withdraw] = await ledgerInput();
+    await store.saveDocument(cap!);
+    await store.saveDocument(deny!);
+    const ledger = store.ledger!;
+    const polarity = (await ledger.listContradictions()).filter((c) => c.kind === 'polarity');
+    assert.equal(polarity.length, 1, JSON.stringify(polarity));
+    assert.deepEqual([polarity[0]!.a.doc, polarity[0]!.b.doc], ['cap', 'deny']);
+    const before = await ledger.timeline('Pokrovsk');
+    assert.equal(before?.statuses.at(-1)?.state, 'claimed-captured');
+    assert.equal(before?.statuses.at(-1)?.denied, true);
+    await store.saveDocument(withdraw!);
+    const after = await ledger.timeline('pokrovsk');
+    assert.equal(after?.statuses.at(-1)?.state, 'confirmed-captured');
+    assert.deepEqual([...new Set(after!.statuses.at(-1)!.claims.map((r) => r.doc))].sort(), ['cap', 'deny', 'withdraw']);
+    assert.equal((await ledger.listContradictions({ place: 'Pokrovsk' })).filter((c) => c.kind === 'polarity').length, 1);
+    const board = await store.browse!.listContradictions();
+    assert.equal(board.total, (await ledger.listContradictions()).length);
+    assert.ok(board.contradictions.every((d) => d.a !== null && d.b !== null));
+  });
+
+  withStore('ledger: claims filters by place, side, since and predicate; the example contested', async (store) => {
+    for (const doc of await ledgerInput()) await store.saveDocument(doc);
+    const ledger = store.ledger!;
+    const all = await ledger.listClaims();
+    assert.ok(all.length > 10);
+    const dates = all.map((c) => c.claim.about.window?.end ?? null);
+    const dated = dates.filter((d) => d !== null);
+    assert.deepEqual(dated, [...dated].sort().reverse(), 'newest first');
+    assert.ok(dates.indexOf(null) === -1 || dates.slice(dates.indexOf(null)).every((d) => d === null), 'undated last');
+    const place = (await ledger.timeline('Pokrovsk'))!.place;
+    const atPlace = await ledger.listClaims({ place: 'Pokrovsk' });
+    assert.ok(atPlace.length > 0 && atPlace.every((c) => c.claim.args.some((a) => a.role === 'place' && a.key === place)));
+    const ua = await ledger.listClaims({ place: 'pokrovsk', side: 'ua' });
+    assert.ok(ua.length > 0 && ua.every((c) => c.claim.side === 'UA'));
+    assert.ok((await ledger.listClaims({ since: '2025-11-11' })).every((c) => (c.claim.about.window?.end ?? '') >= '2025-11-11'));
+    assert.equal((await ledger.listClaims({ since: '2030-01-01' })).length, 0);
+    assert.ok((await ledger.listClaims({ predicate: 'captured' })).every((c) => c.claim.predicate === 'captured'));
+    assert.equal((await ledger.listClaims({ limit: 3 })).length, 3);
+    assert.ok((await ledger.listContradictions()).some((c) => c.proposition.startsWith('encircled(force:UA,')));
+    const { places } = await store.browse!.listPlaces();
+    const pokrovsk = places.find((p) => p.name === 'Pokrovsk');
+    assert.ok(pokrovsk && pokrovsk.documents === 4 && pokrovsk.mentions >= 4, JSON.stringify(pokrovsk));
+    assert.equal((await store.browse!.placeMentions(pokrovsk.id, { limit: 1000 })).length, pokrovsk.mentions);
+  });
+
+  withStore('ledger: saving again changes nothing; a new analysis replaces the old one everywhere', async (store) => {
+    const docs = await ledgerInput();
+    for (const doc of docs) await store.saveDocument(doc);
+    const first = await ledgerSnapshot(store);
+    for (const doc of docs) assert.equal(await store.saveDocument(doc), 'unchanged');
+    assert.deepEqual(await ledgerSnapshot(store), first);
+    // The denial re-analysed as something else, then back: the ledger returns to where it was.
+    const other = await analysed('deny', 'Ukraine’s General Staff said on Tuesday that it repelled 40 attacks near Kupiansk.', '2025-11-11', 'Ukrainska Pravda');
+    assert.equal(await store.saveDocument(other), 'updated');
+    assert.equal((await store.ledger!.listContradictions()).filter((c) => c.a.doc === 'deny' || c.b.doc === 'deny').length, 0);
+    assert.equal(await store.saveDocument(docs[1]!), 'updated');
+    assert.deepEqual(await ledgerSnapshot(store), first);
+  });
+}
+
+test('ledger and browse: SQLite and PostgreSQL answer the same for the same input (example through the pipeline, across documents)', { skip: postgres.skip ?? false, timeout: 180_000 }, async () => {
+  const docs = await ledgerInput();
+  const opened = await Promise.all(BACKENDS.map((b) => b.open()));
+  try {
+    for (const { store } of opened) for (const doc of docs) await store.saveDocument(doc);
+    const [sqlite, pg] = await Promise.all(opened.map(({ store }) => ledgerSnapshot(store)));
+    assert.ok((sqlite!.claims as unknown[]).length > 10);
+    assert.deepEqual(pg, sqlite);
+  } finally {
+    for (const { store, dispose } of opened) {
+      await store.close();
+      await dispose();
+    }
+  }
+});
+
+test('postgres ledger: concurrent saves about the same place give the ledger of one-at-a-time saves', { skip: postgres.skip ?? false, timeout: 180_000 }, async () => {
+  const docs = [...await ledgerInput()];
+  const sides = [['Russia’s Defence Ministry said', 'had captured'], ['Ukraine’s General Staff denied that Russian forces', 'had captured'], ['Ukraine’s General Staff said its troops', 'held']];
+  for (let i = 0; i < 12; i++) {
+    const [who, verb] = sides[i % sides.length]!;
+    docs.push(await analysed(`c${i}`, `${who} ${verb} Pokrovsk, ${CONTEXT}, on ${['Monday', 'Tuesday', 'Wednesday'][i % 3]}.`, `2025-11-${String(5 + i).padStart(2, '0')}`, `Outlet ${i % 4}`));
+  }
+  const sqliteSide = await BACKENDS[0]!.open();
+  const db = await createTestDatabase('adminUrl' in postgres ? postgres.adminUrl : '');
+  const store = await openPostgresStore(db.url, { poolSize: 8 });
+  try {
+    for (const doc of docs) await sqliteSide.store.saveDocument(doc);
+    // Every document at once, 8 connections: saves about Pokrovsk overlap and must serialise on its locks.
+    await Promise.all([...docs].reverse().map((doc) => store.saveDocument(doc)));
+    const [expected, got] = [await ledgerSnapshot(sqliteSide.store), await ledgerSnapshot(store)];
+    assert.deepEqual(got.contradictions, expected.contradictions);
+    assert.deepEqual(got.places, expected.places);
+    assert.deepEqual(got.totals, expected.totals);
+  } finally {
+    await store.close();
+    await db.drop();
+    await sqliteSide.store.close();
+    await sqliteSide.dispose();
+  }
+});

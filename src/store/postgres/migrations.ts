@@ -1,3 +1,6 @@
+import { BROWSE_MIGRATION_SQL } from './browse-index.js';
+import { LEDGER_CORE_MIGRATION_SQL, LEDGER_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL } from './ledger-index.js';
+
 /**
  * Numbered schema migrations for PostgreSQL, one for each SQLite migration
  * with the same number and the same meaning (src/store/sqlite/migrations.ts).
@@ -76,5 +79,27 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ readonly version: number; read
         documents INTEGER NOT NULL
       );
     `,
+  },
+  {
+    // Ledger: claims indexed for claims --place/--side/--since, contradictions and control
+    // timelines kept up to date on save (src/store/postgres/ledger-index.ts).
+    version: 3,
+    sql: LEDGER_MIGRATION_SQL,
+  },
+  {
+    // Browsing at scale: items in document order by index, place totals and dated
+    // contradictions kept by triggers (src/store/postgres/browse-index.ts).
+    version: 4,
+    sql: BROWSE_MIGRATION_SQL,
+  },
+  {
+    // Ledger at scale: claims of a proposition in date order (recompute one month).
+    version: 5,
+    sql: LEDGER_SCALE_MIGRATION_SQL,
+  },
+  {
+    // Ledger at scale: a compact core copy of each claim, claims by place and proposition.
+    version: 6,
+    sql: LEDGER_CORE_MIGRATION_SQL,
   },
 ];

@@ -7,6 +7,9 @@ import {
 } from '../store.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsquery } from './fts-query.js';
+import { createLedgerIndex } from './ledger-index.js';
+import { createBrowseIndex } from './browse-index.js';
+import { placeIdOf } from '../browse-reader.js';
 
 /** The lists of a document stored one row per item (the same as the SQLite backend). */
 const ITEM_LISTS = ['sentences', 'times', 'places', 'entities', 'actors', 'attributions', 'quantities', 'events', 'claims'] as const;
@@ -58,6 +61,24 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     }
   };
 
+  const ledger = createLedgerIndex(pool);
+
+  /**
+   * Advisory transaction locks on the shared keys a save writes (propositions,
+   * control places, place totals), all taken at once in hash order before any
+   * write: concurrent saves of documents about the same place run their
+   * recomputes one after the other, and never deadlock (every save takes its
+   * locks in the same global order; the rows under them are touched only by
+   * lock holders).
+   */
+  const lockKeys = async (client: pg.PoolClient, keys: readonly string[]): Promise<void> => {
+    if (keys.length === 0) return;
+    await client.query(
+      'SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) k ORDER BY h) s',
+      [keys],
+    );
+  };
+
   const save = async (client: pg.PoolClient, doc: LedgerDocument): Promise<SaveOutcome> => {
     const { text, ...rest } = doc;
     const analysis = JSON.stringify(rest);
@@ -66,6 +87,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [doc.id]);
     const existing = (await client.query<{ analysis_hash: string }>('SELECT analysis_hash FROM documents WHERE id = $1', [doc.id])).rows[0];
     if (existing?.analysis_hash === hash) return 'unchanged';
+    const plan = await ledger.plan(client, doc);
+    const oldPlaces = existing
+      ? (await client.query<{ place_id: string }>('SELECT DISTINCT place_id FROM items WHERE doc_id = $1 AND place_id IS NOT NULL', [doc.id])).rows.map((r) => r.place_id)
+      : [];
+    const placeTotals = new Set([...oldPlaces, ...doc.places.map((p) => placeIdOf(p))]);
+    await lockKeys(client, [...plan.lockKeys, ...[...placeTotals].map((id) => `place-totals:${id}`)]);
     const meta = [doc.id, doc.title, doc.outlet, doc.url, doc.published, doc.language, doc.source];
     if (existing) {
       await client.query(
@@ -95,6 +122,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         [doc.id, ids, kinds, starts, ends, texts, data],
       );
     }
+    await ledger.apply(client, doc, plan);
     return existing ? 'updated' : 'inserted';
   };
 
@@ -119,6 +147,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
   return {
     kind: 'postgres',
+    ledger,
+    browse: createBrowseIndex(pool),
     saveDocument: (doc) => saveWithExtras(doc, null),
     saveIngested: (doc, extras) => saveWithExtras(doc, extras),
     async nearDuplicateCandidates(bandKeys) {

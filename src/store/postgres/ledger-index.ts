@@ -1,0 +1,301 @@
+import type pg from 'pg';
+import type { Contradiction, ControlStatus } from '../../model/index.js';
+import type { LedgerDocument } from '../../report/ledger-json.js';
+import { CONTROL_PREDICATES, controlTimeline, entityKey, findContradictions, ledgerClaimsOf, PERSISTENCE_DAYS, type LedgerClaim, type LedgerReader, type PlaceTimeline } from '../../ledger/index.js';
+import { addDays } from '../../read/claims/time-window.js';
+
+/**
+ * SQL of the ledger tables (migration 3), the PostgreSQL twin of SQLite's
+ * migration 3 (src/store/sqlite/ledger-index.ts). Keys and dates are
+ * `COLLATE "C"` so ORDER BY, ranges and lower() behave as SQLite's BINARY
+ * (byte order, ASCII-only lower case) whatever the database's locale.
+ * Claim indexes carry the readers' sort (`about_end DESC NULLS LAST, doc_id
+ * DESC, claim_id DESC`: SQLite sorts NULL last in DESC) so `claims --place`,
+ * `--side` and `--since` read the first page straight from an index; the
+ * partial index on control claims serves timeline recomputes.
+ */
+export const LEDGER_MIGRATION_SQL = `
+  CREATE TABLE ledger_claims (
+    doc_id TEXT COLLATE "C" NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    claim_id TEXT COLLATE "C" NOT NULL,
+    proposition TEXT COLLATE "C" NOT NULL,
+    predicate TEXT COLLATE "C" NOT NULL,
+    place TEXT COLLATE "C",
+    place_label TEXT COLLATE "C",
+    side TEXT COLLATE "C" NOT NULL,
+    about_end TEXT COLLATE "C",
+    stated TEXT COLLATE "C",
+    control BOOLEAN NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (doc_id, claim_id)
+  );
+  CREATE INDEX ledger_claims_proposition ON ledger_claims(proposition);
+  CREATE INDEX ledger_claims_place ON ledger_claims(place, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC);
+  CREATE INDEX ledger_claims_place_control ON ledger_claims(place, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC) WHERE control;
+  CREATE INDEX ledger_claims_place_label ON ledger_claims(place_label);
+  CREATE INDEX ledger_claims_side ON ledger_claims(side, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC);
+  CREATE INDEX ledger_claims_about ON ledger_claims(about_end DESC NULLS LAST, doc_id DESC, claim_id DESC);
+  CREATE TABLE ledger_entities (key TEXT COLLATE "C" PRIMARY KEY, name TEXT COLLATE "C" NOT NULL, kind TEXT COLLATE "C" NOT NULL, side TEXT COLLATE "C" NOT NULL);
+  CREATE TABLE ledger_contradictions (
+    scope TEXT COLLATE "C" NOT NULL,
+    id TEXT COLLATE "C" NOT NULL,
+    kind TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (scope, id)
+  );
+  CREATE TABLE ledger_timelines (
+    place TEXT COLLATE "C" PRIMARY KEY,
+    label TEXT COLLATE "C" NOT NULL,
+    lat DOUBLE PRECISION, lon DOUBLE PRECISION, country TEXT, admin1 TEXT,
+    state TEXT, data TEXT NOT NULL
+  );
+  CREATE INDEX ledger_timelines_label ON ledger_timelines(lower(label));
+`;
+
+/** Migration 5 (as SQLite's): claims of a proposition in date order, for recomputes of one month. */
+export const LEDGER_SCALE_MIGRATION_SQL = `
+  CREATE INDEX ledger_claims_proposition_about ON ledger_claims(proposition, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC);
+  DROP INDEX ledger_claims_proposition;
+`;
+
+/** Migration 6 (as SQLite's): a compact core copy of each claim, and claims by place and proposition (`contradictions --place`). */
+export const LEDGER_CORE_MIGRATION_SQL = `
+  ALTER TABLE ledger_claims ADD COLUMN core TEXT;
+  CREATE INDEX ledger_claims_place_proposition ON ledger_claims(place, proposition);
+`;
+
+/** The fields of a ledger claim that contradictions and control timelines read (the same as SQLite's core). */
+function coreOf(lc: LedgerClaim): LedgerClaim {
+  const c = lc.claim;
+  const claim = {
+    id: c.id, kind: c.kind, predicate: c.predicate, proposition: c.proposition, polarity: c.polarity, modality: c.modality, stance: c.stance,
+    side: c.side, grade: c.grade, voice: c.voice, statedAt: { value: c.statedAt.value }, about: { window: c.about.window },
+    args: c.args.map((a) => ({ role: a.role, key: a.key, label: a.label, ...(a.value === undefined ? {} : { value: a.value }) })),
+  };
+  return { doc: lc.doc, published: lc.published, outlet: lc.outlet, root: lc.root, source: lc.source, claim } as unknown as LedgerClaim;
+}
+
+/** The same bound as SQLite's RECOMPUTE_CAP (docs/ledger.md, "At scale"): equal caps give equal ledgers. */
+export const RECOMPUTE_CAP = 60;
+const TIMELINE_LOOKBACK_DAYS = PERSISTENCE_DAYS.presence;
+
+/** What a save touches in the ledger, read before anything is written, and the advisory-lock keys that guard it. */
+export interface LedgerPlan {
+  readonly claims: readonly LedgerClaim[];
+  /** proposition -> months (YYYY-MM or null) whose contradictions are recomputed. */
+  readonly months: ReadonlyMap<string, ReadonlySet<string | null>>;
+  /** place -> earliest date touched (null: undated, recompute all). */
+  readonly places: ReadonlyMap<string, string | null>;
+  readonly lockKeys: readonly string[];
+}
+
+export interface PostgresLedgerIndex extends LedgerReader {
+  /** Step 1 of a save, before its locks are taken: the old claims' keys and the new claims. */
+  plan(client: pg.PoolClient, doc: LedgerDocument): Promise<LedgerPlan>;
+  /** Step 2, holding the plan's locks, after the document's row is written: replace its claims, recompute what they touch. */
+  apply(client: pg.PoolClient, doc: LedgerDocument, plan: LedgerPlan): Promise<void>;
+}
+
+type Db = Pick<pg.Pool, 'query'>;
+
+/**
+ * The ledger kept in PostgreSQL with the same incremental maintenance as
+ * SQLite's (src/store/sqlite/ledger-index.ts: per proposition-month
+ * contradictions, per place timelines from the earliest touched date, at
+ * most RECOMPUTE_CAP claims read each) and the same pure ledger functions
+ * (findContradictions, controlTimeline). Concurrency: a save holds an
+ * advisory transaction lock per proposition and per place it touches
+ * (taken by the store, sorted, before any write), so two workers saving
+ * documents about the same place recompute one after the other, the second
+ * reading what the first committed: no lost timeline status, no duplicate
+ * contradiction. Reads in a recompute are ordered fully (ties by doc_id,
+ * claim_id descending, as SQLite's index order) so both backends see the
+ * same claims when a cap cuts a group.
+ */
+export function createLedgerIndex(pool: Db): PostgresLedgerIndex {
+  const parse = (rows: Array<{ data: string }>): LedgerClaim[] => rows.map((r) => JSON.parse(r.data) as LedgerClaim);
+  const newest = 'ORDER BY about_end DESC NULLS LAST, doc_id DESC, claim_id DESC';
+
+  const resolvePlace = async (db: Db, place: string): Promise<string> => {
+    const p = place.trim();
+    const t = await db.query<{ place: string }>('SELECT place FROM ledger_timelines WHERE place = $1 OR lower(label) = $2 ORDER BY place LIMIT 1', [p, p.toLowerCase()]);
+    if (t.rows[0]) return t.rows[0].place;
+    const c = await db.query<{ place: string }>('SELECT place FROM ledger_claims WHERE place = $1 OR place_label = $2 LIMIT 1', [p, p.toLowerCase()]);
+    return c.rows[0]?.place ?? p;
+  };
+
+  /** Writes a scope's contradictions, touching only rows that changed (the contradiction_dates trigger hangs on them). */
+  const writeScope = async (db: Db, scope: string, list: readonly Contradiction[]): Promise<void> => {
+    const old = new Map((await db.query<{ id: string; data: string }>('SELECT id, data FROM ledger_contradictions WHERE scope = $1', [scope])).rows.map((r) => [r.id, r.data]));
+    const fresh = new Map(list.map((c) => [c.id, JSON.stringify(c)]));
+    const gone = [...old.keys()].filter((id) => !fresh.has(id));
+    if (gone.length) await db.query('DELETE FROM ledger_contradictions WHERE scope = $1 AND id = ANY($2::text[])', [scope, gone]);
+    const changed = list.filter((c) => old.get(c.id) !== fresh.get(c.id));
+    if (changed.length) {
+      await db.query(
+        `INSERT INTO ledger_contradictions (scope, id, kind, data) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])
+         ON CONFLICT (scope, id) DO UPDATE SET kind = excluded.kind, data = excluded.data`,
+        [scope, changed.map((c) => c.id), changed.map((c) => c.kind), changed.map((c) => fresh.get(c.id)!)],
+      );
+    }
+  };
+
+  const refreshPropositionMonth = async (db: Db, proposition: string, month: string | null): Promise<void> => {
+    const scope = `${proposition}@${month ?? 'undated'}`;
+    let claims: LedgerClaim[];
+    if (month === null) {
+      // SQLite reads these in index order (proposition, about_end, doc_id, claim_id): ascending keys.
+      claims = parse((await db.query('SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = $1 AND about_end IS NULL ORDER BY doc_id, claim_id LIMIT $2', [proposition, RECOMPUTE_CAP])).rows);
+    } else {
+      const predicate = proposition.slice(0, proposition.indexOf('(')) as keyof typeof PERSISTENCE_DAYS;
+      const persistence = Math.min(PERSISTENCE_DAYS[predicate] ?? 1, 62);
+      claims = parse((await db.query(`SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = $1 AND about_end >= $2 AND about_end <= $3 ${newest} LIMIT $4`,
+        [proposition, addDays(`${month}-01`, -persistence), `${month}-31`, RECOMPUTE_CAP])).rows);
+    }
+    const inMonth = (ref: { doc: string; claim: string }): boolean => {
+      const c = claims.find((x) => x.doc === ref.doc && x.claim.id === ref.claim);
+      return (c?.claim.about.window?.end.slice(0, 7) ?? null) === month;
+    };
+    await writeScope(db, scope, findContradictions(claims).filter((x) => x.kind !== 'control' && (inMonth(x.a) || inMonth(x.b))));
+  };
+
+  const refreshPlace = async (db: Db, place: string, from: string | null, doc: LedgerDocument): Promise<void> => {
+    const scope = `place:${place}`;
+    if ((await db.query('SELECT 1 FROM ledger_claims WHERE place = $1 AND control LIMIT 1', [place])).rowCount === 0) {
+      await db.query('DELETE FROM ledger_contradictions WHERE scope = $1', [scope]);
+      await db.query('DELETE FROM ledger_timelines WHERE place = $1', [place]);
+      return;
+    }
+    const since = from === null ? '0000-00-00' : addDays(from, -TIMELINE_LOOKBACK_DAYS);
+    // One round trip for the three reads SQLite makes apart; `part` keeps their order (the dedup below keeps the first seen).
+    const { rows } = await db.query<{ data: string }>(`
+      (SELECT 1 AS part, coalesce(core, data) AS data, about_end, doc_id, claim_id FROM ledger_claims WHERE place = $1 AND control AND about_end >= $2 ${newest} LIMIT $3)
+      UNION ALL
+      (SELECT 2, coalesce(core, data), about_end, doc_id, claim_id FROM ledger_claims WHERE place = $1 AND control AND predicate IN ('captured', 'withdrew', 'surrendered', 'controls') ${newest} LIMIT $3)
+      UNION ALL
+      (SELECT 3, coalesce(core, data), about_end, doc_id, claim_id FROM ledger_claims WHERE place = $1 AND control AND about_end IS NULL ORDER BY doc_id, claim_id LIMIT $3)
+      ORDER BY part, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC`, [place, since, RECOMPUTE_CAP]);
+    const byKey = new Map<string, LedgerClaim>();
+    for (const c of parse(rows)) {
+      const key = `${c.doc}\u0000${c.claim.id}`;
+      if (!byKey.has(key)) byKey.set(key, c);
+    }
+    const claims = [...byKey.values()];
+    await writeScope(db, scope, findContradictions(claims).filter((x) => x.kind === 'control'));
+    const stored = (await db.query<TimelineRow>('SELECT place, label, lat, lon, country, admin1, data FROM ledger_timelines WHERE place = $1', [place])).rows[0];
+    const kept = from === null || !stored ? [] : (JSON.parse(stored.data) as ControlStatus[]).filter((st) => st.from < from);
+    const recomputed = controlTimeline(claims, place).filter((st) => from === null || st.from >= from);
+    const statuses = [...kept];
+    for (const st of recomputed) {
+      const last = statuses.at(-1);
+      if (last && last.state === st.state && last.by === st.by && last.denied === st.denied) continue;
+      statuses.push(st);
+    }
+    const arg = claims.flatMap((c) => c.claim.args).find((a) => a.role === 'place' && a.key === place);
+    const mention = arg?.item ? doc.places.find((p) => p.id === arg.item) : undefined;
+    await db.query(`INSERT INTO ledger_timelines (place, label, lat, lon, country, admin1, state, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      ON CONFLICT (place) DO UPDATE SET label = excluded.label, lat = coalesce(excluded.lat, ledger_timelines.lat), lon = coalesce(excluded.lon, ledger_timelines.lon),
+      country = coalesce(excluded.country, ledger_timelines.country), admin1 = coalesce(excluded.admin1, ledger_timelines.admin1), state = excluded.state, data = excluded.data`,
+    [place, arg?.label ?? stored?.label ?? place, mention?.lat ?? null, mention?.lon ?? null, mention?.country ?? null, mention?.admin1 ?? null,
+      statuses.at(-1)?.state ?? 'unknown', JSON.stringify(statuses)]);
+  };
+
+  return {
+    async plan(client, doc) {
+      const months = new Map<string, Set<string | null>>();
+      const places = new Map<string, string | null>();
+      const touch = (proposition: string, place: string | null, aboutEnd: string | null, control: boolean): void => {
+        const set = months.get(proposition) ?? new Set();
+        set.add(aboutEnd?.slice(0, 7) ?? null);
+        months.set(proposition, set);
+        if (place && control) {
+          const prev = places.get(place);
+          places.set(place, prev === undefined ? aboutEnd : prev === null || aboutEnd === null ? null : prev < aboutEnd ? prev : aboutEnd);
+        }
+      };
+      const old = await client.query<{ proposition: string; place: string | null; about_end: string | null; control: boolean }>(
+        'SELECT proposition, place, about_end, control FROM ledger_claims WHERE doc_id = $1', [doc.id]);
+      for (const row of old.rows) touch(row.proposition, row.place, row.about_end, row.control);
+      const claims = ledgerClaimsOf(doc);
+      for (const lc of claims) {
+        const place = lc.claim.args.find((a) => a.role === 'place');
+        touch(lc.claim.proposition, place?.key ?? null, lc.claim.about.window?.end ?? null, CONTROL_PREDICATES.has(lc.claim.predicate));
+      }
+      // `said` and half-known propositions never contradict (findContradictions skips them): nothing to recompute, nothing to lock.
+      for (const p of [...months.keys()]) if (p.startsWith('said(') || p.includes('?')) months.delete(p);
+      const lockKeys = [...[...months.keys()].map((p) => `ledger-proposition:${p}`), ...[...places.keys()].map((p) => `ledger-place:${p}`)];
+      return { claims, months, places, lockKeys };
+    },
+    async apply(client, doc, plan) {
+      await client.query('DELETE FROM ledger_claims WHERE doc_id = $1', [doc.id]);
+      if (doc.entities.length) {
+        // Key order (then document order, so the first of a key wins as in SQLite): concurrent saves insert shared keys in the same order, no deadlock.
+        await client.query(`INSERT INTO ledger_entities (key, name, kind, side)
+          SELECT k, n, ki, s FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS e(k, n, ki, s, o) ORDER BY k, o
+          ON CONFLICT (key) DO NOTHING`,
+        [doc.entities.map((e) => entityKey(e)), doc.entities.map((e) => e.name), doc.entities.map((e) => e.kind), doc.entities.map((e) => e.side)]);
+      }
+      if (plan.claims.length) {
+        const cols: Array<Array<string | boolean | null>> = Array.from({ length: 12 }, () => []);
+        for (const lc of plan.claims) {
+          const c = lc.claim;
+          const place = c.args.find((a) => a.role === 'place');
+          const row = [doc.id, c.id, c.proposition, c.predicate, place?.key ?? null, place?.label.toLowerCase() ?? null, c.side,
+            c.about.window?.end ?? null, c.statedAt.value, CONTROL_PREDICATES.has(c.predicate), JSON.stringify(lc), JSON.stringify(coreOf(lc))];
+          row.forEach((v, i) => cols[i]!.push(v));
+        }
+        await client.query(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core)
+          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[])`, cols);
+      }
+      for (const [p, set] of [...plan.months].sort(([a], [b]) => a.localeCompare(b))) {
+        for (const m of [...set].sort((a, b) => (a ?? '').localeCompare(b ?? ''))) await refreshPropositionMonth(client, p, m);
+      }
+      for (const [p, from] of [...plan.places].sort(([a], [b]) => a.localeCompare(b))) await refreshPlace(client, p, from, doc);
+    },
+    async listClaims(query = {}) {
+      const where: string[] = [];
+      const params: Array<string | number> = [];
+      const bind = (v: string | number): string => `$${params.push(v)}`;
+      if (query.place) where.push(`place = ${bind(await resolvePlace(pool, query.place))}`);
+      if (query.side) where.push(`side = ${bind(query.side.toUpperCase())}`);
+      if (query.since) where.push(`about_end >= ${bind(query.since)}`);
+      if (query.predicate) where.push(`predicate = ${bind(query.predicate)}`);
+      if (query.proposition) where.push(`proposition = ${bind(query.proposition)}`);
+      const limit = Math.max(1, Math.min(query.limit ?? 1000, 100_000));
+      const sql = `SELECT data FROM ledger_claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${newest} LIMIT ${limit}`;
+      return parse((await pool.query<{ data: string }>(sql, params)).rows);
+    },
+    async listContradictions(query = {}) {
+      const limit = Math.max(1, Math.min(query.limit ?? 1000, 100_000));
+      if (!query.place) return (await pool.query<{ data: string }>('SELECT data FROM ledger_contradictions ORDER BY scope, id LIMIT $1', [limit])).rows.map((r) => JSON.parse(r.data) as Contradiction);
+      const place = await resolvePlace(pool, query.place);
+      // The place's propositions by a skip scan of (place, proposition) (one index probe per distinct proposition,
+      // however many claims a busy place has), then each proposition's scopes 'proposition@month' as a key range.
+      const { rows } = await pool.query<{ data: string }>(`
+        WITH RECURSIVE q(p) AS (
+          (SELECT proposition FROM ledger_claims WHERE place = $2 ORDER BY proposition LIMIT 1)
+          UNION ALL
+          SELECT (SELECT proposition FROM ledger_claims WHERE place = $2 AND proposition > q.p ORDER BY proposition LIMIT 1) FROM q WHERE q.p IS NOT NULL
+        )
+        SELECT data FROM (
+          SELECT c.scope, c.id, c.data FROM ledger_contradictions c WHERE c.scope = $1
+          UNION ALL
+          SELECT c.scope, c.id, c.data FROM q JOIN ledger_contradictions c ON c.scope >= q.p || '@' AND c.scope < q.p || 'A' WHERE q.p IS NOT NULL
+        ) x ORDER BY scope, id LIMIT $3`, [`place:${place}`, place, limit]);
+      return rows.map((r) => JSON.parse(r.data) as Contradiction);
+    },
+    async timeline(place) {
+      const { rows } = await pool.query<TimelineRow>('SELECT place, label, lat, lon, country, admin1, data FROM ledger_timelines WHERE place = $1', [await resolvePlace(pool, place)]);
+      return rows[0] ? toTimeline(rows[0]) : null;
+    },
+    async listPlaces() {
+      return (await pool.query<TimelineRow>('SELECT place, label, lat, lon, country, admin1, data FROM ledger_timelines ORDER BY label, place')).rows.map(toTimeline);
+    },
+  };
+}
+
+interface TimelineRow { place: string; label: string; lat: number | null; lon: number | null; country: string | null; admin1: string | null; data: string }
+
+function toTimeline(row: TimelineRow): PlaceTimeline {
+  return { place: row.place, label: row.label, lat: row.lat, lon: row.lon, country: row.country, admin1: row.admin1, statuses: JSON.parse(row.data) as ControlStatus[] };
+}
