@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import type { LedgerDocument } from '../report/ledger-json.js';
 import { CONTENT_SECURITY_POLICY } from './security-headers.js';
 import { MAX_INGEST_BYTES } from './routes/documents.js';
+import { healthRoutes } from './health.js';
 
 let app: Hono;
 let store: Store;
@@ -26,10 +27,27 @@ async function json(path: string, init?: RequestInit) {
 }
 
 describe('GET endpoints', () => {
-  test('/healthz counts documents', async () => {
-    const { res, body } = await json('/healthz');
-    assert.equal(res.status, 200);
-    assert.deepEqual(body, { ok: true, documents: 1 });
+  test('/healthz answers without the database; /readyz asks it and counts documents', async () => {
+    const health = await json('/healthz');
+    assert.equal(health.res.status, 200);
+    assert.deepEqual(health.body, { ok: true });
+    const ready = await json('/readyz');
+    assert.equal(ready.res.status, 200);
+    assert.deepEqual(ready.body, { ok: true, store: 'sqlite', documents: 1 });
+  });
+
+  test('/readyz is 503 with a reason when the database fails or hangs; /healthz stays 200', async () => {
+    const failing: Store = Object.assign(Object.create(store) as Store, { countDocuments: () => Promise.reject(new Error('database is locked')) });
+    const hanging: Store = Object.assign(Object.create(store) as Store, { countDocuments: () => new Promise<number>(() => {}) });
+    for (const [broken, reason] of [[failing, /locked/], [hanging, /did not answer within/]] as const) {
+      const down = healthRoutes(broken, 50);
+      const res = await down.request('/readyz');
+      assert.equal(res.status, 503);
+      const body = await res.json() as any;
+      assert.equal(body.ok, false);
+      assert.match(body.reason, reason);
+      assert.equal((await down.request('/healthz')).status, 200);
+    }
   });
 
   test('documents list is paged and filterable', async () => {
@@ -108,6 +126,13 @@ describe('errors: one shape, clear 4xx', () => {
     ['/api/places?country=ukraine', 400, 'bad-request', /country/],
     ['/api/nope', 404, 'not-found'],
     ['/healthz?x=1', 400, 'bad-request'],
+    ['/readyz?x=1', 400, 'bad-request'],
+    ['/api/check', 400, 'bad-request', /q/],
+    ['/api/check?q=%20%20', 400, 'bad-request', /empty/],
+    [`/api/check?q=${'a'.repeat(2001)}`, 400, 'bad-request', /longer than 2000/],
+    ['/api/export/xml', 400, 'bad-request', /format/],
+    ['/api/export/csv?since=last-week', 400, 'bad-request', /since/],
+    ['/api/export/csv?limit=0', 400, 'bad-request', /limit/],
     ['/api/openapi.json?x=1', 400, 'bad-request'],
   ];
   for (const [path, status, code, message] of cases) {

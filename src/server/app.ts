@@ -9,6 +9,8 @@ import { ApiError, errorBody, onApiError } from './errors.js';
 import { openApiDocument, type PathSpec } from './openapi.js';
 import { API_ROUTES } from './routes/index.js';
 import type { RouteDeps } from './routes/route-module.js';
+import { createCheckService, type CheckService } from './check-service.js';
+import { HEALTH_PATHS, healthRoutes } from './health.js';
 import { securityHeaders } from './security-headers.js';
 import { parseQuery } from './validate.js';
 import type { WebAssets } from './web-assets.js';
@@ -24,7 +26,9 @@ export interface AppOptions {
   readonly read?: (source: SourceDocument) => Promise<LedgerDocument>;
   /** Database location handed to loadResources for the default reader. */
   readonly db?: string;
-  /** The built UI; without it only the API and /healthz are served. */
+  /** How /api/check reads and decides a claim; by default the pipeline and stance model, loaded on first use. */
+  readonly check?: CheckService;
+  /** The built UI; without it only the API, /healthz and /readyz are served. */
   readonly assets?: WebAssets | null;
 }
 
@@ -50,6 +54,7 @@ export function createApp(options: AppOptions): Hono {
     store: options.store,
     allowIngest: options.allowIngest ?? false,
     read: options.read ?? lazyReader(options.db),
+    check: options.check ?? createCheckService(options.db),
     generation: () => generation,
     bumpGeneration: () => { generation++; },
   };
@@ -61,10 +66,7 @@ export function createApp(options: AppOptions): Hono {
   app.use(securityHeaders());
   app.use(etag());
 
-  app.get('/healthz', async (c) => {
-    parseQuery(c, z.object({}));
-    return c.json({ ok: true, documents: await options.store.countDocuments() });
-  });
+  app.route('/', healthRoutes(options.store));
 
   const paths: Record<string, PathSpec> = {};
   for (const module of API_ROUTES) {
@@ -73,9 +75,7 @@ export function createApp(options: AppOptions): Hono {
       paths[toOpenApiPath(sub === '/' ? module.base : module.base + sub)] = spec;
     }
   }
-  paths['/healthz'] = {
-    get: { summary: 'Liveness, with the number of stored documents', tags: ['server'], responses: { '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object', properties: { ok: { type: 'boolean' }, documents: { type: 'integer' } } } } } } } },
-  };
+  Object.assign(paths, HEALTH_PATHS);
   paths['/api/openapi.json'] = {
     get: { summary: 'This document', tags: ['server'], responses: { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } } },
   };

@@ -1,16 +1,15 @@
+import { checkRoutes } from './check.js';
 import { claimRoutes } from './claims.js';
 import { contradictionRoutes } from './contradictions.js';
 import { documentRoutes } from './documents.js';
 import { entityRoutes } from './entities.js';
+import { exportRoutes } from './exports.js';
 import { itemRoutes } from './items.js';
 import { placeRoutes } from './places.js';
 import type { RouteModule } from './route-module.js';
 import { timelineRoutes } from './timeline.js';
 
-/**
- * Every API resource, one file each, one line here. Still to come once the
- * ledger has them: check.ts (`/api/check`) and exports.ts (`/api/export/:format`).
- */
+/** Every API resource, one file each, one line here. */
 export const API_ROUTES: readonly RouteModule[] = [
   documentRoutes,
   itemRoutes,
@@ -19,4 +18,6 @@ export const API_ROUTES: readonly RouteModule[] = [
   contradictionRoutes,
   timelineRoutes,
   entityRoutes,
+  checkRoutes,
+  exportRoutes,
 ];

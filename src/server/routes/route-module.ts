@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { SourceDocument } from '../../model/index.js';
 import type { LedgerDocument } from '../../report/ledger-json.js';
 import type { Store } from '../../store/store.js';
+import type { CheckService } from '../check-service.js';
 import type { PathSpec } from '../openapi.js';
 
 /** What every route module is given: the store and the server's switches. */
@@ -10,6 +11,8 @@ export interface RouteDeps {
   readonly allowIngest: boolean;
   /** Reads one document through the pipeline (built lazily: only ingest needs it). */
   readonly read: (source: SourceDocument) => Promise<LedgerDocument>;
+  /** Checks a claim against the ledger (/api/check); loads the pipeline and stance model on first use. */
+  readonly check: CheckService;
   /** Bumped after every write through this server, so caches of aggregates can be dropped. */
   readonly generation: () => number;
   readonly bumpGeneration: () => void;
