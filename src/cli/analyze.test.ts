@@ -68,6 +68,7 @@ test('analyze: a directory with good and bad files: each bad one named, the rest
   writeFileSync(path.join(inputs, 'e-good.md'), '# Heading\n\nMoscow **denied** the [report](https://example.org).\n');
   writeFileSync(path.join(inputs, 'f-bad-meta.txt'), 'Text with a broken sidecar.\n');
   writeFileSync(path.join(inputs, 'f-bad-meta.meta.json'), '{"published": "not a date"}');
+  writeFileSync(path.join(inputs, 'g-huge.txt'), Buffer.alloc(50 * 1024 * 1024, 'war is peace. '));
   const db = path.join(dir, 'ledger.db');
   const io = captureIo();
   const code = await main(['analyze', inputs, path.join(dir, 'missing.txt'), '--db', db], io);
@@ -78,6 +79,7 @@ test('analyze: a directory with good and bad files: each bad one named, the rest
   assert.match(err, /d-latin1\.txt: .*not valid UTF-8.*\[input\.invalid-encoding\]/);
   assert.match(err, /f-bad-meta\.meta\.json: published: .*\[input\.bad-metadata\]/);
   assert.match(err, /missing\.txt: no such file or directory \[input\.not-found\]/);
+  assert.match(err, /g-huge\.txt: .*50\.0 MB.*limit.*\[input\.too-large\]/);
   const store = openSqliteStore(db);
   try {
     assert.equal(await store.countDocuments(), 2);
