@@ -84,12 +84,20 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
         duplicateOf = first ? { id: first.id, similarity: round(signatureSimilarity(out.signature, first.signature)) } : { id: match.candidate.id, similarity: round(match.similarity) };
       }
     }
-    await store.saveIngested({ ...doc, duplicateOf }, {
-      analyzed: out.analyzed,
-      byline: out.byline,
-      forwardedFrom: out.forwardedFrom,
-      minhash: out.signature ? { signature: signatureToBytes(out.signature), bandKeys: out.bandKeys } : null,
-    });
+    try {
+      await store.saveIngested({ ...doc, duplicateOf }, {
+        analyzed: out.analyzed,
+        byline: out.byline,
+        forwardedFrom: out.forwardedFrom,
+        minhash: out.signature ? { signature: signatureToBytes(out.signature), bandKeys: out.bandKeys } : null,
+      });
+    } catch (error) {
+      // An analysis the store refuses (a stage that gave two items one id) fails that document
+      // alone: its transaction is rolled back and the run goes on, as for a pipeline error.
+      inFlight.delete(doc.id);
+      fail({ source: doc.source ?? '(unknown input)', code: 'analysis.failed', message: `could not be stored: ${(error as Error).message.split('\n')[0]}` });
+      return;
+    }
     inFlight.delete(doc.id);
     counts.ingested++;
     if (duplicateOf) counts.nearDuplicates++;

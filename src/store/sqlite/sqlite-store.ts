@@ -14,6 +14,16 @@ const ITEM_LISTS = ['sentences', 'times', 'places', 'entities', 'actors', 'attri
 
 interface ItemRow { id: string; span?: readonly [number, number]; text?: string; name?: string }
 
+/**
+ * Items of one kind in document order (`documents.seq`), then text order. Written so that
+ * SQLite walks documents by rowid and, for each, the items_doc_kind_span index (migration 4),
+ * which is already in (start, end DESC, id) order: no sort. Left to choose, the planner
+ * takes items_kind and sorts every item of the kind (over a second at 2,000 documents);
+ * CROSS JOIN fixes the loop order and INDEXED BY the index. The plan is checked by a test.
+ */
+export const LIST_ITEMS_SQL = `SELECT i.doc_id, i.data FROM documents d CROSS JOIN items i INDEXED BY items_doc_kind_span
+  ON i.doc_id = d.id AND i.kind = ? ORDER BY d.seq, i.start, i.end DESC, i.id LIMIT ? OFFSET ?`;
+
 export function openSqliteStore(file: string): Store {
   let db: Database.Database;
   try {
@@ -158,10 +168,7 @@ export function openSqliteStore(file: string): Store {
         ? db.prepare<[string, string, number, number], { doc_id: string; data: string }>(
           'SELECT i.doc_id, i.data FROM items i WHERE i.kind = ? AND i.doc_id = ? ORDER BY i.start, i.end DESC, i.id LIMIT ? OFFSET ?',
         ).all(kind, query.docId, limit, offset)
-        : db.prepare<[string, number, number], { doc_id: string; data: string }>(
-          `SELECT i.doc_id, i.data FROM items i JOIN documents d ON d.id = i.doc_id
-           WHERE i.kind = ? ORDER BY d.seq, i.start, i.end DESC, i.id LIMIT ? OFFSET ?`,
-        ).all(kind, limit, offset);
+        : db.prepare<[string, number, number], { doc_id: string; data: string }>(LIST_ITEMS_SQL).all(kind, limit, offset);
       return rows.map((row): StoredItem => ({ docId: row.doc_id, kind, item: JSON.parse(row.data) as StoredItem['item'] }));
     },
     async close() {
