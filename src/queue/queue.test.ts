@@ -10,6 +10,7 @@ import { openPostgresStore } from '../store/postgres/postgres-store.js';
 import { createTestDatabase, testPostgres } from '../store/postgres/test-server.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
+import { ledgerSnapshot } from '../store/ledger-snapshot.js';
 import { DOCUMENT_QUEUE, startBoss } from './document-queue.js';
 import { enqueueInputs } from './enqueue.js';
 import { queueStatus } from './queue-status.js';
@@ -51,7 +52,7 @@ async function snapshot(store: Store): Promise<Map<string, unknown>> {
   return out;
 }
 
-test('queue fault test: 2 workers, one SIGKILLed and restarted, one stopped by SIGTERM: every document stored once, none lost, same as a SQLite run; a poison job ends failed', { skip: postgres.skip ?? false, timeout: 240_000 }, async () => {
+test('queue fault test: 2 workers, one SIGKILLed and restarted, one stopped by SIGTERM: every document stored once, none lost, documents and ledger the same as a SQLite run; a poison job ends failed', { skip: postgres.skip ?? false, timeout: 240_000 }, async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'counterclaim-queue-'));
   const db = await createTestDatabase('adminUrl' in postgres ? postgres.adminUrl : '');
   const running: ChildProcess[] = [];
@@ -99,6 +100,21 @@ test('queue fault test: 2 workers, one SIGKILLed and restarted, one stopped by S
       const [fromQueue, clean] = [await snapshot(store), await snapshot(sqlite)];
       assert.equal(fromQueue.size, clean.size);
       for (const [id, expected] of clean) assert.deepEqual(fromQueue.get(id), expected, `document ${id}`);
+      // The ledger kept incrementally by workers saving in any order, one killed mid-run, is the clean run's ledger.
+      const [ledgerFromQueue, cleanLedger] = [await ledgerSnapshot(store), await ledgerSnapshot(sqlite)];
+      assert.ok((cleanLedger.claims as unknown[]).length > 100, 'the corpus has a ledger worth comparing');
+      // A place's mentions come in storage order (document seq), which is the workers' order, not the input's: compare them as sets.
+      const bySet = (m: unknown): unknown => Object.fromEntries(Object.entries(m as Record<string, { place: unknown; mentions: Array<{ docId: string; item: { id: string } }> }>)
+        .map(([id, v]) => [id, { place: v.place, mentions: [...v.mentions].sort((x, y) => `${x.docId} ${x.item.id}`.localeCompare(`${y.docId} ${y.item.id}`)) }]));
+      ledgerFromQueue.mentions = bySet(ledgerFromQueue.mentions);
+      cleanLedger.mentions = bySet(cleanLedger.mentions);
+      // An entity key's display name is the spelling of the first document saved with it (both backends: ON CONFLICT DO
+      // NOTHING), so it follows the workers' order ('Analysts' / 'analysts'): compare entities by key, names ignoring case.
+      const entities = (x: unknown): unknown => (x as { entities: Array<{ key: string; name: string }> }).entities
+        .map((e) => ({ ...e, name: e.name.toLowerCase() })).sort((x, y) => x.key.localeCompare(y.key));
+      ledgerFromQueue.entities = entities(ledgerFromQueue.entities);
+      cleanLedger.entities = entities(cleanLedger.entities);
+      for (const key of Object.keys(cleanLedger)) assert.deepEqual(ledgerFromQueue[key], cleanLedger[key], `ledger: ${key}`);
     } finally {
       await sqlite.close();
       await store.close();

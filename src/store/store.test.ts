@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createPipeline, type Pipeline } from '../read/pipeline.js';
 import { loadResources } from '../read/load-resources.js';
 import { toLedgerDocument } from '../report/ledger-json.js';
+import { ledgerSnapshot } from './ledger-snapshot.js';
 
 /**
  * The store contract: every backend runs this same suite (Kysely's habit).
@@ -66,29 +67,6 @@ async function ledgerInput(): Promise<LedgerDocument[]> {
     await analysed('example', EXAMPLE, '2025-11-06'),
     await analysed('withdraw', `Ukraine’s General Staff said on Thursday its troops had withdrawn from Pokrovsk, ${CONTEXT}.`, '2025-11-20', 'Kyiv Independent'),
   ];
-}
-
-/** Everything the ledger and browse readers answer about a store: what two backends (or two runs) must agree on. */
-export async function ledgerSnapshot(store: Store): Promise<Record<string, unknown>> {
-  const ledger = store.ledger!;
-  const browse = store.browse!;
-  const places = await ledger.listPlaces();
-  const perPlace: Record<string, unknown> = {};
-  for (const p of places) {
-    perPlace[p.place] = {
-      timeline: await ledger.timeline(p.place), byLabel: await ledger.timeline(p.label), claims: await ledger.listClaims({ place: p.place }),
-      claimsUA: await ledger.listClaims({ place: p.label, side: 'ua' }), contradictions: await ledger.listContradictions({ place: p.place }),
-    };
-  }
-  const totals = await browse.listPlaces({ limit: 10_000 });
-  const mentions: Record<string, unknown> = {};
-  for (const t of totals.places) mentions[t.id] = { place: await browse.getPlace(t.id), mentions: await browse.placeMentions(t.id, { limit: 1000 }) };
-  return {
-    claims: await ledger.listClaims({ limit: 100_000 }), since: await ledger.listClaims({ since: '2025-11-10' }), ru: await ledger.listClaims({ side: 'RU', limit: 5 }),
-    captured: await ledger.listClaims({ predicate: 'captured' }), contradictions: await ledger.listContradictions(), places, perPlace,
-    totals, mentions, located: await browse.listPlaces({ located: true, q: 'pok' }), entities: await browse.listEntities({ limit: 10_000 }),
-    board: await browse.listContradictions({ limit: 1000 }), page: await browse.listContradictions({ limit: 2, offset: 1 }),
-  };
 }
 
 for (const backend of BACKENDS) {

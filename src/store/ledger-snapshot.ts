@@ -1,0 +1,28 @@
+import type { Store } from './store.js';
+
+/**
+ * Everything the ledger and browse readers answer about a store, as one
+ * value: what two backends, or two runs over the same input, must agree on
+ * (the store contract suite and the queue's fault test compare these).
+ */
+export async function ledgerSnapshot(store: Store): Promise<Record<string, unknown>> {
+  const ledger = store.ledger!;
+  const browse = store.browse!;
+  const places = await ledger.listPlaces();
+  const perPlace: Record<string, unknown> = {};
+  for (const p of places) {
+    perPlace[p.place] = {
+      timeline: await ledger.timeline(p.place), byLabel: await ledger.timeline(p.label), claims: await ledger.listClaims({ place: p.place }),
+      claimsUA: await ledger.listClaims({ place: p.label, side: 'ua' }), contradictions: await ledger.listContradictions({ place: p.place }),
+    };
+  }
+  const totals = await browse.listPlaces({ limit: 10_000 });
+  const mentions: Record<string, unknown> = {};
+  for (const t of totals.places) mentions[t.id] = { place: await browse.getPlace(t.id), mentions: await browse.placeMentions(t.id, { limit: 1000 }) };
+  return {
+    claims: await ledger.listClaims({ limit: 100_000 }), since: await ledger.listClaims({ since: '2025-11-10' }), ru: await ledger.listClaims({ side: 'RU', limit: 5 }),
+    captured: await ledger.listClaims({ predicate: 'captured' }), contradictions: await ledger.listContradictions(), places, perPlace,
+    totals, mentions, located: await browse.listPlaces({ located: true, q: 'pok' }), entities: await browse.listEntities({ limit: 10_000 }),
+    board: await browse.listContradictions({ limit: 1000 }), page: await browse.listContradictions({ limit: 2, offset: 1 }),
+  };
+}
