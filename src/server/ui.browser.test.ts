@@ -207,6 +207,59 @@ describe('web UI in Chromium', { skip }, () => {
     });
   }
 
+  for (const [device, viewport] of [['laptop', LAPTOP], ['phone', PHONE]] as const) {
+    test(`${device}: check a claim — the RU claims support it, Syrskyi's denial contradicts it, each linking to its sentence; export links`, async () => {
+      const { page, problems } = await open(viewport, `${real.url}#/map`);
+      await page.locator('nav a[data-nav="check"]').click();
+      await page.waitForURL(/#\/check$/);
+      // The active voice: the RU claims of the encirclement support it.
+      await page.locator('#check-input').fill('Russian forces encircled Ukrainian troops in Pokrovsk');
+      await page.locator('#check-input').press('Enter');
+      await page.waitForURL(/#\/check\?q=Russian\+forces\+encircled/);
+      const supports = page.locator('.check-col.decision-supports');
+      await supports.locator('.claim').first().waitFor();
+      assert.match(await supports.innerText(), /Russia's Defence Ministry/);
+      assert.ok(await supports.locator('.claim[data-side="RU"]').count() >= 2, 'RU claims support it');
+      await shot(page, `check-${device}`);
+
+      // The same fact in the reporter's words the claims stage reads as encircled(UA forces, Pokrovsk): Syrskyi's denial contradicts it.
+      // (The shareable URL is the view: going to it renders the same check.)
+      await page.goto(`${real.url}#/check?q=${encodeURIComponent('Ukrainian troops are encircled in Pokrovsk')}`);
+      await page.locator('.read-as', { hasText: 'encircled(UA forces, Pokrovsk)' }).waitFor();
+      const contradicts = page.locator('.check-col.decision-contradicts');
+      assert.match(await contradicts.innerText(), /Syrskyi/);
+      assert.ok(await page.locator('.check-col.decision-supports .claim[data-side="RU"]').count() >= 2);
+      assert.equal(await page.locator('.check-col.decision-supports .claim[data-side="UA"]').count(), 0, 'no UA claim supports the encirclement');
+      await shot(page, `check-contradicts-${device}`);
+
+      // Each claim links to its sentence; the export links follow the place.
+      const csv = page.locator('.exports a[data-export="csv"]');
+      assert.match(await csv.getAttribute('href') ?? '', /\/api\/export\/csv\?place=geonames-704422$/);
+      const res = await page.request.get((await csv.getAttribute('href'))!);
+      assert.equal(res.status(), 200);
+      assert.match(res.headers()['content-type'] ?? '', /^text\/csv/);
+      assert.match(res.headers()['content-disposition'] ?? '', /^attachment; filename="counterclaim-geonames-704422\.csv"$/);
+      await contradicts.locator('.claim-link').first().click();
+      await page.waitForURL(/#\/doc\/[0-9a-f]{64}\?.*claim=/);
+      await page.locator('#claim-banner').waitFor();
+      assert.deepEqual(problems, []);
+      await page.context().close();
+    });
+  }
+
+  test('the place panel offers exports for its filters and loads more mentions on demand', async () => {
+    const { page, problems } = await open(LAPTOP, `${real.url}#/place/geonames-704422?side=UA&from=2025-11-01`);
+    await page.locator('#place-title', { hasText: 'Pokrovsk' }).waitFor();
+    const links = page.locator('.side .exports a');
+    assert.deepEqual(await links.evaluateAll((as) => as.map((a) => a.textContent)), ['CSV', 'GeoJSON', 'ClaimReview']);
+    assert.match(await links.first().getAttribute('href') ?? '', /\/api\/export\/csv\?place=geonames-704422&side=UA&since=2025-11-01$/);
+    const geojson = await page.request.get((await page.locator('.side .exports a[data-export="geojson"]').getAttribute('href'))!);
+    assert.match(geojson.headers()['content-type'] ?? '', /^application\/geo\+json/);
+    assert.equal(await page.locator('.mentions-box button.more').isHidden(), true, 'every mention of the example fits the first page');
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
   test('keyboard: / focuses search, j/k walk the items, Escape leaves a place', async () => {
     const { page, problems } = await open(LAPTOP, `${server.url}#/place/geonames-704422`);
     await page.locator('#place-title').waitFor();

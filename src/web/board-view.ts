@@ -1,6 +1,6 @@
 import { getJson, type ContradictionView, type Page } from './api.js';
 import { h, replace } from './dom.js';
-import { contradictionCard } from './ledger-ui.js';
+import { contradictionCard, exportLinks } from './ledger-ui.js';
 import { href } from './router.js';
 
 const PAGE = 20;
@@ -25,6 +25,7 @@ export async function renderBoard(main: HTMLElement, params: URLSearchParams, is
     result.items.length === 0
       ? h('div', { class: 'empty' }, h('h2', {}, 'No contradictions yet'), h('p', {}, 'When one side asserts what another denies, or their numbers or control claims disagree, it shows here.'))
       : h('div', { class: 'board-list' }, ...result.items.map(contradictionCard)),
-    pager));
+    pager,
+    exportLinks({ place })));
   document.title = 'Contested claims · counterclaim';
 }

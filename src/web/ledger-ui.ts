@@ -82,3 +82,19 @@ export function timelineStrip(timeline: readonly ControlStatus[]): HTMLElement {
       h('span', { class: `badge status-${s.state === 'unknown' ? 'mentioned' : s.state}` }, statusText(s)),
       h('p', { class: 'why' }, s.why))));
 }
+
+/** The export formats offered as links, with the name a reader knows them by. */
+const EXPORTS: ReadonlyArray<readonly [string, string]> = [['csv', 'CSV'], ['geojson', 'GeoJSON'], ['claimreview', 'ClaimReview']];
+
+/**
+ * Links to /api/export/{format} for the current place and filters (the server
+ * sends each as a file). Absolute same-origin URLs: the DOM helper accepts
+ * only hash routes and http(s) links.
+ */
+export function exportLinks(filters: { place?: string; side?: string; since?: string }): HTMLElement {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v) query.set(k, v);
+  const url = (format: string) => new URL(`/api/export/${format}${query.size ? `?${query}` : ''}`, location.origin).href;
+  return h('p', { class: 'exports meta' }, 'Export', filters.place ? ' this place' : ' the ledger', filters.side || filters.since ? ' (filtered)' : '', ': ',
+    ...EXPORTS.flatMap(([format, label], i) => [i ? ' · ' : '', h('a', { href: url(format), 'data-export': format, rel: 'nofollow' }, label)]));
+}

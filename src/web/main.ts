@@ -3,6 +3,7 @@ import { h, replace } from './dom.js';
 import { renderDocument, stepMark } from './document-view.js';
 import { renderDocuments } from './documents-view.js';
 import { renderBoard } from './board-view.js';
+import { renderCheck } from './check-view.js';
 import { renderMap } from './map-view.js';
 import { href, parseRoute } from './router.js';
 
@@ -25,6 +26,7 @@ async function route(): Promise<void> {
   try {
     if (r.view === 'map' || r.view === 'place') await renderMap(main, r.id, r.params, isCurrent);
     else if (r.view === 'board') await renderBoard(main, r.params, isCurrent);
+    else if (r.view === 'check') await renderCheck(main, r.params, isCurrent);
     else if (r.view === 'documents') await renderDocuments(main, r.params, isCurrent);
     else if (r.view === 'doc') await renderDocument(main, r.id!, r.params.get('item'), isCurrent, r.params.get('claim'));
     else replace(main, h('div', { class: 'empty' }, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: href('map') }, 'Go to the map'))));
@@ -47,7 +49,7 @@ search.addEventListener('submit', (event) => {
   location.hash = r.view === 'map' ? href('map', null, { q }) : href('documents', null, { q });
 });
 
-/** Keys: / search, m map, c contested claims, d documents, j / k next and previous item, Escape back to the list. */
+/** Keys: / search, m map, c contested claims, x check a claim, d documents, j / k next and previous item, Escape back to the list. */
 document.addEventListener('keydown', (event) => {
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   const target = event.target as HTMLElement;
@@ -59,6 +61,7 @@ document.addEventListener('keydown', (event) => {
     '/': () => { (document.getElementById('search-input') as HTMLInputElement).focus(); return true; },
     m: () => { location.hash = href('map'); return true; },
     c: () => { location.hash = href('board'); return true; },
+    x: () => { location.hash = href('check'); return true; },
     d: () => { location.hash = href('documents'); return true; },
     j: () => stepMark(1),
     k: () => stepMark(-1),

@@ -1,6 +1,6 @@
-import { getJson, type Page, type PlaceDetail, type PlaceStatus, type PlaceSummary } from './api.js';
+import { getJson, type Page, type PlaceDetail, type PlaceMentionRef, type PlaceStatus, type PlaceSummary } from './api.js';
 import { formatDate, h, replace, s } from './dom.js';
-import { claimCard, claimKey, columnLabel, columnOf, contradictionCard, orderColumns, statusText, timelineStrip } from './ledger-ui.js';
+import { exportLinks, claimCard, claimKey, columnLabel, columnOf, contradictionCard, orderColumns, statusText, timelineStrip } from './ledger-ui.js';
 import { href } from './router.js';
 import { decodeArcs, geometryRings, type Topology } from './topojson.js';
 
@@ -224,7 +224,7 @@ async function renderPlacePanel(side: HTMLElement, id: string, places: readonly 
     replace(side, h('p', { class: 'crumbs' }, h('a', { href: href('map') }, '← All places')), h('div', { class: 'empty' }, h('h2', {}, 'No such place'), h('p', {}, `Nothing in the store is called ${id}.`)));
     return;
   }
-  const detail = await getJson<PlaceDetail>(`/api/places/${encodeURIComponent(id)}`, { limit: 100 });
+  const detail = await getJson<PlaceDetail>(`/api/places/${encodeURIComponent(id)}`, { limit: MENTIONS_PAGE });
   if (!isCurrent()) return;
   const { place, mentions, timeline, groups, contradictions } = detail;
   const facts = [
@@ -283,13 +283,37 @@ async function renderPlacePanel(side: HTMLElement, id: string, places: readonly 
     detail.claims.length ? filterForm : null,
     detail.claims.length ? board : null,
     detail.claimsTruncated ? h('p', { class: 'meta' }, 'Showing the newest 500 claims.') : null,
-    h('details', { class: 'mentions-box' },
-      h('summary', {}, `Mentions (${mentions.total ?? mentions.items.length})`),
-      h('ol', { class: 'mentions' }, ...mentions.items.map((m) => h('li', {},
-        h('a', { class: 'mention-link', href: href('doc', m.docId, { item: m.item.id, kind: 'place' }) }, m.title ?? 'Untitled document'),
-        h('span', { class: 'meta' }, ` ${formatDate(m.published)}${m.outlet ? ` · ${m.outlet}` : ''}`),
-        m.sentence ? sentenceWithMark(m.sentence, m.item.span) : null))),
-      mentions.next !== null ? h('p', { class: 'meta' }, `Showing the first ${mentions.items.length} of ${mentions.total ?? '?'} mentions.`) : null));
+    // The export follows the panel's filters where the API has them: a party's side (not the independent column) and the start date.
+    detail.claims.length ? exportLinks({ place: id, side: f.side && f.side !== 'independent' ? f.side : '', since: f.from }) : null,
+    mentionsBox(id, mentions));
+}
+
+const MENTIONS_PAGE = 20;
+
+/** The mentions of a place: the first page came with the panel; more are loaded a page at a time on demand. */
+function mentionsBox(id: string, first: PlaceDetail['mentions']): HTMLElement {
+  const list = h('ol', { class: 'mentions' });
+  const more = h('button', { type: 'button', class: 'more' }, 'Load more mentions');
+  const count = h('p', { class: 'meta' });
+  let next = first.next;
+  const add = (items: readonly PlaceMentionRef[]) => {
+    list.append(...items.map((m) => h('li', {},
+      h('a', { class: 'mention-link', href: href('doc', m.docId, { item: m.item.id, kind: 'place' }) }, m.title ?? 'Untitled document'),
+      h('span', { class: 'meta' }, ` ${formatDate(m.published)}${m.outlet ? ` · ${m.outlet}` : ''}`),
+      m.sentence ? sentenceWithMark(m.sentence, m.item.span) : null)));
+    count.textContent = `Showing ${list.children.length} of ${first.total ?? '?'} mentions.`;
+    more.hidden = next === null;
+  };
+  more.addEventListener('click', () => {
+    if (next === null) return;
+    more.disabled = true;
+    void getJson<Page<PlaceMentionRef>>(`/api/places/${encodeURIComponent(id)}/mentions`, { limit: 50, offset: next })
+      .then((p) => { next = p.next; add(p.items); })
+      .catch((error: Error) => { count.textContent = `Could not load more mentions: ${error.message}`; })
+      .finally(() => { more.disabled = false; });
+  });
+  add(first.items);
+  return h('details', { class: 'mentions-box' }, h('summary', {}, `Mentions (${first.total ?? first.items.length})`), list, count, more);
 }
 
 function select(name: string, value: string, options: ReadonlyArray<[string, string]>): HTMLSelectElement {

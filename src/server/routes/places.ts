@@ -56,6 +56,11 @@ export const placeListQuery = pageQuery.extend({
   located: z.enum(['true', 'false']).optional().describe('Only places with (true) or without (false) coordinates.'),
 });
 
+/** Mentions come with their documents' titles and sentences: a small page by default, more through /{id}/mentions. */
+const mentionQuery = pageQuery.extend({
+  limit: z.coerce.number().int().min(1).max(200).default(20).describe('Mentions per page (1-200).'),
+});
+
 export const placeId = z.string().max(300).regex(/^(geonames-\d{1,12}|name-[^/]{1,200})$/, 'must be a place id like geonames-698740 or name-pokrovsk');
 
 /** The id a mention is aggregated under (the same in the store's place totals). */
@@ -200,8 +205,18 @@ function create(deps: RouteDeps): Hono {
     return c.json(page(await withStatus(all.slice(offset, offset + limit)), limit, offset, all.length));
   });
 
+  // The mentions alone, a page at a time: the panel shows a few with the place and loads more on demand.
+  app.get('/:id/mentions', async (c) => {
+    const { limit, offset } = parseQuery(c, mentionQuery);
+    const id = parseParam(c, 'id', placeId);
+    const found = deps.store.browse ? await deps.store.browse.getPlace(id) : (await aggregated()).find((p) => p.id === id);
+    if (!found) throw new ApiError('not-found', `no place ${id}`);
+    const { mentions, total } = await mentionPage(deps.store, id, limit, offset);
+    return c.json(page(mentions, limit, offset, total ?? found.mentions));
+  });
+
   app.get('/:id', async (c) => {
-    const { limit, offset } = parseQuery(c, pageQuery);
+    const { limit, offset } = parseQuery(c, mentionQuery);
     const id = parseParam(c, 'id', placeId);
     const found = deps.store.browse ? await deps.store.browse.getPlace(id) : (await aggregated()).find((p) => p.id === id);
     if (!found) throw new ApiError('not-found', `no place ${id}`);
@@ -257,7 +272,7 @@ export const placeRoutes: RouteModule = {
     '/{id}': {
       get: {
         summary: 'One place: its control timeline, its claims (newest first, at most 500) with corroboration per proposition, its contradictions, and a page of its mentions with the sentence of each', tags: ['places'],
-        parameters: [pathParameter('id', 'Place id: geonames-ID or name-NAME.'), ...queryParameters(pageQuery)],
+        parameters: [pathParameter('id', 'Place id: geonames-ID or name-NAME.'), ...queryParameters(mentionQuery)],
         responses: {
           '200': jsonResponse('The place, its ledger and a page of its mentions.', { type: 'object', properties: {
             place: placeSchema, timeline: { type: 'array', items: { type: 'object', description: 'ControlStatus: from, state, by, denied, why, claims.' } },
@@ -267,6 +282,13 @@ export const placeRoutes: RouteModule = {
           '404': errorResponse('No such place.'),
           ...STANDARD_ERRORS,
         },
+      },
+    },
+    '/{id}/mentions': {
+      get: {
+        summary: 'A page of the mentions of one place, each with its document (title, date, outlet) and the sentence it sits in, in document then text order', tags: ['places'],
+        parameters: [pathParameter('id', 'Place id: geonames-ID or name-NAME.'), ...queryParameters(mentionQuery)],
+        responses: { '200': jsonResponse('A page of mentions.', pageSchema({ type: 'object' })), '404': errorResponse('No such place.'), ...STANDARD_ERRORS },
       },
     },
   },
