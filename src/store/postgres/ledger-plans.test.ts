@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { explainingLedger, generatePostgresLedgerLoad, hottestPlace, seqScans } from './ledger-load.js';
+import { createTestDatabase, testPostgres } from './test-server.js';
+
+const postgres = testPostgres();
+
+/**
+ * The plans of the ledger readers (claims --place/--side/--since, contradictions,
+ * contradictions --place, timeline) on a generated load big enough for the
+ * planner to choose as it would at scale: no sequential scan of the claims or
+ * contradictions tables. (ledger_timelines has one row per place: a scan of it is allowed.)
+ * docs/deployment.md gives the timings at a million claims.
+ */
+test('postgres ledger: reader queries use indexes, no seq scan on claims or contradictions', { skip: postgres.skip ?? false, timeout: 300_000 }, async () => {
+  const db = await createTestDatabase('adminUrl' in postgres ? postgres.adminUrl : '');
+  const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+  try {
+    const load = await generatePostgresLedgerLoad({ url: db.url, documents: 4000, bases: 3, recompute: 600 });
+    assert.ok(load.claims > 15_000 && load.contradictions >= 50 && load.timelines > 0, JSON.stringify(load));
+    const hot = await hottestPlace(db.url);
+    const { ledger, plans } = explainingLedger(pool);
+    const timeline = await ledger.timeline(hot.place);
+    assert.ok(timeline);
+    await ledger.timeline(timeline.label);
+    assert.ok((await ledger.listClaims({ place: hot.place, limit: 200 })).length === 200);
+    await ledger.listClaims({ place: timeline.label, side: 'UA', limit: 200 });
+    await ledger.listClaims({ side: 'RU', limit: 200 });
+    await ledger.listClaims({ since: '2024-06-01', limit: 200 });
+    // A page (the board's size): with fewer rows than the limit, sorting a scan is the cheaper plan, as the planner knows.
+    await ledger.listContradictions({ limit: 20 });
+    await ledger.listContradictions({ place: hot.place });
+    for (const { sql, plan } of plans) {
+      assert.deepEqual(seqScans(plan).filter((t) => t !== 'ledger_timelines'), [], `${sql}\n${JSON.stringify(plan, null, 1)}`);
+    }
+  } finally {
+    await pool.end();
+    await db.drop();
+  }
+});
