@@ -2,29 +2,67 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { countWords, loadCorpus } from './corpus.js';
 
 /**
- * `npm run bench [-- --corpus DIR] [--json]`: throughput (documents/s and
- * words/s on one core), start-up time and peak RSS of the whole pipeline, with
- * chrono-node's `parse` and compromise's `.dates()` on the same texts side by
- * side. Speed targets live here, never in timed tests.
+ * `npm run bench [-- --only SECTION[,SECTION]] [--json] [sizes]`: every benchmark in one run,
+ * in sections. Speed targets live here, never in timed tests.
+ *
+ * - pipeline: throughput (documents/s and words/s on one core), start-up time and peak
+ *   RSS of the whole pipeline, with chrono-node's `parse` and compromise's `.dates()`
+ *   on the same texts side by side (`--corpus DIR`, `--compromise-docs N`); CLI start-up.
+ * - ingest: JSON Lines ingest with analysis on all cores (`--ingest-docs N`, default
+ *   1,000; `--ingest-full` for the issue's 100,000).
+ * - server: p95 of the list endpoints on a generated store (`--server-docs N`, default
+ *   2,000; `--server-seconds S` per endpoint).
+ * - queue: 1 vs 2 queue workers on PostgreSQL (`--queue-docs N`); skipped, with the
+ *   reason, where no PostgreSQL server can be started.
+ * - ledger: ledger updates and queries at scale (`--ledger-docs N`, default 10,000).
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..', '..');
+const SECTIONS = ['pipeline', 'ingest', 'server', 'queue', 'ledger'] as const;
+type Section = (typeof SECTIONS)[number];
 const { values } = parseArgs({
   options: {
+    only: { type: 'string' },
     corpus: { type: 'string' },
     json: { type: 'boolean', default: false },
     'compromise-docs': { type: 'string', default: '60' },
+    'ingest-docs': { type: 'string', default: '1000' },
+    'ingest-full': { type: 'boolean', default: false },
+    'server-docs': { type: 'string', default: '2000' },
+    'server-seconds': { type: 'string', default: '3' },
+    'queue-docs': { type: 'string', default: '500' },
+    'ledger-docs': { type: 'string', default: '10000' },
   },
 });
+const count = (flag: keyof typeof values): number => {
+  const n = Number(values[flag]);
+  if (!Number.isInteger(n) || n <= 0) {
+    process.stderr.write(`bench: --${flag} must be a positive whole number, not ${JSON.stringify(values[flag])}\n`);
+    process.exit(2);
+  }
+  return n;
+};
+const only = values.only === undefined ? [...SECTIONS] : values.only.split(',').map((s) => s.trim());
+for (const s of only) {
+  if (!(SECTIONS as readonly string[]).includes(s)) {
+    process.stderr.write(`bench: --only takes ${SECTIONS.join(', ')} (comma-separated), not ${JSON.stringify(s)}\n`);
+    process.exit(2);
+  }
+}
+const sections = new Set(only as Section[]);
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+const out: Record<string, unknown> = {};
+const say = (text: string): void => {
+  if (!values.json) process.stdout.write(`${text}\n`);
+};
 const corpusDir = path.resolve(values.corpus ?? path.join(root, '..', 'shared', 'data', 'polnear'));
-const corpus = loadCorpus(corpusDir);
-const totalWords = corpus.reduce((n, d) => n + countWords(d.text), 0);
-const bytes = corpus.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
-process.stderr.write(`corpus: ${corpusDir}: ${corpus.length} documents, ${totalWords} words, ${(bytes / 1e6).toFixed(1)} MB\n`);
 
 interface SubjectResult { name: string; docs: number; words: number; seconds: number; setupMs: number; maxRssMb: number }
 
@@ -48,6 +86,11 @@ function startupMs(): number | null {
   return runs.sort((a, b) => a - b)[2]!;
 }
 
+function pipelineSection(): void {
+const corpus = loadCorpus(corpusDir);
+const totalWords = corpus.reduce((n, d) => n + countWords(d.text), 0);
+const bytes = corpus.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
+log(`corpus: ${corpusDir}: ${corpus.length} documents, ${totalWords} words, ${(bytes / 1e6).toFixed(1)} MB`);
 const results = [runSubject('pipeline'), runSubject('chrono-node parse'), runSubject('compromise dates', Number(values['compromise-docs']))];
 const pipelineRate = results[0]!.docs / results[0]!.seconds;
 const rows = results.map((r) => {
@@ -64,13 +107,114 @@ const rows = results.map((r) => {
   };
 });
 const startup = startupMs();
-if (values.json) {
-  process.stdout.write(`${JSON.stringify({ corpus: { dir: corpusDir, documents: corpus.length, words: totalWords }, subjects: rows, cliStartupMs: startup }, null, 2)}\n`);
-} else {
+out.pipeline = { corpus: { dir: corpusDir, documents: corpus.length, words: totalWords }, subjects: rows, cliStartupMs: startup };
+{
   const header = ['subject', 'docs', 'docs/s', 'words/s', 'ms/doc', 'setup ms', 'peak RSS MB', 'pipeline ×'];
   const table = rows.map((r) => [r.subject, String(r.docs), r.docsPerS.toFixed(0), r.wordsPerS.toFixed(0), r.msPerDoc.toFixed(2), r.setupMs.toFixed(0), r.maxRssMb.toFixed(0), r.pipelineSpeedup.toFixed(2)]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
   const line = (cells: string[]): string => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  process.stdout.write(`${[line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...table.map(line)].join('\n')}\n`);
-  process.stdout.write(`\nCLI start-up (analyze the bundled example, median of 5): ${startup === null ? 'n/a (run npm run build first)' : `${startup.toFixed(0)} ms`}\n`);
+  say(`${[line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...table.map(line)].join('\n')}`);
+  say(`\nCLI start-up (analyze the bundled example, median of 5): ${startup === null ? 'n/a (run npm run build first)' : `${startup.toFixed(0)} ms`}`);
 }
+}
+
+/** A table of name → figure, two columns. */
+function figures(record: Record<string, number | string>): string {
+  const width = Math.max(...Object.keys(record).map((k) => k.length));
+  return Object.entries(record).map(([k, v]) => `  ${k.padEnd(width)}  ${typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : v}`).join('\n');
+}
+
+async function ingestSection(): Promise<void> {
+  const { benchIngest } = await import('./ingest-bench.js');
+  const documents = values['ingest-full'] ? 100_000 : count('ingest-docs');
+  const r = await benchIngest({ corpusDir, documents, log });
+  out.ingest = r;
+  say(figures(r));
+}
+
+/**
+ * A store of `documents` documents with their items, for the server's list endpoints:
+ * 24 real articles analysed once (ledger-bench's bases), each saved again under new ids.
+ */
+async function serverSection(): Promise<void> {
+  const [{ benchListEndpoints }, { analyseBases }, { openSqliteStore }] = await Promise.all([
+    import('../../server/bench-server.js'), import('./ledger-bench.js'), import('../../store/sqlite/sqlite-store.js'),
+  ]);
+  const documents = count('server-docs');
+  const dir = mkdtempSync(path.join(tmpdir(), 'counterclaim-bench-server-'));
+  try {
+    const db = path.join(dir, 'server.db');
+    // A base the store would refuse (two items of one list sharing an id, an analysis defect
+    // reported by ingest as a failed document) is left out, so the load is stored whole.
+    const analysed = await analyseBases(24);
+    const bases = analysed.filter((b) => Object.values(b).every((list) => !Array.isArray(list) || new Set(list.map((x: { id?: unknown }) => x?.id)).size === list.length));
+    if (bases.length < analysed.length) log(`server bench: ${analysed.length - bases.length} of ${analysed.length} base documents left out (items with the same id)`);
+    const store = openSqliteStore(db);
+    const started = performance.now();
+    for (let i = 0; i < documents; i++) {
+      const base = bases[i % bases.length]!;
+      await store.saveDocument({ ...base, id: `server-${String(i).padStart(6, '0')}`, title: `${base.title} #${i}` });
+    }
+    await store.close();
+    log(`server bench: ${documents} documents stored in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    const rows = await benchListEndpoints({ db, durationSeconds: count('server-seconds') });
+    out.server = { documents, endpoints: rows };
+    say(`  ${documents.toLocaleString('en-US')} documents, ${count('server-seconds')} s per endpoint, 10 connections`);
+    say(rows.map((r) => `  ${r.path.padEnd(38)} p50 ${r.p50Ms.toFixed(1).padStart(7)} ms  p95 ${r.p95Ms.toFixed(1).padStart(7)} ms  ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  errors ${r.errors + r.non2xx}`).join('\n'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function queueSection(): Promise<void> {
+  const { testPostgres } = await import('../../store/postgres/test-server.js');
+  const server = testPostgres();
+  if (server.skip !== undefined) {
+    out.queue = { skipped: server.skip };
+    say(`  skipped: no PostgreSQL (${server.skip})`);
+    return;
+  }
+  const { benchQueue } = await import('./queue-bench.js');
+  const r = await benchQueue({ documents: count('queue-docs'), log });
+  out.queue = r;
+  say(figures(r));
+}
+
+async function ledgerSection(): Promise<void> {
+  const module = await import('./ledger-bench.js').catch(() => null);
+  if (!module || typeof module.benchLedger !== 'function') {
+    out.ledger = { skipped: 'src/eval/bench/ledger-bench.ts has no benchLedger yet' };
+    say('  skipped: src/eval/bench/ledger-bench.ts has no benchLedger yet');
+    return;
+  }
+  const r = await module.benchLedger({ documents: count('ledger-docs'), log });
+  out.ledger = r;
+  say(figures(r));
+}
+
+const RUN: Record<Section, () => void | Promise<void>> = { pipeline: pipelineSection, ingest: ingestSection, server: serverSection, queue: queueSection, ledger: ledgerSection };
+const TITLES: Record<Section, string> = {
+  pipeline: 'Pipeline vs chrono-node vs compromise (one core)',
+  ingest: 'Ingest: JSON Lines with analysis, all cores',
+  server: 'Server: list endpoints',
+  queue: 'Queue: 1 vs 2 workers (PostgreSQL)',
+  ledger: 'Ledger at scale',
+};
+let failed = false;
+for (const section of SECTIONS) {
+  if (!sections.has(section)) continue;
+  say(`\n## ${section}: ${TITLES[section]}\n`);
+  const t0 = performance.now();
+  try {
+    await RUN[section]();
+  } catch (error) {
+    // One section failing does not hide the others' figures.
+    failed = true;
+    out[section] = { error: (error as Error).message };
+    say(`  failed: ${(error as Error).message.split('\n')[0]}`);
+    log((error as Error).stack ?? String(error));
+  }
+  log(`(${section}: ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+}
+if (values.json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+if (failed) process.exitCode = 1;
