@@ -65,7 +65,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       let candidates: AttributionCandidate[] = [];
       const quoted = insideQuotes(tokens);
       const context = tagger ? tokenContext(tokens, cues) : null;
-      const input = tagger ? prepareTagging(tagger, tokens, context!) : null;
+      const input = tagger ? prepareTagging(tagger, tokens, context!, sentences) : null;
       const tags: Array<TaggedSentence | null> = [];
       for (const sentence of sentences) {
         if (sentence.caption) { tags.push(null); continue; }

@@ -35,10 +35,10 @@ test('the compiled tagger scores a sentence as the feature strings do', async ()
   const text = 'Officials (in Kyiv) declined to comment. “We will hold,” said the commander, who added that Russian troops had not entered the city — yet; he told AP: “It is calm.”';
   const doc = createSegmentStage().run(emptyAnalysis({ id: 'x', text, meta: { title: null, outlet: null, url: null, published: null, language: 'en', source: null }, diagnostics: [] }), {});
   const ctx = tokenContext(doc.tokens, cues);
-  const input = prepareTagging(tagger, doc.tokens, ctx);
+  const input = prepareTagging(tagger, doc.tokens, ctx, doc.sentences);
   for (const s of doc.sentences) {
     const reference = referenceEmissions(model, sentenceFeatures(doc.tokens, s, ctx));
-    const fast = baseEmissionsForTest(tagger, doc.tokens, s, ctx, input);
+    const fast = baseEmissionsForTest(tagger, s, input);
     for (let i = 0; i < fast.length; i++) assert.ok(Math.abs(fast[i]! - reference[i]!) < 1e-4, `sentence ${s.index} score ${i}: ${fast[i]} vs ${reference[i]}`);
     // the source and content chains' cue-relative features, with cues on the reporting verbs
     const mask = Uint8Array.from(doc.tokens.slice(s.tokens[0], s.tokens[1]), (t) => (['said', 'added', 'told', 'declined'].includes(t.norm) ? 1 : 0));

@@ -57,6 +57,16 @@ export interface SpanTagger {
   readonly tables: Readonly<Record<TableName, Float32Array>>;
   /** Shapes the model knows beyond the five word shapes (punctuation marks) → index. */
   readonly shapes: ReadonlyMap<string, number>;
+  /**
+   * Every table above laid end to end in one typed array (rows of 9), so that a
+   * token's features are row numbers found once per document (`prepareTagging`)
+   * and scoring them is a sum of rows: no strings, maps or calls in the loop.
+   */
+  readonly rows: Float32Array;
+  /** Where each table starts in `rows`, in rows (`pairs`: the pair rows, `pw` then `wn` for each pair). */
+  readonly offsets: Readonly<Record<TableName | 'word' | 'suffix' | 'pair', number>>;
+  /** Adjacent pair key a × V + b → the number of its `pw` row in `rows` (its `wn` row follows). */
+  readonly pairRowOf: ReadonlyMap<number, number>;
 }
 
 const W = 9;
@@ -159,7 +169,23 @@ export function compileSpanTagger(data: unknown): SpanTagger {
   const suffixOfWord = new Int32Array(V).fill(-1);
   for (const [word, id] of vocab) suffixOfWord[id] = suffixes.get(word.slice(-3)) ?? -1;
   const bias = { cue: m.bias?.cue ?? 0, source: m.bias?.source ?? 0, content: m.bias?.content ?? 0 };
-  return { transitions, bias, vocab, wordRows, suffixOfWord, suffixes, suffixRows, pairRows, tables, shapes };
+  // one array of rows: word rows, suffix rows, pair rows, then the small tables
+  const offsets = {} as Record<TableName | 'word' | 'suffix' | 'pair', number>;
+  let size = 0;
+  const parts: Float32Array[] = [];
+  const place = (name: TableName | 'word' | 'suffix' | 'pair', table: Float32Array): void => { offsets[name] = size / W; parts.push(table); size += table.length; };
+  place('word', wordRows);
+  place('suffix', suffixRows);
+  const pairTable = new Float32Array(pairRows.size * 2 * W);
+  const pairRowOf = new Map<number, number>();
+  let p = 0;
+  for (const [key, row] of pairRows) { pairTable.set(row, p * 2 * W); pairRowOf.set(key, p * 2); p++; }
+  place('pair', pairTable);
+  for (const name of Object.keys(tables) as TableName[]) place(name, tables[name]);
+  const rows = new Float32Array(size);
+  for (let i = 0, at = 0; i < parts.length; at += parts[i]!.length, i++) rows.set(parts[i]!, at);
+  for (const [key, row] of pairRowOf) pairRowOf.set(key, row + offsets.pair);
+  return { transitions, bias, vocab, wordRows, suffixOfWord, suffixes, suffixRows, pairRows, tables, shapes, rows, offsets, pairRowOf };
 }
 
 /** Per token: the lexicon class of a cue form starting there ('' if none), and whether it sits inside quotation marks. */
@@ -306,15 +332,22 @@ export function referenceEmissions(model: TaggerModelData, ...lists: ReadonlyArr
   return out;
 }
 
-/** What the compiled tagger reads of each token of a document, found once: word id, shape index, suffix row, lexicon class index. */
+/**
+ * What the compiled tagger reads of each token of a document, found once: word
+ * id, shape index, and the rows (in `SpanTagger.rows`) of the cue chain's
+ * features (sentenceFeatures), BASE_FEATURES per token, -1 where a feature has
+ * no weights. Every chain and pass sums these same rows.
+ */
 export interface TaggerInput {
   readonly word: Int32Array;
   readonly shape: Int32Array;
-  readonly suffix: Int32Array;
-  readonly lexClass: Uint8Array;
+  readonly featureRows: Int32Array;
 }
 
-export function prepareTagging(tagger: SpanTagger, tokens: readonly Token[], ctx: TokenContext): TaggerInput {
+/** w, p, n, pp, nn, pw, wn, b, s3, sh, psh, lx, lxp, lxn, q, sp, ep, dl, dr. */
+export const BASE_FEATURES = 19;
+
+export function prepareTagging(tagger: SpanTagger, tokens: readonly Token[], ctx: TokenContext, sentences: readonly Sentence[]): TaggerInput {
   const n = tokens.length;
   const word = new Int32Array(n);
   const shapeIdx = new Int32Array(n);
@@ -325,11 +358,58 @@ export function prepareTagging(tagger: SpanTagger, tokens: readonly Token[], ctx
     const id = tagger.vocab.get(t.norm) ?? -1;
     word[k] = id;
     suffix[k] = id >= 0 ? tagger.suffixOfWord[id]! : tagger.suffixes.get(t.norm.slice(-3)) ?? -1;
-    const sh = shape(t);
-    shapeIdx[k] = tagger.shapes.get(sh) ?? -1;
+    shapeIdx[k] = tagger.shapes.get(shape(t)) ?? -1;
     lexClass[k] = ctx.lexClass[k] ? Math.max(0, CLASSES.indexOf(ctx.lexClass[k]!)) : 0;
   }
-  return { word, shape: shapeIdx, suffix, lexClass };
+  const rows = new Int32Array(n * BASE_FEATURES).fill(-1);
+  const o = tagger.offsets;
+  const V = tagger.vocab.size;
+  const S = MAX_SHAPES;
+  const T = WORD_TEMPLATES.length;
+  for (const sentence of sentences) {
+    const [from, to] = sentence.tokens;
+    // no closures here: the window's ends are plain comparisons (this runs for every token of every document)
+    let lexLeft = -1;
+    let lexRight = -1;
+    let scanned = from;
+    for (let k = from; k < to; k++) {
+      const f = k * BASE_FEATURES;
+      const i = k - from;
+      if (lexRight <= k) {
+        lexRight = -1;
+        for (let j = Math.max(k + 1, scanned); j < to; j++) if (ctx.lexClass[j]) { lexRight = j; break; }
+        scanned = lexRight === -1 ? to : lexRight;
+      }
+      const b = word[k]!;
+      const a = k - 1 < from ? BOS_ID : word[k - 1]!;
+      const c = k + 1 >= to ? EOS_ID : word[k + 1]!;
+      const aa = k - 2 < from ? BOS_ID : word[k - 2]!;
+      const cc = k + 2 >= to ? EOS_ID : word[k + 2]!;
+      if (b >= 0) rows[f] = o.word + b * T;
+      if (a >= 0) rows[f + 1] = o.word + a * T + 1;
+      if (c >= 0) rows[f + 2] = o.word + c * T + 2;
+      if (aa >= 0) rows[f + 3] = o.word + aa * T + 3;
+      if (cc >= 0) rows[f + 4] = o.word + cc * T + 4;
+      if (a >= 0 && b >= 0) { const r = tagger.pairRowOf.get(a * V + b); if (r !== undefined) rows[f + 5] = r; }
+      if (b >= 0 && c >= 0) { const r = tagger.pairRowOf.get(b * V + c); if (r !== undefined) rows[f + 6] = r + 1; }
+      rows[f + 7] = o.b;
+      if (suffix[k]! >= 0) rows[f + 8] = o.suffix + suffix[k]!;
+      const sh = shapeIdx[k]!;
+      if (sh >= 0) rows[f + 9] = o.sh + sh;
+      const prevShape = k > from ? shapeIdx[k - 1]! : 5;
+      if (prevShape >= 0 && sh >= 0) rows[f + 10] = o.psh + prevShape * S + sh;
+      rows[f + 11] = o.lx + lexClass[k]!;
+      rows[f + 12] = o.lxp + (k - 1 < from ? 0 : lexClass[k - 1]!);
+      rows[f + 13] = o.lxn + (k + 1 >= to ? 0 : lexClass[k + 1]!);
+      rows[f + 14] = o.q + ctx.quoted[k]!;
+      rows[f + 15] = o.sp + bucketIndex(i);
+      rows[f + 16] = o.ep + bucketIndex(to - 1 - k);
+      rows[f + 17] = o.dl + (lexLeft < 0 ? NO_BUCKET : bucketIndex(k - lexLeft));
+      rows[f + 18] = o.dr + (lexRight < 0 ? NO_BUCKET : bucketIndex(lexRight - k));
+      if (ctx.lexClass[k]) lexLeft = k;
+    }
+  }
+  return { word, shape: shapeIdx, featureRows: rows };
 }
 
 const BOS_ID = 0;
@@ -337,67 +417,29 @@ const EOS_ID = 1;
 const bucketIndex = (d: number): number => (d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 5 : 6);
 const NO_BUCKET = 7;
 
-/** Adds columns [first, last) of row `row` of `table` to token i's 9 scores. */
-function addRow(out: Float64Array, i: number, table: Float32Array, row: number, first = 0, last = W): void {
-  if (row < 0) return;
+/** Adds row `row` of the tagger's rows, columns [first, 9), to token i's 9 scores. */
+function addRow(out: Float64Array, i: number, rows: Float32Array, row: number, first: number): void {
   const o = i * W;
   const r = row * W;
-  for (let j = first; j < last; j++) out[o + j] = out[o + j]! + table[r + j]!;
+  for (let j = first; j < W; j++) out[o + j] = out[o + j]! + rows[r + j]!;
 }
 
-/** The cue chain's features (sentenceFeatures) scored for all three roles from the compiled tables. */
-function baseEmissions(
-  tagger: SpanTagger, tokens: readonly Token[], sentence: Sentence, ctx: TokenContext, input: TaggerInput, first = 0, last = W, into?: Float64Array,
-): Float64Array {
+/** The cue chain's features (sentenceFeatures) of a sentence scored for all three roles: a sum of each token's feature rows. */
+function baseEmissions(tagger: SpanTagger, sentence: Sentence, input: TaggerInput): Float64Array {
   const [from, to] = sentence.tokens;
-  const n = to - from;
-  const out = into ?? new Float64Array(n * W);
-  const T = tagger.tables;
-  const V = tagger.vocab.size;
-  const S = MAX_SHAPES;
-  const wordAt = (k: number): number => (k < from ? BOS_ID : k >= to ? EOS_ID : input.word[k]!);
-  const lexAt = (k: number): number => (k < from || k >= to ? 0 : input.lexClass[k]!);
-  // word profiles: position j's word feeds w at j, p at j+1, n at j-1, pp at j+2, nn at j-2
-  for (let j = from - 2; j < to + 2; j++) {
-    const id = wordAt(j);
-    if (id < 0) continue;
-    const base = id * WORD_TEMPLATES.length;
-    if (j >= from && j < to) addRow(out, j - from, tagger.wordRows, base, first, last);
-    if (j + 1 >= from && j + 1 < to) addRow(out, j + 1 - from, tagger.wordRows, base + 1, first, last);
-    if (j - 1 >= from && j - 1 < to) addRow(out, j - 1 - from, tagger.wordRows, base + 2, first, last);
-    if (j + 2 >= from && j + 2 < to) addRow(out, j + 2 - from, tagger.wordRows, base + 3, first, last);
-    if (j - 2 >= from && j - 2 < to) addRow(out, j - 2 - from, tagger.wordRows, base + 4, first, last);
-  }
-  // word pairs (a, b) from ("<s>", first) to (last, "</s>"): "pw=a|b" for b, "wn=a|b" for a
-  for (let j = from - 1; j < to; j++) {
-    const a = wordAt(j);
-    const b = wordAt(j + 1);
-    if (a < 0 || b < 0) continue;
-    const row = tagger.pairRows.get(a * V + b);
-    if (!row) continue;
-    if (j + 1 < to) addRow(out, j + 1 - from, row, 0, first, last);
-    if (j >= from) addRow(out, j - from, row, 1, first, last);
-  }
-  let lexLeft = -1;
-  const lexRight = new Int32Array(n).fill(-1);
-  for (let k = to - 1, last = -1; k >= from; k--) { lexRight[k - from] = last; if (ctx.lexClass[k]) last = k; }
+  const out = new Float64Array((to - from) * W);
+  const rows = tagger.rows;
+  const f = input.featureRows;
   for (let k = from; k < to; k++) {
-    const i = k - from;
-    addRow(out, i, T.b, 0, first, last);
-    if (input.suffix[k]! >= 0) addRow(out, i, tagger.suffixRows, input.suffix[k]!, first, last);
-    const sh = input.shape[k]!;
-    addRow(out, i, T.sh, sh, first, last);
-    const prevShape = k > from ? input.shape[k - 1]! : 5;
-    if (prevShape >= 0 && sh >= 0) addRow(out, i, T.psh, prevShape * S + sh, first, last);
-    addRow(out, i, T.lx, lexAt(k), first, last);
-    addRow(out, i, T.lxp, lexAt(k - 1), first, last);
-    addRow(out, i, T.lxn, lexAt(k + 1), first, last);
-    addRow(out, i, T.q, ctx.quoted[k]!, first, last);
-    addRow(out, i, T.sp, bucketIndex(i), first, last);
-    addRow(out, i, T.ep, bucketIndex(to - 1 - k), first, last);
-    addRow(out, i, T.dl, lexLeft < 0 ? NO_BUCKET : bucketIndex(k - lexLeft), first, last);
-    addRow(out, i, T.dr, lexRight[i]! < 0 ? NO_BUCKET : bucketIndex(lexRight[i]! - k), first, last);
-    if (ctx.lexClass[k]) lexLeft = k;
+    const o = (k - from) * W;
+    for (let j = k * BASE_FEATURES, end = j + BASE_FEATURES; j < end; j++) {
+      const row = f[j]!;
+      if (row < 0) continue;
+      const r = row * W;
+      out[o] = out[o]! + rows[r]!; out[o + 1] = out[o + 1]! + rows[r + 1]!; out[o + 2] = out[o + 2]! + rows[r + 2]!;
+      out[o + 3] = out[o + 3]! + rows[r + 3]!; out[o + 4] = out[o + 4]! + rows[r + 4]!; out[o + 5] = out[o + 5]! + rows[r + 5]!;
+      out[o + 6] = out[o + 6]! + rows[r + 6]!; out[o + 7] = out[o + 7]! + rows[r + 7]!; out[o + 8] = out[o + 8]! + rows[r + 8]!;
+    }
   }
   return out;
 }
@@ -406,7 +448,8 @@ function baseEmissions(
 function addCueRelative(tagger: SpanTagger, tokens: readonly Token[], sentence: Sentence, ctx: TokenContext, input: TaggerInput, cues: Uint8Array, all: Float64Array): void {
   const [from, to] = sentence.tokens;
   const n = to - from;
-  const T = tagger.tables;
+  const o = tagger.offsets;
+  const rows = tagger.rows;
   const V = tagger.vocab.size;
   const B = BUCKETS.length;
   const S = MAX_SHAPES;
@@ -416,20 +459,31 @@ function addCueRelative(tagger: SpanTagger, tokens: readonly Token[], sentence: 
   let l = -1;
   for (let k = from; k < to; k++) {
     const i = k - from;
-    if (cues[i]) { addRow(all, i, T.c, 0, 3); l = k; continue; }
-    addRow(all, i, T.c, anyCue ? 1 : 2, 3);
+    if (cues[i]) { addRow(all, i, rows, o.c, 3); l = k; continue; }
+    addRow(all, i, rows, o.c + (anyCue ? 1 : 2), 3);
     const r = cueRight[i]!;
     const dl = l < 0 ? NO_BUCKET : bucketIndex(k - l);
     const dr = r < 0 ? NO_BUCKET : bucketIndex(r - k);
-    addRow(all, i, T.cl, dl, 3);
-    addRow(all, i, T.cr, dr, 3);
-    addRow(all, i, T.clr, dl * B + dr, 3);
-    addRow(all, i, T['cl|q'], dl * QUOTES.length + ctx.quoted[k]!, 3);
-    if (input.shape[k]! >= 0) addRow(all, i, T['cr|sh'], dr * S + input.shape[k]!, 3);
-    if (input.word[k]! >= 0) addRow(all, i, T['cr|w'], (r < 0 ? 2 : r - k <= 3 ? 0 : 1) * V + input.word[k]!, 3);
-    if (l >= 0) { addRow(all, i, T.clw, input.word[l]!, 3); addRow(all, i, T.clp, PUNCT.indexOf(punctBetween(tokens, l, k)), 3); }
-    if (r >= 0) { addRow(all, i, T.crw, input.word[r]!, 3); addRow(all, i, T.crp, PUNCT.indexOf(punctBetween(tokens, k, r)), 3); }
+    addRow(all, i, rows, o.cl + dl, 3);
+    addRow(all, i, rows, o.cr + dr, 3);
+    addRow(all, i, rows, o.clr + dl * B + dr, 3);
+    addRow(all, i, rows, o['cl|q'] + dl * QUOTES.length + ctx.quoted[k]!, 3);
+    if (input.shape[k]! >= 0) addRow(all, i, rows, o['cr|sh'] + dr * S + input.shape[k]!, 3);
+    if (input.word[k]! >= 0) addRow(all, i, rows, o['cr|w'] + (r < 0 ? 2 : r - k <= 3 ? 0 : 1) * V + input.word[k]!, 3);
+    if (l >= 0) { if (input.word[l]! >= 0) addRow(all, i, rows, o.clw + input.word[l]!, 3); addRow(all, i, rows, o.clp + punctIndex(tokens, l, k), 3); }
+    if (r >= 0) { if (input.word[r]! >= 0) addRow(all, i, rows, o.crw + input.word[r]!, 3); addRow(all, i, rows, o.crp + punctIndex(tokens, k, r), 3); }
   }
+}
+
+/** punctBetween as an index of PUNCT (q, ',', '-'). */
+function punctIndex(tokens: readonly Token[], a: number, b: number): number {
+  let best = 2;
+  for (let k = a + 1; k < b; k++) {
+    const t = tokens[k]!.text;
+    if (t === '“' || t === '”' || t === '"') return 0;
+    if (t === ',' || t === ':' || t === '—' || t === '(' || t === ')') best = 1;
+  }
+  return best;
 }
 
 /** The best O/B/I sequence; I may only follow B or I. `trans` is [from O,B,I,start][to]. */
@@ -492,14 +546,13 @@ function roleEmissions(all: Float64Array, r: number, bias: number): Float64Array
 export function tagSentence(tagger: SpanTagger, tokens: readonly Token[], sentence: Sentence, ctx: TokenContext, input: TaggerInput): TaggedSentence {
   const [from, to] = sentence.tokens;
   if (to <= from) return { cue: [], source: [], content: [] };
-  // the cue chain's columns first: most sentences have no cue, and the other chains are left out there
-  const all = baseEmissions(tagger, tokens, sentence, ctx, input, 0, 3);
+  // all nine columns in one sum (the rows are contiguous); the source and content chains only run where a cue was tagged
+  const all = baseEmissions(tagger, sentence, input);
   const cueTags = viterbi(roleEmissions(all, 0, tagger.bias.cue), tagger.transitions.cue);
   const cue = spansOf(cueTags, from);
   if (cue.length === 0) return { cue, source: [], content: [] };
   const cueMask = new Uint8Array(cueTags.length);
   for (let k = 0; k < cueTags.length; k++) cueMask[k] = cueTags[k] === O ? 0 : 1;
-  baseEmissions(tagger, tokens, sentence, ctx, input, 3, W, all);
   addCueRelative(tagger, tokens, sentence, ctx, input, cueMask, all);
   return {
     cue,
