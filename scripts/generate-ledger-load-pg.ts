@@ -12,6 +12,7 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { explainingLedger, generatePostgresLedgerLoad, hottestPlace, seqScans } from '../src/store/postgres/ledger-load.js';
+import { createLedgerIndex } from '../src/store/postgres/ledger-index.js';
 
 const { values } = parseArgs({ options: {
   url: { type: 'string' }, documents: { type: 'string', default: '170000' }, recompute: { type: 'string', default: '2000' },
@@ -27,7 +28,7 @@ if (!values['skip-load']) {
 const hot = await hottestPlace(values.url);
 const pool = new pg.Pool({ connectionString: values.url, max: 1 });
 const { ledger, plans } = explainingLedger(pool);
-const plain = (await import('../src/store/postgres/ledger-index.js')).createLedgerIndex(pool);
+const plain = createLedgerIndex(pool);
 const label = (await plain.timeline(hot.place))?.label ?? hot.place;
 const total = Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM ledger_claims')).rows[0]!.n);
 const runs: Record<string, () => Promise<unknown>> = {
