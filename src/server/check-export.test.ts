@@ -57,9 +57,7 @@ describe('/api/check on the bundled example (real pipeline and stance model)', (
     }
   });
 
-  test('"Russian forces encircled Ukrainian troops in Pokrovsk" (active voice): RU claims support, Syrskyi\'s denial contradicts', {
-    todo: 'the claims stage reads the active voice as encircled(force:RU, Pokrovsk) — the encircler as the encircled (src/read, reported to its owners); then only the stance model matches, and it calls the denial "discusses"',
-  }, async () => {
+  test('"Russian forces encircled Ukrainian troops in Pokrovsk" (active voice): RU claims support, Syrskyi\'s denial contradicts', async () => {
     const body = await (await app.request(`/api/check?q=${encodeURIComponent('Russian forces encircled Ukrainian troops in Pokrovsk')}`)).json() as any;
     assert.ok(decisions(body, 'supports').some((m: any) => m.claim.claim.side === 'RU'));
     assert.ok(decisions(body, 'contradicts').some((m: any) => /Syrskyi/.test(m.claim.source.name)));

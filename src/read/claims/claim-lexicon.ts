@@ -15,6 +15,12 @@ const triggerSchema = z.object({
   modifier: z.boolean().optional(),
   extent: z.string().optional(),
   kindOf: z.string().optional(),
+  // Roles by syntax (docs/ledger.md, "Argument roles by voice"): where a trigger
+  // names its agent and patient, its form says how to find them.
+  form: z.enum(['participle', 'verb', 'noun']).optional(),
+  agent: z.string().optional(),
+  patient: z.string().optional(),
+  bare: z.enum(['agent', 'patient']).optional(),
 });
 
 const PREDICATES = ['controls', 'captured', 'encircled', 'advanced', 'withdrew', 'attacked', 'repelled', 'deployed', 'casualties', 'struck', 'surrendered', 'presence'] as const;
@@ -94,6 +100,12 @@ export function compileClaimLexicon(predicatesJson: unknown, contextJson: unknow
     byPredicate.set(entry.predicate, entry);
     for (const trigger of entry.triggers) {
       const words = trigger.words.map((w) => w.toLowerCase());
+      for (const role of [trigger.before, trigger.after, trigger.agent, trigger.patient]) {
+        if (role !== undefined && !entry.roles.includes(role)) throw new Error(`data/claims/predicates.json: ${entry.predicate}: trigger '${words.join(' ')}' names role '${role}', which is not one of its roles`);
+      }
+      if ((trigger.agent !== undefined || trigger.patient !== undefined) !== (trigger.form !== undefined)) {
+        throw new Error(`data/claims/predicates.json: ${entry.predicate}: trigger '${words.join(' ')}' needs 'form' together with 'agent'/'patient'`);
+      }
       if (words[0] === '*') throw new Error(`data/claims/predicates.json: ${entry.predicate}: a trigger cannot start with '*'`);
       const compiled: CompiledTrigger = { ...trigger, words, entry, lemma: words.join(' ') };
       const list = byFirst.get(words[0]!) ?? [];

@@ -108,17 +108,26 @@ function readOne(
   // Subject: a force right after a modifier trigger ("advancing Russian units"), else the nearest before it.
   const after = forces.filter((f) => f.from >= match.to && f.from < right && f.from - match.to <= (f.bare ? BARE_REACH : AFTER_REACH));
   const before = forces.filter((f) => f.to <= match.from && f.from >= left && !(objects.has(f) && !f.bare && tokens[f.to]?.norm !== 'to') && (!f.bare || match.from - f.to <= BARE_REACH));
-  let afterUsed = false;
-  if (trigger.modifier && after[0] && after[0].from - match.to <= 1 && trigger.before) {
-    forceArg(trigger.before, after[0], 'modifier-object');
-    objects.add(after[0]);
-    afterUsed = true;
-  } else if (trigger.before && before.length > 0 && bearsLoss(tokens, lexicon, trigger.kindOf, before[before.length - 1]!, match.from)) {
-    forceArg(trigger.before, before[before.length - 1]!, 'subject');
-  }
-  if (trigger.after && !afterUsed && after[0] && !args.has(trigger.after)) {
-    forceArg(trigger.after, after[0], 'object');
-    objects.add(after[0]);
+  if (trigger.form) {
+    for (const r of rolesBySyntax(tokens, trigger, match, left, right, before, after, forces)) {
+      if (args.has(r.role)) continue;
+      if (r.rule === 'subject' && !bearsLoss(tokens, lexicon, trigger.kindOf, r.force, match.from)) continue;
+      forceArg(r.role, r.force, r.rule);
+      if (r.force.from >= match.to) objects.add(r.force);
+    }
+  } else {
+    let afterUsed = false;
+    if (trigger.modifier && after[0] && after[0].from - match.to <= 1 && trigger.before) {
+      forceArg(trigger.before, after[0], 'modifier-object');
+      objects.add(after[0]);
+      afterUsed = true;
+    } else if (trigger.before && before.length > 0 && bearsLoss(tokens, lexicon, trigger.kindOf, before[before.length - 1]!, match.from)) {
+      forceArg(trigger.before, before[before.length - 1]!, 'subject');
+    }
+    if (trigger.after && !afterUsed && after[0] && !args.has(trigger.after)) {
+      forceArg(trigger.after, after[0], 'object');
+      objects.add(after[0]);
+    }
   }
   for (const [role, from] of Object.entries(entry.opponentOf ?? {})) {
     const other = args.get(from);
@@ -177,6 +186,91 @@ function readOne(
     about,
     places: claimPlaces,
   };
+}
+
+/** Auxiliaries that make a following participle passive ("were encircled", "had been encircled", "got trapped"). */
+const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got', 'gotten', 'getting', 'remain', 'remained', 'remains']);
+/** Words that may stand between an auxiliary and its participle ("were reportedly fully encircled"). */
+const AUX_GAP = new Set(['not', 'never', 'reportedly', 'allegedly', 'already', 'now', 'also', 'still', 'just', 'effectively', 'completely', 'fully', 'almost', 'nearly', 'partially', 'partly', 'largely', 'practically', 'virtually', 'then', "n't"]);
+/** Words before a participle that make it a modifier of the force after it ("the encircled Ukrainian troops"). */
+const MODIFIER_BEFORE = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'with', 'from', 'about', 'their', 'its', 'his', 'her', 'our', 'these', 'those', 'some', 'any', 'newly', 'remaining', 'freeing', 'free', 'rescue', 'rescued']);
+/** Words before a noun trigger that put its subject inside the state ("troops in an encirclement", "broke out of the pocket"). */
+const INSIDE_BEFORE = new Set(['in', 'into', 'inside', 'within', 'from']);
+/** Words after a participle that show it has no object ("troops encircled in Pokrovsk"): a reduced passive. */
+const NO_OBJECT_AFTER = new Set(['in', 'near', 'at', 'around', 'inside', 'outside', 'on', 'east', 'west', 'north', 'south', 'there', 'for', 'since', 'and', 'or', ',', '.', ';', ':', ')', '"']);
+
+interface SyntacticRole { readonly role: string; readonly force: ForceMention; readonly rule: string }
+
+/**
+ * The forces of a trigger that names its agent and patient, by syntax
+ * (docs/ledger.md, "Argument roles by voice"):
+ * - verb, active ("X encircled Y", "X encircles Y"): subject = agent, object = patient;
+ * - participle, passive ("Y were encircled by X", "Y had been encircled"): subject =
+ *   patient, the force after "by" = agent; a participle with no auxiliary and no object
+ *   ("Y encircled in Pokrovsk") reads as `bare` says (default active);
+ *   a participle modifying the force after it ("the encircled Y") makes it the patient;
+ * - noun ("X's encirclement of Y", "the encirclement of Y by X"): the force before it =
+ *   agent (patient when inside it: "Y in an encirclement"), the force after "of" takes
+ *   the trigger's `of` role, the force after "by" = agent.
+ * The agent and patient may be the same role ("X withdrew its troops").
+ */
+function rolesBySyntax(
+  tokens: readonly Token[], trigger: TriggerMatch['trigger'], match: TriggerMatch, left: number, right: number,
+  before: readonly ForceMention[], after: readonly ForceMention[], forces: readonly ForceMention[],
+): SyntacticRole[] {
+  const out: SyntacticRole[] = [];
+  const add = (role: string | undefined, force: ForceMention | undefined, rule: string): void => {
+    if (role !== undefined && force !== undefined) out.push({ role, force, rule });
+  };
+  const subject = before[before.length - 1];
+  const forceFrom = (at: number): ForceMention | undefined => forces.find((f) => f.from >= at && f.from <= at + 1 && f.from < right);
+  const wordAfter = (word: string, reach: number): number => {
+    for (let i = match.to; i < Math.min(right, match.to + reach); i++) if (tokens[i]!.norm === word) return i;
+    return -1;
+  };
+  const byAt = wordAfter('by', AFTER_REACH);
+  const byForce = byAt >= 0 ? forceFrom(byAt + 1) : undefined;
+  const objectForce = after[0] && (byAt < 0 || after[0].from < byAt) && after[0] !== byForce ? after[0] : undefined;
+  const prev = match.from > left ? tokens[match.from - 1]!.norm : null;
+
+  if (trigger.form === 'noun') {
+    const inside = [match.from - 1, match.from - 2, match.from - 3].some((k) => k >= left && INSIDE_BEFORE.has(tokens[k]!.norm) && (subject === undefined || k >= subject.to));
+    add(inside ? trigger.patient : trigger.agent, subject, inside ? 'noun-inside' : 'noun-possessor');
+    const ofAt = wordAfter('of', 2);
+    if (ofAt >= 0 && trigger.of !== undefined && trigger.of !== 'place') add(trigger.of, forceFrom(ofAt + 1), 'noun-of');
+    add(trigger.agent, byForce, 'by-agent');
+    return out;
+  }
+  const passive = trigger.form === 'participle' && (auxiliaryBefore(tokens, left, match.from) || (byForce !== undefined && objectForce === undefined));
+  if (passive) {
+    add(trigger.patient, subject, 'passive-subject');
+    add(trigger.agent, byForce, 'by-agent');
+    return out;
+  }
+  if (trigger.form === 'participle' && (prev === null || MODIFIER_BEFORE.has(prev)) && after[0] && after[0].from - match.to <= 1) {
+    add(trigger.patient, after[0], 'participle-modifier');
+    return out;
+  }
+  const next = match.to < right ? tokens[match.to]!.norm : '.';
+  if (trigger.form === 'participle' && trigger.bare === 'patient' && objectForce === undefined && NO_OBJECT_AFTER.has(next)) {
+    add(trigger.patient, subject, 'reduced-passive');
+    add(trigger.agent, byForce, 'by-agent');
+    return out;
+  }
+  add(trigger.agent, subject, 'subject');
+  add(trigger.patient, objectForce, 'object');
+  add(trigger.agent, byForce, 'by-agent');
+  return out;
+}
+
+/** Whether a passive auxiliary stands just before a participle, over adverbs and negation. */
+function auxiliaryBefore(tokens: readonly Token[], left: number, at: number): boolean {
+  for (let i = at - 1; i >= left && i >= at - 4; i--) {
+    const w = tokens[i]!.norm;
+    if (PASSIVE_AUX.has(w)) return true;
+    if (!AUX_GAP.has(w) && !(w.endsWith('ly') && w.length > 4)) return false;
+  }
+  return false;
 }
 
 /** The canonical proposition key: predicate and its identifying arguments ('?' where unknown). */
