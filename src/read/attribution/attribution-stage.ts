@@ -14,6 +14,7 @@ import { extractReporterVoice } from './extract-reporter-voice.js';
 import { prepareTagging, tagSentence, tokenContext, type SpanTagger, type TaggedSentence } from './span-tagger.js';
 import { extractTaggedAttributions, nearestSpan } from './extract-tagged-attributions.js';
 import { extractColonFrame } from './extract-colon-frames.js';
+import { extractDashAttributions } from './extract-dash-attributions.js';
 import { widenTaggedContents, widenTaggedCues, widenTaggedSources } from './widen-tagged-sources.js';
 import { extendCueVerbGroup } from './extend-cue-verb-group.js';
 import { continueQuotedContent } from './continue-quoted-content.js';
@@ -100,6 +101,10 @@ export function createAttributionStage(options: AttributionOptions): Stage {
           }
           candidates.push(...extractTaggedAttributions(tokens, sentence, tagged, taken, cues, introducedEnd));
         }
+      }
+      // a quotation signed with a dash after its closing mark ("“…” ― Sonya Herridge"): spans sentences, so found once per document
+      for (const d of extractDashAttributions(tokens, sentences)) {
+        if (!sentences[d.sentence]!.caption && !candidates.some((c) => c.cue[0] < d.cue[1] && d.cue[0] < c.cue[1])) candidates.push(d);
       }
       candidates = shareSubjects(tokens, candidates, tagger ? (c) => nearestSpan(tags[c.sentence]?.source ?? [], c.cue) : undefined)
         .map((c) => extendQuotedContent(text, tokens, sentences, c));
