@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { candidateKeys, checkClaim, readableProposition, type CheckMatch, type LedgerClaim, type LedgerReader, type StanceFn } from '../ledger/index.js';
-import { createStanceOf, cueLexicon, parseStanceModel } from '../ledger/stance/index.js';
+import { checkAgainstLedger, loadShippedStanceOf, readableProposition, type CheckMatch } from '../ledger/index.js';
 import { createPipeline } from '../read/pipeline.js';
 import { loadResources } from '../read/load-resources.js';
 import { openStore } from '../store/open-store.js';
@@ -24,9 +22,6 @@ Options:
 Exit codes: 0 answered (even with no matches), 2 usage error.
 `;
 
-/** Candidates fetched per place or predicate of the query (newest first). */
-const CANDIDATES_PER_KEY = 500;
-
 export async function checkCommand(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
@@ -47,17 +42,11 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     if (!store.ledger) throw new UsageError(`the ${store.kind} store keeps no ledger yet`);
     const pipeline = createPipeline(await loadResources({ db: parsed.values.db }));
     // The query as the reporter's own sentence, with no publication date: its times are read but not anchored to a day.
-    const doc = pipeline.read({ id: 'query', text: query.endsWith('.') ? query : `${query}.`, meta: { title: null, outlet: null, url: null, published: null, language: 'en', source: null }, diagnostics: [] });
-    const { places, predicates } = candidateKeys(doc.claims);
-    const placeHint = places.length === 0 ? await knownPlaceNamed(store.ledger, query, doc.places.map((p) => p.span)) : null;
-    if (placeHint) places.push(placeHint.key);
-    const seen = new Map<string, LedgerClaim>();
-    const add = (list: readonly LedgerClaim[]): void => { for (const c of list) seen.set(`${c.doc}\u0000${c.claim.id}`, c); };
-    for (const c of doc.claims) if (c.predicate !== 'said' && !c.proposition.includes('?')) add(await store.ledger.listClaims({ proposition: c.proposition, predicate: c.predicate, limit: CANDIDATES_PER_KEY }));
-    for (const place of places) add(await store.ledger.listClaims({ place, limit: CANDIDATES_PER_KEY }));
-    if (places.length === 0) for (const predicate of predicates) add(await store.ledger.listClaims({ predicate, limit: CANDIDATES_PER_KEY }));
-    if (places.length === 0 && predicates.length === 0) add(await store.ledger.listClaims({ limit: CANDIDATES_PER_KEY }));
-    const result = checkClaim({ query, queryClaims: doc.claims, candidates: [...seen.values()], stanceOf: await loadStanceOf(), placeHint, limit });
+    const readQuery = (text: string) => {
+      const doc = pipeline.read({ id: 'query', text: text.endsWith('.') ? text : `${text}.`, meta: { title: null, outlet: null, url: null, published: null, language: 'en', source: null }, diagnostics: [] });
+      return { claims: doc.claims, placeSpans: doc.places.map((p) => p.span) };
+    };
+    const result = await checkAgainstLedger(store.ledger, query, { read: readQuery, stanceOf: await loadShippedStanceOf(), limit });
     if (parsed.values.json) {
       io.out(`${JSON.stringify(result, null, 2)}\n`);
       return EXIT_OK;
@@ -90,36 +79,4 @@ function describe(m: CheckMatch): string {
     `      document ${c.doc.slice(0, 12)}${c.outlet ? ` · ${c.outlet}` : ''}${c.url ? ` · ${c.url}` : ''}`,
     `      "${sentence.length > 240 ? `${sentence.slice(0, 239)}…` : sentence}"`,
   ].join('\n');
-}
-
-/**
- * The first capitalised name of one to three words in the query, outside the
- * places the pipeline found, that the ledger has a control timeline for.
- */
-async function knownPlaceNamed(ledger: LedgerReader, query: string, found: ReadonlyArray<readonly [number, number]>): Promise<{ key: string; label: string } | null> {
-  const words = [...query.matchAll(/\p{Lu}[\p{L}'’-]*/gu)].filter((m) => !found.some(([s, e]) => m.index! >= s && m.index! < e));
-  for (let i = 0; i < words.length; i++) {
-    for (let n = 3; n >= 1; n--) {
-      const run = words.slice(i, i + n);
-      if (run.length < n) continue;
-      const name = query.slice(run[0]!.index!, run[n - 1]!.index! + run[n - 1]![0].length);
-      if (n > 1 && /[.,;:]/.test(name)) continue;
-      const t = await ledger.timeline(name);
-      if (t) return { key: t.place, label: t.label };
-    }
-  }
-  return null;
-}
-
-/** The shipped stance model (models/stance), or null where it is missing: then only proposition matches are made. */
-async function loadStanceOf(): Promise<StanceFn | null> {
-  try {
-    const [model, cues] = await Promise.all([
-      readFile(new URL('../../models/stance/stance-model.json', import.meta.url), 'utf8'),
-      readFile(new URL('../../data/stance/cues.json', import.meta.url), 'utf8'),
-    ]);
-    return createStanceOf(parseStanceModel(JSON.parse(model)), cueLexicon(JSON.parse(cues)));
-  } catch {
-    return null;
-  }
 }
