@@ -19,6 +19,16 @@ export interface ClaimQuery {
   readonly predicate?: string;
   /** Optional: backends may ignore it and return a wider list (callers filter). */
   readonly proposition?: string;
+  /** Optional filters (a backend that ignores them returns a wider list; callers that need them exact filter again). */
+  readonly stance?: string;
+  /** The date the claim is about on or before this ISO date (undated: its statement date). */
+  readonly until?: string;
+  /** The merged source key (`actor:ru-mod`). */
+  readonly entity?: string;
+  /** The outlet, case-insensitive. */
+  readonly outlet?: string;
+  /** Claims skipped before the first returned, in the list's order. */
+  readonly offset?: number;
   readonly limit?: number;
 }
 

@@ -15,6 +15,15 @@ export interface DocumentSummary {
   readonly source: string | null;
 }
 
+/** A document's header for lists of claims and mentions: no text, no analysis. `date` is its publication date. */
+export interface DocumentHeader {
+  readonly id: string;
+  readonly title: string | null;
+  readonly date: string | null;
+  readonly outlet: string | null;
+  readonly url: string | null;
+}
+
 /** An item as stored, with the document it belongs to. */
 export interface StoredItem {
   readonly docId: string;
@@ -111,6 +120,12 @@ export interface Store {
   getIngestedSource(source: string): Promise<IngestedSource | null>;
   /** Records a source read to the end, so a later run with the same fingerprint skips it. */
   markSourceIngested(source: string, done: IngestedSource): Promise<void>;
+  /** Optional: the headers of these documents (unknown ids left out), without loading their text or analysis. */
+  getDocumentSummaries?(ids: readonly string[]): Promise<DocumentHeader[]>;
+  /** Optional: the sentence of a document that holds `span`, or null. */
+  sentenceAt?(docId: string, span: readonly [number, number]): Promise<{ readonly span: readonly [number, number]; readonly text: string } | null>;
+  /** Optional: a cheap readiness probe; resolves to the schema version (SQLite: user_version). */
+  ping?(): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -48,6 +48,8 @@ function create(deps: RouteDeps): Hono {
       claims = await ledger.listClaims({
         ...(q.place ? { place: ledgerKeyOfPlaceId(q.place) } : {}), ...(q.side ? { side: q.side } : {}),
         ...(q.since ? { since: q.since } : {}), ...(q.predicate ? { predicate: q.predicate } : {}),
+        // Backends that filter these in SQL (SQLite, migration 7) return only matching rows; `keep` stays exact for others.
+        ...(q.stance ? { stance: q.stance } : {}), ...(q.until ? { until: q.until } : {}), ...(q.entity ? { entity: q.entity } : {}), ...(q.outlet ? { outlet: q.outlet } : {}),
         limit: window,
       });
       kept = local ? claims.filter(keep) : claims;

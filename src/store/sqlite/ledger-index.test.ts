@@ -31,3 +31,44 @@ test('ledger index: seed saved, queried, and saved again unchanged', async () =>
     await store.close();
   }
 });
+
+test('ledger index: stance, until, entity, outlet and offset filter in SQL, the same as filtering in JS; place + stance walks its index', async () => {
+  const pipeline = createPipeline(await loadResources({ db: '/nonexistent/counterclaim.db' }));
+  const doc = toLedgerDocument(pipeline.read({ id: 'seed', text: SEED, meta: { title: 'Seed', outlet: 'Al Jazeera', url: 'https://example.org/seed', published: '2025-11-06', language: 'en', source: null }, diagnostics: [] }));
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'cc-ledger-')), 'db.sqlite');
+  const store = openSqliteStore(file);
+  try {
+    await store.saveDocument(doc);
+    const ledger = store.ledger!;
+    const all = await ledger.listClaims();
+    const entity = all.find((c) => c.source.key.startsWith('actor:'))!.source.key;
+    const cases: Array<[Parameters<typeof ledger.listClaims>[0], (c: (typeof all)[number]) => boolean]> = [
+      [{ stance: 'deny' }, (c) => c.claim.stance === 'deny'],
+      [{ place: 'pokrovsk', stance: 'deny' }, (c) => c.claim.stance === 'deny' && c.claim.args.some((a) => a.role === 'place' && a.key === 'geonames:704422')],
+      [{ until: '2025-11-04' }, (c) => (c.claim.about.window?.end ?? c.claim.statedAt.value ?? '') <= '2025-11-04'],
+      [{ entity }, (c) => c.source.key === entity],
+      [{ outlet: 'AL JAZEERA' }, () => true],
+      [{ outlet: 'Reuters' }, () => false],
+    ];
+    for (const [query, keep] of cases) {
+      assert.deepEqual((await ledger.listClaims(query)).map((c) => c.claim.id), all.filter(keep).map((c) => c.claim.id), JSON.stringify(query));
+    }
+    assert.ok(all.filter((c) => c.claim.stance === 'deny').length > 0);
+    assert.deepEqual((await ledger.listClaims({ offset: 2, limit: 3 })).map((c) => c.claim.id), all.slice(2, 5).map((c) => c.claim.id));
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(file, { readonly: true });
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT data FROM ledger_claims WHERE place = ? AND stance = ? ORDER BY about_end DESC, doc_id DESC, claim_id DESC LIMIT 50`)
+      .all('geonames:704422', 'deny').map((r) => (r as { detail: string }).detail);
+    db.close();
+    assert.ok(plan.some((d) => /INDEX ledger_claims_place_stance \(place=\? AND stance=\?\)/.test(d)), plan.join('\n'));
+    assert.ok(!plan.some((d) => /TEMP B-TREE/.test(d)), `no sort: ${plan.join('\n')}`);
+    // Headers and sentences without loading the document; ping says the schema version.
+    assert.deepEqual(await store.getDocumentSummaries!(['seed', 'missing', 'seed']), [{ id: 'seed', title: 'Seed', date: '2025-11-06', outlet: 'Al Jazeera', url: 'https://example.org/seed' }]);
+    const sentence = doc.sentences[2]!;
+    assert.deepEqual(await store.sentenceAt!('seed', [sentence.span[0] + 1, sentence.span[0] + 3]), { span: sentence.span, text: sentence.text });
+    assert.equal(await store.sentenceAt!('missing', [0, 1]), null);
+    assert.ok((await store.ping!()) >= 7);
+  } finally {
+    await store.close();
+  }
+});

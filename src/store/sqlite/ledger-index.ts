@@ -62,6 +62,23 @@ export const LEDGER_CORE_MIGRATION_SQL = `
   CREATE INDEX ledger_claims_place_proposition ON ledger_claims(place, proposition);
 `;
 
+/**
+ * SQL of migration 7: the filters of `/api/claims` as columns (stance, merged
+ * source key, lower-cased outlet), filled from `data` for rows stored before
+ * it, and claims by place + stance + date (`?place=…&stance=deny`), by source
+ * and by predicate in date order. Indexes of a WITHOUT ROWID table end with its
+ * key (doc_id, claim_id), so each also serves the list's tie-break order.
+ */
+export const LEDGER_FILTER_MIGRATION_SQL = `
+  ALTER TABLE ledger_claims ADD COLUMN stance TEXT;
+  ALTER TABLE ledger_claims ADD COLUMN source_key TEXT;
+  ALTER TABLE ledger_claims ADD COLUMN outlet TEXT;
+  UPDATE ledger_claims SET stance = json_extract(data, '$.claim.stance'), source_key = json_extract(data, '$.source.key'), outlet = lower(json_extract(data, '$.outlet'));
+  CREATE INDEX ledger_claims_place_stance ON ledger_claims(place, stance, about_end);
+  CREATE INDEX ledger_claims_source ON ledger_claims(source_key, about_end);
+  CREATE INDEX ledger_claims_predicate ON ledger_claims(predicate, about_end);
+`;
+
 /** The fields of a ledger claim that contradictions and control timelines read. */
 function coreOf(lc: LedgerClaim): LedgerClaim {
   const c = lc.claim;
@@ -97,8 +114,8 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
   const oldKeys = db.prepare<[string], { proposition: string; place: string | null; about_end: string | null; control: number }>(
     'SELECT proposition, place, about_end, control FROM ledger_claims WHERE doc_id = ?');
   const deleteClaims = db.prepare<[string]>('DELETE FROM ledger_claims WHERE doc_id = ?');
-  const insertClaim = db.prepare(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertClaim = db.prepare(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const upsertEntity = db.prepare('INSERT INTO ledger_entities (key, name, kind, side) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
   // Claims of a proposition in a date range, newest first, capped; undated claims apart.
   const byPropositionBetween = db.prepare<[string, string, string, number], { data: string }>(
@@ -219,7 +236,7 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
         const control = CONTROL_PREDICATES.has(c.predicate);
         const aboutEnd = c.about.window?.end ?? null;
         insertClaim.run(doc.id, c.id, c.proposition, c.predicate, place?.key ?? null, place?.label.toLowerCase() ?? null, c.side,
-          aboutEnd, c.statedAt.value, control ? 1 : 0, JSON.stringify(lc), JSON.stringify(coreOf(lc)));
+          aboutEnd, c.statedAt.value, control ? 1 : 0, JSON.stringify(lc), JSON.stringify(coreOf(lc)), c.stance, lc.source.key, lc.outlet?.toLowerCase() ?? null);
         touch(c.proposition, place?.key ?? null, aboutEnd, control);
       }
       for (const [p, set] of [...months].sort(([a], [b]) => a.localeCompare(b))) {
@@ -237,8 +254,14 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
       if (query.since) { where.push('about_end >= ?'); params.push(query.since); }
       if (query.predicate) { where.push('predicate = ?'); params.push(query.predicate); }
       if (query.proposition) { where.push('proposition = ?'); params.push(query.proposition); }
+      if (query.stance) { where.push('stance = ?'); params.push(query.stance); }
+      // `until` bounds the date a claim is about; an undated claim's date is its statement's (callers refine).
+      if (query.until) { where.push('(about_end <= ? OR (about_end IS NULL AND (stated IS NULL OR substr(stated, 1, 10) <= ?)))'); params.push(query.until, query.until); }
+      if (query.entity) { where.push('source_key = ?'); params.push(query.entity); }
+      if (query.outlet) { where.push('outlet = ?'); params.push(query.outlet.toLowerCase()); }
       const limit = Math.max(1, Math.min(query.limit ?? 1000, 100_000));
-      const sql = `SELECT data FROM ledger_claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY about_end DESC, doc_id DESC, claim_id DESC LIMIT ${limit}`;
+      const offset = Math.max(0, Math.min(query.offset ?? 0, 1_000_000));
+      const sql = `SELECT data FROM ledger_claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY about_end DESC, doc_id DESC, claim_id DESC LIMIT ${limit} OFFSET ${offset}`;
       return parse(db.prepare(sql).all(...params) as Array<{ data: string }>);
     },
     async listContradictions(query = {}) {

@@ -1,4 +1,4 @@
-import { LEDGER_CORE_MIGRATION_SQL, LEDGER_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL } from './ledger-index.js';
+import { LEDGER_CORE_MIGRATION_SQL, LEDGER_FILTER_MIGRATION_SQL, LEDGER_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL } from './ledger-index.js';
 import { BROWSE_MIGRATION_SQL } from './browse-index.js';
 
 /**
@@ -103,5 +103,10 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ readonly version: number; readon
     // Ledger at scale: a compact copy of each claim for recomputes, claims by place and proposition.
     version: 6,
     sql: LEDGER_CORE_MIGRATION_SQL,
+  },
+  {
+    // Ledger filters in SQL (/api/claims?place=…&stance=…): stance, source and outlet columns, place + stance + date index.
+    version: 7,
+    sql: LEDGER_FILTER_MIGRATION_SQL,
   },
 ];

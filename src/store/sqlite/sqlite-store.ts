@@ -7,6 +7,7 @@ import {
 } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { createLedgerIndex } from './ledger-index.js';
+import { createDocumentLookups } from './ledger-documents.js';
 import { createBrowseIndex } from './browse-index.js';
 
 /** The lists of a document stored one row per item, so they can be queried across documents. */
@@ -115,6 +116,7 @@ export function openSqliteStore(file: string): Store {
     kind: 'sqlite',
     ledger,
     browse: createBrowseIndex(db),
+    ...createDocumentLookups(db),
     async saveDocument(doc) {
       return saveWithExtras(doc, null);
     },
