@@ -25,7 +25,7 @@ test('the nearest tagged span to a cue, never one overlapping it', () => {
 
 test('the compiled tagger scores a sentence as the feature strings do', async () => {
   const { readFile } = await import('node:fs/promises');
-  const { compileSpanTagger, referenceEmissions, sentenceFeatures, cueRelativeFeatures, tokenContext, prepareTagging, baseEmissionsForTest, addCueRelativeForTest } = await import('./span-tagger.js');
+  const { compileSpanTagger, referenceEmissions, sentenceFeatures, cueRelativeFeatures, stackedFeatures, cueMargins, chainEmissions, tokenContext, prepareTagging, baseEmissionsForTest, addCueRelativeForTest, addStackedForTest, viterbi: tagChain } = await import('./span-tagger.js');
   const { compileCueLexicon } = await import('./cue-lexicon.js');
   const { createSegmentStage } = await import('../segment/index.js');
   const { emptyAnalysis } = await import('../../model/index.js');
@@ -44,6 +44,13 @@ test('the compiled tagger scores a sentence as the feature strings do', async ()
     const mask = Uint8Array.from(doc.tokens.slice(s.tokens[0], s.tokens[1]), (t) => (['said', 'added', 'told', 'declined'].includes(t.norm) ? 1 : 0));
     const withCues = referenceEmissions(model, sentenceFeatures(doc.tokens, s, ctx), cueRelativeFeatures(doc.tokens, s, ctx, mask));
     addCueRelativeForTest(tagger, doc.tokens, s, ctx, input, mask, fast);
-    for (let i = 0; i < fast.length; i++) if (i % 9 >= 3) assert.ok(Math.abs(fast[i]! - withCues[i]!) < 1e-4, `sentence ${s.index} cue-relative score ${i}: ${fast[i]} vs ${withCues[i]}`);
+    for (let i = 0; i < fast.length; i++) if (i % 12 >= 3 && i % 12 < 9) assert.ok(Math.abs(fast[i]! - withCues[i]!) < 1e-4, `sentence ${s.index} cue-relative score ${i}: ${fast[i]} vs ${withCues[i]}`);
+    // the stacked cue pass's features, given the first pass's tags and margins
+    const firstEm = chainEmissions(baseEmissionsForTest(tagger, s, input), 0, tagger.bias.cue);
+    const firstTags = tagChain(firstEm, tagger.transitions.cue);
+    const stacked = new Float64Array(fast.length);
+    addStackedForTest(tagger, s, input, firstTags, firstEm, stacked);
+    const stackedReference = referenceEmissions(model, stackedFeatures(doc.tokens, s, firstTags, cueMargins(firstEm)));
+    for (let i = 0; i < fast.length; i++) if (i % 12 >= 9) assert.ok(Math.abs(stacked[i]! - stackedReference[i]!) < 1e-4, `sentence ${s.index} stacked score ${i}: ${stacked[i]} vs ${stackedReference[i]}`);
   }
 });

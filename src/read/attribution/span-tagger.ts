@@ -14,6 +14,14 @@ import type { CueLexicon } from './cue-lexicon.js';
 
 export const ROLES = ['cue', 'source', 'content'] as const;
 export type Role = (typeof ROLES)[number];
+/**
+ * The chains of the model: the three roles, then `cue2`, a second (stacked)
+ * cue pass that sees the first pass's tags in a window and its margin
+ * (Wolpert 1992 stacking; trained on jackknifed first-pass tags, so it learns
+ * from the first pass's real errors). Optional in the model file.
+ */
+export const CHAINS = ['cue', 'source', 'content', 'cue2'] as const;
+export type Chain = (typeof CHAINS)[number];
 export const TAGS = 3; // O, B, I
 export const O = 0;
 export const B = 1;
@@ -24,11 +32,14 @@ export const TaggerModelSchema = z.object({
   format: z.literal('counterclaim-attribution-tagger/1'),
   trainedOn: z.string(),
   /** Per role: transition weights [from O,B,I,start][to O,B,I], flattened (12 numbers). */
-  transitions: z.object({ cue: z.array(z.number()).length(12), source: z.array(z.number()).length(12), content: z.array(z.number()).length(12) }),
+  transitions: z.object({ cue: z.array(z.number()).length(12), source: z.array(z.number()).length(12), content: z.array(z.number()).length(12), cue2: z.array(z.number()).length(12).optional() }),
   /** Per role: added to the B and I scores of every token (the perceptron leans to O; chosen on train for token F1). */
-  bias: z.object({ cue: z.number(), source: z.number(), content: z.number() }).optional(),
+  bias: z.object({ cue: z.number(), source: z.number(), content: z.number(), cue2: z.number().optional() }).optional(),
   /** Per role: feature → weights for O, B, I. */
-  weights: z.object({ cue: z.record(z.string(), z.array(z.number()).length(3)), source: z.record(z.string(), z.array(z.number()).length(3)), content: z.record(z.string(), z.array(z.number()).length(3)) }),
+  weights: z.object({
+    cue: z.record(z.string(), z.array(z.number()).length(3)), source: z.record(z.string(), z.array(z.number()).length(3)), content: z.record(z.string(), z.array(z.number()).length(3)),
+    cue2: z.record(z.string(), z.array(z.number()).length(3)).optional(),
+  }),
 });
 export type TaggerModelData = z.infer<typeof TaggerModelSchema>;
 
@@ -42,8 +53,10 @@ export type TaggerModelData = z.infer<typeof TaggerModelSchema>;
  * source, content × O, B, I).
  */
 export interface SpanTagger {
-  readonly transitions: Readonly<Record<Role, Float64Array>>;
-  readonly bias: Readonly<Record<Role, number>>;
+  readonly transitions: Readonly<Record<Chain, Float64Array>>;
+  readonly bias: Readonly<Record<Chain, number>>;
+  /** Whether the model has the stacked second cue pass (`cue2`). */
+  readonly stacked: boolean;
   readonly vocab: ReadonlyMap<string, number>;
   /** Per word id: the rows of w, p, n, pp, nn (5 × 9). */
   readonly wordRows: Float32Array;
@@ -69,9 +82,9 @@ export interface SpanTagger {
   readonly pairRowOf: ReadonlyMap<number, number>;
 }
 
-const W = 9;
+const W = 12; // weights per row: cue, source, content, cue2 × O, B, I
 const WORD_TEMPLATES = ['w', 'p', 'n', 'pp', 'nn'] as const;
-const WORD_VALUED = new Set(['w', 'p', 'n', 'pp', 'nn', 'pw', 'wn', 'clw', 'crw', 'cr|w']);
+const WORD_VALUED = new Set(['w', 'p', 'n', 'pp', 'nn', 'pw', 'wn', 'clw', 'crw', 'cr|w', 'k0|w']);
 const BOS = '<s>';
 const EOS = '</s>';
 const BUCKETS = ['0', '1', '2', '3', '6', '12', 'far', 'no'];
@@ -83,7 +96,12 @@ const NEARNESS = ['near', 'far', 'no'];
 /** Word shapes first; punctuation shapes follow from index 6 (`shapes`); index 5 is "<s>". */
 const WORD_SHAPES = ['x', 'Xx', 'XX', 'd', 'q', BOS];
 const MAX_SHAPES = 64;
-type TableName = 'b' | 'sh' | 'psh' | 'lx' | 'lxp' | 'lxn' | 'q' | 'sp' | 'ep' | 'dl' | 'dr' | 'c' | 'cl' | 'cr' | 'clr' | 'cl|q' | 'cr|sh' | 'cr|w' | 'clw' | 'crw' | 'clp' | 'crp';
+/** The stacked pass's first-pass tags: O, B, I, and '-' outside the sentence. */
+const TAG_NAMES = ['O', 'B', 'I', '-'];
+/** First-pass margin (best of B, I minus O, bias included) thresholds: the bucket is how many it reaches. */
+const MARGINS = [-80, -40, -20, -10, 0, 10, 20, 40, 80];
+const marginIndex = (m: number): number => { let i = 0; while (i < MARGINS.length && m >= MARGINS[i]!) i++; return i; };
+type TableName = 'k0' | 'kp' | 'kn' | 'kpp' | 'knn' | 'k3' | 'km' | 'kd' | 'k0|w' | 'b' | 'sh' | 'psh' | 'lx' | 'lxp' | 'lxn' | 'q' | 'sp' | 'ep' | 'dl' | 'dr' | 'c' | 'cl' | 'cr' | 'clr' | 'cl|q' | 'cr|sh' | 'cr|w' | 'clw' | 'crw' | 'clp' | 'crp';
 
 /** Validates the model file and compiles it for tagging. */
 export function compileSpanTagger(data: unknown): SpanTagger {
@@ -93,10 +111,10 @@ export function compileSpanTagger(data: unknown): SpanTagger {
   const split = (f: string): [string, string] => { const eq = f.indexOf('='); return eq === -1 ? [f, f] : [f.slice(0, eq), f.slice(eq + 1)]; };
   const pairOf = (v: string): [string, string] | null => { const bar = v.indexOf('|'); return bar === -1 || v.indexOf('|', bar + 1) !== -1 ? null : [v.slice(0, bar), v.slice(bar + 1)]; };
   // first pass: ids for every word and punctuation shape the model names
-  for (const role of ROLES) for (const f of Object.keys(m.weights[role])) {
+  for (const role of CHAINS) for (const f of Object.keys(m.weights[role] ?? {})) {
     const [template, value] = split(f);
     if (WORD_VALUED.has(template)) {
-      const words = template === 'pw' || template === 'wn' ? pairOf(value) ?? [] : template === 'cr|w' ? [pairOf(value)?.[1] ?? ''] : [value];
+      const words = template === 'pw' || template === 'wn' ? pairOf(value) ?? [] : template === 'cr|w' || template === 'k0|w' ? [pairOf(value)?.[1] ?? ''] : [value];
       for (const w of words) if (!vocab.has(w)) vocab.set(w, vocab.size);
     } else if (template === 'sh' || template === 'psh' || template === 'cr|sh') {
       const vs = template === 'sh' ? [value] : pairOf(value) ?? [];
@@ -114,18 +132,21 @@ export function compileSpanTagger(data: unknown): SpanTagger {
     c: new Float32Array(CUE_STATE.length * W), cl: new Float32Array(B * W), cr: new Float32Array(B * W), clr: new Float32Array(B * B * W),
     'cl|q': new Float32Array(B * QUOTES.length * W), 'cr|sh': new Float32Array(B * S * W), 'cr|w': new Float32Array(NEARNESS.length * V * W),
     clw: new Float32Array(V * W), crw: new Float32Array(V * W), clp: new Float32Array(PUNCT.length * W), crp: new Float32Array(PUNCT.length * W),
+    k0: new Float32Array(4 * W), kp: new Float32Array(4 * W), kn: new Float32Array(4 * W), kpp: new Float32Array(4 * W), knn: new Float32Array(4 * W),
+    k3: new Float32Array(64 * W), km: new Float32Array((MARGINS.length + 1) * W), kd: new Float32Array(B * W), 'k0|w': new Float32Array(3 * V * W),
   };
   const domains: Partial<Record<TableName, readonly string[]>> = {
+    k0: TAG_NAMES, kp: TAG_NAMES, kn: TAG_NAMES, kpp: TAG_NAMES, knn: TAG_NAMES, km: MARGINS.map((_, i) => String(i)).concat(String(MARGINS.length)), kd: BUCKETS,
     lx: CLASSES, lxp: CLASSES, lxn: CLASSES, q: QUOTES, sp: BUCKETS, ep: BUCKETS, dl: BUCKETS, dr: BUCKETS, c: CUE_STATE, cl: BUCKETS, cr: BUCKETS, clp: PUNCT, crp: PUNCT,
   };
   const wordRows = new Float32Array(V * WORD_TEMPLATES.length * W);
   const suffixes = new Map<string, number>();
   const suffixList: Array<readonly number[]> = [];
   const pairRows = new Map<number, Float32Array>();
-  const transitions = {} as Record<Role, Float64Array>;
-  ROLES.forEach((role, r) => {
-    transitions[role] = Float64Array.from(m.transitions[role]);
-    for (const [f, w] of Object.entries(m.weights[role])) {
+  const transitions = {} as Record<Chain, Float64Array>;
+  CHAINS.forEach((role, r) => {
+    transitions[role] = Float64Array.from(m.transitions[role] ?? new Array(12).fill(0));
+    for (const [f, w] of Object.entries(m.weights[role] ?? {})) {
       const [template, value] = split(f);
       let table: Float32Array | undefined;
       let row = -1;
@@ -158,6 +179,8 @@ export function compileSpanTagger(data: unknown): SpanTagger {
         else if (name === 'cl|q') row = two(one(BUCKETS, pair[0]), one(QUOTES, pair[1]), QUOTES.length);
         else if (name === 'cr|sh') row = two(one(BUCKETS, pair[0]), shapes.get(pair[1]) ?? -1, S);
         else if (name === 'cr|w') row = two(one(NEARNESS, pair[0]), vocab.get(pair[1]) ?? -1, V);
+        else if (name === 'k0|w') row = two(one(TAG_NAMES, pair[0]), vocab.get(pair[1]) ?? -1, V);
+        else if (name === 'k3') { const [x, y, z3] = value.split('|'); const a = TAG_NAMES.indexOf(x ?? ''); const b = TAG_NAMES.indexOf(y ?? ''); const c = TAG_NAMES.indexOf(z3 ?? ''); row = a < 0 || b < 0 || c < 0 ? -1 : (a * 4 + b) * 4 + c; }
         else row = one(domains[name], value);
       }
       if (!table || row < 0) continue;
@@ -168,7 +191,8 @@ export function compileSpanTagger(data: unknown): SpanTagger {
   suffixList.forEach((ws, i) => { for (let j = 0; j < W; j++) suffixRows[i * W + j] = ws[j] ?? 0; });
   const suffixOfWord = new Int32Array(V).fill(-1);
   for (const [word, id] of vocab) suffixOfWord[id] = suffixes.get(word.slice(-3)) ?? -1;
-  const bias = { cue: m.bias?.cue ?? 0, source: m.bias?.source ?? 0, content: m.bias?.content ?? 0 };
+  const bias = { cue: m.bias?.cue ?? 0, source: m.bias?.source ?? 0, content: m.bias?.content ?? 0, cue2: m.bias?.cue2 ?? 0 };
+  const stacked = m.weights.cue2 !== undefined && m.transitions.cue2 !== undefined;
   // one array of rows: word rows, suffix rows, pair rows, then the small tables
   const offsets = {} as Record<TableName | 'word' | 'suffix' | 'pair', number>;
   let size = 0;
@@ -185,7 +209,7 @@ export function compileSpanTagger(data: unknown): SpanTagger {
   const rows = new Float32Array(size);
   for (let i = 0, at = 0; i < parts.length; at += parts[i]!.length, i++) rows.set(parts[i]!, at);
   for (const [key, row] of pairRowOf) pairRowOf.set(key, row + offsets.pair);
-  return { transitions, bias, vocab, wordRows, suffixOfWord, suffixes, suffixRows, pairRows, tables, shapes, rows, offsets, pairRowOf };
+  return { transitions, bias, stacked, vocab, wordRows, suffixOfWord, suffixes, suffixRows, pairRows, tables, shapes, rows, offsets, pairRowOf };
 }
 
 /** Per token: the lexicon class of a cue form starting there ('' if none), and whether it sits inside quotation marks. */
@@ -323,8 +347,8 @@ export function referenceEmissions(model: TaggerModelData, ...lists: ReadonlyArr
   const out = new Float64Array(n * W);
   for (const features of lists) for (let k = 0; k < n; k++) {
     for (const f of features[k]!) {
-      ROLES.forEach((role, r) => {
-        const w = model.weights[role][f];
+      CHAINS.forEach((role, r) => {
+        const w = model.weights[role]?.[f];
         if (w) for (let y = 0; y < 3; y++) out[k * W + r * 3 + y] = out[k * W + r * 3 + y]! + w[y]!;
       });
     }
@@ -418,10 +442,10 @@ const bucketIndex = (d: number): number => (d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 
 const NO_BUCKET = 7;
 
 /** Adds row `row` of the tagger's rows, columns [first, 9), to token i's 9 scores. */
-function addRow(out: Float64Array, i: number, rows: Float32Array, row: number, first: number): void {
+function addRow(out: Float64Array, i: number, rows: Float32Array, row: number, first: number, last = 9): void {
   const o = i * W;
   const r = row * W;
-  for (let j = first; j < W; j++) out[o + j] = out[o + j]! + rows[r + j]!;
+  for (let j = first; j < last; j++) out[o + j] = out[o + j]! + rows[r + j]!;
 }
 
 /** The cue chain's features (sentenceFeatures) of a sentence scored for all three roles: a sum of each token's feature rows. */
@@ -439,6 +463,7 @@ function baseEmissions(tagger: SpanTagger, sentence: Sentence, input: TaggerInpu
       out[o] = out[o]! + rows[r]!; out[o + 1] = out[o + 1]! + rows[r + 1]!; out[o + 2] = out[o + 2]! + rows[r + 2]!;
       out[o + 3] = out[o + 3]! + rows[r + 3]!; out[o + 4] = out[o + 4]! + rows[r + 4]!; out[o + 5] = out[o + 5]! + rows[r + 5]!;
       out[o + 6] = out[o + 6]! + rows[r + 6]!; out[o + 7] = out[o + 7]! + rows[r + 7]!; out[o + 8] = out[o + 8]! + rows[r + 8]!;
+      out[o + 9] = out[o + 9]! + rows[r + 9]!; out[o + 10] = out[o + 10]! + rows[r + 10]!; out[o + 11] = out[o + 11]! + rows[r + 11]!;
     }
   }
   return out;
@@ -484,6 +509,66 @@ function punctIndex(tokens: readonly Token[], a: number, b: number): number {
     if (t === ',' || t === ':' || t === '—' || t === '(' || t === ')') best = 1;
   }
   return best;
+}
+
+/** Per token of a first-pass cue chain: the margin of its best cue tag over O (the chain's emissions, bias included). */
+export function cueMargins(em: Float64Array): Float64Array {
+  const n = em.length / TAGS;
+  const out = new Float64Array(n);
+  for (let k = 0; k < n; k++) out[k] = Math.max(em[k * TAGS + 1]!, em[k * TAGS + 2]!) - em[k * TAGS]!;
+  return out;
+}
+
+/**
+ * The stacked cue pass's features of a sentence (beside sentenceFeatures):
+ * the first pass's tags at -2…+2 and as a trigram, its margin bucket, the
+ * distance to its nearest other cue token, and the word under its tag.
+ */
+export function stackedFeatures(tokens: readonly Token[], sentence: Sentence, first: Uint8Array, margins: Float64Array): string[][] {
+  const [from, to] = sentence.tokens;
+  const n = to - from;
+  const tag = (i: number): string => (i < 0 || i >= n ? '-' : TAG_NAMES[first[i]!]!);
+  const out: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    let d = -1;
+    for (let j = 1; j < n && d < 0; j++) if ((i - j >= 0 && first[i - j] !== O) || (i + j < n && first[i + j] !== O)) d = j;
+    out.push([
+      `k0=${tag(i)}`, `kp=${tag(i - 1)}`, `kn=${tag(i + 1)}`, `kpp=${tag(i - 2)}`, `knn=${tag(i + 2)}`, `k3=${tag(i - 1)}|${tag(i)}|${tag(i + 1)}`,
+      `km=${marginIndex(margins[i]!)}`, `kd=${d < 0 ? 'no' : bucket(d)}`, `k0|w=${tag(i)}|${tokens[from + i]!.norm}`,
+    ]);
+  }
+  return out;
+}
+
+/** stackedFeatures scored from the compiled rows into the cue2 columns (9–11). */
+function addStacked(tagger: SpanTagger, sentence: Sentence, input: TaggerInput, first: Uint8Array, em: Float64Array, all: Float64Array): void {
+  const [from, to] = sentence.tokens;
+  const n = to - from;
+  const o = tagger.offsets;
+  const rows = tagger.rows;
+  const V = tagger.vocab.size;
+  const tag = (i: number): number => (i < 0 || i >= n ? 3 : first[i]!);
+  let last = -1;
+  let next = -1;
+  for (let i = 0; i < n; i++) {
+    if (next !== -1 && next <= i) next = -1;
+    if (next === -1) for (let j = i + 1; j < n; j++) if (first[j] !== O) { next = j; break; }
+    const dl = last < 0 ? Infinity : i - last;
+    const dr = next < 0 ? Infinity : next - i;
+    const d = Math.min(dl, dr);
+    const t = tag(i);
+    addRow(all, i, rows, o.k0 + t, 9, W);
+    addRow(all, i, rows, o.kp + tag(i - 1), 9, W);
+    addRow(all, i, rows, o.kn + tag(i + 1), 9, W);
+    addRow(all, i, rows, o.kpp + tag(i - 2), 9, W);
+    addRow(all, i, rows, o.knn + tag(i + 2), 9, W);
+    addRow(all, i, rows, o.k3 + (tag(i - 1) * 4 + t) * 4 + tag(i + 1), 9, W);
+    addRow(all, i, rows, o.km + marginIndex(Math.max(em[i * TAGS + 1]!, em[i * TAGS + 2]!) - em[i * TAGS]!), 9, W);
+    addRow(all, i, rows, o.kd + (d === Infinity ? NO_BUCKET : bucketIndex(d)), 9, W);
+    const w = input.word[from + i]!;
+    if (w >= 0) addRow(all, i, rows, o['k0|w'] + t * V + w, 9, W);
+    if (first[i] !== O) last = i;
+  }
 }
 
 /** The best O/B/I sequence; I may only follow B or I. `trans` is [from O,B,I,start][to]. */
@@ -548,7 +633,12 @@ export function tagSentence(tagger: SpanTagger, tokens: readonly Token[], senten
   if (to <= from) return { cue: [], source: [], content: [] };
   // all nine columns in one sum (the rows are contiguous); the source and content chains only run where a cue was tagged
   const all = baseEmissions(tagger, sentence, input);
-  const cueTags = viterbi(roleEmissions(all, 0, tagger.bias.cue), tagger.transitions.cue);
+  const first = roleEmissions(all, 0, tagger.bias.cue);
+  let cueTags = viterbi(first, tagger.transitions.cue);
+  if (tagger.stacked) {
+    addStacked(tagger, sentence, input, cueTags, first, all);
+    cueTags = viterbi(roleEmissions(all, 3, tagger.bias.cue2), tagger.transitions.cue2);
+  }
   const cue = spansOf(cueTags, from);
   if (cue.length === 0) return { cue, source: [], content: [] };
   const cueMask = new Uint8Array(cueTags.length);
@@ -564,3 +654,6 @@ export function tagSentence(tagger: SpanTagger, tokens: readonly Token[], senten
 /** For the test that checks the compiled scores against the feature strings. */
 export const baseEmissionsForTest = baseEmissions;
 export const addCueRelativeForTest = addCueRelative;
+export const addStackedForTest = addStacked;
+/** One chain's [O, B, I] emissions out of the row-wide scores (chain index as in CHAINS), with a bias on B and I. */
+export const chainEmissions = (all: Float64Array, chain: number, bias: number): Float64Array => roleEmissions(all, chain, bias);
