@@ -17,6 +17,7 @@ import { extractColonFrame } from './extract-colon-frames.js';
 import { extractDashAttributions } from './extract-dash-attributions.js';
 import { widenTaggedContents, widenTaggedCues, widenTaggedSources } from './widen-tagged-sources.js';
 import { extendCueVerbGroup } from './extend-cue-verb-group.js';
+import { dropOverlappingCues } from './drop-overlapping-cues.js';
 import { continueQuotedContent } from './continue-quoted-content.js';
 
 const STAGE = 'attribution';
@@ -117,7 +118,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       }
       if (tagger) candidates = widenTaggedCues(tokens, widenTaggedContents(tokens, widenTaggedSources(candidates, tags), tags), tags);
       // after the widening: the verb group is added to whatever extent the cue has by now
-      candidates = extendCueVerbGroup(tokens, candidates);
+      candidates = dropOverlappingCues(extendCueVerbGroup(tokens, candidates));
       // after every cue is known: a quotation with a cue of its own is not another's continuation
       const anyCue = new Uint8Array(tokens.length);
       for (const c of candidates) for (let k = c.cue[0]; k < c.cue[1]; k++) anyCue[k] = 1;
