@@ -72,3 +72,26 @@ test('ledger index: stance, until, entity, outlet and offset filter in SQL, the 
     await store.close();
   }
 });
+
+test('ledger index: the proposition-month summary equals a recount after saves and a re-save', async () => {
+  const pipeline = createPipeline(await loadResources({ db: '/nonexistent/counterclaim.db' }));
+  const read = (id: string, text: string) => toLedgerDocument(pipeline.read({ id, text, meta: { title: null, outlet: null, url: null, published: '2025-11-06', language: 'en', source: null }, diagnostics: [] }));
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'cc-ledger-')), 'db.sqlite');
+  const store = openSqliteStore(file);
+  try {
+    await store.saveDocument(read('seed', SEED));
+    await store.saveDocument(read('two', 'Ukraine denied that its troops were encircled in Pokrovsk.'));
+    await store.saveDocument(read('two', 'Russian forces encircled Ukrainian troops in Pokrovsk.'));
+  } finally {
+    await store.close();
+  }
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(file, { readonly: true });
+  const summary = db.prepare('SELECT proposition, month, positive, negative, counted FROM ledger_proposition_months WHERE positive + negative + counted > 0 ORDER BY 1, 2').all();
+  const recount = db.prepare(`SELECT proposition, coalesce(substr(about_end, 1, 7), 'undated') AS month,
+      sum(json_extract(core, '$.claim.polarity') = 'positive') AS positive, sum(json_extract(core, '$.claim.polarity') = 'negative') AS negative,
+      sum(instr(json_extract(core, '$.claim.args'), '"role":"count"') > 0) AS counted
+    FROM ledger_claims GROUP BY 1, 2 ORDER BY 1, 2`).all();
+  db.close();
+  assert.deepEqual(summary, recount);
+});

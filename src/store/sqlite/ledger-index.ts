@@ -79,6 +79,29 @@ export const LEDGER_FILTER_MIGRATION_SQL = `
   CREATE INDEX ledger_claims_predicate ON ledger_claims(predicate, about_end);
 `;
 
+/**
+ * SQL of migration 8: a summary row per proposition-month (month of
+ * `about_end`, 'undated' without one) counting its positive and negative
+ * claims and those with a count, kept by the ledger index on save, so a save
+ * skips the months that cannot hold a contradiction (docs/ledger.md, "At scale").
+ */
+export const LEDGER_SUMMARY_MIGRATION_SQL = `
+  CREATE TABLE ledger_proposition_months (
+    proposition TEXT NOT NULL,
+    month TEXT NOT NULL,
+    positive INTEGER NOT NULL,
+    negative INTEGER NOT NULL,
+    counted INTEGER NOT NULL,
+    PRIMARY KEY (proposition, month)
+  ) WITHOUT ROWID;
+  INSERT INTO ledger_proposition_months (proposition, month, positive, negative, counted)
+    SELECT proposition, coalesce(substr(about_end, 1, 7), 'undated'),
+      sum(json_extract(coalesce(core, data), '$.claim.polarity') = 'positive'),
+      sum(json_extract(coalesce(core, data), '$.claim.polarity') = 'negative'),
+      sum(instr(json_extract(coalesce(core, data), '$.claim.args'), '"role":"count"') > 0)
+    FROM ledger_claims GROUP BY 1, 2;
+`;
+
 /** The fields of a ledger claim that contradictions and control timelines read. */
 function coreOf(lc: LedgerClaim): LedgerClaim {
   const c = lc.claim;
@@ -111,8 +134,13 @@ export interface LedgerIndex extends LedgerReader {
  * the work per document depends on those groups' sizes, not on the store's.
  */
 export function createLedgerIndex(db: Database.Database): LedgerIndex {
-  const oldKeys = db.prepare<[string], { proposition: string; place: string | null; about_end: string | null; control: number }>(
-    'SELECT proposition, place, about_end, control FROM ledger_claims WHERE doc_id = ?');
+  const oldKeys = db.prepare<[string], { proposition: string; place: string | null; about_end: string | null; control: number; core: string }>(
+    'SELECT proposition, place, about_end, control, coalesce(core, data) AS core FROM ledger_claims WHERE doc_id = ?');
+  const bumpMonth = db.prepare<[string, string, number, number, number]>(`INSERT INTO ledger_proposition_months (proposition, month, positive, negative, counted) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT(proposition, month) DO UPDATE SET positive = positive + excluded.positive, negative = negative + excluded.negative, counted = counted + excluded.counted`);
+  const monthsBetween = db.prepare<[string, string, string], { positive: number; negative: number; counted: number }>(
+    'SELECT coalesce(sum(positive), 0) AS positive, coalesce(sum(negative), 0) AS negative, coalesce(sum(counted), 0) AS counted FROM ledger_proposition_months WHERE proposition = ? AND month >= ? AND month <= ?');
+  const scopeHasRows = db.prepare<[string], { n: number }>('SELECT 1 AS n FROM ledger_contradictions WHERE scope = ? LIMIT 1');
   const deleteClaims = db.prepare<[string]>('DELETE FROM ledger_claims WHERE doc_id = ?');
   const insertClaim = db.prepare(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -163,6 +191,12 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
    */
   const refreshPropositionMonth = (proposition: string, month: string | null): void => {
     const scope = `${proposition}@${month ?? 'undated'}`;
+    // The summary rows of the months read: one polarity and fewer than two counts cannot
+    // contradict; with nothing stored for the scope either, there is nothing to recompute.
+    const predicateOf = proposition.slice(0, proposition.indexOf('(')) as keyof typeof PERSISTENCE_DAYS;
+    const earliest = month === null ? 'undated' : addDays(`${month}-01`, -Math.min(PERSISTENCE_DAYS[predicateOf] ?? 1, 62)).slice(0, 7);
+    const sum = monthsBetween.get(proposition, earliest, month ?? 'undated')!;
+    if ((sum.positive === 0 || sum.negative === 0) && sum.counted < 2 && !scopeHasRows.get(scope)) return;
     let claims: LedgerClaim[];
     if (month === null) claims = parse(byPropositionUndated.all(proposition, RECOMPUTE_CAP));
     else {
@@ -209,8 +243,12 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
     }
     const arg = claims.flatMap((c) => c.claim.args).find((a) => a.role === 'place' && a.key === place);
     const mention = arg?.item ? doc.places.find((p) => p.id === arg.item) : undefined;
-    upsertTimeline.run(place, arg?.label ?? stored?.label ?? place, mention?.lat ?? null, mention?.lon ?? null, mention?.country ?? null, mention?.admin1 ?? null,
-      statuses.at(-1)?.state ?? 'unknown', JSON.stringify(statuses));
+    const data = JSON.stringify(statuses);
+    const label = arg?.label ?? stored?.label ?? place;
+    // Rewrite the row only when the timeline, its label or a missing coordinate changes (the row has triggers and readers).
+    if (stored && stored.data === data && stored.label === label && (stored.lat !== null || mention?.lat == null)) return;
+    upsertTimeline.run(place, label, mention?.lat ?? null, mention?.lon ?? null, mention?.country ?? null, mention?.admin1 ?? null,
+      statuses.at(-1)?.state ?? 'unknown', data);
   };
 
   return {
@@ -227,7 +265,11 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
           places.set(place, prev === undefined ? aboutEnd : prev === null || aboutEnd === null ? null : prev < aboutEnd ? prev : aboutEnd);
         }
       };
-      for (const row of oldKeys.all(doc.id)) touch(row.proposition, row.place, row.about_end, row.control === 1);
+      for (const row of oldKeys.all(doc.id)) {
+        touch(row.proposition, row.place, row.about_end, row.control === 1);
+        const old = (JSON.parse(row.core) as LedgerClaim).claim;
+        bumpMonth.run(row.proposition, row.about_end?.slice(0, 7) ?? 'undated', old.polarity === 'positive' ? -1 : 0, old.polarity === 'negative' ? -1 : 0, old.args.some((a) => a.role === 'count') ? -1 : 0);
+      }
       deleteClaims.run(doc.id);
       for (const e of doc.entities) upsertEntity.run(entityKey(e), e.name, e.kind, e.side);
       for (const lc of ledgerClaimsOf(doc)) {
@@ -238,6 +280,7 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
         insertClaim.run(doc.id, c.id, c.proposition, c.predicate, place?.key ?? null, place?.label.toLowerCase() ?? null, c.side,
           aboutEnd, c.statedAt.value, control ? 1 : 0, JSON.stringify(lc), JSON.stringify(coreOf(lc)), c.stance, lc.source.key, lc.outlet?.toLowerCase() ?? null);
         touch(c.proposition, place?.key ?? null, aboutEnd, control);
+        bumpMonth.run(c.proposition, aboutEnd?.slice(0, 7) ?? 'undated', c.polarity === 'positive' ? 1 : 0, c.polarity === 'negative' ? 1 : 0, c.args.some((a) => a.role === 'count') ? 1 : 0);
       }
       for (const [p, set] of [...months].sort(([a], [b]) => a.localeCompare(b))) {
         // `said` and half-known propositions never contradict (findContradictions skips them): nothing to recompute.

@@ -1,4 +1,4 @@
-import { LEDGER_CORE_MIGRATION_SQL, LEDGER_FILTER_MIGRATION_SQL, LEDGER_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL } from './ledger-index.js';
+import { LEDGER_CORE_MIGRATION_SQL, LEDGER_FILTER_MIGRATION_SQL, LEDGER_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL, LEDGER_SUMMARY_MIGRATION_SQL } from './ledger-index.js';
 import { BROWSE_MIGRATION_SQL } from './browse-index.js';
 
 /**
@@ -108,5 +108,10 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ readonly version: number; readon
     // Ledger filters in SQL (/api/claims?place=…&stance=…): stance, source and outlet columns, place + stance + date index.
     version: 7,
     sql: LEDGER_FILTER_MIGRATION_SQL,
+  },
+  {
+    // Ledger at scale: a summary row per proposition-month, so a save skips months that cannot contradict.
+    version: 8,
+    sql: LEDGER_SUMMARY_MIGRATION_SQL,
   },
 ];
