@@ -91,7 +91,7 @@ const corpus = loadCorpus(corpusDir);
 const totalWords = corpus.reduce((n, d) => n + countWords(d.text), 0);
 const bytes = corpus.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
 log(`corpus: ${corpusDir}: ${corpus.length} documents, ${totalWords} words, ${(bytes / 1e6).toFixed(1)} MB`);
-const results = [runSubject('pipeline'), runSubject('chrono-node parse'), runSubject('compromise dates', Number(values['compromise-docs']))];
+const results = [runSubject('pipeline'), runSubject('segment + time'), runSubject('chrono-node parse'), runSubject('compromise dates', Number(values['compromise-docs']))];
 const pipelineRate = results[0]!.docs / results[0]!.seconds;
 const rows = results.map((r) => {
   const docsPerS = r.docs / r.seconds;

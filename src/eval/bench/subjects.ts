@@ -2,6 +2,9 @@ import * as chrono from 'chrono-node';
 import { sourceDocument } from '../../ingest/index.js';
 import { createPipeline } from '../../read/pipeline.js';
 import { loadResources } from '../../read/load-resources.js';
+import { emptyAnalysis } from '../../model/index.js';
+import { createSegmentStage } from '../../read/segment/index.js';
+import { createTimeStage } from '../../read/time/index.js';
 
 /**
  * What `npm run bench` measures, each in its own child process so start-up and
@@ -13,6 +16,11 @@ export const SUBJECTS: Record<string, () => Promise<(text: string) => unknown>> 
   async pipeline() {
     const pipeline = createPipeline(await loadResources());
     return (text) => pipeline.read(sourceDocument(text, { published: '2016-10-01' }));
+  },
+  /** The foundation's own pipeline (issue 2): segmentation and time expressions, what chrono-node is compared with. */
+  async 'segment + time'() {
+    const stages = [createSegmentStage(), createTimeStage()];
+    return (text) => stages.reduce((doc, stage) => stage.run(doc, {}), emptyAnalysis(sourceDocument(text, { published: '2016-10-01' })));
   },
   async 'chrono-node parse'() {
     const ref = new Date('2016-10-01T12:00:00Z');
