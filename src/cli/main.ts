@@ -1,40 +1,33 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { analyzeCommand, ANALYZE_USAGE } from './analyze.js';
-import { ingestCommand, INGEST_USAGE } from './ingest.js';
-import { searchCommand, SEARCH_USAGE } from './search.js';
 import { processIo, type CliIo } from './io.js';
-import { serveCommand, SERVE_USAGE } from './serve.js';
-import { gazetteerCommand, GAZETTEER_USAGE } from './gazetteer.js';
-import { placesCommand, PLACES_USAGE } from './places.js';
-import { claimsCommand, CLAIMS_USAGE } from './claims.js';
-import { contradictionsCommand, CONTRADICTIONS_USAGE } from './contradictions.js';
-import { timelineCommand, TIMELINE_USAGE } from './timeline.js';
-import { checkCommand, CHECK_USAGE } from './check.js';
-import { exportCommand, EXPORT_USAGE } from './export.js';
-import { workerCommand, WORKER_USAGE } from './worker.js';
-import { statusCommand, STATUS_USAGE } from './status.js';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
 import { StoreError } from '../store/store.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-/** Every command, by name, with its usage text. */
-const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
-  analyze: { run: analyzeCommand, usage: ANALYZE_USAGE },
-  ingest: { run: ingestCommand, usage: INGEST_USAGE },
-  search: { run: searchCommand, usage: SEARCH_USAGE },
-  serve: { run: serveCommand, usage: SERVE_USAGE },
-  gazetteer: { run: gazetteerCommand, usage: GAZETTEER_USAGE },
-  places: { run: placesCommand, usage: PLACES_USAGE },
-  claims: { run: claimsCommand, usage: CLAIMS_USAGE },
-  contradictions: { run: contradictionsCommand, usage: CONTRADICTIONS_USAGE },
-  timeline: { run: timelineCommand, usage: TIMELINE_USAGE },
-  check: { run: checkCommand, usage: CHECK_USAGE },
-  export: { run: exportCommand, usage: EXPORT_USAGE },
-  worker: { run: workerCommand, usage: WORKER_USAGE },
-  status: { run: statusCommand, usage: STATUS_USAGE },
+interface CommandModule { run: Command; usage: string }
+
+/**
+ * Every command, by name: each imports its module on use, so that `analyze`
+ * does not load the server, PostgreSQL or the HTML readers (start-up time; see
+ * `npm run bench -- --only pipeline`).
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
+  analyze: async () => { const m = await import('./analyze.js'); return { run: m.analyzeCommand, usage: m.ANALYZE_USAGE }; },
+  ingest: async () => { const m = await import('./ingest.js'); return { run: m.ingestCommand, usage: m.INGEST_USAGE }; },
+  search: async () => { const m = await import('./search.js'); return { run: m.searchCommand, usage: m.SEARCH_USAGE }; },
+  serve: async () => { const m = await import('./serve.js'); return { run: m.serveCommand, usage: m.SERVE_USAGE }; },
+  gazetteer: async () => { const m = await import('./gazetteer.js'); return { run: m.gazetteerCommand, usage: m.GAZETTEER_USAGE }; },
+  places: async () => { const m = await import('./places.js'); return { run: m.placesCommand, usage: m.PLACES_USAGE }; },
+  claims: async () => { const m = await import('./claims.js'); return { run: m.claimsCommand, usage: m.CLAIMS_USAGE }; },
+  contradictions: async () => { const m = await import('./contradictions.js'); return { run: m.contradictionsCommand, usage: m.CONTRADICTIONS_USAGE }; },
+  timeline: async () => { const m = await import('./timeline.js'); return { run: m.timelineCommand, usage: m.TIMELINE_USAGE }; },
+  check: async () => { const m = await import('./check.js'); return { run: m.checkCommand, usage: m.CHECK_USAGE }; },
+  export: async () => { const m = await import('./export.js'); return { run: m.exportCommand, usage: m.EXPORT_USAGE }; },
+  worker: async () => { const m = await import('./worker.js'); return { run: m.workerCommand, usage: m.WORKER_USAGE }; },
+  status: async () => { const m = await import('./status.js'); return { run: m.statusCommand, usage: m.STATUS_USAGE }; },
 };
 
 const USAGE = `counterclaim: a sourced, time-anchored ledger of claims from conflict reporting
@@ -53,11 +46,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.out(USAGE);
     return name === undefined ? EXIT_USAGE : 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.err(`counterclaim: unknown command '${name}'\n\n${USAGE}`);
     return EXIT_USAGE;
   }
+  const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.usage);
     return 0;
