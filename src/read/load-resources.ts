@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Resources } from './pipeline.js';
 import { compileActorLexicon } from './actors/index.js';
-import { compileCueLexicon, compileSpanTagger } from './attribution/index.js';
+import { compileCueLexicon, compileSpanTagger, type SpanTagger } from './attribution/index.js';
+import { decodeSpanTagger } from './attribution/span-tagger.js';
 import { loadPlacesResources } from '../gazetteer/load-places-resources.js';
 import { parseEventLexicon } from './events/index.js';
 
@@ -27,11 +29,39 @@ export async function loadResources(options: LoadResourcesOptions = {}): Promise
   return {
     actors: compileActorLexicon(actors, nouns),
     cues: compileCueLexicon(cues),
-    attributionTagger: compileSpanTagger(await readJson(new URL('../../models/attribution/tagger.json', import.meta.url))),
+    attributionTagger: await loadAttributionTagger(),
     places: loadPlacesResources({ db: options.db, ...(options.gazetteerBuffer ? { baseBuffer: options.gazetteerBuffer } : {}) }),
     claims: { predicates: claimPredicates, context: claimContext },
     events: parseEventLexicon(await readFile(new URL('../../data/events/triggers.tsv', import.meta.url), 'utf8'), await readData('events/actor-words.json')),
   };
+}
+
+/** The attribution tagger model (JSON, reviewed and versioned) and its compiled form (built by scripts/compile-tagger.mjs, ignored by git). */
+export const TAGGER_MODEL_URL = new URL('../../models/attribution/tagger.json', import.meta.url);
+export const COMPILED_TAGGER_URL = new URL('../../.cache/attribution/tagger.bin', import.meta.url);
+
+/** The SHA-256 of the JSON model's bytes: what a compiled tagger must name to be used in its place. */
+export function taggerModelSource(json: Uint8Array): string {
+  return `sha256:${createHash('sha256').update(json).digest('hex')}`;
+}
+
+/**
+ * The attribution tagger: the compiled bytes `npm run prepare`/`build` wrote,
+ * when they come from the model on disk (a retrained model is never shadowed
+ * by a stale file), else the JSON model compiled here (slower start-up, same tags).
+ */
+async function loadAttributionTagger(): Promise<SpanTagger> {
+  const [json, compiled] = await Promise.all([
+    readFile(TAGGER_MODEL_URL).catch((error: Error) => { throw new Error(`cannot load ${TAGGER_MODEL_URL.pathname}: ${error.message}`); }),
+    readFile(COMPILED_TAGGER_URL).catch(() => null),
+  ]);
+  const tagger = compiled && decodeSpanTagger(compiled, taggerModelSource(json));
+  if (tagger) return tagger;
+  try {
+    return compileSpanTagger(JSON.parse(new TextDecoder().decode(json)));
+  } catch (error) {
+    throw new Error(`cannot load ${TAGGER_MODEL_URL.pathname}: ${(error as Error).message}`);
+  }
 }
 
 /** A JSON file under data/ (beside src/ and dist/, so the same path works from both). */

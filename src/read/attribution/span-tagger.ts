@@ -64,8 +64,6 @@ export interface SpanTagger {
   readonly suffixOfWord: Int32Array;
   readonly suffixes: ReadonlyMap<string, number>;
   readonly suffixRows: Float32Array;
-  /** Adjacent pair (a, b) → key a × V + b: the row of "pw=a|b" (for b) then of "wn=a|b" (for a). */
-  readonly pairRows: ReadonlyMap<number, Float32Array>;
   /** Dense tables of the small-valued templates, by value index (see TABLES). */
   readonly tables: Readonly<Record<TableName, Float32Array>>;
   /** Shapes the model knows beyond the five word shapes (punctuation marks) → index. */
@@ -209,7 +207,111 @@ export function compileSpanTagger(data: unknown): SpanTagger {
   const rows = new Float32Array(size);
   for (let i = 0, at = 0; i < parts.length; at += parts[i]!.length, i++) rows.set(parts[i]!, at);
   for (const [key, row] of pairRowOf) pairRowOf.set(key, row + offsets.pair);
-  return { transitions, bias, stacked, vocab, wordRows, suffixOfWord, suffixes, suffixRows, pairRows, tables, shapes, rows, offsets, pairRowOf };
+  return { transitions, bias, stacked, vocab, wordRows, suffixOfWord, suffixes, suffixRows, tables, shapes, rows, offsets, pairRowOf };
+}
+
+/**
+ * The compiled tagger as bytes, so that start-up maps them instead of parsing
+ * the 1.8 MB JSON model and compiling it (0.3–1.4 s): `npm run prepare` and
+ * `npm run build` write it to .cache/attribution/ (scripts/compile-tagger.mjs),
+ * and loadResources uses it when its `source` (the SHA-256 of the JSON model)
+ * matches the model on disk, else compiles the JSON as before.
+ *
+ * Layout (little-endian): the 8 bytes of TAGGER_MAGIC; a uint32 header length;
+ * the header as JSON (everything but the arrays: vocabulary, suffixes, shapes,
+ * transitions, bias, offsets, the table layout); zero padding to 8 bytes; then
+ * `rows` (float32), `suffixOfWord` (int32) and the pair keys (int32, in the
+ * order of their rows), each at the byte offset the header names.
+ */
+const TAGGER_MAGIC = 'cctagger';
+const TAGGER_BINARY_VERSION = 1;
+
+interface TaggerBinaryHeader {
+  readonly version: number;
+  readonly source: string;
+  readonly transitions: Record<Chain, number[]>;
+  readonly bias: Record<Chain, number>;
+  readonly stacked: boolean;
+  readonly vocab: string[];
+  readonly suffixes: string[];
+  readonly shapes: string[];
+  readonly offsets: Record<TableName | 'word' | 'suffix' | 'pair', number>;
+  /** Every table's name, first row and number of rows, in the order they lie in `rows`. */
+  readonly layout: Array<[TableName | 'word' | 'suffix' | 'pair', number, number]>;
+  /** Byte offset and element count of `rows`, `suffixOfWord` and `pairKeys`. */
+  readonly sections: Record<'rows' | 'suffixOfWord' | 'pairKeys', [number, number]>;
+}
+
+/** The compiled tagger as bytes (the layout above); `source` identifies the model it came from. */
+export function encodeSpanTagger(tagger: SpanTagger, source: string): Uint8Array {
+  const align = (n: number): number => Math.ceil(n / 8) * 8;
+  const pairs = [...tagger.pairRowOf].sort((a, b) => a[1] - b[1]);
+  const pairKeys = Int32Array.from(pairs, ([key]) => key);
+  const rowsOf = (table: Float32Array): number => table.length / W;
+  const layout: TaggerBinaryHeader['layout'] = [
+    ['word', tagger.offsets.word, rowsOf(tagger.wordRows)], ['suffix', tagger.offsets.suffix, rowsOf(tagger.suffixRows)], ['pair', tagger.offsets.pair, pairKeys.length * 2],
+    ...(Object.keys(tagger.tables) as TableName[]).map((name): [TableName, number, number] => [name, tagger.offsets[name], rowsOf(tagger.tables[name])]),
+  ];
+  const arrays = { rows: tagger.rows, suffixOfWord: tagger.suffixOfWord, pairKeys };
+  const header = {
+    version: TAGGER_BINARY_VERSION, source,
+    transitions: Object.fromEntries(CHAINS.map((c) => [c, [...tagger.transitions[c]]])) as Record<Chain, number[]>,
+    bias: { ...tagger.bias }, stacked: tagger.stacked,
+    vocab: [...tagger.vocab.keys()], suffixes: [...tagger.suffixes.keys()], shapes: [...tagger.shapes.keys()],
+    offsets: { ...tagger.offsets }, layout,
+    sections: {} as TaggerBinaryHeader['sections'],
+  } satisfies TaggerBinaryHeader;
+  // the header's length depends on the offsets it names: place the arrays after a header sized with placeholders, then recheck
+  for (let headerBytes = 0; ;) {
+    let at = align(12 + headerBytes);
+    for (const [name, array] of Object.entries(arrays) as Array<[keyof typeof arrays, Float32Array | Int32Array]>) { header.sections[name] = [at, array.length]; at = align(at + array.byteLength); }
+    const json = new TextEncoder().encode(JSON.stringify(header));
+    if (json.length > headerBytes) { headerBytes = json.length; continue; }
+    const out = new Uint8Array(at);
+    out.set(new TextEncoder().encode(TAGGER_MAGIC), 0);
+    new DataView(out.buffer).setUint32(8, json.length, true);
+    out.set(json, 12);
+    for (const [name, array] of Object.entries(arrays) as Array<[keyof typeof arrays, Float32Array | Int32Array]>) out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), header.sections[name][0]);
+    return out;
+  }
+}
+
+/**
+ * The tagger encodeSpanTagger wrote, its arrays views of `bytes` (no copy when
+ * they are 8-byte aligned); null when the bytes are another format version or
+ * come from another model than `source`, so that the caller compiles the JSON.
+ */
+export function decodeSpanTagger(bytes: Uint8Array, source: string): SpanTagger | null {
+  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== TAGGER_MAGIC) return null;
+  if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice();
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as TaggerBinaryHeader;
+  if (header.version !== TAGGER_BINARY_VERSION || header.source !== source) return null;
+  const [rowsAt, rowsLength] = header.sections.rows;
+  const [suffixAt, suffixLength] = header.sections.suffixOfWord;
+  const [pairAt, pairLength] = header.sections.pairKeys;
+  const rows = new Float32Array(bytes.buffer, bytes.byteOffset + rowsAt, rowsLength);
+  const suffixOfWord = new Int32Array(bytes.buffer, bytes.byteOffset + suffixAt, suffixLength);
+  const pairKeys = new Int32Array(bytes.buffer, bytes.byteOffset + pairAt, pairLength);
+  const view = (first: number, count: number): Float32Array => rows.subarray(first * W, (first + count) * W);
+  const tables = {} as Record<TableName, Float32Array>;
+  let wordRows: Float32Array = new Float32Array(0);
+  let suffixRows: Float32Array = new Float32Array(0);
+  for (const [name, first, count] of header.layout) {
+    if (name === 'word') wordRows = view(first, count);
+    else if (name === 'suffix') suffixRows = view(first, count);
+    else if (name !== 'pair') tables[name] = view(first, count);
+  }
+  const pairRowOf = new Map<number, number>();
+  for (let p = 0; p < pairKeys.length; p++) pairRowOf.set(pairKeys[p]!, header.offsets.pair + p * 2);
+  const transitions = {} as Record<Chain, Float64Array>;
+  for (const c of CHAINS) transitions[c] = Float64Array.from(header.transitions[c]);
+  return {
+    transitions, bias: header.bias, stacked: header.stacked,
+    vocab: new Map(header.vocab.map((w, i) => [w, i])), wordRows, suffixOfWord,
+    suffixes: new Map(header.suffixes.map((x, i) => [x, i])), suffixRows,
+    tables, shapes: new Map(header.shapes.map((x, i) => [x, i])), rows, offsets: header.offsets, pairRowOf,
+  };
 }
 
 /** Per token: the lexicon class of a cue form starting there ('' if none), and whether it sits inside quotation marks. */
