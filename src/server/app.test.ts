@@ -27,19 +27,27 @@ async function json(path: string, init?: RequestInit) {
 }
 
 describe('GET endpoints', () => {
-  test('/healthz answers without the database; /readyz asks it and counts documents', async () => {
+  test('/healthz answers without the database; /readyz pings it and counts documents', async () => {
     const health = await json('/healthz');
     assert.equal(health.res.status, 200);
     assert.deepEqual(health.body, { ok: true });
     const ready = await json('/readyz');
     assert.equal(ready.res.status, 200);
-    assert.deepEqual(ready.body, { ok: true, store: 'sqlite', documents: 1 });
+    assert.equal(typeof ready.body.schema, 'number');
+    assert.equal(ready.body.schema, await store.ping!());
+    assert.deepEqual(ready.body, { ok: true, store: 'sqlite', schema: ready.body.schema, documents: 1 });
+    // A store without ping: the count is the check, as before.
+    const unpingable: Store = Object.assign(Object.create(store) as Store, { ping: undefined });
+    const res = await healthRoutes(unpingable).request('/readyz');
+    assert.deepEqual(await res.json(), { ok: true, store: 'sqlite', documents: 1 });
   });
 
-  test('/readyz is 503 with a reason when the database fails or hangs; /healthz stays 200', async () => {
-    const failing: Store = Object.assign(Object.create(store) as Store, { countDocuments: () => Promise.reject(new Error('database is locked')) });
-    const hanging: Store = Object.assign(Object.create(store) as Store, { countDocuments: () => new Promise<number>(() => {}) });
-    for (const [broken, reason] of [[failing, /locked/], [hanging, /did not answer within/]] as const) {
+  test('/readyz is 503 with a reason when the ping fails or hangs past 1 s; /healthz stays 200', async () => {
+    const failing: Store = Object.assign(Object.create(store) as Store, { ping: () => Promise.reject(new Error('database is locked')) });
+    const hanging: Store = Object.assign(Object.create(store) as Store, { ping: () => new Promise<number>(() => {}) });
+    const failingCount: Store = Object.assign(Object.create(store) as Store, { ping: undefined, countDocuments: () => Promise.reject(new Error('database is locked')) });
+    const hangingCount: Store = Object.assign(Object.create(store) as Store, { ping: undefined, countDocuments: () => new Promise<number>(() => {}) });
+    for (const [broken, reason] of [[failing, /locked/], [hanging, /did not answer within 50 ms/], [failingCount, /locked/], [hangingCount, /did not answer within 50 ms/]] as const) {
       const down = healthRoutes(broken, 50);
       const res = await down.request('/readyz');
       assert.equal(res.status, 503);
@@ -47,6 +55,23 @@ describe('GET endpoints', () => {
       assert.equal(body.ok, false);
       assert.match(body.reason, reason);
       assert.equal((await down.request('/healthz')).status, 200);
+    }
+    // The default deadline is 1 s: a ping that hangs is answered 503 after it, not never.
+    const started = Date.now();
+    const res = await healthRoutes(hanging).request('/readyz');
+    assert.equal(res.status, 503);
+    assert.ok(Date.now() - started >= 950 && Date.now() - started < 3000);
+  });
+
+  test('/readyz stays 200 when the ping answers but the count is slow or fails: documents is null', async () => {
+    for (const countDocuments of [() => new Promise<number>(() => {}), () => Promise.reject(new Error('statement timeout'))]) {
+      const slow: Store = Object.assign(Object.create(store) as Store, { countDocuments });
+      const res = await healthRoutes(slow, 50).request('/readyz');
+      assert.equal(res.status, 200);
+      const body = await res.json() as any;
+      assert.equal(body.ok, true);
+      assert.equal(body.documents, null);
+      assert.equal(typeof body.schema, 'number');
     }
   });
 
