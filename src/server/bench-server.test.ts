@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { benchListEndpoints } from './bench-server.js';
+import { LIST_ENDPOINTS, benchListEndpoints } from './bench-server.js';
+import { createApp } from './app.js';
 import { annotatedExample, temporaryStore } from './testing/fixture.js';
 
 test('benchListEndpoints measures a list endpoint on loopback and reports p95', async () => {
@@ -14,5 +15,15 @@ test('benchListEndpoints measures a list endpoint on loopback and reports p95', 
     assert.ok(figures.p95Ms >= figures.p50Ms && figures.p95Ms <= figures.maxMs);
   } finally {
     await dispose().catch(() => undefined);
+  }
+});
+
+test('every default bench endpoint is a valid request (200 on the example)', async () => {
+  const { store, dispose } = await temporaryStore([await annotatedExample()]);
+  try {
+    const app = createApp({ store });
+    for (const path of LIST_ENDPOINTS) assert.equal((await app.request(path)).status, 200, path);
+  } finally {
+    await dispose();
   }
 });

@@ -30,6 +30,9 @@ export const LIST_ENDPOINTS = [
   '/api/items/places?limit=100',
   '/api/items/times?limit=100',
   '/api/places?limit=500',
+  '/api/claims?limit=50',
+  '/api/claims?limit=50&offset=1000',
+  '/api/contradictions?limit=50',
 ] as const;
 
 function percentile(sorted: readonly number[], p: number): number {
