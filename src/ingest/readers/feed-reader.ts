@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './lazy-dom.js';
 import { failure, type IngestResult } from '../ingest-result.js';
 import type { MetaOverrides } from '../metadata.js';
 import type { Reader } from './reader.js';

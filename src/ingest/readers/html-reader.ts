@@ -1,5 +1,5 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type { Readability } from '@mozilla/readability';
+import { parseHTML, readabilityClass } from './lazy-dom.js';
 import type { Reader } from './reader.js';
 import { readSingleDocument } from './whole-text.js';
 import { domToText } from './html-to-text.js';
@@ -30,6 +30,7 @@ export function htmlToDocument(html: string): { text: string; meta: ReturnType<t
   let text = '';
   let article: ReturnType<Readability<unknown>['parse']> = null;
   try {
+    const Readability = readabilityClass();
     article = new Readability<unknown>(document as unknown as Document, { serializer: (node) => node }).parse();
   } catch {
     article = null; // Readability throws on some malformed trees; the body text below still serves
