@@ -291,12 +291,6 @@ export function canonicalChar(c: string): string {
   return c.toLowerCase();
 }
 
-/** `text` with every character canonical (see canonicalChar); the same length, so offsets hold. Null where lower-casing changes the length. */
-export function canonicalText(text: string): string | null {
-  const out = text.toLowerCase().replace(/[0-9]/g, '0').replace(/[\t\n\v\f\r]/g, ' ');
-  return out.length === text.length ? out : null;
-}
-
 function literal(code: number): Node {
   return { t: 'chars', chars: fold([code]) };
 }

@@ -1,4 +1,4 @@
-import { canonicalText, matchPrefixes, PREFIX_LENGTH } from './match-prefixes.js';
+import { matchPrefixes, PREFIX_LENGTH } from './match-prefixes.js';
 import type { TimeCandidate } from './time-spec.js';
 
 /** What a rule reads from its match: the candidate without span and rule name. */
@@ -36,8 +36,7 @@ export function compile(source: string): RegExp {
 export function runRules(rules: readonly ExtractionRule[], text: string): TimeCandidate[] {
   const out: TimeCandidate[] = [];
   const index = prefixIndexOf(rules);
-  const canonical = canonicalText(text);
-  const candidates = canonical === null ? null : candidatePositions(index, text, canonical);
+  const candidates = candidatePositions(index, text);
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r]!;
     const starts = candidates?.[r];
@@ -59,7 +58,7 @@ export function runRules(rules: readonly ExtractionRule[], text: string): TimeCa
   return out;
 }
 
-/** The plain scan, for a rule without prefixes (or text whose lower case changes its length). */
+/** The plain scan, for a rule without prefixes . */
 function scanWholeText(rule: ExtractionRule, text: string, out: TimeCandidate[]): void {
   rule.pattern.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -95,13 +94,18 @@ function isWordCode(c: number): boolean {
   return (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff);
 }
 
+/** One prefix, packed 7 bits a character (first character lowest), and the rules whose matches may begin with it. */
+interface PrefixEntry {
+  readonly mask: number;
+  readonly key: number;
+  readonly rules: readonly number[];
+}
+
 interface PrefixIndex {
-  /** Canonical prefix → the rules (indices) whose matches may begin with it. */
-  readonly byPrefix: ReadonlyMap<string, readonly number[]>;
+  /** Entries by their first two canonical characters (index c0 * 128 + c1; c1 = 0 for one-character prefixes). */
+  readonly byFirstTwo: ReadonlyArray<readonly PrefixEntry[] | undefined>;
   /** Rules with prefixes (the others scan the whole text). */
   readonly filtered: readonly number[];
-  /** ASCII first characters of any prefix. */
-  readonly firstChars: Uint8Array;
   readonly sticky: ReadonlyArray<RegExp | undefined>;
 }
 
@@ -110,9 +114,8 @@ const INDEXES = new WeakMap<readonly ExtractionRule[], PrefixIndex>();
 function prefixIndexOf(rules: readonly ExtractionRule[]): PrefixIndex {
   let index = INDEXES.get(rules);
   if (index) return index;
-  const byPrefix = new Map<string, number[]>();
+  const rulesByPrefix = new Map<string, number[]>();
   const filtered: number[] = [];
-  const firstChars = new Uint8Array(128);
   const sticky: Array<RegExp | undefined> = [];
   rules.forEach((rule, r) => {
     const prefixes = rule.pattern.flags.includes('i') && rule.pattern.flags.includes('u') ? matchPrefixes(rule.pattern.source) : null;
@@ -120,45 +123,73 @@ function prefixIndexOf(rules: readonly ExtractionRule[]): PrefixIndex {
     if (!prefixes) return;
     filtered.push(r);
     for (const p of prefixes) {
-      let list = byPrefix.get(p);
-      if (!list) byPrefix.set(p, (list = []));
+      let list = rulesByPrefix.get(p);
+      if (!list) rulesByPrefix.set(p, (list = []));
       list.push(r);
-      firstChars[p.charCodeAt(0)] = 1;
     }
   });
-  index = { byPrefix, filtered, firstChars, sticky };
+  const byFirstTwo: Array<PrefixEntry[] | undefined> = [];
+  for (const [p, list] of rulesByPrefix) {
+    let key = 0;
+    for (let k = 0; k < p.length; k++) key |= p.charCodeAt(k) << (7 * k);
+    const slot = p.charCodeAt(0) * 128 + (p.length > 1 ? p.charCodeAt(1) : 0);
+    (byFirstTwo[slot] ??= []).push({ mask: (1 << (7 * p.length)) - 1, key, rules: list });
+  }
+  index = { byFirstTwo, filtered, sticky };
   INDEXES.set(rules, index);
   return index;
 }
 
+/** Adds `at` to the rules of the entries whose prefix the packed characters at `at` begin with (past the end of the text they are 0, which no prefix holds). */
+function addMatching(entries: readonly PrefixEntry[], packed: number, at: number, out: Array<number[] | undefined>): void {
+  for (const e of entries) {
+    if ((packed & e.mask) !== e.key) continue;
+    for (const r of e.rules) {
+      const list = out[r]!;
+      if (list[list.length - 1] !== at) list.push(at);
+    }
+  }
+}
+
+/** An ASCII code as prefixes are written (see canonicalChar): lower case, white space a space, digits 0. */
+function canonicalCode(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c >= 48 && c <= 57) return 48;
+  if (c >= 9 && c <= 13) return 32;
+  return c;
+}
+
 /** For each rule with prefixes, the positions (ascending) where a match may start; undefined for the others. */
-function candidatePositions(index: PrefixIndex, text: string, canonical: string): Array<number[] | undefined> {
+function candidatePositions(index: PrefixIndex, text: string): Array<number[] | undefined> {
   const out: Array<number[] | undefined> = [];
   for (const r of index.filtered) out[r] = [];
-  const add = (r: number, at: number): void => {
-    const list = out[r]!;
-    if (list[list.length - 1] !== at) list.push(at);
-  };
-  for (let at = 0; at < text.length; at++) {
-    if (at > 0 && isWordCode(text.charCodeAt(at - 1))) continue;
-    const first = text.charCodeAt(at);
-    let ascii = true;
-    for (let k = at; k < at + PREFIX_LENGTH && k < text.length; k++) {
-      if (text.charCodeAt(k) >= 0x80) {
-        ascii = false;
+  const { byFirstTwo } = index;
+  const n = text.length;
+  let previous = -1;
+  for (let at = 0; at < n; at++) {
+    const before = previous;
+    previous = text.charCodeAt(at);
+    if (before >= 0 && isWordCode(before)) continue;
+    // The next PREFIX_LENGTH characters, canonical and packed; -1 where one is not ASCII.
+    let packed = 0;
+    for (let k = 0; k < PREFIX_LENGTH && at + k < n; k++) {
+      const c = text.charCodeAt(at + k);
+      if (c >= 0x80) {
+        packed = -1;
         break;
       }
+      packed |= canonicalCode(c) << (7 * k);
     }
-    if (!ascii) {
+    if (packed < 0) {
       // A non-ASCII character may fold to an ASCII one or stand in a path left out of the prefixes: try every rule here.
-      for (const r of index.filtered) add(r, at);
+      for (const r of index.filtered) out[r]!.push(at);
       continue;
     }
-    if (first >= 0x80 || index.firstChars[canonical.charCodeAt(at)] !== 1) continue;
-    for (let length = 1; length <= PREFIX_LENGTH && at + length <= text.length; length++) {
-      const rulesHere = index.byPrefix.get(canonical.slice(at, at + length));
-      if (rulesHere) for (const r of rulesHere) add(r, at);
-    }
+    const c0 = packed & 0x7f;
+    const one = byFirstTwo[c0 * 128];
+    const two = at + 1 < n ? byFirstTwo[c0 * 128 + ((packed >>> 7) & 0x7f)] : undefined;
+    if (one) addMatching(one, packed, at, out);
+    if (two) addMatching(two, packed, at, out);
   }
   return out;
 }
