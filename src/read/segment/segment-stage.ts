@@ -1,7 +1,7 @@
 import type { AnalyzedDocument, Paragraph, Sentence, Span, Token } from '../../model/index.js';
 import { itemId } from '../../model/index.js';
 import type { Stage } from '../stage.js';
-import { tokenize } from './tokenize.js';
+import { tokenizeInto } from './tokenize.js';
 import { splitSentences } from './split-sentences.js';
 import { isCaption } from './is-caption.js';
 
@@ -44,7 +44,7 @@ function segment(doc: AnalyzedDocument, mode: 'sentence' | 'space'): AnalyzedDoc
       text: text.slice(start, end), origin: { stage: STAGE, rule: mode === 'sentence' ? 'line' : 'blank-line' },
     });
     const first = tokens.length;
-    for (const token of tokenize(text, start, end)) tokens.push(token);
+    tokenizeInto(tokens, text, start, end);
     const caption = isCaption(text.slice(start, end));
     for (const [from, to] of splitSentences(text, tokens, first, tokens.length)) {
       const sentenceSpan: Span = [tokens[from]!.span[0], tokens[to - 1]!.span[1]];

@@ -43,6 +43,16 @@ function isInnerJoiner(c: number): boolean {
 
 /** Lower case, typographic apostrophes and dashes folded to ASCII: the form lexicons are written in. */
 export function normalizeToken(text: string): string {
+  // Most tokens are lower-case ASCII already: return them as they are rather than allocate a copy.
+  let plain = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 || (c >= 65 && c <= 90)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return text;
   const lower = text.toLowerCase();
   // Most tokens are ASCII: skip the replacements (a third of the tokenizer's time) when they cannot apply.
   // A loop over char codes, not a regular expression: tokens are short and this runs on every one.
@@ -55,7 +65,11 @@ export function normalizeToken(text: string): string {
 
 /** Tokens of `text` between `start` and `end`; `sentence` is -1 until the sentence splitter assigns it. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
-  const tokens: Token[] = [];
+  return tokenizeInto([], text, start, end);
+}
+
+/** tokenize, appending to `tokens` (the segmenter's list for the whole document) rather than to a new list per paragraph. */
+export function tokenizeInto(tokens: Token[], text: string, start = 0, end = text.length): Token[] {
   const push = (from: number, to: number, kind: TokenKind): void => {
     const tokenText = text.slice(from, to);
     const span: Span = [from, to];
