@@ -19,8 +19,16 @@ export async function ledgerSnapshot(store: Store): Promise<Record<string, unkno
   const totals = await browse.listPlaces({ limit: 10_000 });
   const mentions: Record<string, unknown> = {};
   for (const t of totals.places) mentions[t.id] = { place: await browse.getPlace(t.id), mentions: await browse.placeMentions(t.id, { limit: 1000 }) };
+  const claims = await ledger.listClaims({ limit: 100_000 });
+  const entity = claims.find((c) => c.source.key.startsWith('actor:'))?.source.key;
+  const outlet = claims.find((c) => c.outlet !== null)?.outlet;
   return {
-    claims: await ledger.listClaims({ limit: 100_000 }), since: await ledger.listClaims({ since: '2025-11-10' }), ru: await ledger.listClaims({ side: 'RU', limit: 5 }),
+    claims,
+    filtered: {
+      deny: await ledger.listClaims({ stance: 'deny' }), until: await ledger.listClaims({ until: '2025-11-10' }), page: await ledger.listClaims({ offset: 3, limit: 5 }),
+      entity: entity === undefined ? null : await ledger.listClaims({ entity }), outlet: outlet == null ? null : await ledger.listClaims({ outlet: outlet.toUpperCase() }),
+      placeDeny: await Promise.all(places.map((p) => ledger.listClaims({ place: p.place, stance: 'deny' }))),
+    }, since: await ledger.listClaims({ since: '2025-11-10' }), ru: await ledger.listClaims({ side: 'RU', limit: 5 }),
     captured: await ledger.listClaims({ predicate: 'captured' }), contradictions: await ledger.listContradictions(), places, perPlace,
     totals, mentions, located: await browse.listPlaces({ located: true, q: 'pok' }), entities: await browse.listEntities({ limit: 10_000 }),
     board: await browse.listContradictions({ limit: 1000 }), page: await browse.listContradictions({ limit: 2, offset: 1 }),

@@ -59,6 +59,15 @@ async function analysed(id: string, text: string, published: string, outlet: str
   return toLedgerDocument(pipeline.read({ id, text, meta, diagnostics: [] }));
 }
 const CONTEXT = 'the city in the eastern Donetsk region city of Pokrovsk';
+/** Two documents naming the same entities with other spellings (within one document too), no claims. */
+function entityDocs(): LedgerDocument[] {
+  const entity = (id: string, name: string, side: string) => ({ id, name, kind: 'group' as const, side, mentions: [] });
+  return [
+    ledgerDoc('e1', 'Analysts said so. milbloggers said so.', { entities: [entity('x1', 'Analysts', 'UA'), entity('x2', 'milbloggers', 'RU')] }),
+    ledgerDoc('e2', 'analysts said so. Milbloggers and milbloggers said so.', { entities: [entity('x1', 'analysts', 'UA'), entity('x2', 'milbloggers', 'RU'), entity('x3', 'Milbloggers', 'RU')] }),
+  ];
+}
+
 /** A capture claim, its denial in another article, a conceded withdrawal (issue 5's across-documents target), and the bundled example. */
 async function ledgerInput(): Promise<LedgerDocument[]> {
   return [
@@ -193,6 +202,51 @@ for (const backend of BACKENDS) {
     assert.equal((await store.browse!.placeMentions(pokrovsk.id, { limit: 1000 })).length, pokrovsk.mentions);
   });
 
+  withStore('ledger: stance, until, entity, outlet and offset filter in SQL, the same as filtering in JS', async (store) => {
+    for (const doc of await ledgerInput()) await store.saveDocument(doc);
+    const ledger = store.ledger!;
+    const all = await ledger.listClaims({ limit: 100_000 });
+    const place = (await ledger.timeline('Pokrovsk'))!.place;
+    const entity = all.find((c) => c.source.key.startsWith('actor:'))!.source.key;
+    const cases: Array<[Parameters<typeof ledger.listClaims>[0], (c: (typeof all)[number]) => boolean]> = [
+      [{ stance: 'deny' }, (c) => c.claim.stance === 'deny'],
+      [{ place: 'pokrovsk', stance: 'deny' }, (c) => c.claim.stance === 'deny' && c.claim.args.some((a) => a.role === 'place' && a.key === place)],
+      [{ until: '2025-11-04' }, (c) => (c.claim.about.window?.end ?? c.claim.statedAt.value?.slice(0, 10) ?? '') <= '2025-11-04'],
+      [{ entity }, (c) => c.source.key === entity],
+      [{ outlet: 'tass' }, (c) => c.outlet === 'TASS'],
+      [{ outlet: 'KYIV INDEPENDENT', side: 'ua' }, (c) => c.outlet === 'Kyiv Independent' && c.claim.side === 'UA'],
+      [{ outlet: 'Reuters' }, () => false],
+    ];
+    for (const [query, keep] of cases) {
+      const expected = all.filter(keep).map((c) => `${c.doc}/${c.claim.id}`);
+      assert.deepEqual((await ledger.listClaims(query)).map((c) => `${c.doc}/${c.claim.id}`), expected, JSON.stringify(query));
+    }
+    assert.ok(all.some((c) => c.claim.stance === 'deny') && all.some((c) => c.outlet === 'TASS'));
+    assert.deepEqual((await ledger.listClaims({ offset: 2, limit: 3 })).map((c) => c.claim.id), all.slice(2, 5).map((c) => c.claim.id));
+    assert.deepEqual(await ledger.listClaims({ offset: all.length }), []);
+  });
+
+  withStore('document headers without text, the sentence holding a span, ping', async (store) => {
+    const [cap] = await ledgerInput();
+    await store.saveDocument(cap!);
+    assert.deepEqual(await store.getDocumentSummaries!(['cap', 'missing', 'cap']), [{ id: 'cap', title: 'Report cap', date: '2025-11-10', outlet: 'TASS', url: null }]);
+    assert.deepEqual(await store.getDocumentSummaries!([]), []);
+    const sentence = cap!.sentences[0]!;
+    assert.deepEqual(await store.sentenceAt!('cap', [sentence.span[0] + 1, sentence.span[0] + 3]), { span: sentence.span, text: sentence.text });
+    assert.equal(await store.sentenceAt!('cap', [sentence.span[0], sentence.span[1] + 1_000]), null, 'a span past its sentence');
+    assert.equal(await store.sentenceAt!('missing', [0, 1]), null);
+    assert.equal(await store.ping!(), 8);
+  });
+
+  withStore('ledger: an entity is shown by its smallest spelling, whatever order its documents were saved in', async (store) => {
+    // Same key (kind, side, name folded), two spellings; the first-saved spelling used to win.
+    const [first, second] = entityDocs();
+    await store.saveDocument(second!);
+    await store.saveDocument(first!);
+    const names = (await store.browse!.listEntities({ limit: 100 })).entities.map((e) => [e.key, e.name]);
+    assert.deepEqual(names, [['group:UA:analysts', 'Analysts'], ['group:RU:milbloggers', 'Milbloggers']]);
+  });
+
   withStore('ledger: saving again changes nothing; a new analysis replaces the old one everywhere', async (store) => {
     const docs = await ledgerInput();
     for (const doc of docs) await store.saveDocument(doc);
@@ -216,6 +270,28 @@ test('ledger and browse: SQLite and PostgreSQL answer the same for the same inpu
     const [sqlite, pg] = await Promise.all(opened.map(({ store }) => ledgerSnapshot(store)));
     assert.ok((sqlite!.claims as unknown[]).length > 10);
     assert.deepEqual(pg, sqlite);
+  } finally {
+    for (const { store, dispose } of opened) {
+      await store.close();
+      await dispose();
+    }
+  }
+});
+
+test('ledger: the same documents saved in two orders give the same ledger, in both backends', { skip: postgres.skip ?? false, timeout: 180_000 }, async () => {
+  const docs = [...entityDocs(), ...await ledgerInput()];
+  const opened = [...await Promise.all(BACKENDS.map((b) => b.open())), ...await Promise.all(BACKENDS.map((b) => b.open()))];
+  try {
+    for (const [i, { store }] of opened.entries()) for (const doc of i < 2 ? docs : [...docs].reverse()) await store.saveDocument(doc);
+    // A place's mentions come in storage order (document seq), the one answer that follows save order by design: compared as sets.
+    const bySet = (snapshot: Record<string, unknown>): Record<string, unknown> => ({
+      ...snapshot,
+      mentions: Object.fromEntries(Object.entries(snapshot.mentions as Record<string, { place: unknown; mentions: Array<{ docId: string; item: { id: string } }> }>)
+        .map(([id, v]) => [id, { place: v.place, mentions: [...v.mentions].sort((x, y) => `${x.docId} ${x.item.id}`.localeCompare(`${y.docId} ${y.item.id}`)) }])),
+    });
+    const [sqlite, ...others] = (await Promise.all(opened.map(({ store }) => ledgerSnapshot(store)))).map(bySet);
+    assert.ok((sqlite!.entities as { entities: unknown[] }).entities.length > 2);
+    for (const other of others) assert.deepEqual(other, sqlite);
   } finally {
     for (const { store, dispose } of opened) {
       await store.close();

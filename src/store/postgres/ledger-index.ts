@@ -64,6 +64,48 @@ export const LEDGER_CORE_MIGRATION_SQL = `
   CREATE INDEX ledger_claims_place_proposition ON ledger_claims(place, proposition);
 `;
 
+/**
+ * Migration 7 (as SQLite's): the filters of `/api/claims` as columns (stance,
+ * merged source key, lower-cased outlet), filled from `data` for rows stored
+ * before it, and claims by place + stance, by source and by predicate, each
+ * in the readers' order (ties by doc_id, claim_id descending) so a filtered
+ * page reads straight from an index. lower() under COLLATE "C" folds ASCII
+ * only, as SQLite's lower() does in its backfill.
+ */
+export const LEDGER_FILTER_MIGRATION_SQL = `
+  ALTER TABLE ledger_claims ADD COLUMN stance TEXT COLLATE "C";
+  ALTER TABLE ledger_claims ADD COLUMN source_key TEXT COLLATE "C";
+  ALTER TABLE ledger_claims ADD COLUMN outlet TEXT COLLATE "C";
+  UPDATE ledger_claims SET stance = data::jsonb #>> '{claim,stance}', source_key = data::jsonb #>> '{source,key}',
+    outlet = lower((data::jsonb ->> 'outlet') COLLATE "C");
+  CREATE INDEX ledger_claims_place_stance ON ledger_claims(place, stance, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC);
+  CREATE INDEX ledger_claims_source ON ledger_claims(source_key, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC);
+  CREATE INDEX ledger_claims_predicate ON ledger_claims(predicate, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC);
+`;
+
+/**
+ * Migration 8 (as SQLite's): a summary row per proposition-month (month of
+ * `about_end`, 'undated' without one) counting its positive and negative
+ * claims and those with a count, kept on save, so a save skips the months
+ * that cannot hold a contradiction (docs/ledger.md, "At scale").
+ */
+export const LEDGER_SUMMARY_MIGRATION_SQL = `
+  CREATE TABLE ledger_proposition_months (
+    proposition TEXT COLLATE "C" NOT NULL,
+    month TEXT COLLATE "C" NOT NULL,
+    positive INTEGER NOT NULL,
+    negative INTEGER NOT NULL,
+    counted INTEGER NOT NULL,
+    PRIMARY KEY (proposition, month)
+  );
+  INSERT INTO ledger_proposition_months (proposition, month, positive, negative, counted)
+    SELECT proposition, coalesce(substr(about_end, 1, 7), 'undated'),
+      count(*) FILTER (WHERE c #>> '{claim,polarity}' = 'positive'),
+      count(*) FILTER (WHERE c #>> '{claim,polarity}' = 'negative'),
+      count(*) FILTER (WHERE c #> '{claim,args}' @> '[{"role": "count"}]')
+    FROM (SELECT proposition, about_end, coalesce(core, data)::jsonb AS c FROM ledger_claims) x GROUP BY 1, 2;
+`;
+
 /** The fields of a ledger claim that contradictions and control timelines read (the same as SQLite's core). */
 function coreOf(lc: LedgerClaim): LedgerClaim {
   const c = lc.claim;
@@ -142,6 +184,16 @@ export function createLedgerIndex(pool: Db): PostgresLedgerIndex {
 
   const refreshPropositionMonth = async (db: Db, proposition: string, month: string | null): Promise<void> => {
     const scope = `${proposition}@${month ?? 'undated'}`;
+    // The summary rows of the months read (migration 8): one polarity and fewer than two counts cannot
+    // contradict; with nothing stored for the scope either, there is nothing to recompute (as SQLite).
+    const predicateOf = proposition.slice(0, proposition.indexOf('(')) as keyof typeof PERSISTENCE_DAYS;
+    const earliest = month === null ? 'undated' : addDays(`${month}-01`, -Math.min(PERSISTENCE_DAYS[predicateOf] ?? 1, 62)).slice(0, 7);
+    const sum = (await db.query<{ positive: number; negative: number; counted: number; stored: boolean }>(
+      `SELECT coalesce(sum(positive), 0)::int AS positive, coalesce(sum(negative), 0)::int AS negative, coalesce(sum(counted), 0)::int AS counted,
+         EXISTS (SELECT 1 FROM ledger_contradictions WHERE scope = $4) AS stored
+       FROM ledger_proposition_months WHERE proposition = $1 AND month >= $2 AND month <= $3`,
+      [proposition, earliest, month ?? 'undated', scope])).rows[0]!;
+    if ((sum.positive === 0 || sum.negative === 0) && sum.counted < 2 && !sum.stored) return;
     let claims: LedgerClaim[];
     if (month === null) {
       // SQLite reads these in index order (proposition, about_end, doc_id, claim_id): ascending keys.
@@ -193,11 +245,14 @@ export function createLedgerIndex(pool: Db): PostgresLedgerIndex {
     }
     const arg = claims.flatMap((c) => c.claim.args).find((a) => a.role === 'place' && a.key === place);
     const mention = arg?.item ? doc.places.find((p) => p.id === arg.item) : undefined;
+    const data = JSON.stringify(statuses);
+    const label = arg?.label ?? stored?.label ?? place;
+    // Rewrite the row only when the timeline, its label or a missing coordinate changes (the row has triggers and readers), as SQLite.
+    if (stored && stored.data === data && stored.label === label && (stored.lat !== null || mention?.lat == null)) return;
     await db.query(`INSERT INTO ledger_timelines (place, label, lat, lon, country, admin1, state, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
       ON CONFLICT (place) DO UPDATE SET label = excluded.label, lat = coalesce(excluded.lat, ledger_timelines.lat), lon = coalesce(excluded.lon, ledger_timelines.lon),
       country = coalesce(excluded.country, ledger_timelines.country), admin1 = coalesce(excluded.admin1, ledger_timelines.admin1), state = excluded.state, data = excluded.data`,
-    [place, arg?.label ?? stored?.label ?? place, mention?.lat ?? null, mention?.lon ?? null, mention?.country ?? null, mention?.admin1 ?? null,
-      statuses.at(-1)?.state ?? 'unknown', JSON.stringify(statuses)]);
+    [place, label, mention?.lat ?? null, mention?.lon ?? null, mention?.country ?? null, mention?.admin1 ?? null, statuses.at(-1)?.state ?? 'unknown', data]);
   };
 
   return {
@@ -227,25 +282,51 @@ export function createLedgerIndex(pool: Db): PostgresLedgerIndex {
       return { claims, months, places, lockKeys };
     },
     async apply(client, doc, plan) {
-      await client.query('DELETE FROM ledger_claims WHERE doc_id = $1', [doc.id]);
       if (doc.entities.length) {
-        // Key order (then document order, so the first of a key wins as in SQLite): concurrent saves insert shared keys in the same order, no deadlock.
+        // One row per key: its smallest (name, kind, side) in byte order, here and against the stored row, so the
+        // display name does not depend on save order ("Analysts" < "analysts"; SQLite keeps the same rule).
+        // Key order: concurrent saves lock shared keys in the same order, no deadlock.
         await client.query(`INSERT INTO ledger_entities (key, name, kind, side)
-          SELECT k, n, ki, s FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS e(k, n, ki, s, o) ORDER BY k, o
-          ON CONFLICT (key) DO NOTHING`,
+          SELECT DISTINCT ON (k) k, n, ki, s FROM (
+            SELECT k COLLATE "C" AS k, n COLLATE "C" AS n, ki COLLATE "C" AS ki, s COLLATE "C" AS s FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS e(k, n, ki, s)
+          ) e ORDER BY k, n, ki, s
+          ON CONFLICT (key) DO UPDATE SET name = excluded.name, kind = excluded.kind, side = excluded.side
+            WHERE (excluded.name, excluded.kind, excluded.side) < (ledger_entities.name, ledger_entities.kind, ledger_entities.side)`,
         [doc.entities.map((e) => entityKey(e)), doc.entities.map((e) => e.name), doc.entities.map((e) => e.kind), doc.entities.map((e) => e.side)]);
       }
+      // The document's old claims out and the proposition-month summary moved by old (-1) and new (+1) claims, in one
+      // statement that updates summary rows in key order: rows of propositions under no advisory lock (`said`, half-known)
+      // are shared by concurrent saves, and one ordered upsert per save cannot deadlock.
+      const delta: Array<Array<string | number>> = [[], [], [], [], []];
+      for (const { claim: c } of plan.claims) {
+        [c.proposition, c.about.window?.end.slice(0, 7) ?? 'undated', c.polarity === 'positive' ? 1 : 0, c.polarity === 'negative' ? 1 : 0,
+          c.args.some((a) => a.role === 'count') ? 1 : 0].forEach((v, i) => delta[i]!.push(v));
+      }
+      await client.query(`WITH gone AS (DELETE FROM ledger_claims WHERE doc_id = $1 RETURNING proposition, about_end, coalesce(core, data)::jsonb AS c),
+        delta AS (
+          SELECT proposition, coalesce(substr(about_end, 1, 7), 'undated') AS month, -((c #>> '{claim,polarity}' = 'positive') IS TRUE)::int AS positive,
+            -((c #>> '{claim,polarity}' = 'negative') IS TRUE)::int AS negative, -((c #> '{claim,args}' @> '[{"role": "count"}]') IS TRUE)::int AS counted FROM gone
+          UNION ALL
+          SELECT p COLLATE "C", m COLLATE "C", po, ne, co FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::int[]) AS n(p, m, po, ne, co)
+        )
+        INSERT INTO ledger_proposition_months (proposition, month, positive, negative, counted)
+          SELECT proposition, month, sum(positive), sum(negative), sum(counted) FROM delta GROUP BY 1, 2 ORDER BY 1, 2
+        ON CONFLICT (proposition, month) DO UPDATE SET positive = ledger_proposition_months.positive + excluded.positive,
+          negative = ledger_proposition_months.negative + excluded.negative, counted = ledger_proposition_months.counted + excluded.counted`,
+      [doc.id, ...delta]);
       if (plan.claims.length) {
-        const cols: Array<Array<string | boolean | null>> = Array.from({ length: 12 }, () => []);
+        const cols: Array<Array<string | boolean | null>> = Array.from({ length: 15 }, () => []);
         for (const lc of plan.claims) {
           const c = lc.claim;
           const place = c.args.find((a) => a.role === 'place');
           const row = [doc.id, c.id, c.proposition, c.predicate, place?.key ?? null, place?.label.toLowerCase() ?? null, c.side,
-            c.about.window?.end ?? null, c.statedAt.value, CONTROL_PREDICATES.has(c.predicate), JSON.stringify(lc), JSON.stringify(coreOf(lc))];
+            c.about.window?.end ?? null, c.statedAt.value, CONTROL_PREDICATES.has(c.predicate), JSON.stringify(lc), JSON.stringify(coreOf(lc)),
+            c.stance, lc.source.key, lc.outlet?.toLowerCase() ?? null];
           row.forEach((v, i) => cols[i]!.push(v));
         }
-        await client.query(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core)
-          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[])`, cols);
+        await client.query(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet)
+          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[],
+            $13::text[], $14::text[], $15::text[])`, cols);
       }
       for (const [p, set] of [...plan.months].sort(([a], [b]) => a.localeCompare(b))) {
         for (const m of [...set].sort((a, b) => (a ?? '').localeCompare(b ?? ''))) await refreshPropositionMonth(client, p, m);
@@ -261,8 +342,17 @@ export function createLedgerIndex(pool: Db): PostgresLedgerIndex {
       if (query.since) where.push(`about_end >= ${bind(query.since)}`);
       if (query.predicate) where.push(`predicate = ${bind(query.predicate)}`);
       if (query.proposition) where.push(`proposition = ${bind(query.proposition)}`);
+      if (query.stance) where.push(`stance = ${bind(query.stance)}`);
+      // `until` bounds the date a claim is about; an undated claim's date is its statement's (callers refine), as SQLite.
+      if (query.until) {
+        const until = bind(query.until);
+        where.push(`(about_end <= ${until} OR (about_end IS NULL AND (stated IS NULL OR substr(stated, 1, 10) <= ${until})))`);
+      }
+      if (query.entity) where.push(`source_key = ${bind(query.entity)}`);
+      if (query.outlet) where.push(`outlet = ${bind(query.outlet.toLowerCase())}`);
       const limit = Math.max(1, Math.min(query.limit ?? 1000, 100_000));
-      const sql = `SELECT data FROM ledger_claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${newest} LIMIT ${limit}`;
+      const offset = Math.max(0, Math.min(query.offset ?? 0, 1_000_000));
+      const sql = `SELECT data FROM ledger_claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${newest} LIMIT ${limit} OFFSET ${offset}`;
       return parse((await pool.query<{ data: string }>(sql, params)).rows);
     },
     async listContradictions(query = {}) {

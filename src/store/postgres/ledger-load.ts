@@ -43,14 +43,14 @@ export async function generatePostgresLedgerLoad(options: PostgresLedgerLoadOpti
     for (let at = 0; at < bulk; at += 1000) {
       const docs = [];
       for (let i = at; i < Math.min(bulk, at + 1000); i++) docs.push(loadDocument(bases, i, seed));
-      const claimCols: unknown[][] = Array.from({ length: 12 }, () => []);
+      const claimCols: unknown[][] = Array.from({ length: 15 }, () => []);
       const entityCols: string[][] = [[], [], [], []];
       for (const doc of docs) {
         for (const lc of ledgerClaimsOf(doc)) {
           const c = lc.claim;
           const place = c.args.find((a) => a.role === 'place');
           [doc.id, c.id, c.proposition, c.predicate, place?.key ?? null, place?.label.toLowerCase() ?? null, c.side, c.about.window?.end ?? null,
-            c.statedAt.value, CONTROL_PREDICATES.has(c.predicate), JSON.stringify(lc), null].forEach((v, k) => claimCols[k]!.push(v));
+            c.statedAt.value, CONTROL_PREDICATES.has(c.predicate), JSON.stringify(lc), null, c.stance, lc.source.key, lc.outlet?.toLowerCase() ?? null].forEach((v, k) => claimCols[k]!.push(v));
         }
         for (const e of doc.entities) [entityKey(e), e.name, e.kind, e.side].forEach((v, k) => entityCols[k]!.push(v));
       }
@@ -60,16 +60,31 @@ export async function generatePostgresLedgerLoad(options: PostgresLedgerLoadOpti
         await client.query(`INSERT INTO documents (id, title, outlet, published, language, source, text, analysis, analysis_hash)
           SELECT id, title, outlet, published, 'en', 'load', '', '{}', id FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS d(id, title, outlet, published)`,
         [docs.map((d) => d.id), docs.map((d) => d.title), docs.map((d) => d.outlet), docs.map((d) => d.published)]);
-        await client.query(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core)
-          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[])`, claimCols);
-        await client.query(`INSERT INTO ledger_entities (key, name, kind, side) SELECT k, n, ki, s FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS e(k, n, ki, s, o)
-          ORDER BY k, o ON CONFLICT (key) DO NOTHING`, entityCols);
+        await client.query(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet)
+          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[],
+            $13::text[], $14::text[], $15::text[])`, claimCols);
+        // The store's rule (ledger-index.ts): a key's row is its smallest (name, kind, side) in byte order.
+        await client.query(`INSERT INTO ledger_entities (key, name, kind, side)
+          SELECT DISTINCT ON (k) k, n, ki, s FROM (
+            SELECT k COLLATE "C" AS k, n COLLATE "C" AS n, ki COLLATE "C" AS ki, s COLLATE "C" AS s FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS e(k, n, ki, s)
+          ) e ORDER BY k, n, ki, s
+          ON CONFLICT (key) DO UPDATE SET name = excluded.name, kind = excluded.kind, side = excluded.side
+            WHERE (excluded.name, excluded.kind, excluded.side) < (ledger_entities.name, ledger_entities.kind, ledger_entities.side)`, entityCols);
         await client.query('COMMIT');
       } finally {
         client.release();
       }
       if ((at / 1000) % 10 === 9) log(`${at + 1000} documents bulk-inserted, ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
+    // The proposition-month summary (migration 8) of the bulk-inserted claims, counted once as the migration
+    // does, so the incremental saves below skip and recompute exactly as on a store filled by saves.
+    await pool.query(`DELETE FROM ledger_proposition_months;
+      INSERT INTO ledger_proposition_months (proposition, month, positive, negative, counted)
+        SELECT proposition, coalesce(substr(about_end, 1, 7), 'undated'),
+          count(*) FILTER (WHERE c #>> '{claim,polarity}' = 'positive'),
+          count(*) FILTER (WHERE c #>> '{claim,polarity}' = 'negative'),
+          count(*) FILTER (WHERE c #> '{claim,args}' @> '[{"role": "count"}]')
+        FROM (SELECT proposition, about_end, coalesce(core, data)::jsonb AS c FROM ledger_claims) x GROUP BY 1, 2`);
     for (let i = bulk; i < options.documents; i++) {
       await store.saveDocument(loadDocument(bases, i, seed));
       if ((i - bulk) % 500 === 499) log(`${i - bulk + 1} documents saved with recompute, ${((performance.now() - started) / 1000).toFixed(0)} s`);

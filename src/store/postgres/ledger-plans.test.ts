@@ -28,6 +28,11 @@ test('postgres ledger: reader queries use indexes, no seq scan on claims or cont
     await ledger.listClaims({ place: timeline.label, side: 'UA', limit: 200 });
     await ledger.listClaims({ side: 'RU', limit: 200 });
     await ledger.listClaims({ since: '2024-06-01', limit: 200 });
+    // Migration 7's filters: place + stance, source, predicate, place + until with an offset.
+    await ledger.listClaims({ place: hot.place, stance: 'deny', limit: 200 });
+    await ledger.listClaims({ entity: (await ledger.listClaims({ limit: 1 }))[0]!.source.key, limit: 200 });
+    await ledger.listClaims({ predicate: 'captured', limit: 200 });
+    await ledger.listClaims({ place: hot.place, until: '2024-06-01', offset: 50, limit: 50 });
     // A page (the board's size): with fewer rows than the limit, sorting a scan is the cheaper plan, as the planner knows.
     await ledger.listContradictions({ limit: 20 });
     await ledger.listContradictions({ place: hot.place });

@@ -1,5 +1,5 @@
 import { BROWSE_MIGRATION_SQL } from './browse-index.js';
-import { LEDGER_CORE_MIGRATION_SQL, LEDGER_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL } from './ledger-index.js';
+import { LEDGER_CORE_MIGRATION_SQL, LEDGER_FILTER_MIGRATION_SQL, LEDGER_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL, LEDGER_SUMMARY_MIGRATION_SQL } from './ledger-index.js';
 
 /**
  * Numbered schema migrations for PostgreSQL, one for each SQLite migration
@@ -101,5 +101,15 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ readonly version: number; read
     // Ledger at scale: a compact core copy of each claim, claims by place and proposition.
     version: 6,
     sql: LEDGER_CORE_MIGRATION_SQL,
+  },
+  {
+    // Ledger filters in SQL (/api/claims?place=…&stance=…): stance, source and outlet columns, place + stance + date index.
+    version: 7,
+    sql: LEDGER_FILTER_MIGRATION_SQL,
+  },
+  {
+    // Ledger at scale: a summary row per proposition-month, so a save skips months that cannot contradict.
+    version: 8,
+    sql: LEDGER_SUMMARY_MIGRATION_SQL,
   },
 ];

@@ -9,6 +9,7 @@ import { POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsquery } from './fts-query.js';
 import { createLedgerIndex } from './ledger-index.js';
 import { createBrowseIndex } from './browse-index.js';
+import { createDocumentLookups } from './ledger-documents.js';
 import { placeIdOf } from '../browse-reader.js';
 
 /** The lists of a document stored one row per item (the same as the SQLite backend). */
@@ -149,6 +150,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     kind: 'postgres',
     ledger,
     browse: createBrowseIndex(pool),
+    ...createDocumentLookups(pool),
     saveDocument: (doc) => saveWithExtras(doc, null),
     saveIngested: (doc, extras) => saveWithExtras(doc, extras),
     async nearDuplicateCandidates(bandKeys) {

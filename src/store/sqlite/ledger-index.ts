@@ -144,7 +144,9 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
   const deleteClaims = db.prepare<[string]>('DELETE FROM ledger_claims WHERE doc_id = ?');
   const insertClaim = db.prepare(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const upsertEntity = db.prepare('INSERT INTO ledger_entities (key, name, kind, side) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
+  // A key's row is its smallest (name, kind, side) in byte order, whatever the save order ("Analysts" < "analysts"; PostgreSQL keeps the same rule).
+  const upsertEntity = db.prepare(`INSERT INTO ledger_entities (key, name, kind, side) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE
+    SET name = excluded.name, kind = excluded.kind, side = excluded.side WHERE (excluded.name, excluded.kind, excluded.side) < (name, kind, side)`);
   // Claims of a proposition in a date range, newest first, capped; undated claims apart.
   const byPropositionBetween = db.prepare<[string, string, string, number], { data: string }>(
     'SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = ? AND about_end >= ? AND about_end <= ? ORDER BY about_end DESC LIMIT ?');
