@@ -100,8 +100,11 @@ export function createBrowseIndex(db: Database.Database): BrowseReader {
     (SELECT json_group_array(form) FROM (SELECT form FROM place_forms f WHERE f.place_id = t.id ORDER BY n DESC, form LIMIT 12)) AS forms`;
   const onePlace = db.prepare<[string], PlaceRow>(`SELECT ${placeColumns} FROM place_totals t WHERE t.id = ?`);
   const mentionsOf = db.prepare<[string, string, number, number], { doc_id: string; data: string }>(
-    `SELECT i.doc_id, i.data FROM place_doc_mentions p JOIN documents d ON d.id = p.doc_id
-     JOIN items i ON i.doc_id = p.doc_id AND i.kind = 'places'
+    // CROSS JOIN fixes the join order (SQLite never reorders it): start from the place's documents,
+    // then each document's place items by the (doc_id, kind) index. Left to itself the planner
+    // started from every place item in the store and computed each one's place id from its JSON.
+    `SELECT i.doc_id, i.data FROM place_doc_mentions p CROSS JOIN documents d ON d.id = p.doc_id
+     CROSS JOIN items i ON i.doc_id = p.doc_id AND i.kind = 'places'
      WHERE p.place_id = ? AND ${placeIdSql('i')} = ? ORDER BY d.seq, i.start, i.end DESC, i.id LIMIT ? OFFSET ?`);
   return {
     async listPlaces(query = {}) {
