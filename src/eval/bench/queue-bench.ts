@@ -78,16 +78,18 @@ export async function benchQueue(options: { documents?: number; log: (line: stri
  */
 async function queryTimings(client: pg.Client, log: (line: string) => void): Promise<Record<string, number>> {
   await client.query('ANALYZE');
-  const queries: Array<{ name: string; sql: string; params: unknown[]; index: string }> = [
-    { name: 'search_ms', sql: `SELECT id FROM documents WHERE search @@ phraseto_tsquery('counterclaim', $1) ORDER BY ts_rank('{0.1,0.2,0.25,1.0}', search, phraseto_tsquery('counterclaim', $1)) DESC LIMIT 20`, params: ['Pokrovsk'], index: 'documents_search' },
-    { name: 'items_of_document_ms', sql: `SELECT data FROM items WHERE doc_id = (SELECT id FROM documents ORDER BY seq LIMIT 1) AND kind = 'claims'`, params: [], index: 'items_pkey' },
+  // `index` lists the indexes that may serve each query (any one of them will do).
+  const queries: Array<{ name: string; sql: string; params: unknown[]; index: readonly string[] }> = [
+    { name: 'search_ms', sql: `SELECT id FROM documents WHERE search @@ phraseto_tsquery('counterclaim', $1) ORDER BY ts_rank('{0.1,0.2,0.25,1.0}', search, phraseto_tsquery('counterclaim', $1)) DESC LIMIT 20`, params: ['Pokrovsk'], index: ['documents_search'] },
+    { name: 'items_of_document_ms', sql: `SELECT data FROM items WHERE doc_id = (SELECT id FROM documents ORDER BY seq LIMIT 1) AND kind = 'claims'`, params: [], index: ['items_pkey', 'items_doc_kind_span'] },
   ];
   const out: Record<string, number> = {};
   for (const q of queries) {
     await client.query('SET enable_seqscan = off');
     const plan = (await client.query(`EXPLAIN ${q.sql}`, q.params)).rows.map((r: Record<string, string>) => Object.values(r)[0]).join('\n');
     await client.query('RESET enable_seqscan');
-    if (!plan.includes(q.index)) throw new Error(`${q.name}: the index ${q.index} cannot serve the query:\n${plan}`);
+    const used = q.index.find((name) => plan.includes(name));
+    if (!used) throw new Error(`${q.name}: none of the indexes ${q.index.join(', ')} serves the query:\n${plan}`);
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t = performance.now();
@@ -95,7 +97,7 @@ async function queryTimings(client: pg.Client, log: (line: string) => void): Pro
       times.push(performance.now() - t);
     }
     out[q.name] = round(times.sort((a, b) => a - b)[2]!);
-    log(`queue bench: ${q.name} ${out[q.name]} (plan uses ${q.index})`);
+    log(`queue bench: ${q.name} ${out[q.name]} (plan uses ${used})`);
   }
   return out;
 }
