@@ -20,6 +20,7 @@ import {
   B, I, O, ROLES, TAGS, cueMargins, cueRelativeFeatures, stackedFeatures, viterbi, sentenceFeatures, tokenContext, type Role, type TaggerModelData,
 } from '../src/read/attribution/span-tagger.js';
 import { firstAnnotations, parsePolnearAnn } from '../src/eval/polnear.js';
+import { seededRandom } from '../src/eval/seeded-random.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number): number => { const i = args.indexOf(`--${name}`); return i === -1 ? fallback : Number(args[i + 1]); };
@@ -98,7 +99,7 @@ function trainChain(label: string, featuresOf: (ex: Example) => Int32Array[][], 
   const tu = new Float64Array(12);
   let c = 1;
   const order = examples.map((_, i) => i);
-  const random = mulberry32(SEED);
+  const random = seededRandom(SEED);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
     let errors = 0;
@@ -255,14 +256,3 @@ function mark(tokens: readonly Token[], spans: readonly Span[], inside: Uint8Arr
   }
 }
 
-/** A small seeded PRNG (mulberry32): the same shuffles on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

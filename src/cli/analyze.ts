@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { readFiles, isoDateOrDateTime, isAnalysable, describeFailure, type MetaOverrides } from '../ingest/index.js';
+import { readFiles, isAnalysable, describeFailure } from '../ingest/index.js';
 import { emptyAnalysis } from '../model/index.js';
 import { createPipeline } from '../read/pipeline.js';
 import { loadResources } from '../read/load-resources.js';
@@ -9,6 +9,7 @@ import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError } from './usage-error.js';
+import { META_FLAG_OPTIONS, overridesFrom } from './meta-flags.js';
 
 export const ANALYZE_USAGE = `counterclaim analyze PATH... [options]
 
@@ -65,10 +66,7 @@ function parseOrThrow(argv: readonly string[]) {
         json: { type: 'boolean', default: false },
         db: { type: 'string' },
         'no-store': { type: 'boolean', default: false },
-        published: { type: 'string' },
-        outlet: { type: 'string' },
-        url: { type: 'string' },
-        title: { type: 'string' },
+        ...META_FLAG_OPTIONS,
       },
     });
   } catch (error) {
@@ -76,15 +74,3 @@ function parseOrThrow(argv: readonly string[]) {
   }
 }
 
-function overridesFrom(values: { published?: string; outlet?: string; url?: string; title?: string }): MetaOverrides {
-  const overrides: { -readonly [K in keyof MetaOverrides]: MetaOverrides[K] } = {};
-  if (values.published !== undefined) {
-    const parsed = isoDateOrDateTime.safeParse(values.published);
-    if (!parsed.success) throw new UsageError(`--published ${JSON.stringify(values.published)} ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
-    overrides.published = parsed.data;
-  }
-  if (values.outlet !== undefined) overrides.outlet = values.outlet;
-  if (values.url !== undefined) overrides.url = values.url;
-  if (values.title !== undefined) overrides.title = values.title;
-  return overrides;
-}

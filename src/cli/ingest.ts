@@ -1,12 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { describeFailure, isoDateOrDateTime, type MetaOverrides } from '../ingest/index.js';
+import { describeFailure } from '../ingest/index.js';
 import { runIngest, type IngestCounts } from '../ingest/ingest-run.js';
 import { isPostgresUrl, openStore } from '../store/open-store.js';
 import { enqueueCommand } from './ingest-queue.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError } from './usage-error.js';
+import { META_FLAG_OPTIONS, overridesFrom } from './meta-flags.js';
 
 export const INGEST_USAGE = `counterclaim ingest SOURCE... [options]
 
@@ -142,10 +143,7 @@ function parseOrThrow(argv: readonly string[]) {
         jobs: { type: 'string' },
         'allow-private': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
-        published: { type: 'string' },
-        outlet: { type: 'string' },
-        url: { type: 'string' },
-        title: { type: 'string' },
+        ...META_FLAG_OPTIONS,
         queue: { type: 'boolean', default: false },
         'job-timeout': { type: 'string' },
         retries: { type: 'string' },
@@ -156,15 +154,3 @@ function parseOrThrow(argv: readonly string[]) {
   }
 }
 
-function overridesFrom(values: { published?: string; outlet?: string; url?: string; title?: string }): MetaOverrides {
-  const overrides: { -readonly [K in keyof MetaOverrides]: MetaOverrides[K] } = {};
-  if (values.published !== undefined) {
-    const parsed = isoDateOrDateTime.safeParse(values.published);
-    if (!parsed.success) throw new UsageError(`--published ${JSON.stringify(values.published)} ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
-    overrides.published = parsed.data;
-  }
-  if (values.outlet !== undefined) overrides.outlet = values.outlet;
-  if (values.url !== undefined) overrides.url = values.url;
-  if (values.title !== undefined) overrides.title = values.title;
-  return overrides;
-}

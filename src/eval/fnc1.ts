@@ -6,6 +6,7 @@ import {
   type CueLexicon, type StanceLabel, type StancePair,
 } from '../ledger/stance/index.js';
 import { prf, type DatasetScores, type Scorer } from './scorer.js';
+import { seededRandom } from './seeded-random.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CUES_PATH = path.join(ROOT, 'data', 'stance', 'cues.json');
@@ -32,22 +33,11 @@ export async function loadCues(): Promise<CueLexicon> {
   return cueLexicon(JSON.parse(await readFile(CUES_PATH, 'utf8')));
 }
 
-/** mulberry32: a tiny seeded PRNG, so the folds are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fold (0..k-1) of each body id: bodies shuffled with a fixed seed, then dealt round-robin. */
 export function foldsByBody(bodyIds: readonly string[], k: number, seed: number): Map<string, number> {
   const ids = [...new Set(bodyIds)].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   for (let i = ids.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [ids[i], ids[j]] = [ids[j]!, ids[i]!];

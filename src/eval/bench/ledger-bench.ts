@@ -9,6 +9,7 @@ import { toLedgerDocument, type LedgerDocument } from '../../report/ledger-json.
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { createLedgerIndex, type LedgerIndex } from '../../store/sqlite/ledger-index.js';
 import { addDays } from '../../read/claims/time-window.js';
+import { seededRandom } from '../seeded-random.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..', '..');
@@ -31,17 +32,6 @@ const START = '2024-01-01';
 /** Days the documents span: about 140 documents a day at 100,000. */
 const DAYS = 720;
 
-/** mulberry32: a small seeded PRNG (deterministic across runs and machines). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The real texts the load is made of: the bundled example and PolNeAR texts (../shared/data/polnear), analysed once by the pipeline. */
 export async function analyseBases(count: number): Promise<LedgerDocument[]> {
@@ -68,7 +58,7 @@ const SWAP: Record<string, string> = { RU: 'UA', UA: 'RU' };
  * so claims group, corroborate and contradict as in real reporting.
  */
 export function loadDocument(bases: readonly LedgerDocument[], i: number, seed: number): LedgerDocument {
-  const rnd = prng(seed * 1_000_003 + i);
+  const rnd = seededRandom(seed * 1_000_003 + i);
   const withClaims = bases.filter((b) => b.claims.length > 0);
   // The conflict example is the base of half the documents; the others mostly give said() claims.
   const base = rnd() < 0.5 ? withClaims[0]! : withClaims[Math.floor(rnd() * withClaims.length)]!;
