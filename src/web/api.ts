@@ -23,34 +23,12 @@ export interface Page<T> {
   readonly next: number | null;
 }
 
-export interface DocumentSummary {
-  readonly id: string;
-  readonly title: string | null;
-  readonly outlet: string | null;
-  readonly url: string | null;
-  readonly published: string | null;
-  readonly language: string | null;
-  readonly source: string | null;
-}
+// The shapes the API returns are the server's own types: imported as types only (esbuild drops
+// them from the bundle), so the UI and the API cannot drift apart.
+import type { DocumentSummary } from '../store/store.js';
+import type { PlaceStatus, PlaceSummary } from '../server/routes/places.js';
 
-export type PlaceStatus = 'mentioned' | 'held' | 'contested' | 'claimed-captured' | 'confirmed-captured';
-
-export interface PlaceSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly geonameId: number | null;
-  readonly lat: number | null;
-  readonly lon: number | null;
-  readonly country: string | null;
-  readonly admin1: string | null;
-  readonly status: PlaceStatus;
-  readonly statusBy: string | null;
-  readonly denied: boolean;
-  readonly statusSince: string | null;
-  readonly mentions: number;
-  readonly documents: number;
-  readonly forms: readonly string[];
-}
+export type { DocumentSummary, PlaceStatus, PlaceSummary };
 
 export type Span = readonly [number, number];
 

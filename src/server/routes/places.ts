@@ -1,3 +1,4 @@
+import type { PlaceTotals } from '../../store/browse-reader.js';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { groupClaims } from '../../ledger/index.js';
@@ -17,16 +18,8 @@ import type { RouteDeps, RouteModule } from './route-module.js';
 export const PLACE_STATUSES = ['mentioned', 'held', 'contested', 'claimed-captured', 'confirmed-captured'] as const;
 export type PlaceStatus = (typeof PLACE_STATUSES)[number];
 
-/** A place aggregated over every mention of it in the store. */
-export interface PlaceSummary {
-  /** `geonames-498817` for a resolved place, `name-pokrovsk` for an unresolved one. */
-  readonly id: string;
-  readonly name: string;
-  readonly geonameId: number | null;
-  readonly lat: number | null;
-  readonly lon: number | null;
-  readonly country: string | null;
-  readonly admin1: string | null;
+/** A place aggregated over every mention of it in the store, with its control status from the ledger. */
+export interface PlaceSummary extends PlaceTotals {
   readonly status: PlaceStatus;
   /** The side holding or claiming it (held, claimed or confirmed captured). */
   readonly statusBy: string | null;
@@ -34,10 +27,6 @@ export interface PlaceSummary {
   readonly denied: boolean;
   /** The date the current status holds from. */
   readonly statusSince: string | null;
-  readonly mentions: number;
-  readonly documents: number;
-  /** The forms the texts used ("Pokrovsk", "Krasnoarmeysk"), most frequent first. */
-  readonly forms: readonly string[];
 }
 
 export interface PlaceMentionRef {
