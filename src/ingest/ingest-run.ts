@@ -36,11 +36,18 @@ export interface IngestCounts {
   interrupted: boolean;
 }
 
+/** Saves grouped into one commit (where the store can): at most this many documents... */
+const BATCH_DOCUMENTS = 64;
+/** ...or this long, so a document is searchable soon after it is read. */
+const BATCH_MS = 500;
+
 /**
  * Ingests every input: read (streaming), skip what is stored already (content
- * hash), analyse on worker threads, link near-duplicates, store, each
- * document in its own transaction and in input order, so the first copy is
- * always the one linked to and a run stopped at any point resumes cleanly.
+ * hash), analyse on worker threads, link near-duplicates, store in input
+ * order, so the first copy is always the one linked to. Saves are grouped
+ * into batches of one commit each (each save atomic on its own), so a run
+ * stopped at any point, even killed, resumes cleanly: what was not committed
+ * was never stored and is read again.
  */
 export async function runIngest(args: readonly string[], options: IngestRunOptions): Promise<IngestCounts> {
   const counts: IngestCounts = { ingested: 0, nearDuplicates: 0, notAnalysed: 0, skipped: 0, failed: 0, skippedBy: {}, failedBy: {}, interrupted: false };
@@ -60,7 +67,16 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
     options.onFailure?.(f);
     options.onProgress?.(counts);
   };
+  let batch: { documents: number; opened: number } | null = null;
+  const commit = async (): Promise<void> => {
+    if (batch) await store.commitBatch?.();
+    batch = null;
+  };
   const storeNext = async (): Promise<void> => {
+    if (!batch) {
+      await store.beginBatch?.();
+      batch = { documents: 0, opened: performance.now() };
+    }
     const next = queue.shift()!;
     let out: Awaited<typeof next>;
     try {
@@ -99,6 +115,7 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
       return;
     }
     inFlight.delete(doc.id);
+    if (++batch.documents >= BATCH_DOCUMENTS || performance.now() - batch.opened >= BATCH_MS) await commit();
     counts.ingested++;
     if (duplicateOf) counts.nearDuplicates++;
     if (!out.analyzed) counts.notAnalysed++;
@@ -164,7 +181,11 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
     while (queue.length > 0) await storeNext();
     if (options.shouldStop?.()) counts.interrupted = true;
   } finally {
-    await pool.close();
+    try {
+      await commit();
+    } finally {
+      await pool.close();
+    }
   }
   return counts;
 }

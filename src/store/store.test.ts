@@ -7,6 +7,8 @@ import type { LedgerDocument } from '../report/ledger-json.js';
 import { SearchQueryError, type Store } from './store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 import { openPostgresStore } from './postgres/postgres-store.js';
+import { SQLITE_MIGRATIONS } from './sqlite/migrations.js';
+import { POSTGRES_MIGRATIONS } from './postgres/migrations.js';
 import { createTestDatabase, testPostgres } from './postgres/test-server.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -235,7 +237,7 @@ for (const backend of BACKENDS) {
     assert.deepEqual(await store.sentenceAt!('cap', [sentence.span[0] + 1, sentence.span[0] + 3]), { span: sentence.span, text: sentence.text });
     assert.equal(await store.sentenceAt!('cap', [sentence.span[0], sentence.span[1] + 1_000]), null, 'a span past its sentence');
     assert.equal(await store.sentenceAt!('missing', [0, 1]), null);
-    assert.equal(await store.ping!(), 8);
+    assert.equal(await store.ping!(), (store.kind === 'sqlite' ? SQLITE_MIGRATIONS : POSTGRES_MIGRATIONS).at(-1)!.version, 'the latest schema version');
   });
 
   withStore('ledger: an entity is shown by its smallest spelling, whatever order its documents were saved in', async (store) => {

@@ -124,6 +124,14 @@ export interface Store {
   getDocumentSummaries?(ids: readonly string[]): Promise<DocumentHeader[]>;
   /** Optional: the sentence of a document that holds `span`, or null. */
   sentenceAt?(docId: string, span: readonly [number, number]): Promise<{ readonly span: readonly [number, number]; readonly text: string } | null>;
+  /**
+   * Optional, for bulk writes: the saves until `commitBatch` share one commit. Each save
+   * stays atomic on its own (a failing one is undone alone); a crash loses only the saves
+   * not yet committed, which were never reported stored, so a resumed run stores them
+   * again. Other connections see the batch when it commits.
+   */
+  beginBatch?(): Promise<void>;
+  commitBatch?(): Promise<void>;
   /** Optional: a cheap readiness probe; resolves to the schema version (SQLite: user_version). */
   ping?(): Promise<number>;
   close(): Promise<void>;

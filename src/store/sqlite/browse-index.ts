@@ -22,21 +22,10 @@ const datedContradictionSelect = (scope: string, id: string, data: string) => `
   LEFT JOIN ledger_claims lb ON lb.doc_id = json_extract(${data}, '$.b.doc') AND lb.claim_id = json_extract(${data}, '$.b.claim')`;
 
 /**
- * Migration 4 (browsing at scale, issue 7): items in document then text order
- * without a sort of every item of a kind; place totals (mentions, documents,
- * forms) kept up to date by triggers on `items`, so the map reads one small
- * table; contradictions dated, so the board reads the newest first from an index.
- * Triggers keep these right whoever writes (the store, ingest workers).
+ * The triggers on `items` that keep place totals, documents per place and
+ * forms up to date (migration 4; created again by migration 9 with the table).
  */
-export const BROWSE_MIGRATION_SQL = `
-  CREATE INDEX items_doc_kind_span ON items(doc_id, kind, start, end DESC, id);
-  CREATE TABLE place_totals (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, geoname_id INTEGER, lat REAL, lon REAL, country TEXT, admin1 TEXT,
-    mentions INTEGER NOT NULL DEFAULT 0, documents INTEGER NOT NULL DEFAULT 0
-  ) WITHOUT ROWID;
-  CREATE INDEX place_totals_rank ON place_totals(mentions DESC, name, id);
-  CREATE TABLE place_doc_mentions (place_id TEXT NOT NULL, doc_id TEXT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY (place_id, doc_id)) WITHOUT ROWID;
-  CREATE TABLE place_forms (place_id TEXT NOT NULL, form TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (place_id, form)) WITHOUT ROWID;
+export const ITEMS_PLACE_TRIGGERS_SQL = `
   CREATE TRIGGER items_place_totals_insert AFTER INSERT ON items WHEN new.kind = 'places' BEGIN
     INSERT INTO place_totals (id, name, geoname_id, lat, lon, country, admin1)
       VALUES (${placeIdSql('new')}, coalesce(json_extract(new.data, '$.name'), new.text), json_extract(new.data, '$.geonameId'),
@@ -58,7 +47,25 @@ export const BROWSE_MIGRATION_SQL = `
     UPDATE place_forms SET n = n - 1 WHERE place_id = ${placeIdSql('old')} AND form = old.text;
     DELETE FROM place_forms WHERE place_id = ${placeIdSql('old')} AND form = old.text AND n <= 0;
     DELETE FROM place_totals WHERE id = ${placeIdSql('old')} AND mentions <= 0;
-  END;
+  END;`;
+
+/**
+ * Migration 4 (browsing at scale, issue 7): items in document then text order
+ * without a sort of every item of a kind; place totals (mentions, documents,
+ * forms) kept up to date by triggers on `items`, so the map reads one small
+ * table; contradictions dated, so the board reads the newest first from an index.
+ * Triggers keep these right whoever writes (the store, ingest workers).
+ */
+export const BROWSE_MIGRATION_SQL = `
+  CREATE INDEX items_doc_kind_span ON items(doc_id, kind, start, end DESC, id);
+  CREATE TABLE place_totals (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, geoname_id INTEGER, lat REAL, lon REAL, country TEXT, admin1 TEXT,
+    mentions INTEGER NOT NULL DEFAULT 0, documents INTEGER NOT NULL DEFAULT 0
+  ) WITHOUT ROWID;
+  CREATE INDEX place_totals_rank ON place_totals(mentions DESC, name, id);
+  CREATE TABLE place_doc_mentions (place_id TEXT NOT NULL, doc_id TEXT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY (place_id, doc_id)) WITHOUT ROWID;
+  CREATE TABLE place_forms (place_id TEXT NOT NULL, form TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (place_id, form)) WITHOUT ROWID;
+${ITEMS_PLACE_TRIGGERS_SQL}
   CREATE TABLE contradiction_dates (scope TEXT NOT NULL, id TEXT NOT NULL, date TEXT, place TEXT, PRIMARY KEY (scope, id)) WITHOUT ROWID;
   CREATE INDEX contradiction_dates_date ON contradiction_dates(date DESC, scope, id);
   CREATE INDEX contradiction_dates_place ON contradiction_dates(place, date DESC);

@@ -66,7 +66,7 @@ export const LEDGER_CORE_MIGRATION_SQL = `
  * SQL of migration 7: the filters of `/api/claims` as columns (stance, merged
  * source key, lower-cased outlet), filled from `data` for rows stored before
  * it, and claims by place + stance + date (`?place=…&stance=deny`), by source
- * and by predicate in date order. Indexes of a WITHOUT ROWID table end with its
+ * and by predicate in date order (migration 10 names the key in each index). Indexes of a WITHOUT ROWID table end with its
  * key (doc_id, claim_id), so each also serves the list's tie-break order.
  */
 export const LEDGER_FILTER_MIGRATION_SQL = `
@@ -100,6 +100,52 @@ export const LEDGER_SUMMARY_MIGRATION_SQL = `
       sum(json_extract(coalesce(core, data), '$.claim.polarity') = 'negative'),
       sum(instr(json_extract(coalesce(core, data), '$.claim.args'), '"role":"count"') > 0)
     FROM ledger_claims GROUP BY 1, 2;
+`;
+
+/**
+ * SQL of migration 10 (ingest at scale, issue 6): ledger claims in a rowid
+ * table. As a WITHOUT ROWID table keyed by random document ids, rows of 1–3 KB
+ * were inserted all over a tree of overflowing cells (≈ 1.6 ms of each save).
+ * The WITHOUT ROWID indexes ended implicitly with the key (doc_id, claim_id);
+ * every index here names it, so each reads in the same order as before (ties
+ * included: the recompute caps and the list's tie-break order are unchanged).
+ * The dated-contradiction triggers name ledger_claims and are left as they
+ * are (legacy_alter_table: the rename does not re-check them).
+ */
+export const LEDGER_ROWID_MIGRATION_SQL = `
+  PRAGMA legacy_alter_table = ON;
+  CREATE TABLE ledger_claims_v10 (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    claim_id TEXT NOT NULL,
+    proposition TEXT NOT NULL,
+    predicate TEXT NOT NULL,
+    place TEXT,
+    place_label TEXT,
+    side TEXT NOT NULL,
+    about_end TEXT,
+    stated TEXT,
+    control INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    core TEXT,
+    stance TEXT,
+    source_key TEXT,
+    outlet TEXT,
+    UNIQUE (doc_id, claim_id)
+  );
+  INSERT INTO ledger_claims_v10 (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet)
+    SELECT doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet FROM ledger_claims;
+  DROP TABLE ledger_claims;
+  ALTER TABLE ledger_claims_v10 RENAME TO ledger_claims;
+  PRAGMA legacy_alter_table = OFF;
+  CREATE INDEX ledger_claims_place ON ledger_claims(place, about_end, doc_id, claim_id);
+  CREATE INDEX ledger_claims_place_label ON ledger_claims(place_label, doc_id, claim_id);
+  CREATE INDEX ledger_claims_side ON ledger_claims(side, about_end, doc_id, claim_id);
+  CREATE INDEX ledger_claims_about ON ledger_claims(about_end, doc_id, claim_id);
+  CREATE INDEX ledger_claims_proposition_about ON ledger_claims(proposition, about_end, doc_id, claim_id);
+  CREATE INDEX ledger_claims_place_proposition ON ledger_claims(place, proposition, doc_id, claim_id);
+  CREATE INDEX ledger_claims_place_stance ON ledger_claims(place, stance, about_end, doc_id, claim_id);
+  CREATE INDEX ledger_claims_source ON ledger_claims(source_key, about_end, doc_id, claim_id);
+  CREATE INDEX ledger_claims_predicate ON ledger_claims(predicate, about_end, doc_id, claim_id);
 `;
 
 /** The fields of a ledger claim that contradictions and control timelines read. */
