@@ -17,9 +17,8 @@ export interface ClaimQuery {
   readonly side?: string;
   readonly since?: string;
   readonly predicate?: string;
-  /** Optional: backends may ignore it and return a wider list (callers filter). */
+  /** Every filter here is applied exactly, in the store's query (the API pages on it). */
   readonly proposition?: string;
-  /** Optional filters (a backend that ignores them returns a wider list; callers that need them exact filter again). */
   readonly stance?: string;
   /** The date the claim is about on or before this ISO date (undated: its statement date). */
   readonly until?: string;

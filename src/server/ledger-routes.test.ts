@@ -62,6 +62,17 @@ describe('the ledger over HTTP (bundled example through the real pipeline)', () 
     assert.equal((await json('/api/claims?until=1999-01-01')).body.items.length, 0);
     const first = (await json('/api/claims?limit=1')).body;
     assert.equal(first.next, 1);
+    // Pages are consecutive slices of one order, with and without filters; the last page has no next.
+    for (const filter of ['', '&side=UA', '&side=RU']) {
+      const all = (await json(`/api/claims?limit=500${filter}`)).body.items.map((c: any) => `${c.doc}|${c.claim.id}`);
+      assert.ok(all.length >= 2, filter);
+      const second = (await json(`/api/claims?limit=2&offset=1${filter}`)).body;
+      assert.deepEqual(second.items.map((c: any) => `${c.doc}|${c.claim.id}`), all.slice(1, 3), filter);
+      assert.equal(second.next, all.length > 3 ? 3 : null, filter);
+      const last = (await json(`/api/claims?limit=2&offset=${all.length - 1}${filter}`)).body;
+      assert.equal(last.items.length, 1);
+      assert.equal(last.next, null);
+    }
     const entity = first.items[0].source.key;
     assert.ok((await json(`/api/claims?entity=${encodeURIComponent(entity)}`)).body.items.every((c: any) => c.source.key === entity));
     assert.equal((await json('/api/claims?stance=shouted')).res.status, 400);

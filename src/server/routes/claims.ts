@@ -23,41 +23,22 @@ export const claimListQuery = pageQuery.extend({
   outlet: z.string().min(1).max(200).optional().describe('The outlet that published the claim (case-insensitive).'),
 });
 
-/** Filters the ledger reader does not take are applied here over at most this many of its newest claims. */
-const FILTER_WINDOW = 10_000;
-
 function create(deps: RouteDeps): Hono {
   const app = new Hono();
   app.get('/', async (c) => {
     const q = parseQuery(c, claimListQuery);
     const ledger = requireLedger(deps.store);
-    const local = q.stance !== undefined || q.until !== undefined || q.entity !== undefined || q.outlet !== undefined;
-    const outlet = q.outlet?.toLowerCase();
-    const keep = (x: (typeof claims)[number]) => (q.stance === undefined || x.claim.stance === q.stance)
-      && (q.until === undefined || (claimView(x).date ?? '') <= q.until)
-      && (q.entity === undefined || x.source.key === q.entity)
-      && (outlet === undefined || x.outlet?.toLowerCase() === outlet);
-    const want = q.offset + q.limit + 1;
-    // Filters the reader does not take are applied here. The window of newest claims read for them grows
-    // fourfold until it holds a page (every row read is a JSON parse: reading FILTER_WINDOW rows at once
-    // was the slow tail of this endpoint), up to FILTER_WINDOW.
-    let window = local ? Math.min(FILTER_WINDOW, want * 4) : want;
-    let claims: Awaited<ReturnType<typeof ledger.listClaims>>;
-    let kept: typeof claims;
-    for (;;) {
-      claims = await ledger.listClaims({
-        ...(q.place ? { place: ledgerKeyOfPlaceId(q.place) } : {}), ...(q.side ? { side: q.side } : {}),
-        ...(q.since ? { since: q.since } : {}), ...(q.predicate ? { predicate: q.predicate } : {}),
-        // Backends that filter these in SQL (SQLite, migration 7) return only matching rows; `keep` stays exact for others.
-        ...(q.stance ? { stance: q.stance } : {}), ...(q.until ? { until: q.until } : {}), ...(q.entity ? { entity: q.entity } : {}), ...(q.outlet ? { outlet: q.outlet } : {}),
-        limit: window,
-      });
-      kept = local ? claims.filter(keep) : claims;
-      if (!local || kept.length >= want || claims.length < window || window >= FILTER_WINDOW) break;
-      window = Math.min(FILTER_WINDOW, window * 4);
-    }
-    const items = kept.slice(q.offset, q.offset + q.limit).map(claimView);
-    return c.json(page(items, q.limit, q.offset, local && claims.length < window ? kept.length : null, kept.length > q.offset + q.limit));
+    // Every filter and the offset are applied by the ledger reader in SQL (both backends), so a page
+    // reads and parses only its own rows plus one to tell whether there is a next page.
+    const claims = await ledger.listClaims({
+      ...(q.place ? { place: ledgerKeyOfPlaceId(q.place) } : {}), ...(q.side ? { side: q.side } : {}),
+      ...(q.since ? { since: q.since } : {}), ...(q.predicate ? { predicate: q.predicate } : {}),
+      ...(q.stance ? { stance: q.stance } : {}), ...(q.until ? { until: q.until } : {}), ...(q.entity ? { entity: q.entity } : {}), ...(q.outlet ? { outlet: q.outlet } : {}),
+      offset: q.offset,
+      limit: q.limit + 1,
+    });
+    const items = claims.slice(0, q.limit).map(claimView);
+    return c.json(page(items, q.limit, q.offset, null, claims.length > q.limit));
   });
   return app;
 }
