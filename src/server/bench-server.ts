@@ -30,6 +30,9 @@ export const LIST_ENDPOINTS = [
   '/api/items/places?limit=100',
   '/api/items/times?limit=100',
   '/api/places?limit=500',
+  // What the map asks for, and a place panel (Pokrovsk, in the bench's base articles).
+  '/api/places?limit=5000',
+  '/api/places/geonames-704422?limit=20',
   '/api/claims?limit=50',
   '/api/claims?limit=50&offset=1000',
   '/api/contradictions?limit=50',

@@ -137,8 +137,8 @@ async function ingestSection(): Promise<void> {
  * 24 real articles analysed once (ledger-bench's bases), each saved again under new ids.
  */
 async function serverSection(): Promise<void> {
-  const [{ benchListEndpoints }, { analyseBases }, { openSqliteStore }] = await Promise.all([
-    import('../../server/bench-server.js'), import('./ledger-bench.js'), import('../../store/sqlite/sqlite-store.js'),
+  const [{ benchListEndpoints }, { benchUiLoads }, { analyseBases }, { openSqliteStore }] = await Promise.all([
+    import('../../server/bench-server.js'), import('../../server/bench-ui.js'), import('./ledger-bench.js'), import('../../store/sqlite/sqlite-store.js'),
   ]);
   const documents = count('server-docs');
   const dir = mkdtempSync(path.join(tmpdir(), 'counterclaim-bench-server-'));
@@ -147,19 +147,33 @@ async function serverSection(): Promise<void> {
     // A base the store would refuse (two items of one list sharing an id, an analysis defect
     // reported by ingest as a failed document) is left out, so the load is stored whole.
     const analysed = await analyseBases(24);
-    const bases = analysed.filter((b) => Object.values(b).every((list) => !Array.isArray(list) || new Set(list.map((x: { id?: unknown }) => x?.id)).size === list.length));
+    // (Lists without ids, such as diagnostics, are not item lists.)
+    const bases = analysed.filter((b) => Object.values(b).every((list) => {
+      const ids = Array.isArray(list) ? list.map((x: { id?: unknown }) => x?.id).filter((id) => id !== undefined) : [];
+      return new Set(ids).size === ids.length;
+    }));
     if (bases.length < analysed.length) log(`server bench: ${analysed.length - bases.length} of ${analysed.length} base documents left out (items with the same id)`);
     const store = openSqliteStore(db);
     const started = performance.now();
     for (let i = 0; i < documents; i++) {
       const base = bases[i % bases.length]!;
+      // Committed 500 at a time, as ingest batches its saves.
+      if (i % 500 === 0) {
+        await store.commitBatch?.();
+        await store.beginBatch?.();
+      }
       await store.saveDocument({ ...base, id: `server-${String(i).padStart(6, '0')}`, title: `${base.title} #${i}` });
+      if (i % 10_000 === 9_999) log(`  ${(i + 1).toLocaleString('en-US')} documents stored, ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
+    await store.commitBatch?.();
     await store.close();
     log(`server bench: ${documents} documents stored in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     const rows = await benchListEndpoints({ db, durationSeconds: count('server-seconds') });
-    out.server = { documents, endpoints: rows };
+    const ui = await benchUiLoads({ db });
+    out.server = { documents, endpoints: rows, ui: ui ?? 'no Chromium' };
     say(`  ${documents.toLocaleString('en-US')} documents, ${count('server-seconds')} s per endpoint, 10 connections`);
+    say(ui === null ? '  UI load: skipped (no Chromium at /usr/bin/chromium)'
+      : ui.map((u) => `  UI ${u.view.padEnd(35)} loaded in ${String(u.medianMs).padStart(5)} ms (median of ${u.runsMs.join(', ')})`).join('\n'));
     say(rows.map((r) => `  ${r.path.padEnd(38)} p50 ${r.p50Ms.toFixed(1).padStart(7)} ms  p95 ${r.p95Ms.toFixed(1).padStart(7)} ms  ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  errors ${r.errors + r.non2xx}`).join('\n'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
