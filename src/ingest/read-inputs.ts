@@ -36,9 +36,12 @@ export type InputSpec = { readonly kind: 'file'; readonly path: string } | { rea
  * a failure naming it.
  */
 export async function* expandInputs(args: readonly string[]): AsyncGenerator<InputSpec | IngestResult> {
+  let stdinNamed = false;
   for (const arg of args) {
     if (arg === '-') {
-      yield { kind: 'stdin' };
+      if (stdinNamed) yield failure(arg, 'input.unreadable', 'standard input is named more than once; it can be read only once');
+      else yield { kind: 'stdin' };
+      stdinNamed = true;
       continue;
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg)) {
@@ -156,9 +159,17 @@ async function listInputFiles(dir: string): Promise<string[]> {
   return out;
 }
 
+/**
+ * The files a glob matches, sorted. As in a shell, a wildcard does not match
+ * a name starting with `.` (so `**` does not enter `.git`), and, as in a
+ * directory, `NAME.meta.json` sidecars are metadata, never inputs. Paths are
+ * joined as written (not normalised), so `a/../b/*.txt` matches what it names.
+ */
 async function expandGlob(glob: string): Promise<string[]> {
   const base = globBase(glob);
-  const re = globToRegExp(glob.startsWith('./') ? glob.slice(2) : glob);
+  const pattern = glob.startsWith('./') ? glob.slice(2) : glob;
+  const re = globToRegExp(pattern);
+  const namesDotSegment = pattern.split('/').some((seg) => seg.startsWith('.') && seg !== '.' && seg !== '..');
   const out: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     let entries;
@@ -169,9 +180,10 @@ async function expandGlob(glob: string): Promise<string[]> {
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      const full = dir === '.' ? entry.name : path.posix.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && re.test(full)) out.push(full);
+      const full = dir === '.' ? entry.name : `${dir.replace(/^\.\//, '').replace(/\/$/, '')}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') || namesDotSegment) await walk(full);
+      } else if (entry.isFile() && re.test(full) && !entry.name.toLowerCase().endsWith('.meta.json')) out.push(full);
     }
   };
   await walk(base);

@@ -27,9 +27,14 @@ export function readerForContentType(contentType: string | undefined): Reader | 
   return READERS.find((r) => r.contentTypes.includes(contentType)) ?? null;
 }
 
-/** The reader the first bytes suggest; plain text when nothing matches. */
+/**
+ * The reader the first bytes suggest; plain text when nothing matches. The
+ * bytes are read as UTF-16 when they start with its byte-order mark, so a
+ * UTF-16 page or JSON Lines on standard input is recognised too.
+ */
 export function readerForContent(head: Uint8Array): Reader {
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return READERS.find((r) => r.name === 'zip')!;
-  const text = new TextDecoder('utf-8').decode(head.subarray(0, 8192));
+  const encoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const text = new TextDecoder(encoding).decode(head.subarray(0, 8192));
   return READERS.find((r) => r.sniff(text)) ?? textReader;
 }

@@ -47,8 +47,8 @@ export async function* splitLines(chunks: AsyncIterable<Uint8Array>, maxLineByte
       yield end();
       start = nl + 1;
     }
-    // Copy the tail: the stream may reuse the chunk's memory.
-    if (start < chunk.length) take(chunk.slice(start));
+    // Copy the tail (the stream may reuse the chunk's memory), unless the line is too long to keep anyway.
+    if (start < chunk.length) take(overflow > 0 || length + chunk.length - start > maxLineBytes ? chunk.subarray(start) : chunk.slice(start));
   }
   if (length > 0 || overflow > 0) yield end();
 }
