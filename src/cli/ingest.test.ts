@@ -78,7 +78,8 @@ test('ingest: every format in one batch; bad records named with their line; the 
   assert.ok(Array.isArray(hits) ? hits.length > 0 : hits.results?.length > 0, search.stdout());
 
   const again = captureIo();
-  await main(['ingest', inputs, '--db', db, '--jobs', '0'], again);
+  assert.equal(await main(['ingest', inputs, '--db', db, '--jobs', '0'], again), 1, 'the failures are reported again');
+  assert.match(again.stderr(), /feed\.jsonl:2\b/, 'a source with a failed record is read again, not skipped as read');
   const reopened = openSqliteStore(db);
   try {
     assert.equal(await reopened.countDocuments(), 4, 'nothing is stored twice');

@@ -139,6 +139,7 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
       }
       let documents = 0;
       let stopped = false;
+      const failedBefore = counts.failed;
       for await (const result of readInput(spec, options)) {
         if (options.shouldStop?.()) {
           stopped = true;
@@ -176,7 +177,9 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
         counts.interrupted = true;
         break;
       }
-      if (source && fingerprint) await store.markSourceIngested(source, { fingerprint, documents });
+      // A source with a failed record (a broken line, a file that cannot be decoded) is not marked read:
+      // the next run reads it again and reports the failure again, while its stored documents are skipped.
+      if (source && fingerprint && counts.failed === failedBefore) await store.markSourceIngested(source, { fingerprint, documents });
     }
     while (queue.length > 0) await storeNext();
     if (options.shouldStop?.()) counts.interrupted = true;
