@@ -1,7 +1,10 @@
 import type pg from 'pg';
 import type { Contradiction, ControlStatus } from '../../model/index.js';
 import type { LedgerDocument } from '../../report/ledger-json.js';
-import { CONTROL_PREDICATES, controlTimeline, entityKey, findContradictions, ledgerClaimsOf, PERSISTENCE_DAYS, type LedgerClaim, type LedgerReader, type PlaceTimeline } from '../../ledger/index.js';
+import { CONTROL_PREDICATES, entityKey, findContradictions, ledgerClaimsOf, type LedgerClaim, type LedgerReader, type PlaceTimeline } from '../../ledger/index.js';
+import {
+  createTouched, mayContradict, monthContradictions, monthWindow, neverContradicts, nextTimeline, RECOMPUTE_CAP, recomputeOrder, TIMELINE_LOOKBACK_DAYS,
+} from '../../ledger/incremental.js';
 import { addDays } from '../../read/claims/time-window.js';
 
 /**
@@ -117,9 +120,6 @@ function coreOf(lc: LedgerClaim): LedgerClaim {
   return { doc: lc.doc, published: lc.published, outlet: lc.outlet, root: lc.root, source: lc.source, claim } as unknown as LedgerClaim;
 }
 
-/** The same bound as SQLite's RECOMPUTE_CAP (docs/ledger.md, "At scale"): equal caps give equal ledgers. */
-export const RECOMPUTE_CAP = 60;
-const TIMELINE_LOOKBACK_DAYS = PERSISTENCE_DAYS.presence;
 
 /** What a save touches in the ledger, read before anything is written, and the advisory-lock keys that guard it. */
 export interface LedgerPlan {
@@ -184,31 +184,20 @@ export function createLedgerIndex(pool: Db): PostgresLedgerIndex {
 
   const refreshPropositionMonth = async (db: Db, proposition: string, month: string | null): Promise<void> => {
     const scope = `${proposition}@${month ?? 'undated'}`;
-    // The summary rows of the months read (migration 8): one polarity and fewer than two counts cannot
-    // contradict; with nothing stored for the scope either, there is nothing to recompute (as SQLite).
-    const predicateOf = proposition.slice(0, proposition.indexOf('(')) as keyof typeof PERSISTENCE_DAYS;
-    const earliest = month === null ? 'undated' : addDays(`${month}-01`, -Math.min(PERSISTENCE_DAYS[predicateOf] ?? 1, 62)).slice(0, 7);
+    const window = monthWindow(proposition, month);
+    // The summary rows of the months read (migration 8) and whether the scope holds rows, in one round trip.
     const sum = (await db.query<{ positive: number; negative: number; counted: number; stored: boolean }>(
       `SELECT coalesce(sum(positive), 0)::int AS positive, coalesce(sum(negative), 0)::int AS negative, coalesce(sum(counted), 0)::int AS counted,
          EXISTS (SELECT 1 FROM ledger_contradictions WHERE scope = $4) AS stored
        FROM ledger_proposition_months WHERE proposition = $1 AND month >= $2 AND month <= $3`,
-      [proposition, earliest, month ?? 'undated', scope])).rows[0]!;
-    if ((sum.positive === 0 || sum.negative === 0) && sum.counted < 2 && !sum.stored) return;
-    let claims: LedgerClaim[];
-    if (month === null) {
+      [proposition, window?.earliestMonth ?? 'undated', month ?? 'undated', scope])).rows[0]!;
+    if (!mayContradict(sum, sum.stored)) return;
+    const claims = parse(window === null
       // SQLite reads these in index order (proposition, about_end, doc_id, claim_id): ascending keys.
-      claims = parse((await db.query('SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = $1 AND about_end IS NULL ORDER BY doc_id, claim_id LIMIT $2', [proposition, RECOMPUTE_CAP])).rows);
-    } else {
-      const predicate = proposition.slice(0, proposition.indexOf('(')) as keyof typeof PERSISTENCE_DAYS;
-      const persistence = Math.min(PERSISTENCE_DAYS[predicate] ?? 1, 62);
-      claims = parse((await db.query(`SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = $1 AND about_end >= $2 AND about_end <= $3 ${newest} LIMIT $4`,
-        [proposition, addDays(`${month}-01`, -persistence), `${month}-31`, RECOMPUTE_CAP])).rows);
-    }
-    const inMonth = (ref: { doc: string; claim: string }): boolean => {
-      const c = claims.find((x) => x.doc === ref.doc && x.claim.id === ref.claim);
-      return (c?.claim.about.window?.end.slice(0, 7) ?? null) === month;
-    };
-    await writeScope(db, scope, findContradictions(claims).filter((x) => x.kind !== 'control' && (inMonth(x.a) || inMonth(x.b))));
+      ? (await db.query('SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = $1 AND about_end IS NULL ORDER BY doc_id, claim_id LIMIT $2', [proposition, RECOMPUTE_CAP])).rows
+      : (await db.query(`SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = $1 AND about_end >= $2 AND about_end <= $3 ${newest} LIMIT $4`,
+        [proposition, window.from, window.to, RECOMPUTE_CAP])).rows);
+    await writeScope(db, scope, monthContradictions(claims, month));
   };
 
   const refreshPlace = async (db: Db, place: string, from: string | null, doc: LedgerDocument): Promise<void> => {
@@ -235,39 +224,17 @@ export function createLedgerIndex(pool: Db): PostgresLedgerIndex {
     const claims = [...byKey.values()];
     await writeScope(db, scope, findContradictions(claims).filter((x) => x.kind === 'control'));
     const stored = (await db.query<TimelineRow>('SELECT place, label, lat, lon, country, admin1, data FROM ledger_timelines WHERE place = $1', [place])).rows[0];
-    const kept = from === null || !stored ? [] : (JSON.parse(stored.data) as ControlStatus[]).filter((st) => st.from < from);
-    const recomputed = controlTimeline(claims, place).filter((st) => from === null || st.from >= from);
-    const statuses = [...kept];
-    for (const st of recomputed) {
-      const last = statuses.at(-1);
-      if (last && last.state === st.state && last.by === st.by && last.denied === st.denied) continue;
-      statuses.push(st);
-    }
-    const arg = claims.flatMap((c) => c.claim.args).find((a) => a.role === 'place' && a.key === place);
-    const mention = arg?.item ? doc.places.find((p) => p.id === arg.item) : undefined;
-    const data = JSON.stringify(statuses);
-    const label = arg?.label ?? stored?.label ?? place;
-    // Rewrite the row only when the timeline, its label or a missing coordinate changes (the row has triggers and readers), as SQLite.
-    if (stored && stored.data === data && stored.label === label && (stored.lat !== null || mention?.lat == null)) return;
+    const next = nextTimeline(place, from, claims, stored, doc.places);
+    if (!next) return;
     await db.query(`INSERT INTO ledger_timelines (place, label, lat, lon, country, admin1, state, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
       ON CONFLICT (place) DO UPDATE SET label = excluded.label, lat = coalesce(excluded.lat, ledger_timelines.lat), lon = coalesce(excluded.lon, ledger_timelines.lon),
       country = coalesce(excluded.country, ledger_timelines.country), admin1 = coalesce(excluded.admin1, ledger_timelines.admin1), state = excluded.state, data = excluded.data`,
-    [place, label, mention?.lat ?? null, mention?.lon ?? null, mention?.country ?? null, mention?.admin1 ?? null, statuses.at(-1)?.state ?? 'unknown', data]);
+    [place, next.label, next.mention?.lat ?? null, next.mention?.lon ?? null, next.mention?.country ?? null, next.mention?.admin1 ?? null, next.state, next.data]);
   };
 
   return {
     async plan(client, doc) {
-      const months = new Map<string, Set<string | null>>();
-      const places = new Map<string, string | null>();
-      const touch = (proposition: string, place: string | null, aboutEnd: string | null, control: boolean): void => {
-        const set = months.get(proposition) ?? new Set();
-        set.add(aboutEnd?.slice(0, 7) ?? null);
-        months.set(proposition, set);
-        if (place && control) {
-          const prev = places.get(place);
-          places.set(place, prev === undefined ? aboutEnd : prev === null || aboutEnd === null ? null : prev < aboutEnd ? prev : aboutEnd);
-        }
-      };
+      const { touch, months, places } = createTouched();
       const old = await client.query<{ proposition: string; place: string | null; about_end: string | null; control: boolean }>(
         'SELECT proposition, place, about_end, control FROM ledger_claims WHERE doc_id = $1', [doc.id]);
       for (const row of old.rows) touch(row.proposition, row.place, row.about_end, row.control);
@@ -276,8 +243,8 @@ export function createLedgerIndex(pool: Db): PostgresLedgerIndex {
         const place = lc.claim.args.find((a) => a.role === 'place');
         touch(lc.claim.proposition, place?.key ?? null, lc.claim.about.window?.end ?? null, CONTROL_PREDICATES.has(lc.claim.predicate));
       }
-      // `said` and half-known propositions never contradict (findContradictions skips them): nothing to recompute, nothing to lock.
-      for (const p of [...months.keys()]) if (p.startsWith('said(') || p.includes('?')) months.delete(p);
+      // Nothing to recompute for propositions that never contradict, so nothing to lock.
+      for (const p of [...months.keys()]) if (neverContradicts(p)) months.delete(p);
       const lockKeys = [...[...months.keys()].map((p) => `ledger-proposition:${p}`), ...[...places.keys()].map((p) => `ledger-place:${p}`)];
       return { claims, months, places, lockKeys };
     },
@@ -328,10 +295,9 @@ export function createLedgerIndex(pool: Db): PostgresLedgerIndex {
           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[],
             $13::text[], $14::text[], $15::text[])`, cols);
       }
-      for (const [p, set] of [...plan.months].sort(([a], [b]) => a.localeCompare(b))) {
-        for (const m of [...set].sort((a, b) => (a ?? '').localeCompare(b ?? ''))) await refreshPropositionMonth(client, p, m);
-      }
-      for (const [p, from] of [...plan.places].sort(([a], [b]) => a.localeCompare(b))) await refreshPlace(client, p, from, doc);
+      const order = recomputeOrder(plan);
+      for (const [p, m] of order.months) await refreshPropositionMonth(client, p, m);
+      for (const [p, from] of order.places) await refreshPlace(client, p, from, doc);
     },
     async listClaims(query = {}) {
       const where: string[] = [];

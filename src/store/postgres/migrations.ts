@@ -112,4 +112,19 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ readonly version: number; read
     version: 8,
     sql: LEDGER_SUMMARY_MIGRATION_SQL,
   },
+  {
+    // Each item list stored once (SQLite migration 9): `ord`, each item's position in its list,
+    // so a document's lists are read back from `items` and `documents.analysis` holds their
+    // lengths instead of a second copy (rows stored before keep theirs, and ord NULL). The
+    // table stays as it is otherwise: a heap already appends rows, and items_kind stays for
+    // the planner's choices of the list queries.
+    version: 9,
+    sql: 'ALTER TABLE items ADD COLUMN IF NOT EXISTS ord INTEGER;',
+  },
+  {
+    // SQLite migration 10 moved ledger claims into a rowid table; PostgreSQL tables are heaps
+    // already and its indexes were declared with the same columns: nothing to change.
+    version: 10,
+    sql: 'SELECT 1;',
+  },
 ];

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { LedgerDocument } from '../../report/ledger-json.js';
 import {
@@ -11,14 +10,10 @@ import { createLedgerIndex } from './ledger-index.js';
 import { createBrowseIndex } from './browse-index.js';
 import { createDocumentLookups } from './ledger-documents.js';
 import { placeIdOf } from '../browse-reader.js';
-
-/** The lists of a document stored one row per item (the same as the SQLite backend). */
-const ITEM_LISTS = ['sentences', 'times', 'places', 'entities', 'actors', 'attributions', 'quantities', 'events', 'claims'] as const;
+import { joinAnalysis, splitAnalysis } from '../stored-analysis.js';
 
 /** Any number only counterclaim uses, so migrations from several processes starting at once run one after the other. */
 const MIGRATION_LOCK = 0x636c61696d; // "claim"
-
-interface ItemRow { id: string; span?: readonly [number, number]; text?: string; name?: string }
 
 export interface PostgresStoreOptions {
   /** Connections in this process's pool (default 10); see docs/deployment.md for sizing. */
@@ -81,9 +76,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   };
 
   const save = async (client: pg.PoolClient, doc: LedgerDocument): Promise<SaveOutcome> => {
-    const { text, ...rest } = doc;
-    const analysis = JSON.stringify(rest);
-    const hash = createHash('sha256').update(analysis).digest('hex');
+    const { text } = doc;
+    const { analysis, hash, items } = splitAnalysis(doc);
     // Two workers saving the same text at once: the second waits here, then sees the first's row.
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [doc.id]);
     const existing = (await client.query<{ analysis_hash: string }>('SELECT analysis_hash FROM documents WHERE id = $1', [doc.id])).rows[0];
@@ -108,19 +102,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         [...meta, text, analysis, hash],
       );
     }
-    const ids: string[] = [], kinds: string[] = [], starts: number[] = [], ends: number[] = [], texts: string[] = [], data: string[] = [];
-    for (const list of ITEM_LISTS) {
-      for (const item of doc[list] as readonly ItemRow[]) {
-        const [start, end] = item.span ?? [0, 0];
-        ids.push(item.id); kinds.push(list); starts.push(start); ends.push(end); texts.push(item.text ?? item.name ?? ''); data.push(JSON.stringify(item));
-      }
-    }
-    if (ids.length > 0) {
+    if (items.length > 0) {
       // One statement for all items: a round trip per item would dominate the save.
       await client.query(
-        `INSERT INTO items (doc_id, id, kind, start, "end", text, data)
-         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[])`,
-        [doc.id, ids, kinds, starts, ends, texts, data],
+        `INSERT INTO items (doc_id, id, kind, ord, start, "end", text, data)
+         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[])`,
+        [doc.id, items.map((i) => i.id), items.map((i) => i.kind), items.map((i) => i.ord), items.map((i) => i.start), items.map((i) => i.end), items.map((i) => i.text), items.map((i) => i.data)],
       );
     }
     await ledger.apply(client, doc, plan);
@@ -180,7 +167,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       const { rows } = await pool.query<{ text: string; analysis: string }>('SELECT text, analysis FROM documents WHERE id = $1', [id]);
       const row = rows[0];
       if (!row) return null;
-      return rebuild(JSON.parse(row.analysis) as Omit<LedgerDocument, 'text'>, row.text);
+      return joinAnalysis(row.analysis, row.text, async () => (await pool.query<{ kind: string; data: string }>(
+        'SELECT kind, data FROM items WHERE doc_id = $1 AND ord IS NOT NULL ORDER BY kind, ord', [id])).rows);
     },
     async hasDocument(id) {
       return (await pool.query('SELECT 1 FROM documents WHERE id = $1', [id])).rowCount === 1;
@@ -271,12 +259,6 @@ function highlightsOf(marked: string): { snippet: string; highlights: Array<[num
     } else snippet += ch;
   }
   return { snippet, highlights };
-}
-
-/** Puts `text` back in its place in the key order of LedgerDocument. */
-function rebuild(rest: Omit<LedgerDocument, 'text'>, text: string): LedgerDocument {
-  const { id, title, outlet, url, published, language, source, duplicateOf, ...lists } = rest;
-  return { id, title, outlet, url, published, language, source, duplicateOf, text, ...lists };
 }
 
 /**

@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Contradiction, ControlStatus } from '../../model/index.js';
 import type { LedgerDocument } from '../../report/ledger-json.js';
-import { CONTROL_PREDICATES, controlTimeline, entityKey, findContradictions, ledgerClaimsOf, PERSISTENCE_DAYS, type LedgerClaim, type LedgerReader, type PlaceTimeline } from '../../ledger/index.js';
+import { CONTROL_PREDICATES, entityKey, findContradictions, ledgerClaimsOf, type LedgerClaim, type LedgerReader, type PlaceTimeline } from '../../ledger/index.js';
+import {
+  createTouched, mayContradict, monthContradictions, monthWindow, nextTimeline, RECOMPUTE_CAP, recomputeOrder, TIMELINE_LOOKBACK_DAYS,
+} from '../../ledger/incremental.js';
 import { addDays } from '../../read/claims/time-window.js';
 
 /** SQL of the ledger tables (migration 3). */
@@ -159,15 +162,6 @@ function coreOf(lc: LedgerClaim): LedgerClaim {
   return { doc: lc.doc, published: lc.published, outlet: lc.outlet, root: lc.root, source: lc.source, claim } as unknown as LedgerClaim;
 }
 
-/**
- * Most claims read back to recompute one proposition's month or one place's
- * recent timeline (newest first): the work per saved document stays bounded
- * however heavily a place is reported (docs/ledger.md, "At scale").
- */
-export const RECOMPUTE_CAP = 60;
-/** Days of claims before a new claim's date read back to recompute a timeline (the presence window). */
-const TIMELINE_LOOKBACK_DAYS = PERSISTENCE_DAYS.presence;
-
 export interface LedgerIndex extends LedgerReader {
   /** Called inside the store's save transaction after a document's items are written: updates only what the document touches. */
   onSave(doc: LedgerDocument): void;
@@ -239,25 +233,13 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
    */
   const refreshPropositionMonth = (proposition: string, month: string | null): void => {
     const scope = `${proposition}@${month ?? 'undated'}`;
-    // The summary rows of the months read: one polarity and fewer than two counts cannot
-    // contradict; with nothing stored for the scope either, there is nothing to recompute.
-    const predicateOf = proposition.slice(0, proposition.indexOf('(')) as keyof typeof PERSISTENCE_DAYS;
-    const earliest = month === null ? 'undated' : addDays(`${month}-01`, -Math.min(PERSISTENCE_DAYS[predicateOf] ?? 1, 62)).slice(0, 7);
-    const sum = monthsBetween.get(proposition, earliest, month ?? 'undated')!;
-    if ((sum.positive === 0 || sum.negative === 0) && sum.counted < 2 && !scopeHasRows.get(scope)) return;
-    let claims: LedgerClaim[];
-    if (month === null) claims = parse(byPropositionUndated.all(proposition, RECOMPUTE_CAP));
-    else {
-      const predicate = proposition.slice(0, proposition.indexOf('(')) as keyof typeof PERSISTENCE_DAYS;
-      const persistence = Math.min(PERSISTENCE_DAYS[predicate] ?? 1, 62);
-      claims = parse(byPropositionBetween.all(proposition, addDays(`${month}-01`, -persistence), `${month}-31`, RECOMPUTE_CAP));
-    }
-    const inMonth = (ref: { doc: string; claim: string }): boolean => {
-      const c = claims.find((x) => x.doc === ref.doc && x.claim.id === ref.claim);
-      return (c?.claim.about.window?.end.slice(0, 7) ?? null) === month;
-    };
-    const found = findContradictions(claims).filter((x) => x.kind !== 'control' && (inMonth(x.a) || inMonth(x.b)));
-    writeScope(scope, found);
+    const window = monthWindow(proposition, month);
+    const sum = monthsBetween.get(proposition, window?.earliestMonth ?? 'undated', month ?? 'undated')!;
+    if (!mayContradict(sum, false) && !scopeHasRows.get(scope)) return;
+    const claims = parse(window === null
+      ? byPropositionUndated.all(proposition, RECOMPUTE_CAP)
+      : byPropositionBetween.all(proposition, window.from, window.to, RECOMPUTE_CAP));
+    writeScope(scope, monthContradictions(claims, month));
   };
 
   /**
@@ -280,39 +262,15 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
     }
     const claims = [...byKey.values()];
     writeScope(scope, findContradictions(claims).filter((x) => x.kind === 'control'));
-    const stored = timelineRow.get(place);
-    const kept = from === null || !stored ? [] : (JSON.parse(stored.data) as ControlStatus[]).filter((st) => st.from < from);
-    const recomputed = controlTimeline(claims, place).filter((st) => from === null || st.from >= from);
-    const statuses = [...kept];
-    for (const st of recomputed) {
-      const last = statuses.at(-1);
-      if (last && last.state === st.state && last.by === st.by && last.denied === st.denied) continue;
-      statuses.push(st);
-    }
-    const arg = claims.flatMap((c) => c.claim.args).find((a) => a.role === 'place' && a.key === place);
-    const mention = arg?.item ? doc.places.find((p) => p.id === arg.item) : undefined;
-    const data = JSON.stringify(statuses);
-    const label = arg?.label ?? stored?.label ?? place;
-    // Rewrite the row only when the timeline, its label or a missing coordinate changes (the row has triggers and readers).
-    if (stored && stored.data === data && stored.label === label && (stored.lat !== null || mention?.lat == null)) return;
-    upsertTimeline.run(place, label, mention?.lat ?? null, mention?.lon ?? null, mention?.country ?? null, mention?.admin1 ?? null,
-      statuses.at(-1)?.state ?? 'unknown', data);
+    const next = nextTimeline(place, from, claims, timelineRow.get(place), doc.places);
+    if (!next) return;
+    upsertTimeline.run(place, next.label, next.mention?.lat ?? null, next.mention?.lon ?? null, next.mention?.country ?? null, next.mention?.admin1 ?? null, next.state, next.data);
   };
 
   return {
     onSave(doc) {
       // What the save touches: (proposition, month) pairs and places with the earliest date, old claims and new.
-      const months = new Map<string, Set<string | null>>();
-      const places = new Map<string, string | null>();
-      const touch = (proposition: string, place: string | null, aboutEnd: string | null, control: boolean): void => {
-        const set = months.get(proposition) ?? new Set();
-        set.add(aboutEnd?.slice(0, 7) ?? null);
-        months.set(proposition, set);
-        if (place && control) {
-          const prev = places.get(place);
-          places.set(place, prev === undefined ? aboutEnd : prev === null || aboutEnd === null ? null : prev < aboutEnd ? prev : aboutEnd);
-        }
-      };
+      const { touch, ...touched } = createTouched();
       for (const row of oldKeys.all(doc.id)) {
         touch(row.proposition, row.place, row.about_end, row.control === 1);
         const old = (JSON.parse(row.core) as LedgerClaim).claim;
@@ -330,12 +288,9 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
         touch(c.proposition, place?.key ?? null, aboutEnd, control);
         bumpMonth.run(c.proposition, aboutEnd?.slice(0, 7) ?? 'undated', c.polarity === 'positive' ? 1 : 0, c.polarity === 'negative' ? 1 : 0, c.args.some((a) => a.role === 'count') ? 1 : 0);
       }
-      for (const [p, set] of [...months].sort(([a], [b]) => a.localeCompare(b))) {
-        // `said` and half-known propositions never contradict (findContradictions skips them): nothing to recompute.
-        if (p.startsWith('said(') || p.includes('?')) continue;
-        for (const m of [...set].sort((a, b) => (a ?? '').localeCompare(b ?? ''))) refreshPropositionMonth(p, m);
-      }
-      for (const [p, from] of [...places].sort(([a], [b]) => a.localeCompare(b))) refreshPlace(p, from, doc);
+      const order = recomputeOrder(touched);
+      for (const [p, m] of order.months) refreshPropositionMonth(p, m);
+      for (const [p, from] of order.places) refreshPlace(p, from, doc);
     },
     async listClaims(query = {}) {
       const where: string[] = [];

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { LedgerDocument } from '../../report/ledger-json.js';
 import {
@@ -9,11 +8,8 @@ import { SQLITE_MIGRATIONS } from './migrations.js';
 import { createLedgerIndex } from './ledger-index.js';
 import { createDocumentLookups } from './ledger-documents.js';
 import { createBrowseIndex } from './browse-index.js';
+import { joinAnalysis, splitAnalysis } from '../stored-analysis.js';
 
-/** The lists of a document stored one row per item, so they can be queried across documents. */
-const ITEM_LISTS = ['sentences', 'times', 'places', 'entities', 'actors', 'attributions', 'quantities', 'events', 'claims'] as const;
-
-interface ItemRow { id: string; span?: readonly [number, number]; text?: string; name?: string }
 
 /**
  * Items of one kind in document order (`documents.seq`), then text order. Written so that
@@ -96,23 +92,8 @@ export function openSqliteStore(file: string): Store {
 
   const ledger = createLedgerIndex(db);
   const save = db.transaction((doc: LedgerDocument): SaveOutcome => {
-    const { text, ...rest } = doc;
-    // The item lists live in `items` (one row per item, in list order); the analysis keeps
-    // each list's length in its place, so the document is rebuilt in its own key order.
-    const stripped: Record<string, unknown> = { ...rest };
-    const rows: Array<[string, number, ItemRow, string]> = [];
-    const hasher = createHash('sha256');
-    for (const list of ITEM_LISTS) {
-      const items = doc[list] as readonly ItemRow[];
-      stripped[list] = items.length;
-      items.forEach((item, ord) => {
-        const json = JSON.stringify(item);
-        hasher.update(json).update('\n');
-        rows.push([list, ord, item, json]);
-      });
-    }
-    const analysis = JSON.stringify(stripped);
-    const hash = hasher.update(analysis).digest('hex');
+    const { text } = doc;
+    const { analysis, hash, items } = splitAnalysis(doc);
     const existing = selectHash.get(doc.id);
     if (existing?.analysis_hash === hash) return 'unchanged';
     const row = {
@@ -125,10 +106,7 @@ export function openSqliteStore(file: string): Store {
     } else {
       insertDoc.run(row);
     }
-    for (const [list, ord, item, json] of rows) {
-      const [start, end] = item.span ?? [0, 0];
-      insertItem.run(doc.id, item.id, list, ord, start, end, item.text ?? item.name ?? '', json);
-    }
+    for (const item of items) insertItem.run(doc.id, item.id, item.kind, item.ord, item.start, item.end, item.text, item.data);
     ledger.onSave(doc);
     return existing ? 'updated' : 'inserted';
   });
@@ -174,13 +152,7 @@ export function openSqliteStore(file: string): Store {
     async getDocument(id) {
       const row = selectDoc.get(id);
       if (!row) return null;
-      const rest = JSON.parse(row.analysis) as Record<string, unknown>;
-      if (ITEM_LISTS.some((list) => typeof rest[list] === 'number')) {
-        const lists = new Map<string, unknown[]>(ITEM_LISTS.map((list) => [list, []]));
-        for (const item of selectDocItems.all(id)) lists.get(item.kind)?.push(JSON.parse(item.data));
-        for (const list of ITEM_LISTS) if (typeof rest[list] === 'number') rest[list] = lists.get(list);
-      }
-      return rebuild(rest as Omit<LedgerDocument, 'text'>, row.text);
+      return joinAnalysis(row.analysis, row.text, async () => selectDocItems.all(id));
     },
     async hasDocument(id) {
       return selectHash.get(id) !== undefined;
@@ -273,12 +245,6 @@ function highlightsOf(marked: string): { snippet: string; highlights: Array<[num
     } else snippet += ch;
   }
   return { snippet, highlights };
-}
-
-/** Puts `text` back in its place in the key order of LedgerDocument. */
-function rebuild(rest: Omit<LedgerDocument, 'text'>, text: string): LedgerDocument {
-  const { id, title, outlet, url, published, language, source, duplicateOf, ...lists } = rest;
-  return { id, title, outlet, url, published, language, source, duplicateOf, text, ...lists };
 }
 
 function migrate(db: Database.Database, file: string): void {

@@ -1,0 +1,123 @@
+import type { Contradiction, ControlStatus, PlaceMention } from '../model/index.js';
+import { addDays } from '../read/claims/time-window.js';
+import { controlTimeline } from './control-timeline.js';
+import { findContradictions } from './contradictions.js';
+import type { LedgerClaim } from './ledger-claim.js';
+import { PERSISTENCE_DAYS } from './predicate-facts.js';
+
+/**
+ * The backend-free half of keeping the ledger incrementally (docs/ledger.md,
+ * "At scale"): what a save touches, which claims a recompute reads, and what
+ * it writes. The SQLite and PostgreSQL ledger indexes do the reading and
+ * writing; both call these, so equal reads give equal ledgers.
+ */
+
+/**
+ * Most claims read back to recompute one proposition's month or one place's
+ * recent timeline (newest first): the work per saved document stays bounded
+ * however heavily a place is reported.
+ */
+export const RECOMPUTE_CAP = 60;
+/** Days of claims before a new claim's date read back to recompute a timeline (the presence window). */
+export const TIMELINE_LOOKBACK_DAYS = PERSISTENCE_DAYS.presence;
+
+/** What a save touches: the months of each proposition, and each control place with the earliest date (null: undated). */
+export interface Touched {
+  readonly months: ReadonlyMap<string, ReadonlySet<string | null>>;
+  readonly places: ReadonlyMap<string, string | null>;
+}
+
+export function createTouched(): {
+  readonly months: Map<string, Set<string | null>>;
+  readonly places: Map<string, string | null>;
+  touch(proposition: string, place: string | null, aboutEnd: string | null, control: boolean): void;
+} {
+  const months = new Map<string, Set<string | null>>();
+  const places = new Map<string, string | null>();
+  return {
+    months,
+    places,
+    touch(proposition, place, aboutEnd, control) {
+      const set = months.get(proposition) ?? new Set();
+      set.add(aboutEnd?.slice(0, 7) ?? null);
+      months.set(proposition, set);
+      if (place && control) {
+        const prev = places.get(place);
+        places.set(place, prev === undefined ? aboutEnd : prev === null || aboutEnd === null ? null : prev < aboutEnd ? prev : aboutEnd);
+      }
+    },
+  };
+}
+
+/** `said` and half-known propositions never contradict (findContradictions skips them): nothing to recompute. */
+export function neverContradicts(proposition: string): boolean {
+  return proposition.startsWith('said(') || proposition.includes('?');
+}
+
+/** The (proposition, month) pairs and places to recompute, each in a fixed order (locks and writes in that order). */
+export function recomputeOrder(touched: Touched): { months: Array<[string, string | null]>; places: Array<[string, string | null]> } {
+  const months: Array<[string, string | null]> = [];
+  for (const [p, set] of [...touched.months].sort(([a], [b]) => a.localeCompare(b))) {
+    if (neverContradicts(p)) continue;
+    for (const m of [...set].sort((a, b) => (a ?? '').localeCompare(b ?? ''))) months.push([p, m]);
+  }
+  return { months, places: [...touched.places].sort(([a], [b]) => a.localeCompare(b)) };
+}
+
+/**
+ * The dates a proposition-month recompute reads: claims about dates from
+ * `from` to `to` (the month and the predicate's persistence before it, at most
+ * 62 days), and the summary months from `earliestMonth` to `month`.
+ */
+export function monthWindow(proposition: string, month: string | null): { from: string; to: string; earliestMonth: string; lastMonth: string } | null {
+  if (month === null) return null;
+  const predicate = proposition.slice(0, proposition.indexOf('(')) as keyof typeof PERSISTENCE_DAYS;
+  const persistence = Math.min(PERSISTENCE_DAYS[predicate] ?? 1, 62);
+  const from = addDays(`${month}-01`, -persistence);
+  return { from, to: `${month}-31`, earliestMonth: from.slice(0, 7), lastMonth: month };
+}
+
+/** One polarity and fewer than two counts cannot contradict: with nothing stored for the scope either, nothing to recompute. */
+export function mayContradict(sum: { positive: number; negative: number; counted: number }, stored: boolean): boolean {
+  return !((sum.positive === 0 || sum.negative === 0) && sum.counted < 2 && !stored);
+}
+
+/** The contradictions of a proposition's month among the claims read: those with a claim in the month (control ones are the place's). */
+export function monthContradictions(claims: readonly LedgerClaim[], month: string | null): Contradiction[] {
+  const inMonth = (ref: { doc: string; claim: string }): boolean => {
+    const c = claims.find((x) => x.doc === ref.doc && x.claim.id === ref.claim);
+    return (c?.claim.about.window?.end.slice(0, 7) ?? null) === month;
+  };
+  return findContradictions(claims).filter((x) => x.kind !== 'control' && (inMonth(x.a) || inMonth(x.b)));
+}
+
+export interface StoredTimeline {
+  readonly label: string;
+  readonly lat: number | null;
+  readonly data: string;
+}
+
+/**
+ * A place's control timeline after a save: statuses before `from` (the
+ * earliest date the save touched) kept as stored, the rest recomputed from
+ * the claims read, repeats merged; with the row to write, or null when the
+ * stored row is already right (the row has triggers and readers).
+ */
+export function nextTimeline(
+  place: string, from: string | null, claims: readonly LedgerClaim[], stored: StoredTimeline | undefined, places: readonly PlaceMention[],
+): { label: string; state: string; data: string; mention: PlaceMention | undefined } | null {
+  const kept = from === null || !stored ? [] : (JSON.parse(stored.data) as ControlStatus[]).filter((st) => st.from < from);
+  const recomputed = controlTimeline(claims, place).filter((st) => from === null || st.from >= from);
+  const statuses = [...kept];
+  for (const st of recomputed) {
+    const last = statuses.at(-1);
+    if (last && last.state === st.state && last.by === st.by && last.denied === st.denied) continue;
+    statuses.push(st);
+  }
+  const arg = claims.flatMap((c) => c.claim.args).find((a) => a.role === 'place' && a.key === place);
+  const mention = arg?.item ? places.find((p) => p.id === arg.item) : undefined;
+  const data = JSON.stringify(statuses);
+  const label = arg?.label ?? stored?.label ?? place;
+  if (stored && stored.data === data && stored.label === label && (stored.lat !== null || mention?.lat == null)) return null;
+  return { label, state: statuses.at(-1)?.state ?? 'unknown', data, mention };
+}
