@@ -127,4 +127,10 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ readonly version: number; read
     version: 10,
     sql: 'SELECT 1;',
   },
+  {
+    // A document's band keys by its seq (SQLite migration 11): the per-save delete of a document's
+    // bands, and the cascade when a document is deleted, scanned every band of the store.
+    version: 11,
+    sql: 'CREATE INDEX IF NOT EXISTS minhash_bands_seq ON minhash_bands(seq);',
+  },
 ];

@@ -127,7 +127,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         'INSERT INTO minhash_signatures (seq, signature) VALUES ($1, $2) ON CONFLICT (seq) DO UPDATE SET signature = excluded.signature',
         [seq, Buffer.from(extras.minhash.signature.buffer, extras.minhash.signature.byteOffset, extras.minhash.signature.byteLength)],
       );
-      await client.query('DELETE FROM minhash_bands WHERE seq = $1', [seq]);
+      // A new document has no bands yet.
+      if (outcome !== 'inserted') await client.query('DELETE FROM minhash_bands WHERE seq = $1', [seq]);
       await client.query('INSERT INTO minhash_bands (key, seq) SELECT DISTINCT unnest($1::bigint[]), $2::bigint ON CONFLICT DO NOTHING', [extras.minhash.bandKeys.map(String), seq]);
     }
     return outcome;

@@ -149,4 +149,10 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ readonly version: number; readon
     version: 10,
     sql: LEDGER_ROWID_MIGRATION_SQL,
   },
+  {
+    // A document's band keys by its seq: re-saving or deleting a document removed its bands
+    // with a scan of every band (32 per document), the cost of each save growing with the store.
+    version: 11,
+    sql: 'CREATE INDEX minhash_bands_seq ON minhash_bands(seq);',
+  },
 ];

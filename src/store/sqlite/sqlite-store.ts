@@ -84,7 +84,8 @@ export function openSqliteStore(file: string): Store {
     }) as { seq: number };
     if (extras?.minhash) {
       upsertSignature.run(row.seq, extras.minhash.signature);
-      deleteBands.run(row.seq);
+      // A new document has no bands yet.
+      if (outcome !== 'inserted') deleteBands.run(row.seq);
       for (const key of extras.minhash.bandKeys) insertBand.run(key, row.seq);
     }
     return outcome;
