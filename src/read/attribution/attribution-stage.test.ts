@@ -110,3 +110,16 @@ test('seed: who said what in the Pokrovsk article', () => {
   assert.deepEqual(q('around 60,000 people')?.modifiers, ['approximate']);
   assert.equal(q('significant losses')?.value, null);
 });
+
+test('"attacked" reports speech between speakers, not an armed force attacking', () => {
+  const verbal = own('Senator Lindsey Graham attacked the administration over the deal on Tuesday.');
+  assert.equal(verbal.length, 1);
+  assert.equal(verbal[0]!.cue?.text, 'attacked');
+  assert.equal(verbal[0]!.stance, 'accuse');
+  for (const text of ['Ukrainian forces attacked Russian positions near the river on Monday.', 'Russian troops attacked the village overnight.']) {
+    assert.deepEqual(own(text).map((a) => a.cue?.text), [], text);
+  }
+  // The act of force stays the reporter's claim: the claims stage reads it as attacked(...).
+  const full = createPipeline(resources).read({ id: 'y', text: 'Ukrainian forces attacked Russian positions near Pokrovsk on Monday.', meta: { title: null, outlet: 'Test Outlet', url: null, published: '2025-11-06', language: 'en', source: null }, diagnostics: [] });
+  assert.ok(full.claims.some((c) => c.predicate === 'attacked' && c.voice === 'reporter'), JSON.stringify(full.claims.map((c) => c.proposition)));
+});

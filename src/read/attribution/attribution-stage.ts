@@ -1,7 +1,7 @@
-import type { Attribution, Diagnostic, Entity, Side, Span, Token } from '../../model/index.js';
+import type { AnalyzedDocument, Attribution, Diagnostic, Entity, Side, Span, Token } from '../../model/index.js';
 import { itemId } from '../../model/index.js';
 import type { Stage } from '../stage.js';
-import type { CueLexicon } from './cue-lexicon.js';
+import { inflect, type CueLexicon } from './cue-lexicon.js';
 import type { AttributionCandidate } from './attribution-candidate.js';
 import { findCues } from './find-cues.js';
 import { extractVerbAttribution } from './extract-verb-attributions.js';
@@ -46,6 +46,8 @@ export function createAttributionStage(options: AttributionOptions): Stage {
     throw new Error('attribution: needs the compiled cue lexicon (loadResources() provides resources.cues)');
   }
   const { cues } = options;
+  // Every inflection of the lexicon's force verbs, so a cue the tagger found ("attacks") is checked too.
+  const forceWords = new Set([...cues.byFirst.values()].flat().filter((e) => e.force).flatMap((e) => inflect(e.lemma)));
   const sides = options.sides ?? new Map<string, Side>();
   const reporterVoice = options.reporterVoice ?? true;
   const tagger = options.tagger;
@@ -123,6 +125,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       const anyCue = new Uint8Array(tokens.length);
       for (const c of candidates) for (let k = c.cue[0]; k < c.cue[1]; k++) anyCue[k] = 1;
       candidates = continueQuotedContent(tokens, sentences, candidates, anyCue);
+      candidates = dropForceVerbCues(tokens, candidates, doc, forceWords);
 
       const entityById = new Map(doc.entities.map((e) => [e.id, e]));
       const attributions: Attribution[] = [];
@@ -225,4 +228,32 @@ function sideOfWords(words: string, sides: ReadonlyMap<string, Side>): Side {
     if (s) return s;
   }
   return 'UNKNOWN';
+}
+
+/**
+ * A verb that also names an act of force ("attacked") reports speech only
+ * between speakers ("the senator attacked the plan"). In war reporting its
+ * subject is often an armed force and its object a place or a force
+ * ("Ukrainian forces attacked Russian positions", "drones attacked Kyiv"):
+ * there it is the event, for the events and claims stages, not a statement.
+ * Cue words come from the lexicon entries marked `force`; tagged cues are
+ * checked by their words too.
+ */
+function dropForceVerbCues(
+  tokens: readonly Token[], candidates: readonly AttributionCandidate[], doc: AnalyzedDocument, forceWords: ReadonlySet<string>,
+): AttributionCandidate[] {
+  if (forceWords.size === 0) return [...candidates];
+  const military = new Set(doc.entities.filter((e) => e.kind === 'military').map((e) => e.id));
+  const armed = doc.actors.filter((a) => a.entity !== null && military.has(a.entity)).map((a) => a.span);
+  const places = doc.places.map((p) => p.span);
+  const overlaps = (spans: ReadonlyArray<readonly [number, number]>, a: number, b: number): boolean => spans.some(([x, y]) => x < b && a < y);
+  return candidates.filter((c) => {
+    if (!tokens.slice(c.cue[0], c.cue[1]).some((t) => forceWords.has(t.norm))) return true;
+    if (c.source && overlaps(armed, tokens[c.source[0]]!.span[0], tokens[c.source[1] - 1]!.span[1])) return false;
+    // The object: the word right after the cue (after a determiner), in a place or an armed force.
+    let k = c.cue[1];
+    if (k < tokens.length && /^(the|a|an)$/.test(tokens[k]!.norm)) k++;
+    const next = tokens[k];
+    return !(next && (overlaps(armed, next.span[0], next.span[1]) || overlaps(places, next.span[0], next.span[1])));
+  });
 }

@@ -13,6 +13,7 @@ export const CueLexiconSchema = z.object({
     frame: z.enum(['verb', 'according', 'noun']).optional(),
     object: z.boolean().optional(),
     needsContent: z.enum(['quote']).optional(),
+    force: z.boolean().optional(),
     forms: z.array(z.string().min(1)).optional(),
   })),
 });
@@ -29,6 +30,8 @@ export interface CueEntry {
   readonly norms: readonly string[];
   /** The form is a participle/gerund ("adding", "noting"): its subject is the main clause's. */
   readonly participle: boolean;
+  /** The verb also names an act of force ("attacked"): not a cue where armed forces are its subject or object. */
+  readonly force?: boolean;
 }
 
 /** Cue forms by first token norm, longest first. */
@@ -58,7 +61,7 @@ export function compileCueLexicon(data: unknown): CueLexicon {
       const norms = tokenize(form).map((t) => t.norm);
       const entry: CueEntry = {
         lemma: c.lemma, stance: c.stance, class: c.class, frame, object: c.object ?? false,
-        needsQuote: c.needsContent === 'quote', norms, participle: frame === 'verb' && /ing$/.test(norms[0]!),
+        needsQuote: c.needsContent === 'quote', norms, participle: frame === 'verb' && /ing$/.test(norms[0]!), force: c.force ?? false,
       };
       const list = byFirst.get(norms[0]!) ?? [];
       if (!list.some((e) => e.norms.join(' ') === entry.norms.join(' ') && e.frame === entry.frame)) list.push(entry);
