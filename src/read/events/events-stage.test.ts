@@ -119,3 +119,12 @@ test('events: the seed article (ledger issue expectations)', async () => {
   assert.ok(doc.events.every((e) => doc.sentences[e.sentence]!.caption === false), 'no event from the photo caption');
   assert.deepEqual(pipeline.read(sourceDocument(text, { published: '2025-11-06' })).events, doc.events);
 });
+
+test('an event happens at a location, not at a place inside an actor\'s name', async () => {
+  const pipeline = createPipeline(await loadResources());
+  const doc = pipeline.read({ ...sourceDocument('In Pokrovsk, 100 Russian attacks were repelled on Monday, the General Staff of the Armed Forces of Ukraine said.'), id: 'x' });
+  const assault = doc.events.find((e) => e.type === 'ASSAULT');
+  assert.ok(assault, JSON.stringify(doc.events.map((e) => e.type)));
+  assert.ok(doc.places.some((p) => p.text === 'Ukraine'), 'the place inside the name is still a place mention');
+  assert.equal(doc.places.find((p) => p.id === assault.place)?.text, 'Pokrovsk');
+});

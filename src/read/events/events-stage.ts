@@ -70,6 +70,9 @@ function sentenceEvents(doc: AnalyzedDocument, sentence: Sentence, lexicon: Even
   // Agent nouns ("protesters", "inspectors") are triggers and actors at once.
   for (const t of triggers) for (let i = t.from; i < t.to; i++) if (!lexicon.actorHeads.has(tokens[i]!.norm)) triggerAt.add(i);
   const places = doc.places.filter((p) => within(p.span, sentence.span));
+  // Where the event happened: a location, not a place inside an actor's name ("the General Staff of the
+  // Armed Forces of Ukraine", "Russia's Defence Ministry"), which names whose the actor is.
+  const wherePlaces = places.filter((p) => p.role === 'location' && !doc.actors.some((a) => a.span[0] <= p.span[0] && p.span[1] <= a.span[1]));
   const locationAt = new Set<number>();
   for (const p of places) {
     if (p.role !== 'location') continue;
@@ -99,7 +102,7 @@ function sentenceEvents(doc: AnalyzedDocument, sentence: Sentence, lexicon: Even
     const afterContentTaker = triggers.slice(0, n).some((t) => CONTENT_TAKERS.has(t.form.type));
     const modality = afterContentTaker ? 'embedded' : eventModality(tokens, first, trigger.from, n > 0);
     const { source, target } = argumentsOf(tokens, trigger, candidates, last);
-    const placeAfter = places.find((p) => p.role === 'location' && p.span[0] >= tokens[trigger.to - 1]!.span[1]) ?? places.find((p) => p.role === 'location') ?? null;
+    const placeAfter = wherePlaces.find((p) => p.span[0] >= tokens[trigger.to - 1]!.span[1]) ?? wherePlaces[0] ?? null;
     const size = sizeOf(doc, tokens, trigger, first, last);
     const means = reversed ?? codeMilitaryForce(trigger.form.type, trigger.form.mode, tokens, source, trigger.from, lexicon.military);
     const intent = codeIntent(means, modality);
