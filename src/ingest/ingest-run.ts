@@ -37,9 +37,10 @@ export interface IngestCounts {
 }
 
 /** Saves grouped into one commit (where the store can): at most this many documents... */
-const BATCH_DOCUMENTS = 64;
-/** ...or this long, so a document is searchable soon after it is read. */
-const BATCH_MS = 500;
+const BATCH_DOCUMENTS = 256;
+/** ...or this long, so a document is searchable soon after it is read. (64 documents or 0.5 s wrote 28 % more
+ * to disk per document and ingested 7 % fewer per second at 5,000 documents: pages shared by more saves.) */
+const BATCH_MS = 2000;
 
 /**
  * Ingests every input: read (streaming), skip what is stored already (content

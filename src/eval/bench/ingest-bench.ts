@@ -83,8 +83,8 @@ function loadSentences(corpusDir: string): string[] {
 }
 
 /**
- * Each document: 12–30 consecutive sentences from a (deterministically)
- * chosen place in the sentence pool, a generated headline, outlet and date;
+ * Each document: 12–30 sentences in runs of 2–4 consecutive ones from
+ * (deterministically) chosen places in the sentence pool, a generated headline, outlet and date;
  * one in 20 is a near copy of an earlier one (headline changed, a sentence
  * added), as wire copies are.
  */
@@ -105,10 +105,15 @@ async function writeCorpus(file: string, sentences: readonly string[], count: nu
       text = `${recent[next() % recent.length]!} ${sentences[next() % sentences.length]!}`;
       nearDuplicates++;
     } else {
-      const start = next() % sentences.length;
+      // Runs of 2–4 consecutive sentences from random places: paragraphs read as written, and two
+      // documents share no more than chance allows (one window slid along the pool made most of a
+      // 100,000-document corpus near copies of each other).
       const length = 12 + (next() % 19);
       const picked: string[] = [];
-      for (let k = 0; k < length; k++) picked.push(sentences[(start + k * (1 + (i % 3))) % sentences.length]!);
+      while (picked.length < length) {
+        const start = next() % sentences.length;
+        for (let k = 0, run = 2 + (next() % 3); k < run && picked.length < length; k++) picked.push(sentences[(start + k) % sentences.length]!);
+      }
       text = `${picked.join(' ')} (Report ${i}.)`;
       recent[i % 50] = text;
     }
