@@ -68,16 +68,26 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
     options.onFailure?.(f);
     options.onProgress?.(counts);
   };
-  let batch: { documents: number; opened: number } | null = null;
+  // The open batch, committed when full or BATCH_MS after it opened, whichever comes first: a timer,
+  // so documents read from a slow source (a pipe, a trickling feed) do not wait for the next one.
+  let batch: { documents: number; timer: NodeJS.Timeout } | null = null;
   const commit = async (): Promise<void> => {
-    if (batch) await store.commitBatch?.();
+    if (!batch) return;
+    clearTimeout(batch.timer);
     batch = null;
+    await store.commitBatch?.();
   };
-  const storeNext = async (): Promise<void> => {
+  let timerError: unknown = null;
+  const openBatch = async (): Promise<{ documents: number }> => {
+    if (timerError) throw timerError;
     if (!batch) {
       await store.beginBatch?.();
-      batch = { documents: 0, opened: performance.now() };
+      // A commit the timer makes and the store refuses ends the run at the next save, as one made there would.
+      batch = { documents: 0, timer: setTimeout(() => commit().catch((error: unknown) => { timerError ??= error; }), BATCH_MS) };
     }
+    return batch;
+  };
+  const storeNext = async (): Promise<void> => {
     const next = queue.shift()!;
     let out: Awaited<typeof next>;
     try {
@@ -102,12 +112,15 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
       }
     }
     try {
+      // Opened here, after the awaits above: the timer may have committed the last batch meanwhile.
+      const open = await openBatch();
       await store.saveIngested({ ...doc, duplicateOf }, {
         analyzed: out.analyzed,
         byline: out.byline,
         forwardedFrom: out.forwardedFrom,
         minhash: out.signature ? { signature: signatureToBytes(out.signature), bandKeys: out.bandKeys } : null,
       });
+      if (++open.documents >= BATCH_DOCUMENTS) await commit();
     } catch (error) {
       // An analysis the store refuses (a stage that gave two items one id) fails that document
       // alone: its transaction is rolled back and the run goes on, as for a pipeline error.
@@ -116,7 +129,6 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
       return;
     }
     inFlight.delete(doc.id);
-    if (++batch.documents >= BATCH_DOCUMENTS || performance.now() - batch.opened >= BATCH_MS) await commit();
     counts.ingested++;
     if (duplicateOf) counts.nearDuplicates++;
     if (!out.analyzed) counts.notAnalysed++;
