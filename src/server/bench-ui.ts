@@ -16,8 +16,8 @@ export interface UiLoadFigures {
 const VIEWS: ReadonlyArray<{ view: string; ready: () => boolean }> = [
   // The map: markers drawn from /api/places and the basemap's country outlines.
   { view: '#/map', ready: () => document.querySelectorAll('a[data-place]').length > 0 && document.querySelectorAll('.countries path').length > 100 },
-  // The contested-claims board: its first page of contradictions.
-  { view: '#/board', ready: () => document.querySelectorAll('.board .contradiction').length > 0 },
+  // The contested-claims board: its first page of contradictions, or its empty state when the ledger has none.
+  { view: '#/board', ready: () => document.querySelectorAll('.board .contradiction, .board .empty').length > 0 },
 ];
 
 /**
@@ -47,7 +47,9 @@ export async function benchUiLoads(options: { db: string; runs?: number; chromiu
         const page = await context.newPage();
         const started = performance.now();
         await page.goto(`${server.url}${view}`);
-        await page.waitForFunction(ready, undefined, { timeout: 60_000 });
+        await page.waitForFunction(ready, undefined, { timeout: 60_000 }).catch((error: Error) => {
+          throw new Error(`${view} not drawn within 60 s: ${error.message.split('\n')[0]}`);
+        });
         runsMs.push(Math.round(performance.now() - started));
         await context.close();
       }
