@@ -21,6 +21,20 @@ export const RECOMPUTE_CAP = 60;
 /** Days of claims before a new claim's date read back to recompute a timeline (the presence window). */
 export const TIMELINE_LOOKBACK_DAYS = PERSISTENCE_DAYS.presence;
 
+/**
+ * The compact copy of a ledger claim stored beside it (`core`): the fields
+ * contradictions and control timelines read, without sentence, spans and rules.
+ */
+export function coreOf(lc: LedgerClaim): LedgerClaim {
+  const c = lc.claim;
+  const claim = {
+    id: c.id, kind: c.kind, predicate: c.predicate, proposition: c.proposition, polarity: c.polarity, modality: c.modality, stance: c.stance,
+    side: c.side, grade: c.grade, voice: c.voice, statedAt: { value: c.statedAt.value }, about: { window: c.about.window },
+    args: c.args.map((a) => ({ role: a.role, key: a.key, label: a.label, ...(a.value === undefined ? {} : { value: a.value }) })),
+  };
+  return { doc: lc.doc, published: lc.published, outlet: lc.outlet, root: lc.root, source: lc.source, claim } as unknown as LedgerClaim;
+}
+
 /** What a save touches: the months of each proposition, and each control place with the earliest date (null: undated). */
 export interface Touched {
   readonly months: ReadonlyMap<string, ReadonlySet<string | null>>;

@@ -3,7 +3,7 @@ import type { Contradiction, ControlStatus } from '../../model/index.js';
 import type { LedgerDocument } from '../../report/ledger-json.js';
 import { CONTROL_PREDICATES, entityKey, findContradictions, ledgerClaimsOf, type LedgerClaim, type LedgerReader, type PlaceTimeline } from '../../ledger/index.js';
 import {
-  createTouched, mayContradict, monthContradictions, monthWindow, neverContradicts, nextTimeline, RECOMPUTE_CAP, recomputeOrder, TIMELINE_LOOKBACK_DAYS,
+  coreOf, createTouched, mayContradict, monthContradictions, monthWindow, neverContradicts, nextTimeline, RECOMPUTE_CAP, recomputeOrder, TIMELINE_LOOKBACK_DAYS,
 } from '../../ledger/incremental.js';
 import { addDays } from '../../read/claims/time-window.js';
 
@@ -108,17 +108,6 @@ export const LEDGER_SUMMARY_MIGRATION_SQL = `
       count(*) FILTER (WHERE c #> '{claim,args}' @> '[{"role": "count"}]')
     FROM (SELECT proposition, about_end, coalesce(core, data)::jsonb AS c FROM ledger_claims) x GROUP BY 1, 2;
 `;
-
-/** The fields of a ledger claim that contradictions and control timelines read (the same as SQLite's core). */
-function coreOf(lc: LedgerClaim): LedgerClaim {
-  const c = lc.claim;
-  const claim = {
-    id: c.id, kind: c.kind, predicate: c.predicate, proposition: c.proposition, polarity: c.polarity, modality: c.modality, stance: c.stance,
-    side: c.side, grade: c.grade, voice: c.voice, statedAt: { value: c.statedAt.value }, about: { window: c.about.window },
-    args: c.args.map((a) => ({ role: a.role, key: a.key, label: a.label, ...(a.value === undefined ? {} : { value: a.value }) })),
-  };
-  return { doc: lc.doc, published: lc.published, outlet: lc.outlet, root: lc.root, source: lc.source, claim } as unknown as LedgerClaim;
-}
 
 
 /** What a save touches in the ledger, read before anything is written, and the advisory-lock keys that guard it. */

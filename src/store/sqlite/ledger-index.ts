@@ -3,7 +3,7 @@ import type { Contradiction, ControlStatus } from '../../model/index.js';
 import type { LedgerDocument } from '../../report/ledger-json.js';
 import { CONTROL_PREDICATES, entityKey, findContradictions, ledgerClaimsOf, type LedgerClaim, type LedgerReader, type PlaceTimeline } from '../../ledger/index.js';
 import {
-  createTouched, mayContradict, monthContradictions, monthWindow, nextTimeline, RECOMPUTE_CAP, recomputeOrder, TIMELINE_LOOKBACK_DAYS,
+  coreOf, createTouched, mayContradict, monthContradictions, monthWindow, nextTimeline, RECOMPUTE_CAP, recomputeOrder, TIMELINE_LOOKBACK_DAYS,
 } from '../../ledger/incremental.js';
 import { addDays } from '../../read/claims/time-window.js';
 
@@ -150,17 +150,6 @@ export const LEDGER_ROWID_MIGRATION_SQL = `
   CREATE INDEX ledger_claims_source ON ledger_claims(source_key, about_end, doc_id, claim_id);
   CREATE INDEX ledger_claims_predicate ON ledger_claims(predicate, about_end, doc_id, claim_id);
 `;
-
-/** The fields of a ledger claim that contradictions and control timelines read. */
-function coreOf(lc: LedgerClaim): LedgerClaim {
-  const c = lc.claim;
-  const claim = {
-    id: c.id, kind: c.kind, predicate: c.predicate, proposition: c.proposition, polarity: c.polarity, modality: c.modality, stance: c.stance,
-    side: c.side, grade: c.grade, voice: c.voice, statedAt: { value: c.statedAt.value }, about: { window: c.about.window },
-    args: c.args.map((a) => ({ role: a.role, key: a.key, label: a.label, ...(a.value === undefined ? {} : { value: a.value }) })),
-  };
-  return { doc: lc.doc, published: lc.published, outlet: lc.outlet, root: lc.root, source: lc.source, claim } as unknown as LedgerClaim;
-}
 
 export interface LedgerIndex extends LedgerReader {
   /** Called inside the store's save transaction after a document's items are written: updates only what the document touches. */
