@@ -181,6 +181,16 @@ function assertResumed(db: string, texts: readonly string[], storedBefore: numbe
 
 const FIRST_PART = 150;
 
+/** Starts a run fed the first FIRST_PART lines through a named pipe (the whole file without mkfifo) and waits until it has stored some. */
+async function startPartWay(args: string[], corpus: string, lines: readonly string[], db: string) {
+  const first = startCli(args);
+  const feed = await openFeed(corpus, first);
+  if (feed) await feed.write(lines.slice(0, FIRST_PART));
+  else writeCorpusFile(corpus, lines);
+  await untilSomeStored(db, first);
+  return { first, feed };
+}
+
 test('ingest killed with SIGKILL part-way, then run again: every document stored exactly once, the earlier ones skipped, nothing failed', { timeout: 180_000 }, async (t) => {
   const corpus = path.join(dir, 'kill.jsonl');
   const { texts, lines } = makeCorpus(DOCS);
@@ -188,11 +198,7 @@ test('ingest killed with SIGKILL part-way, then run again: every document stored
   const db = path.join(dir, 'kill.db');
   const args = ['ingest', corpus, '--db', db, '--jobs', '1'];
 
-  const first = startCli(args);
-  const feed = await openFeed(corpus, first);
-  if (feed) await feed.write(lines.slice(0, FIRST_PART));
-  else writeCorpusFile(corpus, lines);
-  await untilSomeStored(db, first);
+  const { first, feed } = await startPartWay(args, corpus, lines, db);
   first.child.kill('SIGKILL');
   const killed = await first.exited;
   await feed?.close();
@@ -226,11 +232,7 @@ test('ingest stopped with Ctrl-C (SIGINT): exits 130 with a summary saying it wa
   const db = path.join(dir, 'int.db');
   const args = ['ingest', corpus, '--db', db, '--jobs', '1'];
 
-  const first = startCli(args);
-  const feed = await openFeed(corpus, first);
-  if (feed) await feed.write(lines.slice(0, FIRST_PART));
-  else writeCorpusFile(corpus, lines);
-  await untilSomeStored(db, first);
+  const { first, feed } = await startPartWay(args, corpus, lines, db);
   first.child.kill('SIGINT');
   if (feed) {
     // Once the run has seen the signal, the rest of the input arrives: it must stop, not read on.
