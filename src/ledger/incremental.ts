@@ -1,4 +1,4 @@
-import type { Contradiction, ControlStatus, PlaceMention } from '../model/index.js';
+import type { Claim, Contradiction, ControlStatus, PlaceMention } from '../model/index.js';
 import { addDays } from '../read/claims/time-window.js';
 import { controlTimeline } from './control-timeline.js';
 import { findContradictions } from './contradictions.js';
@@ -13,11 +13,36 @@ import { PERSISTENCE_DAYS } from './predicate-facts.js';
  */
 
 /**
- * Most claims read back to recompute one proposition's month or one place's
- * recent timeline (newest first): the work per saved document stays bounded
- * however heavily a place is reported.
+ * Most claims of one cohort (see cohortOf) read back to recompute one
+ * proposition's month or one place's recent timeline (newest first): the
+ * work per saved document stays bounded however heavily a place is reported.
  */
 export const RECOMPUTE_CAP = 60;
+
+/**
+ * The cohort of a claim: its polarity, its side, and whether it gives a count
+ * ("positive/RU", "negative/UA", "positive/MEDIA/#"). A recompute reads the
+ * newest RECOMPUTE_CAP claims of each cohort, not of the whole group: a
+ * contradiction needs claims of two polarities, two sides or two counts, and
+ * with one cap over all of them, a side repeating its claim more than the cap
+ * pushed the other side's claims out of the read and the contradiction out of
+ * the ledger. Stored as a column (`cohort`); the stores' backfill SQL
+ * (migration 12) writes the same string.
+ */
+export function cohortOf(claim: Pick<Claim, 'polarity' | 'side' | 'args'>): string {
+  return `${claim.polarity}/${claim.side}${claim.args.some((a) => a.role === 'count') ? '/#' : ''}`;
+}
+
+/**
+ * The claims a recompute read, each once, in (document, claim) order: the
+ * reads of each cohort and part come in whatever order a backend returns them,
+ * and what is computed from them must not depend on it.
+ */
+export function distinctClaims(claims: readonly LedgerClaim[]): LedgerClaim[] {
+  const byKey = new Map<string, LedgerClaim>();
+  for (const c of claims) byKey.set(`${c.doc}\u0000${c.claim.id}`, c);
+  return [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+}
 /** Days of claims before a new claim's date read back to recompute a timeline (the presence window). */
 export const TIMELINE_LOOKBACK_DAYS = PERSISTENCE_DAYS.presence;
 

@@ -16,6 +16,7 @@ import { createPipeline, type Pipeline } from '../read/pipeline.js';
 import { loadResources } from '../read/load-resources.js';
 import { toLedgerDocument } from '../report/ledger-json.js';
 import { ledgerSnapshot } from './ledger-snapshot.js';
+import { RECOMPUTE_CAP } from '../ledger/incremental.js';
 
 /**
  * The store contract: every backend runs this same suite (Kysely's habit).
@@ -247,6 +248,23 @@ for (const backend of BACKENDS) {
     await store.saveDocument(first!);
     const names = (await store.browse!.listEntities({ limit: 100 })).entities.map((e) => [e.key, e.name]);
     assert.deepEqual(names, [['group:UA:analysts', 'Analysts'], ['group:RU:milbloggers', 'Milbloggers']]);
+  });
+
+  withStore('ledger: one side repeating a claim more than the recompute cap reads does not hide the other side\'s denial', async (store) => {
+    const [, deny] = await ledgerInput();
+    // Claimed the day after the denial: every copy below is newer than it.
+    const cap = await analysed('cap', `Russia’s Defence Ministry said on Wednesday its forces had captured Pokrovsk, ${CONTEXT}.`, '2025-11-12', 'TASS');
+    await store.saveDocument(deny!);
+    await store.saveDocument(cap);
+    const gist = async (): Promise<unknown> => ({
+      contradictions: (await store.ledger!.listContradictions()).map((c) => `${c.kind} ${c.proposition} ${[c.a.doc, c.b.doc].map((d) => d.replace(/^z-cap-\d+$/, 'cap')).sort().join(' ')}`).sort(),
+      timeline: (await store.ledger!.timeline('Pokrovsk'))?.statuses.map((st) => `${st.from} ${st.state} ${st.by} ${st.denied}`),
+    });
+    const once = await gist();
+    assert.ok((once as { contradictions: string[] }).contradictions.some((c) => c.endsWith('cap deny')), JSON.stringify(once));
+    // The same capture claim under RECOMPUTE_CAP + 10 more ids.
+    for (let i = 0; i < RECOMPUTE_CAP + 10; i++) await store.saveDocument({ ...cap, id: `z-cap-${String(i).padStart(3, '0')}` });
+    assert.deepEqual(await gist(), once);
   });
 
   withStore('ledger: saving again changes nothing; a new analysis replaces the old one everywhere', async (store) => {

@@ -3,7 +3,7 @@ import type { Contradiction, ControlStatus } from '../../model/index.js';
 import type { LedgerDocument } from '../../report/ledger-json.js';
 import { CONTROL_PREDICATES, entityKey, findContradictions, ledgerClaimsOf, type LedgerClaim, type LedgerReader, type PlaceTimeline } from '../../ledger/index.js';
 import {
-  coreOf, createTouched, mayContradict, monthContradictions, monthWindow, neverContradicts, nextTimeline, RECOMPUTE_CAP, recomputeOrder, TIMELINE_LOOKBACK_DAYS,
+  cohortOf, coreOf, createTouched, distinctClaims, mayContradict, monthContradictions, monthWindow, neverContradicts, nextTimeline, RECOMPUTE_CAP, recomputeOrder, TIMELINE_LOOKBACK_DAYS,
 } from '../../ledger/incremental.js';
 import { addDays } from '../../read/claims/time-window.js';
 
@@ -110,6 +110,24 @@ export const LEDGER_SUMMARY_MIGRATION_SQL = `
 `;
 
 
+/**
+ * Migration 12 (as SQLite's): each claim's cohort (polarity, side, whether
+ * counted: `cohortOf`), filled from the stored core for rows stored before
+ * it, and indexes reading the newest claims of one cohort, in the readers'
+ * order: of a proposition, of a place's control claims (which replaces the
+ * partial index of migration 3), and of its captures and withdrawals.
+ */
+export const LEDGER_COHORT_MIGRATION_SQL = `
+  ALTER TABLE ledger_claims ADD COLUMN IF NOT EXISTS cohort TEXT COLLATE "C";
+  UPDATE ledger_claims SET cohort = (coalesce(core, data)::jsonb #>> '{claim,polarity}') || '/' || side
+    || CASE WHEN coalesce(core, data)::jsonb #> '{claim,args}' @> '[{"role": "count"}]' THEN '/#' ELSE '' END;
+  CREATE INDEX IF NOT EXISTS ledger_claims_cohort ON ledger_claims(proposition, cohort, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC);
+  CREATE INDEX IF NOT EXISTS ledger_claims_control_cohort ON ledger_claims(place, cohort, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC) WHERE control;
+  CREATE INDEX IF NOT EXISTS ledger_claims_capture_cohort ON ledger_claims(place, cohort, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC)
+    WHERE control AND predicate IN ('captured', 'withdrew', 'surrendered', 'controls');
+  DROP INDEX IF EXISTS ledger_claims_place_control;
+`;
+
 /** What a save touches in the ledger, read before anything is written, and the advisory-lock keys that guard it. */
 export interface LedgerPlan {
   readonly claims: readonly LedgerClaim[];
@@ -181,11 +199,20 @@ export function createLedgerIndex(pool: Db): PostgresLedgerIndex {
        FROM ledger_proposition_months WHERE proposition = $1 AND month >= $2 AND month <= $3`,
       [proposition, window?.earliestMonth ?? 'undated', month ?? 'undated', scope])).rows[0]!;
     if (!mayContradict(sum, sum.stored)) return;
-    const claims = parse(window === null
-      // SQLite reads these in index order (proposition, about_end, doc_id, claim_id): ascending keys.
-      ? (await db.query('SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = $1 AND about_end IS NULL ORDER BY doc_id, claim_id LIMIT $2', [proposition, RECOMPUTE_CAP])).rows
-      : (await db.query(`SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = $1 AND about_end >= $2 AND about_end <= $3 ${newest} LIMIT $4`,
-        [proposition, window.from, window.to, RECOMPUTE_CAP])).rows);
+    // Each cohort's newest claims (undated: the first by key, as SQLite), the cohorts found by a skip scan, in one round trip.
+    const read = window === null
+      ? 'about_end IS NULL ORDER BY doc_id, claim_id LIMIT $2'
+      : `about_end >= $3 AND about_end <= $4 ${newest} LIMIT $2`;
+    const { rows } = await db.query<{ data: string }>(`
+      WITH RECURSIVE k(c) AS (
+        (SELECT cohort FROM ledger_claims WHERE proposition = $1 ORDER BY cohort LIMIT 1)
+        UNION ALL
+        SELECT (SELECT cohort FROM ledger_claims WHERE proposition = $1 AND cohort > k.c ORDER BY cohort LIMIT 1) FROM k WHERE k.c IS NOT NULL
+      )
+      SELECT x.data FROM k CROSS JOIN LATERAL (
+        SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = $1 AND cohort = k.c AND ${read}
+      ) x WHERE k.c IS NOT NULL`, window === null ? [proposition, RECOMPUTE_CAP] : [proposition, RECOMPUTE_CAP, window.from, window.to]);
+    const claims = distinctClaims(parse(rows));
     await writeScope(db, scope, monthContradictions(claims, month));
   };
 
@@ -197,20 +224,21 @@ export function createLedgerIndex(pool: Db): PostgresLedgerIndex {
       return;
     }
     const since = from === null ? '0000-00-00' : addDays(from, -TIMELINE_LOOKBACK_DAYS);
-    // One round trip for the three reads SQLite makes apart; `part` keeps their order (the dedup below keeps the first seen).
+    // The three reads SQLite makes apart, for each cohort of the place's control claims, in one round trip.
     const { rows } = await db.query<{ data: string }>(`
-      (SELECT 1 AS part, coalesce(core, data) AS data, about_end, doc_id, claim_id FROM ledger_claims WHERE place = $1 AND control AND about_end >= $2 ${newest} LIMIT $3)
-      UNION ALL
-      (SELECT 2, coalesce(core, data), about_end, doc_id, claim_id FROM ledger_claims WHERE place = $1 AND control AND predicate IN ('captured', 'withdrew', 'surrendered', 'controls') ${newest} LIMIT $3)
-      UNION ALL
-      (SELECT 3, coalesce(core, data), about_end, doc_id, claim_id FROM ledger_claims WHERE place = $1 AND control AND about_end IS NULL ORDER BY doc_id, claim_id LIMIT $3)
-      ORDER BY part, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC`, [place, since, RECOMPUTE_CAP]);
-    const byKey = new Map<string, LedgerClaim>();
-    for (const c of parse(rows)) {
-      const key = `${c.doc}\u0000${c.claim.id}`;
-      if (!byKey.has(key)) byKey.set(key, c);
-    }
-    const claims = [...byKey.values()];
+      WITH RECURSIVE k(c) AS (
+        (SELECT cohort FROM ledger_claims WHERE place = $1 AND control ORDER BY cohort LIMIT 1)
+        UNION ALL
+        SELECT (SELECT cohort FROM ledger_claims WHERE place = $1 AND control AND cohort > k.c ORDER BY cohort LIMIT 1) FROM k WHERE k.c IS NOT NULL
+      )
+      SELECT x.data FROM k CROSS JOIN LATERAL (
+        (SELECT coalesce(core, data) AS data FROM ledger_claims WHERE place = $1 AND control AND cohort = k.c AND about_end >= $2 ${newest} LIMIT $3)
+        UNION ALL
+        (SELECT coalesce(core, data) FROM ledger_claims WHERE place = $1 AND control AND predicate IN ('captured', 'withdrew', 'surrendered', 'controls') AND cohort = k.c ${newest} LIMIT $3)
+        UNION ALL
+        (SELECT coalesce(core, data) FROM ledger_claims WHERE place = $1 AND control AND cohort = k.c AND about_end IS NULL ORDER BY doc_id, claim_id LIMIT $3)
+      ) x WHERE k.c IS NOT NULL`, [place, since, RECOMPUTE_CAP]);
+    const claims = distinctClaims(parse(rows));
     await writeScope(db, scope, findContradictions(claims).filter((x) => x.kind === 'control'));
     const stored = (await db.query<TimelineRow>('SELECT place, label, lat, lon, country, admin1, data FROM ledger_timelines WHERE place = $1', [place])).rows[0];
     const next = nextTimeline(place, from, claims, stored, doc.places);
@@ -271,18 +299,18 @@ export function createLedgerIndex(pool: Db): PostgresLedgerIndex {
           negative = ledger_proposition_months.negative + excluded.negative, counted = ledger_proposition_months.counted + excluded.counted`,
       [doc.id, ...delta]);
       if (plan.claims.length) {
-        const cols: Array<Array<string | boolean | null>> = Array.from({ length: 15 }, () => []);
+        const cols: Array<Array<string | boolean | null>> = Array.from({ length: 16 }, () => []);
         for (const lc of plan.claims) {
           const c = lc.claim;
           const place = c.args.find((a) => a.role === 'place');
           const row = [doc.id, c.id, c.proposition, c.predicate, place?.key ?? null, place?.label.toLowerCase() ?? null, c.side,
             c.about.window?.end ?? null, c.statedAt.value, CONTROL_PREDICATES.has(c.predicate), JSON.stringify(lc), JSON.stringify(coreOf(lc)),
-            c.stance, lc.source.key, lc.outlet?.toLowerCase() ?? null];
+            c.stance, lc.source.key, lc.outlet?.toLowerCase() ?? null, cohortOf(c)];
           row.forEach((v, i) => cols[i]!.push(v));
         }
-        await client.query(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet)
+        await client.query(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet, cohort)
           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[],
-            $13::text[], $14::text[], $15::text[])`, cols);
+            $13::text[], $14::text[], $15::text[], $16::text[])`, cols);
       }
       const order = recomputeOrder(plan);
       for (const [p, m] of order.months) await refreshPropositionMonth(client, p, m);

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { analyseBases, loadDocument } from '../../eval/bench/ledger-bench.js';
 import { CONTROL_PREDICATES, entityKey, ledgerClaimsOf } from '../../ledger/index.js';
 import type { LedgerReader } from '../../ledger/ledger-reader.js';
+import { cohortOf } from '../../ledger/incremental.js';
 import { openPostgresStore } from './postgres-store.js';
 import { createLedgerIndex } from './ledger-index.js';
 
@@ -43,14 +44,14 @@ export async function generatePostgresLedgerLoad(options: PostgresLedgerLoadOpti
     for (let at = 0; at < bulk; at += 1000) {
       const docs = [];
       for (let i = at; i < Math.min(bulk, at + 1000); i++) docs.push(loadDocument(bases, i, seed));
-      const claimCols: unknown[][] = Array.from({ length: 15 }, () => []);
+      const claimCols: unknown[][] = Array.from({ length: 16 }, () => []);
       const entityCols: string[][] = [[], [], [], []];
       for (const doc of docs) {
         for (const lc of ledgerClaimsOf(doc)) {
           const c = lc.claim;
           const place = c.args.find((a) => a.role === 'place');
           [doc.id, c.id, c.proposition, c.predicate, place?.key ?? null, place?.label.toLowerCase() ?? null, c.side, c.about.window?.end ?? null,
-            c.statedAt.value, CONTROL_PREDICATES.has(c.predicate), JSON.stringify(lc), null, c.stance, lc.source.key, lc.outlet?.toLowerCase() ?? null].forEach((v, k) => claimCols[k]!.push(v));
+            c.statedAt.value, CONTROL_PREDICATES.has(c.predicate), JSON.stringify(lc), null, c.stance, lc.source.key, lc.outlet?.toLowerCase() ?? null, cohortOf(c)].forEach((v, k) => claimCols[k]!.push(v));
         }
         for (const e of doc.entities) [entityKey(e), e.name, e.kind, e.side].forEach((v, k) => entityCols[k]!.push(v));
       }
@@ -60,9 +61,9 @@ export async function generatePostgresLedgerLoad(options: PostgresLedgerLoadOpti
         await client.query(`INSERT INTO documents (id, title, outlet, published, language, source, text, analysis, analysis_hash)
           SELECT id, title, outlet, published, 'en', 'load', '', '{}', id FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS d(id, title, outlet, published)`,
         [docs.map((d) => d.id), docs.map((d) => d.title), docs.map((d) => d.outlet), docs.map((d) => d.published)]);
-        await client.query(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet)
+        await client.query(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet, cohort)
           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[],
-            $13::text[], $14::text[], $15::text[])`, claimCols);
+            $13::text[], $14::text[], $15::text[], $16::text[])`, claimCols);
         // The store's rule (ledger-index.ts): a key's row is its smallest (name, kind, side) in byte order.
         await client.query(`INSERT INTO ledger_entities (key, name, kind, side)
           SELECT DISTINCT ON (k) k, n, ki, s FROM (

@@ -1,5 +1,5 @@
 import { BROWSE_MIGRATION_SQL } from './browse-index.js';
-import { LEDGER_CORE_MIGRATION_SQL, LEDGER_FILTER_MIGRATION_SQL, LEDGER_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL, LEDGER_SUMMARY_MIGRATION_SQL } from './ledger-index.js';
+import { LEDGER_COHORT_MIGRATION_SQL, LEDGER_CORE_MIGRATION_SQL, LEDGER_FILTER_MIGRATION_SQL, LEDGER_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL, LEDGER_SUMMARY_MIGRATION_SQL } from './ledger-index.js';
 
 /**
  * Numbered schema migrations for PostgreSQL, one for each SQLite migration
@@ -132,5 +132,10 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ readonly version: number; read
     // bands, and the cascade when a document is deleted, scanned every band of the store.
     version: 11,
     sql: 'CREATE INDEX IF NOT EXISTS minhash_bands_seq ON minhash_bands(seq);',
+  },
+  {
+    // Ledger recomputes read the newest claims of each cohort (polarity, side, counted): SQLite migration 12.
+    version: 12,
+    sql: LEDGER_COHORT_MIGRATION_SQL,
   },
 ];

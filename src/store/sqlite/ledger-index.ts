@@ -3,7 +3,7 @@ import type { Contradiction, ControlStatus } from '../../model/index.js';
 import type { LedgerDocument } from '../../report/ledger-json.js';
 import { CONTROL_PREDICATES, entityKey, findContradictions, ledgerClaimsOf, type LedgerClaim, type LedgerReader, type PlaceTimeline } from '../../ledger/index.js';
 import {
-  coreOf, createTouched, mayContradict, monthContradictions, monthWindow, nextTimeline, RECOMPUTE_CAP, recomputeOrder, TIMELINE_LOOKBACK_DAYS,
+  cohortOf, coreOf, createTouched, distinctClaims, mayContradict, monthContradictions, monthWindow, nextTimeline, RECOMPUTE_CAP, recomputeOrder, TIMELINE_LOOKBACK_DAYS,
 } from '../../ledger/incremental.js';
 import { addDays } from '../../read/claims/time-window.js';
 
@@ -151,6 +151,25 @@ export const LEDGER_ROWID_MIGRATION_SQL = `
   CREATE INDEX ledger_claims_predicate ON ledger_claims(predicate, about_end, doc_id, claim_id);
 `;
 
+/**
+ * SQL of migration 12: each claim's cohort (polarity, side, whether counted:
+ * `cohortOf` in src/ledger/incremental.ts), filled from the stored core for
+ * rows stored before it, and indexes that read the newest claims of one
+ * cohort: of a proposition (a month's contradictions), of a place's control
+ * claims, and of its captures and withdrawals (a timeline). Recomputes read
+ * each cohort apart, so one side's repeated claims no longer push the other
+ * side's out of the read.
+ */
+export const LEDGER_COHORT_MIGRATION_SQL = `
+  ALTER TABLE ledger_claims ADD COLUMN cohort TEXT;
+  UPDATE ledger_claims SET cohort = json_extract(coalesce(core, data), '$.claim.polarity') || '/' || side
+    || CASE WHEN instr(json_extract(coalesce(core, data), '$.claim.args'), '"role":"count"') > 0 THEN '/#' ELSE '' END;
+  CREATE INDEX ledger_claims_cohort ON ledger_claims(proposition, cohort, about_end, doc_id, claim_id);
+  CREATE INDEX ledger_claims_control_cohort ON ledger_claims(place, cohort, about_end, doc_id, claim_id) WHERE control = 1;
+  CREATE INDEX ledger_claims_capture_cohort ON ledger_claims(place, cohort, about_end, doc_id, claim_id)
+    WHERE control = 1 AND predicate IN ('captured', 'withdrew', 'surrendered', 'controls');
+`;
+
 export interface LedgerIndex extends LedgerReader {
   /** Called inside the store's save transaction after a document's items are written: updates only what the document touches. */
   onSave(doc: LedgerDocument): void;
@@ -171,21 +190,28 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
     'SELECT coalesce(sum(positive), 0) AS positive, coalesce(sum(negative), 0) AS negative, coalesce(sum(counted), 0) AS counted FROM ledger_proposition_months WHERE proposition = ? AND month >= ? AND month <= ?');
   const scopeHasRows = db.prepare<[string], { n: number }>('SELECT 1 AS n FROM ledger_contradictions WHERE scope = ? LIMIT 1');
   const deleteClaims = db.prepare<[string]>('DELETE FROM ledger_claims WHERE doc_id = ?');
-  const insertClaim = db.prepare(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertClaim = db.prepare(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet, cohort)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   // A key's row is its smallest (name, kind, side) in byte order, whatever the save order ("Analysts" < "analysts"; PostgreSQL keeps the same rule).
   const upsertEntity = db.prepare(`INSERT INTO ledger_entities (key, name, kind, side) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE
     SET name = excluded.name, kind = excluded.kind, side = excluded.side WHERE (excluded.name, excluded.kind, excluded.side) < (name, kind, side)`);
-  // Claims of a proposition in a date range, newest first, capped; undated claims apart.
-  const byPropositionBetween = db.prepare<[string, string, string, number], { data: string }>(
-    'SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = ? AND about_end >= ? AND about_end <= ? ORDER BY about_end DESC LIMIT ?');
-  const byPropositionUndated = db.prepare<[string, number], { data: string }>('SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = ? AND about_end IS NULL LIMIT ?');
-  const controlSince = db.prepare<[string, string, number], { data: string }>(
-    'SELECT coalesce(core, data) AS data FROM ledger_claims WHERE place = ? AND about_end >= ? AND control = 1 ORDER BY about_end DESC LIMIT ?');
+  // The cohorts of a proposition and of a place's control claims, one index probe each (the next one after `cohort`).
+  const nextCohort = db.prepare<[string, string], { cohort: string | null }>('SELECT min(cohort) AS cohort FROM ledger_claims WHERE proposition = ? AND cohort > ?');
+  const nextControlCohort = db.prepare<[string, string], { cohort: string | null }>('SELECT min(cohort) AS cohort FROM ledger_claims WHERE place = ? AND control = 1 AND cohort > ?');
+  // Claims of one cohort of a proposition in a date range, newest first, capped; undated claims apart. Without
+  // statistics the planner prefers (proposition, about_end) and would read every cohort's claims of the range.
+  const byPropositionBetween = db.prepare<[string, string, string, string, number], { data: string }>(
+    'SELECT coalesce(core, data) AS data FROM ledger_claims INDEXED BY ledger_claims_cohort WHERE proposition = ? AND cohort = ? AND about_end >= ? AND about_end <= ? ORDER BY about_end DESC, doc_id DESC, claim_id DESC LIMIT ?');
+  const byPropositionUndated = db.prepare<[string, string, number], { data: string }>(
+    'SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = ? AND cohort = ? AND about_end IS NULL ORDER BY doc_id, claim_id LIMIT ?');
+  const controlSince = db.prepare<[string, string, string, number], { data: string }>(
+    'SELECT coalesce(core, data) AS data FROM ledger_claims WHERE place = ? AND control = 1 AND cohort = ? AND about_end >= ? ORDER BY about_end DESC, doc_id DESC, claim_id DESC LIMIT ?');
   // Captures and withdrawals stay current for years: read apart from the lookback window (few per place).
-  const capturesAt = db.prepare<[string, number], { data: string }>(
-    `SELECT coalesce(core, data) AS data FROM ledger_claims WHERE place = ? AND predicate IN ('captured', 'withdrew', 'surrendered', 'controls') AND control = 1 ORDER BY about_end DESC LIMIT ?`);
-  const controlUndated = db.prepare<[string, number], { data: string }>('SELECT coalesce(core, data) AS data FROM ledger_claims WHERE place = ? AND about_end IS NULL AND control = 1 LIMIT ?');
+  const capturesAt = db.prepare<[string, string, number], { data: string }>(
+    `SELECT coalesce(core, data) AS data FROM ledger_claims WHERE place = ? AND control = 1 AND predicate IN ('captured', 'withdrew', 'surrendered', 'controls') AND cohort = ?
+     ORDER BY about_end DESC, doc_id DESC, claim_id DESC LIMIT ?`);
+  const controlUndated = db.prepare<[string, string, number], { data: string }>(
+    'SELECT coalesce(core, data) AS data FROM ledger_claims WHERE place = ? AND control = 1 AND cohort = ? AND about_end IS NULL ORDER BY doc_id, claim_id LIMIT ?');
   const hasControl = db.prepare<[string], { n: number }>('SELECT 1 AS n FROM ledger_claims WHERE place = ? AND control = 1 LIMIT 1');
   const scopeRows = db.prepare<[string], { id: string; data: string }>('SELECT id, data FROM ledger_contradictions WHERE scope = ?');
   const deleteContradiction = db.prepare<[string, string]>('DELETE FROM ledger_contradictions WHERE scope = ? AND id = ?');
@@ -201,6 +227,11 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
   const allTimelines = db.prepare<[], TimelineRow>('SELECT place, label, lat, lon, country, admin1, data FROM ledger_timelines ORDER BY label, place');
 
   const parse = (rows: Array<{ data: string }>): LedgerClaim[] => rows.map((r) => JSON.parse(r.data) as LedgerClaim);
+  const cohorts = (next: Database.Statement<[string, string], { cohort: string | null }>, key: string): string[] => {
+    const out: string[] = [];
+    for (let c = next.get(key, '')?.cohort; c != null; c = next.get(key, c)?.cohort) out.push(c);
+    return out;
+  };
   const resolvePlace = (place: string): string => {
     const p = place.trim();
     return placeByLabel.get(p, p.toLowerCase())?.place ?? claimPlaceByLabel.get(p, p.toLowerCase())?.place ?? p;
@@ -217,7 +248,7 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
   /**
    * One proposition's contradictions in one month (the month of `about_end`,
    * or undated): read the month's claims and those within the predicate's
-   * persistence before it, newest first, at most RECOMPUTE_CAP; keep the
+   * persistence before it, newest first, at most RECOMPUTE_CAP of each cohort; keep the
    * contradictions with a claim in the month. Scope `proposition@YYYY-MM`.
    */
   const refreshPropositionMonth = (proposition: string, month: string | null): void => {
@@ -225,9 +256,9 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
     const window = monthWindow(proposition, month);
     const sum = monthsBetween.get(proposition, window?.earliestMonth ?? 'undated', month ?? 'undated')!;
     if (!mayContradict(sum, false) && !scopeHasRows.get(scope)) return;
-    const claims = parse(window === null
-      ? byPropositionUndated.all(proposition, RECOMPUTE_CAP)
-      : byPropositionBetween.all(proposition, window.from, window.to, RECOMPUTE_CAP));
+    const claims = distinctClaims(cohorts(nextCohort, proposition).flatMap((cohort) => parse(window === null
+      ? byPropositionUndated.all(proposition, cohort, RECOMPUTE_CAP)
+      : byPropositionBetween.all(proposition, cohort, window.from, window.to, RECOMPUTE_CAP))));
     writeScope(scope, monthContradictions(claims, month));
   };
 
@@ -235,7 +266,7 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
    * A place's control timeline, incrementally: statuses before `from` (the
    * earliest date a save touched) are kept as stored; from there on they are
    * recomputed from the claims of the lookback window before `from` (newest
-   * first, at most RECOMPUTE_CAP) and the place's captures and withdrawals.
+   * first, at most RECOMPUTE_CAP of each cohort) and the place's captures and withdrawals.
    */
   const refreshPlace = (place: string, from: string | null, doc: LedgerDocument): void => {
     const scope = `place:${place}`;
@@ -245,11 +276,9 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
       return;
     }
     const since = from === null ? '0000-00-00' : addDays(from, -TIMELINE_LOOKBACK_DAYS);
-    const byKey = new Map<string, LedgerClaim>();
-    for (const c of [...parse(controlSince.all(place, since, RECOMPUTE_CAP)), ...parse(capturesAt.all(place, RECOMPUTE_CAP)), ...parse(controlUndated.all(place, RECOMPUTE_CAP))]) {
-      byKey.set(`${c.doc}\u0000${c.claim.id}`, c);
-    }
-    const claims = [...byKey.values()];
+    const claims = distinctClaims(cohorts(nextControlCohort, place).flatMap((cohort) => [
+      ...parse(controlSince.all(place, cohort, since, RECOMPUTE_CAP)), ...parse(capturesAt.all(place, cohort, RECOMPUTE_CAP)), ...parse(controlUndated.all(place, cohort, RECOMPUTE_CAP)),
+    ]));
     writeScope(scope, findContradictions(claims).filter((x) => x.kind === 'control'));
     const next = nextTimeline(place, from, claims, timelineRow.get(place), doc.places);
     if (!next) return;
@@ -273,7 +302,7 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
         const control = CONTROL_PREDICATES.has(c.predicate);
         const aboutEnd = c.about.window?.end ?? null;
         insertClaim.run(doc.id, c.id, c.proposition, c.predicate, place?.key ?? null, place?.label.toLowerCase() ?? null, c.side,
-          aboutEnd, c.statedAt.value, control ? 1 : 0, JSON.stringify(lc), JSON.stringify(coreOf(lc)), c.stance, lc.source.key, lc.outlet?.toLowerCase() ?? null);
+          aboutEnd, c.statedAt.value, control ? 1 : 0, JSON.stringify(lc), JSON.stringify(coreOf(lc)), c.stance, lc.source.key, lc.outlet?.toLowerCase() ?? null, cohortOf(c));
         touch(c.proposition, place?.key ?? null, aboutEnd, control);
         bumpMonth.run(c.proposition, aboutEnd?.slice(0, 7) ?? 'undated', c.polarity === 'positive' ? 1 : 0, c.polarity === 'negative' ? 1 : 0, c.args.some((a) => a.role === 'count') ? 1 : 0);
       }

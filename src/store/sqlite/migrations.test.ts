@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 import { createPipeline } from '../../read/pipeline.js';
 import { loadResources } from '../../read/load-resources.js';
 import { toLedgerDocument, type LedgerDocument } from '../../report/ledger-json.js';
+import { cohortOf } from '../../ledger/incremental.js';
+import type { LedgerClaim } from '../../ledger/index.js';
 import { ledgerSnapshot } from '../ledger-snapshot.js';
 import type { Store } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
@@ -20,7 +22,8 @@ const LISTS = ['sentences', 'times', 'places', 'entities', 'actors', 'attributio
 /**
  * A database as version 8 wrote it: the whole analysis in `documents.analysis`,
  * items in the WITHOUT ROWID table without `ord`, the ledger kept by the index
- * code (whose SQL only uses columns version 8 has).
+ * code. That code writes and reads `cohort` (migration 12): the column and its
+ * index are there while it runs and dropped after, so the upgrade fills them.
  */
 function writeVersion8(file: string, docs: readonly LedgerDocument[]): void {
   const db = new Database(file);
@@ -31,6 +34,7 @@ function writeVersion8(file: string, docs: readonly LedgerDocument[]): void {
       db.pragma(`user_version = ${m.version}`);
     })();
   }
+  db.exec('ALTER TABLE ledger_claims ADD COLUMN cohort TEXT; CREATE INDEX ledger_claims_cohort ON ledger_claims(proposition, cohort, about_end, doc_id, claim_id);');
   const ledger = createLedgerIndex(db);
   const insertDoc = db.prepare(`INSERT INTO documents (id, title, outlet, url, published, language, source, text, analysis, analysis_hash)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -47,6 +51,7 @@ function writeVersion8(file: string, docs: readonly LedgerDocument[]): void {
       ledger.onSave(doc);
     }
   })();
+  db.exec('DROP INDEX ledger_claims_cohort; ALTER TABLE ledger_claims DROP COLUMN cohort;');
   db.close();
 }
 
@@ -62,7 +67,7 @@ async function everything(store: Store, ids: readonly string[]): Promise<Record<
   };
 }
 
-test('migrations 9 and 10: a version 8 database upgrades in place and reads exactly as a fresh one holding the same documents', async () => {
+test('migrations 9 to 12: a version 8 database upgrades in place and reads exactly as a fresh one holding the same documents', async () => {
   const pipeline = createPipeline(await loadResources({ db: '/nonexistent/counterclaim.db' }));
   const read = (id: string, text: string, published: string): LedgerDocument =>
     toLedgerDocument(pipeline.read({ id, text, meta: { title: id, outlet: 'Al Jazeera', url: null, published, language: 'en', source: null }, diagnostics: [] }));
@@ -100,7 +105,12 @@ test('migrations 9 and 10: a version 8 database upgrades in place and reads exac
     assert.deepEqual(schema(oldFile), schema(path.join(dir, 'fresh.db')), 'the same tables, indexes and triggers as a fresh database');
     const db = new Database(oldFile, { readonly: true });
     const orderless = db.prepare(`SELECT count(*) AS n FROM items WHERE ord IS NULL`).get() as { n: number };
+    // Migration 12's backfill (the rows of 'denial', never saved again) writes each claim's cohort as the code does.
+    const cohorts = db.prepare<[], { doc_id: string; cohort: string | null; core: string }>('SELECT doc_id, cohort, core FROM ledger_claims').all();
     db.close();
+    assert.ok(cohorts.some((r) => r.doc_id === 'denial'));
+    assert.deepEqual(cohorts.map((r) => r.cohort), cohorts.map((r) => cohortOf((JSON.parse(r.core) as LedgerClaim).claim)));
+    assert.ok(new Set(cohorts.map((r) => r.cohort)).size > 2, 'claims of several cohorts');
     assert.ok(orderless.n > 0 && orderless.n < docs.reduce((n, d) => n + LISTS.reduce((m, l) => m + (d[l] as unknown[]).length, 0), 0), 'only the document not saved again keeps items without order');
   } finally {
     rmSync(dir, { recursive: true, force: true });

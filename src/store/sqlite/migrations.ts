@@ -1,5 +1,5 @@
 import {
-  LEDGER_CORE_MIGRATION_SQL, LEDGER_FILTER_MIGRATION_SQL, LEDGER_MIGRATION_SQL, LEDGER_ROWID_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL, LEDGER_SUMMARY_MIGRATION_SQL,
+  LEDGER_COHORT_MIGRATION_SQL, LEDGER_CORE_MIGRATION_SQL, LEDGER_FILTER_MIGRATION_SQL, LEDGER_MIGRATION_SQL, LEDGER_ROWID_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL, LEDGER_SUMMARY_MIGRATION_SQL,
 } from './ledger-index.js';
 import { BROWSE_MIGRATION_SQL, ITEMS_PLACE_TRIGGERS_SQL } from './browse-index.js';
 
@@ -154,5 +154,11 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ readonly version: number; readon
     // with a scan of every band (32 per document), the cost of each save growing with the store.
     version: 11,
     sql: 'CREATE INDEX minhash_bands_seq ON minhash_bands(seq);',
+  },
+  {
+    // Ledger recomputes read the newest claims of each cohort (polarity, side, counted), not of
+    // the whole group: one side repeating a claim no longer hides the other side's (issue 7).
+    version: 12,
+    sql: LEDGER_COHORT_MIGRATION_SQL,
   },
 ];
