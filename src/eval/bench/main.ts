@@ -16,7 +16,8 @@ import { countWords, loadCorpus } from './corpus.js';
  * - ingest: JSON Lines ingest with analysis on all cores (`--ingest-docs N`, default
  *   1,000; `--ingest-full` for the issue's 100,000).
  * - server: p95 of the list endpoints on a generated store (`--server-docs N`, default
- *   2,000; `--server-seconds S` per endpoint).
+ *   2,000; `--server-seconds S` per endpoint; `--server-db FILE` keeps the store there and
+ *   reuses it when it already holds N documents: a 100,000-document store takes half an hour).
  * - queue: 1 vs 2 queue workers on PostgreSQL (`--queue-docs N`); skipped, with the
  *   reason, where no PostgreSQL server can be started.
  * - ledger: ledger updates and queries at scale (`--ledger-docs N`, default 10,000).
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     'ingest-full': { type: 'boolean', default: false },
     'server-docs': { type: 'string', default: '2000' },
     'server-seconds': { type: 'string', default: '3' },
+    'server-db': { type: 'string' },
     'queue-docs': { type: 'string', default: '500' },
     'ledger-docs': { type: 'string', default: '10000' },
   },
@@ -137,37 +139,13 @@ async function ingestSection(): Promise<void> {
  * 24 real articles analysed once (ledger-bench's bases), each saved again under new ids.
  */
 async function serverSection(): Promise<void> {
-  const [{ benchListEndpoints }, { benchUiLoads }, { analyseBases }, { openSqliteStore }] = await Promise.all([
-    import('../../server/bench-server.js'), import('../../server/bench-ui.js'), import('./ledger-bench.js'), import('../../store/sqlite/sqlite-store.js'),
-  ]);
+  const [{ benchListEndpoints }, { benchUiLoads }] = await Promise.all([import('../../server/bench-server.js'), import('../../server/bench-ui.js')]);
   const documents = count('server-docs');
-  const dir = mkdtempSync(path.join(tmpdir(), 'counterclaim-bench-server-'));
+  const dir = values['server-db'] === undefined ? mkdtempSync(path.join(tmpdir(), 'counterclaim-bench-server-')) : null;
   try {
-    const db = path.join(dir, 'server.db');
-    // A base the store would refuse (two items of one list sharing an id, an analysis defect
-    // reported by ingest as a failed document) is left out, so the load is stored whole.
-    const analysed = await analyseBases(24);
-    // (Lists without ids, such as diagnostics, are not item lists.)
-    const bases = analysed.filter((b) => Object.values(b).every((list) => {
-      const ids = Array.isArray(list) ? list.map((x: { id?: unknown }) => x?.id).filter((id) => id !== undefined) : [];
-      return new Set(ids).size === ids.length;
-    }));
-    if (bases.length < analysed.length) log(`server bench: ${analysed.length - bases.length} of ${analysed.length} base documents left out (items with the same id)`);
-    const store = openSqliteStore(db);
-    const started = performance.now();
-    for (let i = 0; i < documents; i++) {
-      const base = bases[i % bases.length]!;
-      // Committed 500 at a time, as ingest batches its saves.
-      if (i % 500 === 0) {
-        await store.commitBatch?.();
-        await store.beginBatch?.();
-      }
-      await store.saveDocument({ ...base, id: `server-${String(i).padStart(6, '0')}`, title: `${base.title} #${i}` });
-      if (i % 10_000 === 9_999) log(`  ${(i + 1).toLocaleString('en-US')} documents stored, ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    }
-    await store.commitBatch?.();
-    await store.close();
-    log(`server bench: ${documents} documents stored in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    const db = dir === null ? path.resolve(values['server-db']!) : path.join(dir, 'server.db');
+    if (dir !== null || !await holds(db, documents)) await loadServerStore(db, documents);
+    else log(`server bench: reusing ${db} (${documents} documents)`);
     const rows = await benchListEndpoints({ db, durationSeconds: count('server-seconds') });
     say(rows.map((r) => `  ${r.path.padEnd(38)} p50 ${r.p50Ms.toFixed(1).padStart(7)} ms  p95 ${r.p95Ms.toFixed(1).padStart(7)} ms  ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  errors ${r.errors + r.non2xx}`).join('\n'));
     // A view that does not load is a figure too, not the end of the section.
@@ -178,7 +156,7 @@ async function serverSection(): Promise<void> {
       : ui instanceof Error ? `  UI load failed: ${ui.message.split('\n')[0]}`
       : ui.map((u) => `  UI ${u.view.padEnd(35)} loaded in ${String(u.medianMs).padStart(5)} ms (median of ${u.runsMs.join(', ')})`).join('\n'));
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (dir !== null) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -206,6 +184,48 @@ async function ledgerSection(): Promise<void> {
   const r = await module.benchLedger({ documents: count('ledger-docs'), log });
   out.ledger = r;
   say(figures(r));
+}
+
+/** Whether `db` is a store holding exactly `documents` documents (a kept `--server-db`). */
+async function holds(db: string, documents: number): Promise<boolean> {
+  if (!existsSync(db)) return false;
+  const { openSqliteStore } = await import('../../store/sqlite/sqlite-store.js');
+  const store = openSqliteStore(db);
+  try {
+    return await store.countDocuments() === documents;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Fills `db` (emptied first) with `documents` documents: 24 real articles analysed once, each saved again under new ids. */
+async function loadServerStore(db: string, documents: number): Promise<void> {
+  const [{ analyseBases }, { openSqliteStore }] = await Promise.all([import('./ledger-bench.js'), import('../../store/sqlite/sqlite-store.js')]);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+  // A base the store would refuse (two items of one list sharing an id, an analysis defect
+  // reported by ingest as a failed document) is left out, so the load is stored whole.
+  const analysed = await analyseBases(24);
+  // (Lists without ids, such as diagnostics, are not item lists.)
+  const bases = analysed.filter((b) => Object.values(b).every((list) => {
+    const ids = Array.isArray(list) ? list.map((x: { id?: unknown }) => x?.id).filter((id) => id !== undefined) : [];
+    return new Set(ids).size === ids.length;
+  }));
+  if (bases.length < analysed.length) log(`server bench: ${analysed.length - bases.length} of ${analysed.length} base documents left out (items with the same id)`);
+  const store = openSqliteStore(db);
+  const started = performance.now();
+  for (let i = 0; i < documents; i++) {
+    const base = bases[i % bases.length]!;
+    // Committed 500 at a time, as ingest batches its saves.
+    if (i % 500 === 0) {
+      await store.commitBatch?.();
+      await store.beginBatch?.();
+    }
+    await store.saveDocument({ ...base, id: `server-${String(i).padStart(6, '0')}`, title: `${base.title} #${i}` });
+    if (i % 10_000 === 9_999) log(`  ${(i + 1).toLocaleString('en-US')} documents stored, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  await store.commitBatch?.();
+  await store.close();
+  log(`server bench: ${documents} documents stored in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 const RUN: Record<Section, () => void | Promise<void>> = { pipeline: pipelineSection, ingest: ingestSection, server: serverSection, queue: queueSection, ledger: ledgerSection };
