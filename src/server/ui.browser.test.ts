@@ -36,6 +36,8 @@ let server: RunningServer;
 let empty: RunningServer;
 /** The bundled example read by the real pipeline: the ledger (claims, contradictions, control) as it is today. */
 let real: RunningServer;
+/** Three stored copies of it: 75 claims about Pokrovsk, more than the place panel's first page. */
+let copies: RunningServer;
 const disposers: Array<() => Promise<void>> = [];
 
 before(async () => {
@@ -45,9 +47,12 @@ before(async () => {
   webDir = await buildWeb(path.join(tmp, 'web'));
   const full = await temporaryStore([await annotatedExample()]);
   const none = await temporaryStore([]);
-  const analysed = await temporaryStore([await analysedExample()]);
-  disposers.push(full.dispose, none.dispose, analysed.dispose);
+  const example = await analysedExample();
+  const analysed = await temporaryStore([example]);
+  const copied = await temporaryStore([example, { ...example, id: 'copy-2', title: `${example.title} (2)` }, { ...example, id: 'copy-3', title: `${example.title} (3)` }]);
+  disposers.push(full.dispose, none.dispose, analysed.dispose, copied.dispose);
   real = await startServer({ store: analysed.store, port: 0, webDir });
+  copies = await startServer({ store: copied.store, port: 0, webDir });
   server = await startServer({ store: full.store, port: 0, webDir, allowIngest: true });
   empty = await startServer({ store: none.store, port: 0, webDir });
   browser = await chromium.launch({
@@ -61,6 +66,7 @@ after(async () => {
   await server?.close();
   await empty?.close();
   await real?.close();
+  await copies?.close();
   for (const dispose of disposers) await dispose();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
@@ -100,12 +106,15 @@ describe('web UI in Chromium', { skip }, () => {
       await page.locator('.place-list a', { hasText: 'Pokrovsk' }).click();
       await page.waitForURL(/#\/place\/geonames-704422$/);
       await page.locator('#place-title', { hasText: 'Pokrovsk' }).waitFor();
+      assert.match(await page.locator('.side').innerText(), /6 mentions in 1 document/);
+      // The mentions are read when their box is opened.
+      assert.equal(await page.locator('.mentions li').count(), 0);
+      await page.locator('.mentions-box summary').click();
+      await page.locator('.mentions li').nth(5).waitFor();
       assert.equal(await page.locator('.mentions li').count(), 6);
       assert.equal(await page.locator('.mentions blockquote mark.k-place').first().textContent(), 'Pokrovsk');
-      assert.match(await page.locator('.side').innerText(), /6 mentions in 1 document/);
       await shot(page, `place-${device}`);
 
-      await page.locator('.mentions-box summary').click();
       await page.locator('.mentions a.mention-link').nth(1).click();
       await page.waitForURL(/#\/doc\/[0-9a-f]{64}\?item=place/);
       await page.locator('#doc-text mark.target').waitFor();
@@ -255,7 +264,48 @@ describe('web UI in Chromium', { skip }, () => {
     assert.match(await links.first().getAttribute('href') ?? '', /\/api\/export\/csv\?place=geonames-704422&side=UA&since=2025-11-01$/);
     const geojson = await page.request.get((await page.locator('.side .exports a[data-export="geojson"]').getAttribute('href'))!);
     assert.match(geojson.headers()['content-type'] ?? '', /^application\/geo\+json/);
+    await page.locator('.mentions-box summary').click();
+    await page.locator('.mentions li').first().waitFor();
+    assert.match(await page.locator('.mentions-box').innerText(), /Showing 6 of 6 mentions/);
     assert.equal(await page.locator('.mentions-box button.more').isHidden(), true, 'every mention of the example fits the first page');
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  test('the place panel shows the newest claims and appends older ones into the columns on demand', async () => {
+    const { page, problems } = await open(LAPTOP, `${copies.url}#/place/geonames-704422`);
+    await page.locator('#place-title', { hasText: 'Pokrovsk' }).waitFor();
+    const cards = page.locator('.side-col .claim');
+    // Each card once: the link to its sentence names the document and the claim.
+    const links = () => cards.locator('.claim-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const older = page.locator('button.older-claims');
+    assert.equal(await cards.count(), 50);
+    assert.match(await page.locator('.claims-status').innerText(), /Showing the newest 50 claims/);
+    assert.match(await page.locator('.side h3', { hasText: 'Claims by side' }).innerText(), /Claims by side \(50\)/);
+    const ruBefore = await page.locator('.side-col.col-RU .claim').count();
+    const first = await links();
+    await older.scrollIntoViewIfNeeded();
+    await shot(page, 'place-claims-page-laptop');
+    await older.click();
+    await page.waitForFunction(() => document.querySelectorAll('.side-col .claim').length === 75);
+    const all = await links();
+    assert.equal(new Set(all).size, 75, 'no claim twice');
+    assert.deepEqual(all.filter((href) => first.includes(href)).length, 50, 'the first page stays');
+    assert.ok(await page.locator('.side-col.col-RU .claim').count() > ruBefore, 'older RU claims appended to the RU column');
+    assert.match(await page.locator('.side-col.col-RU h4').innerText(), new RegExp(`\\(${await page.locator('.side-col.col-RU .claim').count()}\\)`));
+    assert.match(await page.locator('.claims-status').innerText(), /All 75 claims shown/);
+    assert.equal(await older.isHidden(), true, 'no older claims left');
+    await older.evaluate((b) => b.previousElementSibling?.scrollIntoView());
+    await shot(page, 'place-older-claims-laptop');
+
+    // The filters apply to the older claims too: only the UA column, growing.
+    await page.goto(`${copies.url}#/place/geonames-704422?side=UA`);
+    await page.locator('.side-col.col-RU').waitFor({ state: 'detached', timeout: 5000 });
+    const ua = await page.locator('.side-col.col-UA .claim').count();
+    await older.click();
+    await page.waitForFunction((n) => document.querySelectorAll('.side-col.col-UA .claim').length > n, ua);
+    assert.equal(await page.locator('.side-col.col-RU').count(), 0);
+    assert.match(await page.locator('.side h3', { hasText: 'Claims by side' }).innerText(), /Claims by side \(\d+ of 75\)/);
     assert.deepEqual(problems, []);
     await page.context().close();
   });

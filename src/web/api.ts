@@ -27,6 +27,7 @@ export interface Page<T> {
 // them from the bundle), so the UI and the API cannot drift apart.
 import type { DocumentSummary } from '../store/store.js';
 import type { PlaceStatus, PlaceSummary } from '../server/routes/places.js';
+import type { ClaimView } from '../server/ledger-view.js';
 
 export type { DocumentSummary, PlaceStatus, PlaceSummary };
 
@@ -67,23 +68,8 @@ export interface LedgerDocument extends DocumentSummary {
 /** A claim reference: the document and the claim item. */
 export interface ClaimRef { readonly doc: string; readonly claim: string }
 
-/** A ledger claim as /api/claims returns it. */
-export interface ClaimView {
-  readonly doc: string;
-  readonly published: string | null;
-  readonly outlet: string | null;
-  readonly title?: string | null;
-  readonly sentence?: string | null;
-  readonly claim: AnyItem & {
-    readonly predicate: string; readonly polarity: 'positive' | 'negative'; readonly modality: string; readonly side: string;
-    readonly stance: string; readonly grade: string; readonly proposition: string; readonly attribution: string | null;
-    readonly statedAt: { readonly value: string | null };
-  };
-  readonly source: { readonly key: string; readonly name: string; readonly kind: string; readonly side: string };
-  readonly readable: string;
-  readonly placeId: string | null;
-  readonly date: string | null;
-}
+/** A ledger claim as /api/claims returns it: the server's type, so the UI can group claims with the ledger's own groupClaims. */
+export type { ClaimView };
 
 export interface ControlStatus {
   readonly from: string;
@@ -112,8 +98,10 @@ export interface ClaimGroupView {
 export interface PlaceDetail {
   readonly place: PlaceSummary;
   readonly timeline: readonly ControlStatus[];
+  /** The newest claims, a page of them. */
   readonly claims: readonly ClaimView[];
-  readonly claimsTruncated: boolean;
+  /** Older claims exist: /api/claims?place=ID&offset=claims.length. */
+  readonly claimsMore: boolean;
   readonly groups: readonly ClaimGroupView[];
   readonly contradictions: readonly ContradictionView[];
   readonly mentions: Page<PlaceMentionRef>;

@@ -1,4 +1,5 @@
-import { getJson, type Page, type PlaceDetail, type PlaceMentionRef, type PlaceStatus, type PlaceSummary } from './api.js';
+import { groupClaims, type ClaimGroup } from '../ledger/group-claims.js';
+import { getJson, type ClaimView, type Page, type PlaceDetail, type PlaceMentionRef, type PlaceStatus, type PlaceSummary } from './api.js';
 import { formatDate, h, replace, s } from './dom.js';
 import { exportLinks, claimCard, claimKey, columnLabel, columnOf, contradictionCard, orderColumns, statusText, timelineStrip } from './ledger-ui.js';
 import { href } from './router.js';
@@ -224,49 +225,18 @@ async function renderPlacePanel(side: HTMLElement, id: string, places: readonly 
     replace(side, h('p', { class: 'crumbs' }, h('a', { href: href('map') }, '← All places')), h('div', { class: 'empty' }, h('h2', {}, 'No such place'), h('p', {}, `Nothing in the store is called ${id}.`)));
     return;
   }
-  const detail = await getJson<PlaceDetail>(`/api/places/${encodeURIComponent(id)}`, { limit: MENTIONS_PAGE });
+  // No mentions with the panel (limit=0: their total alone): they sit in a closed box that reads
+  // its first page when opened, and a page of them is the slowest read of the panel (issue 7).
+  const detail = await getJson<PlaceDetail>(`/api/places/${encodeURIComponent(id)}`, { limit: 0 });
   if (!isCurrent()) return;
-  const { place, mentions, timeline, groups, contradictions } = detail;
+  const { place, mentions, timeline, contradictions } = detail;
   const facts = [
     place.admin1 ? `${place.admin1}` : null, place.country,
     place.lat !== null ? `${place.lat.toFixed(3)}, ${place.lon!.toFixed(3)}` : 'no coordinates',
     place.geonameId !== null ? `GeoNames ${place.geonameId}` : 'not in the gazetteer',
   ].filter(Boolean).join(' · ');
 
-  const f = { side: params.get('side') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '', outlet: params.get('outlet') ?? '' };
-  const claims = detail.claims.filter((c) => (!f.side || columnOf(c.claim.side) === f.side) && (!f.from || (c.date ?? '') >= f.from)
-    && (!f.to || (c.date ?? '') <= f.to) && (!f.outlet || (c.outlet ?? '').toLowerCase().includes(f.outlet.toLowerCase())));
-  const contradicted = new Set(contradictions.flatMap((x) => [x.contradiction.a, x.contradiction.b, ...x.contradiction.related].map(claimKey)));
-  const groupOf = new Map<string, (typeof groups)[number]>();
-  for (const g of groups) for (const ref of g.claims) groupOf.set(claimKey(ref), g);
-  const corroborationText = (key: string, sideOfClaim: string): string | null => {
-    const c = groupOf.get(key)?.corroboration[sideOfClaim];
-    if (!c) return null;
-    return `${c.supporting} ${sideOfClaim} source${c.supporting === 1 ? '' : 's'} back it${c.disputing ? `, ${c.disputing} dispute` : ''}`;
-  };
-  const columns = orderColumns(detail.claims.map((c) => columnOf(c.claim.side)));
-  const filterForm = h('form', { class: 'filters', 'aria-label': 'Filter claims' },
-    h('label', {}, 'Side ', select('side', f.side, [['', 'all'], ...columns.map((c): [string, string] => [c, c === 'independent' ? 'independent' : c])])),
-    h('label', {}, 'From ', h('input', { type: 'date', name: 'from', value: f.from })),
-    h('label', {}, 'To ', h('input', { type: 'date', name: 'to', value: f.to })),
-    h('label', {}, 'Outlet ', h('input', { type: 'text', name: 'outlet', value: f.outlet, maxlength: 200, placeholder: 'any' })),
-    h('button', { type: 'submit' }, 'Apply'));
-  filterForm.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const data = new FormData(filterForm);
-    location.hash = href('place', id, Object.fromEntries(['side', 'from', 'to', 'outlet'].map((k) => [k, String(data.get(k) ?? '').trim()])));
-  });
-
-  const shownColumns = f.side ? columns.filter((c) => c === f.side) : columns;
-  const board = h('div', { class: 'sides', 'data-columns': shownColumns.length },
-    ...shownColumns.map((column) => {
-      const mine = claims.filter((c) => columnOf(c.claim.side) === column);
-      return h('section', { class: `side-col col-${column}`, 'aria-label': columnLabel(column) },
-        h('h4', {}, `${columnLabel(column)} (${mine.length})`),
-        ...mine.map((c) => claimCard(c, { corroboration: corroborationText(claimKey({ doc: c.doc, claim: c.claim.id }), c.claim.side), contradicted: contradicted.has(claimKey({ doc: c.doc, claim: c.claim.id })) })),
-        mine.length === 0 ? h('p', { class: 'meta' }, 'No claims match.') : null);
-    }));
-
+  const f: ClaimFilter = { side: params.get('side') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '', outlet: params.get('outlet') ?? '' };
   replace(side,
     h('p', { class: 'crumbs' }, h('a', { href: href('map') }, '← All places'), ' · ', h('a', { href: href('board', null, { place: id }) }, 'Contested claims here')),
     h('h2', { id: 'place-title' }, place.name),
@@ -279,41 +249,131 @@ async function renderPlacePanel(side: HTMLElement, id: string, places: readonly 
     timeline.length ? timelineStrip(timeline) : h('p', { class: 'hint' }, 'No control claims about this place in the ledger yet.'),
     contradictions.length ? h('h3', {}, `Contradictions (${contradictions.length})`) : null,
     ...contradictions.map(contradictionCard),
-    detail.claims.length ? h('h3', {}, `Claims by side (${claims.length}${claims.length !== detail.claims.length ? ` of ${detail.claims.length}` : ''})`) : null,
-    detail.claims.length ? filterForm : null,
-    detail.claims.length ? board : null,
-    detail.claimsTruncated ? h('p', { class: 'meta' }, 'Showing the newest 500 claims.') : null,
+    ...claimsBySide(id, detail, f),
     // The export follows the panel's filters where the API has them: a party's side (not the independent column) and the start date.
     detail.claims.length ? exportLinks({ place: id, side: f.side && f.side !== 'independent' ? f.side : '', since: f.from }) : null,
-    mentionsBox(id, mentions));
+    mentionsBox(id, mentions.total ?? place.mentions));
 }
+
+interface ClaimFilter { readonly side: string; readonly from: string; readonly to: string; readonly outlet: string }
+
+/** Claims asked for by each "Show older claims". */
+const OLDER_CLAIMS_PAGE = 50;
+
+/**
+ * The claims of a place in columns by side. The newest page came with the
+ * panel; "Show older claims" reads the next page from /api/claims (the same
+ * order) and the columns are drawn again over every claim loaded, so the
+ * filters, the counts and the corroboration (the ledger's groupClaims, run
+ * here) always cover exactly the claims on screen.
+ */
+function claimsBySide(id: string, detail: PlaceDetail, f: ClaimFilter): HTMLElement[] {
+  if (detail.claims.length === 0) return [];
+  const loaded: ClaimView[] = [...detail.claims];
+  const keys = new Set(loaded.map(keyOfClaim));
+  let next: number | null = detail.claimsMore ? detail.claims.length : null;
+  const matches = (c: ClaimView) => (!f.side || columnOf(c.claim.side) === f.side) && (!f.from || (c.date ?? '') >= f.from)
+    && (!f.to || (c.date ?? '') <= f.to) && (!f.outlet || (c.outlet ?? '').toLowerCase().includes(f.outlet.toLowerCase()));
+  const contradicted = new Set(detail.contradictions.flatMap((x) => [x.contradiction.a, x.contradiction.b, ...x.contradiction.related].map(claimKey)));
+
+  const heading = h('h3', {});
+  const sideSelect = select('side', f.side, []);
+  const filterForm = h('form', { class: 'filters', 'aria-label': 'Filter claims' },
+    h('label', {}, 'Side ', sideSelect),
+    h('label', {}, 'From ', h('input', { type: 'date', name: 'from', value: f.from })),
+    h('label', {}, 'To ', h('input', { type: 'date', name: 'to', value: f.to })),
+    h('label', {}, 'Outlet ', h('input', { type: 'text', name: 'outlet', value: f.outlet, maxlength: 200, placeholder: 'any' })),
+    h('button', { type: 'submit' }, 'Apply'));
+  filterForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(filterForm);
+    location.hash = href('place', id, Object.fromEntries(['side', 'from', 'to', 'outlet'].map((k) => [k, String(data.get(k) ?? '').trim()])));
+  });
+  const board = h('div', { class: 'sides' });
+  const status = h('p', { class: 'meta claims-status', 'aria-live': 'polite' });
+  const older = h('button', { type: 'button', class: 'more older-claims' }, 'Show older claims');
+
+  const draw = () => {
+    const groupOf = new Map<string, ClaimGroup>();
+    for (const g of groupClaims(loaded)) for (const c of g.claims) groupOf.set(keyOfClaim(c), g);
+    const corroborationText = (c: ClaimView): string | null => {
+      const n = groupOf.get(keyOfClaim(c))?.corroboration[c.claim.side];
+      if (!n) return null;
+      return `${n.supporting} ${c.claim.side} source${n.supporting === 1 ? '' : 's'} back it${n.disputing ? `, ${n.disputing} dispute` : ''}`;
+    };
+    // An older page may bring a side the newer claims lacked: the side filter offers it from then on.
+    const columns = orderColumns(loaded.map((c) => columnOf(c.claim.side)));
+    const options: Array<[string, string]> = [['', 'all'], ...columns.map((c): [string, string] => [c, c])];
+    sideSelect.replaceChildren(...options.map(([v, label]) => h('option', { value: v }, label)));
+    sideSelect.value = f.side;
+    const shown = loaded.filter(matches);
+    heading.textContent = `Claims by side (${shown.length}${shown.length !== loaded.length ? ` of ${loaded.length}` : ''})`;
+    const shownColumns = f.side ? columns.filter((c) => c === f.side) : columns;
+    board.dataset.columns = String(shownColumns.length);
+    replace(board, ...shownColumns.map((column) => {
+      const mine = shown.filter((c) => columnOf(c.claim.side) === column);
+      return h('section', { class: `side-col col-${column}`, 'aria-label': columnLabel(column) },
+        h('h4', {}, `${columnLabel(column)} (${mine.length})`),
+        ...mine.map((c) => claimCard(c, { corroboration: corroborationText(c), contradicted: contradicted.has(keyOfClaim(c)) })),
+        mine.length === 0 ? h('p', { class: 'meta' }, 'No claims match.') : null);
+    }));
+    status.textContent = next !== null ? `Showing the newest ${loaded.length} claims; sources are counted over these.`
+      : loaded.length > detail.claims.length ? `All ${loaded.length} claims shown.` : '';
+    older.hidden = next === null;
+  };
+  older.addEventListener('click', () => {
+    if (next === null) return;
+    older.disabled = true;
+    void getJson<Page<ClaimView>>('/api/claims', { place: id, offset: next, limit: OLDER_CLAIMS_PAGE })
+      .then((p) => {
+        // A claim stored since the panel opened shifts the pages by one: a claim already shown is not shown twice.
+        for (const c of p.items) if (!keys.has(keyOfClaim(c))) { keys.add(keyOfClaim(c)); loaded.push(c); }
+        next = p.next;
+        draw();
+      })
+      .catch((error: Error) => { status.textContent = `Could not load older claims: ${error.message}`; })
+      .finally(() => { older.disabled = false; });
+  });
+  draw();
+  return [heading, filterForm, board, h('div', { class: 'claims-more' }, status, older)];
+}
+
+const keyOfClaim = (c: { readonly doc: string; readonly claim: { readonly id: string } }): string => claimKey({ doc: c.doc, claim: c.claim.id });
 
 const MENTIONS_PAGE = 20;
 
-/** The mentions of a place: the first page came with the panel; more are loaded a page at a time on demand. */
-function mentionsBox(id: string, first: PlaceDetail['mentions']): HTMLElement {
+/**
+ * The mentions of a place, in a closed box: its first page is read when the box
+ * is first opened (most visits never open it), then more a page at a time on demand.
+ */
+function mentionsBox(id: string, total: number): HTMLElement {
   const list = h('ol', { class: 'mentions' });
-  const more = h('button', { type: 'button', class: 'more' }, 'Load more mentions');
+  const more = h('button', { type: 'button', class: 'more', hidden: true }, 'Load more mentions');
   const count = h('p', { class: 'meta' });
-  let next = first.next;
-  const add = (items: readonly PlaceMentionRef[]) => {
-    list.append(...items.map((m) => h('li', {},
-      h('a', { class: 'mention-link', href: href('doc', m.docId, { item: m.item.id, kind: 'place' }) }, m.title ?? 'Untitled document'),
-      h('span', { class: 'meta' }, ` ${formatDate(m.published)}${m.outlet ? ` · ${m.outlet}` : ''}`),
-      m.sentence ? sentenceWithMark(m.sentence, m.item.span) : null)));
-    count.textContent = `Showing ${list.children.length} of ${first.total ?? '?'} mentions.`;
-    more.hidden = next === null;
-  };
-  more.addEventListener('click', () => {
-    if (next === null) return;
+  let next: number | null = total > 0 ? 0 : null;
+  let loading = false;
+  const load = (limit: number) => {
+    if (next === null || loading) return;
+    loading = true;
     more.disabled = true;
-    void getJson<Page<PlaceMentionRef>>(`/api/places/${encodeURIComponent(id)}/mentions`, { limit: 50, offset: next })
-      .then((p) => { next = p.next; add(p.items); })
-      .catch((error: Error) => { count.textContent = `Could not load more mentions: ${error.message}`; })
-      .finally(() => { more.disabled = false; });
-  });
-  add(first.items);
-  return h('details', { class: 'mentions-box' }, h('summary', {}, `Mentions (${first.total ?? first.items.length})`), list, count, more);
+    if (list.children.length === 0) count.textContent = 'Loading mentions…';
+    void getJson<Page<PlaceMentionRef>>(`/api/places/${encodeURIComponent(id)}/mentions`, { limit, offset: next })
+      .then((p) => {
+        next = p.next;
+        list.append(...p.items.map((m) => h('li', {},
+          h('a', { class: 'mention-link', href: href('doc', m.docId, { item: m.item.id, kind: 'place' }) }, m.title ?? 'Untitled document'),
+          h('span', { class: 'meta' }, ` ${formatDate(m.published)}${m.outlet ? ` · ${m.outlet}` : ''}`),
+          m.sentence ? sentenceWithMark(m.sentence, m.item.span) : null)));
+        count.textContent = `Showing ${list.children.length} of ${p.total ?? total} mentions.`;
+        more.hidden = next === null;
+      })
+      .catch((error: Error) => { count.textContent = `Could not load mentions: ${error.message}`; })
+      .finally(() => { loading = false; more.disabled = false; });
+  };
+  more.addEventListener('click', () => load(50));
+  const box = h('details', { class: 'mentions-box' }, h('summary', {}, `Mentions (${total})`), list, count, more);
+  box.addEventListener('toggle', () => { if (box.open && list.children.length === 0) load(MENTIONS_PAGE); });
+  return box;
 }
 
 function select(name: string, value: string, options: ReadonlyArray<[string, string]>): HTMLSelectElement {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../app.js';
-import { annotatedExample, temporaryStore } from '../testing/fixture.js';
+import { analysedExample, annotatedExample, temporaryStore } from '../testing/fixture.js';
 import type { Store } from '../../store/store.js';
-import { placeMentions } from './places.js';
+import { PLACE_CLAIMS_PAGE, placeMentions } from './places.js';
 
 let store: Store;
 let dispose: () => Promise<void>;
@@ -58,5 +58,56 @@ describe('place mentions', () => {
     assert.equal(calls.listItems, undefined);
     assert.equal(calls.getDocumentSummaries, 1);
     assert.equal(calls.sentenceAt, 6);
+  });
+});
+
+describe('the place panel at scale: a page of claims, older ones through /api/claims', () => {
+  // Three stored copies of the example: 75 claims about Pokrovsk, more than the panel's first page of 50.
+  let copies: { store: Store; dispose: () => Promise<void> };
+  before(async () => {
+    const doc = await analysedExample();
+    copies = await temporaryStore([doc, { ...doc, id: 'copy-2', title: `${doc.title} (2)` }, { ...doc, id: 'copy-3', title: `${doc.title} (3)` }]);
+  });
+  after(async () => copies.dispose());
+  const get = async (s: Store, path: string) => {
+    const res = await createApp({ store: s }).request(path);
+    assert.equal(res.status, 200, path);
+    return await res.json() as any;
+  };
+  const key = (c: any) => `${c.doc}|${c.claim.id}`;
+
+  test('the first load returns the newest page of claims and says older ones exist; /api/claims continues exactly where it stops', async () => {
+    const every = (await get(copies.store, '/api/claims?place=geonames-704422&limit=500')).items.map(key);
+    assert.ok(every.length > PLACE_CLAIMS_PAGE, `${every.length} claims, more than a page`);
+    const panel = await get(copies.store, '/api/places/geonames-704422');
+    assert.equal(panel.claims.length, PLACE_CLAIMS_PAGE);
+    assert.equal(panel.claimsMore, true);
+    assert.equal(panel.claimsTruncated, undefined, 'replaced by claimsMore');
+    assert.deepEqual(panel.claims.map(key), every.slice(0, PLACE_CLAIMS_PAGE), 'the newest, in the ledger order');
+    const older = await get(copies.store, `/api/claims?place=geonames-704422&offset=${panel.claims.length}&limit=${PLACE_CLAIMS_PAGE}`);
+    assert.deepEqual([...panel.claims, ...older.items].map(key), every, 'the two pages are every claim, once each');
+    assert.equal(older.next, null);
+    // Groups and their corroboration are over the claims returned, never over claims the reader cannot see.
+    const returned = new Set(panel.claims.map(key));
+    assert.ok(panel.groups.length > 0);
+    assert.ok(panel.groups.every((g: any) => g.claims.every((c: any) => returned.has(`${c.doc}|${c.claim}`))));
+    assert.equal(panel.groups.reduce((n: number, g: any) => n + g.claims.length, 0), PLACE_CLAIMS_PAGE);
+  });
+
+  test('a place with fewer claims than a page says there are no more', async () => {
+    const panel = await get(store, '/api/places/geonames-704422');
+    assert.ok(panel.claims.length > 0 && panel.claims.length < PLACE_CLAIMS_PAGE);
+    assert.equal(panel.claimsMore, false);
+  });
+
+  test('limit=0: the mentions\' total alone, and the same place, claims and contradictions as with a page of mentions', async () => {
+    const bare = await get(copies.store, '/api/places/geonames-704422?limit=0');
+    assert.deepEqual(bare.mentions, { items: [], limit: 0, offset: 0, total: bare.place.mentions, next: 0 });
+    assert.ok(bare.place.mentions > 0);
+    const full = await get(copies.store, '/api/places/geonames-704422?limit=5');
+    assert.equal(full.mentions.items.length, 5);
+    assert.deepEqual({ ...bare, mentions: null }, { ...full, mentions: null });
+    const res = await createApp({ store: copies.store }).request('/api/places/geonames-704422/mentions?limit=0');
+    assert.equal(res.status, 400, 'the mentions list itself still pages from 1');
   });
 });

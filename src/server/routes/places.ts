@@ -50,6 +50,17 @@ const mentionQuery = pageQuery.extend({
   limit: z.coerce.number().int().min(1).max(200).default(20).describe('Mentions per page (1-200).'),
 });
 
+/**
+ * The place panel's query: its `limit` and `offset` page the mentions, as in
+ * /{id}/mentions, except that `limit=0` asks for their count alone. The web UI
+ * asks for none: mentions sit in a closed box it fills on opening, and reading
+ * a page of them in document order costs the SQLite store a sort of every
+ * mention of the place (0.3-0.4 s for Pokrovsk at 20,000 documents, issue 7).
+ */
+const placeDetailQuery = mentionQuery.extend({
+  limit: z.coerce.number().int().min(0).max(200).default(20).describe('Mentions per page (0-200; 0: only their total).'),
+});
+
 export const placeId = z.string().max(300).regex(/^(geonames-\d{1,12}|name-[^/]{1,200})$/, 'must be a place id like geonames-698740 or name-pokrovsk');
 
 /** The id a mention is aggregated under (the same in the store's place totals). */
@@ -211,7 +222,7 @@ function create(deps: RouteDeps): Hono {
   });
 
   app.get('/:id', async (c) => {
-    const { limit, offset } = parseQuery(c, mentionQuery);
+    const { limit, offset } = parseQuery(c, placeDetailQuery);
     const id = parseParam(c, 'id', placeId);
     const found = deps.store.browse ? await deps.store.browse.getPlace(id) : (await aggregated()).find((p) => p.id === id);
     if (!found) throw new ApiError('not-found', `no place ${id}`);
@@ -219,17 +230,21 @@ function create(deps: RouteDeps): Hono {
     const ledger = deps.store.ledger;
     const key = ledgerKeyOfPlaceId(id);
     const timeline = (await timelines()).get(id) ?? [];
-    // The place's claims (newest first, at most CLAIMS_PER_PLACE), grouped by proposition for corroboration.
-    const claims = ledger ? await ledger.listClaims({ place: key, limit: CLAIMS_PER_PLACE }) : [];
+    // The newest page of the place's claims, and one more to tell whether older ones exist;
+    // the rest, a page at a time, through /api/claims?place=ID&offset=N (the same order).
+    const newest = ledger ? await ledger.listClaims({ place: key, limit: PLACE_CLAIMS_PAGE + 1 }) : [];
+    const claims = newest.slice(0, PLACE_CLAIMS_PAGE);
+    // Groups of the claims returned, so every count is over claims the reader can see; a client
+    // holding more pages groups them all the same way (the web UI calls groupClaims too).
     const groups = groupClaims(claims).map((g) => ({
       proposition: g.proposition, readable: claimView(g.claims[0]!).readable, window: g.window, corroboration: g.corroboration,
       claims: g.claims.map((x) => ({ doc: x.doc, claim: x.claim.id })),
     }));
     const contradictions = ledger ? (await listContradictionViews(deps.store, { place: id, limit: 100, offset: 0 })).items : [];
-    const { mentions, total } = await mentionPage(deps.store, id, limit, offset);
+    const { mentions, total } = limit === 0 ? { mentions: [], total: place!.mentions } : await mentionPage(deps.store, id, limit, offset);
     return c.json({
       place, timeline,
-      claims: claims.map(claimView), claimsTruncated: claims.length >= CLAIMS_PER_PLACE,
+      claims: claims.map(claimView), claimsMore: newest.length > PLACE_CLAIMS_PAGE,
       groups, contradictions,
       mentions: page(mentions, limit, offset, total ?? place!.mentions),
     });
@@ -237,8 +252,13 @@ function create(deps: RouteDeps): Hono {
   return app;
 }
 
-/** Claims of one place returned with it; the rest through /api/claims?place=. */
-const CLAIMS_PER_PLACE = 500;
+/**
+ * Claims of one place returned with it, the newest first; older ones through
+ * /api/claims?place=. A page, not every claim (it was the newest 500: 0.9 MB of
+ * JSON for Pokrovsk, parsed, grouped and serialised on every click), since the
+ * panel shows a screenful and the ledger pages in SQL at any offset (issue 7).
+ */
+export const PLACE_CLAIMS_PAGE = 50;
 
 const placeSchema = {
   type: 'object',
@@ -266,13 +286,15 @@ export const placeRoutes: RouteModule = {
     },
     '/{id}': {
       get: {
-        summary: 'One place: its control timeline, its claims (newest first, at most 500) with corroboration per proposition, its contradictions, and a page of its mentions with the sentence of each', tags: ['places'],
-        parameters: [pathParameter('id', 'Place id: geonames-ID or name-NAME.'), ...queryParameters(mentionQuery)],
+        summary: 'One place: its control timeline, its newest claims (a page of 50) with corroboration per proposition, its contradictions, and a page of its mentions with the sentence of each', tags: ['places'],
+        description: 'Older claims: `/api/claims?place={id}&offset={number of claims returned}`, in the same order. `limit` and `offset` page the mentions; `limit=0` returns only their total.',
+        parameters: [pathParameter('id', 'Place id: geonames-ID or name-NAME.'), ...queryParameters(placeDetailQuery)],
         responses: {
           '200': jsonResponse('The place, its ledger and a page of its mentions.', { type: 'object', properties: {
             place: placeSchema, timeline: { type: 'array', items: { type: 'object', description: 'ControlStatus: from, state, by, denied, why, claims.' } },
-            claims: { type: 'array', items: { type: 'object', description: 'Ledger claim with readable, placeId, date.' } }, claimsTruncated: { type: 'boolean' },
-            groups: { type: 'array', items: { type: 'object', description: 'Claims of one proposition at overlapping times, with corroboration per side.' } },
+            claims: { type: 'array', maxItems: PLACE_CLAIMS_PAGE, items: { type: 'object', description: 'Ledger claim with readable, placeId, date; newest first.' } },
+            claimsMore: { type: 'boolean', description: 'Older claims exist: /api/claims?place={id}&offset={claims.length}.' },
+            groups: { type: 'array', items: { type: 'object', description: 'Claims of one proposition at overlapping times, with corroboration per side, over the claims returned.' } },
             contradictions: { type: 'array', items: { type: 'object' } }, mentions: pageSchema({ type: 'object' }) } }),
           '404': errorResponse('No such place.'),
           ...STANDARD_ERRORS,
