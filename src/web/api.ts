@@ -103,6 +103,9 @@ export interface PlaceDetail {
   /** Older claims exist: /api/claims?place=ID&offset=claims.length. */
   readonly claimsMore: boolean;
   readonly groups: readonly ClaimGroupView[];
+  /** The newest contradictions, a page of them. */
   readonly contradictions: readonly ContradictionView[];
+  /** Contradictions about the place in all (the board lists them). */
+  readonly contradictionsTotal: number;
   readonly mentions: Page<PlaceMentionRef>;
 }

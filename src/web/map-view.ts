@@ -247,8 +247,11 @@ async function renderPlacePanel(side: HTMLElement, id: string, places: readonly 
     place.forms.length > 1 ? h('p', { class: 'meta' }, `Written as: ${place.forms.join(', ')}`) : null,
     timeline.length ? h('h3', {}, 'Control over time') : null,
     timeline.length ? timelineStrip(timeline) : h('p', { class: 'hint' }, 'No control claims about this place in the ledger yet.'),
-    contradictions.length ? h('h3', {}, `Contradictions (${contradictions.length})`) : null,
+    contradictions.length ? h('h3', {}, `Contradictions (${detail.contradictionsTotal})`) : null,
     ...contradictions.map(contradictionCard),
+    detail.contradictionsTotal > contradictions.length
+      ? h('p', { class: 'meta contradictions-more' }, `The newest ${contradictions.length}; `, h('a', { href: href('board', null, { place: id }) }, `all ${detail.contradictionsTotal} on the contested-claims board`), '.')
+      : null,
     ...claimsBySide(id, detail, f),
     // The export follows the panel's filters where the API has them: a party's side (not the independent column) and the start date.
     detail.claims.length ? exportLinks({ place: id, side: f.side && f.side !== 'independent' ? f.side : '', since: f.from }) : null,
@@ -274,6 +277,7 @@ function claimsBySide(id: string, detail: PlaceDetail, f: ClaimFilter): HTMLElem
   let next: number | null = detail.claimsMore ? detail.claims.length : null;
   const matches = (c: ClaimView) => (!f.side || columnOf(c.claim.side) === f.side) && (!f.from || (c.date ?? '') >= f.from)
     && (!f.to || (c.date ?? '') <= f.to) && (!f.outlet || (c.outlet ?? '').toLowerCase().includes(f.outlet.toLowerCase()));
+  // Flagged: the claims of the contradictions the panel shows (the newest; the board has them all).
   const contradicted = new Set(detail.contradictions.flatMap((x) => [x.contradiction.a, x.contradiction.b, ...x.contradiction.related].map(claimKey)));
 
   const heading = h('h3', {});

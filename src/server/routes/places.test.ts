@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createApp } from '../app.js';
 import { analysedExample, annotatedExample, temporaryStore } from '../testing/fixture.js';
 import type { Store } from '../../store/store.js';
-import { PLACE_CLAIMS_PAGE, placeMentions } from './places.js';
+import { PLACE_CLAIMS_PAGE, PLACE_CONTRADICTIONS_PAGE, placeMentions } from './places.js';
 
 let store: Store;
 let dispose: () => Promise<void>;
@@ -92,6 +92,16 @@ describe('the place panel at scale: a page of claims, older ones through /api/cl
     assert.ok(panel.groups.length > 0);
     assert.ok(panel.groups.every((g: any) => g.claims.every((c: any) => returned.has(`${c.doc}|${c.claim}`))));
     assert.equal(panel.groups.reduce((n: number, g: any) => n + g.claims.length, 0), PLACE_CLAIMS_PAGE);
+  });
+
+  test('the newest contradictions come with the place, with their total; /api/contradictions has them all', async () => {
+    for (const s of [store, copies.store]) {
+      const panel = await get(s, '/api/places/geonames-704422?limit=0');
+      const all = await get(s, '/api/contradictions?place=geonames-704422&limit=500');
+      assert.ok(all.total > 0);
+      assert.equal(panel.contradictionsTotal, all.total);
+      assert.deepEqual(panel.contradictions, all.items.slice(0, PLACE_CONTRADICTIONS_PAGE));
+    }
   });
 
   test('a place with fewer claims than a page says there are no more', async () => {

@@ -240,12 +240,12 @@ function create(deps: RouteDeps): Hono {
       proposition: g.proposition, readable: claimView(g.claims[0]!).readable, window: g.window, corroboration: g.corroboration,
       claims: g.claims.map((x) => ({ doc: x.doc, claim: x.claim.id })),
     }));
-    const contradictions = ledger ? (await listContradictionViews(deps.store, { place: id, limit: 100, offset: 0 })).items : [];
+    const contradictions = ledger ? await listContradictionViews(deps.store, { place: id, limit: PLACE_CONTRADICTIONS_PAGE, offset: 0 }) : { items: [], total: 0 };
     const { mentions, total } = limit === 0 ? { mentions: [], total: place!.mentions } : await mentionPage(deps.store, id, limit, offset);
     return c.json({
       place, timeline,
       claims: claims.map(claimView), claimsMore: newest.length > PLACE_CLAIMS_PAGE,
-      groups, contradictions,
+      groups, contradictions: contradictions.items, contradictionsTotal: contradictions.total,
       mentions: page(mentions, limit, offset, total ?? place!.mentions),
     });
   });
@@ -259,6 +259,12 @@ function create(deps: RouteDeps): Hono {
  * panel shows a screenful and the ledger pages in SQL at any offset (issue 7).
  */
 export const PLACE_CLAIMS_PAGE = 50;
+
+/**
+ * Contradictions returned with a place, the newest first (each carries both its
+ * claims in full, some 7 kB); the rest on the board, /api/contradictions?place=.
+ */
+export const PLACE_CONTRADICTIONS_PAGE = 20;
 
 const placeSchema = {
   type: 'object',
@@ -286,8 +292,8 @@ export const placeRoutes: RouteModule = {
     },
     '/{id}': {
       get: {
-        summary: 'One place: its control timeline, its newest claims (a page of 50) with corroboration per proposition, its contradictions, and a page of its mentions with the sentence of each', tags: ['places'],
-        description: 'Older claims: `/api/claims?place={id}&offset={number of claims returned}`, in the same order. `limit` and `offset` page the mentions; `limit=0` returns only their total.',
+        summary: 'One place: its control timeline, its newest claims (a page of 50) with corroboration per proposition, its newest contradictions (20), and a page of its mentions with the sentence of each', tags: ['places'],
+        description: 'Older claims: `/api/claims?place={id}&offset={number of claims returned}`, in the same order; every contradiction: `/api/contradictions?place={id}`. `limit` and `offset` page the mentions; `limit=0` returns only their total.',
         parameters: [pathParameter('id', 'Place id: geonames-ID or name-NAME.'), ...queryParameters(placeDetailQuery)],
         responses: {
           '200': jsonResponse('The place, its ledger and a page of its mentions.', { type: 'object', properties: {
@@ -295,7 +301,9 @@ export const placeRoutes: RouteModule = {
             claims: { type: 'array', maxItems: PLACE_CLAIMS_PAGE, items: { type: 'object', description: 'Ledger claim with readable, placeId, date; newest first.' } },
             claimsMore: { type: 'boolean', description: 'Older claims exist: /api/claims?place={id}&offset={claims.length}.' },
             groups: { type: 'array', items: { type: 'object', description: 'Claims of one proposition at overlapping times, with corroboration per side, over the claims returned.' } },
-            contradictions: { type: 'array', items: { type: 'object' } }, mentions: pageSchema({ type: 'object' }) } }),
+            contradictions: { type: 'array', maxItems: PLACE_CONTRADICTIONS_PAGE, items: { type: 'object', description: 'As in /api/contradictions; newest first.' } },
+            contradictionsTotal: { type: 'integer', description: 'Contradictions about the place in all: /api/contradictions?place={id}.' },
+            mentions: pageSchema({ type: 'object' }) } }),
           '404': errorResponse('No such place.'),
           ...STANDARD_ERRORS,
         },
