@@ -225,8 +225,9 @@ async function renderPlacePanel(side: HTMLElement, id: string, places: readonly 
     replace(side, h('p', { class: 'crumbs' }, h('a', { href: href('map') }, '← All places')), h('div', { class: 'empty' }, h('h2', {}, 'No such place'), h('p', {}, `Nothing in the store is called ${id}.`)));
     return;
   }
-  // No mentions with the panel (limit=0: their total alone): they sit in a closed box that reads
-  // its first page when opened, and a page of them is the slowest read of the panel (issue 7).
+  // No mentions with the panel (limit=0: their total alone): they sit in a closed box that reads its
+  // first page when opened, so a click on a place does not wait for them (at 20,000 documents a page
+  // of them took 0.4 s of the panel's 0.5 s, issue 7).
   const detail = await getJson<PlaceDetail>(`/api/places/${encodeURIComponent(id)}`, { limit: 0 });
   if (!isCurrent()) return;
   const { place, mentions, timeline, contradictions } = detail;

@@ -53,9 +53,9 @@ const mentionQuery = pageQuery.extend({
 /**
  * The place panel's query: its `limit` and `offset` page the mentions, as in
  * /{id}/mentions, except that `limit=0` asks for their count alone. The web UI
- * asks for none: mentions sit in a closed box it fills on opening, and reading
- * a page of them in document order costs the SQLite store a sort of every
- * mention of the place (0.3-0.4 s for Pokrovsk at 20,000 documents, issue 7).
+ * asks for none: mentions sit in a closed box it fills when opened, so a click
+ * on a place does not wait for a page of them (which sorted every mention of
+ * the place: 0.4 s for Pokrovsk at 20,000 documents when measured, issue 7).
  */
 const placeDetailQuery = mentionQuery.extend({
   limit: z.coerce.number().int().min(0).max(200).default(20).describe('Mentions per page (0-200; 0: only their total).'),
