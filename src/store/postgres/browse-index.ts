@@ -93,6 +93,40 @@ export const BROWSE_MIGRATION_SQL = `
   INSERT INTO place_forms (place_id, form, n) SELECT place_id, text, count(*) FROM items WHERE place_id IS NOT NULL GROUP BY place_id, text;
 `;
 
+/**
+ * Migration 13 (as SQLite's): each place's documents in storage order (`seq`),
+ * so a page of a place's mentions walks them from an index and stops at the
+ * page instead of sorting every mention of the place. The insert trigger now
+ * writes the document's seq; rows stored before are filled.
+ */
+export const PLACE_MENTION_ORDER_MIGRATION_SQL = `
+  ALTER TABLE place_doc_mentions ADD COLUMN IF NOT EXISTS seq BIGINT;
+  UPDATE place_doc_mentions m SET seq = d.seq FROM documents d WHERE d.id = m.doc_id;
+  ALTER TABLE place_doc_mentions ALTER COLUMN seq SET NOT NULL;
+  CREATE UNIQUE INDEX IF NOT EXISTS place_doc_mentions_seq ON place_doc_mentions(place_id, seq);
+  CREATE OR REPLACE FUNCTION items_place_totals_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE d jsonb := new.data::jsonb; first boolean;
+  BEGIN
+    INSERT INTO place_totals (id, name, geoname_id, lat, lon, country, admin1)
+      VALUES (new.place_id, coalesce(d ->> 'name', new.text), (d ->> 'geonameId')::integer, (d ->> 'lat')::double precision, (d ->> 'lon')::double precision, d ->> 'country', d ->> 'admin1')
+      ON CONFLICT (id) DO NOTHING;
+    INSERT INTO place_doc_mentions AS m (place_id, doc_id, mentions, seq) VALUES (new.place_id, new.doc_id, 1, (SELECT seq FROM documents WHERE id = new.doc_id))
+      ON CONFLICT (place_id, doc_id) DO UPDATE SET mentions = m.mentions + 1 RETURNING m.mentions = 1 INTO first;
+    UPDATE place_totals SET mentions = mentions + 1, documents = documents + first::integer WHERE id = new.place_id;
+    INSERT INTO place_forms AS f (place_id, form, n) VALUES (new.place_id, new.text, 1) ON CONFLICT (place_id, form) DO UPDATE SET n = f.n + 1;
+    RETURN NULL;
+  END $$;
+`;
+
+/**
+ * A page of a place's mentions: the place's documents in seq order (migration
+ * 13's index), each one's place items by index. The page is sorted a document
+ * at a time (an incremental sort on seq) and the scan stops once it is full.
+ */
+export const PLACE_MENTIONS_SQL = `SELECT x.doc_id, x.data FROM (SELECT doc_id, seq FROM place_doc_mentions WHERE place_id = $1 ORDER BY seq) p
+  CROSS JOIN LATERAL (SELECT i.doc_id, i.data, i.start, i."end", i.id FROM items i WHERE i.doc_id = p.doc_id AND i.kind = 'places' AND i.place_id = $1) x
+  ORDER BY p.seq, x.start, x."end" DESC, x.id COLLATE "C" LIMIT $2 OFFSET $3`;
+
 interface PlaceRow { id: string; name: string; geoname_id: number | null; lat: number | null; lon: number | null; country: string | null; admin1: string | null; mentions: number; documents: number; forms: string }
 
 const toPlace = (r: PlaceRow): PlaceTotals => ({
@@ -130,8 +164,7 @@ export function createBrowseIndex(pool: Pick<pg.Pool, 'query'>): BrowseReader {
     },
     async placeMentions(id, query = {}) {
       const { rows } = await pool.query<{ doc_id: string; data: string }>(
-        `SELECT i.doc_id, i.data FROM items i JOIN documents d ON d.id = i.doc_id WHERE i.place_id = $1
-         ORDER BY d.seq, i.start, i."end" DESC, i.id COLLATE "C" LIMIT $2 OFFSET $3`, [id, clampLimit(query.limit, 100), clampOffset(query.offset)]);
+        PLACE_MENTIONS_SQL, [id, clampLimit(query.limit, 100), clampOffset(query.offset)]);
       return rows.map((r): StoredItem => ({ docId: r.doc_id, kind: 'places', item: JSON.parse(r.data) as StoredItem['item'] }));
     },
     async listEntities(query = {}) {

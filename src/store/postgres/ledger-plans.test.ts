@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { explainingLedger, generatePostgresLedgerLoad, hottestPlace, seqScans } from './ledger-load.js';
 import { createTestDatabase, testPostgres } from './test-server.js';
+import { PLACE_MENTIONS_SQL } from './browse-index.js';
 
 const postgres = testPostgres();
 
@@ -39,6 +40,13 @@ test('postgres ledger: reader queries use indexes, no seq scan on claims or cont
     for (const { sql, plan } of plans) {
       assert.deepEqual(seqScans(plan).filter((t) => t !== 'ledger_timelines'), [], `${sql}\n${JSON.stringify(plan, null, 1)}`);
     }
+    // A page of the most mentioned place's mentions (migration 13): its documents by the (place_id, seq) index, no scan of items.
+    const place = (await pool.query<{ id: string; mentions: number }>('SELECT id, mentions FROM place_totals ORDER BY mentions DESC LIMIT 1')).rows[0]!;
+    assert.ok(place.mentions > 100, JSON.stringify(place));
+    const mentions = (await pool.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${PLACE_MENTIONS_SQL}`, [place.id, 20, 0])).rows[0]!['QUERY PLAN'];
+    const text = JSON.stringify(mentions);
+    assert.deepEqual(seqScans(mentions), [], text);
+    assert.match(text, /place_doc_mentions_seq/, text);
   } finally {
     await pool.end();
     await db.drop();

@@ -1,4 +1,4 @@
-import { BROWSE_MIGRATION_SQL } from './browse-index.js';
+import { BROWSE_MIGRATION_SQL, PLACE_MENTION_ORDER_MIGRATION_SQL } from './browse-index.js';
 import { LEDGER_COHORT_MIGRATION_SQL, LEDGER_CORE_MIGRATION_SQL, LEDGER_FILTER_MIGRATION_SQL, LEDGER_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL, LEDGER_SUMMARY_MIGRATION_SQL } from './ledger-index.js';
 
 /**
@@ -137,5 +137,10 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ readonly version: number; read
     // Ledger recomputes read the newest claims of each cohort (polarity, side, counted): SQLite migration 12.
     version: 12,
     sql: LEDGER_COHORT_MIGRATION_SQL,
+  },
+  {
+    // A place's documents in storage order, for pages of its mentions (SQLite migration 13).
+    version: 13,
+    sql: PLACE_MENTION_ORDER_MIGRATION_SQL,
   },
 ];

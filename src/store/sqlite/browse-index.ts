@@ -50,6 +50,38 @@ export const ITEMS_PLACE_TRIGGERS_SQL = `
   END;`;
 
 /**
+ * Migration 13: each place's documents in storage order (`seq`), so a page of
+ * a place's mentions walks them from an index and stops at the page. Before,
+ * the page sorted every mention of the place: 1.8 s for a place in 40,000 of
+ * 100,000 documents. The insert trigger now writes the document's seq (a
+ * document keeps its seq when saved again); rows stored before are filled.
+ */
+export const PLACE_MENTION_ORDER_MIGRATION_SQL = `
+  ALTER TABLE place_doc_mentions ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+  UPDATE place_doc_mentions SET seq = (SELECT d.seq FROM documents d WHERE d.id = place_doc_mentions.doc_id);
+  CREATE UNIQUE INDEX place_doc_mentions_seq ON place_doc_mentions(place_id, seq);
+  DROP TRIGGER items_place_totals_insert;
+  CREATE TRIGGER items_place_totals_insert AFTER INSERT ON items WHEN new.kind = 'places' BEGIN
+    INSERT INTO place_totals (id, name, geoname_id, lat, lon, country, admin1)
+      VALUES (${placeIdSql('new')}, coalesce(json_extract(new.data, '$.name'), new.text), json_extract(new.data, '$.geonameId'),
+        json_extract(new.data, '$.lat'), json_extract(new.data, '$.lon'), json_extract(new.data, '$.country'), json_extract(new.data, '$.admin1'))
+      ON CONFLICT(id) DO NOTHING;
+    INSERT OR IGNORE INTO place_doc_mentions (place_id, doc_id, mentions, seq)
+      VALUES (${placeIdSql('new')}, new.doc_id, 0, (SELECT seq FROM documents WHERE id = new.doc_id));
+    UPDATE place_totals SET mentions = mentions + 1,
+      documents = documents + (SELECT mentions = 0 FROM place_doc_mentions WHERE place_id = ${placeIdSql('new')} AND doc_id = new.doc_id)
+      WHERE id = ${placeIdSql('new')};
+    UPDATE place_doc_mentions SET mentions = mentions + 1 WHERE place_id = ${placeIdSql('new')} AND doc_id = new.doc_id;
+    INSERT INTO place_forms (place_id, form, n) VALUES (${placeIdSql('new')}, new.text, 1) ON CONFLICT(place_id, form) DO UPDATE SET n = n + 1;
+  END;
+`;
+
+/** A page of a place's mentions: its documents in seq order (migration 13's index), each one's place items in text order. */
+export const PLACE_MENTIONS_SQL = `SELECT i.doc_id, i.data FROM place_doc_mentions p INDEXED BY place_doc_mentions_seq
+  CROSS JOIN items i INDEXED BY items_doc_kind_span ON i.doc_id = p.doc_id AND i.kind = 'places'
+  WHERE p.place_id = ? AND ${placeIdSql('i')} = ? ORDER BY p.seq, i.start, i.end DESC, i.id LIMIT ? OFFSET ?`;
+
+/**
  * Migration 4 (browsing at scale, issue 7): items in document then text order
  * without a sort of every item of a kind; place totals (mentions, documents,
  * forms) kept up to date by triggers on `items`, so the map reads one small
@@ -106,13 +138,10 @@ export function createBrowseIndex(db: Database.Database): BrowseReader {
   const placeColumns = `t.id, t.name, t.geoname_id, t.lat, t.lon, t.country, t.admin1, t.mentions, t.documents,
     (SELECT json_group_array(form) FROM (SELECT form FROM place_forms f WHERE f.place_id = t.id ORDER BY n DESC, form LIMIT 12)) AS forms`;
   const onePlace = db.prepare<[string], PlaceRow>(`SELECT ${placeColumns} FROM place_totals t WHERE t.id = ?`);
-  const mentionsOf = db.prepare<[string, string, number, number], { doc_id: string; data: string }>(
-    // CROSS JOIN fixes the join order (SQLite never reorders it): start from the place's documents,
-    // then each document's place items by the (doc_id, kind) index. Left to itself the planner
-    // started from every place item in the store and computed each one's place id from its JSON.
-    `SELECT i.doc_id, i.data FROM place_doc_mentions p CROSS JOIN documents d ON d.id = p.doc_id
-     CROSS JOIN items i ON i.doc_id = p.doc_id AND i.kind = 'places'
-     WHERE p.place_id = ? AND ${placeIdSql('i')} = ? ORDER BY d.seq, i.start, i.end DESC, i.id LIMIT ? OFFSET ?`);
+  // CROSS JOIN fixes the join order (SQLite never reorders it): start from the place's documents,
+  // then each document's place items by the (doc_id, kind) index. Left to itself the planner
+  // started from every place item in the store and computed each one's place id from its JSON.
+  const mentionsOf = db.prepare<[string, string, number, number], { doc_id: string; data: string }>(PLACE_MENTIONS_SQL);
   return {
     async listPlaces(query = {}) {
       const where: string[] = [];

@@ -1,7 +1,7 @@
 import {
   LEDGER_COHORT_MIGRATION_SQL, LEDGER_CORE_MIGRATION_SQL, LEDGER_FILTER_MIGRATION_SQL, LEDGER_MIGRATION_SQL, LEDGER_ROWID_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL, LEDGER_SUMMARY_MIGRATION_SQL,
 } from './ledger-index.js';
-import { BROWSE_MIGRATION_SQL, ITEMS_PLACE_TRIGGERS_SQL } from './browse-index.js';
+import { BROWSE_MIGRATION_SQL, ITEMS_PLACE_TRIGGERS_SQL, PLACE_MENTION_ORDER_MIGRATION_SQL } from './browse-index.js';
 
 /**
  * Numbered schema migrations. Each runs in its own transaction together with
@@ -160,5 +160,11 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ readonly version: number; readon
     // the whole group: one side repeating a claim no longer hides the other side's (issue 7).
     version: 12,
     sql: LEDGER_COHORT_MIGRATION_SQL,
+  },
+  {
+    // A place's documents in storage order, so a page of its mentions stops at the page instead
+    // of sorting every mention of the place (src/store/sqlite/browse-index.ts).
+    version: 13,
+    sql: PLACE_MENTION_ORDER_MIGRATION_SQL,
   },
 ];
