@@ -18,7 +18,11 @@ export interface ClaimGroup {
  */
 export function groupClaims(claims: readonly LedgerClaim[]): ClaimGroup[] {
   const byProposition = new Map<string, LedgerClaim[]>();
-  for (const c of claims) byProposition.set(c.claim.proposition, [...(byProposition.get(c.claim.proposition) ?? []), c]);
+  for (const c of claims) {
+    const list = byProposition.get(c.claim.proposition);
+    if (list) list.push(c);
+    else byProposition.set(c.claim.proposition, [c]);
+  }
   const groups: ClaimGroup[] = [];
   for (const [proposition, list] of [...byProposition].sort(([a], [b]) => a.localeCompare(b))) {
     const sorted = [...list].sort((a, b) => (a.claim.about.window?.start ?? '').localeCompare(b.claim.about.window?.start ?? '') || a.doc.localeCompare(b.doc) || a.claim.id.localeCompare(b.claim.id));

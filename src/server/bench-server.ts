@@ -30,9 +30,13 @@ export const LIST_ENDPOINTS = [
   '/api/items/places?limit=100',
   '/api/items/times?limit=100',
   '/api/places?limit=500',
-  // What the map asks for, and a place panel (Pokrovsk, in the bench's base articles).
+  // What the map asks for, and a place panel (Pokrovsk, in the bench's base articles): as the UI
+  // asks for it (no mentions), with a page of mentions, the mentions box, and a page of older claims.
   '/api/places?limit=5000',
+  '/api/places/geonames-704422?limit=0',
   '/api/places/geonames-704422?limit=20',
+  '/api/places/geonames-704422/mentions?limit=20',
+  '/api/claims?place=geonames-704422&limit=50&offset=50',
   '/api/claims?limit=50',
   '/api/claims?limit=50&offset=1000',
   '/api/contradictions?limit=50',
