@@ -150,6 +150,15 @@ describe('web UI in Chromium', { skip }, () => {
       await marker.waitFor();
       assert.match(await marker.getAttribute('class') ?? '', /status-contested/);
       await page.waitForFunction(() => document.querySelectorAll('.countries path').length > 100);
+      // Ukraine's oblasts (first-level regions, from the packaged Natural Earth admin-1 data), no network.
+      await page.waitForFunction(() => document.querySelectorAll('.regions path').length >= 25);
+      // The contested place keeps its label; no two labels shown overlap (the others give way).
+      assert.equal(await marker.locator('text').isVisible(), true);
+      const labels = await page.locator('.marker:not(.unlabelled) text').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.top, r.right, r.bottom]));
+      assert.ok(labels.length >= 3, JSON.stringify(labels));
+      for (const [i, a] of labels.entries()) {
+        for (const b of labels.slice(i + 1)) assert.ok(!(a[0]! < b[2]! - 1 && b[0]! < a[2]! - 1 && a[1]! < b[3]! - 1 && b[1]! < a[3]! - 1), `labels overlap: ${JSON.stringify([a, b])}`);
+      }
       await shot(page, `ledger-map-${device}`);
 
       await page.locator('.place-list a', { hasText: 'Pokrovsk' }).click();

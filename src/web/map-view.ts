@@ -3,7 +3,8 @@ import { getJson, type ClaimView, type Page, type PlaceDetail, type PlaceMention
 import { formatDate, h, replace, s } from './dom.js';
 import { exportLinks, claimCard, claimKey, columnLabel, columnOf, contradictionCard, orderColumns, statusText, timelineStrip } from './ledger-ui.js';
 import { href } from './router.js';
-import { decodeArcs, geometryRings, type Topology } from './topojson.js';
+import { countryPaths, project, regionPaths } from './basemap.js';
+import { visibleLabels } from './declutter.js';
 
 export const STATUS_LABELS: Readonly<Record<PlaceStatus, string>> = {
   'mentioned': 'Mentioned',
@@ -13,31 +14,17 @@ export const STATUS_LABELS: Readonly<Record<PlaceStatus, string>> = {
   'confirmed-captured': 'Confirmed captured',
 };
 
-/** Web Mercator in degrees: x = lon, y = -mercator(lat), so north is up in SVG coordinates. */
-const project = (lon: number, lat: number): [number, number] => {
-  const clamped = Math.max(-85, Math.min(85, lat));
-  return [lon, (-Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)) * 180) / Math.PI];
-};
-
-let basemap: Promise<string[]> | null = null;
-
-/** Country outlines as SVG path data, decoded once per page. */
-function countryPaths(): Promise<string[]> {
-  basemap ??= fetch('/basemap/countries-50m.json').then((r) => r.json() as Promise<Topology>).then((topology) => {
-    const arcs = decodeArcs(topology);
-    return (topology.objects.countries?.geometries ?? []).map((g) => geometryRings(arcs, g)
-      .map((ring) => `M${ring.map(([lon, lat]) => project(lon, lat).map((v) => v.toFixed(2)).join(',')).join('L')}Z`).join(''));
-  }).catch((error: unknown) => {
-    basemap = null;
-    throw error;
-  });
-  return basemap;
-}
-
 interface View { x: number; y: number; w: number; h: number }
 
+/**
+ * The first view: around the places the ledger has a status for (the contested
+ * ground), else around every located place. A country's own point (Russia's
+ * lies in Siberia) would otherwise pull the view across a continent.
+ */
 function fit(places: readonly PlaceSummary[]): View {
-  const located = places.filter((p) => p.lat !== null && p.lon !== null).map((p) => project(p.lon!, p.lat!));
+  const all = places.filter((p) => p.lat !== null && p.lon !== null);
+  const withStatus = all.filter((p) => p.status !== 'mentioned');
+  const located = (withStatus.length ? withStatus : all).map((p) => project(p.lon!, p.lat!));
   if (located.length === 0) return { x: -20, y: -75, w: 80, h: 45 }; // Europe and the Middle East
   const xs = located.map((p) => p[0]);
   const ys = located.map((p) => p[1]);
@@ -70,8 +57,9 @@ export async function renderMap(main: HTMLElement, placeId: string | null, param
   if (!isCurrent()) return;
   const svg = s('svg', { class: 'map-svg', role: 'img', 'aria-label': 'Map of places mentioned', focusable: 'false' });
   const countries = s('g', { class: 'countries' });
+  const regions = s('g', { class: 'regions' });
   const markers = s('g', { class: 'markers' });
-  svg.append(countries, markers);
+  svg.append(countries, regions, markers);
   const selected = placeId ? places.items.find((p) => p.id === placeId && p.lat !== null && p.lon !== null) : undefined;
   const initial = selected ? centredOn(selected, fit(places.items)) : fit(places.items);
   let view: View = { ...initial };
@@ -79,7 +67,8 @@ export async function renderMap(main: HTMLElement, placeId: string | null, param
   const applyView = () => {
     svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.w} ${view.h}`);
     const unit = 1 / pxPerUnit();
-    for (const marker of markers.querySelectorAll<SVGGElement>('g.marker')) {
+    const all = [...markers.querySelectorAll<SVGGElement>('g.marker')];
+    for (const marker of all) {
       const r = Number(marker.dataset.r ?? '6');
       marker.querySelector('circle')!.setAttribute('r', String(r * unit));
       const label = marker.querySelector('text');
@@ -89,6 +78,17 @@ export async function renderMap(main: HTMLElement, placeId: string | null, param
         label.setAttribute('y', String(Number(marker.dataset.y) + 4 * unit));
       }
     }
+    // Labels that would overlap at this zoom give way to the selected place, then places with a
+    // status, then the most mentioned (the marker stays, with its name in its link's label).
+    // Box widths are estimated from the name's length (7 px a character at 12 px bold).
+    const shown = visibleLabels(all.map((marker) => {
+      const r = Number(marker.dataset.r ?? '6');
+      return {
+        x: Number(marker.dataset.x) + (r + 3) * unit, y: Number(marker.dataset.y) - 8 * unit,
+        width: (marker.textContent ?? '').length * 7 * unit, height: 14 * unit, priority: Number(marker.dataset.priority ?? '0'),
+      };
+    }), 64 * unit);
+    all.forEach((marker, i) => marker.classList.toggle('unlabelled', !shown.has(i)));
   };
   const zoom = (factor: number, cx = view.x + view.w / 2, cy = view.y + view.h / 2) => {
     const w = Math.min(400, Math.max(0.5, view.w * factor));
@@ -102,11 +102,14 @@ export async function renderMap(main: HTMLElement, placeId: string | null, param
   };
 
   const maxMentions = Math.max(1, ...places.items.map((p) => p.mentions));
-  for (const place of places.items) {
+  // Places with a status drawn last, on top of the merely mentioned.
+  const byStatus = [...places.items].sort((a, b) => Number(a.status !== 'mentioned') - Number(b.status !== 'mentioned'));
+  for (const place of byStatus) {
     if (place.lat === null || place.lon === null) continue;
     const [x, y] = project(place.lon, place.lat);
     const r = 5 + 7 * Math.sqrt(place.mentions / maxMentions);
-    const marker = s('g', { class: `marker status-${place.status}${place.id === placeId ? ' selected' : ''}`, 'data-r': r, 'data-x': x, 'data-y': y },
+    const priority = place.id === placeId ? Number.MAX_SAFE_INTEGER : (place.status !== 'mentioned' ? 1e9 : 0) + place.mentions;
+    const marker = s('g', { class: `marker status-${place.status}${place.id === placeId ? ' selected' : ''}`, 'data-r': r, 'data-x': x, 'data-y': y, 'data-priority': priority },
       s('circle', { cx: x, cy: y, r }),
       s('text', { x, y }, place.name));
     const link = s('a', { href: href('place', place.id), 'aria-label': `${place.name}: ${statusText({ state: place.status, by: place.statusBy, denied: place.denied })}, ${place.mentions} mentions`, 'data-place': place.id }, marker);
@@ -158,6 +161,9 @@ export async function renderMap(main: HTMLElement, placeId: string | null, param
   countryPaths().then((paths) => {
     countries.replaceChildren(...paths.map((d) => s('path', { d })));
   }, () => countries.replaceChildren(s('text', { x: view.x + 1, y: view.y + 2 }, 'basemap unavailable')));
+  // First-level regions (oblasts, provinces) of the countries with located places; without them the map still works.
+  regionPaths(places.items.filter((p) => p.lat !== null && p.country).map((p) => p.country!))
+    .then((paths) => regions.replaceChildren(...paths.map((d) => s('path', { d }))), () => undefined);
 
   if (placeId) await renderPlacePanel(side, placeId, places.items, params, isCurrent);
   else renderPlaceList(side, places.items, docs.total ?? 0, filter);
