@@ -147,14 +147,14 @@ async function serverSection(): Promise<void> {
     if (dir !== null || !await holds(db, documents)) await loadServerStore(db, documents);
     else log(`server bench: reusing ${db} (${documents} documents)`);
     const rows = await benchListEndpoints({ db, durationSeconds: count('server-seconds') });
-    say(rows.map((r) => `  ${r.path.padEnd(38)} p50 ${r.p50Ms.toFixed(1).padStart(7)} ms  p95 ${r.p95Ms.toFixed(1).padStart(7)} ms  ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  errors ${r.errors + r.non2xx}`).join('\n'));
+    say(rows.map((r) => `  ${r.path.padEnd(54)} p50 ${r.p50Ms.toFixed(1).padStart(7)} ms  p95 ${r.p95Ms.toFixed(1).padStart(7)} ms  ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  errors ${r.errors + r.non2xx}`).join('\n'));
     // A view that does not load is a figure too, not the end of the section.
     const ui = await benchUiLoads({ db }).catch((error: Error) => error);
     out.server = { documents, endpoints: rows, ui: ui === null ? 'no Chromium' : ui instanceof Error ? `failed: ${ui.message.split('\n')[0]}` : ui };
     say(`  ${documents.toLocaleString('en-US')} documents, ${count('server-seconds')} s per endpoint, 10 connections`);
     say(ui === null ? '  UI load: skipped (no Chromium at /usr/bin/chromium)'
       : ui instanceof Error ? `  UI load failed: ${ui.message.split('\n')[0]}`
-      : ui.map((u) => `  UI ${u.view.padEnd(35)} loaded in ${String(u.medianMs).padStart(5)} ms (median of ${u.runsMs.join(', ')})`).join('\n'));
+      : ui.map((u) => `  UI ${u.view.padEnd(51)} loaded in ${String(u.medianMs).padStart(5)} ms (median of ${u.runsMs.join(', ')})`).join('\n'));
   } finally {
     if (dir !== null) rmSync(dir, { recursive: true, force: true });
   }

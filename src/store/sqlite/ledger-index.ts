@@ -227,6 +227,13 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
   const allTimelines = db.prepare<[], TimelineRow>('SELECT place, label, lat, lon, country, admin1, data FROM ledger_timelines ORDER BY label, place');
 
   const parse = (rows: Array<{ data: string }>): LedgerClaim[] => rows.map((r) => JSON.parse(r.data) as LedgerClaim);
+  // listClaims' statements by SQL text: one per combination of filters (at most 2^9), limit and offset bound as values.
+  const listStatements = new Map<string, Database.Statement>();
+  const listStatement = (sql: string): Database.Statement => {
+    let statement = listStatements.get(sql);
+    if (!statement) listStatements.set(sql, statement = db.prepare(sql));
+    return statement;
+  };
   const cohorts = (next: Database.Statement<[string, string], { cohort: string | null }>, key: string): string[] => {
     const out: string[] = [];
     for (let c = next.get(key, '')?.cohort; c != null; c = next.get(key, c)?.cohort) out.push(c);
@@ -325,8 +332,9 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
       if (query.outlet) { where.push('outlet = ?'); params.push(query.outlet.toLowerCase()); }
       const limit = Math.max(1, Math.min(query.limit ?? 1000, 100_000));
       const offset = Math.max(0, Math.min(query.offset ?? 0, 1_000_000));
-      const sql = `SELECT data FROM ledger_claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY about_end DESC, doc_id DESC, claim_id DESC LIMIT ${limit} OFFSET ${offset}`;
-      return parse(db.prepare(sql).all(...params) as Array<{ data: string }>);
+      const sql = `SELECT data FROM ledger_claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY about_end DESC, doc_id DESC, claim_id DESC LIMIT ? OFFSET ?`;
+      params.push(limit, offset);
+      return parse(listStatement(sql).all(...params) as Array<{ data: string }>);
     },
     async listContradictions(query = {}) {
       const limit = Math.max(1, Math.min(query.limit ?? 1000, 100_000));
