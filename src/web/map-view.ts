@@ -4,7 +4,7 @@ import { formatDate, h, replace, s } from './dom.js';
 import { exportLinks, claimCard, claimKey, columnLabel, columnOf, contradictionCard, orderColumns, statusText, timelineStrip } from './ledger-ui.js';
 import { href } from './router.js';
 import { countryPaths, project, regionPaths } from './basemap.js';
-import { visibleLabels } from './declutter.js';
+import { placeLabels, type Box } from './declutter.js';
 
 export const STATUS_LABELS: Readonly<Record<PlaceStatus, string>> = {
   'mentioned': 'Mentioned',
@@ -68,27 +68,45 @@ export async function renderMap(main: HTMLElement, placeId: string | null, param
     svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.w} ${view.h}`);
     const unit = 1 / pxPerUnit();
     const all = [...markers.querySelectorAll<SVGGElement>('g.marker')];
-    for (const marker of all) {
-      const r = Number(marker.dataset.r ?? '6');
-      marker.querySelector('circle')!.setAttribute('r', String(r * unit));
+    const geometry = all.map((marker) => ({ x: Number(marker.dataset.x), y: Number(marker.dataset.y), r: Number(marker.dataset.r ?? '6') * unit }));
+    all.forEach((marker, i) => marker.querySelector('circle')!.setAttribute('r', String(geometry[i]!.r)));
+    // Each label goes right of its marker, else left, above or below, wherever it overlaps no other
+    // label and no marker; where none is free it gives way (the marker stays, its name in its link's
+    // label). The selected place is placed first, then places with a status, then the most mentioned.
+    // Box widths are estimated from the name's length (7.6 px a character at 12 px bold).
+    const gap = 3 * unit;
+    const height = 14 * unit;
+    // Sides in order of preference: right, left, above, below; a side inside the view before one cut by its edge.
+    const inside = (b: Box): boolean => b.x >= view.x && b.y >= view.y && b.x + b.width <= view.x + view.w && b.y + b.height <= view.y + view.h;
+    const sides = all.map((marker, i) => {
+      const { x, y, r } = geometry[i]!;
+      const width = (marker.textContent ?? '').length * 7.6 * unit;
+      const boxes: Box[] = [
+        { x: x + r + gap, y: y - height / 2, width, height },
+        { x: x - r - gap - width, y: y - height / 2, width, height },
+        { x: x - width / 2, y: y - r - gap - height, width, height },
+        { x: x - width / 2, y: y + r + gap, width, height },
+      ];
+      return [0, 1, 2, 3].sort((a, b) => Number(!inside(boxes[a]!)) - Number(!inside(boxes[b]!))).map((side) => ({ side, box: boxes[side]! }));
+    });
+    const placed = placeLabels(
+      all.map((marker, i) => ({ candidates: sides[i]!.map((c) => c.box), priority: Number(marker.dataset.priority ?? '0') })),
+      geometry.map(({ x, y, r }) => ({ x: x - r, y: y - r, width: 2 * r, height: 2 * r })), 64 * unit);
+    all.forEach((marker, i) => {
       const label = marker.querySelector('text');
-      if (label) {
-        label.setAttribute('font-size', String(12 * unit));
-        label.setAttribute('x', String(Number(marker.dataset.x) + (r + 3) * unit));
-        label.setAttribute('y', String(Number(marker.dataset.y) + 4 * unit));
-      }
-    }
-    // Labels that would overlap at this zoom give way to the selected place, then places with a
-    // status, then the most mentioned (the marker stays, with its name in its link's label).
-    // Box widths are estimated from the name's length (7 px a character at 12 px bold).
-    const shown = visibleLabels(all.map((marker) => {
-      const r = Number(marker.dataset.r ?? '6');
-      return {
-        x: Number(marker.dataset.x) + (r + 3) * unit, y: Number(marker.dataset.y) - 8 * unit,
-        width: (marker.textContent ?? '').length * 7 * unit, height: 14 * unit, priority: Number(marker.dataset.priority ?? '0'),
-      };
-    }), 64 * unit);
-    all.forEach((marker, i) => marker.classList.toggle('unlabelled', !shown.has(i)));
+      const at = placed.get(i);
+      marker.classList.toggle('unlabelled', at === undefined);
+      if (!label || at === undefined) return;
+      const { x, y, r } = geometry[i]!;
+      const [lx, ly, anchor] = ([
+        [x + r + gap, y + 4 * unit, 'start'], [x - r - gap, y + 4 * unit, 'end'],
+        [x, y - r - gap - 3 * unit, 'middle'], [x, y + r + gap + 11 * unit, 'middle'],
+      ] as const)[sides[i]![at]!.side]!;
+      label.setAttribute('font-size', String(12 * unit));
+      label.setAttribute('x', String(lx));
+      label.setAttribute('y', String(ly));
+      label.setAttribute('text-anchor', anchor);
+    });
   };
   const zoom = (factor: number, cx = view.x + view.w / 2, cy = view.y + view.h / 2) => {
     const w = Math.min(400, Math.max(0.5, view.w * factor));
