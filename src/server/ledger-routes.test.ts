@@ -88,6 +88,21 @@ describe('the ledger over HTTP (bundled example through the real pipeline)', () 
     assert.equal((await json('/api/contradictions?place=geonames-1')).body.total, 0);
   });
 
+  test('/api/contradictions: since and until bound the date, inclusive, with the place filter too; a bad date is a 400', async () => {
+    const { body } = await json('/api/contradictions?limit=500');
+    const date: string = body.items[0].date;
+    assert.match(date, /^\d{4}-\d{2}-\d{2}$/);
+    const dayAfter = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const count = async (query: string): Promise<number> => (await json(`/api/contradictions?limit=500&${query}`)).body.total;
+    assert.equal(await count(`since=${date}&until=${date}`), body.items.filter((c: any) => c.date === date).length);
+    assert.ok(await count(`since=${date}`) >= 1);
+    assert.equal(await count(`since=${dayAfter}`), body.items.filter((c: any) => c.date !== null && c.date > date).length);
+    assert.equal(await count(`until=${date}`), body.items.filter((c: any) => c.date !== null && c.date <= date).length);
+    assert.equal(await count(`place=geonames-704422&since=${dayAfter}&until=${dayAfter}`), 0);
+    assert.equal(await count(`place=geonames-704422&since=${date}`), (await json(`/api/contradictions?limit=500&place=geonames-704422`)).body.items.filter((c: any) => c.date !== null && c.date >= date).length);
+    assert.equal((await json('/api/contradictions?since=last-week')).res.status, 400);
+  });
+
   test('/api/timeline/{place} by id or name; 404 for a place without control claims', async () => {
     const byName = (await json('/api/timeline/Pokrovsk')).body;
     assert.equal(byName.placeId, 'geonames-704422');

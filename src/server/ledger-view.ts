@@ -59,10 +59,13 @@ export function requireLedger(store: Store) {
  * contradictions (`store.browse`) this is one indexed read; otherwise every
  * contradiction is read and its claims are looked up in their documents.
  */
-export async function listContradictionViews(store: Store, query: { place?: string; limit: number; offset: number }): Promise<{ items: ContradictionView[]; total: number }> {
+export async function listContradictionViews(
+  store: Store, query: { place?: string; since?: string; until?: string; limit: number; offset: number },
+): Promise<{ items: ContradictionView[]; total: number }> {
   const place = query.place ? ledgerKeyOfPlaceId(query.place) : undefined;
+  const range = { ...(query.since ? { since: query.since } : {}), ...(query.until ? { until: query.until } : {}) };
   if (store.browse) {
-    const { contradictions, total } = await store.browse.listContradictions({ ...(place ? { place } : {}), limit: query.limit, offset: query.offset });
+    const { contradictions, total } = await store.browse.listContradictions({ ...(place ? { place } : {}), ...range, limit: query.limit, offset: query.offset });
     return { items: contradictions.map(contradictionView), total };
   }
   const ledger = requireLedger(store);
@@ -74,6 +77,7 @@ export async function listContradictionViews(store: Store, query: { place?: stri
     const b = claims.get(`${contradiction.b.doc}|${contradiction.b.claim}`) ?? null;
     const date = [a, b].map((c) => (c ? claimView(c).date : null)).filter((x): x is string => x !== null).sort().at(-1) ?? null;
     return { contradiction, date, a, b };
-  }).sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.contradiction.id.localeCompare(y.contradiction.id));
+  }).filter((x) => (!query.since || (x.date !== null && x.date >= query.since)) && (!query.until || (x.date !== null && x.date <= query.until)))
+    .sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.contradiction.id.localeCompare(y.contradiction.id));
   return { items: dated.slice(query.offset, query.offset + query.limit).map(contradictionView), total: dated.length };
 }

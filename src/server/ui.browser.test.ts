@@ -218,7 +218,19 @@ describe('web UI in Chromium', { skip }, () => {
       assert.match(await card.innerText(), /encircled\(UA forces, Pokrovsk\)/);
       assert.equal(await card.locator('.claim').count(), 2);
       await shot(page, `board-${device}`);
-      await card.locator('a', { hasText: 'Pokrovsk' }).first().click();
+      // Dates filter the board through its form, into a shareable URL; a range with none says so.
+      const cards = await page.locator('.board .contradiction').count();
+      await page.locator('#b-since').fill('2099-01-01');
+      await page.locator('.board form.filters button[type=submit]').click();
+      await page.waitForURL(/#\/board\?since=2099-01-01$/);
+      await page.locator('.board .empty', { hasText: 'No contradictions in these dates' }).waitFor();
+      await page.locator('#b-since').fill('2025-01-01');
+      await page.locator('.board form.filters button[type=submit]').click();
+      await page.waitForURL(/#\/board\?since=2025-01-01$/);
+      await page.locator('.board .contradiction').first().waitFor();
+      assert.equal(await page.locator('.board .contradiction').count(), cards);
+      const card2 = page.locator('.board .contradiction').first();
+      await card2.locator('a', { hasText: 'Pokrovsk' }).first().click();
       await page.locator('#place-title', { hasText: 'Pokrovsk' }).waitFor();
       assert.deepEqual(problems, []);
       await page.context().close();

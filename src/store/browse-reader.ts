@@ -17,7 +17,16 @@ export interface BrowseReader {
   /** Ledger entities (merged sources), by name. */
   listEntities(query?: EntityQuery): Promise<{ readonly entities: readonly EntityTotals[]; readonly total: number }>;
   /** Contradictions, newest first (the later of the two claims' statement dates), each with its two claims. */
-  listContradictions(query?: { readonly place?: string; readonly limit?: number; readonly offset?: number }): Promise<{ readonly contradictions: readonly DatedContradiction[]; readonly total: number }>;
+  /** Newest first; `since` / `until` bound the contradiction's date (YYYY-MM-DD, inclusive; an undated one is left out by either). */
+  listContradictions(query?: ContradictionQuery): Promise<{ readonly contradictions: readonly DatedContradiction[]; readonly total: number }>;
+}
+
+export interface ContradictionQuery {
+  readonly place?: string;
+  readonly since?: string;
+  readonly until?: string;
+  readonly limit?: number;
+  readonly offset?: number;
 }
 
 export interface PlaceTotalsQuery {

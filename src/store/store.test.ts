@@ -178,6 +178,14 @@ for (const backend of BACKENDS) {
     const board = await store.browse!.listContradictions();
     assert.equal(board.total, (await ledger.listContradictions()).length);
     assert.ok(board.contradictions.every((d) => d.a !== null && d.b !== null));
+    // Dates bound the board, inclusive; an undated contradiction is left out by either bound.
+    const dates = board.contradictions.map((d) => d.date).filter((d): d is string => d !== null).sort();
+    assert.ok(dates.length > 0);
+    const inRange = async (query: { since?: string; until?: string }): Promise<Array<string | null>> => (await store.browse!.listContradictions(query)).contradictions.map((d) => d.date);
+    assert.deepEqual(await inRange({ since: dates[0]!, until: dates[0]! }), board.contradictions.map((d) => d.date).filter((d) => d === dates[0]));
+    assert.deepEqual(await inRange({ since: dates.at(-1)! }), board.contradictions.map((d) => d.date).filter((d) => d !== null && d >= dates.at(-1)!));
+    assert.deepEqual(await inRange({ until: '1999-12-31' }), []);
+    assert.equal((await store.browse!.listContradictions({ place: 'geonames:704422', until: '1999-12-31' })).total, 0);
   });
 
   withStore('ledger: claims filters by place, side, since and predicate; the example contested', async (store) => {

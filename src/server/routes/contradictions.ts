@@ -4,18 +4,21 @@ import { listContradictionViews, requireLedger } from '../ledger-view.js';
 import { STANDARD_ERRORS, jsonResponse, pageSchema, queryParameters } from '../openapi.js';
 import { page, pageQuery, parseQuery } from '../validate.js';
 import type { RouteDeps, RouteModule } from './route-module.js';
+import { isoDate } from './claims.js';
 import { placeId } from './places.js';
 
 export const contradictionListQuery = pageQuery.extend({
   place: placeId.optional().describe('Only contradictions about this place (geonames-704422, name-pokrovsk).'),
+  since: isoDate.optional().describe('Only contradictions dated this day (YYYY-MM-DD) or later (the later of their two claims\' dates).'),
+  until: isoDate.optional().describe('Only contradictions dated this day (YYYY-MM-DD) or earlier.'),
 });
 
 function create(deps: RouteDeps): Hono {
   const app = new Hono();
   app.get('/', async (c) => {
-    const { limit, offset, place } = parseQuery(c, contradictionListQuery);
+    const { limit, offset, place, since, until } = parseQuery(c, contradictionListQuery);
     requireLedger(deps.store);
-    const { items, total } = await listContradictionViews(deps.store, { limit, offset, ...(place ? { place } : {}) });
+    const { items, total } = await listContradictionViews(deps.store, { limit, offset, ...(place ? { place } : {}), ...(since ? { since } : {}), ...(until ? { until } : {}) });
     return c.json(page(items, limit, offset, total));
   });
   return app;

@@ -180,8 +180,12 @@ export function createBrowseIndex(pool: Pick<pg.Pool, 'query'>): BrowseReader {
       return { entities: rows, total };
     },
     async listContradictions(query = {}) {
-      const params: Array<string | number> = query.place ? [query.place] : [];
-      const filter = query.place ? 'WHERE d.place = $1' : '';
+      const where: string[] = [];
+      const params: string[] = [];
+      if (query.place) where.push(`d.place = $${params.push(query.place)}`);
+      if (query.since) where.push(`d.date >= $${params.push(query.since)}`);
+      if (query.until) where.push(`d.date <= $${params.push(query.until)}`);
+      const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM contradiction_dates d ${filter}`, params)).rows[0]!.n);
       // The page first (from the date index), then its claims: two key lookups per row shown.
       const { rows } = await pool.query<{ data: string; date: string | null; a: string | null; b: string | null }>(`

@@ -180,8 +180,12 @@ export function createBrowseIndex(db: Database.Database): BrowseReader {
       return { entities, total };
     },
     async listContradictions(query = {}) {
-      const filter = query.place ? 'WHERE d.place = ?' : '';
-      const params = query.place ? [query.place] : [];
+      const where: string[] = [];
+      const params: string[] = [];
+      if (query.place) { where.push('d.place = ?'); params.push(query.place); }
+      if (query.since) { where.push('d.date >= ?'); params.push(query.since); }
+      if (query.until) { where.push('d.date <= ?'); params.push(query.until); }
+      const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = (db.prepare(`SELECT count(*) AS n FROM contradiction_dates d ${filter}`).get(...params) as { n: number }).n;
       const rows = db.prepare(`SELECT c.data, d.date,
           (SELECT data FROM ledger_claims WHERE doc_id = json_extract(c.data, '$.a.doc') AND claim_id = json_extract(c.data, '$.a.claim')) AS a,
