@@ -8,6 +8,7 @@ import { loadPlacesResources } from '../gazetteer/load-places-resources.js';
 import { emptyAnalysis, type Span } from '../model/index.js';
 import { createPlacesStage, distanceKm, resolvePlaces, type PlaceProposal } from '../read/places/index.js';
 import { createSegmentStage } from '../read/segment/index.js';
+import { createTimeStage } from '../read/time/index.js';
 import { prf, type DatasetScores, type Scorer } from './scorer.js';
 
 /** One gold toponym: its span, whether it counts for recognition, and its coordinates where annotated. */
@@ -145,6 +146,7 @@ export const geoparsingScorer: Scorer = {
     const resources = loadPlacesResources();
     const { gazetteer } = resources;
     const segment = createSegmentStage();
+    const time = createTimeStage();
     const places = createPlacesStage(resources);
     const files = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort();
     const scores: DatasetScores = {};
@@ -177,7 +179,8 @@ export const geoparsingScorer: Scorer = {
           }
         });
         // (b) End to end: recognition, then resolution of the recognised gold toponyms.
-        let doc = segment.run(emptyAnalysis({ id: file, text: article.text, meta: { title: null, outlet: null, url: null, published: null, language: 'en', source: file }, diagnostics: [] }), {});
+        // Segment and time first, as in the pipeline (the places stage leaves a date's words alone).
+        let doc = time.run(segment.run(emptyAnalysis({ id: file, text: article.text, meta: { title: null, outlet: null, url: null, published: null, language: 'en', source: file }, diagnostics: [] }), {}), {});
         const started = performance.now();
         doc = places.run(doc, {});
         placesMs += performance.now() - started;

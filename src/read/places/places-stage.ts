@@ -11,7 +11,7 @@ import { extractRegionPhrases } from './extract-region-phrases.js';
 import type { PlaceProposal } from './proposal.js';
 import { refineGovernmentRole } from './refine-government-role.js';
 import { countryStems, refineNonPlaces } from './refine-non-places.js';
-import { refineOverlaps } from './refine-overlaps.js';
+import { refineOverlaps, refineTimeOverlaps } from './refine-overlaps.js';
 import { resolvePlaces, type Resolution } from './resolve-places.js';
 
 export interface PlacesOptions {
@@ -68,7 +68,7 @@ export function findPlaceProposals(doc: Parameters<Stage['run']>[0], gazetteer: 
     ...extractAbbreviations(doc, gazetteer), ...extractDatelines(doc, gazetteer), ...extractHyphenParts(doc, gazetteer),
     ...extractGazetteerNames(doc, gazetteer, cues), ...extractRegionPhrases(doc, gazetteer, cues),
   ];
-  const unique = refineOverlaps(proposed);
+  const unique = refineTimeOverlaps(doc, refineOverlaps(proposed));
   const places = refineNonPlaces(doc, unique, { gazetteer, cues, countryStems: stems });
   return refineGovernmentRole(doc, places, gazetteer, cues);
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { loadPlacesResources } from '../../gazetteer/load-places-resources.js';
 import { emptyAnalysis, type AnalyzedDocument } from '../../model/index.js';
 import { createSegmentStage } from '../segment/index.js';
+import { createTimeStage } from '../time/index.js';
 import { createPlacesStage } from './places-stage.js';
 
 const resources = loadPlacesResources({ db: ':memory:' });
@@ -116,6 +117,19 @@ test('datelines and places inside hyphenated compounds', () => {
   assert.equal(read('Photo by Rappler. MANILA, Philippines \u2013 Ahead of Easter.').places[0]?.text, 'MANILA');
   // Not a dateline: capitals inside a sentence, and a demonym inside a compound.
   assert.deepEqual(read('They read A NEW REPORT - and the Syrian-Turkish border was calm.').places.map((p) => p.text), []);
+});
+
+test('a name inside a date is the date: "Nov" in a wire dateline is not the town in Tajikistan', () => {
+  const time = createTimeStage();
+  const withTimes = (text: string): AnalyzedDocument =>
+    places.run(time.run(segment.run(emptyAnalysis({ id: 't', text, meta: { title: null, outlet: null, url: null, published: '2025-11-20', language: 'en', source: null }, diagnostics: [] }), {}), {}), {});
+  const doc = withTimes('KYIV, Nov 20 (Reuters) - Russian troops attacked the village of Kupiansk overnight.');
+  assert.ok(doc.times.some((t) => t.text === 'Nov 20'));
+  assert.deepEqual(doc.places.map((p) => `${p.text}=${p.country}`), ['KYIV=UA', 'Kupiansk=UA']);
+  // Without the time stage the same words read as the town: the refiner is what keeps it out.
+  assert.ok(read('KYIV, Nov 20 (Reuters) - Russian troops attacked the village of Kupiansk overnight.').places.some((p) => p.text === 'Nov'));
+  // A place beside a date stays a place.
+  assert.deepEqual(withTimes('Kharkiv, Nov. 21, 2025: Russian drones struck Kharkiv on Friday.').places.map((p) => p.text), ['Kharkiv', 'Kharkiv']);
 });
 
 test('a division holding a town the text names is that division ("Atlanta ... Georgia")', () => {

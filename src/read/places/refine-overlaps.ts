@@ -1,3 +1,4 @@
+import type { AnalyzedDocument } from '../../model/index.js';
 import type { PlaceProposal } from './proposal.js';
 
 /**
@@ -13,4 +14,15 @@ export function refineOverlaps(proposals: readonly PlaceProposal[]): PlacePropos
     kept.push(p);
   }
   return kept.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/**
+ * Refiner: a name inside a time expression the time stage found is part of
+ * that date, not a place: "Nov" in "KYIV, Nov 20 (Reuters)" (Nov is also a
+ * town in Tajikistan), "March" in "March 3", "Sunday", "Christmas" (a name
+ * that only starts or ends inside one, "Christmas Island", is kept).
+ */
+export function refineTimeOverlaps(doc: Pick<AnalyzedDocument, 'times'>, proposals: readonly PlaceProposal[]): PlaceProposal[] {
+  if (doc.times.length === 0) return [...proposals];
+  return proposals.filter((p) => !doc.times.some((t) => t.span[0] <= p.span[0] && p.span[1] <= t.span[1]));
 }
