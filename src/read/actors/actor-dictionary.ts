@@ -32,6 +32,7 @@ export const ActorNounsSchema = z.object({
   unnamedDeterminers: z.array(z.string()),
   evidenceNouns: z.array(z.string()),
   mediaHeads: z.array(z.string()),
+  phraseBreaks: z.array(z.string()),
 });
 
 export type ActorDictionaryData = z.infer<typeof ActorDictionarySchema>;
@@ -68,6 +69,8 @@ export interface ActorLexicon {
   readonly unnamedDeterminers: ReadonlySet<string>;
   readonly evidenceNouns: ReadonlySet<string>;
   readonly mediaHeads: ReadonlySet<string>;
+  /** Words that end a noun phrase: a head is not looked for past them ("Ukraine's General Staff said its forces"). */
+  readonly phraseBreaks: ReadonlySet<string>;
 }
 
 const norms = (text: string): string[] => tokenize(text).map((t) => t.norm);
@@ -110,5 +113,6 @@ export function compileActorLexicon(dictionary: unknown, nouns: unknown): ActorL
     unnamedDeterminers: set(words.unnamedDeterminers),
     evidenceNouns: set(words.evidenceNouns),
     mediaHeads: set(words.mediaHeads),
+    phraseBreaks: set(words.phraseBreaks),
   };
 }

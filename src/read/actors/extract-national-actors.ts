@@ -7,7 +7,9 @@ import { isCapitalized, tokensText, type ActorCandidate } from './actor-candidat
  * "Russian forces", "Ukraine's 425th Separate Assault Regiment", "a Russian
  * military blogger", "Israeli officials", "Ukrainian public broadcaster
  * Suspilne" (an outlet: media). A demonym or a possessive country name, up to
- * three modifiers, then a head noun of the nouns lexicon.
+ * three modifiers, then a head noun of the nouns lexicon; the phrase ends at a
+ * determiner, pronoun, preposition or reporting verb (`phraseBreaks`), so
+ * "Ukraine's General Staff said its forces" is not one actor.
  */
 export function extractNationalActors(text: string, tokens: readonly Token[], sentence: Sentence, lexicon: ActorLexicon): ActorCandidate[] {
   const out: ActorCandidate[] = [];
@@ -46,7 +48,7 @@ function findHead(tokens: readonly Token[], from: number, to: number, lexicon: A
   let best: [number, EntityKind] | null = null;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
-    if (t.kind === 'punct' || t.kind === 'quote') break;
+    if (t.kind === 'punct' || t.kind === 'quote' || lexicon.phraseBreaks.has(t.norm)) break;
     const one = t.norm;
     const two = k + 1 < to ? `${one} ${tokens[k + 1]!.norm}` : '';
     for (const [phrase, len] of [[two, 2], [one, 1]] as const) {

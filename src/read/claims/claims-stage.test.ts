@@ -145,3 +145,15 @@ test('noise: whose losses, a way out of a demand, an unnamed commander', async (
   assert.equal(admission?.side, 'UA');
   assert.equal(admission?.grade, 'admission');
 });
+
+test('a wire story: the named body that said it is the source of the claims in its words; the dateline month is no place', async () => {
+  const doc = await read("KYIV, Nov 20 (Reuters) - Russian troops attacked the village of Kupiansk overnight, the regional governor said on Thursday. Ukraine's General Staff said its forces repelled 40 attacks near Pokrovsk.", '2025-11-20');
+  const repelled = find(doc.claims, 'repelled', 'repelled');
+  const staff = doc.entities.find((e) => e.id === repelled.source);
+  assert.equal(staff?.key, 'afu-general-staff', `source ${repelled.source}; actors: ${doc.actors.map((a) => a.text).join(' | ')}`);
+  // The actor is the body, not a phrase running across "said its forces".
+  assert.ok(doc.actors.some((a) => a.text === "Ukraine's General Staff"));
+  assert.ok(!doc.actors.some((a) => a.text.includes(' said ')));
+  assert.equal(arg(find(doc.claims, 'attacked', 'attacked'), 'place')?.key, 'geonames:703656');
+  assert.ok(!doc.places.some((p) => p.text === 'Nov'));
+});
