@@ -36,7 +36,12 @@ export function createActorsStage(lexicon: ActorLexicon | undefined): Stage {
           ...extractEvidenceActors(text, tokens, sentence, lexicon),
         );
       }
-      const { actors, entities } = linkActorEntities(text, tokens, inferUnnamedSides(tokens, selectActorMentions(candidates)), lexicon, STAGE);
+      // A dateline ("KYIV, Nov 20 (Reuters) -", found by the places stage) says where the story was
+      // filed: the capital there is not its government speaking.
+      const datelines = doc.places.filter((p) => p.origin.rule === 'dateline').map((p) => p.span);
+      const acting = candidates.filter((c) => !(c.rule === 'dictionary-metonym'
+        && datelines.some(([s, e]) => s === tokens[c.from]!.span[0] && e === tokens[c.to - 1]!.span[1])));
+      const { actors, entities } = linkActorEntities(text, tokens, inferUnnamedSides(tokens, selectActorMentions(acting)), lexicon, STAGE);
       const diagnostics: Diagnostic[] = entities
         .filter((e) => e.side === 'UNKNOWN' && e.kind !== 'evidence' && e.kind !== 'unnamed')
         .map((e) => ({

@@ -19,6 +19,7 @@ import { widenTaggedContents, widenTaggedCues, widenTaggedSources } from './wide
 import { extendCueVerbGroup } from './extend-cue-verb-group.js';
 import { dropOverlappingCues } from './drop-overlapping-cues.js';
 import { continueQuotedContent } from './continue-quoted-content.js';
+import { pastDateline } from './skip-dateline.js';
 
 const STAGE = 'attribution';
 
@@ -134,7 +135,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         const sourceSpan: Span | null = c.source ? [tokens[c.source[0]]!.span[0], tokens[c.source[1] - 1]!.span[1]] : null;
         const sourceText = sourceSpan ? text.slice(sourceSpan[0], sourceSpan[1]) : '';
         const entity = sourceSpan ? linkAttributionSource(sourceSpan, sourceText, doc.actors, entityById) : null;
-        const content: Span = [c.content[0], c.content[1]];
+        const content: Span = [pastDateline(text, tokens, doc.places, c.content[0], c.content[1]), c.content[1]];
         const contentText = text.slice(content[0], content[1]);
         const parts = (c.contentParts ?? []).map(([a, b]) => ({ span: [a, b] as Span, text: text.slice(a, b) }));
         const starts = [cueSpan[0], content[0], ...(sourceSpan ? [sourceSpan[0]] : [])];
@@ -180,7 +181,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
           for (const s of own) {
             let end = s.span[1];
             while (end > s.span[0] && /[.!?\s]/.test(text.charAt(end - 1))) end--;
-            const span: Span = [s.span[0], end];
+            const span: Span = [pastDateline(text, tokens, doc.places, s.span[0], end), end];
             const contentText = text.slice(span[0], span[1]);
             nested.push({
               id: itemId('attribution', span, 'reporter'), kind: 'attribution', span, text: contentText,

@@ -154,6 +154,11 @@ test('a wire story: the named body that said it is the source of the claims in i
   // The actor is the body, not a phrase running across "said its forces".
   assert.ok(doc.actors.some((a) => a.text === "Ukraine's General Staff"));
   assert.ok(!doc.actors.some((a) => a.text.includes(' said ')));
+  // "the village of Kupiansk" names its place (no anaphor pointing back to the dateline's Kyiv).
   assert.equal(arg(find(doc.claims, 'attacked', 'attacked'), 'place')?.key, 'geonames:703656');
   assert.ok(!doc.places.some((p) => p.text === 'Nov'));
+  // The dateline is where the story was filed: no part of what the governor said, and Kyiv is not a speaker there.
+  const governor = doc.attributions.find((a) => a.cue?.text === 'said' && a.source?.text.includes('governor'));
+  assert.equal(governor?.content.text, 'Russian troops attacked the village of Kupiansk overnight');
+  assert.ok(!doc.actors.some((a) => a.text === 'KYIV'), doc.actors.map((a) => a.text).join(' | '));
 });

@@ -402,6 +402,8 @@ function findAnaphora(tokens: readonly Token[], from: number, to: number, lexico
     for (const phrase of lexicon.anaphora) {
       if (i + phrase.length > to) continue;
       if (phrase.every((w, k) => tokens[i + k]!.norm === w)) {
+        // "the village of Kupiansk" names its place: not an anaphor (the place itself is a candidate).
+        if (tokens[i + phrase.length]?.norm === 'of') break;
         out.push([tokens[i]!.span[0], tokens[i + phrase.length - 1]!.span[1]]);
         i += phrase.length - 1;
         break;
