@@ -157,7 +157,7 @@ function readOne(
   }
   if (trigger.kindOf) args.set('kind', { role: 'kind', key: `kind:${trigger.kindOf}`, label: trigger.kindOf, basis: 'stated', item: null, rule: 'trigger-kind' });
 
-  const polarity = negated(tokens, left, match.from, lexicon) !== (seg.stance === 'deny') ? 'negative' : 'positive';
+  const polarity = negated(tokens, left, match.from, lexicon) !== deniesTrigger(doc, seg, triggerStartOf(tokens, match)) ? 'negative' : 'positive';
   const modality = modalityOf(tokens, left, match.from, lexicon, seg);
   const triggerSpan: Span = [tokens[match.from]!.span[0], tokens[match.to - 1]!.span[1]];
   const inside = used.filter((s) => s[0] >= seg.start && s[1] <= seg.end);
@@ -186,6 +186,31 @@ function readOne(
     about,
     places: claimPlaces,
   };
+}
+
+const triggerStartOf = (tokens: readonly Token[], match: TriggerMatch): number => tokens[match.from]!.span[0];
+
+/** Words that open the complement a rejection governs ("incorrect to claim that ...", "reports of ... are false"). */
+const COMPLEMENT = /(?<![\p{L}])(that|claims?|reports?|statements?|allegations?|of|about)(?![\p{L}])/iu;
+
+/**
+ * Whether the speaker denies the proposition a trigger starts: a denial cue
+ * denies all it reports ("denied that ..."); a rejection read from the content
+ * denies only its complement in the same sentence ("It is incorrect to claim
+ * that the town was fully controlled" — but in "This is not true. Our units are
+ * fighting in the town" the second sentence is the speaker's own claim), and a
+ * rebuttal that is itself a claim ("our units still hold the town") denies nothing
+ * of its own words (its contradiction is the ledger's to find).
+ */
+function deniesTrigger(doc: AnalyzedDocument, seg: ClaimSegment, at: number): boolean {
+  if (seg.stance !== 'deny') return false;
+  const from = seg.attribution?.stanceFrom;
+  if (!from) return true;
+  if (!from.rule.endsWith('-frame')) return false;
+  const sentence = doc.sentences.find((s) => s.span[0] <= from.span[0] && from.span[0] < s.span[1]);
+  if (!sentence || at < sentence.span[0] || at >= sentence.span[1]) return false;
+  if (at < from.span[0]) return true;
+  return COMPLEMENT.test(doc.text.slice(from.span[1], at));
 }
 
 /** Auxiliaries that make a following participle passive ("were encircled", "had been encircled", "got trapped"). */
