@@ -74,3 +74,16 @@ test('persistence table mirrors data/claims/predicates.json', () => {
   const data = JSON.parse(readFileSync(fileURLToPath(new URL('../../data/claims/predicates.json', import.meta.url)), 'utf8')) as { predicates: Array<{ predicate: keyof typeof PERSISTENCE_DAYS; persistence: number }> };
   for (const p of data.predicates) assert.equal(PERSISTENCE_DAYS[p.predicate], p.persistence, p.predicate);
 });
+
+test('a capture contradicted by the other side saying its forces are still there (and not by their presence before it)', async () => {
+  const context = 'in the eastern Donetsk region city of Pokrovsk';
+  const ru = await read('ru', `Russia’s Defence Ministry said on Monday its forces had captured Pokrovsk, the city ${context}.`, '2025-11-10', 'TASS');
+  const ua = await read('ua', `Ukraine’s General Staff said on Tuesday that Ukrainian forces still hold the northern part of Pokrovsk, the city ${context}.`, '2025-11-11', 'Ukrinform');
+  const claims = [...claimsOf(ru), ...claimsOf(ua)];
+  const control = findContradictions(claims).filter((c) => c.kind === 'control');
+  assert.equal(control.length, 1, findContradictions(claims).map((c) => c.explanation).join('\n'));
+  assert.match(control[0]!.explanation, /captured\(RU forces, Pokrovsk\) — .*still there: controls\(UA forces, Pokrovsk\)/);
+  // The same presence a month before the capture is history, not a denial.
+  const before = await read('before', `Ukraine’s General Staff said that Ukrainian forces still hold the northern part of Pokrovsk, the city ${context}.`, '2025-10-01', 'Ukrinform');
+  assert.equal(findContradictions([...claimsOf(ru), ...claimsOf(before)]).filter((c) => c.kind === 'control').length, 0);
+});

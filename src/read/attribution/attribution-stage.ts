@@ -21,7 +21,7 @@ import { extendCueVerbGroup } from './extend-cue-verb-group.js';
 import { dropOverlappingCues } from './drop-overlapping-cues.js';
 import { continueQuotedContent } from './continue-quoted-content.js';
 import { pastDateline } from './skip-dateline.js';
-import { refineStanceFromContent, type ContentStanceLexicon } from './refine-stance-from-content.js';
+import { refineGovernedCues, refineStanceFromContent, type ContentStanceLexicon } from './refine-stance-from-content.js';
 
 const STAGE = 'attribution';
 
@@ -206,7 +206,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       nested.sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1] || a.id.localeCompare(b.id));
       // after the contents are final: a neutral cue takes its stance from what was said
       const contentStance = options.contentStance;
-      const refined = contentStance ? nested.map((a) => refineStanceFromContent(a, contentStance, doc.meta.language ?? 'en')) : nested;
+      const refined = contentStance ? refineGovernedCues(text, nested.map((a) => refineStanceFromContent(a, contentStance, doc.meta.language ?? 'en'))) : nested;
       return { ...doc, attributions: refined, entities, diagnostics: [...doc.diagnostics, ...diagnostics] };
     },
   };

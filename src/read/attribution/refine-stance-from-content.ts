@@ -28,9 +28,9 @@ function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** "situation * difficult" → a word-bounded pattern where '*' is up to three words. */
+/** "situation * difficult" → a word-bounded pattern where '*' is up to four words. */
 function compilePattern(phrase: string): RegExp {
-  const parts = phrase.toLowerCase().split(/\s+/).map((w) => (w === '*' ? '(?:\\S+\\s+){0,3}?' : `${escape(w)}\\s+`));
+  const parts = phrase.toLowerCase().split(/\s+/).map((w) => (w === '*' ? '(?:\\S+\\s+){0,4}?' : `${escape(w)}\\s+`));
   const body = parts.join('').replace(/\\s\+$/, '');
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'u');
 }
@@ -83,4 +83,27 @@ export function refineStanceFromContent(a: Attribution, lexicon: ContentStanceLe
     }
   }
   return a;
+}
+
+/** Characters between a rejection and an infinitive cue it governs: quotes, spaces, "to" ("it was “incorrect” to claim that ..."). */
+const GOVERNED_GAP = /^[\s"“”'’]*(?:to\s+)?$/iu;
+
+/**
+ * Refiner over a document's attributions, after each took its stance: an
+ * infinitive cue governed by a rejection ("said it was incorrect to claim that
+ * the town had fallen") reports what the rejecting speaker denies: it takes
+ * the rejection's source, side and stance, and the rejection's words as its
+ * `stanceFrom`, so its propositions are denied, not asserted by the speaker.
+ */
+export function refineGovernedCues(text: string, attributions: readonly Attribution[]): Attribution[] {
+  const frames = attributions.filter((a) => a.stanceFrom?.rule.endsWith('-frame'));
+  if (frames.length === 0) return [...attributions];
+  return attributions.map((a) => {
+    if (!a.cue || a.stanceFrom || a.voice !== 'source') return a;
+    if (!/^to\s/i.test(a.cue.text) && !/\sto\s*$/i.test(text.slice(Math.max(0, a.cue.span[0] - 4), a.cue.span[0]))) return a;
+    const frame = frames.find((f) => f !== a && f.stanceFrom!.span[1] <= a.cue!.span[0] && a.cue!.span[0] - f.stanceFrom!.span[1] <= 12
+      && GOVERNED_GAP.test(text.slice(f.stanceFrom!.span[1], a.cue!.span[0])));
+    if (!frame) return a;
+    return { ...a, source: frame.source, speaker: frame.speaker, side: frame.side, stance: 'deny', stanceFrom: frame.stanceFrom };
+  });
 }

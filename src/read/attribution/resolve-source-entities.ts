@@ -16,6 +16,9 @@ const GROUP_HEADS = new Set([
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those']);
 const NOT_NAME_WORDS = new Set(['the', 'a', 'an', 'it', 'they', 'he', 'she', 'we', 'i', 'you', 'this', 'that', 'there', 'but', 'and', 'in', 'on', 'at', 'as', 'if', 'when', 'while']);
 
+const isPersonDescription = (name: string): boolean => PERSON_HEADS.has(name.toLowerCase().split(/\s+/).at(-1) ?? '');
+const isPersonLike = (e: Entity): boolean => e.kind === 'person' || (e.kind === 'unnamed' && isPersonDescription(e.name));
+
 export interface SourceResolution {
   readonly attributions: Attribution[];
   /** The entities of the document, with the people named only as sources added. */
@@ -44,7 +47,8 @@ function properName(head: string): boolean {
  * - a person named only as a source becomes an entity, with the side of the
  *   organisation or the nationality in the apposition;
  * - "he"/"she" and person descriptions ("the spokesman") are the latest person
- *   who spoke before, else the latest person mentioned; "it", "they" and
+ *   who spoke before (a named one, or one described as a person: "a military
+ *   spokesman"), else the latest person mentioned; "it", "they" and
  *   descriptions of what an organisation issued ("the statement", "the group")
  *   are the latest organisation that spoke, else the latest one mentioned.
  * Sources the actor stage linked to a named actor keep it.
@@ -70,7 +74,7 @@ export function resolveSourceEntities(
     }
   };
   const latestSpeaker = (person: boolean): Entity | undefined => {
-    for (let k = speakers.length - 1; k >= 0; k--) if ((speakers[k]!.entity.kind === 'person') === person) return speakers[k]!.entity;
+    for (let k = speakers.length - 1; k >= 0; k--) if (isPersonLike(speakers[k]!.entity) === person) return speakers[k]!.entity;
     return undefined;
   };
 
@@ -79,7 +83,7 @@ export function resolveSourceEntities(
     advanceActors(source.span[0]);
     const resolved = resolveOne(text, source.span, source.text, sortedActors, entityOf, sides, added, latestSpeaker, () => lastPerson, () => lastGroup);
     const entity = resolved ?? entityOf(source.entity);
-    if (entity && entity.kind !== 'unnamed' && entity.kind !== 'evidence') speakers.push({ at: source.span[0], entity });
+    if (entity && entity.kind !== 'evidence' && (entity.kind !== 'unnamed' || isPersonDescription(entity.name))) speakers.push({ at: source.span[0], entity });
     if (resolved && resolved.id !== source.entity) {
       out[i] = { ...a, source: { ...source, entity: resolved.id }, speaker: resolved.id, side: resolved.side };
     }
@@ -110,7 +114,8 @@ function resolveOne(
     if (GROUP_HEADS.has(last) && inside.length === 0) return latestSpeaker(false) ?? lastGroup();
   }
   if (comma < 0 && inside.length > 0) return undefined; // the actor stage decided
-  if (!properName(head)) return undefined;
+  // "Russian claims", "Ukrainian officials": a nationality, not a name.
+  if (!properName(head) || words(head).some((w) => sides.has(w.toLowerCase().replace(/'s$/, '')))) return undefined;
   // A person named only here: one entity per name, the surname reaching back to the full name.
   const name = words(head).join(' ');
   const surname = name.split(' ').at(-1)!;

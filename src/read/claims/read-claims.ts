@@ -9,6 +9,8 @@ import { findTriggers, type TriggerMatch } from './find-triggers.js';
 import { timexWindow } from './time-window.js';
 
 const STAGE = 'claims';
+/** Predicates whose unstated actor, in a party's own words, is that party's forces. */
+const SPEAKER_OWN: ReadonlySet<Predicate> = new Set(['captured', 'presence', 'controls']);
 /** Tokens after a trigger searched for its object force. */
 const AFTER_REACH = 8;
 /** Tokens a bare demonym may sit from its trigger ("100 Russian attacks", "Russian infantry assaults"). */
@@ -135,6 +137,14 @@ function readOne(
     if (!args.has(role) && other && opponent) {
       args.set(role, { role, key: `force:${opponent}`, label: `${opponent} forces`, basis: 'inferred', item: null, rule: `opponent-of-${from}` });
     }
+  }
+
+  // A party speaking of its own gains or footholds without naming the force ("the settlement has been
+  // liberated", "the fighting for the town continues", "part of the village remains under control")
+  // speaks of its own forces: "liberate" is the capturer's own word, presence and holding the holder's.
+  if (speakerSide && seg.voice === 'source' && !args.has('actor') && entry.roles.includes('actor') && SPEAKER_OWN.has(entry.predicate)
+    && (entry.predicate !== 'captured' || /^liberat/.test(trigger.lemma))) {
+    args.set('actor', { role: 'actor', key: `force:${speakerSide}`, label: `${speakerSide} forces`, basis: 'inferred', item: null, rule: 'speaker-own-forces' });
   }
 
   if (entry.roles.includes('place')) {
