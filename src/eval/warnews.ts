@@ -193,7 +193,8 @@ function placeKeys(name: string, resources: Resources): { own: Set<string>; wide
   const keysOf = (part: string): Set<string> => {
     const out = new Set<string>([`place:${part.toLowerCase().replace(/\s+/g, '-')}`]);
     if (!gazetteer) return out;
-    for (const hit of gazetteer.lookup(foldName(part))) {
+    // Spellings differ (Vuhledar / Ugledar): the gazetteer's romanisation skeleton reaches them too.
+    for (const hit of [...gazetteer.lookup(foldName(part)), ...gazetteer.lookupSkeleton(foldName(part))]) {
       const entry = gazetteer.entry(hit.entry);
       if (entry.geonameId !== null) out.add(`geonames:${entry.geonameId}`);
     }

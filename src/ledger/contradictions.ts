@@ -18,6 +18,13 @@ function overlap(a: LedgerClaim, b: LedgerClaim): boolean {
   return windowsOverlap(wa, wb, PERSISTENCE_DAYS[a.claim.predicate]);
 }
 
+/** Windows that overlap within the days a control claim stays current. */
+function sameTime(a: LedgerClaim, b: LedgerClaim): boolean {
+  const wa = a.claim.about.window;
+  const wb = b.claim.about.window;
+  return !wa || !wb || windowsOverlap(wa, wb, PERSISTENCE_DAYS.controls);
+}
+
 function when(c: LedgerClaim): string {
   return c.claim.statedAt.value ?? c.published ?? 'undated';
 }
@@ -155,8 +162,10 @@ function controlContradictions(claims: readonly LedgerClaim[]): Contradiction[] 
         explanation: `${sourceLabel(a.source)}, ${when(a)}: ${readableProposition(a.claim)} — ${sourceLabel(b.source)}, ${when(b)}: ${detail}${readableProposition(b.claim)}`,
       });
     };
+    // Two captures by different forces contradict only at the same time: a later capture by the
+    // other side is a recapture, which supersedes the first (the timeline shows both).
     for (const a of holds) {
-      for (const b of holds) if (actorOf(a)! < actorOf(b)! && overlap(a, b)) push(a, b, '');
+      for (const b of holds) if (actorOf(a)! < actorOf(b)! && sameTime(a, b)) push(a, b, '');
     }
     for (const a of holds) {
       const start = a.claim.about.window?.start;

@@ -11,6 +11,10 @@ import { timexWindow } from './time-window.js';
 const STAGE = 'claims';
 /** Predicates whose unstated actor, in a party's own words, is that party's forces. */
 const SPEAKER_OWN: ReadonlySet<Predicate> = new Set(['captured', 'presence', 'controls']);
+/** Capture words only the capturer uses of itself ("liberated", "regained control", "retook"). */
+const CAPTURER_WORDS = /^(liberat|regain|retook|retake|recaptur)/;
+/** Capture words the side that lost a place uses ("the fall of the palace"). */
+const LOSER_WORDS = /^(fall|fell)\b/;
 /** Tokens after a trigger searched for its object force. */
 const AFTER_REACH = 8;
 /** Tokens a bare demonym may sit from its trigger ("100 Russian attacks", "Russian infantry assaults"). */
@@ -22,6 +26,10 @@ const LEFT_BOUNDARIES = new Set([';', 'while', 'but', 'whereas', 'although', 'be
 const RIGHT_BOUNDARIES = new Set(['.', ';', 'while', 'but', 'whereas', 'although', 'because']);
 const EXTENT_WORDS = new Set(['entire', 'whole', 'all']);
 const NEAR_WORDS = new Set(['virtually', 'almost', 'nearly', 'most', 'practically']);
+/** Words that make a control claim partial: a share or a part of the place. */
+const PART_WORDS = new Set(['part', 'parts', 'percent', '%', 'half', 'portion', 'portions', 'outskirts', 'districts', 'neighbourhoods', 'neighborhoods', 'quarters', 'sections']);
+/** Tokens around a control trigger searched for a part of the place. */
+const PART_REACH = 6;
 
 export interface ReadClaimsInput {
   readonly doc: AnalyzedDocument;
@@ -142,9 +150,17 @@ function readOne(
   // A party speaking of its own gains or footholds without naming the force ("the settlement has been
   // liberated", "the fighting for the town continues", "part of the village remains under control")
   // speaks of its own forces: "liberate" is the capturer's own word, presence and holding the holder's.
-  if (speakerSide && seg.voice === 'source' && !args.has('actor') && entry.roles.includes('actor') && SPEAKER_OWN.has(entry.predicate)
-    && (entry.predicate !== 'captured' || /^liberat/.test(trigger.lemma))) {
-    args.set('actor', { role: 'actor', key: `force:${speakerSide}`, label: `${speakerSide} forces`, basis: 'inferred', item: null, rule: 'speaker-own-forces' });
+  // "under Russian control": the force stands inside the trigger's words.
+  if (!args.has('actor') && entry.roles.includes('actor')) {
+    const inside = forces.find((f) => f.from > match.from && f.to < match.to && !f.pronoun);
+    if (inside) forceArg('actor', inside, 'inside-trigger');
+  }
+  // "The fall of the palace" from the side that held it is the other side's capture.
+  if (speakerSide && seg.voice === 'source' && !args.has('actor') && entry.roles.includes('actor') && SPEAKER_OWN.has(entry.predicate)) {
+    const loss = entry.predicate === 'captured' && LOSER_WORDS.test(trigger.lemma);
+    const own = entry.predicate !== 'captured' || CAPTURER_WORDS.test(trigger.lemma);
+    const side = loss ? ctx.opponents[speakerSide] : own ? speakerSide : undefined;
+    if (side) args.set('actor', { role: 'actor', key: `force:${side}`, label: `${side} forces`, basis: 'inferred', item: null, rule: loss ? 'speaker-loss' : 'speaker-own-forces' });
   }
 
   if (entry.roles.includes('place')) {
@@ -162,7 +178,7 @@ function readOne(
     }
   }
   if (entry.roles.includes('extent')) {
-    const extent = chooseExtent(tokens, match, right) ?? trigger.extent;
+    const extent = chooseExtent(tokens, match, left, right) ?? trigger.extent;
     if (extent) args.set('extent', { role: 'extent', key: `extent:${extent}`, label: extent, basis: 'stated', item: null, rule: 'extent-words' });
   }
   if (trigger.kindOf) args.set('kind', { role: 'kind', key: `kind:${trigger.kindOf}`, label: trigger.kindOf, basis: 'stated', item: null, rule: 'trigger-kind' });
@@ -479,12 +495,23 @@ function chooseCount(doc: AnalyzedDocument, entry: PredicateEntry, match: Trigge
   return null;
 }
 
-function chooseExtent(tokens: readonly Token[], match: TriggerMatch, right: number): string | null {
+/**
+ * The extent a control claim states: "the entire city" (full), "almost all of it" (most), or a
+ * share or part of the place around the trigger ("70 percent of the town", "the northern part of
+ * the city remains under our control", "parts of the town"): partial. Looked for in the clause.
+ */
+function chooseExtent(tokens: readonly Token[], match: TriggerMatch, left: number, right: number): string | null {
   for (let i = match.to; i < Math.min(right, match.to + 4); i++) {
     if (EXTENT_WORDS.has(tokens[i]!.norm)) {
       const near = [i - 1, i - 2].some((k) => k >= match.to && NEAR_WORDS.has(tokens[k]!.norm));
       return near ? 'most' : 'full';
     }
+  }
+  for (let i = Math.max(left, match.from - PART_REACH); i < Math.min(right, match.to + PART_REACH); i++) {
+    if (i >= match.from && i < match.to) continue;
+    const n = tokens[i]!.norm;
+    if (n === 'most' && tokens[i + 1]?.norm === 'of') return 'most';
+    if (PART_WORDS.has(n) || (n === 'per' && tokens[i + 1]?.norm === 'cent')) return 'partial';
   }
   return null;
 }
