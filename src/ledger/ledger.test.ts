@@ -87,3 +87,18 @@ test('a capture contradicted by the other side saying its forces are still there
   const before = await read('before', `Ukraine’s General Staff said that Ukrainian forces still hold the northern part of Pokrovsk, the city ${context}.`, '2025-10-01', 'Ukrinform');
   assert.equal(findContradictions([...claimsOf(ru), ...claimsOf(before)]).filter((c) => c.kind === 'control').length, 0);
 });
+
+test('"This is not true": a rejection without a proposition of its own denies the claim it answers', async () => {
+  const doc = await read('r', 'Russia’s Defence Ministry said on Monday that its forces had captured the town of Pokrovsk in the Donetsk region. “This is not true,” a spokesman for Ukraine’s army said.', '2025-11-10', 'Reuters');
+  const denial = doc.claims.find((c) => c.origin.rule === 'referenced-denial');
+  assert.ok(denial, doc.claims.map((c) => `${c.proposition}/${c.origin.rule}`).join('; '));
+  assert.equal(denial.polarity, 'negative');
+  assert.equal(denial.side, 'UA');
+  assert.equal(denial.text, doc.text.slice(denial.span[0], denial.span[1]));
+  const polarity = findContradictions(claimsOf(doc)).filter((c) => c.kind === 'polarity');
+  assert.equal(polarity.length, 1);
+  assert.match(polarity[0]!.proposition, /^captured\(force:RU,/);
+  // The same words with nothing from the other side before them deny nothing.
+  const alone = await read('s', '“This is not true,” a spokesman for Ukraine’s army said.', '2025-11-10', 'Reuters');
+  assert.equal(alone.claims.filter((c) => c.origin.rule === 'referenced-denial').length, 0);
+});

@@ -79,6 +79,14 @@ export function readClaims({ doc, lexicon, segments, forces }: ReadClaimsInput):
       claims.push(claim);
       emitted++;
     }
+    // "That is not true," the spokesman said: a rejection with no proposition of its own in its
+    // sentence denies the claim it answers, the latest one another side made just before it.
+    const rebuttal = referencedDenial(doc, seg, triggers, tokens, claims);
+    if (rebuttal && !seen.has(rebuttal.id)) {
+      seen.add(rebuttal.id);
+      claims.push(rebuttal);
+      emitted++;
+    }
     if (emitted === 0 && seg.voice === 'source' && seg.attribution && seg.nested.length === 0) {
       const fallback = saidClaim(doc, seg, forces, statedAt);
       if (fallback && !seen.has(fallback.id)) {
@@ -233,10 +241,66 @@ function deniesTrigger(doc: AnalyzedDocument, seg: ClaimSegment, at: number): bo
   const from = seg.attribution?.stanceFrom;
   if (!from) return true;
   if (!from.rule.endsWith('-frame')) return false;
-  const sentence = doc.sentences.find((s) => s.span[0] <= from.span[0] && from.span[0] < s.span[1]);
+  const sentence = doc.sentences[sentenceIndexAt(doc, from.span[0])];
   if (!sentence || at < sentence.span[0] || at >= sentence.span[1]) return false;
   if (at < from.span[0]) return true;
   return COMPLEMENT.test(doc.text.slice(from.span[1], at));
+}
+
+/** Sentences back a rejection may answer a claim across ("… it said. “That is false,” an official said"). */
+const REBUTTAL_REACH = 3;
+
+/**
+ * A rejection read from the content ("This is not true", "the claim is false")
+ * whose sentence holds no proposition of its own denies the claim it answers:
+ * the latest asserted claim before it, from another side, within a few
+ * sentences. The denial is a copy of that proposition with negative polarity,
+ * said by the rejecting speaker, its trigger the rejection's words.
+ */
+function referencedDenial(doc: AnalyzedDocument, seg: ClaimSegment, triggers: readonly TriggerMatch[], tokens: readonly Token[], earlier: readonly Claim[]): Claim | null {
+  const from = seg.attribution?.stanceFrom;
+  if (seg.stance !== 'deny' || !from || !from.rule.endsWith('-frame') || !seg.attribution) return null;
+  const at = sentenceIndexAt(doc, from.span[0]);
+  if (at < 0) return null;
+  const sentence = doc.sentences[at]!;
+  if (triggers.some((m) => tokens[m.from]!.span[0] >= sentence.span[0] && tokens[m.from]!.span[0] < sentence.span[1])) return null;
+  const reach = doc.sentences[Math.max(0, at - REBUTTAL_REACH)]!.span[0];
+  let answered: Claim | null = null;
+  for (let k = earlier.length - 1; k >= 0; k--) {
+    const c = earlier[k]!;
+    if (c.span[0] >= from.span[0]) continue;
+    if (c.span[0] < reach) break;
+    if (c.predicate === 'said' || c.polarity !== 'positive' || c.modality !== 'asserted' || c.proposition.includes('?')) continue;
+    if (c.side === seg.side || (seg.speaker !== null && c.source === seg.speaker)) continue;
+    answered = c;
+    break;
+  }
+  if (!answered) return null;
+  return {
+    ...answered,
+    id: itemId('claim', from.span, `${answered.predicate}@${seg.start}:rebuttal`),
+    span: from.span, text: from.text,
+    origin: { stage: STAGE, rule: 'referenced-denial' },
+    polarity: 'negative',
+    trigger: { span: from.span, text: from.text, lemma: from.rule },
+    attribution: seg.attribution.id, source: seg.speaker, voice: seg.voice, side: seg.side, stance: 'deny',
+    grade: seg.side === 'THIRD' ? 'independent' : NON_PARTY_SIDES.has(seg.side) ? 'reporter' : 'party',
+    statedAt: statementTime(doc, seg),
+  };
+}
+
+/** The index of the sentence holding a character offset (binary search), or -1. */
+function sentenceIndexAt(doc: AnalyzedDocument, at: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid]!;
+    if (at < s.span[0]) hi = mid - 1;
+    else if (at >= s.span[1]) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** Auxiliaries that make a following participle passive ("were encircled", "had been encircled", "got trapped"). */
