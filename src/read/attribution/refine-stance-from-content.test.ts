@@ -19,6 +19,10 @@ test('a neutral cue takes its stance from a rejection or admission in the conten
     ['A regional official said the fighting for the village continues.', 'deny', 'content-deny'],
     ['The governor said the situation in the district was difficult.', 'acknowledge', 'content-acknowledge'],
     ['The governor said the bridge had been repaired.', 'assert', null],
+    ['The governor said the situation in the district was “difficult”.', 'acknowledge', 'content-acknowledge'],
+    ['The colonel said the army would release a recording of the radio traffic.', 'promise', 'content-promise'],
+    ['The minister said the other side was responsible for the blast at the depot.', 'accuse', 'content-accuse'],
+    ['The minister said the report was biased.', 'question', 'content-question'],
     // the cue's own stance is kept: only neutral cues are read from the content
     ['The colonel denied that the reports were accurate.', 'deny', null],
     ['The minister urged residents to ignore fake messages.', 'demand', null],
@@ -59,4 +63,15 @@ test('the lexicon is validated and every shipped pattern compiles', () => {
   assert.ok((lexicon.byLanguage.get('en')?.length ?? 0) > 20);
   assert.throws(() => compileContentStance({ about: 'x', en: { deny: { frame: [''] } } }));
   assert.throws(() => compileContentStance({ en: {} }));
+});
+
+test('a statement that only concedes ground is an admission, whatever its neutral cue', () => {
+  const doc = read('A spokesman for the Ukrainian army said on Monday that Ukrainian troops had withdrawn from Pokrovsk in the Donetsk region.');
+  const [a] = doc.attributions.filter((x) => x.voice === 'source');
+  assert.equal(a?.stance, 'acknowledge');
+  assert.equal(a?.stanceFrom?.rule, 'claims-admission');
+  assert.ok(doc.claims.filter((c) => c.attribution === a!.id && c.predicate === 'withdrew').every((c) => c.stance === 'acknowledge' && c.grade === 'admission'));
+  // the same words from the other side are its gain, asserted
+  const other = read('A spokesman for the Russian army said on Monday that Ukrainian troops had withdrawn from Pokrovsk in the Donetsk region.');
+  assert.equal(other.attributions.find((x) => x.voice === 'source')?.stance, 'assert');
 });

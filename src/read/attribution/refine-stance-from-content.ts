@@ -17,12 +17,12 @@ export interface ContentStanceLexicon {
 const PatternLists = z.object({ frame: z.array(z.string().min(1)).optional(), plain: z.array(z.string().min(1)).optional() });
 const ContentStanceSchema = z.object({
   about: z.string(),
-}).catchall(z.union([z.string(), z.partialRecord(z.enum(['deny', 'acknowledge', 'accuse', 'warn', 'demand', 'believe', 'promise']), PatternLists)]));
+}).catchall(z.union([z.string(), z.partialRecord(z.enum(['deny', 'acknowledge', 'accuse', 'warn', 'demand', 'believe', 'promise', 'question']), PatternLists)]));
 
 /** Stances a content pattern may override: only a neutral cue takes its stance from what was said. */
 const NEUTRAL: ReadonlySet<Stance> = new Set(['assert', 'report']);
 /** Order of precedence when patterns of several stances match one content. */
-const PRECEDENCE: readonly Stance[] = ['deny', 'acknowledge', 'accuse', 'warn', 'demand', 'promise', 'believe'];
+const PRECEDENCE: readonly Stance[] = ['deny', 'question', 'acknowledge', 'accuse', 'warn', 'demand', 'promise', 'believe'];
 
 function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -30,7 +30,8 @@ function escape(word: string): string {
 
 /** "situation * difficult" → a word-bounded pattern where '*' is up to four words. */
 function compilePattern(phrase: string): RegExp {
-  const parts = phrase.toLowerCase().split(/\s+/).map((w) => (w === '*' ? '(?:\\S+\\s+){0,4}?' : `${escape(w)}\\s+`));
+  // a word may sit in quotation marks ('the situation was "difficult"')
+  const parts = phrase.toLowerCase().split(/\s+/).map((w) => (w === '*' ? '(?:\\S+\\s+){0,4}?' : `["“”«»']?${escape(w)}["“”«»']?\\s+`));
   const body = parts.join('').replace(/\\s\+$/, '');
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'u');
 }
