@@ -96,6 +96,12 @@ function resolveOne(
   sides: ReadonlyMap<string, Side>, added: Map<string, Entity>, latestSpeaker: (person: boolean) => Entity | undefined,
   lastPerson: () => Entity | undefined, lastGroup: () => Entity | undefined,
 ): Entity | undefined {
+  // "… which he said": the relative pronoun is the clause's link, the pronoun after it the speaker
+  const relative = /^(?:which|that|whom|as)\s+(?=\S)/i.exec(sourceText);
+  if (relative) {
+    span = [span[0] + relative[0].length, span[1]];
+    sourceText = sourceText.slice(relative[0].length);
+  }
   const trimmed = sourceText.replace(/[\s,]+$/, '');
   const comma = trimmed.indexOf(',');
   const head = comma >= 0 ? trimmed.slice(0, comma) : trimmed;

@@ -198,7 +198,7 @@ function readOne(
   const span: Span = [Math.min(triggerSpan[0], ...inside.map((s) => s[0])), Math.max(triggerSpan[1], ...inside.map((s) => s[1]))];
   const orderedArgs = entry.roles.flatMap((role) => (args.has(role) ? [args.get(role)!] : []));
   const proposition = propositionKey(entry.predicate, entry.key, args);
-  const about = aboutTime(doc, seg, match, statedAt, timesById, left, right);
+  const about = notAfterDocument(aboutTime(doc, seg, match, statedAt, timesById, left, right), doc.meta.published);
   const claimPlaces = orderedArgs.filter((a) => a.role === 'place' && a.item).map((a) => a.item!);
   const base = {
     predicate: entry.predicate, args: orderedArgs, polarity, modality, side: seg.side,
@@ -245,6 +245,17 @@ function deniesTrigger(doc: AnalyzedDocument, seg: ClaimSegment, at: number): bo
   if (!sentence || at < sentence.span[0] || at >= sentence.span[1]) return false;
   if (at < from.span[0]) return true;
   return COMPLEMENT.test(doc.text.slice(from.span[1], at));
+}
+
+/**
+ * A claim of fact is about a time no later than its document: a window that
+ * starts after the publication day (a date read into the wrong year, a plan
+ * for "next week") ends there, so no status is dated after every article.
+ */
+function notAfterDocument(about: Claim['about'], published: string | null): Claim['about'] {
+  const day = published?.slice(0, 10);
+  if (!about.window || !day || !/^\d{4}-\d{2}-\d{2}$/.test(day) || about.window.end <= day) return about;
+  return { time: about.time, window: { start: about.window.start <= day ? about.window.start : day, end: day } };
 }
 
 /** Sentences back a rejection may answer a claim across ("… it said. “That is false,” an official said"). */
