@@ -33,3 +33,12 @@ test('a nationality is no person, and a pronoun with nobody before it stays unre
   assert.deepEqual(speakers('Ukrainian officials said the bridge was intact.').map(([, name]) => name).filter((n) => n === 'Ukrainian'), []);
   assert.equal(speakers('He said the bridge was intact.')[0]![1], '∅');
 });
+
+test('a title before a name: the name is the person, the title their role; an organisation\'s name is no person', () => {
+  const doc = read('Regional council member Petro Marchenko told reporters the bridge was intact. The politician added that the ferry was working. The Southern Command said the road was open.');
+  const entities = new Map(doc.entities.map((e) => [e.id, e]));
+  const names = doc.attributions.filter((a) => a.voice === 'source').map((a) => entities.get(a.speaker ?? '')?.name ?? '∅');
+  assert.deepEqual(names.slice(0, 2), ['Petro Marchenko', 'Petro Marchenko']);
+  assert.equal(doc.entities.find((e) => e.name === 'Petro Marchenko')?.role, 'Regional council member');
+  assert.ok(!doc.entities.some((e) => e.kind === 'person' && /Command/.test(e.name)));
+});

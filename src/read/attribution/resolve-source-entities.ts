@@ -19,6 +19,21 @@ const NOT_NAME_WORDS = new Set(['the', 'a', 'an', 'it', 'they', 'he', 'she', 'we
 const isPersonDescription = (name: string): boolean => PERSON_HEADS.has(name.toLowerCase().split(/\s+/).at(-1) ?? '');
 const isPersonLike = (e: Entity): boolean => e.kind === 'person' || (e.kind === 'unnamed' && isPersonDescription(e.name));
 
+/** Last words of organisations' names: a capitalised run ending in one is no person ("Al-Masirah TV", "the Southern Command"). */
+const ORGANISATION_WORDS = new Set(['tv', 'television', 'radio', 'news', 'agency', 'ministry', 'forces', 'force', 'army', 'navy', 'group', 'council', 'committee', 'office',
+  'service', 'command', 'staff', 'channel', 'times', 'post', 'press', 'post', 'guard', 'brigade', 'regiment', 'battalion', 'corps', 'division', 'party', 'movement', 'front',
+  'government', 'administration', 'authority', 'authorities', 'department', 'chamber', 'parliament', 'assembly', 'institute', 'centre', 'center', 'watch', 'international']);
+
+/** The capitalised run of two to four words that ends a phrase after a lower-case title ("member Vladimir Rogov"), or null. */
+function trailingName(ws: readonly string[]): string[] | null {
+  let k = ws.length;
+  while (k > 0 && isCapitalisedWord(ws[k - 1]!)) k--;
+  const run = ws.slice(k);
+  if (run.length < 2 || run.length > 4 || k === 0 || isCapitalisedWord(ws[k - 1]!)) return null;
+  if (ORGANISATION_WORDS.has(run[run.length - 1]!.toLowerCase()) || NOT_NAME_WORDS.has(run[0]!.toLowerCase())) return null;
+  return run;
+}
+
 export interface SourceResolution {
   readonly attributions: Attribution[];
   /** The entities of the document, with the people named only as sources added. */
@@ -120,21 +135,24 @@ function resolveOne(
     if (GROUP_HEADS.has(last) && inside.length === 0) return latestSpeaker(false) ?? lastGroup();
   }
   if (comma < 0 && inside.length > 0) return undefined; // the actor stage decided
+  // "Civic Chamber member Vladimir Rogov": a title before the name, the name is the capitalised run that ends the head.
+  const nameWords = properName(head) ? words(head) : trailingName(words(head));
   // "Russian claims", "Ukrainian officials": a nationality, not a name.
-  if (!properName(head) || words(head).some((w) => sides.has(w.toLowerCase().replace(/'s$/, '')))) return undefined;
+  if (!nameWords || nameWords.some((w) => sides.has(w.toLowerCase().replace(/'s$/, '')))) return undefined;
   // A person named only here: one entity per name, the surname reaching back to the full name.
-  const name = words(head).join(' ');
+  const name = nameWords.join(' ');
+  const title = nameWords.length < words(head).length ? words(head).slice(0, words(head).length - nameWords.length).join(' ') : '';
   const surname = name.split(' ').at(-1)!;
   for (const e of added.values()) if (e.name === name || e.name.split(' ').at(-1) === surname) return e;
   const apposition = comma >= 0 ? trimmed.slice(comma + 1) : '';
   const appositionStart = span[0] + comma + 1;
   const org = comma >= 0 ? inside.filter((m) => m.span[0] >= appositionStart).map((m) => entityOf(m.entity)).find((e) => e && e.side !== 'UNKNOWN') : undefined;
-  const side = org?.side ?? sideOfWords(apposition, sides);
+  const side = org?.side ?? (sideOfWords(apposition, sides) !== 'UNKNOWN' ? sideOfWords(apposition, sides) : sideOfWords(title, sides));
   const id = `entity:person:${name.toLowerCase().replace(/\s+/g, '-')}`;
   const existing = entityOf(id);
   if (existing) return existing;
   const entity: Entity = {
-    id, name, kind: 'person', side, ...(side !== 'UNKNOWN' ? { sideInferred: true } : {}), role: apposition.trim() || null, key: null, mentions: [],
+    id, name, kind: 'person', side, ...(side !== 'UNKNOWN' ? { sideInferred: true } : {}), role: apposition.trim() || title || null, key: null, mentions: [],
   };
   added.set(id, entity);
   void text;
