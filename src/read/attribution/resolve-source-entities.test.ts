@@ -42,3 +42,10 @@ test('a title before a name: the name is the person, the title their role; an or
   assert.equal(doc.entities.find((e) => e.name === 'Petro Marchenko')?.role, 'Regional council member');
   assert.ok(!doc.entities.some((e) => e.kind === 'person' && /Command/.test(e.name)));
 });
+
+test('"the general" is the person introduced as a general, not merely the latest speaker', () => {
+  const doc = read('Chief of the General Staff Ivan Petrenko reported to the president that the bridge was taken. President Oleg Sydorenko said the operation went well. According to the general, the ferry was also captured.');
+  const entities = new Map(doc.entities.map((e) => [e.id, e]));
+  const according = doc.attributions.find((a) => a.cue?.text.toLowerCase() === 'according to');
+  assert.equal(entities.get(according?.speaker ?? '')?.name, 'Ivan Petrenko');
+});

@@ -41,7 +41,7 @@ export interface SourceResolution {
 }
 
 interface Speaker {
-  readonly at: number;
+  readonly span: Span;
   readonly entity: Entity;
 }
 
@@ -96,9 +96,9 @@ export function resolveSourceEntities(
   for (const { a, i } of order) {
     const source = a.source!;
     advanceActors(source.span[0]);
-    const resolved = resolveOne(text, source.span, source.text, sortedActors, entityOf, sides, added, latestSpeaker, () => lastPerson, () => lastGroup);
+    const resolved = resolveOne(text, source.span, source.text, sortedActors, entityOf, sides, added, latestSpeaker, () => lastPerson, () => lastGroup, speakers);
     const entity = resolved ?? entityOf(source.entity);
-    if (entity && entity.kind !== 'evidence' && (entity.kind !== 'unnamed' || isPersonDescription(entity.name))) speakers.push({ at: source.span[0], entity });
+    if (entity && entity.kind !== 'evidence' && (entity.kind !== 'unnamed' || isPersonDescription(entity.name))) speakers.push({ span: source.span, entity });
     if (resolved && resolved.id !== source.entity) {
       out[i] = { ...a, source: { ...source, entity: resolved.id }, speaker: resolved.id, side: resolved.side };
     }
@@ -109,7 +109,7 @@ export function resolveSourceEntities(
 function resolveOne(
   text: string, span: Span, sourceText: string, actors: readonly ActorMention[], entityOf: (id: string | null) => Entity | undefined,
   sides: ReadonlyMap<string, Side>, added: Map<string, Entity>, latestSpeaker: (person: boolean) => Entity | undefined,
-  lastPerson: () => Entity | undefined, lastGroup: () => Entity | undefined,
+  lastPerson: () => Entity | undefined, lastGroup: () => Entity | undefined, speakers: readonly Speaker[],
 ): Entity | undefined {
   // "… which he said": the relative pronoun is the clause's link, the pronoun after it the speaker
   const relative = /^(?:which|that|whom|as)\s+(?=\S)/i.exec(sourceText);
@@ -131,7 +131,7 @@ function resolveOne(
   if (GROUP_PRONOUNS.has(lower)) return latestSpeaker(false) ?? lastGroup();
   if (ws.length >= 2 && ws.length <= 3 && DETERMINERS.has(ws[0]!)) {
     const last = ws[ws.length - 1]!;
-    if (PERSON_HEADS.has(last) && inside.length === 0) return latestSpeaker(true) ?? lastPerson();
+    if (PERSON_HEADS.has(last) && inside.length === 0) return describedPerson(text, last, span[0], [...actors.map((m) => ({ span: m.span, entity: entityOf(m.entity) })), ...speakers].sort((x, y) => x.span[0] - y.span[0])) ?? latestSpeaker(true) ?? lastPerson();
     if (GROUP_HEADS.has(last) && inside.length === 0) return latestSpeaker(false) ?? lastGroup();
   }
   if (comma < 0 && inside.length > 0) return undefined; // the actor stage decided
@@ -157,6 +157,31 @@ function resolveOne(
   added.set(id, entity);
   void text;
   return entity;
+}
+
+/** Characters around a person's mention searched for the word of a description ("General Valery Gerasimov" for "the general"). */
+const DESCRIPTION_REACH = 60;
+/** Person mentions a description looks back over. */
+const DESCRIPTION_LOOKBACK = 200;
+
+/**
+ * The latest person before `at` whose mention the description's head word
+ * stands next to ("the general" → the person introduced as "Chief of the
+ * General Staff Valery Gerasimov"), or undefined.
+ */
+function describedPerson(text: string, head: string, at: number, mentions: ReadonlyArray<{ readonly span: Span; readonly entity: Entity | undefined }>): Entity | undefined {
+  const word = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu');
+  // Bounded look-back: a description reaches back a few hundred mentions at most (linear in document size).
+  for (let k = mentions.length - 1, seen = 0; k >= 0 && seen < DESCRIPTION_LOOKBACK; k--) {
+    const m = mentions[k]!;
+    if (m.span[1] > at) continue;
+    seen++;
+    const e = m.entity;
+    if (!e || e.kind !== 'person') continue;
+    const around = text.slice(Math.max(0, m.span[0] - DESCRIPTION_REACH), Math.min(at, m.span[1] + DESCRIPTION_REACH));
+    if (word.test(around) || (e.role && word.test(e.role))) return e;
+  }
+  return undefined;
 }
 
 /** The side a phrase's country names or demonyms give ("a Ukrainian lawmaker" → UA). */

@@ -21,6 +21,8 @@ const AFTER_REACH = 8;
 const BARE_REACH = 3;
 /** Tokens before a trigger searched for negation and modality cues. */
 const CUE_REACH = 4;
+/** Hypothetical cues that name a risk: negated, they deny the state ("no threat of encirclement"). */
+const RISK_WORDS = new Set(['threat', 'risk', 'danger']);
 /** Words that end a clause when looking left from a trigger for its subject. */
 const LEFT_BOUNDARIES = new Set([';', 'while', 'but', 'whereas', 'although', 'because', 'as']);
 const RIGHT_BOUNDARIES = new Set(['.', ';', 'while', 'but', 'whereas', 'although', 'because']);
@@ -602,7 +604,11 @@ function negated(tokens: readonly Token[], left: number, at: number, lexicon: Cl
 function modalityOf(tokens: readonly Token[], left: number, at: number, lexicon: ClaimLexicon, seg: ClaimSegment): Modality {
   if (seg.stance === 'question') return 'hypothetical';
   for (let i = Math.max(left, at - CUE_REACH + 1); i < at; i++) {
-    if (lexicon.hypothetical.has(tokens[i]!.norm)) return 'hypothetical';
+    const n = tokens[i]!.norm;
+    if (!lexicon.hypothetical.has(n)) continue;
+    // "not under threat of encirclement": denying even the risk denies the state itself
+    if (RISK_WORDS.has(n) && negated(tokens, left, at, lexicon)) continue;
+    return 'hypothetical';
   }
   // A demand covers its own clause, not a subordinate one the content runs on
   // into ("called on troops to surrender as Russian forces tightened ...").
