@@ -49,3 +49,10 @@ test('"the general" is the person introduced as a general, not merely the latest
   const according = doc.attributions.find((a) => a.cue?.text.toLowerCase() === 'according to');
   assert.equal(entities.get(according?.speaker ?? '')?.name, 'Ivan Petrenko');
 });
+
+test('evidence nobody is named for is its publisher\'s', () => {
+  const doc = read('Russia’s Defence Ministry said on Monday its forces had advanced. The ministry also released footage of the town. The video shows soldiers raising a flag over the council building.');
+  const shows = doc.attributions.find((a) => a.cue?.text === 'shows');
+  assert.equal(shows?.stance, 'evidence');
+  assert.equal(shows?.side, 'RU');
+});

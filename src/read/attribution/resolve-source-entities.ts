@@ -101,7 +101,14 @@ export function resolveSourceEntities(
       continue;
     }
     advanceActors(source.span[0]);
-    const resolved = resolveOne(text, source.span, source.text, sortedActors, entityOf, sides, added, latestSpeaker, () => lastPerson, () => lastGroup, speakers);
+    let resolved = resolveOne(text, source.span, source.text, sortedActors, entityOf, sides, added, latestSpeaker, () => lastPerson, () => lastGroup, speakers);
+    // "The video shows …" after "the ministry released footage": evidence nobody is named for is its publisher's,
+    // the latest who spoke within a few sentences (issue 13: evidence with the side of whoever published it)
+    const named = resolved ?? entityOf(source.entity);
+    if (named?.kind === 'evidence' && named.side === 'UNKNOWN') {
+      const publisher = speakers.at(-1);
+      if (publisher && source.span[0] - publisher.span[1] <= PUBLISHER_REACH && publisher.entity.kind !== 'evidence') resolved = publisher.entity;
+    }
     const entity = resolved ?? entityOf(source.entity);
     if (entity && entity.kind !== 'evidence' && (entity.kind !== 'unnamed' || isPersonDescription(entity.name))) speakers.push({ span: source.span, entity });
     if (resolved && resolved.id !== source.entity) {
@@ -163,6 +170,9 @@ function resolveOne(
   void text;
   return entity;
 }
+
+/** Characters back from evidence to the speaker who published it. */
+const PUBLISHER_REACH = 400;
 
 /** Characters around a person's mention searched for the word of a description ("General Valery Gerasimov" for "the general"). */
 const DESCRIPTION_REACH = 60;
