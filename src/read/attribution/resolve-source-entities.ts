@@ -43,6 +43,8 @@ export interface SourceResolution {
 interface Speaker {
   readonly span: Span;
   readonly entity: Entity;
+  /** The speaker published evidence here ("released footage", "shared a video"). */
+  readonly published?: boolean;
 }
 
 const words = (text: string): string[] => text.replace(/[’]/g, "'").split(/[\s,]+/).filter(Boolean);
@@ -102,15 +104,15 @@ export function resolveSourceEntities(
     }
     advanceActors(source.span[0]);
     let resolved = resolveOne(text, source.span, source.text, sortedActors, entityOf, sides, added, latestSpeaker, () => lastPerson, () => lastGroup, speakers);
-    // "The video shows …" after "the ministry released footage": evidence nobody is named for is its publisher's,
-    // the latest who spoke within a few sentences (issue 13: evidence with the side of whoever published it)
+    // "The video shows …" after "the ministry released footage": evidence the text points back to is its
+    // publisher's (issue 13: evidence with the side of whoever published it); "footage shared online" has none
     const named = resolved ?? entityOf(source.entity);
-    if (named?.kind === 'evidence' && named.side === 'UNKNOWN') {
+    if (named?.kind === 'evidence' && named.side === 'UNKNOWN' && /^(the|this|that|these|those)\s/i.test(source.text)) {
       const publisher = speakers.at(-1);
-      if (publisher && source.span[0] - publisher.span[1] <= PUBLISHER_REACH && publisher.entity.kind !== 'evidence') resolved = publisher.entity;
+      if (publisher?.published && source.span[0] - publisher.span[1] <= PUBLISHER_REACH && publisher.entity.kind !== 'evidence') resolved = publisher.entity;
     }
     const entity = resolved ?? entityOf(source.entity);
-    if (entity && entity.kind !== 'evidence' && (entity.kind !== 'unnamed' || isPersonDescription(entity.name))) speakers.push({ span: source.span, entity });
+    if (entity && entity.kind !== 'evidence' && (entity.kind !== 'unnamed' || isPersonDescription(entity.name))) speakers.push({ span: source.span, entity, ...(a.stance === 'evidence' ? { published: true } : {}) });
     if (resolved && resolved.id !== source.entity) {
       out[i] = { ...a, source: { ...source, entity: resolved.id }, speaker: resolved.id, side: resolved.side };
     }
