@@ -87,7 +87,7 @@ export async function* readInput(spec: InputSpec, options: ReadInputsOptions = {
       return;
     }
     const name = new URL(fetched.url).pathname;
-    input = memoryInput(spec.url, name, fetched.bytes, fetched.contentType);
+    input = memoryInput(spec.url, name, fetched.bytes, fetched.contentType, { charset: fetched.charset, url: fetched.url });
     reader = readerForContentType(fetched.contentType) ?? readerForName(name) ?? readerForContent(fetched.bytes);
     if (reader.name === 'text' && fetched.contentType !== 'text/plain') reader = readerForContent(fetched.bytes);
     if (reader.name === 'feed' && !readerForContent(fetched.bytes).name.match(/feed/)) reader = readerForContent(fetched.bytes); // application/xml that is really HTML

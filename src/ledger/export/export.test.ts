@@ -60,7 +60,7 @@ test('csv: csv-parse reads ACLED\'s 31 columns in order, country names and ISO n
   assert.deepEqual([...ACLED_COLUMNS], ACLED_CODEBOOK_COLUMNS);
   assert.deepEqual(header, [...CSV_COLUMNS]);
   // Strict parsing: every record has the header's column count, quotes are balanced, CRLF ends.
-  const rows = parseCsvStrict(text, { columns: true, strict: true, record_delimiter: '\r\n' }) as Array<Record<string, string>>;
+  const rows = parseCsvStrict(text, { columns: true, relax_column_count: false, record_delimiter: '\r\n' }) as Array<Record<string, string>>;
   const notSaid = s.claims.filter((c) => c.claim.predicate !== 'said');
   assert.ok(s.claims.some((c) => c.claim.predicate === 'said'), 'the seed has said claims to leave out');
   assert.equal(rows.length, notSaid.length);
@@ -132,6 +132,8 @@ test('geojson: a place with no coordinates anywhere is listed as unplaced, never
   assert.ok(g.unplaced.length >= 1);
 });
 
+type KmlFeatures = { features: Array<{ geometry: { type: string; coordinates?: unknown } | null; properties: Record<string, unknown> | null }> };
+
 test('kml: well-formed KML that togeojson reads back to a Pokrovsk point with its status and linked claims', async () => {
   const s = await snapshotWithoutTimelineCoordinates();
   const text = exportLedger('kml', s, { baseUrl: 'https://ledger.example/' });
@@ -139,7 +141,7 @@ test('kml: well-formed KML that togeojson reads back to a Pokrovsk point with it
   const dom = new DOMParser({ onError: (level, message) => { if (level !== 'warning') errors.push(message); } }).parseFromString(text, 'text/xml');
   assert.deepEqual(errors, []);
   assert.equal(dom.documentElement?.namespaceURI, 'http://www.opengis.net/kml/2.2');
-  const fc = kmlToGeoJson(dom as unknown as Document);
+  const fc = kmlToGeoJson(dom as unknown as Document) as unknown as KmlFeatures;
   checkGeoJson(JSON.stringify(fc));
   const pokrovsk = fc.features.find((f) => f.properties?.name === 'Pokrovsk')!;
   assert.equal(pokrovsk.geometry?.type, 'Point');
@@ -162,7 +164,7 @@ test('kml: markup in a place name or claim cannot break the document', async () 
   const errors: string[] = [];
   const dom = new DOMParser({ onError: (level, message) => { if (level !== 'warning') errors.push(message); } }).parseFromString(exportLedger('kml', { ...s, claims, timelines: evil }), 'text/xml');
   assert.deepEqual(errors, []);
-  const fc = kmlToGeoJson(dom as unknown as Document);
+  const fc = kmlToGeoJson(dom as unknown as Document) as unknown as KmlFeatures;
   assert.ok(fc.features.some((f) => f.properties?.name === 'Pokrovsk <b>&]]>"'));
 });
 
