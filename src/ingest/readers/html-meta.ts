@@ -16,23 +16,42 @@ interface QueryableDocument {
 /**
  * Reads, in order of trust: Open Graph and article meta tags, JSON-LD
  * `NewsArticle` (schema.org), then `<time datetime>`, `<link rel=canonical>`.
+ * The outlet is the JSON-LD publisher before `og:site_name`, which many sites
+ * fill with a section or an edition ("U.S.", "World") rather than their name.
+ * URLs are made absolute against `pageUrl` (where the page was fetched from),
+ * else `<base href>`; a protocol-relative one (`//host/path`) takes https.
  * Must run before Readability, which rewrites the document.
  */
-export function readHtmlMeta(document: QueryableDocument): HtmlMeta {
+export function readHtmlMeta(document: QueryableDocument, pageUrl: string | null = null): HtmlMeta {
   const meta = (selector: string): string | null => clean(document.querySelector(selector)?.getAttribute('content'));
   const ld = jsonLdArticle(document);
   const published =
     meta('meta[property="article:published_time"]') ?? meta('meta[name="article:published_time"]') ?? stringField(ld, 'datePublished') ??
     meta('meta[itemprop="datePublished"]') ?? meta('meta[name="pubdate"]') ?? meta('meta[name="date"]') ??
     clean(document.querySelector('time[datetime]')?.getAttribute('datetime'));
+  const base = absoluteUrl(clean(document.querySelector('base[href]')?.getAttribute('href')), pageUrl) ?? pageUrl;
+  const url = [clean(document.querySelector('link[rel="canonical"]')?.getAttribute('href')), meta('meta[property="og:url"]'), stringField(ld, 'url'), pageUrl]
+    .map((u) => absoluteUrl(u, base)).find((u) => u !== null) ?? null;
   return {
     title: meta('meta[property="og:title"]') ?? stringField(ld, 'headline') ?? clean(document.querySelector('title')?.textContent),
     byline: meta('meta[name="author"]') ?? authorName(ld),
-    outlet: meta('meta[property="og:site_name"]') ?? publisherName(ld),
+    outlet: publisherName(ld) ?? meta('meta[property="og:site_name"]'),
     published: toIsoDateTime(published),
-    url: clean(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? meta('meta[property="og:url"]'),
+    url,
     language: languageCode(document.querySelector('html')?.getAttribute('lang')),
   };
+}
+
+/** An http(s) URL made absolute against `base`; protocol-relative ones take https when there is no base; anything else null. */
+export function absoluteUrl(value: string | null | undefined, base: string | null): string | null {
+  const v = value?.trim();
+  if (!v) return null;
+  try {
+    const url = new URL(v, base ?? (v.startsWith('//') ? 'https://localhost/' : undefined));
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
 }
 
 function clean(value: string | null | undefined): string | null {
@@ -43,18 +62,30 @@ function clean(value: string | null | undefined): string | null {
 type Json = Record<string, unknown>;
 
 function jsonLdArticle(document: QueryableDocument): Json | null {
-  const scripts = document.querySelectorAll('script[type="application/ld+json"]');
+  const scripts = document.querySelectorAll('script');
   for (let i = 0; i < scripts.length; i++) {
-    let data: unknown;
-    try {
-      data = JSON.parse(scripts[i]!.textContent ?? '');
-    } catch {
-      continue; // a broken JSON-LD block is common and says nothing about the article
-    }
+    if (!/^\s*application\/ld\+json\s*(;|$)/i.test(scripts[i]!.getAttribute('type') ?? '')) continue;
+    const data = parseJsonLd(scripts[i]!.textContent ?? '');
+    if (data === undefined) continue; // a broken JSON-LD block is common and says nothing about the article
     const found = findArticle(data, 0);
     if (found) return found;
   }
   return null;
+}
+
+/**
+ * A JSON-LD block's JSON in any wrapping sites put around it: `<![CDATA[`,
+ * `//<![CDATA[ … //]]>`, `/*<![CDATA[*\/`, HTML comments; undefined when what
+ * is left is not JSON.
+ */
+export function parseJsonLd(text: string): unknown {
+  // The markers go, then what they leave: empty /**/ comments and lines that were only a // comment.
+  const json = text.replace(/<!\[CDATA\[|\]\]>|<!--|-->/g, '').replace(/\/\*\s*\*\//g, '').replace(/^\s*\/\/.*$/gm, '').trim();
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
 }
 
 function findArticle(data: unknown, depth: number): Json | null {

@@ -15,10 +15,10 @@ export const htmlReader: Reader = {
   extensions: ['.html', '.htm', '.xhtml'],
   contentTypes: ['text/html', 'application/xhtml+xml'],
   sniff: (head) => /^\s*(<!--[\s\S]*?-->\s*)*<(!doctype html|html[\s>]|head[\s>]|body[\s>])/i.test(head),
-  read: (input, options) => readSingleDocument(input, options, (html) => htmlToDocument(html)),
+  read: (input, options) => readSingleDocument(input, options, (html) => htmlToDocument(html, input.url ?? (/^https?:\/\//i.test(input.source) ? input.source : null))),
 };
 
-export function htmlToDocument(html: string): { text: string; meta: ReturnType<typeof metaLayer>; extra: { byline: string | null } } | { error: string } {
+export function htmlToDocument(html: string, pageUrl: string | null = null): { text: string; meta: ReturnType<typeof metaLayer>; extra: { byline: string | null } } | { error: string } {
   let parsed;
   try {
     parsed = parseHTML(html);
@@ -26,7 +26,7 @@ export function htmlToDocument(html: string): { text: string; meta: ReturnType<t
     return { error: `is not HTML that can be read: ${(error as Error).message}` };
   }
   const { document } = parsed;
-  const meta = readHtmlMeta(document as unknown as Parameters<typeof readHtmlMeta>[0]);
+  const meta = readHtmlMeta(document as unknown as Parameters<typeof readHtmlMeta>[0], pageUrl);
   let text = '';
   let article: ReturnType<Readability<unknown>['parse']> = null;
   try {
