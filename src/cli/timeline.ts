@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openStore } from '../store/open-store.js';
+import { openExistingStore } from './read-store.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError } from './usage-error.js';
 
@@ -22,7 +22,7 @@ export async function timelineCommand(argv: readonly string[], io: CliIo): Promi
   }
   const place = parsed.positionals.join(' ').trim();
   if (!place) throw new UsageError('timeline needs a PLACE');
-  const store = await openStore(parsed.values.db);
+  const store = await openExistingStore(parsed.values.db);
   try {
     if (!store.ledger) throw new UsageError(`the ${store.kind} store keeps no ledger yet`);
     const timeline = await store.ledger.timeline(place);

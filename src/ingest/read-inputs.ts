@@ -18,6 +18,8 @@ export interface ReadInputsOptions {
   readonly overrides?: MetaOverrides;
   readonly maxBytes?: number;
   readonly maxLineBytes?: number;
+  /** JSON Lines: our field -> the record's field it is read from (the CLI's --map). */
+  readonly fieldMap?: Readonly<Record<string, string>>;
   readonly fetch?: FetchOptions;
   /** Standard input, for `-` (tests pass their own). */
   readonly stdin?: AsyncIterable<Uint8Array>;
@@ -70,6 +72,7 @@ export async function* readInput(spec: InputSpec, options: ReadInputsOptions = {
     ...(options.overrides ? { overrides: options.overrides } : {}),
     maxBytes: options.maxBytes ?? MAX_INPUT_BYTES,
     maxLineBytes: options.maxLineBytes ?? MAX_LINE_BYTES,
+    ...(options.fieldMap ? { fieldMap: options.fieldMap } : {}),
   };
   let input: Input;
   let reader: Reader | null;

@@ -29,6 +29,8 @@ export interface ReaderOptions {
   readonly maxBytes: number;
   /** Ceiling on one JSON Lines line. */
   readonly maxLineBytes: number;
+  /** JSON Lines: our field -> the record's field it is read from (`--map text=summary,published=date`). */
+  readonly fieldMap?: Readonly<Record<string, string>>;
 }
 
 export type ReaderName = 'text' | 'markdown' | 'html' | 'feed' | 'jsonl' | 'telegram' | 'zip';
