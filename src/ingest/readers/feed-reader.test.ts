@@ -130,3 +130,18 @@ test('reader: a feed in windows-1251 declared by its XML prolog is decoded', asy
   assert.equal(r.doc.meta.outlet, 'Новости');
   assert.equal(r.doc.text, 'Военные сообщили об обстреле города.');
 });
+
+test('feeds as servers write them: unescaped markup in a description, a blank line before the declaration, links relative to the feed\'s own self link', () => {
+  const rss = feed(`
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Raw</title><link>/news</link>
+  <atom:link rel="self" href="https://raw.example/news/feed.xml"/>
+  <item><title>Markup</title><link>/news/1</link><description><p>Shelling hit <b>two</b> villages &amp; a bridge.</p></description></item>
+</channel></rss>`);
+  assert.deepEqual(rss.items.map((i) => [i.link, i.text]), [['https://raw.example/news/1', 'Shelling hit two villages & a bridge.']]);
+  const atom = feed(`<feed xmlns="http://www.w3.org/2005/Atom"><title>Site</title><link href="https://site.example/"/><link rel="self" href="/feed.atom"/>
+    <entry><title>S</title><link href="/s/1"/><summary>s</summary></entry></feed>`);
+  assert.equal(atom.items[0]!.link, 'https://site.example/s/1', 'a relative self link says nothing; the absolute site link does');
+  const rooted = feed(`<rss version="2.0" xml:base="https://rooted.example/"><channel><title>R</title><item><title>x</title><link>a/b</link><description>x</description></item></channel></rss>`);
+  assert.equal(rooted.items[0]!.link, 'https://rooted.example/a/b');
+});

@@ -39,7 +39,7 @@ async function* readFeed(input: Parameters<Reader['read']>[0], options: Paramete
     yield whole.result;
     return;
   }
-  // Relative links resolve against xml:base, then the address the feed was fetched from.
+  // Relative links resolve against xml:base, then the address the feed was fetched from, then its own self link.
   const address = input.url ?? (/^https?:\/\//i.test(input.source) ? input.source : null);
   const parsed = parseFeed(whole.text, address);
   if ('error' in parsed) {
@@ -75,7 +75,11 @@ const parser = new XMLParser({
   htmlEntities: true,
   // Atom may be written with any prefix (`<atom:feed xmlns:atom="…">`); RSS modules are read by local name (encoded, creator, date).
   removeNSPrefix: true,
-  stopNodes: ATOM_TEXT_CONSTRUCTS.flatMap((t) => [`feed.${t}`, `feed.entry.${t}`]),
+  stopNodes: [
+    ...ATOM_TEXT_CONSTRUCTS.flatMap((t) => [`feed.${t}`, `feed.entry.${t}`]),
+    // RSS bodies are escaped HTML or CDATA, but some feeds put the markup in unescaped: kept raw, read as HTML.
+    ...['rss.channel.item', 'rss.item', 'RDF.item'].flatMap((item) => [`${item}.description`, `${item}.encoded`]),
+  ],
   isArray: (name) => name === 'item' || name === 'entry' || name === 'link' || name === 'author' || name === 'category',
 });
 
@@ -83,6 +87,8 @@ const parser = new XMLParser({
 export function parseFeed(xml: string, address: string | null = null): ParsedFeed | { error: string; line?: number } {
   // Entity declarations are how "billion laughs" expansions start; no real feed needs them.
   if (/<!ENTITY/i.test(xml.slice(0, 65536))) return { error: 'declares XML entities (<!ENTITY>), which are refused: no feed needs them and they can expand without bound' };
+  // A blank line before the XML declaration is not well-formed XML, but common (servers' templates): it is passed over.
+  xml = xml.replace(/^\s+(?=<\?xml)/, '');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) return { error: `is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`, line: valid.err.line };
   let root: Record<string, unknown>;
@@ -94,12 +100,14 @@ export function parseFeed(xml: string, address: string | null = null): ParsedFee
   const rss = obj(root.rss) ?? obj(root.RDF);
   if (rss) {
     const channel = obj(first(rss.channel)) ?? {};
-    const base = baseOf(channel, address);
+    const channelLinks = arr(channel.link);
+    const base = baseOf(channel, baseOf(rss, address)) ?? inferredBase(
+      channelLinks.map((l) => obj(l)).find((l) => l?.['@_rel'] === 'self')?.['@_href'], channelLinks.map((l) => textOf(l)).find(Boolean));
     const items = arr(channel.item ?? rss.item).map((raw): FeedItem => {
       const item = obj(raw) ?? {};
       const links = arr(item.link);
       const link = links.map((l) => textOf(l)).find(Boolean) ?? links.map((l) => str(obj(l)?.['@_href'])).find(Boolean) ?? permalinkGuid(item.guid);
-      const text = htmlFragmentToText(textOf(item.encoded) ?? textOf(item.description) ?? '');
+      const text = rssBody(item.encoded) || rssBody(item.description);
       return {
         title: plainTitle(textOf(item.title)),
         link: resolveUrl(link, baseOf(item, base)),
@@ -113,7 +121,9 @@ export function parseFeed(xml: string, address: string | null = null): ParsedFee
   }
   const feed = obj(root.feed);
   if (feed) {
-    const feedBase = baseOf(feed, address);
+    const feedLinks = arr(feed.link).map((l) => obj(l) ?? {});
+    const feedBase = baseOf(feed, address) ?? inferredBase(
+      feedLinks.find((l) => l['@_rel'] === 'self')?.['@_href'], feedLinks.find((l) => (l['@_rel'] ?? 'alternate') === 'alternate')?.['@_href']);
     const feedAuthor = obj(arr(feed.author)[0]);
     const items = arr(feed.entry).map((raw): FeedItem => {
       const entry = obj(raw) ?? {};
@@ -157,6 +167,12 @@ function atomText(node: unknown): string {
   return value.replace(/[ \t]+/g, ' ').trim();
 }
 
+/** An RSS body kept raw (a stop node): escaped HTML, CDATA or unescaped markup, read as HTML. */
+function rssBody(node: unknown): string {
+  const raw = textOf(node);
+  return raw ? htmlFragmentToText(xmlCharacterData(raw)) : '';
+}
+
 /** The character data of raw XML content: CDATA sections as they are, entity and character references decoded elsewhere. */
 function xmlCharacterData(raw: string): string {
   return raw.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map((part) => part.startsWith('<![CDATA[') ? part.slice(9, -3) : part
@@ -188,6 +204,15 @@ export function resolveUrl(link: string | null, base: string | null): string | n
   } catch {
     return null;
   }
+}
+
+/**
+ * With no xml:base and no address it was fetched from, a feed's relative links
+ * resolve against where the feed says it is: its self link, else its
+ * alternate (site) link, where absolute (as node-feedparser does).
+ */
+function inferredBase(self: unknown, alternate: unknown): string | null {
+  return resolveUrl(str(self), null) ?? resolveUrl(str(alternate), null);
 }
 
 /** An element's base URL: its xml:base resolved against its parent's (XML Base, section 4.2), else its parent's. */
