@@ -15,7 +15,8 @@ interface QueryableDocument {
 
 /**
  * Reads, in order of trust: Open Graph and article meta tags, JSON-LD
- * `NewsArticle` (schema.org), then `<time datetime>`, `<link rel=canonical>`.
+ * `NewsArticle` (schema.org; its date before `article:published_time`), then
+ * `<time datetime>`, `<link rel=canonical>`.
  * The outlet is the JSON-LD publisher before `og:site_name`, which many sites
  * fill with a section or an edition ("U.S.", "World") rather than their name.
  * URLs are made absolute against `pageUrl` (where the page was fetched from),
@@ -25,9 +26,10 @@ interface QueryableDocument {
 export function readHtmlMeta(document: QueryableDocument, pageUrl: string | null = null): HtmlMeta {
   const meta = (selector: string): string | null => clean(document.querySelector(selector)?.getAttribute('content'));
   const ld = jsonLdArticle(document);
+  // JSON-LD's date first: some sites fill article:published_time with the last update (as Readability reads it too).
   const published =
-    meta('meta[property="article:published_time"]') ?? meta('meta[name="article:published_time"]') ?? stringField(ld, 'datePublished') ??
-    meta('meta[itemprop="datePublished"]') ?? meta('meta[name="pubdate"]') ?? meta('meta[name="date"]') ??
+    stringField(ld, 'datePublished') ?? meta('meta[property="article:published_time"]') ?? meta('meta[name="article:published_time"]') ??
+    meta('meta[itemprop="datePublished"]') ?? meta('meta[name="parsely-pub-date"]') ?? meta('meta[name="pubdate"]') ?? meta('meta[name="date"]') ??
     clean(document.querySelector('time[datetime]')?.getAttribute('datetime'));
   const base = absoluteUrl(clean(document.querySelector('base[href]')?.getAttribute('href')), pageUrl) ?? pageUrl;
   const url = [clean(document.querySelector('link[rel="canonical"]')?.getAttribute('href')), meta('meta[property="og:url"]'), stringField(ld, 'url'), pageUrl]
@@ -100,7 +102,8 @@ function findArticle(data: unknown, depth: number): Json | null {
   const obj = data as Json;
   const type = obj['@type'];
   const types = Array.isArray(type) ? type : [type];
-  if (types.some((t) => typeof t === 'string' && /(News|Reportage|Analysis)?Article$|^BlogPosting$/.test(t))) return obj;
+  // Every schema.org type of article or post (NewsArticle, ReportageNewsArticle, BlogPosting, SocialMediaPosting, Report...).
+  if (types.some((t) => typeof t === 'string' && /(Article|Posting|Report)$/.test(t))) return obj;
   return findArticle(obj['@graph'], depth + 1);
 }
 

@@ -45,7 +45,8 @@ export function htmlToDocument(html: string, pageUrl: string | null = null): { t
 }
 
 function metaLayer(meta: ReturnType<typeof readHtmlMeta>, readabilityTitle: string | null) {
-  return { title: meta.title ?? clean(readabilityTitle), outlet: meta.outlet, url: meta.url, published: meta.published, language: meta.language };
+  // Readability's title reads JSON-LD, Dublin Core, Open Graph and Parse.ly and cleans <title> of the site's name.
+  return { title: clean(readabilityTitle) ?? meta.title, outlet: meta.outlet, url: meta.url, published: meta.published, language: meta.language };
 }
 
 function clean(v: string | null | undefined): string | null {
