@@ -53,3 +53,21 @@ test('htmlToDocument: a fetched page\'s address resolves its relative canonical 
   assert.ok(!('error' in doc));
   assert.equal(doc.meta.url, 'https://site.example/news/story');
 });
+
+test('dates: JSON-LD\'s datePublished before article:published_time; posting types; Parse.ly', () => {
+  const both = `<html><head><meta property="article:published_time" content="2025-12-01T10:00:00Z">
+    <script type="application/ld+json">${JSON.stringify({ '@type': 'ReportageNewsArticle', datePublished: '2025-11-20T06:00:00Z' })}</script></head></html>`;
+  assert.equal(metaOf(both).published, '2025-11-20T06:00:00Z');
+  const post = `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'SocialMediaPosting', datePublished: '2025-10-02T09:00:00-04:00' })}</script></head></html>`;
+  assert.equal(metaOf(post).published, '2025-10-02T09:00:00-04:00');
+  assert.equal(metaOf('<html><head><meta name="parsely-pub-date" content="2025-09-09T09:09:00Z"></head></html>').published, '2025-09-09T09:09:00Z');
+  const webpage = `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'WebPage', datePublished: '2020-01-01' })}</script></head></html>`;
+  assert.equal(metaOf(webpage).published, null, 'a WebPage is not an article');
+});
+
+test('htmlToDocument: the title is Readability\'s, cleaned of the site\'s name', () => {
+  const page = `<!doctype html><html><head><title>Bridge reopens after repairs - Example Herald</title></head><body><article><h1>Bridge reopens after repairs</h1><p>${'Engineers said the bridge over the river could carry traffic again from Monday. '.repeat(6)}</p></article></body></html>`;
+  const doc = htmlToDocument(page);
+  assert.ok(!('error' in doc));
+  assert.equal(doc.meta.title, 'Bridge reopens after repairs');
+});
