@@ -66,8 +66,8 @@ test('dates: JSON-LD\'s datePublished before article:published_time; posting typ
 });
 
 test('htmlToDocument: the title is Readability\'s, cleaned of the site\'s name', () => {
-  const page = `<!doctype html><html><head><title>Bridge reopens after repairs - Example Herald</title></head><body><article><h1>Bridge reopens after repairs</h1><p>${'Engineers said the bridge over the river could carry traffic again from Monday. '.repeat(6)}</p></article></body></html>`;
+  const page = `<!doctype html><html><head><title>Bridge over the river reopens after repairs - Example Herald</title></head><body><article><h1>Bridge over the river reopens after repairs</h1><p>${'Engineers said the bridge over the river could carry traffic again from Monday. '.repeat(6)}</p></article></body></html>`;
   const doc = htmlToDocument(page);
   assert.ok(!('error' in doc));
-  assert.equal(doc.meta.title, 'Bridge reopens after repairs');
+  assert.equal(doc.meta.title, 'Bridge over the river reopens after repairs');
 });
