@@ -106,6 +106,9 @@ test('reader: a feed with no entries says so; an entry without text says why; re
   assert.match(empty.message, /Atom feed \("Quiet"\) with no entries/);
   const [rss] = await read('<rss version="2.0"><channel><title>Nothing</title></channel></rss>', 'n.rss');
   assert.ok(rss && !rss.ok && /RSS feed \("Nothing"\) with no items/.test(rss.message));
+  const titles = await read('<rss version="2.0"><channel><title>Links</title><item><title>a</title><link>https://l.example/a</link></item></channel></rss>', 'l.rss');
+  assert.deepEqual(titles.map((r) => !r.ok && [r.source, r.skipped ?? false]), [['l.rss#item-1', true], ['l.rss', false]]);
+  assert.ok(!titles[1]!.ok && /has 1 item but none with text to read/.test(titles[1]!.message));
   const results = await read(`<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
     <entry><title>Elsewhere</title><content src="https://x.example/body.html" type="text/html"/></entry>
     <entry><title>Here</title><link href="p/1"/><content>Troops withdrew from the village, the army said.</content></entry></feed>`,

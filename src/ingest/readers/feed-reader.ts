@@ -52,6 +52,7 @@ async function* readFeed(input: Parameters<Reader['read']>[0], options: Paramete
     return;
   }
   let n = 0;
+  let documents = 0;
   for (const item of parsed.items) {
     n++;
     const source = `${input.source}#item-${n}`;
@@ -60,7 +61,13 @@ async function* readFeed(input: Parameters<Reader['read']>[0], options: Paramete
       continue;
     }
     const own: MetaOverrides = { title: item.title, outlet: parsed.title, url: item.link, published: item.published };
+    documents++;
     yield { ok: true, doc: buildDocument(item.text, source, [own, options.overrides], { byline: item.byline }) };
+  }
+  if (documents === 0) {
+    // Every item was passed over: the feed as a whole read nothing, which the run must not report as success.
+    const noun = parsed.kind === 'atom' ? (n === 1 ? 'entry' : 'entries') : n === 1 ? 'item' : 'items';
+    yield failure(input.source, 'input.empty', `has ${n} ${noun} but none with text to read (titles and links only); nothing was stored`);
   }
 }
 
