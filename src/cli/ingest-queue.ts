@@ -47,7 +47,7 @@ export async function enqueueCommand(
         ...(retries !== undefined ? { retries } : {}),
         shouldStop: () => stop,
         onFailure: (f) => {
-          if (!values.quiet) io.err(`counterclaim: ${describeFailure(f)}\n`.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?'));
+          if (!values.quiet || !f.skipped) io.err(`counterclaim: ${describeFailure(f)}\n`.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?'));
         },
       });
       const reasons = [
