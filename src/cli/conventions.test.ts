@@ -103,6 +103,10 @@ test('ingest --json and --map; unknown --side / --place warn with the known ones
   assert.equal(await main(['claims', '--db', db, '--side', 'ua', '--place', 'Pokrovsk'], known), 0);
   assert.equal(known.stderr(), '');
 
+  const atlantis = captureIo();
+  assert.equal(await main(['timeline', 'Atlantis', '--db', db], atlantis), 1);
+  assert.match(atlantis.stderr(), /no control claims about "Atlantis"[\s\S]*places with a control timeline: .*Pokrovsk/);
+
   const timeline = captureIo();
   assert.equal(await main(['timeline', 'Pokrovsk', '--db', db, '--json'], timeline), 0);
   const t = JSON.parse(timeline.stdout()) as { lat: number | null; lon: number | null };

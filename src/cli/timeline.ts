@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openExistingStore } from './read-store.js';
+import { openExistingStore, warnUnknownFilters } from './read-store.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError } from './usage-error.js';
 
@@ -28,6 +28,7 @@ export async function timelineCommand(argv: readonly string[], io: CliIo): Promi
     const timeline = await store.ledger.timeline(place);
     if (!timeline) {
       io.err(`counterclaim timeline: no control claims about ${JSON.stringify(place)} in the ledger\n`);
+      await warnUnknownFilters(store.ledger, { place }, 'timeline', io);
       return EXIT_SOME_FAILED;
     }
     if (parsed.values.json) {
