@@ -141,6 +141,10 @@ test('kml: well-formed KML that togeojson reads back to a Pokrovsk point with it
   const dom = new DOMParser({ onError: (level, message) => { if (level !== 'warning') errors.push(message); } }).parseFromString(text, 'text/xml');
   assert.deepEqual(errors, []);
   assert.equal(dom.documentElement?.namespaceURI, 'http://www.opengis.net/kml/2.2');
+  // Children in the KML 2.2 schema's sequence (AbstractFeatureType, then PlacemarkType).
+  const placemark = dom.getElementsByTagName('Placemark')[0]!;
+  const order = Array.from(placemark.childNodes).filter((n) => n.nodeType === 1).map((n) => (n as unknown as Element).localName);
+  assert.deepEqual(order, ['name', 'description', 'TimeStamp', 'styleUrl', 'ExtendedData', 'Point']);
   const fc = kmlToGeoJson(dom as unknown as Document) as unknown as KmlFeatures;
   checkGeoJson(JSON.stringify(fc));
   const pokrovsk = fc.features.find((f) => f.properties?.name === 'Pokrovsk')!;

@@ -65,11 +65,12 @@ export function toLedgerKml(s: LedgerSnapshot, options: ExportOptions = {}): str
     const [lon, lat] = position(t.lon, t.lat);
     lines.push(
       `<Placemark id="${xmlEscape(t.place.replace(/[^A-Za-z0-9_.-]/g, '_'))}">`,
+      // Children in the order the KML 2.2 schema gives them: name, description, TimePrimitive, styleUrl, ExtendedData, Geometry.
       `<name>${xmlEscape(t.label)}</name>`,
-      ...(p.since ? [`<TimeStamp><when>${xmlEscape(p.since)}</when></TimeStamp>`] : []),
-      `<styleUrl>#${STATE_COLOURS[p.status] ? p.status : 'unknown'}</styleUrl>`,
       // CDATA keeps the HTML readable; "]]>" inside it would end it early.
       `<description><![CDATA[${html.replace(/]]>/g, ']]]]><![CDATA[>')}]]></description>`,
+      ...(p.since ? [`<TimeStamp><when>${xmlEscape(p.since)}</when></TimeStamp>`] : []),
+      `<styleUrl>#${STATE_COLOURS[p.status] ? p.status : 'unknown'}</styleUrl>`,
       '<ExtendedData>',
       ...data.filter(([, v]) => v !== null).map(([k, v]) => `<Data name="${xmlEscape(k)}"><value>${xmlEscape(String(v))}</value></Data>`),
       '</ExtendedData>',
