@@ -36,6 +36,10 @@ test('the publisher names the outlet before og:site_name (often a section or edi
   const html = `<html><head><meta property="og:site_name" content="U.S."><script type="application/ld+json">${JSON.stringify(ARTICLE)}</script></head></html>`;
   assert.equal(metaOf(html).outlet, 'Kyiv Wire');
   assert.equal(metaOf('<html><head><meta property="og:site_name" content="Example Times"></head></html>').outlet, 'Example Times');
+  const ld = (publisher: unknown) => `<html><head><meta property="og:site_name" content="World"><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', publisher })}</script></head></html>`;
+  assert.equal(metaOf(ld('Plain Wire')).outlet, 'Plain Wire');
+  assert.equal(metaOf(ld([{ '@type': 'NewsMediaOrganization', name: 'First Wire' }, { name: 'Second' }])).outlet, 'First Wire');
+  assert.equal(metaOf(ld({ '@type': 'Organization' })).outlet, 'World', 'a publisher without a name leaves the site name');
 });
 
 test('URLs made absolute: protocol-relative, relative to the page or <base href>, nothing but http(s)', () => {

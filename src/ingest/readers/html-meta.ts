@@ -119,8 +119,10 @@ function authorName(ld: Json | null): string | null {
   return names.length > 0 ? names.join(', ') : null;
 }
 
+/** The publisher's name: an Organization (or a list of them: the first), or a plain string. */
 function publisherName(ld: Json | null): string | null {
-  const p = ld?.publisher;
+  const p = Array.isArray(ld?.publisher) ? (ld!.publisher as unknown[])[0] : ld?.publisher;
+  if (typeof p === 'string') return clean(p);
   return p && typeof p === 'object' && typeof (p as Json).name === 'string' ? clean((p as Json).name as string) : null;
 }
 
