@@ -105,6 +105,13 @@ describe('/api/export/{format}', () => {
     assert.equal(JSON.parse(await res.text()).claims.length, 2);
   });
 
+  test('geojson of the bundled example: a Point for Pokrovsk, from the stored timeline', async () => {
+    const g = JSON.parse(await (await app.request('/api/export/geojson')).text()) as { features: Array<{ geometry: { type: string; coordinates: number[] } | null; properties: { name: string } }> };
+    const pokrovsk = g.features.find((f) => f.properties.name === 'Pokrovsk');
+    assert.equal(pokrovsk?.geometry?.type, 'Point');
+    assert.ok(pokrovsk.geometry.coordinates[0]! > 37 && pokrovsk.geometry.coordinates[1]! > 48);
+  });
+
   test('claimreview: each review\'s url is this server\'s page for the claim', async () => {
     const body = JSON.parse(await (await app.request('/api/export/claimreview?place=geonames-704422')).text()) as { '@graph': Array<{ url: string }> };
     assert.ok(body['@graph'].length > 0);
