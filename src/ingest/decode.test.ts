@@ -57,6 +57,11 @@ test('undeclared and ambiguous, or declared wrongly: a clear error, never a gues
   assert.ok(!r.ok);
   assert.equal(r.code, 'input.invalid-encoding');
   assert.match(r.message, /declares no encoding; it looks Cyrillic but could be windows-1251 or KOI8-R; convert it to UTF-8 first/);
+  // UTF-8 with one broken byte is not Latin-1: reading it so would turn every é into Ã©.
+  const utf8 = new TextEncoder().encode(FR);
+  const damaged = Uint8Array.from([...utf8.subarray(0, 20), 0xe9, ...utf8.subarray(20)]);
+  const d = decodeText(damaged);
+  assert.ok(!d.ok && /is not valid UTF-8 \(at or after byte 20\) and declares no encoding; it looks like UTF-8 with some invalid bytes/.test(d.message), d.ok ? '' : d.message);
   const unknown = decodeText(encode(`<meta charset="x-martian">${RU}`, 'windows-1251'));
   assert.ok(!unknown.ok && /declares the encoding "x-martian" \(by the document\), which is not one this reader knows/.test(unknown.message));
   const wrong = decodeText(encode(RU, 'windows-1251'), 1 << 20, 'utf-8');

@@ -106,8 +106,8 @@ export function inDocumentCharset(bytes: Uint8Array): string | null {
  * they are mostly in its lower-case half (0xE0-0xFF) and KOI8-R when mostly in
  * KOI8-R's (0xC0-0xDF), since running text is mostly lower case; text of
  * ASCII letters with a few accented ones among them (under 15%) is Western,
- * ISO-8859-1 (windows-1252). Anything between is refused: a wrong guess
- * corrupts every span.
+ * ISO-8859-1 (windows-1252). Mostly well-formed UTF-8 with a few broken bytes,
+ * and anything between, is refused: a wrong guess corrupts every span.
  */
 export function detectSingleByteEncoding(bytes: Uint8Array): { encoding: string } | { error: string } {
   let ascii = 0;
@@ -122,6 +122,8 @@ export function detectSingleByteEncoding(bytes: Uint8Array): { encoding: string 
       else if (b >= 0xc0) lowerHalf++;
     }
   }
+  // Mostly well-formed UTF-8 with a few broken bytes is damaged UTF-8, not Latin-1 or Cyrillic: reading it so would garble every accent.
+  if (high > 0 && utf8SequenceBytes(bytes) >= high / 2) return { error: 'it looks like UTF-8 with some invalid bytes' };
   const share = high / Math.max(1, high + ascii);
   if (share > 0.5 && upperHalf + lowerHalf >= 0.8 * high) {
     if (upperHalf >= 3 * lowerHalf) return { encoding: 'windows-1251' };
@@ -171,6 +173,23 @@ export function firstInvalidUtf16(bytes: Uint8Array, littleEndian: boolean): num
     else i += 2;
   }
   return i;
+}
+
+/** How many bytes belong to well-formed UTF-8 sequences of two to four bytes. */
+function utf8SequenceBytes(bytes: Uint8Array): number {
+  let n = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 1;
+    let ok = len > 1 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) ok = bytes[i + k]! >> 6 === 2;
+    if (ok) {
+      n += len;
+      i += len;
+    } else i++;
+  }
+  return n;
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
