@@ -75,3 +75,9 @@ test('htmlToDocument: the title is Readability\'s, cleaned of the site\'s name',
   assert.ok(!('error' in doc));
   assert.equal(doc.meta.title, 'Bridge over the river reopens after repairs');
 });
+
+test('a date source in a form no parser reads does not hide the next one', () => {
+  const html = `<html><head><meta property="article:published_time" content="2025-08-01T12:00:00+03:00">
+    <script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', datePublished: 'sometime last week' })}</script></head></html>`;
+  assert.equal(metaOf(html).published, '2025-08-01T12:00:00+03:00');
+});

@@ -27,10 +27,12 @@ export function readHtmlMeta(document: QueryableDocument, pageUrl: string | null
   const meta = (selector: string): string | null => clean(document.querySelector(selector)?.getAttribute('content'));
   const ld = jsonLdArticle(document);
   // JSON-LD's date first: some sites fill article:published_time with the last update (as Readability reads it too).
-  const published =
-    stringField(ld, 'datePublished') ?? meta('meta[property="article:published_time"]') ?? meta('meta[name="article:published_time"]') ??
-    meta('meta[itemprop="datePublished"]') ?? meta('meta[name="parsely-pub-date"]') ?? meta('meta[name="pubdate"]') ?? meta('meta[name="date"]') ??
-    clean(document.querySelector('time[datetime]')?.getAttribute('datetime'));
+  // The first that is a date wins: one source written in a form no parser reads does not hide the others.
+  const published = [
+    () => stringField(ld, 'datePublished'), () => meta('meta[property="article:published_time"]'), () => meta('meta[name="article:published_time"]'),
+    () => meta('meta[itemprop="datePublished"]'), () => meta('meta[name="parsely-pub-date"]'), () => meta('meta[name="pubdate"]'), () => meta('meta[name="date"]'),
+    () => clean(document.querySelector('time[datetime]')?.getAttribute('datetime')),
+  ].map((read) => toIsoDateTime(read())).find((d) => d !== null) ?? null;
   const base = absoluteUrl(clean(document.querySelector('base[href]')?.getAttribute('href')), pageUrl) ?? pageUrl;
   const url = [clean(document.querySelector('link[rel="canonical"]')?.getAttribute('href')), meta('meta[property="og:url"]'), stringField(ld, 'url'), pageUrl]
     .map((u) => absoluteUrl(u, base)).find((u) => u !== null) ?? null;
@@ -38,7 +40,7 @@ export function readHtmlMeta(document: QueryableDocument, pageUrl: string | null
     title: meta('meta[property="og:title"]') ?? stringField(ld, 'headline') ?? clean(document.querySelector('title')?.textContent),
     byline: meta('meta[name="author"]') ?? authorName(ld),
     outlet: publisherName(ld) ?? meta('meta[property="og:site_name"]'),
-    published: toIsoDateTime(published),
+    published,
     url,
     language: languageCode(document.querySelector('html')?.getAttribute('lang')),
   };
