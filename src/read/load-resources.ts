@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Resources } from './pipeline.js';
+import type { LanguageResources, Resources } from './pipeline.js';
 import { compileActorLexicon } from './actors/index.js';
 import { compileCueLexicon, compileSpanTagger, type SpanTagger } from './attribution/index.js';
 import { decodeSpanTagger } from './attribution/span-tagger.js';
 import { loadPlacesResources } from '../gazetteer/load-places-resources.js';
 import { parseEventLexicon } from './events/index.js';
+import { compileTimeLexicon } from './time/time-lexicon.js';
+
+/** The languages besides English whose resources are in data/<concern>/<language>/ (issue 14). */
+export const READ_LANGUAGES = ['ru', 'uk'] as const;
 
 export interface LoadResourcesOptions {
   /** The database location: user-imported gazetteer data is stored beside it. */
@@ -33,6 +37,14 @@ export async function loadResources(options: LoadResourcesOptions = {}): Promise
     places: loadPlacesResources({ db: options.db, ...(options.gazetteerBuffer ? { baseBuffer: options.gazetteerBuffer } : {}) }),
     claims: { predicates: claimPredicates, context: claimContext },
     events: parseEventLexicon(await readFile(new URL('../../data/events/triggers.tsv', import.meta.url), 'utf8'), await readData('events/actor-words.json')),
+    languages: Object.fromEntries(await Promise.all(READ_LANGUAGES.map(async (language) => [language, await loadLanguageResources(language)] as const))),
+  };
+}
+
+/** One language's resources: data/<concern>/<language>/ for each concern that has them. */
+export async function loadLanguageResources(language: string): Promise<LanguageResources> {
+  return {
+    time: compileTimeLexicon(await readData(`time/${language}/lexicon.json`)),
   };
 }
 

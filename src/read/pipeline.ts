@@ -9,6 +9,18 @@ import { createQuantitiesStage } from './quantities/index.js';
 import { createPlacesStage, type PlacesOptions } from './places/index.js';
 import { createEventsStage, type EventLexicon } from './events/index.js';
 import { createClaimsStage, type ClaimsStageOptions } from './claims/index.js';
+import type { TimeLexicon } from './time/time-lexicon.js';
+
+/**
+ * What the stages read a document in another language than English with
+ * (issue 14: Russian, Ukrainian), loaded from data/<concern>/<language>/.
+ * The language of a document (`meta.language`) chooses them; a stage without
+ * them for that language reads it with its English resources.
+ */
+export interface LanguageResources {
+  /** The time vocabulary (data/time/<language>/lexicon.json), compiled. */
+  readonly time?: TimeLexicon;
+}
 
 /** What the stages need that is loaded once, at the edge (CLI, server, eval), and shared by every document. */
 export interface Resources {
@@ -25,6 +37,18 @@ export interface Resources {
   readonly events?: EventLexicon;
   /** The claim predicate vocabulary and context words (data/claims), parsed. */
   readonly claims?: ClaimsStageOptions;
+  /** Resources of other languages than English, by language code ('ru', 'uk'). */
+  readonly languages?: Readonly<Record<string, LanguageResources>>;
+}
+
+/** One concern's resources of every language that has them, by language code. */
+function byLanguage<K extends keyof LanguageResources>(resources: Resources, concern: K): Record<string, NonNullable<LanguageResources[K]>> {
+  const out: Record<string, NonNullable<LanguageResources[K]>> = {};
+  for (const [language, r] of Object.entries(resources.languages ?? {})) {
+    const value = r[concern];
+    if (value !== undefined) out[language] = value as NonNullable<LanguageResources[K]>;
+  }
+  return out;
 }
 
 export interface Pipeline {
@@ -43,7 +67,7 @@ export function createPipeline(resources: Resources = {}): Pipeline {
     createSegmentStage(resources.segment),
     // Times before everything that anchors to them (attributions take the
     // statement time, claims the time they are about).
-    createTimeStage(),
+    createTimeStage({ languages: byLanguage(resources, 'time') }),
     // Places right after time: they need only tokens, and actors and attribution
     // read the place mentions (a capital acting as its government, "Kyiv said",
     // is marked here for the actors stage). Left out when no gazetteer was loaded.
