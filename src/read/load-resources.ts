@@ -7,6 +7,7 @@ import { decodeSpanTagger } from './attribution/span-tagger.js';
 import { loadPlacesResources } from '../gazetteer/load-places-resources.js';
 import { parseEventLexicon } from './events/index.js';
 import { compileTimeLexicon } from './time/time-lexicon.js';
+import { compileAbbreviations } from './segment/abbreviations.js';
 
 /** The languages besides English whose resources are in data/<concern>/<language>/ (issue 14). */
 export const READ_LANGUAGES = ['ru', 'uk'] as const;
@@ -44,6 +45,7 @@ export async function loadResources(options: LoadResourcesOptions = {}): Promise
 /** One language's resources: data/<concern>/<language>/ for each concern that has them. */
 export async function loadLanguageResources(language: string): Promise<LanguageResources> {
   return {
+    abbreviations: compileAbbreviations(await readData(`segment/${language}/abbreviations.json`)),
     time: compileTimeLexicon(await readData(`time/${language}/lexicon.json`)),
   };
 }

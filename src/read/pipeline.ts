@@ -10,6 +10,7 @@ import { createPlacesStage, type PlacesOptions } from './places/index.js';
 import { createEventsStage, type EventLexicon } from './events/index.js';
 import { createClaimsStage, type ClaimsStageOptions } from './claims/index.js';
 import type { TimeLexicon } from './time/time-lexicon.js';
+import type { LanguageAbbreviations } from './segment/abbreviations.js';
 
 /**
  * What the stages read a document in another language than English with
@@ -18,6 +19,8 @@ import type { TimeLexicon } from './time/time-lexicon.js';
  * them for that language reads it with its English resources.
  */
 export interface LanguageResources {
+  /** Abbreviations whose stop ends no sentence (data/segment/<language>/abbreviations.json), compiled. */
+  readonly abbreviations?: LanguageAbbreviations;
   /** The time vocabulary (data/time/<language>/lexicon.json), compiled. */
   readonly time?: TimeLexicon;
 }
@@ -64,7 +67,7 @@ export function createPipeline(resources: Resources = {}): Pipeline {
   const stages: Stage[] = [
     // Every later stage works on sentences and tokens; captions are marked here
     // so that the time stage can keep a photo's date out of the news timeline.
-    createSegmentStage(resources.segment),
+    createSegmentStage({ ...resources.segment, abbreviations: byLanguage(resources, 'abbreviations') }),
     // Times before everything that anchors to them (attributions take the
     // statement time, claims the time they are about).
     createTimeStage({ languages: byLanguage(resources, 'time') }),
