@@ -31,8 +31,9 @@ export async function loadResources(options: LoadResourcesOptions = {}): Promise
   const [actors, nouns, cues, claimPredicates, claimContext] = await Promise.all(
     ['actors/actors.json', 'actors/nouns.json', 'cues/cues.json', 'claims/predicates.json', 'claims/context.json'].map(readData),
   );
+  const languageActors = await Promise.all(READ_LANGUAGES.map((language) => readData(`actors/${language}/actors.json`)));
   return {
-    actors: compileActorLexicon(actors, nouns),
+    actors: compileActorLexicon(actors, nouns, languageActors),
     cues: compileCueLexicon(cues),
     attributionTagger: await loadAttributionTagger(),
     places: loadPlacesResources({ db: options.db, ...(options.gazetteerBuffer ? { baseBuffer: options.gazetteerBuffer } : {}) }),
