@@ -48,6 +48,7 @@ export async function loadLanguageResources(language: string): Promise<LanguageR
   return {
     abbreviations: compileAbbreviations(await readData(`segment/${language}/abbreviations.json`)),
     time: compileTimeLexicon(await readData(`time/${language}/lexicon.json`)),
+    cues: compileCueLexicon(await readData(`cues/${language}/cues.json`)),
   };
 }
 

@@ -23,6 +23,8 @@ export interface LanguageResources {
   readonly abbreviations?: LanguageAbbreviations;
   /** The time vocabulary (data/time/<language>/lexicon.json), compiled. */
   readonly time?: TimeLexicon;
+  /** The reporting cues with stances (data/cues/<language>/cues.json), compiled. */
+  readonly cues?: CueLexicon;
 }
 
 /** What the stages need that is loaded once, at the edge (CLI, server, eval), and shared by every document. */
@@ -81,7 +83,7 @@ export function createPipeline(resources: Resources = {}): Pipeline {
     ...(resources.actors ? [createActorsStage(resources.actors)] : []),
     // Attribution after times (the statement's time) and actors (the source's
     // entity and side); before claims, which are the contents it finds.
-    ...(resources.cues ? [createAttributionStage({ cues: resources.cues, tagger: resources.attributionTagger, sides: resources.actors ? new Map([...resources.actors.countries, ...resources.actors.demonyms]) : undefined })] : []),
+    ...(resources.cues ? [createAttributionStage({ cues: resources.cues, tagger: resources.attributionTagger, languages: byLanguage(resources, 'cues'), sides: resources.actors ? new Map([...resources.actors.countries, ...resources.actors.demonyms]) : undefined })] : []),
     // Quantities after times, whose spans it leaves alone ("6 December 2024"
     // is a date, not six of something).
     createQuantitiesStage(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EntityKind, Side } from '../../model/index.js';
 import { tokenize } from '../segment/index.js';
+import { expandForms } from '../expand-forms.js';
 
 const KINDS = ['person', 'government', 'military', 'unit', 'media', 'organisation', 'group', 'unnamed', 'evidence'] as const;
 
@@ -152,18 +153,4 @@ export function compileActorLexicon(dictionary: unknown, nouns: unknown, languag
     mediaHeads: set((n) => n.mediaHeads),
     phraseBreaks: set((n) => n.phraseBreaks),
   };
-}
-
-/**
- * The forms a name written with case endings in braces stands for, every combination:
- * "Генштаб{,а,у} ВСУ" → Генштаб ВСУ, Генштаба ВСУ, Генштабу ВСУ. A name without braces is itself.
- *
- * @example expandForms('Песков{,а}') // ['Песков', 'Пескова']
- */
-export function expandForms(written: string): string[] {
-  const m = /\{([^{}]*)\}/.exec(written);
-  if (!m) return [written];
-  const head = written.slice(0, m.index);
-  const tail = written.slice(m.index + m[0].length);
-  return m[1]!.split(',').flatMap((ending) => expandForms(head + ending + tail));
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { emptyAnalysis } from '../../model/index.js';
 import { createSegmentStage } from '../segment/index.js';
 import { compileActorLexicon, createActorsStage } from './index.js';
-import { expandForms } from './actor-dictionary.js';
+import { expandForms } from '../expand-forms.js';
 
 const data = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../data/actors/${name}`, import.meta.url), 'utf8'));
 const lexicon = compileActorLexicon(data('actors.json'), data('nouns.json'), [data('ru/actors.json'), data('uk/actors.json')]);

@@ -1,4 +1,5 @@
 import type { ActorMention, Entity, Span } from '../../model/index.js';
+import type { SourceCoreference } from './cue-lexicon.js';
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 
@@ -6,10 +7,13 @@ const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
  * The entity a source phrase names: the actor mention that ends last inside
  * it (the head: "Kremlin spokesperson Dmitry Peskov" → Peskov; "fighters from
  * Ukraine's 425th ..." is not a source); for "he"/"she" the latest person
- * mentioned before; for "who" the latest actor just before it.
+ * mentioned before; for "who" the latest actor just before it. A language's
+ * own words (`coreference`, data/cues/<language>/cues.json) add its pronouns
+ * and, for a word for a body or its statement ("ведомство", "у повідомленні",
+ * "там"), the latest institution named before.
  */
 export function linkAttributionSource(
-  sourceSpan: Span, sourceText: string, actors: readonly ActorMention[], entities: ReadonlyMap<string, Entity>,
+  sourceSpan: Span, sourceText: string, actors: readonly ActorMention[], entities: ReadonlyMap<string, Entity>, coreference?: SourceCoreference,
 ): string | null {
   let best: ActorMention | null = null;
   for (const a of actors) {
@@ -17,6 +21,20 @@ export function linkAttributionSource(
   }
   if (best) return best.entity;
   const word = sourceText.toLowerCase();
+  if (coreference) {
+    const last = word.split(/[\s"«»„“”]+/).filter(Boolean).pop() ?? '';
+    const person = coreference.person.has(word);
+    if (person || coreference.body.has(last)) {
+      for (let k = actors.length - 1; k >= 0; k--) {
+        const a = actors[k]!;
+        if (a.span[1] > sourceSpan[0]) continue;
+        const e = entities.get(a.entity);
+        if (!e) continue;
+        if (person ? e.kind === 'person' : e.kind !== 'person' && e.kind !== 'media') return e.id;
+      }
+      return null;
+    }
+  }
   if (PERSON_PRONOUNS.has(word) || word === 'who') {
     for (let k = actors.length - 1; k >= 0; k--) {
       const a = actors[k]!;

@@ -24,6 +24,9 @@ export function splitSentences(text: string, tokens: readonly Token[], from: num
     const next = tokens[end]!;
     if (!startsSentence(next)) continue;
     if (token.text === '.' && isAbbreviationBefore(text, tokens, i, from, abbreviations)) continue;
+    // "Суспільне.Донбас", "РИА.Новости": a stop between two words with no space is inside a name. Read so for the
+    // languages with their own abbreviation lists only: English copy has too many "end.Next" typos to tell.
+    if (abbreviations && token.text === '.' && end === i + 1 && tokens[i - 1]?.span[1] === token.span[0] && next.span[0] === token.span[1] && next.kind === 'word') continue;
     out.push([start, end]);
     start = end;
     i = end - 1;

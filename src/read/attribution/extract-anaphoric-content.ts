@@ -1,0 +1,47 @@
+import type { Sentence, Token } from '../../model/index.js';
+import type { CueMatch } from './find-cues.js';
+import { isCloseQuote, isWordLike, type AttributionCandidate } from './attribution-candidate.js';
+
+const MAX_SOURCE = 14;
+
+/**
+ * A cue whose content is told before it and pointed back to (Russian and
+ * Ukrainian news close a report this way): "Об этом сообщил X." / "Про це
+ * заявив X." reports the sentence before; ", о чем сообщили в X" / ", про що
+ * повідомили в X" the clause before the comma. The source is what follows the
+ * cue, up to punctuation. The content reaches back to the start of the
+ * paragraph: a report told in several sentences is closed by one "Об этом". `anaphors` are the lexicon's words as token norms
+ * (data/cues/<language>/cues.json); null when the cue has none before it.
+ */
+export function extractAnaphoricContent(
+  tokens: readonly Token[], sentences: readonly Sentence[], sentence: Sentence, cue: CueMatch, anaphors: ReadonlyArray<readonly string[]>,
+): AttributionCandidate | null {
+  const [sFrom, sTo] = sentence.tokens;
+  const anaphor = anaphors.find((a) => cue.from - a.length >= sFrom && a.every((norm, i) => tokens[cue.from - a.length + i]!.norm === norm));
+  if (!anaphor) return null;
+  const at = cue.from - anaphor.length;
+  let k = cue.to;
+  while (k < sTo && k - cue.to < MAX_SOURCE && ![',', '.', ';', ':', '!', '?'].includes(tokens[k]!.text)) k++;
+  if (k === cue.to) return null;
+  const source = [cue.to, k] as const;
+  const base = { sentence: sentence.index, cue: [cue.from, cue.to] as const, entry: cue.entry, source, rule: 'anaphoric-content' };
+  if (at === sFrom) {
+    // what the paragraph told before the cue's sentence, or the paragraph before when the sentence opens its own
+    const previous = sentences[sentence.index - 1];
+    if (!previous || previous.caption) return null;
+    let first = previous.index;
+    const paragraph = previous.paragraph === sentence.paragraph ? sentence.paragraph : previous.paragraph;
+    while (first - 1 >= 0 && sentences[first - 1]!.paragraph === paragraph && !sentences[first - 1]!.caption) first--;
+    const content = trimmed(tokens, sentences[first]!.tokens[0], previous.tokens[1] - 1);
+    return content ? { ...base, content } : null;
+  }
+  if (tokens[at - 1]?.text !== ',') return null;
+  const content = trimmed(tokens, sFrom, at - 2);
+  return content ? { ...base, content } : null;
+}
+
+/** Character span from token `first` to the last word or closing quote at or before `last`. */
+function trimmed(tokens: readonly Token[], first: number, last: number): readonly [number, number] | null {
+  while (last >= first && !(isWordLike(tokens[last]!) || isCloseQuote(tokens[last]!) || tokens[last]!.text === '"')) last--;
+  return last >= first ? [tokens[first]!.span[0], tokens[last]!.span[1]] : null;
+}
