@@ -8,6 +8,7 @@ import { loadPlacesResources } from '../gazetteer/load-places-resources.js';
 import { parseEventLexicon } from './events/index.js';
 import { compileTimeLexicon } from './time/time-lexicon.js';
 import { compileAbbreviations } from './segment/abbreviations.js';
+import { compileQuantityVocabulary } from './quantities/quantity-vocabulary.js';
 
 /** The languages besides English whose resources are in data/<concern>/<language>/ (issue 14). */
 export const READ_LANGUAGES = ['ru', 'uk'] as const;
@@ -49,6 +50,7 @@ export async function loadLanguageResources(language: string): Promise<LanguageR
     abbreviations: compileAbbreviations(await readData(`segment/${language}/abbreviations.json`)),
     time: compileTimeLexicon(await readData(`time/${language}/lexicon.json`)),
     cues: compileCueLexicon(await readData(`cues/${language}/cues.json`)),
+    quantities: compileQuantityVocabulary(await readData(`quantities/${language}/quantities.json`)),
   };
 }
 

@@ -11,6 +11,7 @@ import { createEventsStage, type EventLexicon } from './events/index.js';
 import { createClaimsStage, type ClaimsStageOptions } from './claims/index.js';
 import type { TimeLexicon } from './time/time-lexicon.js';
 import type { LanguageAbbreviations } from './segment/abbreviations.js';
+import type { QuantityVocabulary } from './quantities/quantity-vocabulary.js';
 
 /**
  * What the stages read a document in another language than English with
@@ -25,6 +26,8 @@ export interface LanguageResources {
   readonly time?: TimeLexicon;
   /** The reporting cues with stances (data/cues/<language>/cues.json), compiled. */
   readonly cues?: CueLexicon;
+  /** Number words, scales and modifiers (data/quantities/<language>/quantities.json), compiled. */
+  readonly quantities?: QuantityVocabulary;
 }
 
 /** What the stages need that is loaded once, at the edge (CLI, server, eval), and shared by every document. */
@@ -86,7 +89,7 @@ export function createPipeline(resources: Resources = {}): Pipeline {
     ...(resources.cues ? [createAttributionStage({ cues: resources.cues, tagger: resources.attributionTagger, languages: byLanguage(resources, 'cues'), sides: resources.actors ? new Map([...resources.actors.countries, ...resources.actors.demonyms]) : undefined })] : []),
     // Quantities after times, whose spans it leaves alone ("6 December 2024"
     // is a date, not six of something).
-    createQuantitiesStage(),
+    createQuantitiesStage({ languages: byLanguage(resources, 'quantities') }),
     // Claims after attribution (each content is read as propositions), places
     // (arguments by gazetteer id), actors (forces by side) and quantities
     // (counts); before events, which may point to the claims that report them.
