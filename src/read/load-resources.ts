@@ -9,6 +9,7 @@ import { parseEventLexicon } from './events/index.js';
 import { compileTimeLexicon } from './time/time-lexicon.js';
 import { compileAbbreviations } from './segment/abbreviations.js';
 import { compileQuantityVocabulary } from './quantities/quantity-vocabulary.js';
+import { languageClaims } from './claims/claim-lexicon.js';
 
 /** The languages besides English whose resources are in data/<concern>/<language>/ (issue 14). */
 export const READ_LANGUAGES = ['ru', 'uk'] as const;
@@ -51,6 +52,7 @@ export async function loadLanguageResources(language: string): Promise<LanguageR
     time: compileTimeLexicon(await readData(`time/${language}/lexicon.json`)),
     cues: compileCueLexicon(await readData(`cues/${language}/cues.json`)),
     quantities: compileQuantityVocabulary(await readData(`quantities/${language}/quantities.json`)),
+    claims: languageClaims(await readData('claims/predicates.json'), await readData(`claims/${language}/claims.json`)),
   };
 }
 

@@ -28,6 +28,8 @@ export interface LanguageResources {
   readonly cues?: CueLexicon;
   /** Number words, scales and modifiers (data/quantities/<language>/quantities.json), compiled. */
   readonly quantities?: QuantityVocabulary;
+  /** Claim triggers and context words (data/claims/<language>/claims.json over the English predicates; see languageClaims). */
+  readonly claims?: { readonly predicates: unknown; readonly context: unknown };
 }
 
 /** What the stages need that is loaded once, at the edge (CLI, server, eval), and shared by every document. */
@@ -94,7 +96,7 @@ export function createPipeline(resources: Resources = {}): Pipeline {
     // (arguments by gazetteer id), actors (forces by side) and quantities
     // (counts); before events, which may point to the claims that report them.
     // Left out when no predicate vocabulary was loaded.
-    ...(resources.claims ? [createClaimsStage(resources.claims)] : []),
+    ...(resources.claims ? [createClaimsStage({ ...resources.claims, languages: byLanguage(resources, 'claims') })] : []),
     // Events last: they point to the actors, places, times and quantities found
     // above (source and target, where, when, how many). Left out when no
     // trigger lexicon was loaded.
