@@ -13,6 +13,8 @@ import { isCloseQuote, isWordLike, type AttributionCandidate } from './attributi
 export function extractSubjectlessVerb(tokens: readonly Token[], sentence: Sentence, cue: CueMatch): AttributionCandidate | null {
   const [, sTo] = sentence.tokens;
   if (cue.entry.frame !== 'verb' || cue.entry.participle) return null;
+  // an impersonal passive ("сообщается", "повідомляється") has no speaker to share: it reports what a medium says
+  if (/(?:ся|сь)$/u.test(tokens[cue.head]!.norm)) return null;
   let start = cue.to;
   while (start < sTo && (tokens[start]!.text === ',' || tokens[start]!.text === ':')) start++;
   let end = sTo - 1;
