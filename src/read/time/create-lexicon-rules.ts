@@ -194,6 +194,10 @@ export function createLexiconRules(lex: TimeLexicon): readonly ExtractionRule[] 
           return { spec: { kind: 'duration', amount: 1, unit: unit.unit }, stated: ['unit'] };
         }
         if (shift !== undefined && shift < 0 && unit.whole && !g.mod) return { spec: { kind: 'duration', amount: 1, unit: unit.unit }, stated: ['unit'] };
+        // "наступного дня", "на следующий день", "попереднього дня": the day after or before the time just told.
+        if (unit.unit === 'day' && !unit.whole && shift !== undefined && shift !== 0 && !g.dprep && !g.mod) {
+          return { spec: { kind: 'relative', unit: 'day', offset: shift, anaphoric: true }, stated: ['unit'] };
+        }
         // "с начала года": the modifier names a part of the current unit.
         const offset = shift ?? (g.mod ? 0 : undefined);
         if (offset === undefined || unit.whole || !isCalendarUnit(unit.unit)) return null;
@@ -244,6 +248,35 @@ export function createLexiconRules(lex: TimeLexicon): readonly ExtractionRule[] 
         if (g.ago) return months ? { spec: { kind: 'relative', unit: 'month', offset: -Number(months[1]) }, ...(mod ? { mod } : {}), stated: ['quantity', 'unit'] } : null;
         return { spec: { kind: 'literal', type: 'DURATION', value }, ...(mod ? { mod } : {}), stated: ['quantity', 'unit'] };
       },
+    },
+    {
+      name: 'lexicon-season',
+      // "летом 2024 года", "навесні", "прошлой зимой", "восени минулого року", "у весну 2023 року".
+      pattern: compile(String.raw`(?:(?<shift>${lex.shifts.re})${S})?(?<season>${lex.seasons.re})(?:${S}(?<year>\d{4})(?:${S}?${yearWord})?|${S}(?<yshift>${lex.shifts.re})${S}(?:${lex.yearWords.re}))?`),
+      build: (g, text, start) => {
+        if (!g.shift && !g.year && !g.yshift && lex.seasonAdverbs.get(g.season!) === undefined && !afterPreposition(text, start)) return null;
+        const shift = g.shift ? lex.shifts.get(g.shift) : undefined;
+        const yshift = g.yshift ? lex.shifts.get(g.yshift) : undefined;
+        const spec: TimeSpec = {
+          kind: 'calendar', season: lex.seasons.get(g.season!)!,
+          ...(g.year ? { year: yearOf(g.year) } : {}),
+          ...(yshift !== undefined ? { yearOffset: yshift } : {}),
+          ...(shift !== undefined ? { yearShift: shift < 0 ? 'last' : shift > 0 ? 'next' : 'this' } : {}),
+        };
+        return { spec, stated: g.year ? ['year'] : [] };
+      },
+    },
+    {
+      name: 'lexicon-set',
+      // "ежедневно", "щороку", "каждую неделю": TIMEX3 SET.
+      pattern: compile(lex.sets.re),
+      build: (g, text, start, end) => ({ spec: { kind: 'literal', type: 'SET', value: lex.sets.get(text.slice(start, end))! }, stated: ['unit'] }),
+    },
+    {
+      name: 'lexicon-last-year',
+      // "торік": the year before the reference.
+      pattern: compile(lex.lastYear.re),
+      build: () => ({ spec: { kind: 'relative', unit: 'year', offset: -1 }, stated: ['year'] }),
     },
     {
       name: 'lexicon-clock',

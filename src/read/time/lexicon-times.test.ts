@@ -81,3 +81,11 @@ test('time: an English document is read with the English rules whatever lexicons
   assert.deepEqual(times('The town fell on Wednesday.', 'en'), ['Wednesday|DATE|2025-11-05']);
   assert.deepEqual(times('Сегодня утром колонна ушла.', 'en'), []);
 });
+
+test('time (ru/uk): seasons, sets, "торік", "наступного дня"', () => {
+  assert.deepEqual(times('Летом 2024 года фронт сдвинулся.', 'ru'), ['Летом 2024 года|DATE|2024-SU']);
+  assert.deepEqual(times('Навесні ворог наступав.', 'uk'), ['Навесні|DATE|2025-SP']);
+  assert.deepEqual(times('Обстріли тривають щодня.', 'uk'), ['щодня|SET|P1D']);
+  assert.deepEqual(times('Торік місто було цілим.', 'uk'), ['Торік|DATE|2024']);
+  assert.deepEqual(times('Міст упав 3 листопада, а наступного дня колона відійшла.', 'uk'), ['3 листопада|DATE|2025-11-03', 'наступного дня|DATE|2025-11-04']);
+});

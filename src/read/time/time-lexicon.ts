@@ -31,6 +31,11 @@ export const TimeLexiconSchema = z.object({
   shifts: group(z.number().int().min(-1).max(1)),
   periodModifiers: group(z.enum(['START', 'MID', 'END'])),
   amountModifiers: group(z.enum(MODS)),
+  seasons: group(z.enum(['SP', 'SU', 'FA', 'WI'])),
+  seasonAdverbs: words,
+  sets: group(z.string().regex(/^P/)),
+  /** One word for last year ("торік"); optional. */
+  lastYear: words.optional(),
   ago: words,
   later: words,
   durationPrepositions: words,
@@ -62,6 +67,11 @@ export interface TimeLexicon {
   readonly shifts: Vocabulary<number>;
   readonly periodModifiers: Vocabulary<TimexMod>;
   readonly amountModifiers: Vocabulary<TimexMod>;
+  readonly seasons: Vocabulary<string>;
+  /** Season words that are a time by themselves ("летом", "навесні"); the others need a year or a preposition. */
+  readonly seasonAdverbs: Vocabulary<true>;
+  readonly sets: Vocabulary<string>;
+  readonly lastYear: Vocabulary<true>;
   readonly ago: Vocabulary<true>;
   readonly later: Vocabulary<true>;
   readonly durationPrepositions: Vocabulary<true>;
@@ -116,6 +126,10 @@ export function compileTimeLexicon(data: unknown): TimeLexicon {
     shifts: vocabulary(entriesOf(d.shifts)),
     periodModifiers: vocabulary(entriesOf(d.periodModifiers)),
     amountModifiers: vocabulary(entriesOf(d.amountModifiers)),
+    seasons: vocabulary(entriesOf(d.seasons)),
+    seasonAdverbs: vocabulary(wordsOf(d.seasonAdverbs)),
+    sets: vocabulary(entriesOf(d.sets)),
+    lastYear: vocabulary(d.lastYear ? wordsOf(d.lastYear) : []),
     ago: vocabulary(wordsOf(d.ago)),
     later: vocabulary(wordsOf(d.later)),
     durationPrepositions: vocabulary(wordsOf(d.durationPrepositions)),
