@@ -1,4 +1,4 @@
-import type { AnalyzedDocument, Attribution, Diagnostic, Entity, Side, Span, Stance, Token } from '../../model/index.js';
+import type { ActorMention, AnalyzedDocument, Attribution, Diagnostic, Entity, Side, Span, Stance, Token } from '../../model/index.js';
 import { itemId } from '../../model/index.js';
 import type { Stage } from '../stage.js';
 import { inflect, type CueLexicon } from './cue-lexicon.js';
@@ -124,7 +124,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       }
       // Without the tagger, a language that drops subjects shares the source of the report just before (up to two sentences back).
       const previousSource = (c: AttributionCandidate): readonly [number, number] | null =>
-        [...candidates].reverse().find((p) => p.cue[0] < c.cue[0] && p.source && !p.sharedSource && p.sentence >= c.sentence - 2)?.source ?? null;
+        [...candidates].reverse().find((p) => p.cue[0] < c.cue[0] && p.source && !p.sharedSource && p.entry.frame === 'verb' && p.sentence >= c.sentence - 2)?.source ?? null;
       candidates = shareSubjects(tokens, candidates, tagger ? (c) => nearestSpan(tags[c.sentence]?.source ?? [], c.cue) : cues.dropsSubjects ? previousSource : undefined)
         .map((c) => extendQuotedContent(text, tokens, sentences, c));
       // an attitude the lexicon does not know, inside what a lexicon frame reports ("the ministry said the
@@ -145,11 +145,17 @@ export function createAttributionStage(options: AttributionOptions): Stage {
 
       const entityById = new Map(doc.entities.map((e) => [e.id, e]));
       const attributions: Attribution[] = [];
-      for (const c of candidates) {
+      // Sources linked so far, as actor mentions: a word for a body ("там", "ведомство") points back to the latest body that spoke.
+      const spoken: ActorMention[] = [];
+      for (const c of [...candidates].sort((a, b) => a.cue[0] - b.cue[0])) {
         const cueSpan: Span = [tokens[c.cue[0]]!.span[0], tokens[c.cue[1] - 1]!.span[1]];
         const sourceSpan: Span | null = c.source ? [tokens[c.source[0]]!.span[0], tokens[c.source[1] - 1]!.span[1]] : null;
         const sourceText = sourceSpan ? text.slice(sourceSpan[0], sourceSpan[1]) : '';
-        const entity = sourceSpan ? linkAttributionSource(sourceSpan, sourceText, doc.actors, entityById, cues.coreference) : null;
+        const entity = sourceSpan
+          ? (cues.coreference ? linkAttributionSource(sourceSpan, sourceText, spoken, entityById, cues.coreference, true) : null)
+            ?? linkAttributionSource(sourceSpan, sourceText, doc.actors, entityById, cues.coreference)
+          : null;
+        if (sourceSpan && entity) spoken.push({ id: `spoken:${sourceSpan[0]}`, kind: 'actor', span: sourceSpan, text: sourceText, origin: { stage: STAGE, rule: 'spoken' }, entity, resolution: 'coreference' });
         const content: Span = [pastDateline(text, tokens, doc.places, c.content[0], c.content[1]), c.content[1]];
         const contentText = text.slice(content[0], content[1]);
         const parts = (c.contentParts ?? []).map(([a, b]) => ({ span: [a, b] as Span, text: text.slice(a, b) }));

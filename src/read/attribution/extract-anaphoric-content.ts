@@ -3,6 +3,8 @@ import type { CueMatch } from './find-cues.js';
 import { isCloseQuote, isWordLike, type AttributionCandidate } from './attribution-candidate.js';
 
 const MAX_SOURCE = 14;
+/** Words that may stand between a sentence-opening anaphor and its cue (the medium or addressee told). */
+const MAX_GAP = 5;
 
 /**
  * A cue whose content is told before it and pointed back to (Russian and
@@ -17,9 +19,15 @@ export function extractAnaphoricContent(
   tokens: readonly Token[], sentences: readonly Sentence[], sentence: Sentence, cue: CueMatch, anaphors: ReadonlyArray<readonly string[]>,
 ): AttributionCandidate | null {
   const [sFrom, sTo] = sentence.tokens;
-  const anaphor = anaphors.find((a) => cue.from - a.length >= sFrom && a.every((norm, i) => tokens[cue.from - a.length + i]!.norm === norm));
-  if (!anaphor) return null;
-  const at = cue.from - anaphor.length;
+  // right before the cue, or opening the sentence with a few words between ("Об этом РИА Новости сообщил X": the medium told)
+  const matchAt = (a: readonly string[], at: number): boolean => at >= sFrom && a.every((norm, i) => tokens[at + i]!.norm === norm);
+  let at = -1;
+  for (const a of anaphors) {
+    if (matchAt(a, cue.from - a.length)) { at = cue.from - a.length; break; }
+    const gap = cue.from - (sFrom + a.length);
+    if (gap > 0 && gap <= MAX_GAP && matchAt(a, sFrom) && !tokens.slice(sFrom + a.length, cue.from).some((t) => t.text === ',' || t.text === ':')) { at = sFrom; break; }
+  }
+  if (at < 0) return null;
   let k = cue.to;
   while (k < sTo && k - cue.to < MAX_SOURCE && ![',', '.', ';', ':', '!', '?'].includes(tokens[k]!.text)) k++;
   if (k === cue.to) return null;

@@ -40,7 +40,7 @@ export function extractVerbAttribution(
 
   // inverted: "..., said Peskov" / "“...,” said the ministry"
   if (!source && commaBefore && cue.to < sTo) {
-    const after = phraseAfter(tokens, cue.to, sTo, isCue);
+    const after = phraseAfter(tokens, cue.to, sTo, isCue, typography);
     if (after && (after[1] >= lastContent || [',', '.', ';'].includes(tokens[after[1]]?.text ?? ''))) {
       const content = contentBefore(tokens, sFrom, beforeSource);
       if (content) return { ...base, source: after, content, rule: 'inverted' };
@@ -141,10 +141,28 @@ function quotedNameStart(tokens: readonly Token[], sFrom: number, close: number)
 }
 
 /** A noun phrase after a cue ("said Peskov", "said the Kremlin's spokesman"), to punctuation. */
-function phraseAfter(tokens: readonly Token[], from: number, sTo: number, isCue: Uint8Array): [number, number] | null {
+function phraseAfter(tokens: readonly Token[], from: number, sTo: number, isCue: Uint8Array, typography: Typography = ENGLISH): [number, number] | null {
   let k = from;
-  while (k < sTo && k - from < MAX_SOURCE && isWordLike(tokens[k]!) && !isCue[k] && (k === from || !PHRASE_STOPS.has(tokens[k]!.norm) || tokens[k]!.norm === 'of')) k++;
+  while (k < sTo && k - from < MAX_SOURCE) {
+    // a quoted name inside the phrase: "командующий группировкой войск «Восток» Иван Иванов"
+    if (typography.quotedNames && k > from && (isOpenQuote(tokens[k]!) || tokens[k]!.text === '"')) {
+      const close = quotedNameEnd(tokens, sTo, k);
+      if (close !== -1) { k = close + 1; continue; }
+    }
+    if (!(isWordLike(tokens[k]!) && !isCue[k] && (k === from || !PHRASE_STOPS.has(tokens[k]!.norm) || tokens[k]!.norm === 'of'))) break;
+    k++;
+  }
   return k > from && !PHRASE_STOPS.has(tokens[from]!.norm) ? [from, k] : null;
+}
+
+/** Where a quoted name of one to three capitalised words opened at `open` closes; -1 when it is no such name. */
+function quotedNameEnd(tokens: readonly Token[], sTo: number, open: number): number {
+  for (let k = open + 1; k < sTo && k <= open + 4; k++) {
+    const t = tokens[k]!;
+    if (isCloseQuote(t) || t.text === '"') return k > open + 1 ? k : -1;
+    if (!(t.kind === 'word' && /^\p{Lu}/u.test(t.text)) && t.kind !== 'number') return -1;
+  }
+  return -1;
 }
 
 /** Content before a comma: from the sentence start to the last word or closing quote before `boundary`. */

@@ -63,3 +63,12 @@ test('attribution (ru/uk): the content told before "Об этом" / "Про ц�
   const body = own('Минобороны России опубликовало сводку. По информации ведомства, мост цел.', 'ru');
   assert.deepEqual([body.at(-1)!.entity, body.at(-1)!.side], ["Russia's Defence Ministry", 'RU']);
 });
+
+test('attribution (ru/uk): quoted unit names in a source, "Об этом <medium> сообщил", a pronoun opening the source', () => {
+  const [unit] = own('Бои идут, рассказал командующий группировкой войск «Восток» Иван Петров.', 'ru');
+  assert.deepEqual([unit!.source, unit!.side], ['командующий группировкой войск «Восток» Иван Петров', 'RU']);
+  const told = own('Мост разрушен. Об этом ТАСС сообщил Песков.', 'ru');
+  assert.deepEqual([told.at(-1)!.content, told.at(-1)!.entity], ['Мост разрушен', 'Dmitry Peskov']);
+  const pronoun = own('Сырский выступил в Раде. Он в обращении к депутатам сказал, что фронт держится.', 'ru');
+  assert.equal(pronoun.at(-1)!.entity, 'Oleksandr Syrskyi');
+});

@@ -14,12 +14,19 @@ const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
  */
 export function linkAttributionSource(
   sourceSpan: Span, sourceText: string, actors: readonly ActorMention[], entities: ReadonlyMap<string, Entity>, coreference?: SourceCoreference,
+  onlyCoreference = false,
 ): string | null {
+  // (onlyCoreference: `actors` are earlier sources, searched for a pronoun or a body word only)
+  // A source that opens with a pronoun is the person it points back to, whatever it names after ("он в докладе президенту ...").
+  const first = sourceText.toLowerCase().split(/\s+/)[0] ?? '';
+  if (coreference?.person.has(first) && first !== sourceText.toLowerCase()) {
+    return linkAttributionSource(sourceSpan, first, actors, entities, coreference, onlyCoreference);
+  }
   let best: ActorMention | null = null;
   for (const a of actors) {
     if (a.span[0] >= sourceSpan[0] && a.span[1] <= sourceSpan[1] && (!best || a.span[1] > best.span[1])) best = a;
   }
-  if (best) return best.entity;
+  if (best && !onlyCoreference) return best.entity;
   const word = sourceText.toLowerCase();
   if (coreference) {
     const last = word.split(/[\s"«»„“”]+/).filter(Boolean).pop() ?? '';
@@ -30,7 +37,8 @@ export function linkAttributionSource(
         if (a.span[1] > sourceSpan[0]) continue;
         const e = entities.get(a.entity);
         if (!e) continue;
-        if (person ? e.kind === 'person' : e.kind !== 'person' && e.kind !== 'media') return e.id;
+        // among earlier sources a pronoun may also point to the unit an unnamed speaker was described by ("офицер полка ...")
+        if (person ? e.kind === 'person' || (onlyCoreference && e.kind !== 'media') : e.kind !== 'person' && e.kind !== 'media') return e.id;
       }
       return null;
     }
