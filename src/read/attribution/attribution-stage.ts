@@ -17,6 +17,7 @@ import { extractColonFrame } from './extract-colon-frames.js';
 import { extractDashAttributions } from './extract-dash-attributions.js';
 import { extractAnaphoricContent } from './extract-anaphoric-content.js';
 import { extractSubjectlessVerb } from './extract-subjectless-verbs.js';
+import { extractGenitiveNounClaim } from './extract-genitive-noun-claims.js';
 import { widenTaggedContents, widenTaggedCues, widenTaggedSources } from './widen-tagged-sources.js';
 import { extendCueVerbGroup } from './extend-cue-verb-group.js';
 import { dropOverlappingCues } from './drop-overlapping-cues.js';
@@ -78,6 +79,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         }
       }
       let candidates: AttributionCandidate[] = [];
+      const nounClaims: AttributionCandidate[] = [];
       const quoted = insideQuotes(tokens);
       const context = tagger ? tokenContext(tokens, cues) : null;
       const input = tagger ? prepareTagging(tagger, tokens, context!, sentences) : null;
@@ -100,11 +102,19 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         for (let k = sentence.index + 1; k < sentences.length && sentences[k]!.paragraph === sentence.paragraph; k++) paragraphEnd = sentences[k]!.tokens[1];
         const colon = found.length === 0 || found[0]!.from > sentence.tokens[0] + 6 ? extractColonFrame(tokens, sentence, paragraphStart, paragraphEnd) : null;
         if (colon) { candidates.push(colon); taken.push(colon.cue); }
+        // a genitive noun claim is reported inside another's content: kept apart until the subjects are shared
+        if (cues.contentIntroducers) {
+          for (const c of found) {
+            const g = c.entry.frame === 'genitive' ? extractGenitiveNounClaim(tokens, sentence, c, cues.contentIntroducers) : null;
+            if (g) { nounClaims.push(g); taken.push(g.cue); }
+          }
+        }
         for (const c of found) {
           const anaphoric = cues.anaphors && c.entry.frame === 'verb' ? extractAnaphoricContent(tokens, sentences, sentence, c, cues.anaphors) : null;
           const candidate = anaphoric ? anaphoric
             : c.entry.frame === 'according' ? extractAccordingTo(tokens, sentence, c)
             : c.entry.frame === 'noun' ? extractNounClaim(tokens, sentence, c)
+            : c.entry.frame === 'genitive' ? null
             : extractVerbAttribution(text, tokens, sentence, c, inTime, isCue, typography) ?? (cues.dropsSubjects ? extractSubjectlessVerb(tokens, sentence, c) : null);
           if (candidate) { candidates.push(candidate); taken.push(candidate.cue); }
         }
@@ -127,6 +137,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         [...candidates].reverse().find((p) => p.cue[0] < c.cue[0] && p.source && !p.sharedSource && p.entry.frame === 'verb' && p.sentence >= c.sentence - 2)?.source ?? null;
       candidates = shareSubjects(tokens, candidates, tagger ? (c) => nearestSpan(tags[c.sentence]?.source ?? [], c.cue) : cues.dropsSubjects ? previousSource : undefined)
         .map((c) => extendQuotedContent(text, tokens, sentences, c));
+      candidates.push(...nounClaims);
       // an attitude the lexicon does not know, inside what a lexicon frame reports ("the ministry said the
       // troops were trapped and suffering losses"), is part of that report, not a statement of its own
       if (tagger) {
@@ -151,9 +162,11 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         const cueSpan: Span = [tokens[c.cue[0]]!.span[0], tokens[c.cue[1] - 1]!.span[1]];
         const sourceSpan: Span | null = c.source ? [tokens[c.source[0]]!.span[0], tokens[c.source[1] - 1]!.span[1]] : null;
         const sourceText = sourceSpan ? text.slice(sourceSpan[0], sourceSpan[1]) : '';
+        // words that state a side ("російського командування") name their own speaker: no pointing back
+        const coreference = cues.coreference && sideOfWords(sourceText, sides) === 'UNKNOWN' ? cues.coreference : undefined;
         const entity = sourceSpan
-          ? (cues.coreference ? linkAttributionSource(sourceSpan, sourceText, spoken, entityById, cues.coreference, true) : null)
-            ?? linkAttributionSource(sourceSpan, sourceText, doc.actors, entityById, cues.coreference)
+          ? (coreference ? linkAttributionSource(sourceSpan, sourceText, spoken, entityById, coreference, true) : null)
+            ?? linkAttributionSource(sourceSpan, sourceText, doc.actors, entityById, coreference)
           : null;
         if (sourceSpan && entity) spoken.push({ id: `spoken:${sourceSpan[0]}`, kind: 'actor', span: sourceSpan, text: sourceText, origin: { stage: STAGE, rule: 'spoken' }, entity, resolution: 'coreference' });
         const content: Span = [pastDateline(text, tokens, doc.places, c.content[0], c.content[1]), c.content[1]];
@@ -172,7 +185,8 @@ export function createAttributionStage(options: AttributionOptions): Stage {
           cue: { span: cueSpan, text: text.slice(cueSpan[0], cueSpan[1]), lemma: c.entry.lemma },
           content: { span: content, text: contentText },
           ...(parts.length > 0 ? { contentParts: parts } : {}),
-          stance: cues.rejections && NEUTRAL_STANCES.has(c.entry.stance) && rejects(tokens, content, cues.rejections) ? 'deny' : c.entry.stance,
+          // (a claim named by a noun is inside the sentence whose speaker rejects it: the rejection is not its own)
+          stance: cues.rejections && NEUTRAL_STANCES.has(c.entry.stance) && c.rule !== 'genitive-noun' && rejects(tokens, content, cues.rejections) ? 'deny' : c.entry.stance,
           direct: directness(contentText),
           time: linkStatementTime(sentenceSpan, clause, content, doc.times),
           side: entity ? entityById.get(entity)?.side ?? 'UNKNOWN' : sideOfWords(sourceText, sides),

@@ -11,7 +11,7 @@ export const CueLexiconSchema = z.object({
     lemma: z.string().min(1),
     stance: z.enum(STANCES),
     class: z.enum(['speech', 'thought', 'evidence']),
-    frame: z.enum(['verb', 'according', 'noun']).optional(),
+    frame: z.enum(['verb', 'according', 'noun', 'genitive']).optional(),
     object: z.boolean().optional(),
     needsContent: z.enum(['quote']).optional(),
     force: z.boolean().optional(),
@@ -23,6 +23,8 @@ export const CueLexiconSchema = z.object({
   dropsSubjects: z.boolean().optional(),
   /** Sources that point back to an actor: a person pronoun ("він"), a word for a body or its statement ("ведомство", "там"). */
   coreference: z.object({ person: z.array(z.string().min(1)), body: z.array(z.string().min(1)) }).optional(),
+  /** Words that open the content of a genitive noun cue ("про", "о", "что"). */
+  contentIntroducers: z.array(z.string().min(1)).optional(),
   /** Words before a cue that point back to its content ("Об этом сообщил X", ", про що повідомили"). */
   anaphors: z.array(z.string().min(1)).optional(),
   /** Words in a content that deny what it names ("не відповідає дійсності", "фейк"): a neutral cue's stance becomes deny. */
@@ -33,7 +35,8 @@ export interface CueEntry {
   readonly lemma: string;
   readonly stance: Stance;
   readonly class: 'speech' | 'thought' | 'evidence';
-  readonly frame: 'verb' | 'according' | 'noun';
+  /** genitive: a noun whose owner follows it ("заяви російського командування про ..."; see extract-genitive-noun-claims.ts). */
+  readonly frame: 'verb' | 'according' | 'noun' | 'genitive';
   /** Takes an addressee before its content ("told reporters that"). */
   readonly object: boolean;
   /** Only a cue when its content is a quotation ("he continued: “...”"). */
@@ -62,6 +65,8 @@ export interface CueLexicon {
   readonly coreference?: SourceCoreference;
   /** A reporting verb without a subject shares the source before (see CueLexiconSchema). */
   readonly dropsSubjects?: boolean;
+  /** Words that open the content of a genitive noun cue (see CueLexiconSchema). */
+  readonly contentIntroducers?: ReadonlySet<string>;
 }
 
 /** Regular English inflections of a verb lemma: -s, -ed, -ing (with the usual spelling changes). */
@@ -103,5 +108,6 @@ export function compileCueLexicon(data: unknown): CueLexicon {
   return {
     byFirst, ...(rejections.length > 0 ? { rejections } : {}), ...(anaphors.length > 0 ? { anaphors } : {}),
     ...(coreference ? { coreference } : {}), ...(parsed.dropsSubjects ? { dropsSubjects: true } : {}),
+    ...(parsed.contentIntroducers ? { contentIntroducers: new Set(parsed.contentIntroducers) } : {}),
   };
 }

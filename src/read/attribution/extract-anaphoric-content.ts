@@ -4,7 +4,9 @@ import { isCloseQuote, isWordLike, type AttributionCandidate } from './attributi
 
 const MAX_SOURCE = 14;
 /** Words that may stand between a sentence-opening anaphor and its cue (the medium or addressee told). */
-const MAX_GAP = 5;
+const MAX_GAP = 6;
+/** Prepositions that open a place or medium after a cue ("в ефірі", "у Telegram", "на брифинге"), not a speaker. */
+const MEDIUM_PREPOSITIONS: ReadonlySet<string> = new Set(['в', 'во', 'у', 'на', 'через', 'під', 'под', 'під час', 'во время']);
 
 /**
  * A cue whose content is told before it and pointed back to (Russian and
@@ -30,8 +32,13 @@ export function extractAnaphoricContent(
   if (at < 0) return null;
   let k = cue.to;
   while (k < sTo && k - cue.to < MAX_SOURCE && ![',', '.', ';', ':', '!', '?'].includes(tokens[k]!.text)) k++;
-  if (k === cue.to) return null;
-  const source = [cue.to, k] as const;
+  // "Про це речник X повідомив в ефірі": with words between the anaphor and the cue and a place or medium after it, the words between are the speaker
+  const between = at === sFrom && cue.from > sFrom + 1 && !anaphors.some((a) => a.length === cue.from - sFrom && a.every((n, i) => tokens[sFrom + i]!.norm === n));
+  const anaphorLength = between ? anaphors.find((a) => a.every((n, i) => tokens[sFrom + i]!.norm === n))!.length : 0;
+  const source = between && (k === cue.to || MEDIUM_PREPOSITIONS.has(tokens[cue.to]!.norm))
+    ? [sFrom + anaphorLength, cue.from] as const
+    : [cue.to, k] as const;
+  if (source[1] <= source[0]) return null;
   const base = { sentence: sentence.index, cue: [cue.from, cue.to] as const, entry: cue.entry, source, rule: 'anaphoric-content' };
   if (at === sFrom) {
     // what the paragraph told before the cue's sentence, or the paragraph before when the sentence opens its own
