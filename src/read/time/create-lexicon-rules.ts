@@ -250,6 +250,21 @@ export function createLexiconRules(lex: TimeLexicon): readonly ExtractionRule[] 
       },
     },
     {
+      name: 'lexicon-night-before',
+      // "в ночь на 5 ноября", "у ніч з 4 на 5 листопада", "у ніч проти середи": the night before the day named (its evening's date, TNI).
+      pattern: compile(String.raw`(?:${lex.nightBefore.re})${S}(?:(?<d0>\d{1,2})${S}(?:на|проти)${S})?(?:(?<day>\d{1,2})${S}(?<month>${month})(?:${S}(?<year>\d{4})(?:${S}?${yearWord})?)?|(?<wd>${lex.weekdays.re}))`),
+      build: (g) => {
+        if (g.wd) {
+          const weekday = lex.weekdays.get(g.wd)!;
+          return { spec: { kind: 'weekday', weekday: weekday === 1 ? 7 : weekday - 1, shift: 'bare', partOfDay: 'NI' }, stated: ['weekday', 'partOfDay'] };
+        }
+        const day = Number(g.day);
+        const m = monthOf(g.month!);
+        if (day < 2 || day > 31 || m === undefined) return null;
+        return { spec: { kind: 'calendar', month: m, day: day - 1, ...(g.year ? { year: yearOf(g.year) } : {}), partOfDay: 'NI' }, stated: ['month', 'day', 'partOfDay'] };
+      },
+    },
+    {
       name: 'lexicon-season',
       // "летом 2024 года", "навесні", "прошлой зимой", "восени минулого року", "у весну 2023 року".
       pattern: compile(String.raw`(?:(?<shift>${lex.shifts.re})${S})?(?<season>${lex.seasons.re})(?:${S}(?<year>\d{4})(?:${S}?${yearWord})?|${S}(?<yshift>${lex.shifts.re})${S}(?:${lex.yearWords.re}))?`),

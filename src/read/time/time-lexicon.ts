@@ -34,6 +34,8 @@ export const TimeLexiconSchema = z.object({
   seasons: group(z.enum(['SP', 'SU', 'FA', 'WI'])),
   seasonAdverbs: words,
   sets: group(z.string().regex(/^P/)),
+  /** "в ночь на", "у ніч проти": the night before the day that follows. */
+  nightBefore: words,
   /** One word for last year ("торік"); optional. */
   lastYear: words.optional(),
   ago: words,
@@ -72,6 +74,7 @@ export interface TimeLexicon {
   readonly seasonAdverbs: Vocabulary<true>;
   readonly sets: Vocabulary<string>;
   readonly lastYear: Vocabulary<true>;
+  readonly nightBefore: Vocabulary<true>;
   readonly ago: Vocabulary<true>;
   readonly later: Vocabulary<true>;
   readonly durationPrepositions: Vocabulary<true>;
@@ -130,6 +133,7 @@ export function compileTimeLexicon(data: unknown): TimeLexicon {
     seasonAdverbs: vocabulary(wordsOf(d.seasonAdverbs)),
     sets: vocabulary(entriesOf(d.sets)),
     lastYear: vocabulary(d.lastYear ? wordsOf(d.lastYear) : []),
+    nightBefore: vocabulary(wordsOf(d.nightBefore)),
     ago: vocabulary(wordsOf(d.ago)),
     later: vocabulary(wordsOf(d.later)),
     durationPrepositions: vocabulary(wordsOf(d.durationPrepositions)),
