@@ -74,13 +74,13 @@ test('attribution (ru/uk): quoted unit names in a source, "Об этом <medium
 });
 
 test('attribution (ru/uk): a claim named by a noun with its owner after it, inside the denial', () => {
-  const found = own('Речник спростував заяви російського командування про захоплення станції.', 'uk');
+  const found = own('Речниця спростувала заяви російського міністерства про взяття станції.', 'uk');
   const noun = found.find((a) => a.cue === 'заяви')!;
-  assert.deepEqual([noun.source, noun.side, noun.stance, noun.content], ['російського командування', 'RU', 'assert', 'захоплення станції']);
+  assert.deepEqual([noun.source, noun.side, noun.stance, noun.content], ['російського міністерства', 'RU', 'assert', 'взяття станції']);
   const [denial] = found;
   assert.equal(denial!.stance, 'deny');
-  const [that] = own('Генштаб ЗСУ спростував заяву російського командування про те, що село захоплене.', 'uk').filter((a) => a.cue === 'заяву');
+  const [that] = own('Генштаб ЗСУ відкинув заяву російських блогерів про те, що село захоплене.', 'uk').filter((a) => a.cue === 'заяву');
   assert.equal(that!.content, 'що село захоплене');
-  const told = own('Міст цілий. Про це речник Генштабу ЗСУ повідомив в ефірі телемарафону.', 'uk');
+  const told = own('Міст цілий. Про це речник Генштабу ЗСУ повідомив в ефірі радіо.', 'uk');
   assert.deepEqual([told.at(-1)!.source, told.at(-1)!.content], ['речник Генштабу ЗСУ', 'Міст цілий']);
 });
