@@ -18,6 +18,7 @@ import { extractDashAttributions } from './extract-dash-attributions.js';
 import { extractAnaphoricContent } from './extract-anaphoric-content.js';
 import { extractSubjectlessVerb } from './extract-subjectless-verbs.js';
 import { extractGenitiveNounClaim } from './extract-genitive-noun-claims.js';
+import { extendStraightQuotes } from './extend-straight-quotes.js';
 import { widenTaggedContents, widenTaggedCues, widenTaggedSources } from './widen-tagged-sources.js';
 import { extendCueVerbGroup } from './extend-cue-verb-group.js';
 import { dropOverlappingCues } from './drop-overlapping-cues.js';
@@ -136,7 +137,8 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       const previousSource = (c: AttributionCandidate): readonly [number, number] | null =>
         [...candidates].reverse().find((p) => p.cue[0] < c.cue[0] && p.source && !p.sharedSource && p.entry.frame === 'verb' && p.sentence >= c.sentence - 2)?.source ?? null;
       candidates = shareSubjects(tokens, candidates, tagger ? (c) => nearestSpan(tags[c.sentence]?.source ?? [], c.cue) : cues.dropsSubjects ? previousSource : undefined)
-        .map((c) => extendQuotedContent(text, tokens, sentences, c));
+        .map((c) => extendQuotedContent(text, tokens, sentences, c))
+        .map((c) => (typography ? extendStraightQuotes(tokens, sentences, c) : c));
       candidates.push(...nounClaims);
       // an attitude the lexicon does not know, inside what a lexicon frame reports ("the ministry said the
       // troops were trapped and suffering losses"), is part of that report, not a statement of its own

@@ -84,3 +84,8 @@ test('attribution (ru/uk): a claim named by a noun with its owner after it, insi
   const told = own('Міст цілий. Про це речник Генштабу ЗСУ повідомив в ефірі радіо.', 'uk');
   assert.deepEqual([told.at(-1)!.source, told.at(-1)!.content], ['речник Генштабу ЗСУ', 'Міст цілий']);
 });
+
+test('attribution (ru/uk): a straight-quoted quotation over two sentences is one content', () => {
+  const [a] = own('"Міст зруйновано. Колона повернула назад", - сказав Сирський.', 'uk');
+  assert.deepEqual([a!.content, a!.entity], ['"Міст зруйновано. Колона повернула назад"', 'Oleksandr Syrskyi']);
+});
