@@ -47,7 +47,7 @@ export function createLexiconRules(lex: TimeLexicon): readonly ExtractionRule[] 
     {
       name: 'lexicon-day-month',
       // "5 ноября", "5 ноября 2024 года", "3-4 листопада", "зранку 11 січня", "11 января утром", "в начале 5 мая" (rare).
-      pattern: compile(String.raw`(?:(?<pod0>${lex.partsOfDay.re})${S})?(?<day>\d{1,2})(?:${S}?[-–—]${S}?(?<day2>\d{1,2}))?${S}(?<month>${month})(?:${S}(?<year>\d{4})(?:${S}?${yearWord})?)?(?:${S}(?<pod>${lex.partsOfDay.re}))?`),
+      pattern: compile(String.raw`(?:(?<pod0>${lex.partsOfDay.re})${S})?(?<day>\d{1,2})(?:(?:${S})?[-–—](?:${S})?(?<day2>\d{1,2}))?${S}(?<month>${month})(?:${S}(?<year>\d{4})(?:(?:${S})?${yearWord})?)?(?:${S}(?<pod>${lex.partsOfDay.re}))?`),
       build: (g) => {
         const day = Number(g.day);
         const m = monthOf(g.month!);
@@ -65,7 +65,7 @@ export function createLexiconRules(lex: TimeLexicon): readonly ExtractionRule[] 
     {
       name: 'lexicon-day-range',
       // "с 1 по 5 октября", "з 1 до 5 жовтня": one range, the month stated once.
-      pattern: compile(String.raw`(?:${lex.rangeStarts.re})${S}(?<day>\d{1,2})${S}(?:${lex.rangeEnds.re})${S}(?<day2>\d{1,2})${S}(?<month>${month})(?:${S}(?<year>\d{4})(?:${S}?${yearWord})?)?`),
+      pattern: compile(String.raw`(?:${lex.rangeStarts.re})${S}(?<day>\d{1,2})${S}(?:${lex.rangeEnds.re})${S}(?<day2>\d{1,2})${S}(?<month>${month})(?:${S}(?<year>\d{4})(?:(?:${S})?${yearWord})?)?`),
       build: (g) => {
         const day = Number(g.day);
         const day2 = Number(g.day2);
@@ -91,7 +91,7 @@ export function createLexiconRules(lex: TimeLexicon): readonly ExtractionRule[] 
     {
       name: 'lexicon-month',
       // "в ноябре 2024 года", "в начале августа 2024 года", "в середине августа", "с начала октября", "в ноябре прошлого года".
-      pattern: compile(String.raw`(?:(?<mod>${lex.periodModifiers.re})${S})?(?<month>${lex.months.re})(?:${S}(?<year>\d{4})(?:${S}?${yearWord})?|${S}(?<shift>${lex.shifts.re})${S}(?<yw>${lex.yearWords.re}))?`),
+      pattern: compile(String.raw`(?:(?<mod>${lex.periodModifiers.re})${S})?(?<month>${lex.months.re})(?:${S}(?<year>\d{4})(?:(?:${S})?${yearWord})?|${S}(?<shift>${lex.shifts.re})${S}(?<yw>${lex.yearWords.re}))?`),
       build: (g, text, start) => {
         // A month alone is a date only after a preposition or a modifier ("лютий" is also "fierce", "мая" a verb form).
         if (!g.mod && !g.year && !g.shift && !afterPreposition(text, start)) return null;
@@ -107,13 +107,16 @@ export function createLexiconRules(lex: TimeLexicon): readonly ExtractionRule[] 
     {
       name: 'lexicon-year',
       // "2024 года", "в 2024 г.", "2011 р.", "2006-2008 років", "наприкінці 2024 року", "в 2024-м году"; a bare year after a preposition ("у 2024").
-      pattern: compile(String.raw`(?:(?<mod>${lex.periodModifiers.re})${S})?(?<year>\d{4})(?:${S}?[-–—]${S}?(?<year2>\d{4}))?(?:-?(?:го|м|й|му|ому|ий|ого|те|ті))?(?:${S}?(?<yw>${yearWord}))?`),
-      build: (g, text, start) => {
+      pattern: compile(String.raw`(?:(?<mod>${lex.periodModifiers.re})${S})?(?<year>\d{4})(?:(?:${S})?[-–—](?:${S})?(?<year2>\d{4}))?(?:-?(?:го|м|й|му|ому|ий|ого|те|ті))?(?:(?:${S})?(?<yw>${yearWord}))?`),
+      build: (g, text, start, end) => {
         const year = yearOf(g.year!);
         if (year < 1000 || year > 2199) return null;
-        if (!g.yw && !g.mod && !afterPreposition(text, start)) return null;
-        const mod = modOf(g.mod);
         const year2 = g.year2 ? yearOf(g.year2) : undefined;
+        // a bare year is a date after a preposition, as a range of years ("(2006-2010)"), or in a list of years ("за 2015, 2014 і 2013 роки")
+        const range = year2 !== undefined && year2 > year && year2 - year < 100;
+        const listed = /^\s*(?:,|і|й|та|и)\s*(?:1[89]|20)\d\d(?!\d)/u.test(text.slice(end, end + 12));
+        if (!g.yw && !g.mod && !range && !listed && !afterPreposition(text, start)) return null;
+        const mod = modOf(g.mod);
         const spec: TimeSpec = { kind: 'calendar', year };
         return {
           spec, ...(mod ? { mod } : {}), stated: ['year'],
@@ -252,7 +255,7 @@ export function createLexiconRules(lex: TimeLexicon): readonly ExtractionRule[] 
     {
       name: 'lexicon-night-before',
       // "в ночь на 5 ноября", "у ніч з 4 на 5 листопада", "у ніч проти середи": the night before the day named (its evening's date, TNI).
-      pattern: compile(String.raw`(?:${lex.nightBefore.re})${S}(?:(?<d0>\d{1,2})${S}(?:на|проти)${S})?(?:(?<day>\d{1,2})${S}(?<month>${month})(?:${S}(?<year>\d{4})(?:${S}?${yearWord})?)?|(?<wd>${lex.weekdays.re}))`),
+      pattern: compile(String.raw`(?:${lex.nightBefore.re})${S}(?:(?<d0>\d{1,2})${S}(?:на|проти)${S})?(?:(?<day>\d{1,2})${S}(?<month>${month})(?:${S}(?<year>\d{4})(?:(?:${S})?${yearWord})?)?|(?<wd>${lex.weekdays.re}))`),
       build: (g) => {
         if (g.wd) {
           const weekday = lex.weekdays.get(g.wd)!;
@@ -267,7 +270,7 @@ export function createLexiconRules(lex: TimeLexicon): readonly ExtractionRule[] 
     {
       name: 'lexicon-season',
       // "летом 2024 года", "навесні", "прошлой зимой", "восени минулого року", "у весну 2023 року".
-      pattern: compile(String.raw`(?:(?<shift>${lex.shifts.re})${S})?(?<season>${lex.seasons.re})(?:${S}(?<year>\d{4})(?:${S}?${yearWord})?|${S}(?<yshift>${lex.shifts.re})${S}(?:${lex.yearWords.re}))?`),
+      pattern: compile(String.raw`(?:(?<shift>${lex.shifts.re})${S})?(?<season>${lex.seasons.re})(?:${S}(?<year>\d{4})(?:(?:${S})?${yearWord})?|${S}(?<yshift>${lex.shifts.re})${S}(?:${lex.yearWords.re}))?`),
       build: (g, text, start) => {
         if (!g.shift && !g.year && !g.yshift && lex.seasonAdverbs.get(g.season!) === undefined && !afterPreposition(text, start)) return null;
         const shift = g.shift ? lex.shifts.get(g.shift) : undefined;

@@ -94,3 +94,9 @@ test('time (ru/uk): the night before a day ("в ночь на 5 ноября", "
   assert.deepEqual(times('В ночь на 3 ноября дроны атаковали склад.', 'ru'), ['В ночь на 3 ноября|TIME|2025-11-02TNI']);
   assert.deepEqual(times('У ніч проти середи ворог атакував дронами.', 'uk'), ['У ніч проти середи|TIME|2025-11-04TNI']);
 });
+
+test('time (ru/uk): bare years in a range or a list of years, not a count', () => {
+  assert.deepEqual(times('Він був депутатом (2006-2010), потім пішов.', 'uk'), ['2006-2010|DATE|2006']);
+  assert.deepEqual(times('Дані за 2015, 2014 і 2013 роки зникли.', 'uk'), ['2015|DATE|2015', '2014|DATE|2014', '2013 роки|DATE|2013']);
+  assert.deepEqual(times('На склад привезли 2015 снарядов.', 'ru'), []);
+});
