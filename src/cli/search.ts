@@ -93,6 +93,6 @@ export function formatHit(hit: SearchHit, tty: boolean): string {
   }
   snippet += safe(hit.snippet.slice(at));
   const head = [hit.published?.slice(0, 10), hit.outlet, hit.title].filter(Boolean).map((s) => safe(s!)).join(' · ') || safe(hit.source ?? hit.id);
-  const notes = [hit.language && hit.language !== 'en' ? `language ${hit.language}, not analysed` : null, hit.duplicateOf ? `near-duplicate of ${hit.duplicateOf.slice(0, 12)}` : null].filter(Boolean);
+  const notes = [!hit.analyzed ? `${hit.language ? `language ${hit.language}, ` : ''}not analysed` : null, hit.duplicateOf ? `near-duplicate of ${hit.duplicateOf.slice(0, 12)}` : null].filter(Boolean);
   return `${head}${notes.length > 0 ? `  (${notes.join('; ')})` : ''}\n  ${hit.id.slice(0, 12)}  ${safe(hit.source ?? '')}\n  ${snippet}\n\n`;
 }

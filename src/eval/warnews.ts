@@ -6,7 +6,8 @@ import { controlTimeline, findContradictions, ledgerClaimsOf, statusOn, type Led
 import { loadResources } from '../read/load-resources.js';
 import { createPipeline, type Pipeline, type Resources } from '../read/pipeline.js';
 import { foldName } from '../gazetteer/fold.js';
-import type { DatasetScores, Scorer } from './scorer.js';
+import { prf, type DatasetScores, type Scorer } from './scorer.js';
+import { timeValueCounts } from './warnews-times.js';
 
 /**
  * warnews (../shared/data/warnews, GUIDELINES.md): real war reporting with gold
@@ -78,14 +79,21 @@ const camp = (side: string | null | undefined): string => {
 
 const NAME_STOP = new Set(['the', 'of', 'for', 'a', 'an', 'and', 's', 'in', 'on', 'at', 'to', 'mr', 'ms', 'spokesman', 'spokeswoman', 'spokesperson']);
 
+/** Cyrillic letters in a simple Latin transliteration, so a Russian or Ukrainian name meets its English gold (Трегубов ~ Trehubov). */
+const CYRILLIC: Readonly<Record<string, string>> = {
+  а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', є: 'ye', ё: 'e', ж: 'zh', з: 'z', и: 'y', і: 'i', ї: 'yi', й: 'y', к: 'k', л: 'l', м: 'm',
+  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
+const latin = (text: string): string => text.toLowerCase().replace(/[\u0400-\u04ff]/g, (c) => CYRILLIC[c] ?? c);
+
 function nameTokens(text: string): string[] {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’ʼ`]s\b/g, '').replace(/['’ʼ`]/g, '')
+  return latin(text).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’ʼ`]s\b/g, '').replace(/['’ʼ`]/g, '')
     .split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0 && !NAME_STOP.has(w));
 }
 
 /** Transliteration skeleton: Zelensky / Zelenskiy / Zelenskyy, Syrsky / Syrskyi, Defence / Defense agree. */
 function skeleton(word: string): string {
-  return word.replace(/kh/g, 'h').replace(/[yijh]/g, '').replace(/c/g, 's').replace(/(.)\1+/g, '$1');
+  return word.replace(/kh/g, 'h').replace(/g/g, 'h').replace(/[yijh]/g, '').replace(/c/g, 's').replace(/(.)\1+/g, '$1');
 }
 
 function tokensMatch(a: string, b: string): boolean {
@@ -306,8 +314,18 @@ export const warnewsScorer: Scorer = {
 
         const counts: AttributionCounts = { gold: 0, allRight: 0, content: 0, source: 0, side: 0, stance: 0 };
         const extra = new Map<string, { hit: number; total: number }>();
+        // Every time expression of the gold (dev-ru-uk): value F1 (warnews-times.ts)
+        const times = { tp: 0, fp: 0, fn: 0, scored: false };
         for (const article of articles.values()) {
           scoreAttributions(article, countryWords, counts, miss);
+          if (article.gold.times) {
+            const t = timeValueCounts({ times: article.gold.times }, article.text, article.doc);
+            times.tp += t.tp;
+            times.fp += t.fp;
+            times.fn += t.fn;
+            times.scored = true;
+            for (const line of t.misses) miss(`${article.id} time     : ${line}`);
+          }
           for (const metric of articleMetrics) {
             for (const m of metric(article)) {
               const e = extra.get(m.name) ?? extra.set(m.name, { hit: 0, total: 0 }).get(m.name)!;
@@ -358,6 +376,7 @@ export const warnewsScorer: Scorer = {
           attr_stance: share(counts.stance, counts.gold),
           contradictions_found: share(found, expected),
           ...(statusGold > 0 ? { status_right: share(statusRight, statusGold) } : {}),
+          ...(times.scored ? { time_value_f1: prf(times.tp, times.tp + times.fp, times.tp + times.fn).f1 } : {}),
           ...Object.fromEntries([...extra].map(([name, e]) => [name, share(e.hit, e.total)])),
         };
       }
