@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import type { Resources } from './pipeline.js';
 import { compileActorLexicon } from './actors/index.js';
 import { compileCueLexicon, compileSpanTagger, type SpanTagger } from './attribution/index.js';
@@ -23,11 +23,11 @@ export interface LoadResourcesOptions {
  * pipeline with the result. Stages never read files themselves.
  */
 export async function loadResources(options: LoadResourcesOptions = {}): Promise<Resources> {
-  const [actors, nouns, cues, claimPredicates, claimContext] = await Promise.all(
-    ['actors/actors.json', 'actors/nouns.json', 'cues/cues.json', 'claims/predicates.json', 'claims/context.json'].map(readData),
+  const [actors, nouns, cues, claimPredicates, claimContext, conflicts] = await Promise.all(
+    ['actors/actors.json', 'actors/nouns.json', 'cues/cues.json', 'claims/predicates.json', 'claims/context.json', 'actors/conflicts.json'].map(readData),
   );
   return {
-    actors: compileActorLexicon(actors, nouns),
+    actors: compileActorLexicon([actors, ...await readActorParts()], nouns, conflicts),
     cues: compileCueLexicon(cues),
     attributionTagger: await loadAttributionTagger(),
     places: loadPlacesResources({ db: options.db, ...(options.gazetteerBuffer ? { baseBuffer: options.gazetteerBuffer } : {}) }),
@@ -62,6 +62,13 @@ async function loadAttributionTagger(): Promise<SpanTagger> {
   } catch (error) {
     throw new Error(`cannot load ${TAGGER_MODEL_URL.pathname}: ${(error as Error).message}`);
   }
+}
+
+/** The further actor dictionaries, data/actors/entities/*.json, in name order (so the lexicon is the same on every machine). */
+async function readActorParts(): Promise<unknown[]> {
+  const dir = new URL('../../data/actors/entities/', import.meta.url);
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  return Promise.all(names.map((n) => readData(`actors/entities/${n}`)));
 }
 
 /** A JSON file under data/ (beside src/ and dist/, so the same path works from both). */

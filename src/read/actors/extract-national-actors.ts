@@ -1,6 +1,7 @@
 import type { EntityKind, Sentence, Token } from '../../model/index.js';
 import type { ActorLexicon } from './actor-dictionary.js';
 import { isCapitalized, tokensText, type ActorCandidate } from './actor-candidate.js';
+import { sideOfWord } from './side-words.js';
 
 /**
  * Actors not in the dictionary whose side the text states through a country:
@@ -16,11 +17,14 @@ export function extractNationalActors(text: string, tokens: readonly Token[], se
   const [from, to] = sentence.tokens;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    if (!isCapitalized(t)) continue;
     let side: string | undefined;
     let j = i + 1;
-    if (lexicon.demonyms.has(t.norm)) side = lexicon.demonyms.get(t.norm);
-    else if (lexicon.countries.has(t.norm) && tokens[i + 1]?.norm === "'s") { side = lexicon.countries.get(t.norm); j = i + 2; }
+    if (isCapitalized(t) && lexicon.demonyms.has(t.norm)) side = lexicon.demonyms.get(t.norm);
+    else if (isCapitalized(t) && lexicon.countries.has(t.norm)) {
+      // "Ukraine's 47th brigade"; a country used as a modifier too ("US officials", "Sudan state television")
+      side = lexicon.countries.get(t.norm);
+      if (tokens[i + 1]?.norm === "'s") j = i + 2;
+    } else if (t.norm.includes('-')) side = sideOfWord(t.norm, lexicon) ?? undefined; // "pro-Russian", "Hamas-run"
     if (!side) continue;
     // start at a determiner before it ("a Russian military blogger", "the Ukrainian army")
     let start = i;

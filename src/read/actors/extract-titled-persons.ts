@@ -1,6 +1,10 @@
 import type { Sentence, Token } from '../../model/index.js';
 import type { ActorLexicon } from './actor-dictionary.js';
 import { isCapitalized, tokensText, type ActorCandidate } from './actor-candidate.js';
+import { sideOfRange } from './side-words.js';
+
+/** Words that name a body, not a person: a capitalised one ends the role, and the name starts after it ("... Military Administration Vadym Filashkin"). */
+const BODY_WORDS = new Set(['administration', 'council', 'committee', 'office', 'staff', 'service', 'directorate', 'duma', 'rada', 'parliament', 'chamber', 'assembly', 'republic', 'region', 'oblast', 'command', 'ministry', 'forces', 'group', 'army', 'brigade', 'corps', 'agency', 'department', 'guard', 'navy', 'fleet', 'front']);
 
 /**
  * A person named after a title: "Kremlin spokesperson Dmitry Peskov", "AFU
@@ -16,9 +20,15 @@ export function extractTitledPersons(text: string, tokens: readonly Token[], sen
     if (!lexicon.titles.has(t.norm) || t.norm === 'of' || t.norm === 'the') continue;
     // the name: 2..3 capitalised words that are not titles themselves
     let j = i + 1;
-    while (j < to && j - i <= 3 && isCapitalized(tokens[j]) && !lexicon.titles.has(tokens[j]!.norm) && tokens[j]!.norm !== "'s") j++;
-    const nameLength = j - (i + 1);
+    let first = i + 1;
+    while (j < to && j - first <= 2 && isCapitalized(tokens[j]) && !lexicon.titles.has(tokens[j]!.norm) && tokens[j]!.norm !== "'s") {
+      if (BODY_WORDS.has(tokens[j]!.norm)) first = j + 1;
+      j++;
+    }
+    const nameLength = j - first;
     if (nameLength < 2 || tokens[j]?.norm === "'s") continue;
+    // "the Donetsk Regional Military Administration Vadym Filashkin": the body's words belong to the role
+    const last = first - 1;
     // the role: title words and capitalised words before the name, back to a boundary
     let r = i;
     while (r - 1 >= from) {
@@ -28,14 +38,10 @@ export function extractTitledPersons(text: string, tokens: readonly Token[], sen
       break;
     }
     while (r < i && (tokens[r]!.norm === 'the' || tokens[r]!.norm === 'of')) r++;
-    const role = tokensText(text, tokens, r, i + 1);
-    let side = 'UNKNOWN';
-    for (let k = r; k <= i; k++) {
-      const known = lexicon.aliasesByFirst.get(tokens[k]!.norm)?.find((a) => a.norms.length === 1);
-      const s = known?.actor.side ?? lexicon.demonyms.get(tokens[k]!.norm) ?? lexicon.countries.get(tokens[k]!.norm);
-      if (s) { side = s; break; }
-    }
-    out.push({ from: i + 1, to: j, kind: 'person', side, name: tokensText(text, tokens, i + 1, j), key: null, role, resolution: 'rule', rule: 'title-name' });
+    const role = tokensText(text, tokens, r, last + 1);
+    // the side the role states: a body named ("RSF spokesman", "Khortytsia group spokesperson"), a nationality, an alignment
+    const side = sideOfRange(tokens, r, last + 1, lexicon)?.side ?? 'UNKNOWN';
+    out.push({ from: first, to: j, kind: 'person', side, name: tokensText(text, tokens, first, j), key: null, role, resolution: 'rule', rule: 'title-name' });
     i = j - 1;
   }
   return out;

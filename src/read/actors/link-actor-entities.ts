@@ -21,8 +21,13 @@ export function linkActorEntities(
   const entityIdOf = (c: ActorCandidate): string => c.key ? `entity:${c.key}` : `entity:${c.kind}:${c.name.toLowerCase().replace(/\s+/g, '-')}`;
   for (const c of chosen) {
     const id = entityIdOf(c);
-    if (!entities.has(id)) entities.set(id, { entity: { id, name: c.name, kind: c.kind, side: c.side, ...(c.sideInferred ? { sideInferred: true } : {}), role: c.role, key: c.key }, mentions: [] });
-    else if (c.role && !entities.get(id)!.entity.role) entities.get(id)!.entity = { ...entities.get(id)!.entity, role: c.role };
+    const known = entities.get(id);
+    if (!known) entities.set(id, { entity: { id, name: c.name, kind: c.kind, side: c.side, ...(c.sideInferred ? { sideInferred: true } : {}), role: c.role, key: c.key }, mentions: [] });
+    else {
+      if (c.role && !known.entity.role) known.entity = { ...known.entity, role: c.role };
+      // one entity, one side: a later mention that states it ("X, a Ukrainian lawmaker") gives it to the whole entity
+      if (known.entity.side === 'UNKNOWN' && c.side !== 'UNKNOWN') known.entity = { ...known.entity, side: c.side, ...(c.sideInferred ? { sideInferred: true } : {}) };
+    }
     mentions.push({ c, entity: id, resolution: c.resolution });
   }
   // Coreference, in text order: a forward index of the entities mentioned so
@@ -68,6 +73,7 @@ export function linkActorEntities(
       break;
     }
   }
+  unifyPersonSides(entities);
   const actors: ActorMention[] = [...mentions, ...extra].map(({ c, entity, resolution }) => {
     const span = [tokens[c.from]!.span[0], tokens[c.to - 1]!.span[1]] as const;
     const id = itemId('actor', span);
@@ -81,4 +87,28 @@ export function linkActorEntities(
   list.sort((a, b) => a.id.localeCompare(b.id));
   void lexicon;
   return { actors, entities: list };
+}
+
+/**
+ * One person, one side across the document: a person entity with no side
+ * takes the side of the other person entity of the same surname that has one
+ * ("Ruslan Leviev, founder of ... Conflict Intelligence Team" THIRD, then
+ * "analyst Ruslan Leviev" found by another rule). Two sided entities of one
+ * surname that disagree are left alone: they may be two people.
+ */
+function unifyPersonSides(entities: Map<string, { entity: Omit<Entity, 'mentions'> }>): void {
+  const sides = new Map<string, Set<string>>();
+  const surname = (name: string): string => name.toLowerCase().split(/\s+/).at(-1)!;
+  for (const { entity: e } of entities.values()) {
+    if (e.kind !== 'person' || e.side === 'UNKNOWN') continue;
+    const set = sides.get(surname(e.name)) ?? new Set<string>();
+    set.add(e.side);
+    sides.set(surname(e.name), set);
+  }
+  for (const slot of entities.values()) {
+    const e = slot.entity;
+    if (e.kind !== 'person' || e.side !== 'UNKNOWN') continue;
+    const found = sides.get(surname(e.name));
+    if (found?.size === 1) slot.entity = { ...e, side: [...found][0]! };
+  }
 }
