@@ -34,6 +34,8 @@ export const ActorDictionarySchema = z.object({
 export const ActorDictionaryPartSchema = z.object({
   entities: z.array(EntitySchema),
   countries: CountriesSchema.partial().optional(),
+  /** More spellings of entities of another file, by key ("khortytsia": ["Khortitsa"]), so that file's lines stay as they are. */
+  aliasesOf: z.record(z.string(), z.array(z.string().min(1))).optional(),
 });
 
 /**
@@ -162,6 +164,13 @@ export function compileActorLexicon(dictionary: unknown, nouns: unknown, conflic
     byKey.set(e.key, actor);
     for (const alias of e.aliases) add(actor, alias, false);
     for (const alias of e.metonyms ?? []) add(actor, alias, true);
+  }
+  for (const part of extra) {
+    for (const [key, aliases] of Object.entries(part.aliasesOf ?? {})) {
+      const actor = byKey.get(key);
+      if (!actor) throw new Error(`data/actors: aliasesOf names ${key}, which no dictionary file defines`);
+      for (const alias of aliases) add(actor, alias, false);
+    }
   }
   for (const list of aliasesByFirst.values()) list.sort((a, b) => b.norms.length - a.norms.length);
   const toMap = (record: Record<string, string>): Map<string, Side> =>

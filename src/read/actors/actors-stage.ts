@@ -11,6 +11,7 @@ import { selectActorMentions } from './select-actor-mentions.js';
 import { linkActorEntities } from './link-actor-entities.js';
 import { inferUnnamedSides } from './infer-unnamed-sides.js';
 import { extractAppositivePersons } from './extract-appositive-persons.js';
+import { extractBareInstitutions } from './extract-bare-institutions.js';
 import { conflictsOfDocument, sidesInConflict } from './conflicts-of-document.js';
 
 const STAGE = 'actors';
@@ -34,6 +35,7 @@ export function createActorsStage(lexicon: ActorLexicon | undefined): Stage {
           ...extractDictionaryActors(tokens, sentence, lexicon),
           ...extractTitledPersons(text, tokens, sentence, lexicon),
           ...extractAppositivePersons(text, tokens, sentence, lexicon),
+          ...extractBareInstitutions(text, tokens, sentence, lexicon),
           ...extractNationalActors(text, tokens, sentence, lexicon),
           ...extractUnnamedActors(text, tokens, sentence, lexicon),
           ...extractEvidenceActors(text, tokens, sentence, lexicon),

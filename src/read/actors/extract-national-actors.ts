@@ -1,7 +1,10 @@
 import type { EntityKind, Sentence, Token } from '../../model/index.js';
 import type { ActorLexicon } from './actor-dictionary.js';
 import { isCapitalized, tokensText, type ActorCandidate } from './actor-candidate.js';
-import { sideOfWord } from './side-words.js';
+import { aliasAt, sideOfWord } from './side-words.js';
+
+/** Words that make an outlet its state's voice ("Russian state TV", "the official Syrian news agency"). */
+const STATE_OWNED = new Set(['state', 'state-run', 'state-owned', 'state-controlled', 'official', 'government', 'government-run']);
 
 /**
  * Actors not in the dictionary whose side the text states through a country:
@@ -38,7 +41,7 @@ export function extractNationalActors(text: string, tokens: readonly Token[], se
     if (kind === 'media') while (last < to && isCapitalized(tokens[last])) last++;
     const nameFrom = kind === 'media' && last > end ? end : start;
     out.push({
-      from: nameFrom, to: last, kind, side: kind === 'media' ? 'MEDIA' : side,
+      from: nameFrom, to: last, kind, side: kind === 'media' ? mediaSide(tokens, start, last, side, lexicon) : side,
       name: tokensText(text, tokens, nameFrom, last), key: null,
       role: kind === 'media' && last > end ? tokensText(text, tokens, i, end) : null, resolution: 'rule', rule: `national-${kind}`,
     });
@@ -67,4 +70,18 @@ function findHead(tokens: readonly Token[], from: number, to: number, lexicon: A
     if (best) break;
   }
   return best;
+}
+
+/**
+ * An outlet speaks for a side when it is that side's: a known outlet of a
+ * party among its words ("the Houthi al-Masirah television"), or a state's
+ * own ("Russian state TV"); otherwise it reports (MEDIA).
+ */
+function mediaSide(tokens: readonly Token[], from: number, to: number, side: string, lexicon: ActorLexicon): string {
+  for (let k = from; k < to; k++) {
+    const known = aliasAt(tokens, k, to, lexicon);
+    if (known && known.actor.kind === 'media') return known.actor.side;
+    if (STATE_OWNED.has(tokens[k]!.norm)) return side;
+  }
+  return 'MEDIA';
 }
