@@ -12,6 +12,7 @@ import { linkActorEntities } from './link-actor-entities.js';
 import { inferUnnamedSides } from './infer-unnamed-sides.js';
 import { extractAppositivePersons } from './extract-appositive-persons.js';
 import { extractBareInstitutions } from './extract-bare-institutions.js';
+import { linkBareInstitutions } from './link-bare-institutions.js';
 import { conflictsOfDocument, sidesInConflict } from './conflicts-of-document.js';
 
 const STAGE = 'actors';
@@ -46,7 +47,8 @@ export function createActorsStage(lexicon: ActorLexicon | undefined): Stage {
       const datelines = doc.places.filter((p) => p.origin.rule === 'dateline').map((p) => p.span);
       const acting = candidates.filter((c) => !(c.rule === 'dictionary-metonym'
         && datelines.some(([s, e]) => s === tokens[c.from]!.span[0] && e === tokens[c.to - 1]!.span[1])));
-      const chosen = inferUnnamedSides(tokens, selectActorMentions(acting));
+      // an institution named without its state is first the one named before in full, else the context's
+      const chosen = inferUnnamedSides(tokens, linkBareInstitutions(selectActorMentions(acting)));
       // The document's wars decide whether a state speaks as a party or as a third party.
       const wars = conflictsOfDocument(tokens, doc.places, chosen, lexicon);
       const { actors, entities } = linkActorEntities(text, tokens, sidesInConflict(chosen, wars), lexicon, STAGE);

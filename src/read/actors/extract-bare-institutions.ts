@@ -36,7 +36,7 @@ export function extractBareInstitutions(text: string, tokens: readonly Token[], 
     } else if (!INSTITUTION_HEADS.has(tokens[j - 1]!.norm)) continue;
     if (national || j - (i + 1) < 2 && tokens[i + 1]!.norm !== 'ministry') continue;
     if (tokens[j]?.norm === "'s" || isCapitalized(tokens[j])) continue;
-    out.push({ from: i + 1, to: j, kind: 'government', side: 'UNKNOWN', name: tokensText(text, tokens, i + 1, j), key: null, role: null, resolution: 'rule', rule: 'bare-institution' });
+    out.push({ from: i, to: j, kind: 'government', side: 'UNKNOWN', name: tokensText(text, tokens, i + 1, j), key: null, role: null, resolution: 'rule', rule: 'bare-institution' });
     i = j - 1;
   }
   return out;

@@ -1,6 +1,6 @@
 import type { Sentence, Token } from '../../model/index.js';
 import type { ActorLexicon } from './actor-dictionary.js';
-import { tokensText, type ActorCandidate } from './actor-candidate.js';
+import { isCapitalized, tokensText, type ActorCandidate } from './actor-candidate.js';
 import { aliasAt, aliasEndingAt, sideOfRange } from './side-words.js';
 
 /** Heads that name people who speak for nobody but themselves: a place after them is where they are, not whom they serve. */
@@ -26,6 +26,7 @@ export function extractUnnamedActors(text: string, tokens: readonly Token[], sen
     const plural = tokens[i]!.norm.endsWith('s') && tokens[i]!.norm !== 'source';
     if (start === i && !plural) continue;
     if (start < i && ['the', 'these', 'those'].includes(tokens[start]!.norm)) continue; // a definite: coreference, not a new source
+    if (!plural && isCapitalized(tokens[i + 1])) continue; // a title before a name ("Kremlin spokesperson Dmitry Peskov"): the title rule's
     let side = 'UNKNOWN';
     let rule = 'unnamed-source';
     // a body named before ("DeepState analysts", "Hamas officials", "IDF soldiers"): its members
@@ -41,7 +42,8 @@ export function extractUnnamedActors(text: string, tokens: readonly Token[], sen
       let k = end + 1;
       if (tokens[k]?.norm === 'the') k++;
       const body = k < to ? aliasAt(tokens, k, to, lexicon) : null;
-      if (body && body.actor.side !== 'UNKNOWN' && body.actor.kind !== 'person') { side = body.actor.side; end = body.end; rule = 'unnamed-member'; }
+      // not when the name owns what follows ("fighters from Ukraine's 425th regiment": the regiment is the body)
+      if (body && body.actor.side !== 'UNKNOWN' && body.actor.kind !== 'person' && tokens[body.end]?.norm !== "'s") { side = body.actor.side; end = body.end; rule = 'unnamed-member'; }
     }
     if (side === 'UNKNOWN' && OBSERVER_HEADS.has(tokens[i]!.norm)) { side = 'THIRD'; rule = 'unnamed-observer'; }
     out.push({ from: start, to: end, kind: 'unnamed', side, name: tokensText(text, tokens, start, end), key: null, role: null, resolution: 'rule', rule });
