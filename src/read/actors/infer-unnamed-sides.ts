@@ -12,6 +12,8 @@ const MILITARY_WORDS = new Set([
   'platoon', 'company', 'battalion', 'brigade', 'frontline', 'front-line', 'military', 'medic', 'medics', 'paramedic', 'army',
 ]);
 const NO_SIDE = new Set(['UNKNOWN', 'MEDIA', 'THIRD']);
+/** A service named as a modifier ("an army source") points back to the force of that service the text named. */
+const SERVICE_WORDS = new Set(['army', 'military', 'navy', 'police']);
 
 /** A state's side: its ISO 3166-1 alpha-2 code. */
 const isStateSide = (side: string): boolean => /^[A-Z]{2}$/.test(side);
@@ -28,6 +30,9 @@ const isStateSide = (side: string): boolean => /^[A-Z]{2}$/.test(side);
  *   announced", `extractBareInstitutions`) belongs to the state the text was
  *   just about: the nearest actor of a state before it (three sentences at
  *   most), else the first one after it in its sentence;
+ * - an unnamed source of a service ("an army source", "a military official")
+ *   is of the force of that service the text named before ("the Sudanese
+ *   army"), at any distance;
  * - bare "analysts", "experts" right after a monitoring group or think tank
  *   ("DeepState wrote ... analysts noted") are that group's.
  */
@@ -54,6 +59,12 @@ export function inferUnnamedSides(tokens: readonly Token[], chosen: readonly Act
       return monitor ? inferred(c, monitor) : c;
     }
     if (c.kind !== 'unnamed' || !NO_SIDE.has(c.side)) return c;
+    // "an army source", "a military official": of the army the text has named ("the Sudanese army")
+    const service = [...SERVICE_WORDS].find((w) => tokens.slice(c.from, c.to).some((t) => t.norm === w));
+    if (service) {
+      const named = nearestBefore(i, Infinity, (a) => a.kind !== 'unnamed' && !NO_SIDE.has(a.side) && a.name.toLowerCase().split(/\s+/).includes(service));
+      if (named) return inferred(c, named);
+    }
     let military = false;
     for (let k = c.from; k < c.to; k++) if (MILITARY_WORDS.has(tokens[k]!.norm)) military = true;
     if (!military) return c;

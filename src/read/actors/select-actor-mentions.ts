@@ -1,3 +1,4 @@
+import type { Token } from '../../model/index.js';
 import type { ActorCandidate } from './actor-candidate.js';
 
 const PRIORITY: Record<string, number> = { 'dictionary-alias': 3, 'dictionary-metonym': 3, 'title-name': 2 };
@@ -20,4 +21,16 @@ export function selectActorMentions(candidates: readonly ActorCandidate[]): Acto
     chosen.push(c);
   }
   return chosen.sort((a, b) => a.from - b.from);
+}
+
+/**
+ * Refiner: an indefinite description right after a named person and a comma
+ * is that person's apposition ("Oleksandr Shtupun, a spokesman for Ukraine's
+ * army, said"), not a second, unnamed source: it is dropped, and the person
+ * keeps the role the apposition rule found.
+ */
+export function dropAppositions(tokens: readonly Token[], chosen: readonly ActorCandidate[]): ActorCandidate[] {
+  const personEndingAt = new Set(chosen.filter((c) => c.kind === 'person').map((c) => c.to));
+  return chosen.filter((c) => !(c.kind === 'unnamed' && (tokens[c.from]?.norm === 'a' || tokens[c.from]?.norm === 'an')
+    && tokens[c.from - 1]?.text === ',' && personEndingAt.has(c.from - 1)));
 }
