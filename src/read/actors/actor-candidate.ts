@@ -14,6 +14,8 @@ export interface ActorCandidate {
   readonly rule: string;
   /** The side was read from the context (an unnamed soldier speaks for the forces the sentence is about), not stated. */
   readonly sideInferred?: boolean;
+  /** Token range [from, to) of the apposition that describes this person ("X, a Ukrainian lawmaker,"). */
+  readonly apposition?: readonly [number, number];
 }
 
 export const isCapitalized = (t: Token | undefined): boolean =>

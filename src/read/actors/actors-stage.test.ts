@@ -93,3 +93,20 @@ test('no person from a time or a place before a comma', async () => {
   assert.ok(!doc.actors.some((a) => a.text === 'On Tuesday' || a.text === 'In Khan Younis'), doc.actors.map((a) => a.text).join(', '));
   assert.equal(entityOf(doc, 'Israeli officials').side, 'IL');
 });
+
+test('titles: abbreviated ranks, a body named before the title, an owner after "of"', async () => {
+  const doc = await read([
+    'Russian Southern group of forces spokesman Oleg Vasnetsov said the attack failed near Kupiansk.',
+    'An official of the Russian-installed administration said the dam near Kherson was damaged.',
+    'Brig. Gen. Ihor Melnyk, a Ukrainian army commander, said Russian troops were shelling the bridge.',
+  ].join(' '));
+  assert.equal(entityOf(doc, 'Oleg Vasnetsov').side, 'RU');
+  assert.equal(entityOf(doc, 'An official').side, 'RU');
+  assert.equal(entityOf(doc, 'Ihor Melnyk').side, 'UA');
+});
+
+test('an apposition is the person\'s role, not a second source', async () => {
+  const doc = await read('But Mykola Tkach, a spokesman for the Southern Defense Forces, said the town near Zaporizhzhia was still held.');
+  assert.equal(entityOf(doc, 'Mykola Tkach').side, 'UA');
+  assert.ok(!doc.actors.some((a) => a.text.startsWith('a spokesman')), doc.actors.map((a) => a.text).join(', '));
+});

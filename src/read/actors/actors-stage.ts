@@ -48,7 +48,7 @@ export function createActorsStage(lexicon: ActorLexicon | undefined): Stage {
       const acting = candidates.filter((c) => !(c.rule === 'dictionary-metonym'
         && datelines.some(([s, e]) => s === tokens[c.from]!.span[0] && e === tokens[c.to - 1]!.span[1])));
       // an institution named without its state is first the one named before in full, else the context's
-      const chosen = inferUnnamedSides(tokens, linkBareInstitutions(dropAppositions(tokens, selectActorMentions(acting))));
+      const chosen = inferUnnamedSides(tokens, linkBareInstitutions(selectActorMentions(dropAppositions(acting))));
       // The document's wars decide whether a state speaks as a party or as a third party.
       const wars = conflictsOfDocument(tokens, doc.places, chosen, lexicon);
       const { actors, entities } = linkActorEntities(text, tokens, sidesInConflict(chosen, wars), lexicon, STAGE);

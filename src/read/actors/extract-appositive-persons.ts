@@ -26,7 +26,7 @@ export function extractAppositivePersons(text: string, tokens: readonly Token[],
     && !lexicon.demonyms.has(t.norm) && !lexicon.countries.has(t.norm);
   for (let s = from; s < to; s++) {
     if (!isCapitalized(tokens[s]) || !nameWord(tokens[s])) continue;
-    if (s > from && (isCapitalized(tokens[s - 1]) || tokens[s - 1]!.norm === "'s")) continue; // not the start of a run
+    if (s > from && (nameWord(tokens[s - 1]) || tokens[s - 1]!.norm === "'s")) continue; // not the start of a run
     let e = s + 1;
     while (e < to && e - s < 5 && nameWord(tokens[e])) e++;
     if (e - s < 2 || e - s > 4 || !isCapitalized(tokens[e - 1]) || tokens[e]?.text !== ',') continue;
@@ -44,6 +44,7 @@ export function extractAppositivePersons(text: string, tokens: readonly Token[],
     out.push({
       from: s, to: e, kind: 'person', side: stated?.side ?? 'UNKNOWN', name: tokensText(text, tokens, s, e), key: null,
       role: tokensText(text, tokens, a, z), resolution: 'rule', rule: `appositive-person${stated ? `-${stated.how}` : ''}`,
+      apposition: [e + 1, z],
     });
     s = e - 1;
   }

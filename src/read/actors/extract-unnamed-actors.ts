@@ -44,6 +44,13 @@ export function extractUnnamedActors(text: string, tokens: readonly Token[], sen
       const body = k < to ? aliasAt(tokens, k, to, lexicon) : null;
       // not when the name owns what follows ("fighters from Ukraine's 425th regiment": the regiment is the body)
       if (body && body.actor.side !== 'UNKNOWN' && body.actor.kind !== 'person' && tokens[body.end]?.norm !== "'s") { side = body.actor.side; end = body.end; rule = 'unnamed-member'; }
+      else {
+        // a body described by its owner ("an official of the Russian-installed administration")
+        let stop = k;
+        while (stop < to && stop - k < 6 && tokens[stop]!.kind === 'word' && !lexicon.phraseBreaks.has(tokens[stop]!.norm)) stop++;
+        const owner = stop > k ? sideOfRange(tokens, k, stop, lexicon) : null;
+        if (owner && owner.how !== 'outside') { side = owner.side; rule = 'unnamed-member'; }
+      }
     }
     if (side === 'UNKNOWN' && OBSERVER_HEADS.has(tokens[i]!.norm)) { side = 'THIRD'; rule = 'unnamed-observer'; }
     out.push({ from: start, to: end, kind: 'unnamed', side, name: tokensText(text, tokens, start, end), key: null, role: null, resolution: 'rule', rule });

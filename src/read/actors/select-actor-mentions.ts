@@ -1,11 +1,11 @@
-import type { Token } from '../../model/index.js';
 import type { ActorCandidate } from './actor-candidate.js';
 
 const PRIORITY: Record<string, number> = { 'dictionary-alias': 3, 'dictionary-metonym': 3, 'title-name': 2 };
 
 /**
  * Overlapping proposals: the longest wins, a dictionary name before a rule at
- * equal length; a person's role found by the title rule is kept on the winner.
+ * equal length; a person's role found by the title rule, and a side another
+ * rule states for the same name, are kept on the winner.
  */
 export function selectActorMentions(candidates: readonly ActorCandidate[]): ActorCandidate[] {
   const ranked = [...candidates].sort((a, b) =>
@@ -14,7 +14,11 @@ export function selectActorMentions(candidates: readonly ActorCandidate[]): Acto
   for (const c of ranked) {
     const same = chosen.find((k) => k.from === c.from && k.to === c.to);
     if (same) {
-      if (!same.role && c.role) chosen[chosen.indexOf(same)] = { ...same, role: c.role };
+      // the same name found by two rules: the winner keeps what it lacks from the other (a role, a stated side)
+      let merged = same;
+      if (!merged.role && c.role) merged = { ...merged, role: c.role };
+      if (merged.side === 'UNKNOWN' && c.side !== 'UNKNOWN') merged = { ...merged, side: c.side, rule: `${merged.rule}+${c.rule}` };
+      chosen[chosen.indexOf(same)] = merged;
       continue;
     }
     if (chosen.some((k) => k.from < c.to && c.from < k.to)) continue;
@@ -24,13 +28,15 @@ export function selectActorMentions(candidates: readonly ActorCandidate[]): Acto
 }
 
 /**
- * Refiner: an indefinite description right after a named person and a comma
- * is that person's apposition ("Oleksandr Shtupun, a spokesman for Ukraine's
- * army, said"), not a second, unnamed source: it is dropped, and the person
- * keeps the role the apposition rule found.
+ * Refiner, before selection: a description in a named person's apposition
+ * ("Oleksandr Shtupun, a spokesman for Ukraine's army, said"; "Yevgeny X,
+ * the Russian-installed mayor of Y, said") is the person's role, not a second
+ * source: rule-made candidates inside an apposition are dropped. Dictionary
+ * names inside it stay (the RSF in "an adviser to the RSF commander").
  */
-export function dropAppositions(tokens: readonly Token[], chosen: readonly ActorCandidate[]): ActorCandidate[] {
-  const personEndingAt = new Set(chosen.filter((c) => c.kind === 'person').map((c) => c.to));
-  return chosen.filter((c) => !(c.kind === 'unnamed' && (tokens[c.from]?.norm === 'a' || tokens[c.from]?.norm === 'an')
-    && tokens[c.from - 1]?.text === ',' && personEndingAt.has(c.from - 1)));
+export function dropAppositions(candidates: readonly ActorCandidate[]): ActorCandidate[] {
+  const ranges = candidates.flatMap((c) => c.apposition ? [c.apposition] : []);
+  if (ranges.length === 0) return [...candidates];
+  return candidates.filter((c) => !(c.resolution === 'rule' && c.kind !== 'person'
+    && ranges.some(([from, to]) => from <= c.from && c.to <= to)));
 }
