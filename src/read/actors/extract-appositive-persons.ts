@@ -1,7 +1,7 @@
 import type { Sentence, Token } from '../../model/index.js';
 import type { ActorLexicon } from './actor-dictionary.js';
 import { isCapitalized, tokensText, type ActorCandidate } from './actor-candidate.js';
-import { sideOfRange } from './side-words.js';
+import { aliasAt, sideOfRange } from './side-words.js';
 
 /** Name particles written in lower case inside a name ("Abdel Fattah al-Burhan", "Ursula von der Leyen"). */
 const PARTICLE = /^(al|el|ad|an|as|ash|at|az|bin|ibn|abu|de|del|der|van|von|la|le)(-\p{Lu}.*)?$/u;
@@ -37,6 +37,13 @@ export function extractAppositivePersons(text: string, tokens: readonly Token[],
     while (z < to && !APPOSITION_END.has(tokens[z]!.text) && tokens[z]!.kind !== 'quote' && z - a < 14) z++;
     const closed = z === to || APPOSITION_END.has(tokens[z]!.text) || (z === to - 1 && tokens[z]!.kind === 'punct');
     if (!closed || z === a) continue;
+    // not a list of people ("Vladimir Putin, Chinese President Xi Jinping and ..."): no conjunction, no other person named
+    let list = false;
+    for (let k = a; k < z && !list; k++) {
+      list = tokens[k]!.norm === 'and' || tokens[k]!.norm === 'or' || aliasAt(tokens, k, z, lexicon)?.actor.kind === 'person'
+        || (lexicon.titles.has(tokens[k]!.norm) && isCapitalized(tokens[k + 1]) && isCapitalized(tokens[k + 2]) && !lexicon.titles.has(tokens[k + 1]!.norm));
+    }
+    if (list) continue;
     let role = false;
     for (let k = a; k < Math.min(z, a + 4) && !role; k++) role = lexicon.roleNouns.has(tokens[k]!.norm);
     if (!role) continue;

@@ -31,12 +31,12 @@ export function selectActorMentions(candidates: readonly ActorCandidate[]): Acto
  * Refiner, before selection: a description in a named person's apposition
  * ("Oleksandr Shtupun, a spokesman for Ukraine's army, said"; "Yevgeny X,
  * the Russian-installed mayor of Y, said") is the person's role, not a second
- * source: rule-made candidates inside an apposition are dropped. Dictionary
- * names inside it stay (the RSF in "an adviser to the RSF commander").
+ * source: the candidates inside an apposition are dropped, dictionary names
+ * too (the RSF in "an adviser to the RSF commander"): the person carries the
+ * side they give and the apposition as its role.
  */
 export function dropAppositions(candidates: readonly ActorCandidate[]): ActorCandidate[] {
   const ranges = candidates.flatMap((c) => c.apposition ? [c.apposition] : []);
   if (ranges.length === 0) return [...candidates];
-  return candidates.filter((c) => !(c.resolution === 'rule' && c.kind !== 'person'
-    && ranges.some(([from, to]) => from <= c.from && c.to <= to)));
+  return candidates.filter((c) => !ranges.some(([from, to]) => from <= c.from && c.to <= to));
 }
