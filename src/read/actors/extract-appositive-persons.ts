@@ -41,7 +41,7 @@ export function extractAppositivePersons(text: string, tokens: readonly Token[],
     let list = false;
     for (let k = a; k < z && !list; k++) {
       list = tokens[k]!.norm === 'and' || tokens[k]!.norm === 'or' || aliasAt(tokens, k, z, lexicon)?.actor.kind === 'person'
-        || (lexicon.titles.has(tokens[k]!.norm) && isCapitalized(tokens[k + 1]) && isCapitalized(tokens[k + 2]) && !lexicon.titles.has(tokens[k + 1]!.norm));
+        || (lexicon.titles.has(tokens[k]!.norm) && tokens[k]!.norm !== 'the' && tokens[k]!.norm !== 'of' && nameWord(tokens[k + 1]) && nameWord(tokens[k + 2]));
     }
     if (list) continue;
     let role = false;
