@@ -11,8 +11,10 @@ const isStateSide = (side: string): boolean => /^[A-Z]{2}$/.test(side);
  * of it: "the Red Sea") and the parties it names that fight only that war
  * (the Houthis, the RSF, Ukraine). A war counts when it has at least a third
  * of the evidence of the best-attested one, so a passing mention ("as in
- * Gaza") does not make a report on Ukraine a report on Gaza. None when the
- * text points to no known war.
+ * Gaza") does not make a report on Ukraine a report on Gaza, and at least as
+ * much evidence as there are mentions of other states' actors, so a report on
+ * US politics that mentions aid to Ukraine is not a report on the war. None
+ * when the text points to no known war.
  */
 export function conflictsOfDocument(
   tokens: readonly Token[], places: readonly PlaceMention[], chosen: readonly ActorCandidate[], lexicon: ActorLexicon,
@@ -29,9 +31,12 @@ export function conflictsOfDocument(
     for (const c of chosen) if (war.parties.has(c.side) && partyOf.get(c.side) === 1) n++;
     return n;
   });
+  // A story about something else that mentions a war in passing (US politics and "aid to Ukraine") names the
+  // other states' actors more often than the war's places and parties: the war must outweigh them.
+  const outsiders = wars.map((war) => chosen.filter((c) => isStateSide(c.side) && !war.parties.has(c.side)).length);
   const best = Math.max(...score);
   if (best === 0) return [];
-  return wars.filter((_, i) => score[i]! > 0 && score[i]! * 3 >= best);
+  return wars.filter((_, i) => score[i]! > 0 && score[i]! * 3 >= best && score[i]! >= outsiders[i]!);
 }
 
 function countPhrase(tokens: readonly Token[], norms: readonly string[]): number {
