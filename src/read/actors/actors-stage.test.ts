@@ -110,3 +110,9 @@ test('an apposition is the person\'s role, not a second source', async () => {
   assert.equal(entityOf(doc, 'Mykola Tkach').side, 'UA');
   assert.ok(!doc.actors.some((a) => a.text.startsWith('a spokesman')), doc.actors.map((a) => a.text).join(', '));
 });
+
+test('definite descriptions: "the militant group" is the armed group named before; modifiers must fit a ministry', async () => {
+  const doc = await read('The Houthis said they fired missiles at a tanker in the Red Sea. The militant group said attacks would go on. Israel\'s Defence Ministry said a drone was downed. The health ministry said two people died.');
+  assert.equal(entityOf(doc, 'The militant group').side, 'HOUTHIS');
+  assert.ok(!doc.actors.some((a) => a.text === 'The health ministry'), doc.actors.map((a) => a.text).join(', '));
+});

@@ -3,7 +3,9 @@ import { itemId } from '../../model/index.js';
 import type { ActorLexicon } from './actor-dictionary.js';
 import { isCapitalized, tokensText, type ActorCandidate } from './actor-candidate.js';
 
-const DEFINITE_HEADS = ['general staff', 'ministry', 'kremlin', 'army', 'military', 'brigade', 'regiment', 'battalion', 'group', 'agency', 'broadcaster', 'government', 'council', 'command', 'service', 'directorate', 'office', 'forces'];
+const DEFINITE_HEADS = ['general staff', 'ministry', 'kremlin', 'army', 'military', 'brigade', 'regiment', 'battalion', 'group', 'agency', 'broadcaster', 'government', 'council', 'command', 'service', 'directorate', 'office', 'forces', 'militia', 'movement', 'rebels', 'militants', 'paramilitaries'];
+/** Heads that point back to the latest armed group named, whatever its name ("the Houthis ... the group", "the RSF ... the paramilitaries"). */
+const GROUP_HEADS = ['group', 'militia', 'movement', 'rebels', 'militants', 'paramilitaries'];
 
 /**
  * Turns chosen mentions into entities and adds the later mentions that point
@@ -42,7 +44,10 @@ export function linkActorEntities(
       const e = entities.get(byStart[indexed]!.entity)!.entity;
       const words = e.name.toLowerCase().split(/\s+/);
       if (e.kind === 'person') { if (words.length > 1) personBySurname.set(words[words.length - 1]!, e.id); }
-      else if (e.kind !== 'unnamed') for (const head of DEFINITE_HEADS) if (e.name.toLowerCase().includes(head)) latestByHead.set(head, e.id);
+      else if (e.kind !== 'unnamed') {
+        for (const head of DEFINITE_HEADS) if (e.name.toLowerCase().includes(head)) latestByHead.set(head, e.id);
+        if (e.kind === 'group') for (const head of GROUP_HEADS) latestByHead.set(head, e.id);
+      }
     }
   };
   const extra: typeof mentions = [];
@@ -59,13 +64,23 @@ export function linkActorEntities(
       }
     }
     if (t.norm !== 'the') continue;
+    // up to two lower-case modifiers before the head ("the militant group", "the Iran-backed rebels")
+    let at = i + 1;
+    const isHeadStart = (k: number): boolean => DEFINITE_HEADS.some((h) => h.split(' ')[0] === tokens[k]?.norm);
+    while (at < i + 3 && tokens[at] && !taken[at] && tokens[at]!.kind === 'word' && !isCapitalized(tokens[at])
+      && !isHeadStart(at) && !lexicon.phraseBreaks.has(tokens[at]!.norm) && tokens[at]!.sentence === t.sentence) at++;
     for (const head of DEFINITE_HEADS) {
       const parts = head.split(' ');
-      if (!parts.every((p, k) => tokens[i + 1 + k]?.norm === p && !taken[i + 1 + k])) continue;
-      const end = i + 1 + parts.length;
+      if (!parts.every((p, k) => tokens[at + k]?.norm === p && !taken[at + k])) continue;
+      const end = at + parts.length;
       if (tokens[end] && (isCapitalized(tokens[end]) || tokens[end]!.norm === 'of')) break; // "the Ministry of ...": a new name
       const id = latestByHead.get(head) ?? null;
-      if (id) {
+      // modifiers must fit the antecedent ("the defence ministry" after "Russia's Defence Ministry", not "the health
+      // ministry"), except before a group's head, where they only describe it ("the militant group")
+      const fold = (w: string): string => w.replace(/defence/g, 'defense');
+      const fits = (name: string): boolean => GROUP_HEADS.includes(head)
+        || tokens.slice(i + 1, at).every((m) => fold(name.toLowerCase()).includes(fold(m.norm)));
+      if (id && fits(entities.get(id)!.entity.name)) {
         const e = entities.get(id)!.entity;
         extra.push({ c: { from: i, to: end, kind: e.kind, side: e.side, name: e.name, key: e.key ?? null, role: null, resolution: 'coreference', rule: 'definite-description' }, entity: id, resolution: 'coreference' });
         i = end - 1;
@@ -85,7 +100,6 @@ export function linkActorEntities(
     ...entity, mentions: m.sort((a, b) => Number(a.split(':')[1]!.split('-')[0]) - Number(b.split(':')[1]!.split('-')[0])),
   }));
   list.sort((a, b) => a.id.localeCompare(b.id));
-  void lexicon;
   return { actors, entities: list };
 }
 
