@@ -23,10 +23,10 @@ export function conflictsOfDocument(
   if (wars.length === 0) return [];
   const partyOf = new Map<string, number>();
   for (const war of wars) for (const p of war.parties) partyOf.set(p, (partyOf.get(p) ?? 0) + 1);
-  const score = wars.map((war) => {
-    let n = 0;
+  const named = placeNamesByWar(tokens, wars);
+  const score = wars.map((war, w) => {
+    let n = named[w]!;
     for (const place of places) if (place.country && war.theatre.has(place.country)) n++;
-    for (const name of war.places) n += countPhrase(tokens, name);
     // a party of this war alone names it ("the Houthis", "the RSF"); one of several wars (Israel, the US) does not
     for (const c of chosen) if (war.parties.has(c.side) && partyOf.get(c.side) === 1) n++;
     return n;
@@ -39,14 +39,31 @@ export function conflictsOfDocument(
   return wars.filter((_, i) => score[i]! > 0 && score[i]! * 3 >= best && score[i]! >= outsiders[i]!);
 }
 
-function countPhrase(tokens: readonly Token[], norms: readonly string[]): number {
-  if (norms.length === 0) return 0;
-  let n = 0;
-  for (let i = 0; i + norms.length <= tokens.length; i++) {
-    if (tokens[i]!.norm !== norms[0]) continue;
-    if (norms.every((w, k) => tokens[i + k]!.norm === w)) n++;
+/** Per war, how many times the text names one of its seas or straits: one pass over the tokens. */
+type PlaceIndex = Map<string, Array<{ war: number; norms: readonly string[] }>>;
+/** The place names of a lexicon's wars by their first word, built once per lexicon. */
+const placeIndexes = new WeakMap<readonly Conflict[], PlaceIndex>();
+
+function placeNamesByWar(tokens: readonly Token[], wars: readonly Conflict[]): number[] {
+  const counts = wars.map(() => 0);
+  let byFirst = placeIndexes.get(wars);
+  if (!byFirst) {
+    const index: PlaceIndex = new Map();
+    wars.forEach((war, w) => war.places.forEach((norms) => {
+      if (norms.length === 0) return;
+      const list = index.get(norms[0]!) ?? [];
+      list.push({ war: w, norms });
+      index.set(norms[0]!, list);
+    }));
+    placeIndexes.set(wars, index);
+    byFirst = index;
   }
-  return n;
+  for (let i = 0; i < tokens.length; i++) {
+    const list = byFirst.get(tokens[i]!.norm);
+    if (!list) continue;
+    for (const { war, norms } of list) if (norms.every((n, k) => tokens[i + k]?.norm === n)) counts[war]!++;
+  }
+  return counts;
 }
 
 /**

@@ -4,6 +4,8 @@ import type { ActorLexicon } from './actor-dictionary.js';
 import { isCapitalized, tokensText, type ActorCandidate } from './actor-candidate.js';
 
 const DEFINITE_HEADS = ['general staff', 'ministry', 'kremlin', 'army', 'military', 'brigade', 'regiment', 'battalion', 'group', 'agency', 'broadcaster', 'government', 'council', 'command', 'service', 'directorate', 'office', 'forces', 'militia', 'movement', 'rebels', 'militants', 'paramilitaries'];
+const HEAD_PARTS = DEFINITE_HEADS.map((h) => [h, h.split(' ')] as const);
+const HEAD_FIRST_WORDS = new Set(HEAD_PARTS.map(([, parts]) => parts[0]!));
 /** Heads that point back to the latest armed group named, whatever its name ("the Houthis ... the group", "the RSF ... the paramilitaries"). */
 const GROUP_HEADS = ['group', 'militia', 'movement', 'rebels', 'militants', 'paramilitaries'];
 
@@ -66,11 +68,10 @@ export function linkActorEntities(
     if (t.norm !== 'the') continue;
     // up to two lower-case modifiers before the head ("the militant group", "the Iran-backed rebels")
     let at = i + 1;
-    const isHeadStart = (k: number): boolean => DEFINITE_HEADS.some((h) => h.split(' ')[0] === tokens[k]?.norm);
     while (at < i + 3 && tokens[at] && !taken[at] && tokens[at]!.kind === 'word' && !isCapitalized(tokens[at])
-      && !isHeadStart(at) && !lexicon.phraseBreaks.has(tokens[at]!.norm) && tokens[at]!.sentence === t.sentence) at++;
-    for (const head of DEFINITE_HEADS) {
-      const parts = head.split(' ');
+      && !HEAD_FIRST_WORDS.has(tokens[at]!.norm) && !lexicon.phraseBreaks.has(tokens[at]!.norm) && tokens[at]!.sentence === t.sentence) at++;
+    if (!HEAD_FIRST_WORDS.has(tokens[at]?.norm ?? '')) continue;
+    for (const [head, parts] of HEAD_PARTS) {
       if (!parts.every((p, k) => tokens[at + k]?.norm === p && !taken[at + k])) continue;
       const end = at + parts.length;
       if (tokens[end] && (isCapitalized(tokens[end]) || tokens[end]!.norm === 'of')) break; // "the Ministry of ...": a new name
