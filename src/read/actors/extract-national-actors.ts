@@ -29,6 +29,8 @@ export function extractNationalActors(text: string, tokens: readonly Token[], se
       if (tokens[i + 1]?.norm === "'s") j = i + 2;
     } else if (t.norm.includes('-')) side = sideOfWord(t.norm, lexicon) ?? undefined; // "pro-Russian", "Hamas-run"
     if (!side) continue;
+    // an owner or alignment word makes an outlet its owner's ("Houthi-controlled Saba news agency", "pro-Kremlin media")
+    const owned = t.norm.includes('-') && !lexicon.demonyms.has(t.norm) && !lexicon.countries.has(t.norm);
     // start at a determiner before it ("a Russian military blogger", "the Ukrainian army")
     let start = i;
     const before = tokens[i - 1];
@@ -41,7 +43,7 @@ export function extractNationalActors(text: string, tokens: readonly Token[], se
     if (kind === 'media') while (last < to && isCapitalized(tokens[last])) last++;
     const nameFrom = kind === 'media' && last > end ? end : start;
     out.push({
-      from: nameFrom, to: last, kind, side: kind === 'media' ? mediaSide(tokens, start, last, side, lexicon) : side,
+      from: nameFrom, to: last, kind, side: kind === 'media' ? (owned ? side : mediaSide(tokens, start, last, side, lexicon)) : side,
       name: tokensText(text, tokens, nameFrom, last), key: null,
       role: kind === 'media' && last > end ? tokensText(text, tokens, i, end) : null, resolution: 'rule', rule: `national-${kind}`,
     });
