@@ -21,7 +21,8 @@ import type { DatasetScores, Scorer } from './scorer.js';
  *   `attr_side`, `attr_stance` each alone (a missed content counts as wrong for all);
  * - `contradictions_found`: expected contradictions for which the ledger built
  *   from the cluster's articles holds a contradiction between those two sides
- *   about the cluster's place (for an event cluster, about that event);
+ *   about the cluster's place or the first-level region that holds it (for an
+ *   event cluster, about that event: a claim whose sentence names it);
  * - `status_right`: clusters with a gold status whose control status at the
  *   latest article is the gold one.
  */
@@ -188,12 +189,13 @@ function scoreAttributions(article: WarnewsArticle, countryWords: ReadonlyMap<st
 const EVENT_STOP = new Set(['the', 'of', 'al', 'city', 'sea', 'uss', 'd']);
 
 /** The ledger keys a cluster's place can have: every gazetteer entry of that name (and of the later, wider parts of "X, Y"). */
-function placeKeys(name: string, resources: Resources): { own: Set<string>; wider: Set<string>; words: string[] } {
+function placeKeys(name: string, resources: Resources): { own: Set<string>; region: Set<string>; wider: Set<string>; words: string[] } {
   const gazetteer = resources.places?.gazetteer;
   const keysOf = (part: string): Set<string> => {
     const out = new Set<string>([`place:${part.toLowerCase().replace(/\s+/g, '-')}`]);
     if (!gazetteer) return out;
-    for (const hit of gazetteer.lookup(foldName(part))) {
+    // Spellings differ (Vuhledar / Ugledar): the gazetteer's romanisation skeleton reaches them too.
+    for (const hit of [...gazetteer.lookup(foldName(part)), ...gazetteer.lookupSkeleton(foldName(part))]) {
       const entry = gazetteer.entry(hit.entry);
       if (entry.geonameId !== null) out.add(`geonames:${entry.geonameId}`);
     }
@@ -201,14 +203,24 @@ function placeKeys(name: string, resources: Resources): { own: Set<string>; wide
   };
   const parts = name.split(',').map((p) => p.trim()).filter(Boolean);
   const own = keysOf(parts[0]!);
+  // A contradiction about the region that holds the place is about the place too ("encircled in the
+  // Kursk region" for Sudzha): the first-level division of each gazetteer entry of that name.
+  const region = new Set<string>();
+  if (gazetteer) {
+    for (const hit of gazetteer.lookup(foldName(parts[0]!))) {
+      const entry = gazetteer.entry(hit.entry);
+      const admin = entry.admin1 ? gazetteer.adminName(`${entry.country}.${entry.admin1}`) : undefined;
+      if (entry.featureClass === 'P' && admin) for (const k of keysOf(admin)) region.add(k);
+    }
+  }
   const wider = new Set(parts.slice(1).flatMap((p) => [...keysOf(p)]));
   const isPlace = [...own].some((k) => k.startsWith('geonames:'));
   const words = isPlace ? [] : nameTokens(parts[0]!).filter((w) => w.length >= 4 && !EVENT_STOP.has(w));
-  return { own, wider, words };
+  return { own, region, wider, words };
 }
 
-function claimIsAbout(c: LedgerClaim, keys: { own: Set<string>; words: string[] }): boolean {
-  if (c.claim.args.some((a) => keys.own.has(a.key))) return true;
+function claimIsAbout(c: LedgerClaim, keys: { own: Set<string>; region: Set<string>; words: string[] }): boolean {
+  if (c.claim.args.some((a) => keys.own.has(a.key) || keys.region.has(a.key))) return true;
   if (keys.words.length === 0) return false;
   const said = nameTokens(`${c.sentence ?? ''} ${c.claim.args.map((a) => a.label).join(' ')}`);
   return keys.words.some((w) => said.some((x) => tokensMatch(w, x)));
@@ -216,7 +228,7 @@ function claimIsAbout(c: LedgerClaim, keys: { own: Set<string>; words: string[] 
 
 const sideOfExpected = (line: string): string => camp(line.slice(0, line.indexOf(':')).trim());
 
-export function contradictionBetween(x: Contradiction, claims: ReadonlyMap<string, LedgerClaim>, sides: readonly [string, string], keys: { own: Set<string>; words: string[] }): boolean {
+export function contradictionBetween(x: Contradiction, claims: ReadonlyMap<string, LedgerClaim>, sides: readonly [string, string], keys: { own: Set<string>; region: Set<string>; words: string[] }): boolean {
   const refs = [x.a, x.b, ...x.related];
   const cs = refs.map((r) => claims.get(`${r.doc}#${r.claim}`)).filter((c): c is LedgerClaim => c !== undefined);
   const has = (side: string): boolean => cs.some((c) => camp(c.claim.side) === side);
