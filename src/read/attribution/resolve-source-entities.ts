@@ -95,6 +95,11 @@ export function resolveSourceEntities(
 
   for (const { a, i } of order) {
     const source = a.source!;
+    // "The claims could not be verified": a determiner alone names nobody
+    if (DETERMINERS.has(source.text.trim().toLowerCase())) {
+      out[i] = { ...a, source: null, speaker: null, side: 'UNKNOWN' };
+      continue;
+    }
     advanceActors(source.span[0]);
     const resolved = resolveOne(text, source.span, source.text, sortedActors, entityOf, sides, added, latestSpeaker, () => lastPerson, () => lastGroup, speakers);
     const entity = resolved ?? entityOf(source.entity);

@@ -277,6 +277,8 @@ function referencedDenial(doc: AnalyzedDocument, seg: ClaimSegment, triggers: re
   if (at < 0) return null;
   const sentence = doc.sentences[at]!;
   if (triggers.some((m) => tokens[m.from]!.span[0] >= sentence.span[0] && tokens[m.from]!.span[0] < sentence.span[1])) return null;
+  // "it was incorrect to claim that …": the rejection governs a complement of its own sentence, not an earlier claim
+  if (COMPLEMENT.test(doc.text.slice(from.span[1], sentence.span[1]))) return null;
   const reach = doc.sentences[Math.max(0, at - REBUTTAL_REACH)]!.span[0];
   let answered: Claim | null = null;
   for (let k = earlier.length - 1; k >= 0; k--) {
