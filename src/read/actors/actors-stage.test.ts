@@ -116,3 +116,10 @@ test('definite descriptions: "the militant group" is the armed group named befor
   assert.equal(entityOf(doc, 'The militant group').side, 'HOUTHIS');
   assert.ok(!doc.actors.some((a) => a.text === 'The health ministry'), doc.actors.map((a) => a.text).join(', '));
 });
+
+test('"the officials" and "one of the officials" are the group of officials named before', async () => {
+  const doc = await read('Two US officials said the Houthi claim about the Red Sea attack was false. One of the officials said no ship off Yemen was hit.');
+  const group = entityOf(doc, 'Two US officials');
+  assert.equal(group.side, 'US');
+  assert.equal(entityOf(doc, 'the officials').id, group.id);
+});

@@ -40,13 +40,17 @@ export function linkActorEntities(
   const byStart = [...mentions].sort((a, b) => a.c.from - b.c.from);
   const personBySurname = new Map<string, string>();
   const latestByHead = new Map<string, string>();
+  /** Groups named by a common noun, by their head word ("two U.S. officials" → officials), for "the officials", "one of the officials". */
+  const latestUnnamedByHead = new Map<string, string>();
   let indexed = 0;
   const indexUpTo = (at: number): void => {
     for (; indexed < byStart.length && byStart[indexed]!.c.from < at; indexed++) {
       const e = entities.get(byStart[indexed]!.entity)!.entity;
       const words = e.name.toLowerCase().split(/\s+/);
       if (e.kind === 'person') { if (words.length > 1) personBySurname.set(words[words.length - 1]!, e.id); }
-      else if (e.kind !== 'unnamed') {
+      else {
+        if (!e.key) latestUnnamedByHead.set(words[words.length - 1]!, e.id);
+        if (e.kind === 'unnamed') continue;
         for (const head of DEFINITE_HEADS) if (e.name.toLowerCase().includes(head)) latestByHead.set(head, e.id);
         if (e.kind === 'group') for (const head of GROUP_HEADS) latestByHead.set(head, e.id);
       }
@@ -66,6 +70,15 @@ export function linkActorEntities(
       }
     }
     if (t.norm !== 'the') continue;
+    // "the officials" after "two U.S. officials": the same unnamed group (plural heads only: "the official" may be another)
+    const plural = tokens[i + 1]?.norm ?? '';
+    const group = !taken[i + 1] && plural.endsWith('s') && lexicon.unnamedHeads.has(plural) ? latestUnnamedByHead.get(plural) : undefined;
+    if (group) {
+      const e = entities.get(group)!.entity;
+      extra.push({ c: { from: i, to: i + 2, kind: e.kind, side: e.side, name: e.name, key: null, role: null, resolution: 'coreference', rule: 'definite-description' }, entity: group, resolution: 'coreference' });
+      i += 1;
+      continue;
+    }
     // up to two lower-case modifiers before the head ("the militant group", "the Iran-backed rebels")
     let at = i + 1;
     while (at < i + 3 && tokens[at] && !taken[at] && tokens[at]!.kind === 'word' && !isCapitalized(tokens[at])
