@@ -70,9 +70,11 @@ export function linkActorEntities(
       }
     }
     if (t.norm !== 'the') continue;
-    // "the officials" after "two U.S. officials": the same unnamed group (plural heads only: "the official" may be another)
-    const plural = tokens[i + 1]?.norm ?? '';
-    const group = !taken[i + 1] && plural.endsWith('s') && lexicon.unnamedHeads.has(plural) ? latestUnnamedByHead.get(plural) : undefined;
+    // "the officials" after "two U.S. officials": the same group; "the source" after "an army source": the same
+    // unnamed source (a singular only back to an unnamed one: "the official" after "Israeli officials" may be anyone)
+    const noun = tokens[i + 1]?.norm ?? '';
+    const back = !taken[i + 1] && lexicon.unnamedHeads.has(noun) ? latestUnnamedByHead.get(noun) : undefined;
+    const group = back && (noun.endsWith('s') || entities.get(back)!.entity.kind === 'unnamed') ? back : undefined;
     if (group) {
       const e = entities.get(group)!.entity;
       extra.push({ c: { from: i, to: i + 2, kind: e.kind, side: e.side, name: e.name, key: null, role: null, resolution: 'coreference', rule: 'definite-description' }, entity: group, resolution: 'coreference' });
