@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import type { LanguageResources, Resources } from './pipeline.js';
 import { compileActorLexicon } from './actors/index.js';
 import { compileContentStance, compileCueLexicon, compileSpanTagger, type SpanTagger } from './attribution/index.js';
@@ -35,7 +35,7 @@ export async function loadResources(options: LoadResourcesOptions = {}): Promise
   );
   const languageActors = await Promise.all(READ_LANGUAGES.map((language) => readData(`actors/${language}/actors.json`)));
   return {
-    actors: compileActorLexicon(actors, nouns, languageActors),
+    actors: compileActorLexicon([actors, ...await readActorParts()], nouns, await readData('actors/conflicts.json'), languageActors),
     cues: compileCueLexicon(cues),
     contentStance: compileContentStance(contentStance),
     attributionTagger: await loadAttributionTagger(),
@@ -83,6 +83,13 @@ async function loadAttributionTagger(): Promise<SpanTagger> {
   } catch (error) {
     throw new Error(`cannot load ${TAGGER_MODEL_URL.pathname}: ${(error as Error).message}`);
   }
+}
+
+/** The further actor dictionaries, data/actors/entities/*.json, in name order (so the lexicon is the same on every machine). */
+async function readActorParts(): Promise<unknown[]> {
+  const dir = new URL('../../data/actors/entities/', import.meta.url);
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  return Promise.all(names.map((n) => readData(`actors/entities/${n}`)));
 }
 
 /** A JSON file under data/ (beside src/ and dist/, so the same path works from both). */

@@ -14,10 +14,17 @@ export interface ActorCandidate {
   readonly rule: string;
   /** The side was read from the context (an unnamed soldier speaks for the forces the sentence is about), not stated. */
   readonly sideInferred?: boolean;
+  /** Token range [from, to) of the apposition that describes this person ("X, a Ukrainian lawmaker,"). */
+  readonly apposition?: readonly [number, number];
 }
 
-export const isCapitalized = (t: Token | undefined): boolean =>
-  t !== undefined && t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+/** A word that starts with a capital letter (ASCII checked directly: this runs for every token of every rule). */
+export const isCapitalized = (t: Token | undefined): boolean => {
+  if (t === undefined || t.kind !== 'word') return false;
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(t.text);
+};
 
 /** The text of tokens [from, to) as written, spacing taken from the document. */
 export function tokensText(text: string, tokens: readonly Token[], from: number, to: number): string {

@@ -5,22 +5,58 @@ import { expandForms } from '../expand-forms.js';
 
 const KINDS = ['person', 'government', 'military', 'unit', 'media', 'organisation', 'group', 'unnamed', 'evidence'] as const;
 
+const EntitySchema = z.object({
+  key: z.string().min(1),
+  name: z.string().min(1),
+  kind: z.enum(KINDS),
+  side: z.string().min(1),
+  role: z.string().optional(),
+  aliases: z.array(z.string().min(1)).min(1),
+  metonyms: z.array(z.string().min(1)).optional(),
+  source: z.string().url(),
+});
+
+const CountriesSchema = z.object({
+  names: z.record(z.string(), z.string()),
+  demonyms: z.record(z.string(), z.string()),
+});
+
 /** The shape of data/actors/actors.json, checked where it is loaded. */
 export const ActorDictionarySchema = z.object({
-  entities: z.array(z.object({
+  entities: z.array(EntitySchema),
+  countries: CountriesSchema,
+});
+
+/**
+ * The shape of a further dictionary file (data/actors/entities/*.json, one per
+ * war or group of actors): more entities, and optionally more country names
+ * and demonyms. Keys must be unique across all files.
+ */
+export const ActorDictionaryPartSchema = z.object({
+  entities: z.array(EntitySchema),
+  countries: CountriesSchema.partial().optional(),
+  /** More spellings of entities of another file, by key ("khortytsia": ["Khortitsa"]), so that file's lines stay as they are. */
+  aliasesOf: z.record(z.string(), z.array(z.string().min(1))).optional(),
+});
+
+/**
+ * The shape of data/actors/conflicts.json: the wars the reading knows, each
+ * with the sides that fight it and where it is fought. A state's actors speak
+ * for their state in a war it is a party to, and as a third party in one it
+ * is not (see `conflictsOfDocument`).
+ */
+export const ConflictsSchema = z.object({
+  conflicts: z.array(z.object({
     key: z.string().min(1),
     name: z.string().min(1),
-    kind: z.enum(KINDS),
-    side: z.string().min(1),
-    role: z.string().optional(),
-    aliases: z.array(z.string().min(1)).min(1),
-    metonyms: z.array(z.string().min(1)).optional(),
+    /** Sides that fight it (ISO codes of states, keys of non-state parties). */
+    parties: z.array(z.string().min(1)).min(2),
+    /** Countries (ISO 3166-1 alpha-2) where it is fought: a resolved place there points to it. */
+    theatre: z.array(z.string().length(2)),
+    /** Names of places outside any one country (seas, straits) that point to it. */
+    places: z.array(z.string().min(1)).optional(),
     source: z.string().url(),
   })),
-  countries: z.object({
-    names: z.record(z.string(), z.string()),
-    demonyms: z.record(z.string(), z.string()),
-  }),
 });
 
 /** The shape of data/actors/nouns.json: head nouns and titles for actors not in the dictionary. */
@@ -34,6 +70,8 @@ export const ActorNounsSchema = z.object({
   evidenceNouns: z.array(z.string()),
   mediaHeads: z.array(z.string()),
   phraseBreaks: z.array(z.string()),
+  /** Nouns that make an apposition a person's role ("X, a Ukrainian lawmaker, said"). */
+  roleNouns: z.array(z.string()).default([]),
 });
 
 /**
@@ -55,6 +93,16 @@ export const LanguageActorsSchema = z.object({
 });
 
 export type ActorDictionaryData = z.infer<typeof ActorDictionarySchema>;
+export type ConflictsData = z.infer<typeof ConflictsSchema>;
+
+/** A war as the reading uses it: its parties, and the token norms of the places that point to it. */
+export interface Conflict {
+  readonly key: string;
+  readonly name: string;
+  readonly parties: ReadonlySet<string>;
+  readonly theatre: ReadonlySet<string>;
+  readonly places: readonly (readonly string[])[];
+}
 export type ActorNounsData = z.infer<typeof ActorNounsSchema>;
 
 export interface KnownActor {
@@ -92,19 +140,37 @@ export interface ActorLexicon {
   readonly mediaHeads: ReadonlySet<string>;
   /** Words that end a noun phrase: a head is not looked for past them ("Ukraine's General Staff said its forces"). */
   readonly phraseBreaks: ReadonlySet<string>;
+  readonly roleNouns: ReadonlySet<string>;
+  /** The wars known (data/actors/conflicts.json); empty when none was given. */
+  readonly conflicts: readonly Conflict[];
 }
 
 const norms = (text: string): string[] => tokenize(text).map((t) => t.norm);
 
 /**
- * Validates the data files and builds the lookup tables; throws with the file's problem on bad data.
- * `languages`: data/actors/<language>/actors.json of other languages (issue 14), whose names join the
- * entries of the same key, so that an entity is one entity in every language.
+ * Validates the data files and builds the lookup tables; throws with the
+ * file's problem on bad data. `dictionary` is data/actors/actors.json, or a
+ * list whose first item is it and whose others are further dictionary files
+ * (data/actors/entities/*.json) in a fixed order. `languages`: data/actors/<language>/actors.json
+ * of other languages (issue 14), whose names join the entries of the same key, so that an entity
+ * is one entity in every language.
  */
-export function compileActorLexicon(dictionary: unknown, nouns: unknown, languages: readonly unknown[] = []): ActorLexicon {
-  const dict = ActorDictionarySchema.parse(dictionary);
+export function compileActorLexicon(dictionary: unknown, nouns: unknown, conflicts?: unknown, languages: readonly unknown[] = []): ActorLexicon {
+  const [main, ...parts] = Array.isArray(dictionary) ? dictionary : [dictionary];
+  const base = ActorDictionarySchema.parse(main);
+  const extra = parts.map((p) => ActorDictionaryPartSchema.parse(p));
+  const dict = {
+    entities: [...base.entities, ...extra.flatMap((p) => p.entities)],
+    countries: {
+      names: Object.assign({}, base.countries.names, ...extra.map((p) => p.countries?.names ?? {})) as Record<string, string>,
+      demonyms: Object.assign({}, base.countries.demonyms, ...extra.map((p) => p.countries?.demonyms ?? {})) as Record<string, string>,
+    },
+  };
   const words = ActorNounsSchema.parse(nouns);
   const others = languages.map((l) => LanguageActorsSchema.parse(l));
+  const wars = conflicts === undefined ? [] : ConflictsSchema.parse(conflicts).conflicts.map((c): Conflict => ({
+    key: c.key, name: c.name, parties: new Set(c.parties), theatre: new Set(c.theatre), places: (c.places ?? []).map(norms),
+  }));
   const aliasesByFirst = new Map<string, AliasEntry[]>();
   const byKey = new Map<string, KnownActor>();
   const add = (actor: KnownActor, alias: string, metonym: boolean, lowerStart = false): void => {
@@ -120,7 +186,7 @@ export function compileActorLexicon(dictionary: unknown, nouns: unknown, languag
     for (const alias of expandForms(written)) add(actor, alias, metonym, /^[\u0400-\u04ff]/.test(alias) && /^\p{Ll}/u.test(alias));
   };
   for (const e of [...dict.entities, ...others.flatMap((o) => o.entities ?? [])]) {
-    if (byKey.has(e.key)) throw new Error(`actors.json: duplicate key ${e.key}`);
+    if (byKey.has(e.key)) throw new Error(`data/actors: duplicate key ${e.key} (keys are unique across actors.json, entities/*.json and the language files)`);
     const actor: KnownActor = { key: e.key, name: e.name, kind: e.kind, side: e.side, role: e.role ?? null };
     byKey.set(e.key, actor);
     for (const alias of e.aliases) addOther(actor, alias, false);
@@ -132,6 +198,13 @@ export function compileActorLexicon(dictionary: unknown, nouns: unknown, languag
       if (!actor) throw new Error(`actors: names given for ${JSON.stringify(a.key)}, which no dictionary entry has`);
       for (const alias of a.aliases) addOther(actor, alias, false);
       for (const alias of a.metonyms ?? []) addOther(actor, alias, true);
+    }
+  }
+  for (const part of extra) {
+    for (const [key, aliases] of Object.entries(part.aliasesOf ?? {})) {
+      const actor = byKey.get(key);
+      if (!actor) throw new Error(`data/actors: aliasesOf names ${key}, which no dictionary file defines`);
+      for (const alias of aliases) add(actor, alias, false);
     }
   }
   for (const list of aliasesByFirst.values()) list.sort((a, b) => b.norms.length - a.norms.length);
@@ -152,5 +225,7 @@ export function compileActorLexicon(dictionary: unknown, nouns: unknown, languag
     evidenceNouns: set((n) => n.evidenceNouns),
     mediaHeads: set((n) => n.mediaHeads),
     phraseBreaks: set((n) => n.phraseBreaks),
+    roleNouns: set((n) => n.roleNouns),
+    conflicts: wars,
   };
 }

@@ -7,9 +7,13 @@ import { extractTitledPersons } from './extract-titled-persons.js';
 import { extractNationalActors } from './extract-national-actors.js';
 import { extractUnnamedActors } from './extract-unnamed-actors.js';
 import { extractEvidenceActors } from './extract-evidence-actors.js';
-import { selectActorMentions } from './select-actor-mentions.js';
+import { dropAppositions, selectActorMentions } from './select-actor-mentions.js';
 import { linkActorEntities } from './link-actor-entities.js';
 import { inferUnnamedSides } from './infer-unnamed-sides.js';
+import { extractAppositivePersons } from './extract-appositive-persons.js';
+import { extractBareInstitutions } from './extract-bare-institutions.js';
+import { linkBareInstitutions } from './link-bare-institutions.js';
+import { conflictsOfDocument, sidesInConflict } from './conflicts-of-document.js';
 
 const STAGE = 'actors';
 
@@ -31,6 +35,8 @@ export function createActorsStage(lexicon: ActorLexicon | undefined): Stage {
         candidates.push(
           ...extractDictionaryActors(tokens, sentence, lexicon),
           ...extractTitledPersons(text, tokens, sentence, lexicon),
+          ...extractAppositivePersons(text, tokens, sentence, lexicon),
+          ...extractBareInstitutions(text, tokens, sentence, lexicon),
           ...extractNationalActors(text, tokens, sentence, lexicon),
           ...extractUnnamedActors(text, tokens, sentence, lexicon),
           ...extractEvidenceActors(text, tokens, sentence, lexicon),
@@ -41,7 +47,11 @@ export function createActorsStage(lexicon: ActorLexicon | undefined): Stage {
       const datelines = doc.places.filter((p) => p.origin.rule === 'dateline').map((p) => p.span);
       const acting = candidates.filter((c) => !(c.rule === 'dictionary-metonym'
         && datelines.some(([s, e]) => s === tokens[c.from]!.span[0] && e === tokens[c.to - 1]!.span[1])));
-      const { actors, entities } = linkActorEntities(text, tokens, inferUnnamedSides(tokens, selectActorMentions(acting)), lexicon, STAGE);
+      // an institution named without its state is first the one named before in full, else the context's
+      const chosen = inferUnnamedSides(tokens, linkBareInstitutions(selectActorMentions(dropAppositions(acting))));
+      // The document's wars decide whether a state speaks as a party or as a third party.
+      const wars = conflictsOfDocument(tokens, doc.places, chosen, lexicon);
+      const { actors, entities } = linkActorEntities(text, tokens, sidesInConflict(chosen, wars), lexicon, STAGE);
       const diagnostics: Diagnostic[] = entities
         .filter((e) => e.side === 'UNKNOWN' && e.kind !== 'evidence' && e.kind !== 'unnamed')
         .map((e) => ({

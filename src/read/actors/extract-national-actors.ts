@@ -1,6 +1,10 @@
 import type { EntityKind, Sentence, Token } from '../../model/index.js';
 import type { ActorLexicon } from './actor-dictionary.js';
 import { isCapitalized, tokensText, type ActorCandidate } from './actor-candidate.js';
+import { aliasAt, sideOfWord } from './side-words.js';
+
+/** Words that make an outlet its state's voice ("Russian state TV", "the official Syrian news agency"). */
+const STATE_OWNED = new Set(['state', 'state-run', 'state-owned', 'state-controlled', 'official', 'government', 'government-run']);
 
 /**
  * Actors not in the dictionary whose side the text states through a country:
@@ -16,12 +20,17 @@ export function extractNationalActors(text: string, tokens: readonly Token[], se
   const [from, to] = sentence.tokens;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    if (!isCapitalized(t)) continue;
     let side: string | undefined;
     let j = i + 1;
-    if (lexicon.demonyms.has(t.norm)) side = lexicon.demonyms.get(t.norm);
-    else if (lexicon.countries.has(t.norm) && tokens[i + 1]?.norm === "'s") { side = lexicon.countries.get(t.norm); j = i + 2; }
+    if (isCapitalized(t) && lexicon.demonyms.has(t.norm)) side = lexicon.demonyms.get(t.norm);
+    else if (isCapitalized(t) && lexicon.countries.has(t.norm)) {
+      // "Ukraine's 47th brigade"; a country used as a modifier too ("US officials", "Sudan state television")
+      side = lexicon.countries.get(t.norm);
+      if (tokens[i + 1]?.norm === "'s") j = i + 2;
+    } else if (t.norm.includes('-')) side = sideOfWord(t.norm, lexicon) ?? undefined; // "pro-Russian", "Hamas-run"
     if (!side) continue;
+    // an owner or alignment word makes an outlet its owner's ("Houthi-controlled Saba news agency", "pro-Kremlin media")
+    const owned = t.norm.includes('-') && !lexicon.demonyms.has(t.norm) && !lexicon.countries.has(t.norm);
     // start at a determiner before it ("a Russian military blogger", "the Ukrainian army")
     let start = i;
     const before = tokens[i - 1];
@@ -34,7 +43,7 @@ export function extractNationalActors(text: string, tokens: readonly Token[], se
     if (kind === 'media') while (last < to && isCapitalized(tokens[last])) last++;
     const nameFrom = kind === 'media' && last > end ? end : start;
     out.push({
-      from: nameFrom, to: last, kind, side: kind === 'media' ? 'MEDIA' : side,
+      from: nameFrom, to: last, kind, side: kind === 'media' ? (owned ? side : mediaSide(tokens, start, last, side, lexicon)) : side,
       name: tokensText(text, tokens, nameFrom, last), key: null,
       role: kind === 'media' && last > end ? tokensText(text, tokens, i, end) : null, resolution: 'rule', rule: `national-${kind}`,
     });
@@ -63,4 +72,18 @@ function findHead(tokens: readonly Token[], from: number, to: number, lexicon: A
     if (best) break;
   }
   return best;
+}
+
+/**
+ * An outlet speaks for a side when it is that side's: a known outlet of a
+ * party among its words ("the Houthi al-Masirah television"), or a state's
+ * own ("Russian state TV"); otherwise it reports (MEDIA).
+ */
+function mediaSide(tokens: readonly Token[], from: number, to: number, side: string, lexicon: ActorLexicon): string {
+  for (let k = from; k < to; k++) {
+    const known = aliasAt(tokens, k, to, lexicon);
+    if (known && known.actor.kind === 'media') return known.actor.side;
+    if (STATE_OWNED.has(tokens[k]!.norm)) return side;
+  }
+  return 'MEDIA';
 }

@@ -1,6 +1,10 @@
 import type { Sentence, Token } from '../../model/index.js';
 import type { ActorLexicon } from './actor-dictionary.js';
 import { isCapitalized, tokensText, type ActorCandidate } from './actor-candidate.js';
+import { aliasEndingAt, sideOfRange } from './side-words.js';
+
+/** Words that name a body, not a person: a capitalised one ends the role, and the name starts after it ("... Military Administration Vadym Filashkin"). */
+const BODY_WORDS = new Set(['administration', 'council', 'committee', 'office', 'staff', 'service', 'directorate', 'duma', 'rada', 'parliament', 'chamber', 'assembly', 'republic', 'region', 'oblast', 'command', 'ministry', 'forces', 'group', 'army', 'brigade', 'corps', 'agency', 'department', 'guard', 'navy', 'fleet', 'front']);
 
 /**
  * A person named after a title: "Kremlin spokesperson Dmitry Peskov", "AFU
@@ -15,28 +19,41 @@ export function extractTitledPersons(text: string, tokens: readonly Token[], sen
     const t = tokens[i]!;
     if (!lexicon.titles.has(t.norm) || t.norm === 'of' || t.norm === 'the') continue;
     // the name: 2..3 capitalised words that are not titles themselves
-    let j = i + 1;
-    while (j < to && j - i <= 3 && isCapitalized(tokens[j]) && !lexicon.titles.has(tokens[j]!.norm) && tokens[j]!.norm !== "'s") j++;
-    const nameLength = j - (i + 1);
+    // "Lt. Col. Nadav X": an abbreviated title's full stop
+    let j = tokens[i + 1]?.text === '.' ? i + 2 : i + 1;
+    let first = j;
+    while (j < to && j - first <= 2 && isCapitalized(tokens[j]) && !lexicon.titles.has(tokens[j]!.norm) && tokens[j]!.norm !== "'s") {
+      if (BODY_WORDS.has(tokens[j]!.norm)) first = j + 1;
+      j++;
+    }
+    const nameLength = j - first;
     if (nameLength < 2 || tokens[j]?.norm === "'s") continue;
+    // "the Donetsk Regional Military Administration Vadym Filashkin": the body's words belong to the role
+    const last = first - 1;
     // the role: title words and capitalised words before the name, back to a boundary
     let r = i;
     while (r - 1 >= from) {
       const p = tokens[r - 1]!;
-      if (p.text === ')' || p.text === '(') { r--; continue; }
+      if (p.text === ')' || p.text === '(' || (p.text === '.' && lexicon.titles.has(tokens[r - 2]?.norm ?? ''))) { r--; continue; }
       if (lexicon.titles.has(p.norm) || isCapitalized(p) || p.norm === "'s") { r--; continue; }
       break;
     }
     while (r < i && (tokens[r]!.norm === 'the' || tokens[r]!.norm === 'of')) r++;
-    const role = tokensText(text, tokens, r, i + 1);
-    let side = 'UNKNOWN';
-    for (let k = r; k <= i; k++) {
-      const known = lexicon.aliasesByFirst.get(tokens[k]!.norm)?.find((a) => a.norms.length === 1);
-      const s = known?.actor.side ?? lexicon.demonyms.get(tokens[k]!.norm) ?? lexicon.countries.get(tokens[k]!.norm);
-      if (s) { side = s; break; }
-    }
-    out.push({ from: i + 1, to: j, kind: 'person', side, name: tokensText(text, tokens, i + 1, j), key: null, role, resolution: 'rule', rule: 'title-name' });
+    const role = tokensText(text, tokens, r, last + 1);
+    // the side the role states: a body named ("RSF spokesman", "Khortytsia group spokesperson"), a nationality, an alignment
+    // or of a body named right before it ("Southern group of forces spokesman X")
+    const side = sideOfRange(tokens, r, last + 1, lexicon)?.side ?? bodyBefore(tokens, r, i, from, lexicon) ?? 'UNKNOWN';
+    out.push({ from: first, to: j, kind: 'person', side, name: tokensText(text, tokens, first, j), key: null, role, resolution: 'rule', rule: 'title-name' });
     i = j - 1;
   }
   return out;
+}
+
+/** The side of a dictionary body whose name ends inside the role's first words or right before them ("Southern group of forces spokesman"). */
+function bodyBefore(tokens: readonly Token[], roleStart: number, title: number, from: number, lexicon: ActorLexicon): string | undefined {
+  for (let end = title; end >= roleStart; end--) {
+    const hit = aliasEndingAt(tokens, end, from, lexicon);
+    if (hit && hit.start < roleStart) return hit.actor.side;
+  }
+  return undefined;
 }

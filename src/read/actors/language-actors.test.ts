@@ -1,13 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { emptyAnalysis } from '../../model/index.js';
 import { createSegmentStage } from '../segment/index.js';
 import { compileActorLexicon, createActorsStage } from './index.js';
 import { expandForms } from '../expand-forms.js';
 
 const data = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../data/actors/${name}`, import.meta.url), 'utf8'));
-const lexicon = compileActorLexicon(data('actors.json'), data('nouns.json'), [data('ru/actors.json'), data('uk/actors.json')]);
+// the whole dictionary, as loadResources() compiles it: the English files, then the language files naming their entries
+const parts = readdirSync(new URL('../../../data/actors/entities/', import.meta.url)).filter((n) => n.endsWith('.json')).sort().map((n) => data(`entities/${n}`));
+const lexicon = compileActorLexicon([data('actors.json'), ...parts], data('nouns.json'), data('conflicts.json'), [data('ru/actors.json'), data('uk/actors.json')]);
 const segment = createSegmentStage();
 const actors = createActorsStage(lexicon);
 
@@ -41,5 +43,5 @@ test('actors: one entity in every language (the English name finds the same key)
 test('actors: case endings in braces expand to every form', () => {
   assert.deepEqual(expandForms('Генштаб{,а} {ВСУ,Украины}'), ['Генштаб ВСУ', 'Генштаб Украины', 'Генштаба ВСУ', 'Генштаба Украины']);
   assert.deepEqual(expandForms('Reuters'), ['Reuters']);
-  assert.throws(() => compileActorLexicon(data('actors.json'), data('nouns.json'), [{ aliases: [{ key: 'nobody', aliases: ['Никто'], source: 'https://example.org' }] }]), /nobody/);
+  assert.throws(() => compileActorLexicon(data('actors.json'), data('nouns.json'), undefined, [{ aliases: [{ key: 'nobody', aliases: ['Никто'], source: 'https://example.org' }] }]), /nobody/);
 });

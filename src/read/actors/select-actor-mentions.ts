@@ -4,7 +4,8 @@ const PRIORITY: Record<string, number> = { 'dictionary-alias': 3, 'dictionary-me
 
 /**
  * Overlapping proposals: the longest wins, a dictionary name before a rule at
- * equal length; a person's role found by the title rule is kept on the winner.
+ * equal length; a person's role found by the title rule, and a side another
+ * rule states for the same name, are kept on the winner.
  */
 export function selectActorMentions(candidates: readonly ActorCandidate[]): ActorCandidate[] {
   const ranked = [...candidates].sort((a, b) =>
@@ -13,11 +14,29 @@ export function selectActorMentions(candidates: readonly ActorCandidate[]): Acto
   for (const c of ranked) {
     const same = chosen.find((k) => k.from === c.from && k.to === c.to);
     if (same) {
-      if (!same.role && c.role) chosen[chosen.indexOf(same)] = { ...same, role: c.role };
+      // the same name found by two rules: the winner keeps what it lacks from the other (a role, a stated side)
+      let merged = same;
+      if (!merged.role && c.role) merged = { ...merged, role: c.role };
+      if (merged.side === 'UNKNOWN' && c.side !== 'UNKNOWN') merged = { ...merged, side: c.side, rule: `${merged.rule}+${c.rule}` };
+      chosen[chosen.indexOf(same)] = merged;
       continue;
     }
     if (chosen.some((k) => k.from < c.to && c.from < k.to)) continue;
     chosen.push(c);
   }
   return chosen.sort((a, b) => a.from - b.from);
+}
+
+/**
+ * Refiner, before selection: a description in a named person's apposition
+ * ("Oleksandr Shtupun, a spokesman for Ukraine's army, said"; "Yevgeny X,
+ * the Russian-installed mayor of Y, said") is the person's role, not a second
+ * source: the candidates inside an apposition are dropped, dictionary names
+ * too (the RSF in "an adviser to the RSF commander"): the person carries the
+ * side they give and the apposition as its role.
+ */
+export function dropAppositions(candidates: readonly ActorCandidate[]): ActorCandidate[] {
+  const ranges = candidates.flatMap((c) => c.apposition ? [c.apposition] : []);
+  if (ranges.length === 0) return [...candidates];
+  return candidates.filter((c) => !ranges.some(([from, to]) => from <= c.from && c.to <= to));
 }
