@@ -21,6 +21,8 @@ const AFTER_REACH = 8;
 const BARE_REACH = 3;
 /** Tokens before a trigger searched for negation and modality cues. */
 const CUE_REACH = 4;
+/** Tokens between a party and a possessive that it owns ("the Houthi group on Saturday that its forces"). */
+const OWNER_REACH = 5;
 /** Hypothetical cues that name a risk: negated, they deny the state ("no threat of encirclement"). */
 const RISK_WORDS = new Set(['threat', 'risk', 'danger']);
 /** Words that end a clause when looking left from a trigger for its subject. */
@@ -60,6 +62,9 @@ export function readClaims({ doc, lexicon, segments, forces }: ReadClaimsInput):
     const statedAt = statementTime(doc, seg);
     const speakerSide = NON_PARTY_SIDES.has(seg.side) ? null : seg.side;
     const triggers = findTriggers(tokens, seg.from, seg.to, lexicon, inForce);
+    // Reports inside this content ("a claim by the Houthis that its forces ..."): their speakers own their pronouns.
+    const innerReports = seg.attribution ? doc.attributions.filter((a) => a !== seg.attribution && a.voice === 'source'
+      && a.content.span[0] >= seg.start && a.content.span[1] <= seg.end && a.span[0] >= seg.start) : [];
     let emitted = 0;
     for (const match of triggers) {
       const start = tokens[match.from]!.span[0];
@@ -72,7 +77,13 @@ export function readClaims({ doc, lexicon, segments, forces }: ReadClaimsInput):
       const nest = seg.nested.find(([s, e]) => start >= s && start < e);
       const denied = nest !== undefined && deniedBefore(doc, seg, nest[0]);
       if (inNested && seg.stance !== 'deny' && seg.stance !== 'acknowledge' && !denied) continue;
-      const claim = readOne(doc, lexicon, denied ? { ...seg, stance: 'deny' } : seg, match, forces, places, focus, speakerSide, statedAt, timesById, objects);
+      // Inside a report the outer speaker denies ("a claim by the Houthis that its forces attacked ... is
+      // false"), "its"/"our" are the reported speaker's, not the denier's.
+      const reported = innerReports.filter((a) => a.content.span[0] <= start && start < a.content.span[1])
+        .sort((x, y) => (x.content.span[1] - x.content.span[0]) - (y.content.span[1] - y.content.span[0]))[0];
+      const reportedSide = reported?.side;
+      const ownSide = reportedSide && !NON_PARTY_SIDES.has(reportedSide) ? reportedSide : speakerSide;
+      const claim = readOne(doc, lexicon, denied ? { ...seg, stance: 'deny' } : seg, match, forces, places, focus, ownSide, statedAt, timesById, objects);
       if (!claim || seen.has(claim.id)) continue;
       const sayKey = `${claim.proposition}|${claim.polarity}|${claim.modality}|${inNested}`;
       if (said.has(sayKey)) continue;
@@ -447,6 +458,9 @@ function resolveSide(
 ): { side: Side; basis: 'stated' | 'inferred'; rule: string } | null {
   if (f.side) return { side: f.side, basis: 'stated', rule: f.rule };
   if (f.pronoun === 'self') {
+    // "a claim by the Houthi group that its forces attacked": a party named just before the possessive owns it
+    const near = [...forces].reverse().find((o) => o.to <= f.from && o.side && !o.pronoun && f.from - o.to <= OWNER_REACH);
+    if (near?.side && speakerSide && near.side !== speakerSide && !NON_PARTY_SIDES.has(near.side)) return { side: near.side, basis: 'inferred', rule: 'possessive-antecedent' };
     if (speakerSide) return { side: speakerSide, basis: 'inferred', rule: 'speaker-side' };
     // The reporter's "its forces": the party named just before ("Russia's ... since its forces took").
     const owner = [...forces].reverse().find((o) => o.to <= f.from && o.side && f.from - o.to <= 15);
