@@ -5,6 +5,9 @@ import { tempeval3Scorer } from './tempeval3.js';
 import { wikiwarsScorer } from './wikiwars.js';
 import { polnearScorer } from './polnear.js';
 import { geoparsingScorer } from './geoparsing.js';
+import { factRuEvalScorer } from './factrueval.js';
+import { nerUkScorer } from './ner-uk.js';
+import { viinaScorer } from './viina.js';
 
 /** Every dataset scorer, in the order the table prints them. */
 export const SCORERS: readonly Scorer[] = [
@@ -14,4 +17,7 @@ export const SCORERS: readonly Scorer[] = [
   wikiwarsScorer,
   polnearScorer,
   geoparsingScorer,
+  factRuEvalScorer,
+  nerUkScorer,
+  viinaScorer,
 ];

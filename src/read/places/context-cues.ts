@@ -3,6 +3,8 @@ export interface ContextCues {
   readonly locative: ReadonlySet<string>;
   readonly settlement: ReadonlySet<string>;
   readonly regionWord: ReadonlySet<string>;
+  /** A front-line noun after a town's name or adjective ("the Pokrovsk direction", "Покровское направление"). */
+  readonly directionWord: ReadonlySet<string>;
   readonly direction: ReadonlySet<string>;
   readonly title: ReadonlySet<string>;
   readonly orgWord: ReadonlySet<string>;
@@ -13,7 +15,7 @@ export interface ContextCues {
 }
 
 const CATEGORY: Readonly<Record<string, keyof ContextCues>> = {
-  locative: 'locative', settlement: 'settlement', 'region-word': 'regionWord', direction: 'direction',
+  locative: 'locative', settlement: 'settlement', 'region-word': 'regionWord', 'direction-word': 'directionWord', direction: 'direction',
   title: 'title', 'org-word': 'orgWord', 'government-verb': 'governmentVerb', 'government-noun': 'governmentNoun',
   'government-object-verb': 'governmentObjectVerb', 'not-place': 'notPlace',
 };
@@ -21,7 +23,7 @@ const CATEGORY: Readonly<Record<string, keyof ContextCues>> = {
 /** Parses the cue file (`category<TAB>word`, `#` comments); throws naming the line on an unknown category. */
 export function parseContextCues(text: string, file = 'context-cues.tsv'): ContextCues {
   const sets: Record<keyof ContextCues, Set<string>> = {
-    locative: new Set(), settlement: new Set(), regionWord: new Set(), direction: new Set(), title: new Set(),
+    locative: new Set(), settlement: new Set(), regionWord: new Set(), directionWord: new Set(), direction: new Set(), title: new Set(),
     orgWord: new Set(), governmentVerb: new Set(), governmentNoun: new Set(), governmentObjectVerb: new Set(), notPlace: new Set(),
   };
   text.split('\n').forEach((raw, i) => {

@@ -2,6 +2,7 @@ import type { AnalyzedDocument, Token } from '../../model/index.js';
 import { foldName } from '../../gazetteer/fold.js';
 import type { Gazetteer, NameHit } from '../../gazetteer/gazetteer.js';
 import type { ContextCues } from './context-cues.js';
+import { caseFormCandidates, isCyrillicWord, type CaseEndings } from './case-forms.js';
 import type { PlaceProposal } from './proposal.js';
 
 /** Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro"). */
@@ -22,8 +23,11 @@ export function isCapitalised(token: Token): boolean {
  * Names not found exactly are tried by their East Slavic romanisation
  * skeleton. A capitalised name after a settlement word ("the village of
  * Udachne") is proposed even when the gazetteer lacks it, unresolved.
+ * With a language's case endings (Russian, Ukrainian), a Cyrillic name not
+ * found as written is tried in the nominative forms its ending allows ("в
+ * Покровске" → Покровск, "з Курахового" → Курахове; rule `gazetteer-case-form`).
  */
-export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazetteer, cues: ContextCues): PlaceProposal[] {
+export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazetteer, cues: ContextCues, endings?: CaseEndings): PlaceProposal[] {
   const out: PlaceProposal[] = [];
   const tokens = doc.tokens;
   // Each token folded once (folding is the costly part of a lookup).
@@ -63,6 +67,14 @@ export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazettee
         }
         if (matched) break;
       }
+      if (!matched && endings !== undefined) {
+        const found = caseFormMatch(tokens, i, to, doc.text, foldAt, gazetteer, endings);
+        if (found) {
+          out.push({ ...found, cue: hasCue(tokens, i, from, cues) });
+          i = found.tokens[1];
+          continue;
+        }
+      }
       if (matched) continue;
       // "the city of X" with X unknown to the gazetteer: an unresolved place, worth a diagnostic.
       if (i - 2 >= from && tokens[i - 1]!.norm === 'of' && cues.settlement.has(tokens[i - 2]!.norm) && first.text.length > 2 && first.text !== first.text.toUpperCase()) {
@@ -72,6 +84,36 @@ export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazettee
     }
   }
   return out;
+}
+
+/**
+ * A Cyrillic name of one or two words in an oblique case: each word's
+ * nominative candidates (the word itself too), every combination looked up,
+ * two words first. The hits of every form found are offered to the resolver.
+ */
+function caseFormMatch(tokens: readonly Token[], i: number, to: number, text: string, foldAt: (k: number) => string, gazetteer: Gazetteer, endings: CaseEndings): PlaceProposal | null {
+  if (!isCyrillicWord(tokens[i]!.text)) return null;
+  for (let n = Math.min(2, to - i); n >= 1; n--) {
+    if (!tokensFormName(tokens, i, i + n, text) || !isCyrillicWord(tokens[i + n - 1]!.text)) continue;
+    let keys = [''];
+    for (let k = i; k < i + n; k++) {
+      const f = foldAt(k);
+      const forms = [f, ...caseFormCandidates(f, endings)];
+      keys = keys.flatMap((key) => forms.map((form) => (key === '' ? form : `${key} ${form}`)));
+    }
+    const hits: NameHit[] = [];
+    let key = '';
+    for (const candidate of keys) {
+      for (const h of gazetteer.lookup(candidate)) {
+        if (hits.some((x) => x.entry === h.entry)) continue;
+        hits.push(h);
+        if (key === '') key = candidate;
+      }
+    }
+    if (hits.length === 0) continue;
+    return { span: [tokens[i]!.span[0], tokens[i + n - 1]!.span[1]], key, hits, rule: 'gazetteer-case-form', tokens: [i, i + n] };
+  }
+  return null;
 }
 
 /** Tokens i..j form a name: capitalised words joined by connectors, no punctuation but hyphen-free adjacency. */

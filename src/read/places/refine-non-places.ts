@@ -8,6 +8,8 @@ import type { PlaceProposal } from './proposal.js';
 const KNOWN_TOWN_POPULATION = 100_000;
 /** At the start of a sentence every word is capitalised: only a large city's name is read as the place there. */
 const CAPITALISED_ANYWAY_POPULATION = 1_000_000;
+/** What joins two coordinated names: a comma, "and", "or", and their Russian and Ukrainian equivalents. */
+const COORDINATION = /^\s*(?:,|,?\s*(?:and|or|и|или|і|й|та|або))\s*$/u;
 const STRONG_CODES = new Set(['PCLI', 'CONT', 'RGN']);
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]+$/u;
 /** Extractors whose own checks are the evidence (their files say which). */
@@ -42,6 +44,13 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     return STRONG_CODES.has(e.featureCode) || (e.featureCode === 'ADM1' && h.kind === 'primary' && e.population >= KNOWN_TOWN_POPULATION);
   });
 
+  const theBeforeTown = (p: PlaceProposal, next: (typeof tokens)[number] | undefined): boolean => {
+    if (next !== undefined && cues.directionWord.has(next.norm) && !isCapitalised(next)) return true;
+    return p.hits.some((h) => {
+      const e = gazetteer.entry(h.entry);
+      return e.featureClass !== 'P' || /^the /i.test(e.name);
+    });
+  };
   const wellKnownAt = (tokenIndex: number): boolean => proposals.some((q) => q.tokens[0] <= tokenIndex && tokenIndex < q.tokens[1] && (isStrong(q) || maxPopulation(q, entriesOf(q)) >= KNOWN_TOWN_POPULATION));
   const verdict = new Map<PlaceProposal, 'keep' | 'drop' | 'maybe'>();
   // Single words read as a surname ("Megyn Kelly") or after a title somewhere in the document.
@@ -65,6 +74,10 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     else if (single && (gazetteer.lookupDemonym(p.key).length > 0 || isDemonym(p.key, options.countryStems)) && !p.hits.some((h) => STRONG_CODES.has(gazetteer.entry(h.entry).featureCode))) v = 'drop';
     else if (sameSentence(prev) && cues.title.has(prev!.norm.replace(/\.$/, ''))) { v = 'drop'; if (single) personNames.add(p.key); }
     else if (sameSentence(next) && isCapitalised(next!) && cues.orgWord.has(next!.norm)) v = 'drop';
+    // "the White House", "the Pentagon", "the Shard": English names towns without an article, so a
+    // town's name after "the" is a building, an institution or a company, unless the town is a
+    // modifier of a front-line noun ("the Pokrovsk direction") or "The" is part of its own name.
+    else if (sameSentence(prev) && prev!.norm === 'the' && !theBeforeTown(p, next)) v = 'drop';
     else if (strong) v = 'keep';
     // A given name before it ("Megyn Kelly"): a capitalised word of letters, not a road number ("A429 Cirencester").
     else if (single && sameSentence(prev) && isCapitalised(prev!) && NAME_WORD.test(prev!.text) && !sentenceStartAt(tokens, ti - 1) && !partOfProposal(proposals, ti - 1)) { v = 'drop'; personNames.add(p.key); }
@@ -88,13 +101,17 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
   // Comma pairs ("Pandi, Bulacan") and one sense per discourse settle the undecided.
   const keptKeys = new Set<string>();
   for (const [p, v] of verdict) if (v === 'keep') keptKeys.add(p.key);
+  const joined = new Set<PlaceProposal>();
   for (let k = 0; k < proposals.length; k++) {
     const p = proposals[k]!;
     if (verdict.get(p) !== 'maybe') continue;
     const next = proposals[k + 1];
     const prev = proposals[k - 1];
     const commaBefore = (a: PlaceProposal, b: PlaceProposal): boolean => /^\s*,\s*$/.test(doc.text.slice(a.span[1], b.span[0]));
-    if ((next && verdict.get(next) !== 'drop' && commaBefore(p, next)) || (prev && verdict.get(prev) === 'keep' && commaBefore(prev, p)) || keptKeys.has(p.key) || divisionAfterComma(p)) {
+    // "near Kupiansk and Lyman", "біля Покровська і Мирнограда": a name joined to a place kept by a cue shares its cue.
+    const joinedTo = (a: PlaceProposal, b: PlaceProposal): boolean => (a.cue === true || joined.has(a)) && COORDINATION.test(doc.text.slice(a.span[1], b.span[0]));
+    if (prev && verdict.get(prev) === 'keep' && joinedTo(prev, p)) joined.add(p);
+    if ((next && verdict.get(next) !== 'drop' && commaBefore(p, next)) || (prev && verdict.get(prev) === 'keep' && (commaBefore(prev, p) || joinedTo(prev, p))) || keptKeys.has(p.key) || divisionAfterComma(p)) {
       verdict.set(p, 'keep');
     }
   }

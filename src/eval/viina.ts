@@ -1,0 +1,49 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DatasetScores, Scorer } from './scorer.js';
+import { placesPipeline, readAs } from './place-spans.js';
+
+interface ViinaRow {
+  readonly id: string;
+  readonly date: string | null;
+  readonly lang: string | null;
+  readonly text: string;
+  readonly location: { readonly geonameid: number; readonly name: string };
+}
+
+/**
+ * `npm run eval -- --only viina`: `place_found`, the share of VIINA event
+ * reports (silver, README.md) whose place (a GeoNames id) a place mention of
+ * the text resolves to; also per language (`place_found_uk`, `_ru`).
+ */
+export const viinaScorer: Scorer = {
+  dataset: 'viina',
+  async score(dir, { misses, log }) {
+    const scores: DatasetScores = {};
+    const pipeline = placesPipeline();
+    for (const corpus of ['events-dev']) {
+      const file = path.join(dir, `${corpus}.jsonl`);
+      if (!existsSync(file)) continue;
+      const found: Record<string, [number, number]> = {};
+      let all = 0;
+      let right = 0;
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        if (line.trim() === '') continue;
+        const row = JSON.parse(line) as ViinaRow;
+        const lang = row.lang === 'ru' || row.lang === 'uk' ? row.lang : null;
+        const doc = readAs(pipeline, row.id, row.text, lang, row.date);
+        const ok = doc.places.some((p) => p.geonameId === row.location.geonameid);
+        all++;
+        if (ok) right++;
+        const k = lang ?? 'other';
+        const f = (found[k] ??= [0, 0]);
+        f[1]++;
+        if (ok) f[0]++;
+        if (misses && !ok) log(`  viina ${row.id} missed ${row.location.name} (${row.location.geonameid}): ${row.text.replace(/\s+/g, ' ').slice(0, 160)} | found: ${doc.places.map((p) => `${p.text}→${p.name ?? '?'}(${p.geonameId ?? '-'})`).join(', ')}`);
+      }
+      scores[corpus] = { reports: all, place_found: right / Math.max(1, all) };
+      for (const [k, [r, n]] of Object.entries(found)) scores[corpus]![`place_found_${k}`] = r / Math.max(1, n);
+    }
+    return scores;
+  },
+};
