@@ -29,7 +29,7 @@ export interface DefaultSources {
  * (a division's point, a name rule), and an older compiled file is recompiled
  * on the next load instead of being used.
  */
-export const DEFAULT_COMPILE_VERSION = 'default-3.4 (every populated place of Ukraine, press labels, duplicates merged)';
+export const DEFAULT_COMPILE_VERSION = 'default-3.5 (every populated place of Ukraine, press labels, duplicates merged, Cyrillic own names)';
 
 /** Where the npm packages keep the GeoNames tables the default gazetteer is built from. */
 export function defaultSources(): DefaultSources {
@@ -66,7 +66,7 @@ export function compileDefaultGazetteer(sources: DefaultSources = defaultSources
     // The Ukraine export is newer and fuller: it replaces cities1000's rows for the same places.
     if (ukraine?.ids.has(row.entry.geonameId!)) continue;
     const entry = EAST_SLAVIC.has(row.entry.country) ? { ...row.entry, name: row.entry.name.replace(APOSTROPHES, '') } : row.entry;
-    const record = { entry, names: namesOf(row.entry.name, row.asciiName, row.alternateNames) };
+    const record = { entry, names: namesOf(row.entry.name, row.asciiName, row.alternateNames, entry.country) };
     // A row of Ukraine that the newer export lacks is one GeoNames has since merged into another row:
     // it goes through the duplicate merge with the export's rows.
     if (ukraine && entry.country === 'UA' && entry.featureClass === 'P') {
@@ -100,13 +100,21 @@ export function compileDefaultGazetteer(sources: DefaultSources = defaultSources
 const EAST_SLAVIC = new Set(['UA', 'RU', 'BY']);
 const APOSTROPHES = /['’ʼ`]/g;
 
-function namesOf(name: string, asciiName: string, alternates: readonly string[]): Array<{ folded: string; kind: NameKind }> {
+/**
+ * The names of a row by kind. A place of Ukraine, Russia or Belarus written in Cyrillic is written
+ * in its own country's script: that is its own name in Russian and Ukrainian text (Покровськ,
+ * Москва), not a translation, so it counts as a primary name, like GeoNames' romanised one.
+ */
+function namesOf(name: string, asciiName: string, alternates: readonly string[], country: string): Array<{ folded: string; kind: NameKind }> {
   const { primary, alternate } = indexableNames(name, asciiName, alternates);
+  const local = EAST_SLAVIC.has(country);
   return [
     ...primary.map((folded) => ({ folded, kind: 'primary' as const })),
-    ...alternate.map((folded) => ({ folded, kind: 'alternate' as const })),
+    ...alternate.map((folded) => ({ folded, kind: local && CYRILLIC_NAME.test(folded) ? 'primary' as const : 'alternate' as const })),
   ];
 }
+
+const CYRILLIC_NAME = /^[\p{Script=Cyrillic} ]+$/u;
 
 function mergeNames(a: CompiledRecord['names'], b: CompiledRecord['names']): CompiledRecord['names'] {
   const seen = new Set(a.map((n) => n.folded));
@@ -148,7 +156,7 @@ export function readUkraine(file: string): UkraineData {
       geonameId: Number(id), name: label, lat: Number(lat), lon: Number(lon), featureClass, featureCode, country: 'UA',
       admin1: admin1 === '' || admin1 === '00' ? null : admin1, admin2: admin2 === '' ? null : admin2, population: Number(population),
     };
-    const record = { entry, names: namesOf(label, name, alternates) };
+    const record = { entry, names: namesOf(label, name, alternates, 'UA') };
     ids.add(entry.geonameId!);
     if (featureCode === 'ADM1') divisions.set(`UA.${admin1}`, record);
     else if (featureCode === 'PCLI') country = record;

@@ -23,15 +23,18 @@ export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazett
     const [from, to] = sentence.tokens;
     for (let i = from; i + 1 < to; i++) {
       const t = tokens[i]!;
-      const noun = tokens[i + 1]!;
       if (!isCapitalised(t) || !isCyrillicWord(t.text)) continue;
+      // One lower-case word may stand between: "Донецкой народной республики".
+      let nounAt = i + 1;
+      if (nounAt + 1 < to && !cues.regionWord.has(tokens[nounAt]!.norm) && isCyrillicWord(tokens[nounAt]!.text) && !isCapitalised(tokens[nounAt]!) && cues.regionWord.has(tokens[nounAt + 1]!.norm)) nounAt++;
+      const noun = tokens[nounAt]!;
       const region = cues.regionWord.has(noun.norm);
-      const direction = cues.directionWord.has(noun.norm);
+      const direction = nounAt === i + 1 && cues.directionWord.has(noun.norm);
       if (!region && !direction) continue;
       const adjective = foldName(t.text);
       if (region) {
         const hits = divisionHits(gazetteer, adjective, foldName(noun.text), endings);
-        if (hits.length > 0) out.push({ span: [t.span[0], noun.span[1]], key: adjective, hits, rule: 'adjective-region', tokens: [i, i + 2], regionPhrase: true, cue: true });
+        if (hits.length > 0) out.push({ span: [t.span[0], noun.span[1]], key: adjective, hits, rule: 'adjective-region', tokens: [i, nounAt + 1], regionPhrase: true, cue: true });
       } else {
         const hits = townHits(gazetteer, adjective);
         if (hits.hits.length > 0) out.push({ span: t.span, key: hits.key, hits: hits.hits, rule: 'adjective-direction', tokens: [i, i + 1], cue: true });

@@ -55,7 +55,12 @@ export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazettee
             if (f !== '') key = key === '' ? f : `${key} ${f}`;
           }
           let hits: NameHit[];
-          if (!bySkeleton) hits = gazetteer.lookup(key);
+          if (!bySkeleton) {
+            hits = gazetteer.lookup(key);
+            // A Cyrillic word found as written may still be an oblique case of another name ("Димитрова" is
+            // a village's name and the genitive of Димитров): both readings go to the resolver.
+            if (hits.length > 0 && n === 1 && endings !== undefined && isCyrillicWord(first.text)) hits = withCaseForms(hits, key, gazetteer, endings);
+          }
           // East Slavic place names run to two words at most ("Kryvyi Rih", "Bila Tserkva").
           else if (n <= 2 && key.length >= 5 && /^[a-z ]+$/.test(key)) hits = gazetteer.lookupSkeleton(key);
           else continue;
@@ -82,6 +87,14 @@ export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazettee
       }
       i++;
     }
+  }
+  return out;
+}
+
+function withCaseForms(hits: NameHit[], folded: string, gazetteer: Gazetteer, endings: CaseEndings): NameHit[] {
+  const out = [...hits];
+  for (const form of caseFormCandidates(folded, endings)) {
+    for (const h of gazetteer.lookup(form)) if (!out.some((x) => x.entry === h.entry)) out.push(h);
   }
   return out;
 }

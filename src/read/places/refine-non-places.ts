@@ -51,7 +51,15 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
       return e.featureClass !== 'P' || /^the /i.test(e.name);
     });
   };
-  const wellKnownAt = (tokenIndex: number): boolean => proposals.some((q) => q.tokens[0] <= tokenIndex && tokenIndex < q.tokens[1] && (isStrong(q) || maxPopulation(q, entriesOf(q)) >= KNOWN_TOWN_POPULATION));
+  const wellKnownAt = (tokenIndex: number): boolean => proposals.some((q) => q.tokens[0] <= tokenIndex && tokenIndex < q.tokens[1] && (q.regionPhrase === true || isStrong(q) || maxPopulation(q, entriesOf(q)) >= KNOWN_TOWN_POPULATION));
+  // "the city of X", "города X", "села X": a settlement word names what follows as a place, whatever comes after it.
+  const afterSettlementWord = (ti: number): boolean => {
+    let k = ti - 1;
+    if (tokens[k]?.norm === 'the') k--;
+    if (tokens[k]?.norm === 'of') k--;
+    const t = tokens[k];
+    return t !== undefined && t.sentence === tokens[ti]!.sentence && cues.settlement.has(t.norm);
+  };
   const verdict = new Map<PlaceProposal, 'keep' | 'drop' | 'maybe'>();
   // Single words read as a surname ("Megyn Kelly") or after a title somewhere in the document.
   const personNames = new Set<string>();
@@ -79,6 +87,7 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     // modifier of a front-line noun ("the Pokrovsk direction") or "The" is part of its own name.
     else if (sameSentence(prev) && prev!.norm === 'the' && !theBeforeTown(p, next)) v = 'drop';
     else if (strong) v = 'keep';
+    else if (afterSettlementWord(ti)) v = 'keep';
     // A given name before it ("Megyn Kelly"): a capitalised word of letters, not a road number ("A429 Cirencester").
     else if (single && sameSentence(prev) && isCapitalised(prev!) && NAME_WORD.test(prev!.text) && !sentenceStartAt(tokens, ti - 1) && !partOfProposal(proposals, ti - 1)) { v = 'drop'; personNames.add(p.key); }
     // A capitalised word after it ("Mary Magdalene", "Paul Francis Floyd") makes it a given name, unless
