@@ -34,7 +34,7 @@ function foldEnding(ending: string): string {
 /**
  * The nominative forms a folded Cyrillic word may be an oblique case of, by the
  * language's case endings: "покровске" → ["покровск", "покровско", ...]. The
- * word itself is not among them; the stem must keep three letters.
+ * word itself is not among them; a form keeps four letters.
  *
  * @example caseFormCandidates('авдеевкои', ruEndings) // => [..., 'авдеевка', ...]
  */
@@ -43,10 +43,11 @@ export function caseFormCandidates(folded: string, endings: CaseEndings): string
   for (const [oblique, nominatives] of endings) {
     if (!folded.endsWith(oblique)) continue;
     const stem = folded.slice(0, folded.length - oblique.length);
-    if (stem.length < 3) continue;
+    if (stem.length < 2) continue;
     for (const n of nominatives) {
       const form = stem + n;
-      if (form !== folded && !out.includes(form)) out.push(form);
+      // Short names stay as written ("Київ" ← "Києва" has a stem of two letters, a four-letter name).
+      if (form.length >= 4 && form !== folded && !out.includes(form)) out.push(form);
     }
   }
   return out;
@@ -71,7 +72,7 @@ export function adjectiveTownCandidates(folded: string): string[] {
   const base = /(?:ськ|ск)$/.test(stem) ? stem.replace(/(?:ськ|ск)$/, '') : null;
   if (base !== null) {
     // 'ск': the Russian name of a town the Ukrainian adjective is made from (курськ- → Курск).
-    for (const suffix of ['', 'о', 'е', 'а', 'ка', 'ь', 'ье', 'ове', 'ово', 'ск']) out.add(base + suffix);
+    for (const suffix of ['', 'о', 'е', 'а', 'ка', 'ь', 'ье', 'ове', 'ово', 'ск', 'са', 'и']) out.add(base + suffix);
     // Ukrainian і in a closed syllable alternates with о/е in the name: курахівськ- → Курахове, харківськ- → Харків.
     if (/ів$/.test(base)) for (const suffix of ['ове', 'еве', 'івка']) out.add(base.slice(0, -2) + suffix);
   }
@@ -85,4 +86,18 @@ const CYRILLIC_WORD = /^[\p{Script=Cyrillic}\p{M}'’ʼ-]+$/u;
 
 export function isCyrillicWord(text: string): boolean {
   return CYRILLIC_WORD.test(text);
+}
+
+/**
+ * The towns a Ukrainian or Russian region name in -щина/-чина is made from
+ * (Харківщина ← Харків, Курщина ← Курськ/Курск, Одещина ← Одеса,
+ * Донеччина ← Донецьк, Бєлгородчина ← Бєлгород): the folded nominative
+ * region name in, candidate town names out (the gazetteer decides).
+ */
+export function regionNameTownCandidates(folded: string): string[] {
+  const m = /^(.{3,}?)(ччина|щина|чина)$/u.exec(folded);
+  if (!m) return [];
+  const stem = m[1]!;
+  if (m[2] === 'ччина') return [`${stem}цьк`, `${stem}цк`];
+  return [stem, `${stem}ськ`, `${stem}ск`, `${stem}а`, `${stem}и`, `${stem}са`, `${stem}ь`];
 }

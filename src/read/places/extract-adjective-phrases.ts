@@ -2,7 +2,7 @@ import type { AnalyzedDocument } from '../../model/index.js';
 import { foldName } from '../../gazetteer/fold.js';
 import type { Gazetteer, NameHit } from '../../gazetteer/gazetteer.js';
 import type { ContextCues } from './context-cues.js';
-import { adjectiveTownCandidates, caseFormCandidates, isCyrillicWord, type CaseEndings } from './case-forms.js';
+import { adjectiveTownCandidates, caseFormCandidates, isCyrillicWord, regionNameTownCandidates, type CaseEndings } from './case-forms.js';
 import { isCapitalised } from './extract-gazetteer-names.js';
 import type { PlaceProposal } from './proposal.js';
 
@@ -26,15 +26,29 @@ export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazett
       if (!isCapitalised(t) || !isCyrillicWord(t.text)) continue;
       // One lower-case word may stand between: "Донецкой народной республики".
       let nounAt = i + 1;
-      if (nounAt + 1 < to && !cues.regionWord.has(tokens[nounAt]!.norm) && isCyrillicWord(tokens[nounAt]!.text) && !isCapitalised(tokens[nounAt]!) && cues.regionWord.has(tokens[nounAt + 1]!.norm)) nounAt++;
+      // "Одеська та Львівська області": the first of two coordinated adjectives shares the second's noun.
+      let coordinated = false;
+      if (i + 3 < to && COORDINATION.has(tokens[i + 1]!.norm) && isCapitalised(tokens[i + 2]!) && isCyrillicWord(tokens[i + 2]!.text) && cues.regionWord.has(tokens[i + 3]!.norm)) {
+        nounAt = i + 3;
+        coordinated = true;
+      } else if (nounAt + 1 < to && !cues.regionWord.has(tokens[nounAt]!.norm) && isCyrillicWord(tokens[nounAt]!.text) && !isCapitalised(tokens[nounAt]!) && cues.regionWord.has(tokens[nounAt + 1]!.norm)) nounAt++;
       const noun = tokens[nounAt]!;
       const region = cues.regionWord.has(noun.norm);
+      if (!region) {
+        // "на Харківщині", "Курщина": a region named after its main town.
+        const adjective = foldName(t.text);
+        const hits = divisionOfTowns(gazetteer, [adjective, ...caseFormCandidates(adjective, endings)].flatMap(regionNameTownCandidates));
+        if (hits.length > 0) {
+          out.push({ span: t.span, key: adjective, hits, rule: 'region-name', tokens: [i, i + 1], regionPhrase: true, cue: true });
+          continue;
+        }
+      }
       const direction = nounAt === i + 1 && cues.directionWord.has(noun.norm);
       if (!region && !direction) continue;
       const adjective = foldName(t.text);
       if (region) {
         const hits = divisionHits(gazetteer, adjective, foldName(noun.text), endings);
-        if (hits.length > 0) out.push({ span: [t.span[0], noun.span[1]], key: adjective, hits, rule: 'adjective-region', tokens: [i, nounAt + 1], regionPhrase: true, cue: true });
+        if (hits.length > 0) out.push({ span: [t.span[0], (coordinated ? t : noun).span[1]], key: adjective, hits, rule: 'adjective-region', tokens: [i, coordinated ? i + 1 : nounAt + 1], regionPhrase: true, cue: true });
       } else {
         const hits = townHits(gazetteer, adjective);
         if (hits.hits.length > 0) out.push({ span: t.span, key: hits.key, hits: hits.hits, rule: 'adjective-direction', tokens: [i, i + 1], cue: true });
@@ -44,6 +58,7 @@ export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazett
   return out;
 }
 
+const COORDINATION = new Set(['и', 'і', 'й', 'та', ',']);
 const DIVISION_CODES = new Set(['ADM1', 'ADM2']);
 
 function divisionHits(gazetteer: Gazetteer, adjective: string, noun: string, endings: CaseEndings): NameHit[] {
@@ -58,8 +73,13 @@ function divisionHits(gazetteer: Gazetteer, adjective: string, noun: string, end
   }
   if (found.length > 0) return found;
   // Else the first-level division of the town the adjective is made from (Курская область ← Курск).
-  const towns = adjectiveTownCandidates(adjective).flatMap((c) => gazetteer.lookup(c));
-  for (const h of towns) {
+  return divisionOfTowns(gazetteer, adjectiveTownCandidates(adjective));
+}
+
+/** The first-level divisions whose main town (a seat: PPLA, PPLC) has one of these names. */
+function divisionOfTowns(gazetteer: Gazetteer, names: readonly string[]): NameHit[] {
+  const found: NameHit[] = [];
+  for (const h of names.flatMap((c) => gazetteer.lookup(c))) {
     const e = gazetteer.entry(h.entry);
     if (e.featureClass !== 'P' || e.admin1 === null || !/^PPLA|^PPLC/.test(e.featureCode)) continue;
     const name = gazetteer.adminName(`${e.country}.${e.admin1}`);

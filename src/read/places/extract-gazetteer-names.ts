@@ -145,12 +145,16 @@ function tokensFormName(tokens: readonly Token[], i: number, j: number, text: st
   return true;
 }
 
+/** Instrumental endings of Russian and Ukrainian nouns and adjectives ("з Марією", "с Мариной", "з Романом"). */
+const INSTRUMENTAL = /(?:ою|ею|єю|ом|ем|єм|ім|им|ым|ами|ями|ой|ей)$/u;
+
 /** A locative word ("in", "near") or settlement phrase ("city of") right before token i, allowing "the". */
 export function hasCue(tokens: readonly Token[], i: number, from: number, cues: ContextCues): boolean {
   let k = i - 1;
   if (k >= from && tokens[k]!.norm === 'the') k--;
   if (k < from) return false;
   const w = tokens[k]!.norm;
+  if (cues.fromOrWith.has(w)) return !INSTRUMENTAL.test(tokens[i]!.norm);
   if (w === 'of') return k - 1 >= from && (cues.settlement.has(tokens[k - 1]!.norm));
   return cues.locative.has(w) || cues.settlement.has(w);
 }

@@ -9,6 +9,7 @@ import { extractHyphenParts } from './extract-hyphen-parts.js';
 import { extractGazetteerNames } from './extract-gazetteer-names.js';
 import { extractRegionPhrases } from './extract-region-phrases.js';
 import { extractAdjectivePhrases } from './extract-adjective-phrases.js';
+import { extractStreetNames } from './extract-street-names.js';
 import type { CaseEndings } from './case-forms.js';
 import type { PlaceProposal } from './proposal.js';
 import { refineGovernmentRole } from './refine-government-role.js';
@@ -86,7 +87,7 @@ export function findPlaceProposals(doc: Parameters<Stage['run']>[0], gazetteer: 
   // Adjective phrases ("Донецкой области") before names, so that the division beats the town on the adjective.
   const proposed = [
     ...extractAbbreviations(doc, gazetteer), ...extractDatelines(doc, gazetteer), ...extractHyphenParts(doc, gazetteer),
-    ...(endings ? extractAdjectivePhrases(doc, gazetteer, cues, endings) : []),
+    ...(endings ? [...extractStreetNames(doc, cues), ...extractAdjectivePhrases(doc, gazetteer, cues, endings)] : []),
     ...extractGazetteerNames(doc, gazetteer, cues, endings), ...extractRegionPhrases(doc, gazetteer, cues),
   ];
   const unique = refineTimeOverlaps(doc, refineOverlaps(proposed));

@@ -13,7 +13,7 @@ const COORDINATION = /^\s*(?:,|,?\s*(?:and|or|и|или|і|й|та|або))\s*$/
 const STRONG_CODES = new Set(['PCLI', 'CONT', 'RGN']);
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]+$/u;
 /** Extractors whose own checks are the evidence (their files say which). */
-const SELF_EVIDENT_RULES = new Set(['abbreviation', 'dateline', 'hyphen-part']);
+const SELF_EVIDENT_RULES = new Set(['abbreviation', 'dateline', 'hyphen-part', 'street-name']);
 
 export interface NonPlaceOptions {
   readonly gazetteer: Gazetteer;
