@@ -29,7 +29,7 @@ export interface DefaultSources {
  * (a division's point, a name rule), and an older compiled file is recompiled
  * on the next load instead of being used.
  */
-export const DEFAULT_COMPILE_VERSION = 'default-3.5 (every populated place of Ukraine, press labels, duplicates merged, Cyrillic own names)';
+export const DEFAULT_COMPILE_VERSION = 'default-3.6 (every populated place of Ukraine, press labels, duplicates merged, Cyrillic own names)';
 
 /** Where the npm packages keep the GeoNames tables the default gazetteer is built from. */
 export function defaultSources(): DefaultSources {

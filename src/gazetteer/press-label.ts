@@ -57,6 +57,7 @@ const APOSTROPHES = /['’ʼ`]/g;
  * @example pressLabel("Kramators'k", ['Краматорськ', 'Краматорск']) // => 'Kramatorsk'
  */
 export function pressLabel(name: string, alternates: readonly string[]): string {
+  const plain = name.replace(APOSTROPHES, '');
   const skeleton = romanisationSkeleton(foldName(name));
   let best: string | null = null;
   let bestRank = Infinity;
@@ -64,11 +65,22 @@ export function pressLabel(name: string, alternates: readonly string[]): string 
     if (!CYRILLIC.test(alt)) continue;
     const latin = romaniseUkrainian(alt);
     if (romanisationSkeleton(foldName(latin)) !== skeleton) continue;
-    const rank = UKRAINIAN_ONLY.test(alt) ? 0 : RUSSIAN_ONLY.test(alt) ? 2 : 1;
+    // Closest to GeoNames' own spelling first (Житомир, not Belarusian Житомір, for "Zhytomyr"); then the Ukrainian form.
+    const rank = editDistance(latin, plain) * 4 + (UKRAINIAN_ONLY.test(alt) ? 0 : RUSSIAN_ONLY.test(alt) ? 2 : 1);
     if (rank < bestRank) {
       best = latin;
       bestRank = rank;
     }
   }
-  return best ?? name.replace(APOSTROPHES, '');
+  return best ?? plain;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
 }

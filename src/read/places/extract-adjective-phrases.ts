@@ -28,7 +28,7 @@ export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazett
       let nounAt = i + 1;
       // "Одеська та Львівська області": the first of two coordinated adjectives shares the second's noun.
       let coordinated = false;
-      if (i + 3 < to && COORDINATION.has(tokens[i + 1]!.norm) && isCapitalised(tokens[i + 2]!) && isCyrillicWord(tokens[i + 2]!.text) && cues.regionWord.has(tokens[i + 3]!.norm)) {
+      if (i + 3 < to && COORDINATION.has(tokens[i + 1]!.norm) && isCapitalised(tokens[i + 2]!) && isCyrillicWord(tokens[i + 2]!.text) && (cues.regionWord.has(tokens[i + 3]!.norm) || cues.directionWord.has(tokens[i + 3]!.norm))) {
         nounAt = i + 3;
         coordinated = true;
       } else if (nounAt + 1 < to && !cues.regionWord.has(tokens[nounAt]!.norm) && isCyrillicWord(tokens[nounAt]!.text) && !isCapitalised(tokens[nounAt]!) && cues.regionWord.has(tokens[nounAt + 1]!.norm)) nounAt++;
@@ -43,7 +43,7 @@ export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazett
           continue;
         }
       }
-      const direction = nounAt === i + 1 && cues.directionWord.has(noun.norm);
+      const direction = (nounAt === i + 1 || coordinated) && cues.directionWord.has(noun.norm);
       if (!region && !direction) continue;
       const adjective = foldName(t.text);
       if (region) {

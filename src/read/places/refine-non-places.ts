@@ -3,6 +3,7 @@ import type { Gazetteer, GazetteerEntry } from '../../gazetteer/gazetteer.js';
 import type { ContextCues } from './context-cues.js';
 import { isCapitalised } from './extract-gazetteer-names.js';
 import type { PlaceProposal } from './proposal.js';
+import { isCyrillicWord } from './case-forms.js';
 
 /** Population from which a town's name alone, without a cue, is read as the place. */
 const KNOWN_TOWN_POPULATION = 100_000;
@@ -51,6 +52,8 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
       return e.featureClass !== 'P' || /^the /i.test(e.name);
     });
   };
+  // A seat of government or of a division ("мер Луцька", "мэра Москвы").
+  const isSeat = (p: PlaceProposal): boolean => p.hits.some((h) => /^PPL(?:C|A|A2)$/.test(gazetteer.entry(h.entry).featureCode));
   const wellKnownAt = (tokenIndex: number): boolean => proposals.some((q) => q.tokens[0] <= tokenIndex && tokenIndex < q.tokens[1] && (q.regionPhrase === true || isStrong(q) || maxPopulation(q, entriesOf(q)) >= KNOWN_TOWN_POPULATION));
   // "the city of X", "города X", "села X": a settlement word names what follows as a place, whatever comes after it.
   const afterSettlementWord = (ti: number): boolean => {
@@ -80,7 +83,9 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     else if (/^[A-Z]{2,6}$/.test(text.replace(/[.\s]/g, '')) && !text.includes('.') && !strong) v = 'drop';
     // A country's own name in any form ("Britain") is not its demonym, though it shares the stem.
     else if (single && (gazetteer.lookupDemonym(p.key).length > 0 || isDemonym(p.key, options.countryStems)) && !p.hits.some((h) => STRONG_CODES.has(gazetteer.entry(h.entry).featureCode))) v = 'drop';
-    else if (sameSentence(prev) && cues.title.has(prev!.norm.replace(/\.$/, ''))) { v = 'drop'; if (single) personNames.add(p.key); }
+    // In Russian and Ukrainian a country or division after a title is in the genitive, whose office it is
+    // ("президент России", "мэра Москвы"); in English the title names a person ("President Jordan").
+    else if (sameSentence(prev) && cues.title.has(prev!.norm.replace(/\.$/, '')) && !(isCyrillicWord(text) && (strong || isSeat(p)))) { v = 'drop'; if (single) personNames.add(p.key); }
     else if (sameSentence(next) && isCapitalised(next!) && cues.orgWord.has(next!.norm)) v = 'drop';
     // "the White House", "the Pentagon", "the Shard": English names towns without an article, so a
     // town's name after "the" is a building, an institution or a company, unless the town is a
