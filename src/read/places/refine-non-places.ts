@@ -11,6 +11,10 @@ const KNOWN_TOWN_POPULATION = 100_000;
 const CAPITALISED_ANYWAY_POPULATION = 1_000_000;
 /** What joins two coordinated names: a comma, "and", "or", and their Russian and Ukrainian equivalents. */
 const COORDINATION = /^\s*(?:,|,?\s*(?:and|or|и|или|і|й|та|або))\s*$/u;
+/** A verb or a function word after "the X" (said, declined, has, and, of...): X ends its noun phrase, so it is the head (an institution), not a modifier. */
+const CLAUSE_VERB = /^(?:and|or|but|nor|in|on|at|of|to|for|with|from|by|as|that|which|who|\w+ed|said|says|is|was|are|were|has|had|have|will|would|can|could|may|might|must|should|did|does|do|says|wants|warns|insists|denies|confirms|announces)$/;
+/** Below this population a place reached only by another language's name is not read as that place without a settlement word. */
+const SMALL_PLACE_POPULATION = 1000;
 const STRONG_CODES = new Set(['PCLI', 'CONT', 'RGN']);
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]+$/u;
 /** Extractors whose own checks are the evidence (their files say which). */
@@ -45,12 +49,20 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     return STRONG_CODES.has(e.featureCode) || (e.featureCode === 'ADM1' && h.kind === 'primary' && e.population >= KNOWN_TOWN_POPULATION);
   });
 
+  // "the Amsterdam airport", "the Pittsburgh, Pennsylvania-based company": a town before a noun or a place is a
+  // modifier and still the town; "the White House said", "at the White House." end the name's phrase there.
   const theBeforeTown = (p: PlaceProposal, next: (typeof tokens)[number] | undefined): boolean => {
-    if (next !== undefined && cues.directionWord.has(next.norm) && !isCapitalised(next)) return true;
-    return p.hits.some((h) => {
+    if (p.hits.some((h) => {
       const e = gazetteer.entry(h.entry);
       return e.featureClass !== 'P' || /^the /i.test(e.name);
-    });
+    })) return true;
+    if (next === undefined || next.sentence !== tokens[p.tokens[0]]!.sentence) return false;
+    if (next.kind === 'word') return !isCapitalised(next) ? !CLAUSE_VERB.test(next.norm) : true;
+    if (next.text === ',') {
+      const after = tokens[p.tokens[1] + 1];
+      return after !== undefined && after.sentence === next.sentence && isCapitalised(after);
+    }
+    return !/^[.;:!?)\]"”’']$|^['’]s$/.test(next.text);
   };
   // A seat of government or of a division ("мер Луцька", "мэра Москвы").
   const isSeat = (p: PlaceProposal): boolean => p.hits.some((h) => /^PPL(?:C|A|A2)$/.test(gazetteer.entry(h.entry).featureCode));
@@ -93,6 +105,9 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     else if (sameSentence(prev) && prev!.norm === 'the' && !theBeforeTown(p, next)) v = 'drop';
     else if (strong) v = 'keep';
     else if (afterSettlementWord(ti)) v = 'keep';
+    // Every village of Ukraine is in the gazetteer, many with a foreign or old spelling as an alternate name
+    // ("Putin" for Putiatyntsy): a small place known only by such a name needs a settlement word ("the village of").
+    else if (p.hits.every((h) => h.kind === 'alternate' && gazetteer.entry(h.entry).featureClass === 'P' && gazetteer.entry(h.entry).population < SMALL_PLACE_POPULATION)) v = 'drop';
     // A given name before it ("Megyn Kelly"): a capitalised word of letters, not a road number ("A429 Cirencester").
     else if (single && sameSentence(prev) && isCapitalised(prev!) && NAME_WORD.test(prev!.text) && !sentenceStartAt(tokens, ti - 1) && !partOfProposal(proposals, ti - 1)) { v = 'drop'; personNames.add(p.key); }
     // A capitalised word after it ("Mary Magdalene", "Paul Francis Floyd") makes it a given name, unless
