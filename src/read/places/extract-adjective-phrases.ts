@@ -76,10 +76,21 @@ function divisionHits(gazetteer: Gazetteer, adjective: string, noun: string, end
   return divisionOfTowns(gazetteer, adjectiveTownCandidates(adjective));
 }
 
-/** The first-level divisions whose main town (a seat: PPLA, PPLC) has one of these names. */
+/**
+ * The first-level divisions whose main town (a seat: PPLA, PPLC) has one of these names, for the
+ * first name (most likely first) that has any: "курск" before "куре" (Kure, in Japan) for "Курской".
+ */
 function divisionOfTowns(gazetteer: Gazetteer, names: readonly string[]): NameHit[] {
+  for (const name of names) {
+    const found = divisionsOfTown(gazetteer, name);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+function divisionsOfTown(gazetteer: Gazetteer, town: string): NameHit[] {
   const found: NameHit[] = [];
-  for (const h of names.flatMap((c) => gazetteer.lookup(c))) {
+  for (const h of gazetteer.lookup(town)) {
     const e = gazetteer.entry(h.entry);
     if (e.featureClass !== 'P' || e.admin1 === null || !/^PPLA|^PPLC/.test(e.featureCode)) continue;
     const name = gazetteer.adminName(`${e.country}.${e.admin1}`);
