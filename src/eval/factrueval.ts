@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Span } from '../model/index.js';
-import type { DatasetScores, Scorer } from './scorer.js';
+import type { DatasetScores, ScoreOptions, Scorer } from './scorer.js';
+import type { Pipeline } from '../read/pipeline.js';
 import { countSpans, emptyCounts, inContext, placesPipeline, readAs, spanMetrics } from './place-spans.js';
 
 /** The object types that are places (README-original.md: Location, and LocOrg, a place acting as an organisation). */
@@ -39,26 +40,28 @@ export function readFactRuEvalPlaces(spansFile: string, objectsFile: string): Sp
  */
 export const factRuEvalScorer: Scorer = {
   dataset: 'factrueval',
-  async score(dir, { misses, log }) {
-    const scores: DatasetScores = {};
-    const pipeline = placesPipeline();
-    for (const corpus of ['devset']) {
-      const folder = path.join(dir, corpus);
-      if (!existsSync(folder)) continue;
-      const counts = emptyCounts();
-      for (const file of readdirSync(folder).filter((f) => f.endsWith('.txt')).sort()) {
-        const base = file.slice(0, -4);
-        const text = readFileSync(path.join(folder, file), 'utf8');
-        const gold = readFactRuEvalPlaces(readFileSync(path.join(folder, `${base}.spans`), 'utf8'), readFileSync(path.join(folder, `${base}.objects`), 'utf8'));
-        const doc = readAs(pipeline, base, text, 'ru');
-        const { missed, spurious } = countSpans(counts, gold, doc.places.map((p) => p.span));
-        if (misses) {
-          for (const s of missed) log(`  factrueval ${base} missed: ${inContext(text, s)}`);
-          for (const s of spurious) log(`  factrueval ${base} spurious: ${inContext(text, s)}`);
-        }
-      }
-      scores[corpus] = spanMetrics('loc', counts);
-    }
-    return scores;
-  },
+  score: (dir, options) => Promise.resolve(scoreFactRuEval(dir, placesPipeline(), options)),
 };
+
+/** The scorer's work with a given pipeline (the morphology comparison reads with other resources). */
+export function scoreFactRuEval(dir: string, pipeline: Pipeline, { misses, log }: ScoreOptions): DatasetScores {
+  const scores: DatasetScores = {};
+  for (const corpus of ['devset']) {
+    const folder = path.join(dir, corpus);
+    if (!existsSync(folder)) continue;
+    const counts = emptyCounts();
+    for (const file of readdirSync(folder).filter((f) => f.endsWith('.txt')).sort()) {
+      const base = file.slice(0, -4);
+      const text = readFileSync(path.join(folder, file), 'utf8');
+      const gold = readFactRuEvalPlaces(readFileSync(path.join(folder, `${base}.spans`), 'utf8'), readFileSync(path.join(folder, `${base}.objects`), 'utf8'));
+      const doc = readAs(pipeline, base, text, 'ru');
+      const { missed, spurious } = countSpans(counts, gold, doc.places.map((p) => p.span));
+      if (misses) {
+        for (const s of missed) log(`  factrueval ${base} missed: ${inContext(text, s)}`);
+        for (const s of spurious) log(`  factrueval ${base} spurious: ${inContext(text, s)}`);
+      }
+    }
+    scores[corpus] = spanMetrics('loc', counts);
+  }
+  return scores;
+}

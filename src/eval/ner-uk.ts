@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Span } from '../model/index.js';
-import type { DatasetScores, Scorer } from './scorer.js';
+import type { DatasetScores, ScoreOptions, Scorer } from './scorer.js';
+import type { Pipeline } from '../read/pipeline.js';
 import { countSpans, emptyCounts, inContext, placesPipeline, readAs, spanMetrics } from './place-spans.js';
 
 /**
@@ -32,37 +33,39 @@ export function readBratSpans(ann: string, type: string): Span[] {
  */
 export const nerUkScorer: Scorer = {
   dataset: 'ner-uk',
-  async score(dir, { misses, log }) {
-    const scores: DatasetScores = {};
-    const pipeline = placesPipeline();
-    for (const corpus of ['dev']) {
-      const folder = path.join(dir, corpus);
-      if (!existsSync(folder)) continue;
-      const counts = emptyCounts();
-      const all = emptyCounts();
-      for (const file of readdirSync(folder).filter((f) => f.endsWith('.txt')).sort()) {
-        const base = file.slice(0, -4);
-        const annFile = path.join(folder, `${base}.ann`);
-        if (!existsSync(annFile)) continue;
-        const text = readFileSync(path.join(folder, file), 'utf8');
-        const ann = readFileSync(annFile, 'utf8');
-        const gold = readBratSpans(ann, 'LOC');
-        const organisations = readBratSpans(ann, 'ORG');
-        const doc = readAs(pipeline, base, text, 'uk');
-        const predicted = doc.places.map((p) => p.span);
-        countSpans(all, gold, predicted);
-        // NER-UK's annotation is flat: "України" in "Верховна Рада України" is part of an ORG and cannot be a LOC.
-        // A place found inside an organisation's name is neither right nor wrong (as for GeoWebNews' non-literal toponyms).
-        const nested = (s: Span): boolean => organisations.some((o) => o[0] <= s[0] && s[1] <= o[1]) && !gold.some((g) => g[0] < s[1] && s[0] < g[1]);
-        const { missed, spurious } = countSpans(counts, gold, predicted.filter((s) => !nested(s)));
-        if (misses) {
-          for (const s of missed) log(`  ner-uk ${base} missed: ${inContext(text, s)}`);
-          for (const s of spurious) log(`  ner-uk ${base} spurious: ${inContext(text, s)}`);
-        }
-      }
-      scores[corpus] = spanMetrics('loc', counts);
-      scores[corpus]!.loc_f1_overlap_with_nested = spanMetrics('loc', all).loc_f1_overlap!;
-    }
-    return scores;
-  },
+  score: (dir, options) => Promise.resolve(scoreNerUk(dir, placesPipeline(), options)),
 };
+
+/** The scorer's work with a given pipeline (the morphology comparison reads with other resources). */
+export function scoreNerUk(dir: string, pipeline: Pipeline, { misses, log }: ScoreOptions): DatasetScores {
+  const scores: DatasetScores = {};
+  for (const corpus of ['dev']) {
+    const folder = path.join(dir, corpus);
+    if (!existsSync(folder)) continue;
+    const counts = emptyCounts();
+    const all = emptyCounts();
+    for (const file of readdirSync(folder).filter((f) => f.endsWith('.txt')).sort()) {
+      const base = file.slice(0, -4);
+      const annFile = path.join(folder, `${base}.ann`);
+      if (!existsSync(annFile)) continue;
+      const text = readFileSync(path.join(folder, file), 'utf8');
+      const ann = readFileSync(annFile, 'utf8');
+      const gold = readBratSpans(ann, 'LOC');
+      const organisations = readBratSpans(ann, 'ORG');
+      const doc = readAs(pipeline, base, text, 'uk');
+      const predicted = doc.places.map((p) => p.span);
+      countSpans(all, gold, predicted);
+      // NER-UK's annotation is flat: "України" in "Верховна Рада України" is part of an ORG and cannot be a LOC.
+      // A place found inside an organisation's name is neither right nor wrong (as for GeoWebNews' non-literal toponyms).
+      const nested = (s: Span): boolean => organisations.some((o) => o[0] <= s[0] && s[1] <= o[1]) && !gold.some((g) => g[0] < s[1] && s[0] < g[1]);
+      const { missed, spurious } = countSpans(counts, gold, predicted.filter((s) => !nested(s)));
+      if (misses) {
+        for (const s of missed) log(`  ner-uk ${base} missed: ${inContext(text, s)}`);
+        for (const s of spurious) log(`  ner-uk ${base} spurious: ${inContext(text, s)}`);
+      }
+    }
+    scores[corpus] = spanMetrics('loc', counts);
+    scores[corpus]!.loc_f1_overlap_with_nested = spanMetrics('loc', all).loc_f1_overlap!;
+  }
+  return scores;
+}

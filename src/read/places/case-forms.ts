@@ -99,5 +99,6 @@ export function regionNameTownCandidates(folded: string): string[] {
   if (!m) return [];
   const stem = m[1]!;
   if (m[2] === 'ччина') return [`${stem}цьк`, `${stem}цк`];
-  return [stem, `${stem}ськ`, `${stem}ск`, `${stem}а`, `${stem}и`, `${stem}са`, `${stem}ь`];
+  // The -ськ/-ск towns first: the bare stem of Курщина ("кур") is some other town's whole name.
+  return [`${stem}ськ`, `${stem}ск`, stem, `${stem}а`, `${stem}и`, `${stem}са`, `${stem}ь`];
 }

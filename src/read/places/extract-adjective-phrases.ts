@@ -21,7 +21,7 @@ export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazett
   const tokens = doc.tokens;
   for (const sentence of doc.sentences) {
     const [from, to] = sentence.tokens;
-    for (let i = from; i + 1 < to; i++) {
+    for (let i = from; i < to; i++) {
       const t = tokens[i]!;
       if (!isCapitalised(t) || !isCyrillicWord(t.text)) continue;
       // One lower-case word may stand between: "Донецкой народной республики".
@@ -32,8 +32,8 @@ export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazett
         nounAt = i + 3;
         coordinated = true;
       } else if (nounAt + 1 < to && !cues.regionWord.has(tokens[nounAt]!.norm) && isCyrillicWord(tokens[nounAt]!.text) && !isCapitalised(tokens[nounAt]!) && cues.regionWord.has(tokens[nounAt + 1]!.norm)) nounAt++;
-      const noun = tokens[nounAt]!;
-      const region = cues.regionWord.has(noun.norm);
+      const noun = nounAt < to ? tokens[nounAt]! : undefined;
+      const region = noun !== undefined && cues.regionWord.has(noun.norm);
       if (!region) {
         // "на Харківщині", "Курщина": a region named after its main town.
         const adjective = foldName(t.text);
@@ -43,8 +43,8 @@ export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazett
           continue;
         }
       }
-      const direction = (nounAt === i + 1 || coordinated) && cues.directionWord.has(noun.norm);
-      if (!region && !direction) continue;
+      const direction = noun !== undefined && (nounAt === i + 1 || coordinated) && cues.directionWord.has(noun.norm);
+      if (noun === undefined || (!region && !direction)) continue;
       const adjective = foldName(t.text);
       if (region) {
         const hits = divisionHits(gazetteer, adjective, foldName(noun.text), endings);

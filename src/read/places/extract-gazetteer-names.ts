@@ -27,7 +27,7 @@ export function isCapitalised(token: Token): boolean {
  * found as written is tried in the nominative forms its ending allows ("в
  * Покровске" → Покровск, "з Курахового" → Курахове; rule `gazetteer-case-form`).
  */
-export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazetteer, cues: ContextCues, endings?: CaseEndings): PlaceProposal[] {
+export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazetteer, cues: ContextCues, endings?: CaseEndings, inflected?: InflectedLookup): PlaceProposal[] {
   const out: PlaceProposal[] = [];
   const tokens = doc.tokens;
   // Each token folded once (folding is the costly part of a lookup).
@@ -59,7 +59,7 @@ export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazettee
             hits = gazetteer.lookup(key);
             // A Cyrillic word found as written may still be an oblique case of another name ("Димитрова" is
             // a village's name and the genitive of Димитров): both readings go to the resolver.
-            if (hits.length > 0 && n === 1 && endings !== undefined && isCyrillicWord(first.text)) hits = withCaseForms(hits, key, gazetteer, endings);
+            if (hits.length > 0 && n === 1 && endings !== undefined && isCyrillicWord(first.text)) hits = inflected ? merge(hits, inflected([first.text]).hits) : withCaseForms(hits, key, gazetteer, endings);
           }
           // East Slavic place names run to two words at most ("Kryvyi Rih", "Bila Tserkva").
           else if (n <= 2 && key.length >= 5 && /^[a-z ]+$/.test(key)) hits = gazetteer.lookupSkeleton(key);
@@ -73,7 +73,7 @@ export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazettee
         if (matched) break;
       }
       if (!matched && endings !== undefined) {
-        const found = caseFormMatch(tokens, i, to, doc.text, foldAt, gazetteer, endings);
+        const found = caseFormMatch(tokens, i, to, doc.text, foldAt, gazetteer, endings, inflected);
         if (found) {
           out.push({ ...found, cue: hasCue(tokens, i, from, cues) });
           i = found.tokens[1];
@@ -91,6 +91,18 @@ export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazettee
   return out;
 }
 
+/**
+ * Another way of finding the names an inflected Cyrillic word group may be (a stemmer's index, in
+ * the morphology comparison of docs/eval.md): the words as written in, a key and the hits out.
+ */
+export type InflectedLookup = (words: readonly string[]) => { key: string; hits: NameHit[] };
+
+function merge(a: NameHit[], b: readonly NameHit[]): NameHit[] {
+  const out = [...a];
+  for (const h of b) if (!out.some((x) => x.entry === h.entry)) out.push(h);
+  return out;
+}
+
 function withCaseForms(hits: NameHit[], folded: string, gazetteer: Gazetteer, endings: CaseEndings): NameHit[] {
   const out = [...hits];
   for (const form of caseFormCandidates(folded, endings)) {
@@ -104,10 +116,15 @@ function withCaseForms(hits: NameHit[], folded: string, gazetteer: Gazetteer, en
  * nominative candidates (the word itself too), every combination looked up,
  * two words first. The hits of every form found are offered to the resolver.
  */
-function caseFormMatch(tokens: readonly Token[], i: number, to: number, text: string, foldAt: (k: number) => string, gazetteer: Gazetteer, endings: CaseEndings): PlaceProposal | null {
+function caseFormMatch(tokens: readonly Token[], i: number, to: number, text: string, foldAt: (k: number) => string, gazetteer: Gazetteer, endings: CaseEndings, inflected?: InflectedLookup): PlaceProposal | null {
   if (!isCyrillicWord(tokens[i]!.text)) return null;
   for (let n = Math.min(2, to - i); n >= 1; n--) {
     if (!tokensFormName(tokens, i, i + n, text) || !isCyrillicWord(tokens[i + n - 1]!.text)) continue;
+    if (inflected) {
+      const found = inflected(tokens.slice(i, i + n).map((t) => t.text));
+      if (found.hits.length > 0) return { span: [tokens[i]!.span[0], tokens[i + n - 1]!.span[1]], key: found.key, hits: found.hits, rule: 'gazetteer-stem', tokens: [i, i + n] };
+      continue;
+    }
     let keys = [''];
     for (let k = i; k < i + n; k++) {
       const f = foldAt(k);

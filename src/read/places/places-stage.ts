@@ -11,6 +11,7 @@ import { extractRegionPhrases } from './extract-region-phrases.js';
 import { extractAdjectivePhrases } from './extract-adjective-phrases.js';
 import { extractStreetNames } from './extract-street-names.js';
 import type { CaseEndings } from './case-forms.js';
+import type { InflectedLookup } from './extract-gazetteer-names.js';
 import type { PlaceProposal } from './proposal.js';
 import { refineGovernmentRole } from './refine-government-role.js';
 import { countryStems, refineNonPlaces } from './refine-non-places.js';
@@ -34,6 +35,8 @@ export interface PlacesOptions {
 export interface LanguagePlaces {
   readonly cues: ContextCues;
   readonly endings: CaseEndings;
+  /** Finds inflected names another way than by the case endings (the stemmer of the morphology comparison, docs/eval.md). */
+  readonly inflected?: InflectedLookup;
 }
 
 /** Below this confidence a resolved place gets a `place.ambiguous` diagnostic. */
@@ -62,7 +65,7 @@ export function createPlacesStage(options: PlacesOptions): Stage {
     name: 'places',
     run(doc) {
       const language = doc.meta.language === null ? undefined : languages[doc.meta.language];
-      const proposals = findPlaceProposals(doc, gazetteer, language?.cues ?? cues, stems, language?.endings);
+      const proposals = findPlaceProposals(doc, gazetteer, language?.cues ?? cues, stems, language?.endings, language?.inflected);
       const resolutions = resolvePlaces(proposals, gazetteer, doc.text);
       const places: PlaceMention[] = [];
       const diagnostics: Diagnostic[] = [];
@@ -81,14 +84,14 @@ export function createPlacesStage(options: PlacesOptions): Stage {
 }
 
 /** Extractors then refiners, without resolution: the recognition half of the stage (also used by the eval). */
-export function findPlaceProposals(doc: Parameters<Stage['run']>[0], gazetteer: Gazetteer, cues: ContextCues, stems: ReadonlySet<string>, endings?: CaseEndings): PlaceProposal[] {
+export function findPlaceProposals(doc: Parameters<Stage['run']>[0], gazetteer: Gazetteer, cues: ContextCues, stems: ReadonlySet<string>, endings?: CaseEndings, inflected?: InflectedLookup): PlaceProposal[] {
   // The narrow extractors come first: on equal spans the overlap refiner keeps the earlier proposal,
   // so "LONDON" as a dateline beats "LONDON" as a bare capitalised name (which reads as an acronym).
   // Adjective phrases ("Донецкой области") before names, so that the division beats the town on the adjective.
   const proposed = [
     ...extractAbbreviations(doc, gazetteer), ...extractDatelines(doc, gazetteer), ...extractHyphenParts(doc, gazetteer),
     ...(endings ? [...extractStreetNames(doc, cues), ...extractAdjectivePhrases(doc, gazetteer, cues, endings)] : []),
-    ...extractGazetteerNames(doc, gazetteer, cues, endings), ...extractRegionPhrases(doc, gazetteer, cues),
+    ...extractGazetteerNames(doc, gazetteer, cues, endings, inflected), ...extractRegionPhrases(doc, gazetteer, cues),
   ];
   const unique = refineTimeOverlaps(doc, refineOverlaps(proposed));
   const places = refineNonPlaces(doc, unique, { gazetteer, cues, countryStems: stems });
