@@ -69,8 +69,9 @@ export function loadGazetteer(options: LoadGazetteerOptions = {}): Gazetteer {
     regions: readFileSync(names.regions, 'utf8'),
     historicNames: readFileSync(names.historicNames, 'utf8'),
     aliases: readFileSync(names.aliases, 'utf8'),
-    // Russian and Ukrainian country names (a reviewed file of their own) read as more lines of the same table.
-    countryNames: `${readFileSync(names.countryNames, 'utf8')}\n${readOptional(path.join(dir, 'country-names-cyrillic.tsv'))}`,
+    // Russian names (generated from world-countries) and a reviewed file of Russian and Ukrainian short forms
+    // and Ukrainian names: more lines of the same table.
+    countryNames: [names.countryNames, path.join(dir, 'country-names-ru.tsv'), path.join(dir, 'country-names-cyrillic.tsv')].map(readOptional).join('\n'),
     abbreviations: readFileSync(names.abbreviations, 'utf8'),
   };
   applyCurated(gazetteer, files, names);
