@@ -29,7 +29,7 @@ export interface DefaultSources {
  * (a division's point, a name rule), and an older compiled file is recompiled
  * on the next load instead of being used.
  */
-export const DEFAULT_COMPILE_VERSION = 'default-3.6 (every populated place of Ukraine, press labels, duplicates merged, Cyrillic own names)';
+export const DEFAULT_COMPILE_VERSION = 'default-3.7 (every populated place and natural feature of Ukraine, press labels, duplicates merged, Cyrillic own names)';
 
 /** Where the npm packages keep the GeoNames tables the default gazetteer is built from. */
 export function defaultSources(): DefaultSources {
@@ -151,7 +151,7 @@ export function readUkraine(file: string): UkraineData {
     if (cols.length !== 10) throw new Error(`${file}:${lineNo}: expected 10 tab-separated columns, found ${cols.length}; rebuild it with scripts/build-ua-places.mjs`);
     const [id, name, lat, lon, featureClass, featureCode, admin1, admin2, population, alts] = cols as [string, string, string, string, string, string, string, string, string, string];
     const alternates = alts === '' ? [] : alts.split('|');
-    const label = featureClass === 'P' ? pressLabel(name, alternates) : name;
+    const label = featureClass === 'P' || featureClass === 'H' || featureClass === 'T' ? pressLabel(name, alternates) : name;
     const entry: GazetteerEntry = {
       geonameId: Number(id), name: label, lat: Number(lat), lon: Number(lon), featureClass, featureCode, country: 'UA',
       admin1: admin1 === '' || admin1 === '00' ? null : admin1, admin2: admin2 === '' ? null : admin2, population: Number(population),

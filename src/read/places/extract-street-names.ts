@@ -18,8 +18,11 @@ export function extractStreetNames(doc: AnalyzedDocument, cues: ContextCues): Pl
   if (cues.streetWord.size === 0) return [];
   const out: PlaceProposal[] = [];
   const tokens = doc.tokens;
-  for (const sentence of doc.sentences) {
-    const [from, to] = sentence.tokens;
+  // Over the whole text, not sentence by sentence: a sentence splitter that does not know "вул." ends a
+  // sentence after it. A line break ends a name.
+  const from = 0;
+  const to = tokens.length;
+  {
     for (let i = from; i < to; i++) {
       const t = tokens[i]!;
       // The tokenizer may keep the abbreviation's dot apart ("вул" "."): read both.
@@ -33,6 +36,7 @@ export function extractStreetNames(doc: AnalyzedDocument, cues: ContextCues): Pl
         const n = tokens[j]!;
         const initial = n.text.length === 1 && isCapitalised(n) && tokens[j + 1]?.text === '.';
         if (initial) { j += 2; continue; }
+        if (doc.text.slice(tokens[j - 1]!.span[1], n.span[0]).includes('\n')) break;
         if (n.kind === 'word' && isCapitalised(n) && isCyrillicWord(n.text)) { j++; continue; }
         break;
       }
