@@ -38,7 +38,22 @@ function foldEnding(ending: string): string {
  *
  * @example caseFormCandidates('авдеевкои', ruEndings) // => [..., 'авдеевка', ...]
  */
-export function caseFormCandidates(folded: string, endings: CaseEndings): string[] {
+export function caseFormCandidates(folded: string, endings: CaseEndings): readonly string[] {
+  // The same words come back in every document ("України", "області"): candidates are kept per endings
+  // table (a cache of a pure function; bounded, so a long run does not grow it without end).
+  let cache = CACHE.get(endings);
+  if (cache === undefined) CACHE.set(endings, (cache = new Map()));
+  const known = cache.get(folded);
+  if (known !== undefined) return known;
+  if (cache.size > 100_000) cache.clear();
+  const out = computeCandidates(folded, endings);
+  cache.set(folded, out);
+  return out;
+}
+
+const CACHE = new WeakMap<CaseEndings, Map<string, string[]>>();
+
+function computeCandidates(folded: string, endings: CaseEndings): string[] {
   const out: string[] = [];
   for (const [oblique, nominatives] of endings) {
     if (!folded.endsWith(oblique)) continue;

@@ -37,7 +37,7 @@ export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazett
       if (!region) {
         // "на Харківщині", "Курщина": a region named after its main town.
         const adjective = foldName(t.text);
-        const hits = divisionOfTowns(gazetteer, [adjective, ...caseFormCandidates(adjective, endings)].flatMap(regionNameTownCandidates));
+        const hits = /щин|чин/.test(adjective) ? divisionOfTowns(gazetteer, [adjective, ...caseFormCandidates(adjective, endings)].flatMap(regionNameTownCandidates)) : [];
         if (hits.length > 0) {
           out.push({ span: t.span, key: adjective, hits, rule: 'region-name', tokens: [i, i + 1], regionPhrase: true, cue: true });
           continue;
