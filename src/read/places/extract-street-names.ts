@@ -47,7 +47,9 @@ export function extractStreetNames(doc: AnalyzedDocument, cues: ContextCues): Pl
       }
       // Adjective before the street word.
       const before = tokens[i - 1];
-      if (i - 1 >= from && before && isCapitalised(before) && isCyrillicWord(before.text) && /(?:ий|ый|ой|ая|ій|ої|ою|ую|ого|ому|ом|ей|ое|е|а|у|і)$/u.test(before.norm)) {
+      // Not at the start of a sentence, where every word is capitalised ("Загальна площа" is "total area").
+      const startsSentence = before === undefined || i - 2 < 0 || tokens[i - 2]!.sentence !== before.sentence;
+      if (i - 1 >= from && before && !startsSentence && isCapitalised(before) && isCyrillicWord(before.text) && /(?:ий|ый|ой|ая|ій|ої|ою|ую|ого|ому|ом|ей|ое|е|а|у|і)$/u.test(before.norm)) {
         out.push({ span: [before.span[0], t.span[1]], key: foldName(doc.text.slice(before.span[0], t.span[1])), hits: [], rule: 'street-name', tokens: [i - 1, i + 1], cue: true });
       }
     }

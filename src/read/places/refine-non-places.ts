@@ -103,6 +103,9 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     // town's name after "the" is a building, an institution or a company, unless the town is a
     // modifier of a front-line noun ("the Pokrovsk direction") or "The" is part of its own name.
     else if (sameSentence(prev) && prev!.norm === 'the' && !theBeforeTown(p, next)) v = 'drop';
+    // "Того ж дня": a Cyrillic word the text also writes in lower case is that word (того, "of that"), even where a
+    // country has its name (Togo); Russian and Ukrainian capitalise place names and nothing else mid-sentence.
+    else if (single && isCyrillicWord(text) && lowerWords.has(p.key) && p.rule !== 'adjective-region' && p.rule !== 'region-name') v = 'drop';
     else if (strong) v = 'keep';
     else if (afterSettlementWord(ti)) v = 'keep';
     // Every village of Ukraine is in the gazetteer, many with a foreign or old spelling as an alternate name
