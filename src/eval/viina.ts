@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { DatasetScores, ScoreOptions, Scorer } from './scorer.js';
 import type { Pipeline } from '../read/pipeline.js';
 import { placesPipeline, readAs } from './place-spans.js';
+import { detectLanguage } from '../ingest/language/detect-language.js';
 
 interface ViinaRow {
   readonly id: string;

@@ -162,6 +162,9 @@ function tokensFormName(tokens: readonly Token[], i: number, j: number, text: st
   return true;
 }
 
+/** A lower-case Cyrillic adjective or adverb in any case and gender ("окупованому", "тимчасово", "захваченном"). */
+const CYRILLIC_MODIFIER = /^[а-яёіїєґ'’]{4,}(?:ому|ім|им|их|ій|ої|ого|ом|ой|ых|ым|ую|ий|ый|ая|ое|ою|ей|о)$/u;
+
 /** Instrumental endings of Russian and Ukrainian nouns and adjectives ("з Марією", "с Мариной", "з Романом"). */
 const INSTRUMENTAL = /(?:ою|ею|єю|ом|ем|єм|ім|им|ым|ами|ями|ой|ей)$/u;
 
@@ -169,6 +172,9 @@ const INSTRUMENTAL = /(?:ою|ею|єю|ом|ем|єм|ім|им|ым|ами|я�
 export function hasCue(tokens: readonly Token[], i: number, from: number, cues: ContextCues): boolean {
   let k = i - 1;
   if (k >= from && tokens[k]!.norm === 'the') k--;
+  // "в окупованому Харцизьку", "в тимчасово окупованих Ровеньках": up to two lower-case Cyrillic adjectives
+  // (or adverbs) between the preposition and the name.
+  for (let n = 0; n < 2 && k >= from && CYRILLIC_MODIFIER.test(tokens[k]!.text); n++) k--;
   if (k < from) return false;
   const w = tokens[k]!.norm;
   if (cues.fromOrWith.has(w)) return !INSTRUMENTAL.test(tokens[i]!.norm);
