@@ -43,7 +43,7 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
         io.err(`counterclaim: ${describeFailure(result)}\n`);
         continue;
       }
-      // Languages not analysed yet are kept with their diagnostic and empty lists.
+      // Languages the pipeline does not read are kept with their diagnostic and empty lists.
       const doc = toLedgerDocument(isAnalysable(result.doc) ? pipeline.read(result.doc) : emptyAnalysis(result.doc));
       if (store) await store.saveDocument(doc);
       documents.push(doc);

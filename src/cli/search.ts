@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { isoDateOrDateTime } from '../ingest/index.js';
-import { openStore } from '../store/open-store.js';
+import { openExistingStore } from './read-store.js';
 import { SearchQueryError, type SearchHit } from '../store/store.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, UsageError } from './usage-error.js';
@@ -52,7 +52,7 @@ export async function searchCommand(argv: readonly string[], io: CliIo): Promise
     const issue = flags.error.issues[0]!;
     throw new UsageError(`--${String(issue.path[0])} ${issue.message}`);
   }
-  const store = await openStore(values.db);
+  const store = await openExistingStore(values.db);
   let hits: SearchHit[];
   try {
     hits = await store.searchDocuments({
@@ -93,6 +93,6 @@ export function formatHit(hit: SearchHit, tty: boolean): string {
   }
   snippet += safe(hit.snippet.slice(at));
   const head = [hit.published?.slice(0, 10), hit.outlet, hit.title].filter(Boolean).map((s) => safe(s!)).join(' · ') || safe(hit.source ?? hit.id);
-  const notes = [hit.language && hit.language !== 'en' ? `language ${hit.language}, not analysed` : null, hit.duplicateOf ? `near-duplicate of ${hit.duplicateOf.slice(0, 12)}` : null].filter(Boolean);
+  const notes = [!hit.analyzed ? `${hit.language ? `language ${hit.language}, ` : ''}not analysed` : null, hit.duplicateOf ? `near-duplicate of ${hit.duplicateOf.slice(0, 12)}` : null].filter(Boolean);
   return `${head}${notes.length > 0 ? `  (${notes.join('; ')})` : ''}\n  ${hit.id.slice(0, 12)}  ${safe(hit.source ?? '')}\n  ${snippet}\n\n`;
 }

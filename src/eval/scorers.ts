@@ -5,6 +5,7 @@ import { tempeval3Scorer } from './tempeval3.js';
 import { wikiwarsScorer } from './wikiwars.js';
 import { polnearScorer } from './polnear.js';
 import { geoparsingScorer } from './geoparsing.js';
+import { warnewsScorer } from './warnews.js';
 import { factRuEvalScorer } from './factrueval.js';
 import { nerUkScorer } from './ner-uk.js';
 import { viinaScorer } from './viina.js';
@@ -17,6 +18,7 @@ export const SCORERS: readonly Scorer[] = [
   wikiwarsScorer,
   polnearScorer,
   geoparsingScorer,
+  warnewsScorer,
   factRuEvalScorer,
   nerUkScorer,
   viinaScorer,

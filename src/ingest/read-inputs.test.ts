@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readInputs, type ReadInputsOptions } from './read-inputs.js';
+import { isAnalysable, readInputs, withLanguage, type ReadInputsOptions } from './read-inputs.js';
 import type { IngestResult } from './ingest-result.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'counterclaim-ingest-'));
@@ -113,4 +113,26 @@ test('URLs: loopback refused unless allowed; fetched with --allow-private; redir
   } finally {
     server.close();
   }
+});
+
+test('language: English, Russian and Ukrainian are analysed; a mixed text is read in its main language with a diagnostic', () => {
+  const source = (text: string, language: string | null = null) => ({
+    id: 'x', text, diagnostics: [], meta: { title: null, outlet: null, url: null, published: null, language, source: null },
+  });
+  const ru = withLanguage(source('Командование сообщило, что колонна прошла через мост и заняла позиции у реки.'));
+  assert.equal(ru.meta.language, 'ru');
+  assert.ok(isAnalysable(ru));
+  assert.deepEqual(ru.diagnostics, []);
+  const uk = withLanguage(source('Командування повідомило, що колона пройшла через міст і зайняла позиції біля річки.'));
+  assert.equal(uk.meta.language, 'uk');
+  assert.ok(isAnalysable(uk));
+  const quoted = 'Командование сообщило, что колонна прошла через мост и заняла позиции у реки. '.repeat(3)
+    + '"We have withdrawn from the bridge and the positions along the river are now held by the other side," the statement in English read.';
+  const mixed = withLanguage(source(quoted));
+  assert.equal(mixed.meta.language, 'ru');
+  assert.ok(isAnalysable(mixed));
+  assert.deepEqual(mixed.diagnostics.map((d) => d.code), ['input.language-mixed']);
+  const other = withLanguage(source('Le ministère a déclaré que la colonne avait traversé le pont.', 'fr'));
+  assert.ok(!isAnalysable(other));
+  assert.deepEqual(other.diagnostics.map((d) => d.code), ['input.language-unsupported']);
 });

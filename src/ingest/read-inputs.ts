@@ -11,13 +11,15 @@ import { memoryInput } from './inputs/memory-input.js';
 import { stdinInput } from './inputs/stdin-input.js';
 import { fetchUrl, type FetchOptions } from './inputs/fetch-url.js';
 import { globBase, globToRegExp, isGlob } from './inputs/glob.js';
-import { detectLanguage, LANGUAGE_NAMES } from './language/detect-language.js';
+import { detectLanguage, LANGUAGE_NAMES, MIXED_SHARE, otherScriptShare } from './language/detect-language.js';
 
 export interface ReadInputsOptions {
   /** Values that override every input's own metadata (the CLI's --published, --outlet, --url, --title). */
   readonly overrides?: MetaOverrides;
   readonly maxBytes?: number;
   readonly maxLineBytes?: number;
+  /** JSON Lines: our field -> the record's field it is read from (the CLI's --map). */
+  readonly fieldMap?: Readonly<Record<string, string>>;
   readonly fetch?: FetchOptions;
   /** Standard input, for `-` (tests pass their own). */
   readonly stdin?: AsyncIterable<Uint8Array>;
@@ -70,6 +72,7 @@ export async function* readInput(spec: InputSpec, options: ReadInputsOptions = {
     ...(options.overrides ? { overrides: options.overrides } : {}),
     maxBytes: options.maxBytes ?? MAX_INPUT_BYTES,
     maxLineBytes: options.maxLineBytes ?? MAX_LINE_BYTES,
+    ...(options.fieldMap ? { fieldMap: options.fieldMap } : {}),
   };
   let input: Input;
   let reader: Reader | null;
@@ -87,7 +90,7 @@ export async function* readInput(spec: InputSpec, options: ReadInputsOptions = {
       return;
     }
     const name = new URL(fetched.url).pathname;
-    input = memoryInput(spec.url, name, fetched.bytes, fetched.contentType);
+    input = memoryInput(spec.url, name, fetched.bytes, fetched.contentType, { charset: fetched.charset, url: fetched.url });
     reader = readerForContentType(fetched.contentType) ?? readerForName(name) ?? readerForContent(fetched.bytes);
     if (reader.name === 'text' && fetched.contentType !== 'text/plain') reader = readerForContent(fetched.bytes);
     if (reader.name === 'feed' && !readerForContent(fetched.bytes).name.match(/feed/)) reader = readerForContent(fetched.bytes); // application/xml that is really HTML
@@ -107,26 +110,41 @@ export async function* readInputs(args: readonly string[], options: ReadInputsOp
   }
 }
 
+/** The languages the pipeline reads (issue 14: Russian and Ukrainian with their own resources, data/<concern>/<language>/). */
+export const ANALYSED_LANGUAGES: ReadonlySet<string> = new Set(['en', 'ru', 'uk']);
+
 /**
- * Records the language (the input's own, or detected) and, for a language we
- * do not analyse yet, an info diagnostic: the document is stored and
- * searchable but not read by the pipeline (see isAnalysable).
+ * Records the language (the input's own, or detected). A document in a language
+ * the pipeline does not read gets an info diagnostic: it is stored and
+ * searchable but not read (see isAnalysable). One that mixes scripts (a Russian
+ * post quoting an English statement at length) is read in its main language,
+ * with an info diagnostic saying so.
  */
 export function withLanguage(doc: SourceDocument): SourceDocument {
   const stated = doc.meta.language;
   const language = stated ?? detectLanguage(doc.text);
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
-  if (language !== 'en') {
+  const rule = stated ? 'language.stated' : 'language.detect';
+  if (language === null || !ANALYSED_LANGUAGES.has(language)) {
     const name = language ? `${LANGUAGE_NAMES[language as keyof typeof LANGUAGE_NAMES] ?? language} (${language})` : 'a language that could not be determined';
     diagnostics.push({
-      code: 'input.language-unsupported', severity: 'info', stage: 'ingest', rule: stated ? 'language.stated' : 'language.detect',
-      message: `text is in ${name}: stored and searchable, not analysed (only English is analysed for now)`,
+      code: 'input.language-unsupported', severity: 'info', stage: 'ingest', rule,
+      message: `text is in ${name}: stored and searchable, not analysed (English, Russian and Ukrainian are analysed)`,
     });
+  } else {
+    const other = otherScriptShare(doc.text, language);
+    if (other >= MIXED_SHARE) {
+      const name = LANGUAGE_NAMES[language as keyof typeof LANGUAGE_NAMES];
+      diagnostics.push({
+        code: 'input.language-mixed', severity: 'info', stage: 'ingest', rule: 'language.mixed',
+        message: `${Math.round(other * 100)}% of the letters are in another script than ${name}'s: the text is read as ${name} (${language}), the rest may be missed`,
+      });
+    }
   }
   return { ...doc, meta: { ...doc.meta, language }, diagnostics };
 }
 
-/** Whether the pipeline reads this document (English only, for now). */
+/** Whether the pipeline reads this document (English, Russian, Ukrainian). */
 export function isAnalysable(doc: SourceDocument): boolean {
   return !doc.diagnostics.some((d) => d.code === 'input.language-unsupported');
 }

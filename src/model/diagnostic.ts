@@ -18,6 +18,8 @@ export const DIAGNOSTIC_CODES = [
   'input.duplicate',
   'input.near-duplicate',
   'input.language-unsupported',
+  /** A document with much text in another script than its language's: read in its main language. */
+  'input.language-mixed',
   /** The pipeline threw on a document: a defect of ours, reported so the batch goes on. */
   'analysis.failed',
   // reading

@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Resources } from './pipeline.js';
+import type { LanguageResources, Resources } from './pipeline.js';
 import { compileActorLexicon } from './actors/index.js';
-import { compileCueLexicon, compileSpanTagger, type SpanTagger } from './attribution/index.js';
+import { compileContentStance, compileCueLexicon, compileSpanTagger, type SpanTagger } from './attribution/index.js';
 import { decodeSpanTagger } from './attribution/span-tagger.js';
 import { loadPlacesResources } from '../gazetteer/load-places-resources.js';
 import { parseEventLexicon } from './events/index.js';
+import { compileTimeLexicon } from './time/time-lexicon.js';
+import { compileAbbreviations } from './segment/abbreviations.js';
+import { compileQuantityVocabulary } from './quantities/quantity-vocabulary.js';
+import { languageClaims } from './claims/claim-lexicon.js';
+
+/** The languages besides English whose resources are in data/<concern>/<language>/ (issue 14). */
+export const READ_LANGUAGES = ['ru', 'uk'] as const;
 
 export interface LoadResourcesOptions {
   /** The database location: user-imported gazetteer data is stored beside it. */
@@ -23,16 +30,30 @@ export interface LoadResourcesOptions {
  * pipeline with the result. Stages never read files themselves.
  */
 export async function loadResources(options: LoadResourcesOptions = {}): Promise<Resources> {
-  const [actors, nouns, cues, claimPredicates, claimContext] = await Promise.all(
-    ['actors/actors.json', 'actors/nouns.json', 'cues/cues.json', 'claims/predicates.json', 'claims/context.json'].map(readData),
+  const [actors, nouns, cues, contentStance, claimPredicates, claimContext] = await Promise.all(
+    ['actors/actors.json', 'actors/nouns.json', 'cues/cues.json', 'cues/content-stance.json', 'claims/predicates.json', 'claims/context.json'].map(readData),
   );
+  const languageActors = await Promise.all(READ_LANGUAGES.map((language) => readData(`actors/${language}/actors.json`)));
   return {
-    actors: compileActorLexicon(actors, nouns),
+    actors: compileActorLexicon(actors, nouns, languageActors),
     cues: compileCueLexicon(cues),
+    contentStance: compileContentStance(contentStance),
     attributionTagger: await loadAttributionTagger(),
     places: loadPlacesResources({ db: options.db, ...(options.gazetteerBuffer ? { baseBuffer: options.gazetteerBuffer } : {}) }),
     claims: { predicates: claimPredicates, context: claimContext },
     events: parseEventLexicon(await readFile(new URL('../../data/events/triggers.tsv', import.meta.url), 'utf8'), await readData('events/actor-words.json')),
+    languages: Object.fromEntries(await Promise.all(READ_LANGUAGES.map(async (language) => [language, await loadLanguageResources(language)] as const))),
+  };
+}
+
+/** One language's resources: data/<concern>/<language>/ for each concern that has them. */
+export async function loadLanguageResources(language: string): Promise<LanguageResources> {
+  return {
+    abbreviations: compileAbbreviations(await readData(`segment/${language}/abbreviations.json`)),
+    time: compileTimeLexicon(await readData(`time/${language}/lexicon.json`)),
+    cues: compileCueLexicon(await readData(`cues/${language}/cues.json`)),
+    quantities: compileQuantityVocabulary(await readData(`quantities/${language}/quantities.json`)),
+    claims: languageClaims(await readData('claims/predicates.json'), await readData(`claims/${language}/claims.json`)),
   };
 }
 

@@ -58,3 +58,27 @@ export function detectLanguage(text: string): SupportedLanguage | null {
   if (uk === ru) return null;
   return uk > ru ? 'uk' : 'ru';
 }
+
+/** The share of letters in the other script at which a document counts as mixed (input.language-mixed). */
+export const MIXED_SHARE = 0.25;
+
+/**
+ * The share of a text's letters (Latin and Cyrillic, first 20,000 characters)
+ * in the script that `language` is not written in: 0 for a text of one script;
+ * 0 for texts under 200 letters, where a name or a quoted title in the other
+ * script is most of it.
+ *
+ * @example otherScriptShare('Министр сказал: "We will not retreat from the line"', 'ru') // 0 (too short to tell)
+ */
+export function otherScriptShare(text: string, language: string): number {
+  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  let latin = 0;
+  let cyrillic = 0;
+  for (const ch of sample.toLowerCase()) {
+    if (ch >= 'a' && ch <= 'z') latin++;
+    else if (ch >= '\u0400' && ch <= '\u04ff') cyrillic++;
+  }
+  const letters = latin + cyrillic;
+  if (letters < 200) return 0;
+  return (language === 'en' ? cyrillic : latin) / letters;
+}

@@ -15,10 +15,10 @@ export const htmlReader: Reader = {
   extensions: ['.html', '.htm', '.xhtml'],
   contentTypes: ['text/html', 'application/xhtml+xml'],
   sniff: (head) => /^\s*(<!--[\s\S]*?-->\s*)*<(!doctype html|html[\s>]|head[\s>]|body[\s>])/i.test(head),
-  read: (input, options) => readSingleDocument(input, options, (html) => htmlToDocument(html)),
+  read: (input, options) => readSingleDocument(input, options, (html) => htmlToDocument(html, input.url ?? (/^https?:\/\//i.test(input.source) ? input.source : null))),
 };
 
-export function htmlToDocument(html: string): { text: string; meta: ReturnType<typeof metaLayer>; extra: { byline: string | null } } | { error: string } {
+export function htmlToDocument(html: string, pageUrl: string | null = null): { text: string; meta: ReturnType<typeof metaLayer>; extra: { byline: string | null } } | { error: string } {
   let parsed;
   try {
     parsed = parseHTML(html);
@@ -26,7 +26,7 @@ export function htmlToDocument(html: string): { text: string; meta: ReturnType<t
     return { error: `is not HTML that can be read: ${(error as Error).message}` };
   }
   const { document } = parsed;
-  const meta = readHtmlMeta(document as unknown as Parameters<typeof readHtmlMeta>[0]);
+  const meta = readHtmlMeta(document as unknown as Parameters<typeof readHtmlMeta>[0], pageUrl);
   let text = '';
   let article: ReturnType<Readability<unknown>['parse']> = null;
   try {
@@ -45,7 +45,8 @@ export function htmlToDocument(html: string): { text: string; meta: ReturnType<t
 }
 
 function metaLayer(meta: ReturnType<typeof readHtmlMeta>, readabilityTitle: string | null) {
-  return { title: meta.title ?? clean(readabilityTitle), outlet: meta.outlet, url: meta.url, published: meta.published, language: meta.language };
+  // Readability's title reads JSON-LD, Dublin Core, Open Graph and Parse.ly and cleans <title> of the site's name.
+  return { title: clean(readabilityTitle) ?? meta.title, outlet: meta.outlet, url: meta.url, published: meta.published, language: meta.language };
 }
 
 function clean(v: string | null | undefined): string | null {

@@ -22,7 +22,8 @@ export function extractDictionaryActors(tokens: readonly Token[], sentence: Sent
         ok = t.norm === alias.norms[k] && (alias.exactCase === null || t.text === alias.exactCase[k]);
       }
       // A name starts with a capital ("the Kremlin" aside): "ukraine" in a URL or "wagner" the composer's fans, no.
-      if (!ok || !(isCapitalized(tokens[i]) || tokens[i]!.norm === 'the')) continue;
+      // A name another language's file writes in lower case ("российское Минобороны") matches as written.
+      if (!ok || !(isCapitalized(tokens[i]) || tokens[i]!.norm === 'the' || alias.lowerStart)) continue;
       // A possessive country name is the owner of what follows ("Ukraine's 47th brigade"): the rule extractors take it.
       if (alias.metonym || alias.actor.kind === 'government') {
         const before = tokens[i - 1];

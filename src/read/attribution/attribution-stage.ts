@@ -1,25 +1,31 @@
-import type { AnalyzedDocument, Attribution, Diagnostic, Entity, Side, Span, Token } from '../../model/index.js';
+import type { ActorMention, AnalyzedDocument, Attribution, Diagnostic, Entity, Side, Span, Stance, Token } from '../../model/index.js';
 import { itemId } from '../../model/index.js';
 import type { Stage } from '../stage.js';
 import { inflect, type CueLexicon } from './cue-lexicon.js';
 import type { AttributionCandidate } from './attribution-candidate.js';
 import { findCues } from './find-cues.js';
-import { extractVerbAttribution } from './extract-verb-attributions.js';
+import { extractVerbAttribution, type Typography } from './extract-verb-attributions.js';
 import { extractAccordingTo, extractNounClaim } from './extract-other-frames.js';
 import { shareSubjects } from './share-subjects.js';
 import { extendQuotedContent } from './extend-quoted-content.js';
 import { linkAttributionSource } from './link-attribution-source.js';
+import { resolveSourceEntities, sideOfWords } from './resolve-source-entities.js';
 import { linkStatementTime } from './link-statement-time.js';
 import { extractReporterVoice } from './extract-reporter-voice.js';
 import { prepareTagging, tagSentence, tokenContext, type SpanTagger, type TaggedSentence } from './span-tagger.js';
 import { extractTaggedAttributions, nearestSpan } from './extract-tagged-attributions.js';
 import { extractColonFrame } from './extract-colon-frames.js';
 import { extractDashAttributions } from './extract-dash-attributions.js';
+import { extractAnaphoricContent } from './extract-anaphoric-content.js';
+import { extractSubjectlessVerb } from './extract-subjectless-verbs.js';
+import { extractGenitiveNounClaim } from './extract-genitive-noun-claims.js';
+import { extendStraightQuotes } from './extend-straight-quotes.js';
 import { widenTaggedContents, widenTaggedCues, widenTaggedSources } from './widen-tagged-sources.js';
 import { extendCueVerbGroup } from './extend-cue-verb-group.js';
 import { dropOverlappingCues } from './drop-overlapping-cues.js';
 import { continueQuotedContent } from './continue-quoted-content.js';
 import { pastDateline } from './skip-dateline.js';
+import { refineGovernedCues, refineStanceFromContent, type ContentStanceLexicon } from './refine-stance-from-content.js';
 
 const STAGE = 'attribution';
 
@@ -33,8 +39,15 @@ export interface AttributionOptions {
    * source where the frames find none.
    */
   readonly tagger?: SpanTagger;
+  /** Content patterns that give a neutral cue its stance (data/cues/content-stance.json), compiled. */
+  readonly contentStance?: ContentStanceLexicon;
   /** Add the reporter's own voice for unattributed sentences (default true; the PolNeAR eval turns it off). */
   readonly reporterVoice?: boolean;
+  /**
+   * Cue lexicons of other languages (data/cues/<language>/cues.json, compiled), by language code: a document
+   * whose `meta.language` has one is read with it, and without the tagger (trained on English).
+   */
+  readonly languages?: Readonly<Record<string, CueLexicon>>;
 }
 
 /**
@@ -46,15 +59,18 @@ export function createAttributionStage(options: AttributionOptions): Stage {
   if (!options || !(options.cues?.byFirst instanceof Map)) {
     throw new Error('attribution: needs the compiled cue lexicon (loadResources() provides resources.cues)');
   }
-  const { cues } = options;
   // Every inflection of the lexicon's force verbs, so a cue the tagger found ("attacks") is checked too.
-  const forceWords = new Set([...cues.byFirst.values()].flat().filter((e) => e.force).flatMap((e) => inflect(e.lemma)));
+  const forceWordsOf = (lexicon: CueLexicon): Set<string> => new Set([...lexicon.byFirst.values()].flat().filter((e) => e.force).flatMap((e) => inflect(e.lemma)));
+  const english = { cues: options.cues, tagger: options.tagger, forceWords: forceWordsOf(options.cues) };
+  const byLanguage = new Map(Object.entries(options.languages ?? {}).map(([language, lexicon]) => [language, { cues: lexicon, tagger: undefined, forceWords: forceWordsOf(lexicon) }]));
   const sides = options.sides ?? new Map<string, Side>();
   const reporterVoice = options.reporterVoice ?? true;
-  const tagger = options.tagger;
   return {
     name: STAGE,
     run(doc) {
+      // The document's language picks the lexicon; the frames and refiners are the same.
+      const { cues, tagger, forceWords } = byLanguage.get(doc.meta.language ?? 'en') ?? english;
+      const typography = cues === english.cues ? undefined : OTHER_TYPOGRAPHY;
       const { text, tokens, sentences } = doc;
       const inTime = new Uint8Array(tokens.length);
       const isCue = new Uint8Array(tokens.length);
@@ -68,6 +84,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         }
       }
       let candidates: AttributionCandidate[] = [];
+      const nounClaims: AttributionCandidate[] = [];
       const quoted = insideQuotes(tokens);
       const context = tagger ? tokenContext(tokens, cues) : null;
       const input = tagger ? prepareTagging(tagger, tokens, context!, sentences) : null;
@@ -90,10 +107,20 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         for (let k = sentence.index + 1; k < sentences.length && sentences[k]!.paragraph === sentence.paragraph; k++) paragraphEnd = sentences[k]!.tokens[1];
         const colon = found.length === 0 || found[0]!.from > sentence.tokens[0] + 6 ? extractColonFrame(tokens, sentence, paragraphStart, paragraphEnd) : null;
         if (colon) { candidates.push(colon); taken.push(colon.cue); }
+        // a genitive noun claim is reported inside another's content: kept apart until the subjects are shared
+        if (cues.contentIntroducers) {
+          for (const c of found) {
+            const g = c.entry.frame === 'genitive' ? extractGenitiveNounClaim(tokens, sentence, c, cues.contentIntroducers) : null;
+            if (g) { nounClaims.push(g); taken.push(g.cue); }
+          }
+        }
         for (const c of found) {
-          const candidate = c.entry.frame === 'according' ? extractAccordingTo(tokens, sentence, c)
+          const anaphoric = cues.anaphors && c.entry.frame === 'verb' ? extractAnaphoricContent(tokens, sentences, sentence, c, cues.anaphors) : null;
+          const candidate = anaphoric ? anaphoric
+            : c.entry.frame === 'according' ? extractAccordingTo(tokens, sentence, c)
             : c.entry.frame === 'noun' ? extractNounClaim(tokens, sentence, c)
-            : extractVerbAttribution(text, tokens, sentence, c, inTime, isCue);
+            : c.entry.frame === 'genitive' ? null
+            : extractVerbAttribution(text, tokens, sentence, c, inTime, isCue, typography) ?? (cues.dropsSubjects ? extractSubjectlessVerb(tokens, sentence, c) : null);
           if (candidate) { candidates.push(candidate); taken.push(candidate.cue); }
         }
         if (tagged) {
@@ -110,8 +137,13 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       for (const d of extractDashAttributions(tokens, sentences)) {
         if (!sentences[d.sentence]!.caption && !candidates.some((c) => c.cue[0] < d.cue[1] && d.cue[0] < c.cue[1])) candidates.push(d);
       }
-      candidates = shareSubjects(tokens, candidates, tagger ? (c) => nearestSpan(tags[c.sentence]?.source ?? [], c.cue) : undefined)
-        .map((c) => extendQuotedContent(text, tokens, sentences, c));
+      // Without the tagger, a language that drops subjects shares the source of the report just before (up to two sentences back).
+      const previousSource = (c: AttributionCandidate): readonly [number, number] | null =>
+        [...candidates].reverse().find((p) => p.cue[0] < c.cue[0] && p.source && !p.sharedSource && p.entry.frame === 'verb' && p.sentence >= c.sentence - 2)?.source ?? null;
+      candidates = shareSubjects(tokens, candidates, tagger ? (c) => nearestSpan(tags[c.sentence]?.source ?? [], c.cue) : cues.dropsSubjects ? previousSource : undefined)
+        .map((c) => extendQuotedContent(text, tokens, sentences, c))
+        .map((c) => (typography ? extendStraightQuotes(tokens, sentences, c) : c));
+      candidates.push(...nounClaims);
       // an attitude the lexicon does not know, inside what a lexicon frame reports ("the ministry said the
       // troops were trapped and suffering losses"), is part of that report, not a statement of its own
       if (tagger) {
@@ -130,11 +162,19 @@ export function createAttributionStage(options: AttributionOptions): Stage {
 
       const entityById = new Map(doc.entities.map((e) => [e.id, e]));
       const attributions: Attribution[] = [];
-      for (const c of candidates) {
+      // Sources linked so far, as actor mentions: a word for a body ("там", "ведомство") points back to the latest body that spoke.
+      const spoken: ActorMention[] = [];
+      for (const c of [...candidates].sort((a, b) => a.cue[0] - b.cue[0])) {
         const cueSpan: Span = [tokens[c.cue[0]]!.span[0], tokens[c.cue[1] - 1]!.span[1]];
         const sourceSpan: Span | null = c.source ? [tokens[c.source[0]]!.span[0], tokens[c.source[1] - 1]!.span[1]] : null;
         const sourceText = sourceSpan ? text.slice(sourceSpan[0], sourceSpan[1]) : '';
-        const entity = sourceSpan ? linkAttributionSource(sourceSpan, sourceText, doc.actors, entityById) : null;
+        // words that state a side ("російського командування") name their own speaker: no pointing back
+        const coreference = cues.coreference && sideOfWords(sourceText, sides) === 'UNKNOWN' ? cues.coreference : undefined;
+        const entity = sourceSpan
+          ? (coreference ? linkAttributionSource(sourceSpan, sourceText, spoken, entityById, coreference, true) : null)
+            ?? linkAttributionSource(sourceSpan, sourceText, doc.actors, entityById, coreference)
+          : null;
+        if (sourceSpan && entity) spoken.push({ id: `spoken:${sourceSpan[0]}`, kind: 'actor', span: sourceSpan, text: sourceText, origin: { stage: STAGE, rule: 'spoken' }, entity, resolution: 'coreference' });
         const content: Span = [pastDateline(text, tokens, doc.places, c.content[0], c.content[1]), c.content[1]];
         const contentText = text.slice(content[0], content[1]);
         const parts = (c.contentParts ?? []).map(([a, b]) => ({ span: [a, b] as Span, text: text.slice(a, b) }));
@@ -151,7 +191,8 @@ export function createAttributionStage(options: AttributionOptions): Stage {
           cue: { span: cueSpan, text: text.slice(cueSpan[0], cueSpan[1]), lemma: c.entry.lemma },
           content: { span: content, text: contentText },
           ...(parts.length > 0 ? { contentParts: parts } : {}),
-          stance: c.entry.stance,
+          // (a claim named by a noun is inside the sentence whose speaker rejects it: the rejection is not its own)
+          ...rejectionStance(text, tokens, content, c.entry.stance, c.rule, cues.rejections),
           direct: directness(contentText),
           time: linkStatementTime(sentenceSpan, clause, content, doc.times),
           side: entity ? entityById.get(entity)?.side ?? 'UNKNOWN' : sideOfWords(sourceText, sides),
@@ -168,8 +209,11 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         return parent ? { ...a, nestedIn: parent.id } : a;
       });
 
+      // after nesting, in text order: sources read as a careful reader does (appositions, pronouns, descriptions)
+      const sourced = resolveSourceEntities(text, nested, doc.actors, doc.entities, sides);
+      nested.splice(0, nested.length, ...sourced.attributions);
       const diagnostics: Diagnostic[] = [];
-      let entities: readonly Entity[] = doc.entities;
+      let entities: readonly Entity[] = sourced.entities;
       if (reporterVoice) {
         // An attitude cue the lexicon does not know ("issued statements about", "mocked") reports the
         // source's act, which is itself the reporter's claim: its sentence keeps the reporter's voice.
@@ -197,9 +241,50 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         }
       }
       nested.sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1] || a.id.localeCompare(b.id));
-      return { ...doc, attributions: nested, entities, diagnostics: [...doc.diagnostics, ...diagnostics] };
+      // after the contents are final: a neutral cue takes its stance from what was said
+      const contentStance = options.contentStance;
+      const refined = contentStance ? refineGovernedCues(text, nested.map((a) => refineStanceFromContent(a, contentStance, doc.meta.language ?? 'en'))) : nested;
+      return { ...doc, attributions: refined, entities, diagnostics: [...doc.diagnostics, ...diagnostics] };
     },
   };
+}
+
+/** Russian and Ukrainian copy: spaced hyphens as dashes, quoted names of units and bodies (see Typography). */
+const OTHER_TYPOGRAPHY: Typography = { spacedDashes: true, quotedNames: true };
+
+const NEUTRAL_STANCES: ReadonlySet<Stance> = new Set(['assert', 'report']);
+
+/**
+ * The stance of a content that rejects what it names ("В Генштабе заявили, что это не
+ * соответствует действительности"): one of the language's rejections among its tokens makes a
+ * neutral cue deny, with the rejection's words as `stanceFrom` (a rejection frame: it denies its
+ * complement or the claim it answers, not the speaker's other words). A claim named by a noun is
+ * inside the sentence whose speaker rejects it: the rejection is not its own.
+ */
+function rejectionStance(
+  text: string, tokens: readonly Token[], content: Span, stance: Stance, rule: string, rejections: ReadonlyArray<readonly string[]> | undefined,
+): Pick<Attribution, 'stance' | 'stanceFrom'> {
+  if (!rejections || !NEUTRAL_STANCES.has(stance) || rule === 'genitive-noun') return { stance };
+  const found = rejectionIn(tokens, content, rejections);
+  if (!found) return { stance };
+  return { stance: 'deny', stanceFrom: { span: found, text: text.slice(found[0], found[1]), rule: 'content-deny-frame' } };
+}
+
+/** The span of the first rejection inside the content, or null; starts at the content's first token (binary search). */
+function rejectionIn(tokens: readonly Token[], content: Span, rejections: ReadonlyArray<readonly string[]>): Span | null {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.span[1] <= content[0]) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < tokens.length && tokens[k]!.span[0] < content[1]; k++) {
+    for (const r of rejections) {
+      if (r.every((norm, i) => tokens[k + i]?.norm === norm && tokens[k + i]!.span[1] <= content[1])) return [tokens[k]!.span[0], tokens[k + r.length - 1]!.span[1]];
+    }
+  }
+  return null;
 }
 
 /** 1 for tokens between an opening and its closing typographic quote (a paragraph closes any left open). */
@@ -223,13 +308,6 @@ function directness(content: string): Attribution['direct'] {
   return /^[“"«]/.test(content) && /[”"»][.,!?]?$/.test(content) && quotes === 2 ? 'quoted' : 'mixed';
 }
 
-function sideOfWords(words: string, sides: ReadonlyMap<string, Side>): Side {
-  for (const w of words.toLowerCase().replace(/[’]/g, "'").split(/[\s']+/)) {
-    const s = sides.get(w);
-    if (s) return s;
-  }
-  return 'UNKNOWN';
-}
 
 /**
  * A verb that also names an act of force ("attacked") reports speech only

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Stance } from '../../model/index.js';
 import { tokenize } from '../segment/index.js';
+import { expandForms } from '../expand-forms.js';
 
 const STANCES = ['assert', 'deny', 'acknowledge', 'accuse', 'demand', 'warn', 'promise', 'question', 'evidence', 'believe', 'report'] as const;
 
@@ -10,19 +11,32 @@ export const CueLexiconSchema = z.object({
     lemma: z.string().min(1),
     stance: z.enum(STANCES),
     class: z.enum(['speech', 'thought', 'evidence']),
-    frame: z.enum(['verb', 'according', 'noun']).optional(),
+    frame: z.enum(['verb', 'according', 'noun', 'genitive']).optional(),
     object: z.boolean().optional(),
     needsContent: z.enum(['quote']).optional(),
     force: z.boolean().optional(),
     forms: z.array(z.string().min(1)).optional(),
+    /** Adverbial participles ("заявив", "adding" is read from its -ing): their subject is the main clause's. */
+    participles: z.array(z.string().min(1)).optional(),
   })),
+  /** The language drops a subject the text just named ("Также сообщили, что ..."): a reporting verb without one shares the source before. */
+  dropsSubjects: z.boolean().optional(),
+  /** Sources that point back to an actor: a person pronoun ("він"), a word for a body or its statement ("ведомство", "там"). */
+  coreference: z.object({ person: z.array(z.string().min(1)), body: z.array(z.string().min(1)) }).optional(),
+  /** Words that open the content of a genitive noun cue ("про", "о", "что"). */
+  contentIntroducers: z.array(z.string().min(1)).optional(),
+  /** Words before a cue that point back to its content ("Об этом сообщил X", ", про що повідомили"). */
+  anaphors: z.array(z.string().min(1)).optional(),
+  /** Words in a content that deny what it names ("не відповідає дійсності", "фейк"): a neutral cue's stance becomes deny. */
+  rejections: z.array(z.string().min(1)).optional(),
 });
 
 export interface CueEntry {
   readonly lemma: string;
   readonly stance: Stance;
   readonly class: 'speech' | 'thought' | 'evidence';
-  readonly frame: 'verb' | 'according' | 'noun';
+  /** genitive: a noun whose owner follows it ("заяви російського командування про ..."; see extract-genitive-noun-claims.ts). */
+  readonly frame: 'verb' | 'according' | 'noun' | 'genitive';
   /** Takes an addressee before its content ("told reporters that"). */
   readonly object: boolean;
   /** Only a cue when its content is a quotation ("he continued: “...”"). */
@@ -34,9 +48,25 @@ export interface CueEntry {
   readonly force?: boolean;
 }
 
+/** Source words that point back to an actor, lower case: a person pronoun, or a word for a body or its statement. */
+export interface SourceCoreference {
+  readonly person: ReadonlySet<string>;
+  readonly body: ReadonlySet<string>;
+}
+
 /** Cue forms by first token norm, longest first. */
 export interface CueLexicon {
   readonly byFirst: ReadonlyMap<string, readonly CueEntry[]>;
+  /** Rejections in the content, as token norms (see CueLexiconSchema); none in the English file. */
+  readonly rejections?: ReadonlyArray<readonly string[]>;
+  /** Words pointing back to a cue's content, as token norms, longest first; none in the English file. */
+  readonly anaphors?: ReadonlyArray<readonly string[]>;
+  /** Source words pointing back to an actor (see CueLexiconSchema); the English ones are in link-attribution-source.ts. */
+  readonly coreference?: SourceCoreference;
+  /** A reporting verb without a subject shares the source before (see CueLexiconSchema). */
+  readonly dropsSubjects?: boolean;
+  /** Words that open the content of a genitive noun cue (see CueLexiconSchema). */
+  readonly contentIntroducers?: ReadonlySet<string>;
 }
 
 /** Regular English inflections of a verb lemma: -s, -ed, -ing (with the usual spelling changes). */
@@ -56,12 +86,14 @@ export function compileCueLexicon(data: unknown): CueLexicon {
   const byFirst = new Map<string, CueEntry[]>();
   for (const c of parsed.cues) {
     const frame = c.frame ?? 'verb';
-    const forms = c.forms ?? inflect(c.lemma);
+    // Forms may write their endings in braces (the Russian and Ukrainian files: "заявил{,а,о,и}").
+    const participles = new Set((c.participles ?? []).flatMap(expandForms));
+    const forms = [...(c.forms ?? inflect(c.lemma)).flatMap(expandForms), ...participles];
     for (const form of forms) {
       const norms = tokenize(form).map((t) => t.norm);
       const entry: CueEntry = {
         lemma: c.lemma, stance: c.stance, class: c.class, frame, object: c.object ?? false,
-        needsQuote: c.needsContent === 'quote', norms, participle: frame === 'verb' && /ing$/.test(norms[0]!), force: c.force ?? false,
+        needsQuote: c.needsContent === 'quote', norms, participle: frame === 'verb' && (/ing$/.test(norms[0]!) || participles.has(form)), force: c.force ?? false,
       };
       const list = byFirst.get(norms[0]!) ?? [];
       if (!list.some((e) => e.norms.join(' ') === entry.norms.join(' ') && e.frame === entry.frame)) list.push(entry);
@@ -69,5 +101,13 @@ export function compileCueLexicon(data: unknown): CueLexicon {
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.norms.length - a.norms.length);
-  return { byFirst };
+  const norms = (phrases: readonly string[] | undefined): string[][] => (phrases ?? []).map((r) => tokenize(r).map((t) => t.norm)).sort((a, b) => b.length - a.length);
+  const rejections = norms(parsed.rejections);
+  const anaphors = norms(parsed.anaphors);
+  const coreference = parsed.coreference ? { person: new Set(parsed.coreference.person), body: new Set(parsed.coreference.body) } : undefined;
+  return {
+    byFirst, ...(rejections.length > 0 ? { rejections } : {}), ...(anaphors.length > 0 ? { anaphors } : {}),
+    ...(coreference ? { coreference } : {}), ...(parsed.dropsSubjects ? { dropsSubjects: true } : {}),
+    ...(parsed.contentIntroducers ? { contentIntroducers: new Set(parsed.contentIntroducers) } : {}),
+  };
 }

@@ -6,6 +6,17 @@ import {
 } from './attribution-candidate.js';
 
 const MAX_SOURCE = 12;
+
+/**
+ * Habits of a language's typography the frames read: Russian and Ukrainian copy types a dash as a
+ * spaced hyphen (`"…", - сказав він`) and quotes the names of units and bodies ("группировка «Восток»").
+ * English keeps its measured reading (a hyphen joins a name; a closing quote ends a quotation).
+ */
+export interface Typography {
+  readonly spacedDashes: boolean;
+  readonly quotedNames: boolean;
+}
+const ENGLISH: Typography = { spacedDashes: false, quotedNames: false };
 const RELATIVES = new Set(['who', 'which']);
 const TAIL_STARTERS = new Set(['in', 'on', 'at', 'during', 'via', 'to', 'after', 'before', 'while', 'when', 'late', 'early', 'last', 'this', 'earlier', 'later', 'today', 'yesterday', 'recently']);
 
@@ -18,27 +29,40 @@ const TAIL_STARTERS = new Set(['in', 'on', 'at', 'during', 'via', 'to', 'after',
  * a refiner gives it the subject of the verb before it.
  */
 export function extractVerbAttribution(
-  text: string, tokens: readonly Token[], sentence: Sentence, cue: CueMatch, inTime: Uint8Array, isCue: Uint8Array,
+  text: string, tokens: readonly Token[], sentence: Sentence, cue: CueMatch, inTime: Uint8Array, isCue: Uint8Array, typography: Typography = ENGLISH,
 ): AttributionCandidate | null {
   const [sFrom, sTo] = sentence.tokens;
   const base = { sentence: sentence.index, cue: [cue.from, cue.to] as const, entry: cue.entry };
-  const source = subjectBefore(tokens, sFrom, cue.from, inTime, isCue);
+  const source = subjectBefore(tokens, sFrom, cue.from, inTime, isCue, typography);
   const beforeSource = source ? source[0] - 1 : skipBetween(tokens, sFrom, cue.from - 1, inTime);
   const lastContent = lastContentToken(tokens, sFrom, sTo);
-  const commaBefore = beforeSource >= sFrom && (tokens[beforeSource]!.text === ',' || isCloseQuote(tokens[beforeSource]!) || tokens[beforeSource]!.text === '—');
+  const commaBefore = beforeSource >= sFrom && (tokens[beforeSource]!.text === ',' || isCloseQuote(tokens[beforeSource]!) || tokens[beforeSource]!.text === '—' || (typography.spacedDashes && isDash(tokens, beforeSource)));
 
   // inverted: "..., said Peskov" / "“...,” said the ministry"
   if (!source && commaBefore && cue.to < sTo) {
-    const after = phraseAfter(tokens, cue.to, sTo, isCue);
+    const after = phraseAfter(tokens, cue.to, sTo, isCue, typography);
     if (after && (after[1] >= lastContent || [',', '.', ';'].includes(tokens[after[1]]?.text ?? ''))) {
       const content = contentBefore(tokens, sFrom, beforeSource);
       if (content) return { ...base, source: after, content, rule: 'inverted' };
     }
   }
-  // backward: "..., the ministry said" — nothing after the cue but a tail ("in a statement", "on Wednesday")
-  if (source && commaBefore && source[0] > sFrom && !forwardContentFollows(tokens, cue.to, sTo)) {
+  // backward: "..., the ministry said" — nothing after the cue but a tail ("in a statement", "on Wednesday");
+  // a cue with an addressee ("told reporters on Friday") has its addressee before the tail
+  const afterCue = cue.entry.object ? skipAddressee(tokens, cue.to, sTo) : cue.to;
+  if (source && commaBefore && source[0] > sFrom && !forwardContentFollows(tokens, afterCue, sTo)) {
     const content = contentBefore(tokens, sFrom, beforeSource);
     if (content) return { ...base, source, content, rule: 'backward' };
+  }
+  // backward with a longer source: "“...,” a spokesman for the army said on Monday" — the subject found
+  // stops at "for"/"of"; the words back to the comma or closing quote are all the source's
+  if (source && !commaBefore && source[0] > sFrom && !forwardContentFollows(tokens, afterCue, sTo)) {
+    let k = source[0] - 1;
+    while (k >= sFrom && source[1] - k < MAX_SOURCE && isWordLike(tokens[k]!) && !isCue[k] && (OF_WORDS.has(tokens[k]!.norm) || !PHRASE_STOPS.has(tokens[k]!.norm))) k--;
+    const bounded = k >= sFrom && k < source[0] - 1 && (tokens[k]!.text === ',' || isCloseQuote(tokens[k]!));
+    if (bounded && [...tokens.slice(k + 1, source[0])].some((t) => OF_WORDS.has(t.norm))) {
+      const content = contentBefore(tokens, sFrom, k);
+      if (content) return { ...base, source: [k + 1, source[1]], content, rule: 'backward' };
+    }
   }
   // forward
   let start = skipMediumTail(tokens, cue.to, sTo);
@@ -65,6 +89,20 @@ export function extractVerbAttribution(
   void text;
 }
 
+/**
+ * A dash between clauses: "—", "–", or a hyphen with spaces on both sides, as Russian and Ukrainian
+ * copy often types it (`"…", - сказав він`); a hyphen joined to a word is part of a name.
+ */
+function isDash(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (t.text === '—' || t.text === '–') return true;
+  // (English reads only "—" here: see Typography)
+  if (t.text !== '-') return false;
+  const before = tokens[k - 1];
+  const after = tokens[k + 1];
+  return (!before || before.span[1] < t.span[0]) && (!after || t.span[1] < after.span[0]);
+}
+
 /** Skips adverbs, auxiliaries and time expressions leftwards from `j`; returns the first index not skipped. */
 function skipBetween(tokens: readonly Token[], sFrom: number, j: number, inTime: Uint8Array): number {
   while (j >= sFrom) {
@@ -78,7 +116,7 @@ function skipBetween(tokens: readonly Token[], sFrom: number, j: number, inTime:
 }
 
 /** The subject noun phrase before a verb, scanned leftwards to a clause boundary. */
-export function subjectBefore(tokens: readonly Token[], sFrom: number, verb: number, inTime: Uint8Array, isCue: Uint8Array): [number, number] | null {
+export function subjectBefore(tokens: readonly Token[], sFrom: number, verb: number, inTime: Uint8Array, isCue: Uint8Array, typography: Typography = ENGLISH): [number, number] | null {
   const end = skipBetween(tokens, sFrom, verb - 1, inTime);
   if (end < sFrom) return null;
   if (RELATIVES.has(tokens[end]!.norm)) return [end, end + 1];
@@ -91,7 +129,12 @@ export function subjectBefore(tokens: readonly Token[], sFrom: number, verb: num
       if (k >= sFrom && tokens[k]!.text === '(') { j = k - 1; continue; }
       break;
     }
-    if (t.text === '-' || t.text === '.' && /^\p{Lu}/u.test(t.text)) { j--; continue; }
+    if ((t.text === '-' && !(typography.spacedDashes && isDash(tokens, j))) || t.text === '.' && /^\p{Lu}/u.test(t.text)) { j--; continue; }
+    // a quoted name inside the subject: "группировкой войск «Восток» Иван Иванов"
+    if (typography.quotedNames && j < end && (isCloseQuote(t) || t.text === '"')) {
+      const open = quotedNameStart(tokens, sFrom, j);
+      if (open !== -1) { j = open - 1; continue; }
+    }
     if (!isWordLike(t) || PHRASE_STOPS.has(t.norm) || isCue[j] || (j < end && isTimeToken(t, inTime, j))) break;
     j--;
   }
@@ -100,11 +143,39 @@ export function subjectBefore(tokens: readonly Token[], sFrom: number, verb: num
   return [j + 1, end + 1];
 }
 
+/** Where a quoted name of one to three capitalised words closed at `close` opens ("«Восток»", '"Azov"'); -1 when it is no such name. */
+function quotedNameStart(tokens: readonly Token[], sFrom: number, close: number): number {
+  for (let k = close - 1; k >= sFrom && k >= close - 4; k--) {
+    const t = tokens[k]!;
+    if (isOpenQuote(t) || t.text === '"') return k < close - 1 ? k : -1;
+    if (!(t.kind === 'word' && /^\p{Lu}/u.test(t.text)) && t.kind !== 'number') return -1;
+  }
+  return -1;
+}
+
 /** A noun phrase after a cue ("said Peskov", "said the Kremlin's spokesman"), to punctuation. */
-function phraseAfter(tokens: readonly Token[], from: number, sTo: number, isCue: Uint8Array): [number, number] | null {
+function phraseAfter(tokens: readonly Token[], from: number, sTo: number, isCue: Uint8Array, typography: Typography = ENGLISH): [number, number] | null {
   let k = from;
-  while (k < sTo && k - from < MAX_SOURCE && isWordLike(tokens[k]!) && !isCue[k] && (k === from || !PHRASE_STOPS.has(tokens[k]!.norm) || tokens[k]!.norm === 'of')) k++;
+  while (k < sTo && k - from < MAX_SOURCE) {
+    // a quoted name inside the phrase: "командующий группировкой войск «Восток» Иван Иванов"
+    if (typography.quotedNames && k > from && (isOpenQuote(tokens[k]!) || tokens[k]!.text === '"')) {
+      const close = quotedNameEnd(tokens, sTo, k);
+      if (close !== -1) { k = close + 1; continue; }
+    }
+    if (!(isWordLike(tokens[k]!) && !isCue[k] && (k === from || !PHRASE_STOPS.has(tokens[k]!.norm) || tokens[k]!.norm === 'of'))) break;
+    k++;
+  }
   return k > from && !PHRASE_STOPS.has(tokens[from]!.norm) ? [from, k] : null;
+}
+
+/** Where a quoted name of one to three capitalised words opened at `open` closes; -1 when it is no such name. */
+function quotedNameEnd(tokens: readonly Token[], sTo: number, open: number): number {
+  for (let k = open + 1; k < sTo && k <= open + 4; k++) {
+    const t = tokens[k]!;
+    if (isCloseQuote(t) || t.text === '"') return k > open + 1 ? k : -1;
+    if (!(t.kind === 'word' && /^\p{Lu}/u.test(t.text)) && t.kind !== 'number') return -1;
+  }
+  return -1;
 }
 
 /** Content before a comma: from the sentence start to the last word or closing quote before `boundary`. */
@@ -129,6 +200,16 @@ function lastContentToken(tokens: readonly Token[], sFrom: number, sTo: number, 
   }
   while (last > sFrom && !(isWordLike(tokens[last]!) || isCloseQuote(tokens[last]!) || tokens[last]!.text === '"' || tokens[last]!.text === ')')) last--;
   return last;
+}
+
+/** Prepositions that join a source's title to its organisation ("a spokesman for the army", "the head of the agency"). */
+const OF_WORDS = new Set(['for', 'of']);
+
+/** Past a cue's addressee ("told reporters", "told the BBC", "told Reuters"): one to three words before a tail or the end. */
+function skipAddressee(tokens: readonly Token[], from: number, sTo: number): number {
+  let k = from;
+  while (k < sTo && k - from < 3 && isWordLike(tokens[k]!) && !TAIL_STARTERS.has(tokens[k]!.norm) && tokens[k]!.norm !== 'that') k++;
+  return k;
 }
 
 /** After the cue comes its content ("said that", "said:", "said the troops...") rather than a tail ("said on Wednesday."). */

@@ -1,4 +1,5 @@
 import type { ActorMention, Entity, Span } from '../../model/index.js';
+import type { SourceCoreference } from './cue-lexicon.js';
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 
@@ -6,17 +7,42 @@ const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
  * The entity a source phrase names: the actor mention that ends last inside
  * it (the head: "Kremlin spokesperson Dmitry Peskov" → Peskov; "fighters from
  * Ukraine's 425th ..." is not a source); for "he"/"she" the latest person
- * mentioned before; for "who" the latest actor just before it.
+ * mentioned before; for "who" the latest actor just before it. A language's
+ * own words (`coreference`, data/cues/<language>/cues.json) add its pronouns
+ * and, for a word for a body or its statement ("ведомство", "у повідомленні",
+ * "там"), the latest institution named before.
  */
 export function linkAttributionSource(
-  sourceSpan: Span, sourceText: string, actors: readonly ActorMention[], entities: ReadonlyMap<string, Entity>,
+  sourceSpan: Span, sourceText: string, actors: readonly ActorMention[], entities: ReadonlyMap<string, Entity>, coreference?: SourceCoreference,
+  onlyCoreference = false,
 ): string | null {
+  // (onlyCoreference: `actors` are earlier sources, searched for a pronoun or a body word only)
+  // A source that opens with a pronoun is the person it points back to, whatever it names after ("он в докладе президенту ...").
+  const first = sourceText.toLowerCase().split(/\s+/)[0] ?? '';
+  if (coreference?.person.has(first) && first !== sourceText.toLowerCase()) {
+    return linkAttributionSource(sourceSpan, first, actors, entities, coreference, onlyCoreference);
+  }
   let best: ActorMention | null = null;
   for (const a of actors) {
     if (a.span[0] >= sourceSpan[0] && a.span[1] <= sourceSpan[1] && (!best || a.span[1] > best.span[1])) best = a;
   }
-  if (best) return best.entity;
+  if (best && !onlyCoreference) return best.entity;
   const word = sourceText.toLowerCase();
+  if (coreference) {
+    const last = word.split(/[\s"«»„“”]+/).filter(Boolean).pop() ?? '';
+    const person = coreference.person.has(word);
+    if (person || coreference.body.has(last)) {
+      for (let k = actors.length - 1; k >= 0; k--) {
+        const a = actors[k]!;
+        if (a.span[1] > sourceSpan[0]) continue;
+        const e = entities.get(a.entity);
+        if (!e) continue;
+        // among earlier sources a pronoun may also point to the unit an unnamed speaker was described by ("офицер полка ...")
+        if (person ? e.kind === 'person' || (onlyCoreference && e.kind !== 'media') : e.kind !== 'person' && e.kind !== 'media') return e.id;
+      }
+      return null;
+    }
+  }
   if (PERSON_PRONOUNS.has(word) || word === 'who') {
     for (let k = actors.length - 1; k >= 0; k--) {
       const a = actors[k]!;

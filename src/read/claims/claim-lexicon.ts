@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Predicate } from '../../model/index.js';
+import { expandForms } from '../expand-forms.js';
 
 /**
  * The claims stage's lexicon: data/claims/predicates.json (predicate
@@ -133,4 +134,45 @@ export function compileClaimLexicon(predicatesJson: unknown, contextJson: unknow
 function formatIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   return issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown problem';
+}
+
+/** The shape of data/claims/<language>/claims.json: triggers and counted nouns by predicate, and the context words. */
+const languageFileSchema = z.object({
+  source: z.string().min(1),
+  triggers: z.partialRecord(z.enum(PREDICATES), z.array(triggerSchema).min(1)),
+  counts: z.partialRecord(z.enum(PREDICATES), z.array(z.string().min(1))),
+  context: contextFileSchema.omit({ about: true }),
+});
+
+/**
+ * The claims lexicon's data for another language (issue 14): the English
+ * predicates (roles, keys, persistence: data/claims/predicates.json) with the
+ * language's triggers and counted nouns in their place, and its context words;
+ * every word's endings in braces expanded ("освободил{,а,и}" is three triggers).
+ * The result is what createClaimsStage takes for that language.
+ */
+export function languageClaims(predicatesJson: unknown, languageJson: unknown): { predicates: unknown; context: unknown } {
+  const english = predicatesFileSchema.parse(predicatesJson);
+  const language = languageFileSchema.safeParse(languageJson);
+  if (!language.success) throw new Error(`data/claims/<language>/claims.json is invalid: ${formatIssue(language.error)}`);
+  const { triggers, counts, context } = language.data;
+  const expandWords = (words: readonly string[]): string[][] =>
+    words.reduce<string[][]>((acc, w) => acc.flatMap((prefix) => expandForms(w).map((f) => [...prefix, f])), [[]]);
+  const predicates = english.predicates.map((entry) => ({
+    ...entry,
+    triggers: triggers[entry.predicate]?.flatMap((t) => expandWords(t.words).map((words) => ({ ...t, words }))) ?? entry.triggers,
+    ...(counts[entry.predicate] ? { counts: counts[entry.predicate]!.flatMap(expandForms) } : {}),
+  }));
+  const list = (l: readonly string[]): string[] => l.flatMap(expandForms);
+  return {
+    predicates: { about: english.about, predicates },
+    context: {
+      about: `${language.data.source} (context words)`,
+      demonyms: Object.fromEntries(Object.entries(context.demonyms).flatMap(([k, v]) => expandForms(k).map((f) => [f, v]))),
+      forceNouns: list(context.forceNouns), opponents: context.opponents, selfPronouns: list(context.selfPronouns),
+      personalPronouns: list(context.personalPronouns), enemy: list(context.enemy), anaphora: list(context.anaphora), negations: list(context.negations),
+      intent: list(context.intent), hypothetical: list(context.hypothetical), sufferVerbs: list(context.sufferVerbs), evidence: list(context.evidence),
+      militarySpeakers: list(context.militarySpeakers),
+    },
+  };
 }

@@ -4,12 +4,15 @@ import { compileClaimLexicon, type ClaimLexicon } from './claim-lexicon.js';
 import { claimSegments } from './claim-segments.js';
 import { findForces } from './find-forces.js';
 import { readClaims } from './read-claims.js';
+import { refineAdmissions } from './refine-admissions.js';
 
 export interface ClaimsStageOptions {
   /** Parsed data/claims/predicates.json. */
   readonly predicates: unknown;
   /** Parsed data/claims/context.json. */
   readonly context: unknown;
+  /** The same for other languages, by language code (see languageClaims: data/claims/<language>/claims.json). */
+  readonly languages?: Readonly<Record<string, { readonly predicates: unknown; readonly context: unknown }>>;
 }
 
 /**
@@ -23,13 +26,18 @@ export interface ClaimsStageOptions {
  * stage.run(doc, {}).claims[0].proposition // 'encircled(force:UA,geonames:696643)'
  */
 export function createClaimsStage(options: ClaimsStageOptions): Stage {
-  const lexicon: ClaimLexicon = compileClaimLexicon(options.predicates, options.context);
+  const english: ClaimLexicon = compileClaimLexicon(options.predicates, options.context);
+  const byLanguage = new Map(Object.entries(options.languages ?? {}).map(([language, data]) => [language, compileClaimLexicon(data.predicates, data.context)]));
   return {
     name: 'claims',
     run(doc) {
+      // The document's language picks the triggers and context words; the reading is the same.
+      const lexicon = byLanguage.get(doc.meta.language ?? 'en') ?? english;
       const forces = findForces(doc, lexicon);
-      const claims = readClaims({ doc, lexicon, segments: claimSegments(doc, lexicon, forces), forces }).sort(compareItems);
-      return { ...doc, claims };
+      const read = readClaims({ doc, lexicon, segments: claimSegments(doc, lexicon, forces), forces }).sort(compareItems);
+      // after every claim is graded: statements that only concede are admissions
+      const { attributions, claims } = refineAdmissions(doc.attributions, read);
+      return { ...doc, attributions, claims };
     },
   };
 }

@@ -2,3 +2,4 @@ export { createSegmentStage, isHardWrapped, type SegmentOptions } from './segmen
 export { tokenize, normalizeToken } from './tokenize.js';
 export { splitSentences } from './split-sentences.js';
 export { isCaption } from './is-caption.js';
+export { compileAbbreviations, type LanguageAbbreviations } from './abbreviations.js';

@@ -4,6 +4,7 @@ import type { Stage } from '../stage.js';
 import { tokenizeInto } from './tokenize.js';
 import { splitSentences } from './split-sentences.js';
 import { isCaption } from './is-caption.js';
+import type { LanguageAbbreviations } from './abbreviations.js';
 
 const STAGE = 'segment';
 
@@ -14,6 +15,8 @@ export interface SegmentOptions {
    * lines end paragraphs (wire copy, e-mail). `auto` (default) decides per document.
    */
   readonly lineBreaks?: 'auto' | 'sentence' | 'space';
+  /** Abbreviations of other languages than English (data/segment/<language>/abbreviations.json), by language code. */
+  readonly abbreviations?: Readonly<Record<string, LanguageAbbreviations>>;
 }
 
 /** Paragraphs, sentences and tokens; sentences that are photo captions or credits are marked. */
@@ -26,12 +29,12 @@ export function createSegmentStage(options: SegmentOptions = {}): Stage {
     name: STAGE,
     run(doc) {
       const mode = lineBreaks === 'auto' ? (isHardWrapped(doc.text) ? 'space' : 'sentence') : lineBreaks;
-      return segment(doc, mode);
+      return segment(doc, mode, options.abbreviations?.[doc.meta.language ?? 'en']);
     },
   };
 }
 
-function segment(doc: AnalyzedDocument, mode: 'sentence' | 'space'): AnalyzedDocument {
+function segment(doc: AnalyzedDocument, mode: 'sentence' | 'space', abbreviations: LanguageAbbreviations | undefined): AnalyzedDocument {
   const { text } = doc;
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
@@ -46,7 +49,7 @@ function segment(doc: AnalyzedDocument, mode: 'sentence' | 'space'): AnalyzedDoc
     const first = tokens.length;
     tokenizeInto(tokens, text, start, end);
     const caption = isCaption(text.slice(start, end));
-    for (const [from, to] of splitSentences(text, tokens, first, tokens.length)) {
+    for (const [from, to] of splitSentences(text, tokens, first, tokens.length, abbreviations)) {
       const sentenceSpan: Span = [tokens[from]!.span[0], tokens[to - 1]!.span[1]];
       const index = sentences.length;
       // The tokens were created by this stage and are not shared yet: fill in their sentence in place.

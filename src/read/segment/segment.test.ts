@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSegmentStage, isHardWrapped } from './index.js';
+import { readFileSync } from 'node:fs';
+import { compileAbbreviations, createSegmentStage, isHardWrapped } from './index.js';
 import { emptyAnalysis } from '../../model/index.js';
 import { sourceDocument } from '../../ingest/index.js';
 
@@ -54,4 +55,24 @@ test('segment: possessive split from its word', () => {
 test('segment: empty and blank text yield nothing', () => {
   assert.deepEqual(sentencesOf(''), []);
   assert.deepEqual(sentencesOf('   \n\n  '), []);
+});
+
+test('segment (ru/uk): abbreviations of the document language, initials, „…“ quotes', () => {
+  const abbreviations = (language: string) => compileAbbreviations(JSON.parse(readFileSync(new URL(`../../../data/segment/${language}/abbreviations.json`, import.meta.url), 'utf8')));
+  const stage = createSegmentStage({ abbreviations: { ru: abbreviations('ru'), uk: abbreviations('uk') } });
+  const split = (text: string, language: string): string[] =>
+    stage.run(emptyAnalysis({ ...sourceDocument(text), meta: { ...sourceDocument(text).meta, language } }), {}).sentences.map((s) => s.text);
+  const cases: Array<[string, string, string[]]> = [
+    ['ru', 'Бои идут в г. Северный, у ул. Полевой. Штаб молчит.', ['Бои идут в г. Северный, у ул. Полевой.', 'Штаб молчит.']],
+    ['ru', 'Это было в 2023 г. Потом всё изменилось.', ['Это было в 2023 г.', 'Потом всё изменилось.']],
+    ['ru', 'Потери составили 2 тыс. чел. Данные уточняются.', ['Потери составили 2 тыс. чел.', 'Данные уточняются.']],
+    ['ru', 'Об этом сказал И. Петров. Он уехал.', ['Об этом сказал И. Петров.', 'Он уехал.']],
+    ['ru', 'Проф. Сидоров ответил: «Нет». Разговор окончен.', ['Проф. Сидоров ответил: «Нет».', 'Разговор окончен.']],
+    ['uk', 'Він додав: „Позиції втримано.“ Далі тиша.', ['Він додав: „Позиції втримано.“', 'Далі тиша.']],
+    ['uk', 'Колона пройшла через м. Зелене та с. Нове. Усе спокійно.', ['Колона пройшла через м. Зелене та с. Нове.', 'Усе спокійно.']],
+    ['uk', 'Так було у 2022 р. Тепер інакше.', ['Так було у 2022 р.', 'Тепер інакше.']],
+  ];
+  for (const [language, text, expected] of cases) assert.deepEqual(split(text, language), expected, text);
+  // An English document keeps the English list: "г." means nothing there.
+  assert.deepEqual(split('Gen. Smith spoke. He left.', 'en'), ['Gen. Smith spoke.', 'He left.']);
 });

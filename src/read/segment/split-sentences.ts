@@ -1,8 +1,8 @@
 import type { Token } from '../../model/index.js';
-import { ABBREVIATIONS } from './abbreviations.js';
+import { ABBREVIATIONS, type LanguageAbbreviations } from './abbreviations.js';
 
 const TERMINAL = new Set(['.', '!', '?', '...', '…']);
-const CLOSERS = new Set(['"', '”', '’', "'", '»', ')', ']']);
+const CLOSERS = new Set(['"', '”', '’', "'", '»', ')', ']', '“']);
 const OPENERS = new Set(['"', '“', '‘', "'", '«', '„', '(', '[']);
 
 /**
@@ -12,7 +12,7 @@ const OPENERS = new Set(['"', '“', '‘', "'", '«', '„', '(', '[']);
  * a new one: a capital, a digit or an opening quote. It does not after an
  * abbreviation ("Lt. Gen. Smith") or an initial ("Oleksandr S. Syrskyi").
  */
-export function splitSentences(text: string, tokens: readonly Token[], from: number, to: number): Array<[number, number]> {
+export function splitSentences(text: string, tokens: readonly Token[], from: number, to: number, abbreviations?: LanguageAbbreviations): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = from;
   for (let i = from; i < to; i++) {
@@ -23,7 +23,10 @@ export function splitSentences(text: string, tokens: readonly Token[], from: num
     if (end >= to) break;
     const next = tokens[end]!;
     if (!startsSentence(next)) continue;
-    if (token.text === '.' && isAbbreviationBefore(text, tokens, i, from)) continue;
+    if (token.text === '.' && isAbbreviationBefore(text, tokens, i, from, abbreviations)) continue;
+    // "Суспільне.Донбас", "РИА.Новости": a stop between two words with no space is inside a name. Read so for the
+    // languages with their own abbreviation lists only: English copy has too many "end.Next" typos to tell.
+    if (abbreviations && token.text === '.' && end === i + 1 && tokens[i - 1]?.span[1] === token.span[0] && next.span[0] === token.span[1] && next.kind === 'word') continue;
     out.push([start, end]);
     start = end;
     i = end - 1;
@@ -39,19 +42,29 @@ function startsSentence(token: Token): boolean {
   return first !== first.toLowerCase();
 }
 
-/** A closing quote directly after the mark (no space), not an opening quote of the next sentence. */
+/**
+ * A closing quote directly after the mark (no space), not an opening quote of the next sentence.
+ * “ opens in English but closes „…“ in Ukrainian, Russian and German typography: it closes where no space precedes it.
+ */
 function isClosingHere(text: string, token: Token): boolean {
-  if (token.text === '"' || token.text === "'") {
+  if (token.text === '"' || token.text === "'" || token.text === '“') {
     const before = text.charAt(token.span[0] - 1);
     return before !== '' && !/\s/.test(before);
   }
-  return token.text !== '“' && token.text !== '‘';
+  return token.text !== '‘';
 }
 
-function isAbbreviationBefore(text: string, tokens: readonly Token[], dot: number, from: number): boolean {
+function isAbbreviationBefore(text: string, tokens: readonly Token[], dot: number, from: number, abbreviations?: LanguageAbbreviations): boolean {
   if (dot === from) return false;
   const prev = tokens[dot - 1]!;
   if (prev.span[1] !== tokens[dot]!.span[0] || prev.kind !== 'word') return false;
+  if (abbreviations?.forms.has(prev.norm)) {
+    // "в 2024 г.", "1,5 тыс.", "5 тыс. чел.": after a number (or a unit after one) the abbreviation is a unit or
+    // the year, and its stop may end the sentence.
+    const before = dot - 2 >= from ? tokens[dot - 2]! : undefined;
+    const afterUnit = before?.text === '.' && dot - 3 >= from && abbreviations.units.has(tokens[dot - 3]!.norm);
+    return !(abbreviations.units.has(prev.norm) && (before?.kind === 'number' || afterUnit));
+  }
   if (/^\p{Lu}$/u.test(prev.text)) return true; // an initial
   return ABBREVIATIONS.has(prev.norm);
 }

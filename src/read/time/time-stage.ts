@@ -18,6 +18,9 @@ import { refineWithinSentence } from './refine-within-sentence.js';
 import { runRules, type ExtractionRule } from './rule.js';
 import { tenseAt, tenseWords, type TenseWord } from './tense.js';
 import type { TimeCandidate, TimeSpec } from './time-spec.js';
+import type { TimeLexicon } from './time-lexicon.js';
+import { createLexiconRules } from './create-lexicon-rules.js';
+import { lexiconTenseAt } from './lexicon-tense.js';
 
 export const STAGE = 'time';
 
@@ -27,6 +30,12 @@ export interface TimeStageOptions {
    * out is for evaluation and debugging.
    */
   readonly extractors?: ReadonlyArray<'calendar' | 'holiday' | 'relative' | 'duration' | 'clock' | 'set' | 'reference'>;
+  /**
+   * Time vocabularies of other languages (data/time/<language>/lexicon.json, compiled), by language code:
+   * a document whose `meta.language` has one is read with the rules built from it (create-lexicon-rules.ts)
+   * instead of the English ones; the normaliser and refiners are the same.
+   */
+  readonly languages?: Readonly<Record<string, TimeLexicon>>;
 }
 
 const FAMILIES: Readonly<Record<NonNullable<TimeStageOptions['extractors']>[number], readonly ExtractionRule[]>> = {
@@ -71,15 +80,20 @@ export function createTimeStage(options: TimeStageOptions = {}): Stage {
     if (!(f in FAMILIES)) throw new Error(`time: unknown extractor family ${JSON.stringify(f)}; use one of ${Object.keys(FAMILIES).join(', ')}`);
   }
   const rules = families.flatMap((f) => FAMILIES[f]);
+  const byLanguage = new Map(Object.entries(options.languages ?? {}).map(([language, lexicon]) => {
+    if (lexicon.language !== language) throw new Error(`time: the lexicon given for ${JSON.stringify(language)} is for ${JSON.stringify(lexicon.language)}`);
+    return [language, { lexicon, rules: createLexiconRules(lexicon) }] as const;
+  }));
   return {
     name: STAGE,
     run(doc) {
-      return readTimes(doc, rules);
+      const language = byLanguage.get(doc.meta.language ?? 'en');
+      return language ? readTimes(doc, language.rules, language.lexicon) : readTimes(doc, rules, null);
     },
   };
 }
 
-function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): AnalyzedDocument {
+function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[], lexicon: TimeLexicon | null): AnalyzedDocument {
   const { text } = doc;
   const reference = parseIsoDate(doc.meta.published);
   const proposed = refineModifiers(runRules(rules, text), text).sort((a, b) => a.span[0] - b.span[0]);
@@ -98,12 +112,19 @@ function readTimes(doc: AnalyzedDocument, rules: readonly ExtractionRule[]): Ana
     const sentenceStart = sentence?.span[0] ?? 0;
     const sentenceText = sentence?.text ?? text;
     const sentenceKey = sentence ? c.sentence : -1;
-    let words = wordsBySentence.get(sentenceKey);
-    if (!words) wordsBySentence.set(sentenceKey, (words = tenseWords(sentenceText)));
-    let tense = tenseAt(sentenceText, c.span[0] - sentenceStart, words);
-    // "since July" looks back: the July before publication.
+    let tense: Tense;
     const before = text.slice(Math.max(0, c.span[0] - 12), c.span[0]).toLowerCase();
-    if (/\b(?:since|ago)\s+$/.test(before)) tense = 'past';
+    if (lexicon) {
+      tense = lexiconTenseAt(lexicon, sentenceText, c.span[0] - sentenceStart, c.spec);
+    } else {
+      let words = wordsBySentence.get(sentenceKey);
+      if (!words) wordsBySentence.set(sentenceKey, (words = tenseWords(sentenceText)));
+      tense = tenseAt(sentenceText, c.span[0] - sentenceStart, words);
+    }
+    // The contexts below are English words; a lexicon language's tense has read its own (lexicon-tense.ts).
+    if (lexicon) void 0;
+    // "since July" looks back: the July before publication.
+    else if (/\b(?:since|ago)\s+$/.test(before)) tense = 'past';
     // A deadline or a term looks forward whatever the clause's tense: "extended to Nov. 20", "respond by Oct. 31", "effective Feb. 1".
     else if (tense === 'past' && c.spec.kind === 'calendar' && /\b(?:to|until|till|by|through|effective|record)\s+$/.test(before)) tense = 'present';
     // "the Jan. 14 deadline", "a May 1 date": a date naming a deadline is read without tense, like one after "by".

@@ -1,0 +1,91 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPipeline } from '../pipeline.js';
+import { loadResources } from '../load-resources.js';
+
+const resources = await loadResources();
+const pipeline = createPipeline({ ...resources, places: undefined });
+const read = (text: string, language: string) =>
+  pipeline.read({ id: 'x', text, meta: { title: null, outlet: 'Test Outlet', url: null, published: '2025-11-06', language, source: null }, diagnostics: [] });
+const own = (text: string, language: string) => {
+  const doc = read(text, language);
+  const names = new Map(doc.entities.map((e) => [e.id, e.name]));
+  return doc.attributions.filter((a) => a.voice === 'source').map((a) => ({
+    source: a.source?.text, entity: a.speaker ? names.get(a.speaker) : null, cue: a.cue?.text, stance: a.stance, side: a.side, content: a.content.text,
+  }));
+};
+
+test('attribution (ru): cues in every gender and number, with stance and side', () => {
+  const cases: Array<[string, string, string, string, string]> = [
+    // text, cue, stance, side, content
+    ['Минобороны России заявило, что колонна отошла.', 'заявило', 'assert', 'RU', 'что колонна отошла'],
+    ['Генштаб ВСУ опроверг эти сведения.', 'опроверг', 'deny', 'UA', 'эти сведения'],
+    ['Песков обвинил Киев в срыве переговоров.', 'обвинил', 'accuse', 'RU', 'Киев в срыве переговоров'],
+    ['Захарова призвала Запад прекратить поставки.', 'призвала', 'demand', 'RU', 'Запад прекратить поставки'],
+    ['Сырский признал, что положение тяжелое.', 'признал', 'acknowledge', 'UA', 'что положение тяжелое'],
+    ['Колонна отошла, сообщили в Минобороны России.', 'сообщили', 'assert', 'RU', 'Колонна отошла'],
+    ['По словам Пескова, переговоров не будет.', 'По словам', 'assert', 'RU', 'переговоров не будет'],
+    ['По данным Генштаба ВСУ, атаки отбиты.', 'По данным', 'assert', 'UA', 'атаки отбиты'],
+    // a rejection in the content denies
+    ['В Генштабе ВСУ заявили, что эти сообщения не соответствуют действительности.', 'заявили', 'deny', 'UA', 'что эти сообщения не соответствуют действительности'],
+  ];
+  for (const [text, cue, stance, side, content] of cases) {
+    const [a] = own(text, 'ru');
+    assert.ok(a, text);
+    assert.deepEqual([a.cue, a.stance, a.side, a.content], [cue, stance, side, content], text);
+  }
+});
+
+test('attribution (uk): cues, "за словами", "з посиланням на", "фейк" as deny', () => {
+  const cases: Array<[string, string, string, string, string]> = [
+    ['Генеральний штаб ЗСУ повідомив, що атаки відбито.', 'повідомив', 'assert', 'UA', 'що атаки відбито'],
+    ['Речниця заявила, що обстріли тривають.', 'заявила', 'assert', 'UNKNOWN', 'що обстріли тривають'],
+    ['Сирський спростував ці твердження.', 'спростував', 'deny', 'UA', 'ці твердження'],
+    ['Міноборони Росії заперечило удар по лікарні.', 'заперечило', 'deny', 'RU', 'удар по лікарні'],
+    ['Пєсков звинуватив Київ у зриві перемовин.', 'звинуватив', 'accuse', 'RU', 'Київ у зриві перемовин'],
+    ['За словами Сирського, фронт стабільний.', 'За словами', 'assert', 'UA', 'фронт стабільний'],
+    ['У Генштабі ЗСУ заявили, що це фейк.', 'заявили', 'deny', 'UA', 'що це фейк'],
+  ];
+  for (const [text, cue, stance, side, content] of cases) {
+    const [a] = own(text, 'uk');
+    assert.ok(a, text);
+    assert.deepEqual([a.cue, a.stance, a.side, a.content], [cue, stance, side, content], text);
+  }
+});
+
+test('attribution (ru/uk): the content told before "Об этом" / "Про це", a dash typed as a hyphen, pronouns and "ведомство"', () => {
+  const [before] = own('Колона пройшла через міст. Про це повідомив Сирський.', 'uk');
+  assert.deepEqual([before!.content, before!.entity], ['Колона пройшла через міст', 'Oleksandr Syrskyi']);
+  const [dash] = own('"Мост цел", - сказал Песков.', 'ru');
+  assert.deepEqual([dash!.source, dash!.entity], ['Песков', 'Dmitry Peskov']);
+  const pronoun = own('Песков ответил журналистам. Он сказал, что мост цел.', 'ru');
+  assert.equal(pronoun.at(-1)!.entity, 'Dmitry Peskov');
+  const body = own('Минобороны России опубликовало сводку. По информации ведомства, мост цел.', 'ru');
+  assert.deepEqual([body.at(-1)!.entity, body.at(-1)!.side], ["Russia's Defence Ministry", 'RU']);
+});
+
+test('attribution (ru/uk): quoted unit names in a source, "Об этом <medium> сообщил", a pronoun opening the source', () => {
+  const [unit] = own('Бои идут, рассказал командующий группировкой войск «Восток» Иван Петров.', 'ru');
+  assert.deepEqual([unit!.source, unit!.side], ['командующий группировкой войск «Восток» Иван Петров', 'RU']);
+  const told = own('Мост разрушен. Об этом ТАСС сообщил Песков.', 'ru');
+  assert.deepEqual([told.at(-1)!.content, told.at(-1)!.entity], ['Мост разрушен', 'Dmitry Peskov']);
+  const pronoun = own('Сырский выступил в Раде. Он в обращении к депутатам сказал, что фронт держится.', 'ru');
+  assert.equal(pronoun.at(-1)!.entity, 'Oleksandr Syrskyi');
+});
+
+test('attribution (ru/uk): a claim named by a noun with its owner after it, inside the denial', () => {
+  const found = own('Речниця спростувала заяви російського міністерства про взяття станції.', 'uk');
+  const noun = found.find((a) => a.cue === 'заяви')!;
+  assert.deepEqual([noun.source, noun.side, noun.stance, noun.content], ['російського міністерства', 'RU', 'assert', 'взяття станції']);
+  const [denial] = found;
+  assert.equal(denial!.stance, 'deny');
+  const [that] = own('Генштаб ЗСУ відкинув заяву російських блогерів про те, що село захоплене.', 'uk').filter((a) => a.cue === 'заяву');
+  assert.equal(that!.content, 'що село захоплене');
+  const told = own('Міст цілий. Про це речник Генштабу ЗСУ повідомив в ефірі радіо.', 'uk');
+  assert.deepEqual([told.at(-1)!.source, told.at(-1)!.content], ['речник Генштабу ЗСУ', 'Міст цілий']);
+});
+
+test('attribution (ru/uk): a straight-quoted quotation over two sentences is one content', () => {
+  const [a] = own('"Міст зруйновано. Колона повернула назад", - сказав Сирський.', 'uk');
+  assert.deepEqual([a!.content, a!.entity], ['"Міст зруйновано. Колона повернула назад"', 'Oleksandr Syrskyi']);
+});
