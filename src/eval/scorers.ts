@@ -6,6 +6,9 @@ import { wikiwarsScorer } from './wikiwars.js';
 import { polnearScorer } from './polnear.js';
 import { geoparsingScorer } from './geoparsing.js';
 import { warnewsScorer } from './warnews.js';
+import { factRuEvalScorer } from './factrueval.js';
+import { nerUkScorer } from './ner-uk.js';
+import { viinaScorer } from './viina.js';
 
 /** Every dataset scorer, in the order the table prints them. */
 export const SCORERS: readonly Scorer[] = [
@@ -16,4 +19,7 @@ export const SCORERS: readonly Scorer[] = [
   polnearScorer,
   geoparsingScorer,
   warnewsScorer,
+  factRuEvalScorer,
+  nerUkScorer,
+  viinaScorer,
 ];

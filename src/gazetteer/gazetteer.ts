@@ -36,6 +36,13 @@ export interface NameHit {
 // Lower codes win when one entry is reached by a name twice: a curated historic form outranks GeoNames' alternate.
 export const KIND_CODE: Readonly<Record<NameKind, number>> = { primary: 0, historic: 1, alternate: 2 };
 const CODE_KIND: readonly NameKind[] = ['primary', 'historic', 'alternate'];
+/**
+ * Which way of reaching an entry a hit reports when a name reaches it twice, by kind code: a curated
+ * historic form first (Красноармейск is a primary Cyrillic name of Pokrovsk in GeoNames' data, and a
+ * former one in data/places/historic-names.tsv: the mention says the text used a former name), then
+ * the entry's own name, then an alternate.
+ */
+const KIND_RANK: readonly number[] = [1, 0, 2];
 
 /** Hits packed as numbers (entry index × 4 + kind code), or as the compiled file's comma list until first used. */
 type Packed = number[] | string;
@@ -227,7 +234,7 @@ function unpack(base: ArrayLike<number> | undefined, overlay: Packed | undefined
     const code = p % 4;
     for (let k = 0; k < out.length; k++) {
       if (out[k]!.entry !== entry) continue;
-      if (KIND_CODE[out[k]!.kind] > code) out[k] = { entry, kind: CODE_KIND[code]! };
+      if (KIND_RANK[KIND_CODE[out[k]!.kind]]! > KIND_RANK[code]!) out[k] = { entry, kind: CODE_KIND[code]! };
       return;
     }
     out.push({ entry, kind: CODE_KIND[code]! });

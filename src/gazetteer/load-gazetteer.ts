@@ -69,11 +69,18 @@ export function loadGazetteer(options: LoadGazetteerOptions = {}): Gazetteer {
     regions: readFileSync(names.regions, 'utf8'),
     historicNames: readFileSync(names.historicNames, 'utf8'),
     aliases: readFileSync(names.aliases, 'utf8'),
-    countryNames: readFileSync(names.countryNames, 'utf8'),
+    // Russian names (generated from world-countries) and a reviewed file of Russian and Ukrainian short forms
+    // and Ukrainian names: more lines of the same table.
+    countryNames: [names.countryNames, path.join(dir, 'country-names-ru.tsv'), path.join(dir, 'country-names-cyrillic.tsv')].map(readOptional).join('\n'),
     abbreviations: readFileSync(names.abbreviations, 'utf8'),
   };
   applyCurated(gazetteer, files, names);
   return gazetteer;
+}
+
+/** A curated file that a test's data folder may leave out: empty where absent. */
+function readOptional(file: string): string {
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
 
 /** The whole file in one buffer of its own (shared: a SharedArrayBuffer), with no copy on the way. */

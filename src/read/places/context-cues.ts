@@ -1,8 +1,14 @@
 /** The context words of data/places/context-cues.tsv, by category (loaded at the edge, passed to the stage). */
 export interface ContextCues {
   readonly locative: ReadonlySet<string>;
+  /** Russian с/со, Ukrainian з/із/зі: 'from' (a cue) before a genitive, 'with' (none) before an instrumental. */
+  readonly fromOrWith: ReadonlySet<string>;
   readonly settlement: ReadonlySet<string>;
   readonly regionWord: ReadonlySet<string>;
+  /** A front-line noun after a town's name or adjective ("the Pokrovsk direction", "Покровское направление"). */
+  readonly directionWord: ReadonlySet<string>;
+  /** A street, square or park word (Russian, Ukrainian): the name beside it is a place the gazetteer lacks. */
+  readonly streetWord: ReadonlySet<string>;
   readonly direction: ReadonlySet<string>;
   readonly title: ReadonlySet<string>;
   readonly orgWord: ReadonlySet<string>;
@@ -13,7 +19,7 @@ export interface ContextCues {
 }
 
 const CATEGORY: Readonly<Record<string, keyof ContextCues>> = {
-  locative: 'locative', settlement: 'settlement', 'region-word': 'regionWord', direction: 'direction',
+  locative: 'locative', 'from-or-with': 'fromOrWith', settlement: 'settlement', 'region-word': 'regionWord', 'direction-word': 'directionWord', 'street-word': 'streetWord', direction: 'direction',
   title: 'title', 'org-word': 'orgWord', 'government-verb': 'governmentVerb', 'government-noun': 'governmentNoun',
   'government-object-verb': 'governmentObjectVerb', 'not-place': 'notPlace',
 };
@@ -21,7 +27,7 @@ const CATEGORY: Readonly<Record<string, keyof ContextCues>> = {
 /** Parses the cue file (`category<TAB>word`, `#` comments); throws naming the line on an unknown category. */
 export function parseContextCues(text: string, file = 'context-cues.tsv'): ContextCues {
   const sets: Record<keyof ContextCues, Set<string>> = {
-    locative: new Set(), settlement: new Set(), regionWord: new Set(), direction: new Set(), title: new Set(),
+    locative: new Set(), fromOrWith: new Set(), settlement: new Set(), regionWord: new Set(), directionWord: new Set(), streetWord: new Set(), direction: new Set(), title: new Set(),
     orgWord: new Set(), governmentVerb: new Set(), governmentNoun: new Set(), governmentObjectVerb: new Set(), notPlace: new Set(),
   };
   text.split('\n').forEach((raw, i) => {

@@ -2,6 +2,7 @@ import type { AnalyzedDocument, Token } from '../../model/index.js';
 import { foldName } from '../../gazetteer/fold.js';
 import type { Gazetteer, NameHit } from '../../gazetteer/gazetteer.js';
 import type { ContextCues } from './context-cues.js';
+import { caseFormCandidates, isCyrillicWord, type CaseEndings } from './case-forms.js';
 import type { PlaceProposal } from './proposal.js';
 
 /** Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro"). */
@@ -22,8 +23,11 @@ export function isCapitalised(token: Token): boolean {
  * Names not found exactly are tried by their East Slavic romanisation
  * skeleton. A capitalised name after a settlement word ("the village of
  * Udachne") is proposed even when the gazetteer lacks it, unresolved.
+ * With a language's case endings (Russian, Ukrainian), a Cyrillic name not
+ * found as written is tried in the nominative forms its ending allows ("в
+ * Покровске" → Покровск, "з Курахового" → Курахове; rule `gazetteer-case-form`).
  */
-export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazetteer, cues: ContextCues): PlaceProposal[] {
+export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazetteer, cues: ContextCues, endings?: CaseEndings, inflected?: InflectedLookup): PlaceProposal[] {
   const out: PlaceProposal[] = [];
   const tokens = doc.tokens;
   // Each token folded once (folding is the costly part of a lookup).
@@ -51,7 +55,12 @@ export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazettee
             if (f !== '') key = key === '' ? f : `${key} ${f}`;
           }
           let hits: NameHit[];
-          if (!bySkeleton) hits = gazetteer.lookup(key);
+          if (!bySkeleton) {
+            hits = gazetteer.lookup(key);
+            // A Cyrillic word found as written may still be an oblique case of another name ("Димитрова" is
+            // a village's name and the genitive of Димитров): both readings go to the resolver.
+            if (hits.length > 0 && n === 1 && endings !== undefined && isCyrillicWord(first.text)) hits = inflected ? merge(hits, inflected([first.text]).hits) : withCaseForms(hits, key, gazetteer, endings);
+          }
           // East Slavic place names run to two words at most ("Kryvyi Rih", "Bila Tserkva").
           else if (n <= 2 && key.length >= 5 && /^[a-z ]+$/.test(key)) hits = gazetteer.lookupSkeleton(key);
           else continue;
@@ -63,6 +72,14 @@ export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazettee
         }
         if (matched) break;
       }
+      if (!matched && endings !== undefined) {
+        const found = caseFormMatch(tokens, i, to, doc.text, foldAt, gazetteer, endings, inflected);
+        if (found) {
+          out.push({ ...found, cue: hasCue(tokens, i, from, cues) });
+          i = found.tokens[1];
+          continue;
+        }
+      }
       if (matched) continue;
       // "the city of X" with X unknown to the gazetteer: an unresolved place, worth a diagnostic.
       if (i - 2 >= from && tokens[i - 1]!.norm === 'of' && cues.settlement.has(tokens[i - 2]!.norm) && first.text.length > 2 && first.text !== first.text.toUpperCase()) {
@@ -72,6 +89,61 @@ export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazettee
     }
   }
   return out;
+}
+
+/**
+ * Another way of finding the names an inflected Cyrillic word group may be (a stemmer's index, in
+ * the morphology comparison of docs/eval.md): the words as written in, a key and the hits out.
+ */
+export type InflectedLookup = (words: readonly string[]) => { key: string; hits: NameHit[] };
+
+function merge(a: NameHit[], b: readonly NameHit[]): NameHit[] {
+  const out = [...a];
+  for (const h of b) if (!out.some((x) => x.entry === h.entry)) out.push(h);
+  return out;
+}
+
+function withCaseForms(hits: NameHit[], folded: string, gazetteer: Gazetteer, endings: CaseEndings): NameHit[] {
+  const out = [...hits];
+  for (const form of caseFormCandidates(folded, endings)) {
+    for (const h of gazetteer.lookup(form)) if (!out.some((x) => x.entry === h.entry)) out.push(h);
+  }
+  return out;
+}
+
+/**
+ * A Cyrillic name of one or two words in an oblique case: each word's
+ * nominative candidates (the word itself too), every combination looked up,
+ * two words first. The hits of every form found are offered to the resolver.
+ */
+function caseFormMatch(tokens: readonly Token[], i: number, to: number, text: string, foldAt: (k: number) => string, gazetteer: Gazetteer, endings: CaseEndings, inflected?: InflectedLookup): PlaceProposal | null {
+  if (!isCyrillicWord(tokens[i]!.text)) return null;
+  for (let n = Math.min(2, to - i); n >= 1; n--) {
+    if (!tokensFormName(tokens, i, i + n, text) || !isCyrillicWord(tokens[i + n - 1]!.text)) continue;
+    if (inflected) {
+      const found = inflected(tokens.slice(i, i + n).map((t) => t.text));
+      if (found.hits.length > 0) return { span: [tokens[i]!.span[0], tokens[i + n - 1]!.span[1]], key: found.key, hits: found.hits, rule: 'gazetteer-stem', tokens: [i, i + n] };
+      continue;
+    }
+    let keys = [''];
+    for (let k = i; k < i + n; k++) {
+      const f = foldAt(k);
+      const forms = [f, ...caseFormCandidates(f, endings)];
+      keys = keys.flatMap((key) => forms.map((form) => (key === '' ? form : `${key} ${form}`)));
+    }
+    const hits: NameHit[] = [];
+    let key = '';
+    for (const candidate of keys) {
+      for (const h of gazetteer.lookup(candidate)) {
+        if (hits.some((x) => x.entry === h.entry)) continue;
+        hits.push(h);
+        if (key === '') key = candidate;
+      }
+    }
+    if (hits.length === 0) continue;
+    return { span: [tokens[i]!.span[0], tokens[i + n - 1]!.span[1]], key, hits, rule: 'gazetteer-case-form', tokens: [i, i + n] };
+  }
+  return null;
 }
 
 /** Tokens i..j form a name: capitalised words joined by connectors, no punctuation but hyphen-free adjacency. */
@@ -90,12 +162,22 @@ function tokensFormName(tokens: readonly Token[], i: number, j: number, text: st
   return true;
 }
 
+/** A lower-case Cyrillic adjective or adverb in any case and gender ("окупованому", "тимчасово", "захваченном"). */
+const CYRILLIC_MODIFIER = /^[а-яёіїєґ'’]{4,}(?:ому|ім|им|их|ій|ої|ого|ом|ой|ых|ым|ую|ий|ый|ая|ое|ою|ей|о)$/u;
+
+/** Instrumental endings of Russian and Ukrainian nouns and adjectives ("з Марією", "с Мариной", "з Романом"). */
+const INSTRUMENTAL = /(?:ою|ею|єю|ом|ем|єм|ім|им|ым|ами|ями|ой|ей)$/u;
+
 /** A locative word ("in", "near") or settlement phrase ("city of") right before token i, allowing "the". */
 export function hasCue(tokens: readonly Token[], i: number, from: number, cues: ContextCues): boolean {
   let k = i - 1;
   if (k >= from && tokens[k]!.norm === 'the') k--;
+  // "в окупованому Харцизьку", "в тимчасово окупованих Ровеньках": up to two lower-case Cyrillic adjectives
+  // (or adverbs) between the preposition and the name.
+  for (let n = 0; n < 2 && k >= from && CYRILLIC_MODIFIER.test(tokens[k]!.text); n++) k--;
   if (k < from) return false;
   const w = tokens[k]!.norm;
+  if (cues.fromOrWith.has(w)) return !INSTRUMENTAL.test(tokens[i]!.norm);
   if (w === 'of') return k - 1 >= from && (cues.settlement.has(tokens[k - 1]!.norm));
   return cues.locative.has(w) || cues.settlement.has(w);
 }

@@ -8,6 +8,10 @@ import { extractDatelines } from './extract-datelines.js';
 import { extractHyphenParts } from './extract-hyphen-parts.js';
 import { extractGazetteerNames } from './extract-gazetteer-names.js';
 import { extractRegionPhrases } from './extract-region-phrases.js';
+import { extractAdjectivePhrases } from './extract-adjective-phrases.js';
+import { extractStreetNames } from './extract-street-names.js';
+import type { CaseEndings } from './case-forms.js';
+import type { InflectedLookup } from './extract-gazetteer-names.js';
 import type { PlaceProposal } from './proposal.js';
 import { refineGovernmentRole } from './refine-government-role.js';
 import { countryStems, refineNonPlaces } from './refine-non-places.js';
@@ -19,6 +23,20 @@ export interface PlacesOptions {
   readonly gazetteer: Gazetteer;
   /** The context words of data/places/context-cues.tsv. */
   readonly cues: ContextCues;
+  /**
+   * Resources of the other languages the stage reads (data/places/ru, data/places/uk), by ISO
+   * 639-1 code: their context words, in place of the English ones, and the case endings of names.
+   * A document in a language not listed is read with the English cues and no case endings.
+   */
+  readonly languages?: Readonly<Record<string, LanguagePlaces>>;
+}
+
+/** What the places stage reads a document of one language with. */
+export interface LanguagePlaces {
+  readonly cues: ContextCues;
+  readonly endings: CaseEndings;
+  /** Finds inflected names another way than by the case endings (the stemmer of the morphology comparison, docs/eval.md). */
+  readonly inflected?: InflectedLookup;
 }
 
 /** Below this confidence a resolved place gets a `place.ambiguous` diagnostic. */
@@ -38,11 +56,16 @@ export function createPlacesStage(options: PlacesOptions): Stage {
   if (!(options?.gazetteer instanceof Gazetteer)) throw new TypeError('createPlacesStage: options.gazetteer must be a loaded Gazetteer (loadResources() provides one)');
   if (!options.cues?.locative) throw new TypeError('createPlacesStage: options.cues must be parsed context cues (parseContextCues)');
   const { gazetteer, cues } = options;
+  const languages = options.languages ?? {};
+  for (const [code, l] of Object.entries(languages)) {
+    if (!l?.cues?.locative || !Array.isArray(l.endings)) throw new TypeError(`createPlacesStage: options.languages.${code} must have parsed cues (parseContextCues) and endings (parseCaseEndings)`);
+  }
   const stems = countryStems(gazetteer.countryNames);
   return {
     name: 'places',
     run(doc) {
-      const proposals = findPlaceProposals(doc, gazetteer, cues, stems);
+      const language = doc.meta.language === null ? undefined : languages[doc.meta.language];
+      const proposals = findPlaceProposals(doc, gazetteer, language?.cues ?? cues, stems, language?.endings, language?.inflected);
       const resolutions = resolvePlaces(proposals, gazetteer, doc.text);
       const places: PlaceMention[] = [];
       const diagnostics: Diagnostic[] = [];
@@ -61,12 +84,14 @@ export function createPlacesStage(options: PlacesOptions): Stage {
 }
 
 /** Extractors then refiners, without resolution: the recognition half of the stage (also used by the eval). */
-export function findPlaceProposals(doc: Parameters<Stage['run']>[0], gazetteer: Gazetteer, cues: ContextCues, stems: ReadonlySet<string>): PlaceProposal[] {
+export function findPlaceProposals(doc: Parameters<Stage['run']>[0], gazetteer: Gazetteer, cues: ContextCues, stems: ReadonlySet<string>, endings?: CaseEndings, inflected?: InflectedLookup): PlaceProposal[] {
   // The narrow extractors come first: on equal spans the overlap refiner keeps the earlier proposal,
   // so "LONDON" as a dateline beats "LONDON" as a bare capitalised name (which reads as an acronym).
+  // Adjective phrases ("Донецкой области") before names, so that the division beats the town on the adjective.
   const proposed = [
     ...extractAbbreviations(doc, gazetteer), ...extractDatelines(doc, gazetteer), ...extractHyphenParts(doc, gazetteer),
-    ...extractGazetteerNames(doc, gazetteer, cues), ...extractRegionPhrases(doc, gazetteer, cues),
+    ...(endings ? [...extractStreetNames(doc, cues), ...extractAdjectivePhrases(doc, gazetteer, cues, endings)] : []),
+    ...extractGazetteerNames(doc, gazetteer, cues, endings, inflected), ...extractRegionPhrases(doc, gazetteer, cues),
   ];
   const unique = refineTimeOverlaps(doc, refineOverlaps(proposed));
   const places = refineNonPlaces(doc, unique, { gazetteer, cues, countryStems: stems });

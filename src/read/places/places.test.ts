@@ -137,3 +137,65 @@ test('a division holding a town the text names is that division ("Atlanta ... Ge
   assert.equal(doc.places.find((p) => p.text === 'Georgia')?.country, 'US');
   assert.equal(read('Talks in Tbilisi: Georgia and Russia met.').places.find((p) => p.text === 'Georgia')?.country, 'GE');
 });
+
+const readIn = (language: string, text: string): AnalyzedDocument =>
+  places.run(segment.run(emptyAnalysis({ id: 't', text, meta: { title: null, outlet: null, url: null, published: null, language, source: null }, diagnostics: [] }), {}), {});
+
+test('press spellings, Russian-side transliterations and villages of the front resolve, labelled as the press writes them', () => {
+  const cases: Array<[string, number, string]> = [
+    ['Russian troops advanced near Avdeyevka.', 713122, 'Avdiivka'],
+    ['Shelling near Ugledar in the Donetsk region.', 690823, 'Vuhledar'],
+    ['Fighting near Seversk in the Donetsk region.', 694403, 'Siversk'],
+    ['Fighting near Artyomovsk in the Donetsk region.', 713174, 'Bakhmut'],
+    ['Drones struck Kramatorsk on Monday, officials in Ukraine said.', 704508, 'Kramatorsk'],
+    ['Troops entered the village of Klishchiivka, south of Bakhmut.', 13512497, 'Klishchiivka'],
+    ['Fighting went on near Zelenyi Hai, north of Pokrovsk in the Donetsk region.', 9112863, 'Zelenyi Hai'],
+    ['Evacuations from Vovchansk continued, Ukrainian officials said.', 689304, 'Vovchansk'],
+  ];
+  for (const [text, id, label] of cases) {
+    const p = read(text).places.find((x) => x.geonameId === id);
+    assert.ok(p, text);
+    assert.equal(p.name, label, text);
+  }
+});
+
+test('negative: the White House is no town, Geneva is in Switzerland; a town before a noun is still the town', () => {
+  const doc = read('Officials at the White House said talks in Geneva would resume. The White House declined to comment.');
+  assert.ok(!doc.places.some((p) => p.text === 'White House'));
+  assert.equal(doc.places.find((p) => p.text === 'Geneva')?.country, 'CH');
+  assert.equal(read('Flights at the Amsterdam airport were cancelled.').places[0]?.country, 'NL');
+  assert.equal(read('Russia massed troops in the Pokrovsk direction, Ukraine said.').places.find((p) => p.text === 'Pokrovsk')?.geonameId, 704422);
+  // A small village known only by a foreign spelling is not what a surname means.
+  assert.ok(!read('Trump made a call to Putin last month.').places.some((p) => p.text === 'Putin'));
+});
+
+test('Russian and Ukrainian: names in every case, historic names, adjectival directions and oblasts resolve to the same ids', () => {
+  const cases: Array<[string, string, string, number | null, string]> = [
+    ['ru', 'Бои идут в Покровске.', 'Покровске', 704422, 'UA'],
+    ['ru', 'Войска наступают под Авдеевкой.', 'Авдеевкой', 713122, 'UA'],
+    ['ru', 'Обстановка на Покровском направлении тяжелая.', 'Покровском', 704422, 'UA'],
+    ['ru', 'Бои за Красноармейск продолжаются.', 'Красноармейск', 704422, 'UA'],
+    ['ru', 'Войска вошли в Артемовск и Дзержинск.', 'Артемовск', 713174, 'UA'],
+    ['ru', 'Войска вошли в Артемовск и Дзержинск.', 'Дзержинск', 709354, 'UA'],
+    ['ru', 'Удар по Угледару отбит.', 'Угледару', 690823, 'UA'],
+    ['ru', 'Бои в Курской области продолжаются.', 'Курской области', null, 'RU'],
+    ['uk', 'Ситуація на Покровського напрямку складна.', 'Покровського', 704422, 'UA'],
+    ['uk', 'Підрозділи вийшли з Курахового.', 'Курахового', 703646, 'UA'],
+    ['uk', 'Обстріли у Донецькій області тривають.', 'Донецькій області', null, 'UA'],
+    ['uk', 'Бої тривають біля Покровська і Мирнограда.', 'Мирнограда', 710035, 'UA'],
+    ['uk', 'Бої тривають на Харківщині.', 'Харківщині', null, 'UA'],
+  ];
+  for (const [language, text, form, id, country] of cases) {
+    const p = readIn(language, text).places.find((x) => x.text === form);
+    assert.ok(p, `${text}: ${form}`);
+    if (id !== null) assert.equal(p.geonameId, id, text);
+    assert.equal(p.country, country, text);
+    assert.equal(text.slice(p.span[0], p.span[1]), p.text);
+  }
+  assert.equal(readIn('ru', 'Бои за Красноармейск продолжаются.').places[0]?.historicName, true);
+});
+
+test('negative (Russian, Ukrainian): given names that are also villages, with-phrases and people after titles are not places', () => {
+  const doc = readIn('uk', 'Він пішов з Марією до річки. Президент Володимир Зеленський заявив про це.');
+  assert.deepEqual(doc.places.map((p) => p.text), []);
+});

@@ -3,15 +3,22 @@ import type { Gazetteer, GazetteerEntry } from '../../gazetteer/gazetteer.js';
 import type { ContextCues } from './context-cues.js';
 import { isCapitalised } from './extract-gazetteer-names.js';
 import type { PlaceProposal } from './proposal.js';
+import { isCyrillicWord } from './case-forms.js';
 
 /** Population from which a town's name alone, without a cue, is read as the place. */
 const KNOWN_TOWN_POPULATION = 100_000;
 /** At the start of a sentence every word is capitalised: only a large city's name is read as the place there. */
 const CAPITALISED_ANYWAY_POPULATION = 1_000_000;
+/** What joins two coordinated names: a comma, "and", "or", and their Russian and Ukrainian equivalents. */
+const COORDINATION = /^\s*(?:,|,?\s*(?:and|or|и|или|і|й|та|або))\s*$/u;
+/** A verb or a function word after "the X" (said, declined, has, and, of...): X ends its noun phrase, so it is the head (an institution), not a modifier. */
+const CLAUSE_VERB = /^(?:and|or|but|nor|in|on|at|of|to|for|with|from|by|as|that|which|who|\w+ed|said|says|is|was|are|were|has|had|have|will|would|can|could|may|might|must|should|did|does|do|says|wants|warns|insists|denies|confirms|announces)$/;
+/** Below this population a place reached only by another language's name is not read as that place without a settlement word. */
+const SMALL_PLACE_POPULATION = 1000;
 const STRONG_CODES = new Set(['PCLI', 'CONT', 'RGN']);
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]+$/u;
 /** Extractors whose own checks are the evidence (their files say which). */
-const SELF_EVIDENT_RULES = new Set(['abbreviation', 'dateline', 'hyphen-part']);
+const SELF_EVIDENT_RULES = new Set(['abbreviation', 'dateline', 'hyphen-part', 'street-name']);
 
 export interface NonPlaceOptions {
   readonly gazetteer: Gazetteer;
@@ -42,7 +49,32 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     return STRONG_CODES.has(e.featureCode) || (e.featureCode === 'ADM1' && h.kind === 'primary' && e.population >= KNOWN_TOWN_POPULATION);
   });
 
-  const wellKnownAt = (tokenIndex: number): boolean => proposals.some((q) => q.tokens[0] <= tokenIndex && tokenIndex < q.tokens[1] && (isStrong(q) || maxPopulation(q, entriesOf(q)) >= KNOWN_TOWN_POPULATION));
+  // "the Amsterdam airport", "the Pittsburgh, Pennsylvania-based company": a town before a noun or a place is a
+  // modifier and still the town; "the White House said", "at the White House." end the name's phrase there.
+  const theBeforeTown = (p: PlaceProposal, next: (typeof tokens)[number] | undefined): boolean => {
+    if (p.hits.some((h) => {
+      const e = gazetteer.entry(h.entry);
+      return e.featureClass !== 'P' || /^the /i.test(e.name);
+    })) return true;
+    if (next === undefined || next.sentence !== tokens[p.tokens[0]]!.sentence) return false;
+    if (next.kind === 'word') return !isCapitalised(next) ? !CLAUSE_VERB.test(next.norm) : true;
+    if (next.text === ',') {
+      const after = tokens[p.tokens[1] + 1];
+      return after !== undefined && after.sentence === next.sentence && isCapitalised(after);
+    }
+    return !/^[.;:!?)\]"”’']$|^['’]s$/.test(next.text);
+  };
+  // A seat of government or of a division ("мер Луцька", "мэра Москвы").
+  const isSeat = (p: PlaceProposal): boolean => p.hits.some((h) => /^PPL(?:C|A|A2)$/.test(gazetteer.entry(h.entry).featureCode));
+  const wellKnownAt = (tokenIndex: number): boolean => proposals.some((q) => q.tokens[0] <= tokenIndex && tokenIndex < q.tokens[1] && (q.regionPhrase === true || isStrong(q) || maxPopulation(q, entriesOf(q)) >= KNOWN_TOWN_POPULATION));
+  // "the city of X", "города X", "села X": a settlement word names what follows as a place, whatever comes after it.
+  const afterSettlementWord = (ti: number): boolean => {
+    let k = ti - 1;
+    if (tokens[k]?.norm === 'the') k--;
+    if (tokens[k]?.norm === 'of') k--;
+    const t = tokens[k];
+    return t !== undefined && t.sentence === tokens[ti]!.sentence && cues.settlement.has(t.norm);
+  };
   const verdict = new Map<PlaceProposal, 'keep' | 'drop' | 'maybe'>();
   // Single words read as a surname ("Megyn Kelly") or after a title somewhere in the document.
   const personNames = new Set<string>();
@@ -63,9 +95,22 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     else if (/^[A-Z]{2,6}$/.test(text.replace(/[.\s]/g, '')) && !text.includes('.') && !strong) v = 'drop';
     // A country's own name in any form ("Britain") is not its demonym, though it shares the stem.
     else if (single && (gazetteer.lookupDemonym(p.key).length > 0 || isDemonym(p.key, options.countryStems)) && !p.hits.some((h) => STRONG_CODES.has(gazetteer.entry(h.entry).featureCode))) v = 'drop';
-    else if (sameSentence(prev) && cues.title.has(prev!.norm.replace(/\.$/, ''))) { v = 'drop'; if (single) personNames.add(p.key); }
+    // In Russian and Ukrainian a country or division after a title is in the genitive, whose office it is
+    // ("президент России", "мэра Москвы"); in English the title names a person ("President Jordan").
+    else if (sameSentence(prev) && cues.title.has(prev!.norm.replace(/\.$/, '')) && !(isCyrillicWord(text) && (strong || isSeat(p)))) { v = 'drop'; if (single) personNames.add(p.key); }
     else if (sameSentence(next) && isCapitalised(next!) && cues.orgWord.has(next!.norm)) v = 'drop';
+    // "the White House", "the Pentagon", "the Shard": English names towns without an article, so a
+    // town's name after "the" is a building, an institution or a company, unless the town is a
+    // modifier of a front-line noun ("the Pokrovsk direction") or "The" is part of its own name.
+    else if (sameSentence(prev) && prev!.norm === 'the' && !theBeforeTown(p, next)) v = 'drop';
+    // "Того ж дня": a Cyrillic word the text also writes in lower case is that word (того, "of that"), even where a
+    // country has its name (Togo); Russian and Ukrainian capitalise place names and nothing else mid-sentence.
+    else if (single && isCyrillicWord(text) && lowerWords.has(p.key) && p.rule !== 'adjective-region' && p.rule !== 'region-name') v = 'drop';
     else if (strong) v = 'keep';
+    else if (afterSettlementWord(ti)) v = 'keep';
+    // Every village of Ukraine is in the gazetteer, many with a foreign or old spelling as an alternate name
+    // ("Putin" for Putiatyntsy): a small place known only by such a name needs a settlement word ("the village of").
+    else if (p.hits.every((h) => h.kind === 'alternate' && gazetteer.entry(h.entry).featureClass === 'P' && gazetteer.entry(h.entry).population < SMALL_PLACE_POPULATION)) v = 'drop';
     // A given name before it ("Megyn Kelly"): a capitalised word of letters, not a road number ("A429 Cirencester").
     else if (single && sameSentence(prev) && isCapitalised(prev!) && NAME_WORD.test(prev!.text) && !sentenceStartAt(tokens, ti - 1) && !partOfProposal(proposals, ti - 1)) { v = 'drop'; personNames.add(p.key); }
     // A capitalised word after it ("Mary Magdalene", "Paul Francis Floyd") makes it a given name, unless
@@ -88,13 +133,17 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
   // Comma pairs ("Pandi, Bulacan") and one sense per discourse settle the undecided.
   const keptKeys = new Set<string>();
   for (const [p, v] of verdict) if (v === 'keep') keptKeys.add(p.key);
+  const joined = new Set<PlaceProposal>();
   for (let k = 0; k < proposals.length; k++) {
     const p = proposals[k]!;
     if (verdict.get(p) !== 'maybe') continue;
     const next = proposals[k + 1];
     const prev = proposals[k - 1];
     const commaBefore = (a: PlaceProposal, b: PlaceProposal): boolean => /^\s*,\s*$/.test(doc.text.slice(a.span[1], b.span[0]));
-    if ((next && verdict.get(next) !== 'drop' && commaBefore(p, next)) || (prev && verdict.get(prev) === 'keep' && commaBefore(prev, p)) || keptKeys.has(p.key) || divisionAfterComma(p)) {
+    // "near Kupiansk and Lyman", "біля Покровська і Мирнограда": a name joined to a place kept by a cue shares its cue.
+    const joinedTo = (a: PlaceProposal, b: PlaceProposal): boolean => (a.cue === true || joined.has(a)) && COORDINATION.test(doc.text.slice(a.span[1], b.span[0]));
+    if (prev && verdict.get(prev) === 'keep' && joinedTo(prev, p)) joined.add(p);
+    if ((next && verdict.get(next) !== 'drop' && commaBefore(p, next)) || (prev && verdict.get(prev) === 'keep' && (commaBefore(prev, p) || joinedTo(prev, p))) || keptKeys.has(p.key) || divisionAfterComma(p)) {
       verdict.set(p, 'keep');
     }
   }

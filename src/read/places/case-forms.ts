@@ -1,0 +1,119 @@
+import { foldName } from '../../gazetteer/fold.js';
+
+/**
+ * Case endings of one language (data/places/<lang>/case-endings.tsv): an oblique
+ * ending → the nominative endings it may stand for, folded as names are, longest
+ * oblique ending first.
+ */
+export type CaseEndings = ReadonlyArray<readonly [oblique: string, nominatives: readonly string[]]>;
+
+/** Parses a case-endings file (`oblique<TAB>nominative|nominative`, `#` comments); throws naming the line. */
+export function parseCaseEndings(text: string, file = 'case-endings.tsv'): CaseEndings {
+  const rules = new Map<string, string[]>();
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '' || line.startsWith('#')) return;
+    const cols = line.split('\t');
+    const oblique = foldEnding(cols[0] ?? '');
+    if (oblique === '' || cols.length !== 2) throw new Error(`${file}:${i + 1}: expected 'oblique ending<TAB>nominative endings (| separated)'`);
+    const list = rules.get(oblique) ?? [];
+    for (const n of cols[1]!.split('|')) {
+      const folded = foldEnding(n);
+      if (!list.includes(folded)) list.push(folded);
+    }
+    rules.set(oblique, list);
+  });
+  return [...rules.entries()].sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]));
+}
+
+/** Endings are folded letter by letter (й → и, ї → і), the way foldName folds a whole name. */
+function foldEnding(ending: string): string {
+  return ending.trim() === '' ? '' : foldName(`ж${ending.trim()}`).slice(1);
+}
+
+/**
+ * The nominative forms a folded Cyrillic word may be an oblique case of, by the
+ * language's case endings: "покровске" → ["покровск", "покровско", ...]. The
+ * word itself is not among them; a form keeps four letters.
+ *
+ * @example caseFormCandidates('авдеевкои', ruEndings) // => [..., 'авдеевка', ...]
+ */
+export function caseFormCandidates(folded: string, endings: CaseEndings): readonly string[] {
+  // The same words come back in every document ("України", "області"): candidates are kept per endings
+  // table (a cache of a pure function; bounded, so a long run does not grow it without end).
+  let cache = CACHE.get(endings);
+  if (cache === undefined) CACHE.set(endings, (cache = new Map()));
+  const known = cache.get(folded);
+  if (known !== undefined) return known;
+  if (cache.size > 100_000) cache.clear();
+  const out = computeCandidates(folded, endings);
+  cache.set(folded, out);
+  return out;
+}
+
+const CACHE = new WeakMap<CaseEndings, Map<string, string[]>>();
+
+function computeCandidates(folded: string, endings: CaseEndings): string[] {
+  const out: string[] = [];
+  for (const [oblique, nominatives] of endings) {
+    if (!folded.endsWith(oblique)) continue;
+    const stem = folded.slice(0, folded.length - oblique.length);
+    if (stem.length < 2) continue;
+    for (const n of nominatives) {
+      const form = stem + n;
+      // Short names stay as written ("Київ" ← "Києва" has a stem of two letters, a four-letter name).
+      if (form.length >= 4 && form !== folded && !out.includes(form)) out.push(form);
+    }
+  }
+  return out;
+}
+
+/** Adjectival endings of both languages, folded, longest first ("покровского" → "покровск"). */
+const ADJECTIVE_ENDINGS = ['ыми', 'ими', 'ого', 'его', 'ому', 'ему', 'ьої', 'ьоі', 'ими', 'ых', 'их', 'ым', 'им', 'ом', 'ем', 'ои', 'еи', 'ая', 'яя', 'ую', 'юю', 'ое', 'ее', 'ыи', 'ии', 'ою', 'ею', 'оі', 'ій', 'ім', 'іх', 'ий', 'а', 'я', 'у', 'ю', 'е', 'і']
+  .map(foldEnding).sort((a, b) => b.length - a.length);
+
+/**
+ * The town names a place adjective may come from ("покровское направление" →
+ * "покровск"; "бахмутского" → "бахмут"; "авдіївського" → "авдіївка";
+ * "курахівського" → "курахове"): the adjective's stem, less the -ск-/-ськ-
+ * suffix, with the endings town names take. Candidates only: the gazetteer
+ * decides which exist.
+ */
+export function adjectiveTownCandidates(folded: string): string[] {
+  const ending = ADJECTIVE_ENDINGS.find((e) => folded.endsWith(e) && folded.length - e.length >= 4);
+  if (ending === undefined) return [];
+  const stem = folded.slice(0, folded.length - ending.length);
+  const out = new Set<string>([stem]);
+  const base = /(?:ськ|ск)$/.test(stem) ? stem.replace(/(?:ськ|ск)$/, '') : null;
+  if (base !== null) {
+    // 'ск': the Russian name of a town the Ukrainian adjective is made from (курськ- → Курск).
+    for (const suffix of ['', 'о', 'е', 'а', 'ка', 'ь', 'ье', 'ове', 'ово', 'ск', 'са', 'и']) out.add(base + suffix);
+    // Ukrainian і in a closed syllable alternates with о/е in the name: курахівськ- → Курахове, харківськ- → Харків.
+    if (/ів$/.test(base)) for (const suffix of ['ове', 'еве', 'івка']) out.add(base.slice(0, -2) + suffix);
+  }
+  // Ukrainian -зьк- from -з-/-ж-: запорізьк- → Запоріжжя.
+  if (/зьк$/.test(stem)) for (const suffix of ['жжя', 'з', 'зь']) out.add(stem.slice(0, -3) + suffix);
+  out.delete(folded);
+  return [...out];
+}
+
+const CYRILLIC_WORD = /^[\p{Script=Cyrillic}\p{M}'’ʼ-]+$/u;
+
+export function isCyrillicWord(text: string): boolean {
+  return CYRILLIC_WORD.test(text);
+}
+
+/**
+ * The towns a Ukrainian or Russian region name in -щина/-чина is made from
+ * (Харківщина ← Харків, Курщина ← Курськ/Курск, Одещина ← Одеса,
+ * Донеччина ← Донецьк, Бєлгородчина ← Бєлгород): the folded nominative
+ * region name in, candidate town names out (the gazetteer decides).
+ */
+export function regionNameTownCandidates(folded: string): string[] {
+  const m = /^(.{3,}?)(ччина|щина|чина)$/u.exec(folded);
+  if (!m) return [];
+  const stem = m[1]!;
+  if (m[2] === 'ччина') return [`${stem}цьк`, `${stem}цк`];
+  // The -ськ/-ск towns first: the bare stem of Курщина ("кур") is some other town's whole name.
+  return [`${stem}ськ`, `${stem}ск`, stem, `${stem}а`, `${stem}и`, `${stem}са`, `${stem}ь`];
+}

@@ -1,0 +1,112 @@
+import type { AnalyzedDocument } from '../../model/index.js';
+import { foldName } from '../../gazetteer/fold.js';
+import type { Gazetteer, NameHit } from '../../gazetteer/gazetteer.js';
+import type { ContextCues } from './context-cues.js';
+import { adjectiveTownCandidates, caseFormCandidates, isCyrillicWord, regionNameTownCandidates, type CaseEndings } from './case-forms.js';
+import { isCapitalised } from './extract-gazetteer-names.js';
+import type { PlaceProposal } from './proposal.js';
+
+/**
+ * Extractor (Russian, Ukrainian): a capitalised place adjective before a
+ * division or front-line noun, in any case.
+ * - "Донецкой области", "Курської області": the division, first by the whole
+ *   phrase in the nominative as GeoNames names oblasts ("Донецька область"),
+ *   else as the division of the town the adjective comes from (Курская ← Курск),
+ *   the span covering both words (rule `adjective-region`);
+ * - "Покровское направление", "Покровського напрямку": the town the adjective
+ *   comes from, the span on the adjective (rule `adjective-direction`).
+ */
+export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazetteer, cues: ContextCues, endings: CaseEndings): PlaceProposal[] {
+  const out: PlaceProposal[] = [];
+  const tokens = doc.tokens;
+  for (const sentence of doc.sentences) {
+    const [from, to] = sentence.tokens;
+    for (let i = from; i < to; i++) {
+      const t = tokens[i]!;
+      if (!isCapitalised(t) || !isCyrillicWord(t.text)) continue;
+      // One lower-case word may stand between: "Донецкой народной республики".
+      let nounAt = i + 1;
+      // "Одеська та Львівська області": the first of two coordinated adjectives shares the second's noun.
+      let coordinated = false;
+      if (i + 3 < to && COORDINATION.has(tokens[i + 1]!.norm) && isCapitalised(tokens[i + 2]!) && isCyrillicWord(tokens[i + 2]!.text) && (cues.regionWord.has(tokens[i + 3]!.norm) || cues.directionWord.has(tokens[i + 3]!.norm))) {
+        nounAt = i + 3;
+        coordinated = true;
+      } else if (nounAt + 1 < to && !cues.regionWord.has(tokens[nounAt]!.norm) && isCyrillicWord(tokens[nounAt]!.text) && !isCapitalised(tokens[nounAt]!) && cues.regionWord.has(tokens[nounAt + 1]!.norm)) nounAt++;
+      const noun = nounAt < to ? tokens[nounAt]! : undefined;
+      const region = noun !== undefined && cues.regionWord.has(noun.norm);
+      if (!region) {
+        // "на Харківщині", "Курщина": a region named after its main town.
+        const adjective = foldName(t.text);
+        const hits = /щин|чин/.test(adjective) ? divisionOfTowns(gazetteer, [adjective, ...caseFormCandidates(adjective, endings)].flatMap(regionNameTownCandidates)) : [];
+        if (hits.length > 0) {
+          out.push({ span: t.span, key: adjective, hits, rule: 'region-name', tokens: [i, i + 1], regionPhrase: true, cue: true });
+          continue;
+        }
+      }
+      const direction = noun !== undefined && (nounAt === i + 1 || coordinated) && cues.directionWord.has(noun.norm);
+      if (noun === undefined || (!region && !direction)) continue;
+      const adjective = foldName(t.text);
+      if (region) {
+        const hits = divisionHits(gazetteer, adjective, foldName(noun.text), endings);
+        if (hits.length > 0) out.push({ span: [t.span[0], (coordinated ? t : noun).span[1]], key: adjective, hits, rule: 'adjective-region', tokens: [i, coordinated ? i + 1 : nounAt + 1], regionPhrase: true, cue: true });
+      } else {
+        const hits = townHits(gazetteer, adjective);
+        if (hits.hits.length > 0) out.push({ span: t.span, key: hits.key, hits: hits.hits, rule: 'adjective-direction', tokens: [i, i + 1], cue: true });
+      }
+    }
+  }
+  return out;
+}
+
+const COORDINATION = new Set(['и', 'і', 'й', 'та', ',']);
+const DIVISION_CODES = new Set(['ADM1', 'ADM2']);
+
+function divisionHits(gazetteer: Gazetteer, adjective: string, noun: string, endings: CaseEndings): NameHit[] {
+  // The phrase in the nominative, as GeoNames' alternate names of the oblasts have it.
+  const adjectives = [adjective, ...caseFormCandidates(adjective, endings)];
+  const nouns = [noun, ...caseFormCandidates(noun, endings)];
+  const found: NameHit[] = [];
+  for (const a of adjectives) {
+    for (const n of nouns) {
+      for (const h of gazetteer.lookup(`${a} ${n}`)) if (DIVISION_CODES.has(gazetteer.entry(h.entry).featureCode) && !found.some((x) => x.entry === h.entry)) found.push(h);
+    }
+  }
+  if (found.length > 0) return found;
+  // Else the first-level division of the town the adjective is made from (Курская область ← Курск).
+  return divisionOfTowns(gazetteer, adjectiveTownCandidates(adjective));
+}
+
+/**
+ * The first-level divisions whose main town (a seat: PPLA, PPLC) has one of these names, for the
+ * first name (most likely first) that has any: "курск" before "куре" (Kure, in Japan) for "Курской".
+ */
+function divisionOfTowns(gazetteer: Gazetteer, names: readonly string[]): NameHit[] {
+  for (const name of names) {
+    const found = divisionsOfTown(gazetteer, name);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+function divisionsOfTown(gazetteer: Gazetteer, town: string): NameHit[] {
+  const found: NameHit[] = [];
+  for (const h of gazetteer.lookup(town)) {
+    const e = gazetteer.entry(h.entry);
+    if (e.featureClass !== 'P' || e.admin1 === null || !/^PPLA|^PPLC/.test(e.featureCode)) continue;
+    const name = gazetteer.adminName(`${e.country}.${e.admin1}`);
+    if (name === undefined) continue;
+    for (const d of gazetteer.lookup(foldName(name))) {
+      const de = gazetteer.entry(d.entry);
+      if (de.featureCode === 'ADM1' && de.country === e.country && de.admin1 === e.admin1 && !found.some((x) => x.entry === d.entry)) found.push({ entry: d.entry, kind: 'alternate' });
+    }
+  }
+  return found;
+}
+
+function townHits(gazetteer: Gazetteer, adjective: string): { key: string; hits: NameHit[] } {
+  for (const candidate of adjectiveTownCandidates(adjective)) {
+    const hits = gazetteer.lookup(candidate).filter((h) => gazetteer.entry(h.entry).featureClass === 'P');
+    if (hits.length > 0) return { key: candidate, hits };
+  }
+  return { key: adjective, hits: [] };
+}
