@@ -8,6 +8,7 @@ import { createPipeline, type Pipeline, type Resources } from '../read/pipeline.
 import { foldName } from '../gazetteer/fold.js';
 import { prf, type DatasetScores, type Scorer } from './scorer.js';
 import { timeValueCounts } from './warnews-times.js';
+import { placeResolutionCounts } from './warnews-places.js';
 
 /**
  * warnews (../shared/data/warnews, GUIDELINES.md): real war reporting with gold
@@ -325,6 +326,14 @@ export const warnewsScorer: Scorer = {
             times.fn += t.fn;
             times.scored = true;
             for (const line of t.misses) miss(`${article.id} time     : ${line}`);
+          }
+          // Every place form of the gold (dev-ru-uk): resolved to the right GeoNames id, or country (warnews-places.ts)
+          if (article.gold.places) {
+            const p = placeResolutionCounts({ places: article.gold.places }, article.text, article.doc);
+            const e = extra.get('place_acc') ?? extra.set('place_acc', { hit: 0, total: 0 }).get('place_acc')!;
+            e.hit += p.correct;
+            e.total += p.total;
+            for (const line of p.misses) miss(`${article.id} place    : ${line}`);
           }
           for (const metric of articleMetrics) {
             for (const m of metric(article)) {
