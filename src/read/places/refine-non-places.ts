@@ -42,7 +42,14 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     return STRONG_CODES.has(e.featureCode) || (e.featureCode === 'ADM1' && h.kind === 'primary' && e.population >= KNOWN_TOWN_POPULATION);
   });
 
-  const wellKnownAt = (tokenIndex: number): boolean => proposals.some((q) => q.tokens[0] <= tokenIndex && tokenIndex < q.tokens[1] && (isStrong(q) || maxPopulation(q, entriesOf(q)) >= KNOWN_TOWN_POPULATION));
+  // The tokens inside any proposal, and inside a well-known one: marked once, not searched per proposal (issue 19).
+  const inProposal = new Uint8Array(tokens.length + 1);
+  const inWellKnown = new Uint8Array(tokens.length + 1);
+  for (const q of proposals) {
+    inProposal.fill(1, q.tokens[0], q.tokens[1]);
+    if (isStrong(q) || maxPopulation(q, entriesOf(q)) >= KNOWN_TOWN_POPULATION) inWellKnown.fill(1, q.tokens[0], q.tokens[1]);
+  }
+  const wellKnownAt = (tokenIndex: number): boolean => inWellKnown[tokenIndex] === 1;
   const verdict = new Map<PlaceProposal, 'keep' | 'drop' | 'maybe'>();
   // Single words read as a surname ("Megyn Kelly") or after a title somewhere in the document.
   const personNames = new Set<string>();
@@ -67,7 +74,7 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     else if (sameSentence(next) && isCapitalised(next!) && cues.orgWord.has(next!.norm)) v = 'drop';
     else if (strong) v = 'keep';
     // A given name before it ("Megyn Kelly"): a capitalised word of letters, not a road number ("A429 Cirencester").
-    else if (single && sameSentence(prev) && isCapitalised(prev!) && NAME_WORD.test(prev!.text) && !sentenceStartAt(tokens, ti - 1) && !partOfProposal(proposals, ti - 1)) { v = 'drop'; personNames.add(p.key); }
+    else if (single && sameSentence(prev) && isCapitalised(prev!) && NAME_WORD.test(prev!.text) && !sentenceStartAt(tokens, ti - 1) && inProposal[ti - 1] !== 1) { v = 'drop'; personNames.add(p.key); }
     // A capitalised word after it ("Mary Magdalene", "Paul Francis Floyd") makes it a given name, unless
     // that word starts a well-known place itself (two places side by side).
     else if (single && sameSentence(next) && isCapitalised(next!) && NAME_WORD.test(next!.text) && !wellKnownAt(tj)) v = 'drop';
@@ -123,9 +130,6 @@ function sentenceStartAt(tokens: AnalyzedDocument['tokens'], i: number): boolean
   return prev === undefined || prev.sentence !== tokens[i]!.sentence || prev.kind === 'quote';
 }
 
-function partOfProposal(proposals: readonly PlaceProposal[], tokenIndex: number): boolean {
-  return proposals.some((p) => p.tokens[0] <= tokenIndex && tokenIndex < p.tokens[1]);
-}
 
 /** "Russian", "Ukrainian", "Syrian", "Chinese", "Israeli", "British": a country stem and a demonym ending. */
 export function isDemonym(folded: string, countryStems: ReadonlySet<string>): boolean {
