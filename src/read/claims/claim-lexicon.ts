@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Predicate } from '../../model/index.js';
+import { textTable } from '../text-table.js';
 
 /**
  * The claims stage's lexicon: data/claims/predicates.json (predicate
@@ -41,9 +42,9 @@ const predicatesFileSchema = z.object({ about: z.string(), predicates: z.array(p
 
 const contextFileSchema = z.object({
   about: z.string(),
-  demonyms: z.record(z.string(), z.string()),
+  demonyms: z.record(z.string(), z.string()).transform(textTable),
   forceNouns: z.array(z.string()),
-  opponents: z.record(z.string(), z.string()),
+  opponents: z.record(z.string(), z.string()).transform(textTable),
   selfPronouns: z.array(z.string()),
   personalPronouns: z.array(z.string()),
   enemy: z.array(z.string()),
