@@ -96,7 +96,12 @@ export async function* readInput(spec: InputSpec, options: ReadInputsOptions = {
     yield failure(input.source, 'input.unsupported-format', 'is in a format counterclaim does not read');
     return;
   }
-  for await (const result of reader.read(input, readerOptions)) yield result.ok ? { ok: true, doc: withLanguage(result.doc) } : result;
+  // A reader that throws fails its input, not the run: the inputs after it are still read (issue 19).
+  try {
+    for await (const result of reader.read(input, readerOptions)) yield result.ok ? { ok: true, doc: withLanguage(result.doc) } : result;
+  } catch (error) {
+    yield failure(input.source, 'input.malformed', `could not be read (${reader.name}): ${(error as Error).message}`);
+  }
 }
 
 /** Every input of every argument, one result per document or problem. */
