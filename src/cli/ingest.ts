@@ -48,10 +48,18 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
   const store = await openStore(values.db);
   const progress = createProgress(io, Boolean(values.quiet));
   let stopRequested = false;
+  // Every stored document is committed as it is stored, so quitting at once loses nothing stored:
+  // on a second signal, or when the documents in hand are not stored within the grace period
+  // (an input that never ends, a pipe nobody writes to: issue 19).
+  const graceMs = stopGraceMs();
   const onSignal = (): void => {
-    if (stopRequested) process.exit(130); // a second Ctrl-C: every stored document is already committed
+    if (stopRequested) process.exit(130);
     stopRequested = true;
-    io.err('\ncounterclaim ingest: stopping after the documents in hand are stored (Ctrl-C again to quit at once)\n');
+    io.err(`\ncounterclaim ingest: stopping after the documents in hand are stored (Ctrl-C again to quit at once; quitting in ${graceMs / 1000} s regardless)\n`);
+    setTimeout(() => {
+      io.err(`counterclaim ingest: not stopped within ${graceMs / 1000} s; quitting (what was stored is kept)\n`);
+      process.exit(130);
+    }, graceMs).unref();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -76,6 +84,12 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
   io.out(formatSummary(counts));
   if (counts.interrupted) return 130;
   return counts.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+/** How long a run asked to stop may take to store the documents in hand: 10 s, or $COUNTERCLAIM_STOP_GRACE_MS (tests). */
+function stopGraceMs(): number {
+  const ms = Number(process.env.COUNTERCLAIM_STOP_GRACE_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : 10_000;
 }
 
 /** The end-of-run summary, with a line per reason for skipped and failed records. */
