@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -53,13 +54,10 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
   // (an input that never ends, a pipe nobody writes to: issue 19).
   const graceMs = stopGraceMs();
   const onSignal = (): void => {
-    if (stopRequested) process.exit(130);
+    if (stopRequested) quitNow('quitting at once');
     stopRequested = true;
     io.err(`\ncounterclaim ingest: stopping after the documents in hand are stored (Ctrl-C again to quit at once; quitting in ${graceMs / 1000} s regardless)\n`);
-    setTimeout(() => {
-      io.err(`counterclaim ingest: not stopped within ${graceMs / 1000} s; quitting (what was stored is kept)\n`);
-      process.exit(130);
-    }, graceMs).unref();
+    setTimeout(() => quitNow(`not stopped within ${graceMs / 1000} s; quitting`), graceMs).unref();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -84,6 +82,17 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
   io.out(formatSummary(counts));
   if (counts.interrupted) return 130;
   return counts.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+/**
+ * Ends the process now. Not process.exit: it waits for libuv's threads, and one blocked
+ * reading a pipe nobody writes to never returns (issue 19: a FIFO hung the run through
+ * two SIGTERMs). The uncommitted batch is rolled back by SQLite as after any kill.
+ */
+function quitNow(why: string): never {
+  writeSync(2, `counterclaim ingest: ${why} (what was stored is kept; run the same command again to go on)\n`);
+  process.kill(process.pid, 'SIGKILL');
+  throw new Error('unreachable: the process was killed');
 }
 
 /** How long a run asked to stop may take to store the documents in hand: 10 s, or $COUNTERCLAIM_STOP_GRACE_MS (tests). */

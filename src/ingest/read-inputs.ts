@@ -4,6 +4,7 @@ import type { Diagnostic, SourceDocument } from '../model/index.js';
 import { MAX_INPUT_BYTES } from './decode.js';
 import type { MetaOverrides } from './metadata.js';
 import { failure, type IngestResult } from './ingest-result.js';
+import { textProblem } from './text-problem.js';
 import type { Input, Reader, ReaderOptions } from './readers/reader.js';
 import { readerForContent, readerForContentType, readerForName } from './readers/registry.js';
 import { fileInput } from './inputs/file-input.js';
@@ -98,7 +99,12 @@ export async function* readInput(spec: InputSpec, options: ReadInputsOptions = {
   }
   // A reader that throws fails its input, not the run: the inputs after it are still read (issue 19).
   try {
-    for await (const result of reader.read(input, readerOptions)) yield result.ok ? { ok: true, doc: withLanguage(result.doc) } : result;
+    for await (const result of reader.read(input, readerOptions)) {
+      // Escapes inside JSON, feeds and pages can make what bytes cannot: NULs, lone surrogates.
+      const problem = result.ok ? textProblem(result.doc.text) : null;
+      if (result.ok && problem) yield failure(result.doc.meta.source ?? input.source, problem.code, problem.message);
+      else yield result.ok ? { ok: true, doc: withLanguage(result.doc) } : result;
+    }
   } catch (error) {
     yield failure(input.source, 'input.malformed', `could not be read (${reader.name}): ${(error as Error).message}`);
   }

@@ -76,3 +76,17 @@ test('namesThisServer: IP literals, localhost and the bound name', () => {
   assert.equal(namesThisServer('a b', '127.0.0.1'), false);
   assert.equal(namesThisServer('localhost:99999999', '127.0.0.1'), false);
 });
+
+test('ingest body: invalid UTF-8, NUL and lone surrogates are refused as the CLI refuses them (issue 19)', async () => {
+  const bytes = new Uint8Array([...new TextEncoder().encode('{"text": "Our sentence '), 0xff, 0xfe, ...new TextEncoder().encode('"}')]);
+  const cases: ReadonlyArray<readonly [BodyInit, RegExp]> = [
+    [bytes, /UTF-8/],
+    ['{"text": "Our sentence \\u0000 with a NUL."}', /NUL/],
+    ['{"text": "Our sentence \\ud800 with half a pair."}', /surrogate/],
+  ];
+  for (const [data, message] of cases) {
+    const res = await app.request(`${BASE}/api/documents`, { method: 'POST', headers: { host: '127.0.0.1:8080', 'content-type': 'application/json' }, body: data });
+    assert.equal(res.status, 400);
+    assert.match(((await res.json()) as { error: { message: string } }).error.message, message);
+  }
+});

@@ -12,17 +12,29 @@ function author(c: LedgerClaim): JsonLd {
   return { '@type': c.source.kind === 'person' ? 'Person' : 'Organization', name: c.source.name };
 }
 
+/** A document's URL as a link, only when it is http(s): a `javascript:` or `data:` URL from a page's metadata is no link to follow (issue 19). */
+function webUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
 function itemReviewed(c: LedgerClaim): JsonLd {
+  const url = webUrl(c.url);
   return {
     '@type': 'Claim', author: author(c), datePublished: when(c),
-    appearance: { '@type': 'CreativeWork', ...(c.url ? { url: c.url } : {}), ...(c.title ? { headline: c.title } : {}), ...(c.outlet ? { publisher: { '@type': 'Organization', name: c.outlet } } : {}), identifier: c.doc },
+    appearance: { '@type': 'CreativeWork', ...(url ? { url } : {}), ...(c.title ? { headline: c.title } : {}), ...(c.outlet ? { publisher: { '@type': 'Organization', name: c.outlet } } : {}), identifier: c.doc },
   };
 }
 
 function review(id: string, claimReviewed: string, c: LedgerClaim, rating: string, date: string | null): JsonLd {
   return {
     '@type': 'ClaimReview', identifier: id, claimReviewed, itemReviewed: itemReviewed(c),
-    ...(c.url ? { url: c.url } : {}), datePublished: date,
+    ...(webUrl(c.url) ? { url: webUrl(c.url) } : {}), datePublished: date,
     author: { '@type': 'Organization', name: 'counterclaim ledger' },
     reviewRating: { '@type': 'Rating', alternateName: rating },
   };
@@ -54,7 +66,11 @@ export function toLedgerClaimReview(s: LedgerSnapshot): string {
     const dates = g.claims.map(when).filter((d): d is string => d !== null).sort();
     graph.push(review(`group:${g.proposition}@${g.window?.start ?? 'undated'}`, readableProposition(lead.claim), lead, rating(g, lead), dates.at(-1) ?? null));
   }
-  return `${JSON.stringify({ '@context': 'https://schema.org', '@graph': graph }, null, 2)}\n`;
+  // Escaped for embedding in an HTML <script type="application/ld+json">, where it is meant to go:
+  // "</script>" or "<!--" in a title must not end the script (issue 19). Still the same JSON.
+  const json = JSON.stringify({ '@context': 'https://schema.org', '@graph': graph }, null, 2)
+    .replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return `${json}\n`;
 }
 
 function rating(g: ClaimGroup, lead: LedgerClaim): string {

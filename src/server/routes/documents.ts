@@ -8,6 +8,7 @@ import { STANDARD_ERRORS, errorResponse, jsonResponse, pageSchema, pathParameter
 import { page, pageQuery, parseParam, parseQuery } from '../validate.js';
 import type { RouteDeps, RouteModule } from './route-module.js';
 import { AnalysisRefused } from '../analysis-queue.js';
+import { textProblem } from '../../ingest/text-problem.js';
 
 /** Largest body POST /api/documents takes; larger ones get 413 before they are read. */
 export const MAX_INGEST_BYTES = 2 * 1024 * 1024;
@@ -84,12 +85,15 @@ async function readIngestBody(c: import('hono').Context) {
   if (type === 'application/json') {
     let body: unknown;
     try {
-      body = await c.req.json();
+      // Decoded strictly, as the CLI decodes files: invalid UTF-8 is refused, not replaced (issue 19).
+      body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer()));
     } catch {
-      throw new ApiError('bad-request', 'body is not valid JSON');
+      throw new ApiError('bad-request', 'body is not valid JSON in UTF-8');
     }
     const parsed = ingestBody.safeParse(body);
     if (!parsed.success) throw new ApiError('bad-request', describeIssues(parsed.error));
+    const problem = textProblem(parsed.data.text);
+    if (problem) throw new ApiError('bad-request', `text: ${problem.message}`);
     return parsed.data;
   }
   // Only JSON: a text/plain body is what a page on another origin can send without a preflight (issue 19).

@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readInputs } from './read-inputs.js';
+import { documentId } from './document-id.js';
+import { textProblem } from './text-problem.js';
+import type { IngestResult } from './ingest-result.js';
+
+test('textProblem: NUL and lone surrogates; pairs and ordinary text pass', () => {
+  assert.equal(textProblem('Our sentence, with an emoji \ud83d\ude00.'), null);
+  assert.equal(textProblem('a\u0000b')?.code, 'input.binary');
+  assert.equal(textProblem('a\ud800b')?.code, 'input.invalid-encoding');
+  assert.equal(textProblem('a\udc00')?.code, 'input.invalid-encoding');
+  assert.equal(textProblem('\ud800')?.code, 'input.invalid-encoding');
+});
+
+test('JSON Lines: an escaped lone surrogate or NUL fails its record; the stored text always hashes to its id (issue 19)', async () => {
+  const lines = [
+    '{"text": "Our first report, plain."}',
+    '{"text": "Our second report \\ud800 with half a pair."}',
+    '{"text": "Our third report \\u0000 with a NUL."}',
+    '{"text": "Our fourth report \\ud83d\\ude00 with a whole pair."}',
+  ].join('\n');
+  const dir = mkdtempSync(path.join(tmpdir(), 'counterclaim-text-'));
+  const file = path.join(dir, 'feed.jsonl');
+  writeFileSync(file, lines);
+  const results: IngestResult[] = [];
+  // Through readInputs, as every run reads: the check is after every reader.
+  try {
+    for await (const r of readInputs([file])) results.push(r);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const summary = results.map((r) => (r.ok ? 'ok' : r.code));
+  assert.deepEqual(summary, ['ok', 'input.invalid-encoding', 'input.binary', 'ok']);
+  for (const r of results) if (r.ok) assert.equal(r.doc.id, documentId(Buffer.from(r.doc.text, 'utf8').toString('utf8')));
+});
