@@ -37,3 +37,24 @@ test('JSON Lines: an escaped lone surrogate or NUL fails its record; the stored 
   assert.deepEqual(summary, ['ok', 'input.invalid-encoding', 'input.binary', 'ok']);
   for (const r of results) if (r.ok) assert.equal(r.doc.id, documentId(Buffer.from(r.doc.text, 'utf8').toString('utf8')));
 });
+
+test('JSON Lines: an empty file, or one of blank lines, is reported, not passed over in silence (issue 19)', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'counterclaim-empty-'));
+  try {
+    for (const [name, content] of [['empty.jsonl', ''], ['blank.jsonl', '\n  \n\r\n'], ['bom.jsonl', '\ufeff\n']] as const) {
+      const file = path.join(dir, name);
+      writeFileSync(file, content);
+      const results: IngestResult[] = [];
+      for await (const r of readInputs([file])) results.push(r);
+      assert.deepEqual(results.map((r) => (r.ok ? 'ok' : r.code)), ['input.empty'], name);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('metadata dates: a day its month does not have is refused (2025-02-30 was taken as 2 March)', async () => {
+  const { isoDateOrDateTime } = await import('./metadata.js');
+  for (const bad of ['2025-02-30', '2025-02-29', '2024-04-31', '2025-13-01', '2025-00-10', '2025-02-30T10:00:00Z']) assert.equal(isoDateOrDateTime.safeParse(bad).success, false, bad);
+  for (const good of ['2024-02-29', '2025-12-31', '2025-11-06T08:30:00Z', '2025-11-06 08:30']) assert.equal(isoDateOrDateTime.safeParse(good).success, true, good);
+});
