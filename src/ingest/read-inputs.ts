@@ -60,7 +60,9 @@ export async function* expandInputs(args: readonly string[]): AsyncGenerator<Inp
       } else yield failure(arg, 'input.not-found', 'no such file or directory');
       continue;
     }
-    if (stat.isDirectory()) for (const file of await listInputFiles(arg)) yield { kind: 'file', path: file };
+    if (stat.isDirectory()) {
+      for (const file of await listInputFiles(arg)) yield typeof file === 'string' ? { kind: 'file', path: file } : file;
+    }
     else yield { kind: 'file', path: arg };
   }
 }
@@ -157,8 +159,13 @@ async function readHead(file: string): Promise<Uint8Array> {
   }
 }
 
-async function listInputFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
+/**
+ * The files of a directory, recursively, that a reader takes by name. A symbolic link to a
+ * file is read like the file; one to a directory is not followed (it may lead back up), and
+ * says so, as does a broken one (issue 19: links were passed over without a word).
+ */
+async function listInputFiles(dir: string): Promise<Array<string | IngestResult>> {
+  const out: Array<string | IngestResult> = [];
   const entries = await fs.readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -166,6 +173,12 @@ async function listInputFiles(dir: string): Promise<string[]> {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await listInputFiles(full)));
     else if (entry.isFile() && readerForName(entry.name)) out.push(full);
+    else if (entry.isSymbolicLink()) {
+      const target = await fs.stat(full).catch(() => null);
+      if (target === null) out.push(failure(full, 'input.not-found', 'is a symbolic link to nothing'));
+      else if (target.isDirectory()) out.push(failure(full, 'input.unsupported-format', 'is a symbolic link to a directory, not followed inside a directory (name it on the command line to read it)'));
+      else if (target.isFile() && readerForName(entry.name)) out.push(full);
+    }
   }
   return out;
 }

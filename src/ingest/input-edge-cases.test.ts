@@ -58,3 +58,22 @@ test('metadata dates: a day its month does not have is refused (2025-02-30 was t
   for (const bad of ['2025-02-30', '2025-02-29', '2024-04-31', '2025-13-01', '2025-00-10', '2025-02-30T10:00:00Z']) assert.equal(isoDateOrDateTime.safeParse(bad).success, false, bad);
   for (const good of ['2024-02-29', '2025-12-31', '2025-11-06T08:30:00Z', '2025-11-06 08:30']) assert.equal(isoDateOrDateTime.safeParse(good).success, true, good);
 });
+
+test('directories: a link to a file is read, a link to a directory or to nothing is named, not passed over (issue 19)', async () => {
+  const { mkdirSync, symlinkSync } = await import('node:fs');
+  const dir = mkdtempSync(path.join(tmpdir(), 'counterclaim-links-'));
+  try {
+    const inside = path.join(dir, 'in');
+    mkdirSync(inside);
+    writeFileSync(path.join(dir, 'real.txt'), 'Officials said on Monday that the bridge near Kharkiv had reopened.');
+    symlinkSync(path.join(dir, 'real.txt'), path.join(inside, 'a-link.txt'));
+    symlinkSync(dir, path.join(inside, 'b-up'));
+    symlinkSync(path.join(dir, 'missing.txt'), path.join(inside, 'c-broken.txt'));
+    const results: IngestResult[] = [];
+    for await (const r of readInputs([inside])) results.push(r);
+    assert.deepEqual(results.map((r) => (r.ok ? `ok ${path.basename(r.doc.meta.source ?? '')}` : `${r.code} ${path.basename(r.source)}`)),
+      ['ok a-link.txt', 'input.unsupported-format b-up', 'input.not-found c-broken.txt']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
