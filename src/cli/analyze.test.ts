@@ -64,7 +64,8 @@ test('analyze: a directory with good and bad files: each bad one named, the rest
   writeFileSync(path.join(inputs, 'a-good.txt'), 'Kyiv said on Monday that it had repelled 40 attacks.\n');
   writeFileSync(path.join(inputs, 'b-empty.txt'), '   \n');
   writeFileSync(path.join(inputs, 'c-binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff]));
-  writeFileSync(path.join(inputs, 'd-latin1.txt'), Buffer.from('Caf\xe9 in Kyiv', 'latin1'));
+  // Undeclared bytes that are windows-1251 upper case as much as KOI8-R lower case: refused, never guessed (decode.ts).
+  writeFileSync(path.join(inputs, 'd-unknown-encoding.txt'), Buffer.from([0xc1, 0xc2, 0xe1, 0xe2, 0x20, 0xc3, 0xc4, 0xe3, 0xe4, 0x0a]));
   writeFileSync(path.join(inputs, 'e-good.md'), '# Heading\n\nMoscow **denied** the [report](https://example.org).\n');
   writeFileSync(path.join(inputs, 'f-bad-meta.txt'), 'Text with a broken sidecar.\n');
   writeFileSync(path.join(inputs, 'f-bad-meta.meta.json'), '{"published": "not a date"}');
@@ -76,7 +77,7 @@ test('analyze: a directory with good and bad files: each bad one named, the rest
   const err = io.stderr();
   assert.match(err, /b-empty\.txt: .*empty.*\[input\.empty\]/);
   assert.match(err, /c-binary\.txt: .*binary.*\[input\.binary\]/);
-  assert.match(err, /d-latin1\.txt: .*not valid UTF-8.*\[input\.invalid-encoding\]/);
+  assert.match(err, /d-unknown-encoding\.txt: .*not valid UTF-8.*declares no encoding.*\[input\.invalid-encoding\]/);
   assert.match(err, /f-bad-meta\.meta\.json: published: .*\[input\.bad-metadata\]/);
   assert.match(err, /missing\.txt: no such file or directory \[input\.not-found\]/);
   assert.match(err, /g-huge\.txt: .*50\.0 MB.*limit.*\[input\.too-large\]/);

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { checkAgainstLedger, loadShippedStanceOf, readableProposition, type CheckMatch } from '../ledger/index.js';
 import { createPipeline } from '../read/pipeline.js';
 import { loadResources } from '../read/load-resources.js';
-import { openStore } from '../store/open-store.js';
+import { openExistingStore } from './read-store.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, UsageError } from './usage-error.js';
 
@@ -37,7 +37,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const limit = parsed.values.limit === undefined ? 50 : Number(parsed.values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive integer');
 
-  const store = await openStore(parsed.values.db);
+  const store = await openExistingStore(parsed.values.db);
   try {
     if (!store.ledger) throw new UsageError(`the ${store.kind} store keeps no ledger yet`);
     const pipeline = createPipeline(await loadResources({ db: parsed.values.db }));

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { readableProposition } from '../ledger/index.js';
-import { openStore } from '../store/open-store.js';
+import { openExistingStore, warnUnknownFilters } from './read-store.js';
 import { formatTable } from '../report/table.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, UsageError } from './usage-error.js';
@@ -30,10 +30,11 @@ export async function claimsCommand(argv: readonly string[], io: CliIo): Promise
   if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) throw new UsageError(`--since ${JSON.stringify(values.since)} is not an ISO date (YYYY-MM-DD)`);
   const limit = values.limit === undefined ? 200 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive integer');
-  const store = await openStore(values.db);
+  const store = await openExistingStore(values.db);
   try {
     if (!store.ledger) throw new UsageError(`the ${store.kind} store keeps no ledger yet`);
     const claims = await store.ledger.listClaims({ place: values.place, side: values.side, since: values.since, limit });
+    if (claims.length === 0) await warnUnknownFilters(store.ledger, { side: values.side, place: values.place }, 'claims', io);
     if (values.json) {
       io.out(`${JSON.stringify(claims, null, 2)}\n`);
       return EXIT_OK;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openStore } from '../store/open-store.js';
+import { openExistingStore, warnUnknownFilters } from './read-store.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, UsageError } from './usage-error.js';
 
@@ -21,10 +21,11 @@ export async function contradictionsCommand(argv: readonly string[], io: CliIo):
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const store = await openStore(values.db);
+  const store = await openExistingStore(values.db);
   try {
     if (!store.ledger) throw new UsageError(`the ${store.kind} store keeps no ledger yet`);
     const list = await store.ledger.listContradictions({ place: values.place });
+    if (list.length === 0) await warnUnknownFilters(store.ledger, { place: values.place }, 'contradictions', io);
     if (values.json) io.out(`${JSON.stringify(list, null, 2)}\n`);
     else io.out(`${list.length} contradictions\n${list.map((c) => `  [${c.kind}] ${c.explanation}\n      documents ${c.a.doc.slice(0, 12)} / ${c.b.doc.slice(0, 12)}${c.related.length ? `, ${c.related.length} more claims` : ''}`).join('\n')}\n`);
     return EXIT_OK;

@@ -15,7 +15,7 @@ const retriesSchema = z.coerce.number().int('must be a whole number').min(0, 'mu
  */
 export async function enqueueCommand(
   sources: readonly string[],
-  values: { db?: string; 'job-timeout'?: string; retries?: string; quiet?: boolean; 'allow-private'?: boolean; overrides: MetaOverrides; isPostgres: boolean },
+  values: { db?: string; 'job-timeout'?: string; retries?: string; quiet?: boolean; 'allow-private'?: boolean; overrides: MetaOverrides; fieldMap?: Readonly<Record<string, string>>; isPostgres: boolean },
   io: CliIo,
 ): Promise<number> {
   if (!values.isPostgres) throw new UsageError('--queue needs a PostgreSQL database: --db postgres://... (or COUNTERCLAIM_DB)');
@@ -41,12 +41,13 @@ export async function enqueueCommand(
       const counts = await enqueueInputs(sources, {
         store, boss,
         overrides: values.overrides,
+        ...(values.fieldMap ? { fieldMap: values.fieldMap } : {}),
         fetch: { allowPrivate: Boolean(values['allow-private']) },
         ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
         ...(retries !== undefined ? { retries } : {}),
         shouldStop: () => stop,
         onFailure: (f) => {
-          if (!values.quiet) io.err(`counterclaim: ${describeFailure(f)}\n`.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?'));
+          if (!values.quiet || !f.skipped) io.err(`counterclaim: ${describeFailure(f)}\n`.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?'));
         },
       });
       const reasons = [

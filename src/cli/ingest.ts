@@ -3,10 +3,11 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { describeFailure } from '../ingest/index.js';
+import { parseFieldMap } from '../ingest/readers/jsonl-reader.js';
 import { runIngest, type IngestCounts } from '../ingest/ingest-run.js';
 import { isPostgresUrl, openStore } from '../store/open-store.js';
 import { enqueueCommand } from './ingest-queue.js';
-import type { CliIo } from './io.js';
+import { wantsEscapes, type CliIo } from './io.js';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError } from './usage-error.js';
 import { META_FLAG_OPTIONS, overridesFrom } from './meta-flags.js';
 
@@ -30,12 +31,19 @@ Options:
   --outlet NAME      outlet, for every document
   --url URL          URL, for every document
   --title TEXT       title, for every document
-  --quiet            no progress and no per-record messages, only the summary
+  --map F=THEIRS,... JSON Lines whose fields are not ours: read each of our fields
+                     (text, id, title, outlet, url, published, language, byline)
+                     from theirs, e.g. --map text=summary,published=date
+  --json             the summary as JSON on standard output (counts, reasons, failures)
+  --quiet            no progress and no skipped records; failed records are still named
   --queue            enqueue the documents for 'counterclaim worker' instead of
                      analysing them here (needs --db postgres://...; see docs/deployment.md)
   --job-timeout S    with --queue: a job running longer is retried (default 300)
   --retries N        with --queue: retries before a job is listed as failed (default 2)
 `;
+
+/** Failures listed in `--json` at most (the counts cover them all). */
+const MAX_JSON_FAILURES = 1000;
 
 const jobsSchema = z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').max(64, 'must be at most 64');
 
@@ -45,9 +53,13 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
   const jobs = values.jobs === undefined ? availableParallelism() : jobsSchema.safeParse(values.jobs);
   if (typeof jobs !== 'number' && !jobs.success) throw new UsageError(`--jobs ${JSON.stringify(values.jobs)} ${jobs.error.issues[0]?.message ?? 'is invalid'}`);
   const overrides = overridesFrom(values);
-  if (values.queue) return enqueueCommand(positionals, { ...values, overrides, isPostgres: isPostgresUrl(values.db ?? process.env.COUNTERCLAIM_DB ?? '') }, io);
+  const mapped = values.map === undefined ? null : parseFieldMap(values.map);
+  if (mapped && 'error' in mapped) throw new UsageError(`--map: ${mapped.error}`);
+  const fieldMap = mapped?.map;
+  if (values.queue) return enqueueCommand(positionals, { ...values, overrides, ...(fieldMap ? { fieldMap } : {}), isPostgres: isPostgresUrl(values.db ?? process.env.COUNTERCLAIM_DB ?? '') }, io);
   const store = await openStore(values.db);
   const progress = createProgress(io, Boolean(values.quiet));
+  const failures: Array<{ source: string; code: string; line?: number; message: string }> = [];
   let stopRequested = false;
   // Every stored document is committed as it is stored, so quitting at once loses nothing stored:
   // on a second signal, or when the documents in hand are not stored within the grace period
@@ -68,9 +80,14 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
       jobs: typeof jobs === 'number' ? jobs : jobs.data,
       ...(values.db !== undefined ? { db: values.db } : {}),
       overrides,
+      ...(fieldMap ? { fieldMap } : {}),
       fetch: { allowPrivate: Boolean(values['allow-private']) },
       shouldStop: () => stopRequested,
-      onFailure: (f) => progress.message(`counterclaim: ${describeFailure(f)}`),
+      onFailure: (f) => {
+        // Skipped records (empty posts, unchanged files) are routine; failed ones are named even with --quiet.
+        if (!f.skipped && values.json && failures.length < MAX_JSON_FAILURES) failures.push({ source: f.source, code: f.code, ...(f.line !== undefined ? { line: f.line } : {}), message: f.message });
+        progress.message(`counterclaim: ${describeFailure(f)}`, !f.skipped);
+      },
       onProgress: (c) => progress.update(c),
     });
   } finally {
@@ -79,7 +96,7 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
     progress.done();
     await store.close();
   }
-  io.out(formatSummary(counts));
+  io.out(values.json ? `${JSON.stringify({ ...counts, failures, failuresListed: failures.length < counts.failed ? failures.length : undefined }, null, 2)}\n` : formatSummary(counts));
   if (counts.interrupted) return 130;
   return counts.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
@@ -117,7 +134,7 @@ export function formatSummary(c: IngestCounts): string {
 
 /** A bar redrawn in place on a terminal; a plain line every 1,000 documents otherwise. Both on stderr. */
 function createProgress(io: CliIo, quiet: boolean) {
-  const tty = io.isTty && Boolean(process.stderr.isTTY);
+  const tty = io.isTty && wantsEscapes(process.stderr);
   const started = performance.now();
   let lastDraw = 0;
   let lastLine = 0;
@@ -143,8 +160,8 @@ function createProgress(io: CliIo, quiet: boolean) {
         io.err(`ingest: ${text(c)}\n`);
       }
     },
-    message(line: string): void {
-      if (quiet) return;
+    message(line: string, always = false): void {
+      if (quiet && !always) return;
       // Records' own text never reaches the terminal raw: control characters are shown as '?'.
       const safe = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
       io.err(`${tty && drawn ? '\r\x1b[2K' : ''}${safe}\n`);
@@ -166,6 +183,8 @@ function parseOrThrow(argv: readonly string[]) {
         jobs: { type: 'string' },
         'allow-private': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        map: { type: 'string' },
+        json: { type: 'boolean', default: false },
         ...META_FLAG_OPTIONS,
         queue: { type: 'boolean', default: false },
         'job-timeout': { type: 'string' },

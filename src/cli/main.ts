@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { processIo, type CliIo } from './io.js';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
@@ -8,6 +8,23 @@ import { StoreError } from '../store/store.js';
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 interface CommandModule { run: Command; usage: string }
+
+/** What each command does, one line each, for the top-level --help (each command's own --help has the rest). */
+export const COMMAND_SUMMARIES: Readonly<Record<string, string>> = {
+  analyze: 'read articles and print what was found (--json: the ledger JSON)',
+  ingest: 'read, analyse and store files, directories, globs, - or URLs',
+  search: 'full-text search over stored documents',
+  serve: 'HTTP API and web UI (--example: the bundled example)',
+  gazetteer: 'extend the gazetteer with GeoNames dumps',
+  places: 'places in the database with mention counts',
+  claims: 'the ledger\'s claims, newest first (--place, --side, --since)',
+  contradictions: 'claims the sides contradict each other on',
+  timeline: 'a place\'s control status over time, with the claims behind it',
+  check: 'what the ledger says for, against or about a claim',
+  export: 'the ledger as json, csv (ACLED), geojson, kml, plover or claimreview',
+  worker: 'analyse documents from the PostgreSQL job queue',
+  status: 'the PostgreSQL job queue: waiting, running, failed',
+};
 
 /**
  * Every command, by name: each imports its module on use, so that `analyze`
@@ -35,16 +52,32 @@ const USAGE = `counterclaim: a sourced, time-anchored ledger of claims from conf
 Usage: counterclaim COMMAND [options]
 
 Commands:
-${Object.keys(COMMANDS).map((name) => `  ${name}`).join('\n')}
+${Object.keys(COMMANDS).map((name) => `  ${name.padEnd(16)}${COMMAND_SUMMARIES[name] ?? ''}`).join('\n')}
 
-Run 'counterclaim COMMAND --help' for a command's options.
+Options:
+  --help, -h      this text ('counterclaim COMMAND --help': a command's options)
+  --version, -V   the version
+
+Every command takes --db PATH (a SQLite file, default ./counterclaim.db) or
+--db postgres://... (also $COUNTERCLAIM_DB). Output has no colours when NO_COLOR
+is set or it is not a terminal.
 `;
+
+/** The package's version, from its package.json (two levels above src/cli and dist/cli). */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
 
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
     return name === undefined ? EXIT_USAGE : 0;
+  }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.out(`counterclaim ${version()}\n`);
+    return 0;
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
@@ -73,6 +106,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 
 // Run when executed directly (also through npm's bin symlink), not when imported by tests.
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  exitQuietlyOnClosedPipe();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
@@ -82,4 +116,16 @@ if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.me
       process.exitCode = 70;
     },
   );
+}
+
+/**
+ * `counterclaim claims | head`: when the reader of standard output closes it,
+ * the rest of the output has nowhere to go. Stop at once with the shell's
+ * usual status for it (128 + SIGPIPE), not with an EPIPE stack trace.
+ */
+export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream = process.stdout, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') exit(141);
+    else throw error;
+  });
 }

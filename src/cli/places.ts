@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openStore } from '../store/open-store.js';
+import { openExistingStore } from './read-store.js';
 import { formatTable } from '../report/table.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -16,7 +16,7 @@ export async function placesCommand(argv: readonly string[], io: CliIo): Promise
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const store = await openStore(values.db);
+  const store = await openExistingStore(values.db);
   try {
     const counts = new Map<string, { name: string; country: string; lat: unknown; lon: unknown; geonameId: unknown; mentions: number; documents: Set<string> }>();
     for (const { docId, item } of await store.listItems('places')) {

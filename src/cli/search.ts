@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { isoDateOrDateTime } from '../ingest/index.js';
-import { openStore } from '../store/open-store.js';
+import { openExistingStore } from './read-store.js';
 import { SearchQueryError, type SearchHit } from '../store/store.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, UsageError } from './usage-error.js';
@@ -52,7 +52,7 @@ export async function searchCommand(argv: readonly string[], io: CliIo): Promise
     const issue = flags.error.issues[0]!;
     throw new UsageError(`--${String(issue.path[0])} ${issue.message}`);
   }
-  const store = await openStore(values.db);
+  const store = await openExistingStore(values.db);
   let hits: SearchHit[];
   try {
     hits = await store.searchDocuments({

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openStore } from '../store/open-store.js';
+import { openExistingStore, warnUnknownFilters } from './read-store.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError } from './usage-error.js';
 
@@ -22,12 +22,13 @@ export async function timelineCommand(argv: readonly string[], io: CliIo): Promi
   }
   const place = parsed.positionals.join(' ').trim();
   if (!place) throw new UsageError('timeline needs a PLACE');
-  const store = await openStore(parsed.values.db);
+  const store = await openExistingStore(parsed.values.db);
   try {
     if (!store.ledger) throw new UsageError(`the ${store.kind} store keeps no ledger yet`);
     const timeline = await store.ledger.timeline(place);
     if (!timeline) {
       io.err(`counterclaim timeline: no control claims about ${JSON.stringify(place)} in the ledger\n`);
+      await warnUnknownFilters(store.ledger, { place }, 'timeline', io);
       return EXIT_SOME_FAILED;
     }
     if (parsed.values.json) {

@@ -6,7 +6,7 @@ import type { DatasetScores } from './scorer.js';
 import { SCORERS } from './scorers.js';
 
 /**
- * `npm run eval [-- --data DIR] [--json] [--misses] [--only DATASET]`: scores
+ * `npm run eval [-- --data DIR] [--json] [--misses] [--only DATASET] [--warnews TEXTS_DIR]`: scores
  * every extractor against the public datasets and prints one table. A dataset
  * whose folder is absent is skipped with a line saying so.
  */
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
       json: { type: 'boolean', default: false },
       misses: { type: 'boolean', default: false },
       only: { type: 'string', multiple: true },
+      warnews: { type: 'string' },
     },
   });
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
       continue;
     }
     const started = performance.now();
-    results[scorer.dataset] = await scorer.score(dir, { misses: values.misses, log });
+    results[scorer.dataset] = await scorer.score(dir, { misses: values.misses, log, warnewsTexts: values.warnews });
     log(`scored ${scorer.dataset} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   if (values.json) {

@@ -5,6 +5,8 @@ export interface ScoreOptions {
   /** Print each miss (false positive, false negative, wrong value) through `log`. */
   readonly misses: boolean;
   readonly log: (line: string) => void;
+  /** Where the re-collected warnews texts are (`--warnews DIR`); the scorer has a default. */
+  readonly warnewsTexts?: string;
 }
 
 /** One scorer per dataset folder under ../shared/data (docs/eval.md lists the metrics). */

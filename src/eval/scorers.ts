@@ -5,6 +5,7 @@ import { tempeval3Scorer } from './tempeval3.js';
 import { wikiwarsScorer } from './wikiwars.js';
 import { polnearScorer } from './polnear.js';
 import { geoparsingScorer } from './geoparsing.js';
+import { warnewsScorer } from './warnews.js';
 
 /** Every dataset scorer, in the order the table prints them. */
 export const SCORERS: readonly Scorer[] = [
@@ -14,4 +15,5 @@ export const SCORERS: readonly Scorer[] = [
   wikiwarsScorer,
   polnearScorer,
   geoparsingScorer,
+  warnewsScorer,
 ];

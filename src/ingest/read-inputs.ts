@@ -19,6 +19,8 @@ export interface ReadInputsOptions {
   readonly overrides?: MetaOverrides;
   readonly maxBytes?: number;
   readonly maxLineBytes?: number;
+  /** JSON Lines: our field -> the record's field it is read from (the CLI's --map). */
+  readonly fieldMap?: Readonly<Record<string, string>>;
   readonly fetch?: FetchOptions;
   /** Standard input, for `-` (tests pass their own). */
   readonly stdin?: AsyncIterable<Uint8Array>;
@@ -73,6 +75,7 @@ export async function* readInput(spec: InputSpec, options: ReadInputsOptions = {
     ...(options.overrides ? { overrides: options.overrides } : {}),
     maxBytes: options.maxBytes ?? MAX_INPUT_BYTES,
     maxLineBytes: options.maxLineBytes ?? MAX_LINE_BYTES,
+    ...(options.fieldMap ? { fieldMap: options.fieldMap } : {}),
   };
   let input: Input;
   let reader: Reader | null;
@@ -90,7 +93,7 @@ export async function* readInput(spec: InputSpec, options: ReadInputsOptions = {
       return;
     }
     const name = new URL(fetched.url).pathname;
-    input = memoryInput(spec.url, name, fetched.bytes, fetched.contentType);
+    input = memoryInput(spec.url, name, fetched.bytes, fetched.contentType, { charset: fetched.charset, url: fetched.url });
     reader = readerForContentType(fetched.contentType) ?? readerForName(name) ?? readerForContent(fetched.bytes);
     if (reader.name === 'text' && fetched.contentType !== 'text/plain') reader = readerForContent(fetched.bytes);
     if (reader.name === 'feed' && !readerForContent(fetched.bytes).name.match(/feed/)) reader = readerForContent(fetched.bytes); // application/xml that is really HTML

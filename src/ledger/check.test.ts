@@ -60,3 +60,21 @@ test('check: deterministic, and nothing without a stance model when no propositi
   const b = checkClaim({ query: 'x', queryClaims: [], candidates, stanceOf: () => ({ label: 'unrelated', scores: {} }) });
   assert.deepEqual(b.matches, []);
 });
+
+test('check: a denial read from the content is filed under contradicts, never supports, and the counts match the matches', async () => {
+  const text = 'Russia’s Defence Ministry said on Monday that its forces had captured the town of Pokrovsk in the Donetsk region. '
+    + 'A spokesman for Ukraine’s army said it was incorrect to claim that Russian forces had captured Pokrovsk in the Donetsk region. '
+    + '“This is not true,” another Ukrainian officer said.';
+  const doc = await read('d', text, '2025-11-10');
+  const candidates = ledgerClaimsOf({ id: doc.id, published: doc.meta.published, outlet: null, claims: doc.claims, entities: doc.entities, text: doc.text, sentences: doc.sentences });
+  const query = await read('q', 'Russian forces captured the town of Pokrovsk in the Donetsk region.', null);
+  const result = checkClaim({ query: 'Russian forces captured Pokrovsk', queryClaims: query.claims, candidates });
+  const supportsBy = result.matches.filter((m) => m.decision === 'supports').map((m) => m.claim.claim.side);
+  const contradictsBy = result.matches.filter((m) => m.decision === 'contradicts').map((m) => m.claim.claim.side);
+  assert.deepEqual([...new Set(supportsBy)], ['RU']);
+  assert.ok(contradictsBy.length >= 1 && contradictsBy.every((s) => s === 'UA'), JSON.stringify(contradictsBy));
+  assert.ok(result.matches.every((m) => m.decision !== 'supports' || m.claim.claim.stance !== 'deny'));
+  for (const d of ['supports', 'contradicts', 'discusses'] as const) {
+    assert.equal(result.summary[d], new Set(result.matches.filter((m) => m.decision === d).map((m) => m.claim.source.key)).size);
+  }
+});

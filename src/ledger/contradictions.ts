@@ -1,5 +1,5 @@
 import type { ClaimRef, Contradiction } from '../model/index.js';
-import { windowsOverlap } from '../read/claims/time-window.js';
+import { addDays, windowsOverlap } from '../read/claims/time-window.js';
 import { readableProposition, sourceLabel, type LedgerClaim } from './ledger-claim.js';
 import { PERSISTENCE_DAYS } from './predicate-facts.js';
 
@@ -16,6 +16,13 @@ function overlap(a: LedgerClaim, b: LedgerClaim): boolean {
   const wb = b.claim.about.window;
   if (!wa || !wb) return true;
   return windowsOverlap(wa, wb, PERSISTENCE_DAYS[a.claim.predicate]);
+}
+
+/** Windows that overlap within the days a control claim stays current. */
+function sameTime(a: LedgerClaim, b: LedgerClaim): boolean {
+  const wa = a.claim.about.window;
+  const wb = b.claim.about.window;
+  return !wa || !wb || windowsOverlap(wa, wb, PERSISTENCE_DAYS.controls);
 }
 
 function when(c: LedgerClaim): string {
@@ -111,32 +118,63 @@ function numberContradictions(proposition: string, group: readonly LedgerClaim[]
   return out;
 }
 
-/** Two different sides each claiming capture or full control of the same place at overlapping times. */
+/** Claims that a force is still in a place: present, holding part or all of it, repelling attacks there. */
+const STILL_THERE = new Set(['presence', 'controls', 'repelled']);
+/** Sides that speak for no party: their claims of presence do not contest a capture. */
+const NON_PARTY = new Set(['MEDIA', 'THIRD', 'UNKNOWN']);
+
+/**
+ * Incompatible control of a place at overlapping times (docs/ledger.md):
+ * - two forces each said to have captured or to fully control it;
+ * - a force said to have captured it, and a party saying another force is
+ *   still there (present, holding part of it, repelling attacks in it) on or
+ *   after the day of the capture: "Russia says it took the town" against
+ *   "our units still hold its northern part" from Ukraine's side.
+ * One contradiction per place and pair of forces; capture against capture first.
+ */
 function controlContradictions(claims: readonly LedgerClaim[]): Contradiction[] {
-  const holds = claims.filter((c) => c.claim.polarity === 'positive'
-    && (c.claim.predicate === 'captured' || (c.claim.predicate === 'controls' && c.claim.args.some((a) => a.key === 'extent:full'))));
-  const byPlace = new Map<string, LedgerClaim[]>();
-  for (const c of holds) {
-    const place = c.claim.args.find((a) => a.role === 'place')?.key;
-    const actor = c.claim.args.find((a) => a.role === 'actor')?.key;
-    if (!place || !actor) continue;
-    byPlace.set(place, [...(byPlace.get(place) ?? []), c]);
+  const placeOf = (c: LedgerClaim): string | undefined => c.claim.args.find((a) => a.role === 'place')?.key;
+  const actorOf = (c: LedgerClaim): string | undefined => c.claim.args.find((a) => a.role === 'actor')?.key;
+  const isHold = (c: LedgerClaim): boolean => c.claim.polarity === 'positive'
+    && (c.claim.predicate === 'captured' || (c.claim.predicate === 'controls' && c.claim.args.some((a) => a.key === 'extent:full')));
+  const isStillThere = (c: LedgerClaim): boolean => c.claim.polarity === 'positive' && STILL_THERE.has(c.claim.predicate)
+    && !NON_PARTY.has(c.source.side) && actorOf(c) === `force:${c.source.side}`;
+  const byPlace = new Map<string, { holds: LedgerClaim[]; there: LedgerClaim[] }>();
+  for (const c of claims) {
+    const place = placeOf(c);
+    if (!place || !actorOf(c)?.startsWith('force:')) continue;
+    const hold = isHold(c);
+    const there = !hold && isStillThere(c);
+    if (!hold && !there) continue;
+    const entry = byPlace.get(place) ?? byPlace.set(place, { holds: [], there: [] }).get(place)!;
+    (hold ? entry.holds : entry.there).push(c);
   }
   const out: Contradiction[] = [];
-  for (const [place, list] of [...byPlace].sort(([a], [b]) => a.localeCompare(b))) {
-    const actorOf = (c: LedgerClaim): string => c.claim.args.find((a) => a.role === 'actor')!.key;
+  for (const [place, { holds, there }] of [...byPlace].sort(([a], [b]) => a.localeCompare(b))) {
     const seen = new Set<string>();
-    for (const a of list) {
-      for (const b of list) {
-        if (actorOf(a) >= actorOf(b) || !overlap(a, b)) continue;
-        const pair = `${actorOf(a)}|${actorOf(b)}`;
-        if (seen.has(pair)) continue;
-        seen.add(pair);
-        out.push({
-          id: `contradiction:control:${place}:${pair}`,
-          kind: 'control', proposition: `controls(?,${place})`, a: ref(a), b: ref(b), related: [],
-          explanation: `${sourceLabel(a.source)}, ${when(a)}: ${readableProposition(a.claim)} — ${sourceLabel(b.source)}, ${when(b)}: ${readableProposition(b.claim)}`,
-        });
+    const push = (a: LedgerClaim, b: LedgerClaim, detail: string): void => {
+      const pair = [actorOf(a)!, actorOf(b)!].sort().join('|');
+      if (seen.has(pair)) return;
+      seen.add(pair);
+      out.push({
+        id: `contradiction:control:${place}:${pair}`,
+        kind: 'control', proposition: `controls(?,${place})`, a: ref(a), b: ref(b), related: [],
+        explanation: `${sourceLabel(a.source)}, ${when(a)}: ${readableProposition(a.claim)} — ${sourceLabel(b.source)}, ${when(b)}: ${detail}${readableProposition(b.claim)}`,
+      });
+    };
+    // Two captures by different forces contradict only at the same time: a later capture by the
+    // other side is a recapture, which supersedes the first (the timeline shows both).
+    for (const a of holds) {
+      for (const b of holds) if (actorOf(a)! < actorOf(b)! && sameTime(a, b)) push(a, b, '');
+    }
+    for (const a of holds) {
+      const start = a.claim.about.window?.start;
+      for (const b of there) {
+        if (actorOf(a) === actorOf(b) || a.source.side === b.source.side) continue;
+        const end = b.claim.about.window?.end;
+        // Presence before the capture is its history, not a denial of it.
+        if (start && end && end < addDays(start, -1)) continue;
+        push(a, b, 'still there: ');
       }
     }
   }

@@ -67,8 +67,7 @@ function statusAt(claims: readonly LedgerClaim[], d: string, place: string, oppo
     if (!best || at > best.at) best = { side, at, support, denials };
   }
   if (best) {
-    const conceded = best.support.filter((c) => c.claim.grade === 'independent' || c.claim.grade === 'admission'
-      || (c.claim.side !== best!.side && c.claim.side === opponent(best!.side)));
+    const conceded = best.support.filter((c) => concedes(c, best!.side, opponent(best!.side)));
     const first = best.support.map(dateOf).sort()[0]!;
     const denials = best.denials.filter((c) => dateOf(c) >= addDays(first, -PERSISTENCE_DAYS.encircled));
     const cited = [...best.support, ...denials].map(ref);
@@ -98,6 +97,21 @@ function statusAt(claims: readonly LedgerClaim[], d: string, place: string, oppo
   else if (sides.length === 1) { state = 'held'; by = sides[0]!; }
   const why = sides.length === 0 ? 'no current control claims' : sides.map((s) => `${s} present according to ${names(present.get(s)!)}`).join('; ');
   return { place, from: d, state, by, denied: false, claims: cited, why };
+}
+
+/**
+ * Whether a claim of capture confirms it (warnews GUIDELINES.md, status rules):
+ * the losing side's own body conceding it (an admission, or its own words or
+ * footage saying the other side took the place), or evidence from outside the
+ * war (a third party's analyst, monitor or imagery). A reporter repeating a
+ * party's claim, a party's own footage of its flag, and media aligned with a
+ * side (a monitoring project, a channel) confirm nothing by themselves.
+ */
+function concedes(c: LedgerClaim, winner: Side, loser: Side | null): boolean {
+  const media = c.source.kind === 'media' || c.source.kind === 'outlet';
+  if (c.claim.side === 'THIRD' && (c.claim.grade === 'independent' || c.claim.grade === 'admission')) return true;
+  if (media || c.claim.side === winner) return false;
+  return c.claim.grade === 'admission' || (loser !== null && c.claim.side === loser);
 }
 
 function names(claims: readonly LedgerClaim[]): string {

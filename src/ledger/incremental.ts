@@ -154,7 +154,10 @@ export function nextTimeline(
     statuses.push(st);
   }
   const arg = claims.flatMap((c) => c.claim.args).find((a) => a.role === 'place' && a.key === place);
-  const mention = arg?.item ? places.find((p) => p.id === arg.item) : undefined;
+  // The claims read here are cores (coreOf: arguments without their item ids), so the saved document's
+  // mention of the place is found by its gazetteer key; an unresolved place (`place:…`) has no coordinates.
+  const mention = (arg?.item ? places.find((p) => p.id === arg.item) : undefined)
+    ?? places.find((p) => p.geonameId !== null && p.lat !== null && `geonames:${p.geonameId}` === place);
   const data = JSON.stringify(statuses);
   const label = arg?.label ?? stored?.label ?? place;
   if (stored && stored.data === data && stored.label === label && (stored.lat !== null || mention?.lat == null)) return null;

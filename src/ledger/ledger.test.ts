@@ -74,3 +74,31 @@ test('persistence table mirrors data/claims/predicates.json', () => {
   const data = JSON.parse(readFileSync(fileURLToPath(new URL('../../data/claims/predicates.json', import.meta.url)), 'utf8')) as { predicates: Array<{ predicate: keyof typeof PERSISTENCE_DAYS; persistence: number }> };
   for (const p of data.predicates) assert.equal(PERSISTENCE_DAYS[p.predicate], p.persistence, p.predicate);
 });
+
+test('a capture contradicted by the other side saying its forces are still there (and not by their presence before it)', async () => {
+  const context = 'in the eastern Donetsk region city of Pokrovsk';
+  const ru = await read('ru', `Russia’s Defence Ministry said on Monday its forces had captured Pokrovsk, the city ${context}.`, '2025-11-10', 'TASS');
+  const ua = await read('ua', `Ukraine’s General Staff said on Tuesday that Ukrainian forces still hold the northern part of Pokrovsk, the city ${context}.`, '2025-11-11', 'Ukrinform');
+  const claims = [...claimsOf(ru), ...claimsOf(ua)];
+  const control = findContradictions(claims).filter((c) => c.kind === 'control');
+  assert.equal(control.length, 1, findContradictions(claims).map((c) => c.explanation).join('\n'));
+  assert.match(control[0]!.explanation, /captured\(RU forces, Pokrovsk\) — .*still there: controls\(UA forces, Pokrovsk\)/);
+  // The same presence a month before the capture is history, not a denial.
+  const before = await read('before', `Ukraine’s General Staff said that Ukrainian forces still hold the northern part of Pokrovsk, the city ${context}.`, '2025-10-01', 'Ukrinform');
+  assert.equal(findContradictions([...claimsOf(ru), ...claimsOf(before)]).filter((c) => c.kind === 'control').length, 0);
+});
+
+test('"This is not true": a rejection without a proposition of its own denies the claim it answers', async () => {
+  const doc = await read('r', 'Russia’s Defence Ministry said on Monday that its forces had captured the town of Pokrovsk in the Donetsk region. “This is not true,” a spokesman for Ukraine’s army said.', '2025-11-10', 'Reuters');
+  const denial = doc.claims.find((c) => c.origin.rule === 'referenced-denial');
+  assert.ok(denial, doc.claims.map((c) => `${c.proposition}/${c.origin.rule}`).join('; '));
+  assert.equal(denial.polarity, 'negative');
+  assert.equal(denial.side, 'UA');
+  assert.equal(denial.text, doc.text.slice(denial.span[0], denial.span[1]));
+  const polarity = findContradictions(claimsOf(doc)).filter((c) => c.kind === 'polarity');
+  assert.equal(polarity.length, 1);
+  assert.match(polarity[0]!.proposition, /^captured\(force:RU,/);
+  // The same words with nothing from the other side before them deny nothing.
+  const alone = await read('s', '“This is not true,” a spokesman for Ukraine’s army said.', '2025-11-10', 'Reuters');
+  assert.equal(alone.claims.filter((c) => c.origin.rule === 'referenced-denial').length, 0);
+});

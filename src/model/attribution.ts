@@ -29,6 +29,12 @@ export interface Attribution extends ItemBase {
   /** More of the content after the cue, when the quotation goes on ("“Q1,” she said. “Q2.”"); absent when none. */
   readonly contentParts?: readonly SpanText[];
   readonly stance: Stance;
+  /**
+   * When the stance was read from the content rather than the cue ("This is not true," he said):
+   * the words that decided it and the rule. A `-frame` rule rejects a complement ("incorrect to
+   * claim that ..."); the speaker's other propositions keep their polarity. Absent when the cue decided.
+   */
+  readonly stanceFrom?: SpanText & { readonly rule: string };
   /** Quoted: the content is a quotation; mixed: partly quoted; indirect: reported speech. */
   readonly direct: 'quoted' | 'indirect' | 'mixed';
   /** The time item saying when the statement was made ("on Wednesday"). */

@@ -32,4 +32,6 @@ export interface Token {
   readonly sentence: number;
   /** Lower-cased text, apostrophes and dashes folded: what lexicons match against. */
   readonly norm: string;
+  /** For a straight double quote ("): whether it opens or closes a quotation, read from its flanks; absent when unclear or not one. */
+  readonly quote?: 'open' | 'close';
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Resources } from './pipeline.js';
 import { compileActorLexicon } from './actors/index.js';
-import { compileCueLexicon, compileSpanTagger, type SpanTagger } from './attribution/index.js';
+import { compileContentStance, compileCueLexicon, compileSpanTagger, type SpanTagger } from './attribution/index.js';
 import { decodeSpanTagger } from './attribution/span-tagger.js';
 import { loadPlacesResources } from '../gazetteer/load-places-resources.js';
 import { parseEventLexicon } from './events/index.js';
@@ -23,12 +23,13 @@ export interface LoadResourcesOptions {
  * pipeline with the result. Stages never read files themselves.
  */
 export async function loadResources(options: LoadResourcesOptions = {}): Promise<Resources> {
-  const [actors, nouns, cues, claimPredicates, claimContext] = await Promise.all(
-    ['actors/actors.json', 'actors/nouns.json', 'cues/cues.json', 'claims/predicates.json', 'claims/context.json'].map(readData),
+  const [actors, nouns, cues, contentStance, claimPredicates, claimContext] = await Promise.all(
+    ['actors/actors.json', 'actors/nouns.json', 'cues/cues.json', 'cues/content-stance.json', 'claims/predicates.json', 'claims/context.json'].map(readData),
   );
   return {
     actors: compileActorLexicon(actors, nouns),
     cues: compileCueLexicon(cues),
+    contentStance: compileContentStance(contentStance),
     attributionTagger: await loadAttributionTagger(),
     places: loadPlacesResources({ db: options.db, ...(options.gazetteerBuffer ? { baseBuffer: options.gazetteerBuffer } : {}) }),
     claims: { predicates: claimPredicates, context: claimContext },

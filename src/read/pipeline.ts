@@ -4,7 +4,7 @@ import type { ReadContext, Stage } from './stage.js';
 import { createSegmentStage, type SegmentOptions } from './segment/index.js';
 import { createTimeStage } from './time/index.js';
 import { createActorsStage, type ActorLexicon } from './actors/index.js';
-import { createAttributionStage, type CueLexicon, type SpanTagger } from './attribution/index.js';
+import { createAttributionStage, type ContentStanceLexicon, type CueLexicon, type SpanTagger } from './attribution/index.js';
 import { createQuantitiesStage } from './quantities/index.js';
 import { createPlacesStage, type PlacesOptions } from './places/index.js';
 import { createEventsStage, type EventLexicon } from './events/index.js';
@@ -19,6 +19,8 @@ export interface Resources {
   readonly actors?: ActorLexicon;
   /** The reporting-cue lexicon with stances (data/cues), compiled. */
   readonly cues?: CueLexicon;
+  /** Content patterns that give a neutral cue its stance (data/cues/content-stance.json), compiled. */
+  readonly contentStance?: ContentStanceLexicon;
   /** The attribution span tagger trained on PolNeAR train (models/attribution), compiled. */
   readonly attributionTagger?: SpanTagger;
   /** The PLOVER event triggers and actor words (data/events), parsed. */
@@ -54,7 +56,7 @@ export function createPipeline(resources: Resources = {}): Pipeline {
     ...(resources.actors ? [createActorsStage(resources.actors)] : []),
     // Attribution after times (the statement's time) and actors (the source's
     // entity and side); before claims, which are the contents it finds.
-    ...(resources.cues ? [createAttributionStage({ cues: resources.cues, tagger: resources.attributionTagger, sides: resources.actors ? new Map([...resources.actors.countries, ...resources.actors.demonyms]) : undefined })] : []),
+    ...(resources.cues ? [createAttributionStage({ cues: resources.cues, contentStance: resources.contentStance, tagger: resources.attributionTagger, sides: resources.actors ? new Map([...resources.actors.countries, ...resources.actors.demonyms]) : undefined })] : []),
     // Quantities after times, whose spans it leaves alone ("6 December 2024"
     // is a date, not six of something).
     createQuantitiesStage(),

@@ -69,6 +69,7 @@ describe('/api/export/{format}', () => {
     json: [/^application\/json/, '.json'],
     csv: [/^text\/csv/, '.csv'],
     geojson: [/^application\/geo\+json/, '.geojson'],
+    kml: [/^application\/vnd\.google-earth\.kml\+xml/, '.kml'],
     plover: [/^application\/json/, '.plover.json'],
     claimreview: [/^application\/ld\+json/, '.claimreview.jsonld'],
   };
@@ -79,7 +80,8 @@ describe('/api/export/{format}', () => {
       assert.match(res.headers.get('content-type')!, type);
       assert.equal(res.headers.get('content-disposition'), `attachment; filename="counterclaim-geonames-704422${ext}"`);
       const text = await res.text();
-      if (format === 'csv') assert.match(text.split('\n')[0]!, /event_date|date/);
+      if (format === 'csv') assert.match(text.split('\n')[0]!, /^event_id_cnty,event_date,/);
+      else if (format === 'kml') assert.match(text, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<kml xmlns="http:\/\/www\.opengis\.net\/kml\/2\.2">[\s\S]*<Placemark/);
       else assert.doesNotThrow(() => JSON.parse(text));
     });
   }
@@ -97,9 +99,22 @@ describe('/api/export/{format}', () => {
   });
 
   test('the size is bounded: limit caps the claims and the response says it was cut', async () => {
-    const res = await app.request('/api/export/csv?limit=2');
+    const res = await app.request('/api/export/json?limit=2');
     assert.equal(res.headers.get('x-counterclaim-claims'), '2');
     assert.equal(res.headers.get('x-counterclaim-truncated'), 'true');
-    assert.equal((await res.text()).trim().split('\n').length, 3);
+    assert.equal(JSON.parse(await res.text()).claims.length, 2);
+  });
+
+  test('geojson of the bundled example: a Point for Pokrovsk, from the stored timeline', async () => {
+    const g = JSON.parse(await (await app.request('/api/export/geojson')).text()) as { features: Array<{ geometry: { type: string; coordinates: number[] } | null; properties: { name: string } }> };
+    const pokrovsk = g.features.find((f) => f.properties.name === 'Pokrovsk');
+    assert.equal(pokrovsk?.geometry?.type, 'Point');
+    assert.ok(pokrovsk.geometry.coordinates[0]! > 37 && pokrovsk.geometry.coordinates[1]! > 48);
+  });
+
+  test('claimreview: each review\'s url is this server\'s page for the claim', async () => {
+    const body = JSON.parse(await (await app.request('/api/export/claimreview?place=geonames-704422')).text()) as { '@graph': Array<{ url: string }> };
+    assert.ok(body['@graph'].length > 0);
+    for (const r of body['@graph']) assert.match(r.url, /^http:\/\/localhost\/#\/doc\/[^?]+\?claim=/);
   });
 });

@@ -281,7 +281,7 @@ describe('web UI in Chromium', { skip }, () => {
     const { page, problems } = await open(LAPTOP, `${real.url}#/place/geonames-704422?side=UA&from=2025-11-01`);
     await page.locator('#place-title', { hasText: 'Pokrovsk' }).waitFor();
     const links = page.locator('.side .exports a');
-    assert.deepEqual(await links.evaluateAll((as) => as.map((a) => a.textContent)), ['CSV', 'GeoJSON', 'ClaimReview']);
+    assert.deepEqual(await links.evaluateAll((as) => as.map((a) => a.textContent)), ['CSV', 'GeoJSON', 'KML', 'ClaimReview']);
     assert.match(await links.first().getAttribute('href') ?? '', /\/api\/export\/csv\?place=geonames-704422&side=UA&since=2025-11-01$/);
     const geojson = await page.request.get((await page.locator('.side .exports a[data-export="geojson"]').getAttribute('href'))!);
     assert.match(geojson.headers()['content-type'] ?? '', /^application\/geo\+json/);

@@ -84,7 +84,7 @@ export function timelineStrip(timeline: readonly ControlStatus[]): HTMLElement {
 }
 
 /** The export formats offered as links, with the name a reader knows them by. */
-const EXPORTS: ReadonlyArray<readonly [string, string]> = [['csv', 'CSV'], ['geojson', 'GeoJSON'], ['claimreview', 'ClaimReview']];
+const EXPORTS: ReadonlyArray<readonly [string, string]> = [['csv', 'CSV'], ['geojson', 'GeoJSON'], ['kml', 'KML'], ['claimreview', 'ClaimReview']];
 
 /**
  * Links to /api/export/{format} for the current place and filters (the server

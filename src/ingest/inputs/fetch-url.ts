@@ -14,7 +14,7 @@ export interface FetchOptions {
 }
 
 export type Fetched =
-  | { readonly ok: true; readonly url: string; readonly contentType: string; readonly bytes: Uint8Array }
+  | { readonly ok: true; readonly url: string; readonly contentType: string; readonly charset: string | null; readonly bytes: Uint8Array }
   | { readonly ok: false; readonly code: DiagnosticCode; readonly message: string };
 
 export const FETCH_DEFAULTS = { timeoutMs: 15_000, maxBytes: 20 * 1024 * 1024, maxRedirects: 5 } as const;
@@ -78,11 +78,17 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
         }
         parts.push(chunk);
       }
-      return { ok: true, url: current, contentType: (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase(), bytes: Buffer.concat(parts) };
+      return { ok: true, url: current, contentType: (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase(), charset: charsetOf(response.headers.get('content-type')), bytes: Buffer.concat(parts) };
     }
   } catch (error) {
     const e = error as Error;
     if (e.name === 'TimeoutError' || signal.aborted) return { ok: false, code: 'input.unreadable', message: `did not answer within ${timeoutMs / 1000} s` };
     return { ok: false, code: 'input.unreadable', message: `cannot be fetched: ${(e.cause as Error | undefined)?.message ?? e.message}` };
   }
+}
+
+/** The `charset` parameter of a Content-Type header (RFC 9110, 8.3.2), unquoted, or null. */
+export function charsetOf(contentType: string | null): string | null {
+  const m = /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(contentType ?? '');
+  return m ? m[2]! : null;
 }

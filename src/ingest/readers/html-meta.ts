@@ -15,24 +15,47 @@ interface QueryableDocument {
 
 /**
  * Reads, in order of trust: Open Graph and article meta tags, JSON-LD
- * `NewsArticle` (schema.org), then `<time datetime>`, `<link rel=canonical>`.
+ * `NewsArticle` (schema.org; its date before `article:published_time`), then
+ * `<time datetime>`, `<link rel=canonical>`.
+ * The outlet is the JSON-LD publisher before `og:site_name`, which many sites
+ * fill with a section or an edition ("U.S.", "World") rather than their name.
+ * URLs are made absolute against `pageUrl` (where the page was fetched from),
+ * else `<base href>`; a protocol-relative one (`//host/path`) takes https.
  * Must run before Readability, which rewrites the document.
  */
-export function readHtmlMeta(document: QueryableDocument): HtmlMeta {
+export function readHtmlMeta(document: QueryableDocument, pageUrl: string | null = null): HtmlMeta {
   const meta = (selector: string): string | null => clean(document.querySelector(selector)?.getAttribute('content'));
   const ld = jsonLdArticle(document);
-  const published =
-    meta('meta[property="article:published_time"]') ?? meta('meta[name="article:published_time"]') ?? stringField(ld, 'datePublished') ??
-    meta('meta[itemprop="datePublished"]') ?? meta('meta[name="pubdate"]') ?? meta('meta[name="date"]') ??
-    clean(document.querySelector('time[datetime]')?.getAttribute('datetime'));
+  // JSON-LD's date first: some sites fill article:published_time with the last update (as Readability reads it too).
+  // The first that is a date wins: one source written in a form no parser reads does not hide the others.
+  const published = [
+    () => stringField(ld, 'datePublished'), () => meta('meta[property="article:published_time"]'), () => meta('meta[name="article:published_time"]'),
+    () => meta('meta[itemprop="datePublished"]'), () => meta('meta[name="parsely-pub-date"]'), () => meta('meta[name="pubdate"]'), () => meta('meta[name="date"]'),
+    () => clean(document.querySelector('time[datetime]')?.getAttribute('datetime')),
+  ].map((read) => toIsoDateTime(read())).find((d) => d !== null) ?? null;
+  const base = absoluteUrl(clean(document.querySelector('base[href]')?.getAttribute('href')), pageUrl) ?? pageUrl;
+  const url = [clean(document.querySelector('link[rel="canonical"]')?.getAttribute('href')), meta('meta[property="og:url"]'), stringField(ld, 'url'), pageUrl]
+    .map((u) => absoluteUrl(u, base)).find((u) => u !== null) ?? null;
   return {
     title: meta('meta[property="og:title"]') ?? stringField(ld, 'headline') ?? clean(document.querySelector('title')?.textContent),
     byline: meta('meta[name="author"]') ?? authorName(ld),
-    outlet: meta('meta[property="og:site_name"]') ?? publisherName(ld),
-    published: toIsoDateTime(published),
-    url: clean(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? meta('meta[property="og:url"]'),
+    outlet: publisherName(ld) ?? meta('meta[property="og:site_name"]'),
+    published,
+    url,
     language: languageCode(document.querySelector('html')?.getAttribute('lang')),
   };
+}
+
+/** An http(s) URL made absolute against `base`; protocol-relative ones take https when there is no base; anything else null. */
+export function absoluteUrl(value: string | null | undefined, base: string | null): string | null {
+  const v = value?.trim();
+  if (!v) return null;
+  try {
+    const url = new URL(v, base ?? (v.startsWith('//') ? 'https://localhost/' : undefined));
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
 }
 
 function clean(value: string | null | undefined): string | null {
@@ -43,18 +66,30 @@ function clean(value: string | null | undefined): string | null {
 type Json = Record<string, unknown>;
 
 function jsonLdArticle(document: QueryableDocument): Json | null {
-  const scripts = document.querySelectorAll('script[type="application/ld+json"]');
+  const scripts = document.querySelectorAll('script');
   for (let i = 0; i < scripts.length; i++) {
-    let data: unknown;
-    try {
-      data = JSON.parse(scripts[i]!.textContent ?? '');
-    } catch {
-      continue; // a broken JSON-LD block is common and says nothing about the article
-    }
+    if (!/^\s*application\/ld\+json\s*(;|$)/i.test(scripts[i]!.getAttribute('type') ?? '')) continue;
+    const data = parseJsonLd(scripts[i]!.textContent ?? '');
+    if (data === undefined) continue; // a broken JSON-LD block is common and says nothing about the article
     const found = findArticle(data, 0);
     if (found) return found;
   }
   return null;
+}
+
+/**
+ * A JSON-LD block's JSON in any wrapping sites put around it: `<![CDATA[`,
+ * `//<![CDATA[ … //]]>`, `/*<![CDATA[*\/`, HTML comments; undefined when what
+ * is left is not JSON.
+ */
+export function parseJsonLd(text: string): unknown {
+  // The markers go, then what they leave: empty /**/ comments and lines that were only a // comment.
+  const json = text.replace(/<!\[CDATA\[|\]\]>|<!--|-->/g, '').replace(/\/\*\s*\*\//g, '').replace(/^\s*\/\/.*$/gm, '').trim();
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
 }
 
 function findArticle(data: unknown, depth: number): Json | null {
@@ -69,7 +104,8 @@ function findArticle(data: unknown, depth: number): Json | null {
   const obj = data as Json;
   const type = obj['@type'];
   const types = Array.isArray(type) ? type : [type];
-  if (types.some((t) => typeof t === 'string' && /(News|Reportage|Analysis)?Article$|^BlogPosting$/.test(t))) return obj;
+  // Every schema.org type of article or post (NewsArticle, ReportageNewsArticle, BlogPosting, SocialMediaPosting, Report...).
+  if (types.some((t) => typeof t === 'string' && /(Article|Posting|Report)$/.test(t))) return obj;
   return findArticle(obj['@graph'], depth + 1);
 }
 
@@ -85,8 +121,10 @@ function authorName(ld: Json | null): string | null {
   return names.length > 0 ? names.join(', ') : null;
 }
 
+/** The publisher's name: an Organization (or a list of them: the first), or a plain string. */
 function publisherName(ld: Json | null): string | null {
-  const p = ld?.publisher;
+  const p = Array.isArray(ld?.publisher) ? (ld!.publisher as unknown[])[0] : ld?.publisher;
+  if (typeof p === 'string') return clean(p);
   return p && typeof p === 'object' && typeof (p as Json).name === 'string' ? clean((p as Json).name as string) : null;
 }
 

@@ -15,23 +15,23 @@ export const htmlReader: Reader = {
   extensions: ['.html', '.htm', '.xhtml'],
   contentTypes: ['text/html', 'application/xhtml+xml'],
   sniff: (head) => /^\s*(<!--[\s\S]*?-->\s*)*<(!doctype html|html[\s>]|head[\s>]|body[\s>])/i.test(head),
-  read: (input, options) => readSingleDocument(input, options, (html) => htmlToDocument(html)),
+  read: (input, options) => readSingleDocument(input, options, (html) => htmlToDocument(html, input.url ?? (/^https?:\/\//i.test(input.source) ? input.source : null))),
 };
 
-export function htmlToDocument(html: string): { text: string; meta: ReturnType<typeof metaLayer>; extra: { byline: string | null } } | { error: string } {
+export function htmlToDocument(html: string, pageUrl: string | null = null): { text: string; meta: ReturnType<typeof metaLayer>; extra: { byline: string | null } } | { error: string } {
   try {
-    return readPage(html);
+    return readPage(html, pageUrl);
   } catch (error) {
     return { error: `is not HTML that can be read: ${(error as Error).message}` };
   }
 }
 
-function readPage(html: string): { text: string; meta: ReturnType<typeof metaLayer>; extra: { byline: string | null } } {
+function readPage(html: string, pageUrl: string | null): { text: string; meta: ReturnType<typeof metaLayer>; extra: { byline: string | null } } {
   let { document } = parseHTML(html);
   // A fragment ("<p>text</p>", no <html>) leaves linkedom a document whose root is the first
   // element and whose body is empty, or no root at all: read it as the body of a page (issue 19).
   if (document.documentElement?.nodeName.toUpperCase() !== 'HTML' || !document.body) ({ document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`));
-  const meta = readHtmlMeta(document as unknown as Parameters<typeof readHtmlMeta>[0]);
+  const meta = readHtmlMeta(document as unknown as Parameters<typeof readHtmlMeta>[0], pageUrl);
   let text = '';
   let article: ReturnType<Readability<unknown>['parse']> = null;
   try {
@@ -50,7 +50,8 @@ function readPage(html: string): { text: string; meta: ReturnType<typeof metaLay
 }
 
 function metaLayer(meta: ReturnType<typeof readHtmlMeta>, readabilityTitle: string | null) {
-  return { title: meta.title ?? clean(readabilityTitle), outlet: meta.outlet, url: meta.url, published: meta.published, language: meta.language };
+  // Readability's title reads JSON-LD, Dublin Core, Open Graph and Parse.ly and cleans <title> of the site's name.
+  return { title: clean(readabilityTitle) ?? meta.title, outlet: meta.outlet, url: meta.url, published: meta.published, language: meta.language };
 }
 
 function clean(v: string | null | undefined): string | null {

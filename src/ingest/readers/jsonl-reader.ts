@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { failure, type IngestResult } from '../ingest-result.js';
-import { describeZodError, isoDateOrDateTime } from '../metadata.js';
+import { isoDateOrDateTime } from '../metadata.js';
 import { looksLikeUtf16, normalizeNewlines } from '../decode.js';
 import type { Input, Reader, ReaderOptions } from './reader.js';
 import { buildDocument } from './whole-text.js';
@@ -19,6 +19,108 @@ export const jsonlRecordSchema = z.object({
 });
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The fields a record can give, after `--map` (docs/ingest.md). */
+export const JSONL_FIELDS = ['text', 'id', 'title', 'outlet', 'url', 'published', 'language', 'byline'] as const;
+export type JsonlField = (typeof JSONL_FIELDS)[number];
+
+export interface JsonlRecord {
+  readonly text: string;
+  readonly id: string | number | null;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly url: string | null;
+  readonly published: string | null;
+  readonly language: string | null;
+  readonly byline: string | null;
+}
+
+/**
+ * `--map text=summary,published=date`: our field for each of the record's.
+ * A field may name a nested one with dots (`text=body.content`). Unknown
+ * fields of ours, or a field mapped twice, are errors that say so.
+ */
+export function parseFieldMap(spec: string): { map: Record<string, string> } | { error: string } {
+  const map: Record<string, string> = {};
+  for (const pair of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([a-z]+)\s*=\s*(\S.*)$/.exec(pair);
+    if (!m) return { error: `"${pair}" is not FIELD=THEIRS (e.g. text=summary)` };
+    const [, ours, theirs] = m as unknown as [string, string, string];
+    if (!(JSONL_FIELDS as readonly string[]).includes(ours)) return { error: `"${ours}" is not a field counterclaim reads; the fields are ${JSONL_FIELDS.join(', ')}` };
+    if (map[ours] !== undefined) return { error: `"${ours}" is mapped twice` };
+    map[ours] = theirs.trim();
+  }
+  return { map };
+}
+
+/**
+ * The dates feeds and news datasets write: ISO 8601 / RFC 3339 (Atom) as it
+ * is, RFC 822 / RFC 1123 (RSS: "Thu, 06 Nov 2025 10:00:00 GMT", also with a
+ * numeric zone or a 2-digit year) as UTC; anything else null.
+ */
+export function feedDate(value: string): string | null {
+  const v = value.trim();
+  if (isoDateOrDateTime.safeParse(v).success) return v.replace(' ', 'T');
+  if (/^(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[A-Za-z]{1,5}|[+-]\d{4}))?$/.test(v)) {
+    const ms = Date.parse(v);
+    if (!Number.isNaN(ms)) return new Date(ms).toISOString().replace('.000Z', 'Z');
+  }
+  return null;
+}
+
+function describeJson(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  return `${typeof v === 'number' ? 'the number' : 'the value'} ${String(v)}`;
+}
+
+/**
+ * A parsed line as a record, its fields read through `map`, checked with
+ * messages of our own that name the field (and the record's field it came from).
+ */
+export function jsonlRecord(json: unknown, map: Readonly<Record<string, string>>): { record: JsonlRecord } | { error: string } {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return { error: `is ${describeJson(json)}, not a JSON object with a "text" field` };
+  const obj = json as Record<string, unknown>;
+  const name = (field: JsonlField): string => (map[field] ? `"${field}" (read from "${map[field]}")` : `"${field}"`);
+  const get = (field: JsonlField): unknown => {
+    const path = map[field] ?? field;
+    let v: unknown = obj;
+    for (const key of path.split('.')) v = v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined;
+    return v;
+  };
+  const text = get('text');
+  if (text === undefined || text === null) {
+    const fields = Object.keys(obj);
+    return { error: `has no ${name('text')} field${fields.length ? `; its fields are ${fields.slice(0, 12).join(', ')}${map.text ? '' : ' (name the one with the article with --map text=FIELD)'}` : ''}` };
+  }
+  if (typeof text !== 'string') return { error: `field ${name('text')} must be text, not ${describeJson(text)}` };
+  if (text.trim() === '') return { error: `field ${name('text')} is empty` };
+  const out: Record<string, string | number | null> = { text };
+  for (const field of ['title', 'outlet', 'url', 'byline', 'language', 'published', 'id'] as const) {
+    const v = get(field);
+    if (v === undefined || v === null || v === '') {
+      out[field] = null;
+      continue;
+    }
+    if (field === 'id' && typeof v === 'number') {
+      out.id = v;
+      continue;
+    }
+    if (typeof v !== 'string') return { error: `field ${name(field)} must be text, not ${describeJson(v)}` };
+    if (field === 'published') {
+      const date = feedDate(v);
+      if (!date) return { error: `field ${name(field)} is ${describeJson(v)}, not a date counterclaim reads (ISO 8601 like 2025-11-06 or 2025-11-06T08:30:00Z, or RFC 822 like Thu, 06 Nov 2025 08:30:00 GMT)` };
+      out.published = date;
+    } else if (field === 'language') {
+      const code = v.trim().toLowerCase();
+      if (!/^[a-z]{2,3}(?:[-_][a-z0-9]+)*$/.test(code)) return { error: `field ${name(field)} is ${describeJson(v)}, not an ISO 639 language code like en or uk` };
+      out.language = code.slice(0, code.search(/[-_]|$/));
+    } else out[field] = v;
+  }
+  return { record: out as unknown as JsonlRecord };
+}
 
 /**
  * JSON Lines, streamed: one document per line, read line by line so a file
@@ -89,20 +191,20 @@ async function* readJsonl(input: Input, options: ReaderOptions): AsyncGenerator<
         yield failure(at, 'input.malformed', `line ${item.line} is not valid JSON: ${(error as Error).message}`, { line: item.line });
         continue;
       }
-      const parsed = jsonlRecordSchema.safeParse(json);
-      if (!parsed.success) {
-        yield failure(at, 'input.malformed', `line ${item.line}: ${describeZodError(parsed.error)}`, { line: item.line });
+      const parsed = jsonlRecord(json, options.fieldMap ?? {});
+      if ('error' in parsed) {
+        yield failure(at, 'input.malformed', `line ${item.line}: ${parsed.error}`, { line: item.line });
         continue;
       }
-      const r = parsed.data;
-      const source = r.id !== undefined && r.id !== null ? `${input.source}#${r.id}` : at;
+      const r = parsed.record;
+      const source = r.id !== null ? `${input.source}#${r.id}` : at;
       yield {
         ok: true,
         doc: buildDocument(
           normalizeNewlines(r.text),
           source,
-          [{ title: r.title ?? null, outlet: r.outlet ?? null, url: r.url ?? null, published: r.published ?? null, language: r.language ?? null }, options.overrides],
-          { byline: r.byline ?? null },
+          [{ title: r.title, outlet: r.outlet, url: r.url, published: r.published, language: r.language }, options.overrides],
+          { byline: r.byline },
         ),
       };
     }

@@ -9,6 +9,10 @@ export interface Input {
   readonly name: string;
   /** The Content-Type a server sent, if any. */
   readonly contentType?: string;
+  /** The charset a server declared with it (`text/html; charset=windows-1251`), if any: decode.ts honours it. */
+  readonly charset?: string;
+  /** The address a fetched input came from, after redirects: relative links in it resolve against it. */
+  readonly url?: string;
   /** True for files on disk: they may have a `NAME.meta.json` sidecar. */
   readonly isFile: boolean;
   /** The whole contents, refused (not read) over `maxBytes`. */
@@ -25,6 +29,8 @@ export interface ReaderOptions {
   readonly maxBytes: number;
   /** Ceiling on one JSON Lines line. */
   readonly maxLineBytes: number;
+  /** JSON Lines: our field -> the record's field it is read from (`--map text=summary,published=date`). */
+  readonly fieldMap?: Readonly<Record<string, string>>;
 }
 
 export type ReaderName = 'text' | 'markdown' | 'html' | 'feed' | 'jsonl' | 'telegram' | 'zip';

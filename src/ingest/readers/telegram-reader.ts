@@ -8,7 +8,7 @@ import { buildDocument, readWholeText } from './whole-text.js';
 /** Telegram Desktop exports can be large; whole-file JSON needs a ceiling of its own. */
 export const MAX_TELEGRAM_EXPORT_BYTES = 512 * 1024 * 1024;
 
-const textPiece = z.union([z.string(), z.object({ type: z.string(), text: z.string() }).passthrough()]);
+const textPiece = z.union([z.string(), z.object({ type: z.string(), text: z.string(), href: z.string().optional() }).passthrough()]);
 
 /** A message as Telegram Desktop writes it ("Export chat history", JSON format). */
 const messageSchema = z.object({
@@ -18,6 +18,8 @@ const messageSchema = z.object({
   date_unixtime: z.string().regex(/^\d+$/).optional(),
   text: z.union([z.string(), z.array(textPiece)]).optional(),
   forwarded_from: z.string().nullish(),
+  /** The post's signature, in channels that sign posts. */
+  author: z.string().nullish(),
 }).passthrough();
 
 const chatSchema = z.object({
@@ -31,8 +33,9 @@ export type TelegramMessage = z.infer<typeof messageSchema>;
 
 /**
  * A Telegram Desktop channel export (`result.json`): each post a document,
- * the channel as outlet, the post's time as publication time, entities
- * (bold, links, mentions) flattened to their text, forwards linked to the
+ * the channel as outlet, the post's time as publication time, its signature
+ * (`author`) as byline, entities (bold, mentions) flattened to their text and
+ * links to their text and URL, forwards linked to the
  * channel they came from, service messages (pins, joins) skipped. A full
  * account export (`chats.list[]`) is read chat by chat.
  */
@@ -109,16 +112,27 @@ function* postsOf(chat: z.infer<typeof chatSchema>, file: string, options: Reade
       ok: true,
       doc: buildDocument(text, source, [{ outlet: chat.name ?? null, published: telegramDate(m), title: null, url: null }, options.overrides], {
         forwardedFrom: m.forwarded_from ?? null,
+        byline: m.author?.trim() || null,
       }),
     };
   }
 }
 
-/** `text` is a string, or an array of strings and `{type, text}` entities: their text, in order. */
+/**
+ * `text` is a string, or an array of strings and `{type, text}` entities:
+ * their text, in order. A `text_link` (words linked to a URL: "[the
+ * ministry](https://t.me/...)") keeps its URL after its words, "the ministry
+ * (https://t.me/...)", as plain text shows a link, so the stored post still
+ * says where it points; a link whose words are its URL is not repeated.
+ */
 export function flattenTelegramText(text: TelegramMessage['text']): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  return text.map((piece) => (typeof piece === 'string' ? piece : piece.text)).join('');
+  return text.map((piece) => {
+    if (typeof piece === 'string') return piece;
+    const href = piece.type === 'text_link' && typeof piece.href === 'string' ? piece.href.trim() : '';
+    return href && /^https?:\/\//i.test(href) && piece.text.trim() !== href ? `${piece.text} (${href})` : piece.text;
+  }).join('');
 }
 
 /** `date_unixtime` is the instant (UTC); `date` is the exporting computer's local time without a zone, used only when it is absent. */

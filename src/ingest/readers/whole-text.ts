@@ -13,7 +13,7 @@ export type WholeText = { readonly ok: true; readonly text: string } | { readonl
 export async function readWholeText(input: Input, options: ReaderOptions): Promise<WholeText> {
   const read = await input.bytes(options.maxBytes);
   if (!read.ok) return { ok: false, result: failure(input.source, read.code, read.message) };
-  const decoded = decodeText(read.bytes, options.maxBytes);
+  const decoded = decodeText(read.bytes, options.maxBytes, input.charset ?? null);
   if (!decoded.ok) return { ok: false, result: failure(input.source, decoded.code, decoded.message) };
   return { ok: true, text: decoded.text };
 }

@@ -1,29 +1,46 @@
-import type { Predicate } from '../../model/index.js';
+import type { ClaimArg } from '../../model/index.js';
 import { readableProposition, type LedgerClaim } from '../ledger-claim.js';
-import { actorName, claimDate, sortedClaims, type LedgerSnapshot } from './ledger-snapshot.js';
+import { countryCodes } from './country-codes.js';
+import { actorName, claimDate, claimSentence, sortedClaims, type LedgerSnapshot } from './ledger-snapshot.js';
+import { PLOVER_TYPES } from './to-plover.js';
 
-/** ACLED's column names where they apply (ACLED Codebook 2023), then ours. */
-export const CSV_COLUMNS = [
-  'event_date', 'time_precision', 'event_type', 'sub_event_type', 'actor1', 'actor2', 'country', 'admin1', 'location',
-  'latitude', 'longitude', 'geo_precision', 'source', 'notes', 'fatalities',
-  'claim_id', 'proposition', 'predicate', 'side', 'stance', 'polarity', 'modality', 'evidence_grade', 'doc_id', 'span',
+/** ACLED's columns, in the order of its data export (ACLED Codebook 2023). */
+export const ACLED_COLUMNS = [
+  'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type',
+  'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'civilian_targeting',
+  'iso', 'region', 'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision',
+  'source', 'source_scale', 'notes', 'fatalities', 'tags', 'timestamp',
 ] as const;
 
+/** Ours, after ACLED's: the claim behind the row and how far it goes. */
+export const LEDGER_COLUMNS = [
+  'claim_id', 'proposition', 'predicate', 'plover_event', 'side', 'stance', 'polarity', 'modality', 'evidence_grade', 'doc_id', 'span',
+] as const;
+
+export const CSV_COLUMNS = [...ACLED_COLUMNS, ...LEDGER_COLUMNS] as const;
+type Column = (typeof CSV_COLUMNS)[number];
+
 /**
- * ACLED event type and sub-event type of each predicate. A claim is not an
- * event: the row says what the claim says happened; `polarity` and
- * `modality` say whether it is asserted, denied or only intended.
+ * ACLED disorder type, event type and sub-event type of a claim, from its
+ * PLOVER event (to-plover.ts): an ASSAULT with explosives is ACLED's shelling,
+ * any other ASSAULT an armed clash; a RETREAT hands territory over without a
+ * fight; MOBILIZE and the states a claim can assert (control, presence) are
+ * strategic developments. `said` has no ACLED type: such claims are left out.
  */
-export const ACLED_TYPES: Readonly<Record<Predicate, readonly [string, string]>> = {
-  attacked: ['Battles', 'Armed clash'], repelled: ['Battles', 'Armed clash'], encircled: ['Battles', 'Armed clash'],
-  advanced: ['Battles', 'Armed clash'], captured: ['Battles', 'Armed clash'], casualties: ['Battles', 'Armed clash'],
-  struck: ['Explosions/Remote violence', 'Shelling/artillery/missile attack'],
-  withdrew: ['Strategic developments', 'Other'], deployed: ['Strategic developments', 'Other'], surrendered: ['Strategic developments', 'Other'],
-  controls: ['Strategic developments', 'Other'], presence: ['Strategic developments', 'Other'], said: ['', ''],
-};
+export function acledType(c: LedgerClaim): readonly [string, string, string] | null {
+  const plover = PLOVER_TYPES[c.claim.predicate];
+  if (c.claim.predicate === 'said') return null;
+  if (plover?.type === 'ASSAULT') {
+    return plover.mode === 'explosives'
+      ? ['Political violence', 'Explosions/Remote violence', 'Shelling/artillery/missile attack']
+      : ['Political violence', 'Battles', 'Armed clash'];
+  }
+  if (c.claim.predicate === 'withdrew') return ['Strategic developments', 'Strategic developments', 'Non-violent transfer of territory'];
+  return ['Strategic developments', 'Strategic developments', 'Other'];
+}
 
 /** Columns with numbers: never prefixed (a negative longitude must stay a number). */
-const NUMERIC = new Set(['time_precision', 'latitude', 'longitude', 'geo_precision', 'fatalities']);
+const NUMERIC = new Set<string>(['year', 'time_precision', 'inter1', 'inter2', 'interaction', 'iso', 'latitude', 'longitude', 'geo_precision', 'fatalities', 'timestamp']);
 
 /**
  * One cell, RFC 4180 quoted; text cells starting with = + - @ (or a tab or
@@ -52,33 +69,63 @@ function geoPrecision(c: LedgerClaim): number | null {
   return w.basis === 'stated' ? 1 : 2;
 }
 
+/** ACLED inter code (2023 codebook): 1 state forces (a country's military), 2 rebel groups, 0 none; unknown kinds null. */
+function interCode(arg: ClaimArg | undefined): number | null {
+  if (!arg) return 0;
+  if (arg.key.startsWith('force:')) return countryCodes(arg.key.slice('force:'.length)) ? 1 : 2;
+  return null;
+}
+
 const arg = (c: LedgerClaim, ...roles: string[]) => roles.map((r) => c.claim.args.find((a) => a.role === r)).find(Boolean);
 
-function row(c: LedgerClaim): Record<(typeof CSV_COLUMNS)[number], string | number | null> {
-  const [eventType, subType] = ACLED_TYPES[c.claim.predicate];
-  const a1 = c.claim.predicate === 'repelled' ? arg(c, 'attacker') : arg(c, 'actor', 'force', 'subject');
-  const a2 = c.claim.predicate === 'repelled' ? arg(c, 'actor') : c.claim.predicate === 'encircled' ? arg(c, 'by') : arg(c, 'target');
+function row(c: LedgerClaim, types: readonly [string, string, string]): Record<Column, string | number | null> {
+  const [disorder, eventType, subType] = types;
+  const p = c.claim.predicate;
+  const a1 = p === 'repelled' ? arg(c, 'attacker') : p === 'encircled' ? arg(c, 'by') : arg(c, 'actor', 'force', 'subject');
+  const a2 = p === 'repelled' ? arg(c, 'actor') : p === 'encircled' ? arg(c, 'force') : arg(c, 'target');
   const count = arg(c, 'count')?.value ?? null;
-  const killed = c.claim.predicate === 'casualties' && arg(c, 'kind')?.key === 'kind:killed' && c.claim.polarity === 'positive';
+  const killed = p === 'casualties' && arg(c, 'kind')?.key === 'kind:killed' && c.claim.polarity === 'positive' && c.claim.modality === 'asserted';
   const w = c.where ?? null;
+  const country = countryCodes(w?.country);
+  const date = claimDate(c);
+  const i1 = interCode(a1);
+  const i2 = interCode(a2);
+  const published = c.published ? Date.parse(c.published) : Number.NaN;
+  const plover = PLOVER_TYPES[p];
   return {
-    event_date: claimDate(c), time_precision: timePrecision(c), event_type: eventType, sub_event_type: subType,
-    actor1: actorName(a1?.key, a1?.label), actor2: actorName(a2?.key, a2?.label),
-    country: w?.country ?? null, admin1: w?.admin1 ?? null, location: w?.label ?? null,
+    event_id_cnty: `${country?.iso3 ?? 'XXX'}-${c.doc}-${c.claim.id}`, event_date: date, year: date ? Number(date.slice(0, 4)) : null,
+    time_precision: timePrecision(c), disorder_type: disorder, event_type: eventType, sub_event_type: subType,
+    actor1: actorName(a1?.key, a1?.label), assoc_actor_1: null, inter1: i1,
+    actor2: actorName(a2?.key, a2?.label), assoc_actor_2: null, inter2: i2,
+    interaction: i1 === null || i2 === null ? null : i2 === 0 ? i1 * 10 : Math.min(i1, i2) * 10 + Math.max(i1, i2),
+    civilian_targeting: null,
+    iso: country?.numeric ?? null, region: country?.region ?? null, country: country?.name ?? w?.country ?? null,
+    admin1: w?.admin1 ?? null, admin2: null, admin3: null, location: w?.label ?? null,
     latitude: w?.lat ?? null, longitude: w?.lon ?? null, geo_precision: geoPrecision(c),
-    source: c.outlet ? `${c.source.name}; ${c.outlet}` : c.source.name,
-    notes: `${c.claim.polarity === 'negative' ? 'NOT ' : ''}${readableProposition(c.claim)}: ${(c.sentence ?? c.claim.text).replace(/\s+/g, ' ').trim()}`,
-    fatalities: killed ? count : null,
-    claim_id: c.claim.id, proposition: c.claim.proposition, predicate: c.claim.predicate, side: c.claim.side, stance: c.claim.stance,
+    source: c.outlet ? `${c.source.name}; ${c.outlet}` : c.source.name, source_scale: null,
+    notes: `${c.claim.polarity === 'negative' ? 'NOT ' : ''}${readableProposition(c.claim)}: ${claimSentence(c)}`,
+    fatalities: killed ? count ?? 0 : 0,
+    // What ACLED's rows are not: a claim by one side, maybe denied or only intended.
+    tags: [`claimed by ${c.claim.side}`, c.claim.polarity === 'negative' ? 'denied' : null, c.claim.modality !== 'asserted' ? c.claim.modality : null,
+      `evidence: ${c.claim.grade}`, plover ? null : 'a state, not an event'].filter((t): t is string => t !== null).join('; '),
+    timestamp: Number.isNaN(published) ? null : Math.floor(published / 1000),
+    claim_id: c.claim.id, proposition: c.claim.proposition, predicate: p, plover_event: plover?.type ?? null, side: c.claim.side, stance: c.claim.stance,
     polarity: c.claim.polarity, modality: c.claim.modality, evidence_grade: c.claim.grade, doc_id: c.doc, span: `${c.claim.span[0]}-${c.claim.span[1]}`,
   };
 }
 
-/** One row per claim, CRLF line ends (RFC 4180), header first. */
+/**
+ * ACLED's 31 columns in ACLED's order, then ours (LEDGER_COLUMNS): one row per
+ * claim that reports an event or a state; `said` claims (no ACLED type) are
+ * left out. `tags` marks what ACLED rows never are (a claim by one side,
+ * denied, only intended). CRLF line ends (RFC 4180), header first.
+ */
 export function toLedgerCsv(s: LedgerSnapshot): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const c of sortedClaims(s.claims)) {
-    const r = row(c);
+    const types = acledType(c);
+    if (!types) continue;
+    const r = row(c, types);
     lines.push(CSV_COLUMNS.map((col) => csvCell(r[col], NUMERIC.has(col))).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;

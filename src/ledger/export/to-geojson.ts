@@ -1,12 +1,21 @@
-import { claimRefKey, type LedgerSnapshot } from './ledger-snapshot.js';
+import type { PlaceTimeline } from '../ledger-reader.js';
+import { claimRefKey, placedTimelines, type LedgerSnapshot } from './ledger-snapshot.js';
 
-/**
- * Places as a GeoJSON FeatureCollection (RFC 7946: [longitude, latitude]):
- * each place with a control timeline, its current status, and how many of
- * the exported claims and contradictions are about it. A place without
- * coordinates has a null geometry.
- */
-export function toLedgerGeoJson(s: LedgerSnapshot): string {
+/** What the GeoJSON and KML exports say of one place: its current status and how many exported claims are about it. */
+export interface PlaceSummary {
+  readonly timeline: PlaceTimeline;
+  readonly status: string;
+  readonly by: string | null;
+  readonly denied: boolean;
+  readonly since: string | null;
+  readonly why: string | null;
+  readonly claims: number;
+  readonly claimsBySide: Readonly<Record<string, number>>;
+  readonly contradictions: number;
+}
+
+/** Each timeline's place (in place-key order) with its current status and counts of the exported claims and contradictions. */
+export function placeSummaries(s: LedgerSnapshot): PlaceSummary[] {
   const claimsAt = new Map<string, { claims: number; sides: Record<string, number> }>();
   const placeOfClaim = new Map<string, string>();
   for (const c of s.claims) {
@@ -23,22 +32,49 @@ export function toLedgerGeoJson(s: LedgerSnapshot): string {
     const place = placeOfClaim.get(claimRefKey(x.a.doc, x.a.claim)) ?? placeOfClaim.get(claimRefKey(x.b.doc, x.b.claim));
     if (place) contradictionsAt.set(place, (contradictionsAt.get(place) ?? 0) + 1);
   }
-  const features = [...s.timelines].sort((a, b) => (a.place < b.place ? -1 : a.place > b.place ? 1 : 0)).map((t) => {
+  return placedTimelines(s).map((t) => {
     const current = t.statuses.at(-1) ?? null;
     const counts = claimsAt.get(t.place);
     return {
+      timeline: t, status: current?.state ?? 'unknown', by: current?.by ?? null, denied: current?.denied ?? false, since: current?.from ?? null, why: current?.why ?? null,
+      claims: counts?.claims ?? 0,
+      claimsBySide: Object.fromEntries(Object.entries(counts?.sides ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))),
+      contradictions: contradictionsAt.get(t.place) ?? 0,
+    };
+  });
+}
+
+/** Coordinates as RFC 7946 wants them: [longitude, latitude], at most 6 decimals (about 10 cm; section 11.2). */
+export function position(lon: number, lat: number): [number, number] {
+  return [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6];
+}
+
+/**
+ * Places as a GeoJSON FeatureCollection (RFC 7946): a Point feature per place
+ * with a control timeline and coordinates, its current status and how many of
+ * the exported claims and contradictions are about it. Properties are flat
+ * (strings and numbers: `claims_RU`, not a nested object) so QGIS and other
+ * GIS tools can filter and style on them. A place the gazetteer has no
+ * coordinates for cannot be drawn and is left out (`unplaced` lists it).
+ */
+export function toLedgerGeoJson(s: LedgerSnapshot): string {
+  const placed = placeSummaries(s);
+  const features = placed.filter((p) => p.timeline.lat !== null && p.timeline.lon !== null).map((p) => {
+    const t = p.timeline;
+    return {
       type: 'Feature' as const,
       id: t.place,
-      geometry: t.lat !== null && t.lon !== null ? { type: 'Point' as const, coordinates: [t.lon, t.lat] } : null,
+      geometry: { type: 'Point' as const, coordinates: position(t.lon!, t.lat!) },
       properties: {
         place: t.place, name: t.label, country: t.country, admin1: t.admin1,
-        status: current?.state ?? 'unknown', by: current?.by ?? null, denied: current?.denied ?? false, since: current?.from ?? null, why: current?.why ?? null,
-        claims: counts?.claims ?? 0,
-        claimsBySide: Object.fromEntries(Object.entries(counts?.sides ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))),
-        contradictions: contradictionsAt.get(t.place) ?? 0,
+        status: p.status, by: p.by, denied: p.denied, since: p.since, why: p.why,
+        claims: p.claims,
+        ...Object.fromEntries(Object.entries(p.claimsBySide).map(([side, n]) => [`claims_${side}`, n])),
+        contradictions: p.contradictions,
         statuses: t.statuses.length,
       },
     };
   });
-  return `${JSON.stringify({ type: 'FeatureCollection', features }, null, 2)}\n`;
+  const unplaced = placed.filter((p) => p.timeline.lat === null || p.timeline.lon === null).map((p) => p.timeline.place);
+  return `${JSON.stringify({ type: 'FeatureCollection', features, ...(unplaced.length ? { unplaced } : {}) }, null, 2)}\n`;
 }

@@ -47,5 +47,5 @@ export function isTimeToken(t: Token, inTime: Uint8Array, index: number): boolea
 }
 
 export const isWordLike = (t: Token): boolean => t.kind === 'word' || t.kind === 'number';
-export const isOpenQuote = (t: Token): boolean => t.text === '“' || t.text === '‘' || t.text === '«' || t.text === '„';
-export const isCloseQuote = (t: Token): boolean => t.text === '”' || t.text === '’' || t.text === '»';
+export const isOpenQuote = (t: Token): boolean => t.text === '“' || t.text === '‘' || t.text === '«' || t.text === '„' || t.quote === 'open';
+export const isCloseQuote = (t: Token): boolean => t.text === '”' || t.text === '’' || t.text === '»' || t.quote === 'close';

@@ -25,6 +25,11 @@ test('the frames reporters use', () => {
     ['Peskov has also said that the troops had left.', 'Peskov', 'has also said', 'assert', 'that the troops had left'],
     ['The ministry said in a statement that the troops had left.', 'The ministry', 'said in a statement', 'assert', 'that the troops had left'],
     ['The troops had left, Peskov said Tuesday.', 'Peskov', 'said tuesday', 'assert', 'The troops had left'],
+    // a quotation before a longer source and a tail: the quotation is the content, not the tail
+    ['“The bridge is intact,” a spokesman for the regional administration said on Monday.', 'a spokesman for the regional administration', 'said', 'assert', '“The bridge is intact,”'],
+    ['“The bridge is intact,” he told reporters on Friday.', 'he', 'told', 'assert', '“The bridge is intact,”'],
+    // straight quotes, as wire copy often has them, read like typographic ones
+    ['"The bridge is intact," one of the officials said, speaking on condition of anonymity.', 'one of the officials', 'said', 'assert', '"The bridge is intact,"'],
   ];
   for (const [text, source, cue, stance, content] of cases) {
     const [a] = own(text);

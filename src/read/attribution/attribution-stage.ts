@@ -9,6 +9,7 @@ import { extractAccordingTo, extractNounClaim } from './extract-other-frames.js'
 import { shareSubjects } from './share-subjects.js';
 import { extendQuotedContent } from './extend-quoted-content.js';
 import { linkAttributionSource } from './link-attribution-source.js';
+import { resolveSourceEntities, sideOfWords } from './resolve-source-entities.js';
 import { linkStatementTime } from './link-statement-time.js';
 import { extractReporterVoice } from './extract-reporter-voice.js';
 import { prepareTagging, tagSentence, tokenContext, type SpanTagger, type TaggedSentence } from './span-tagger.js';
@@ -21,6 +22,7 @@ import { dropOverlappingCues } from './drop-overlapping-cues.js';
 import { continueQuotedContent } from './continue-quoted-content.js';
 import { pastDateline } from './skip-dateline.js';
 import { indexByPosition, spanCoverage } from '../position-index.js';
+import { refineGovernedCues, refineStanceFromContent, type ContentStanceLexicon } from './refine-stance-from-content.js';
 
 const STAGE = 'attribution';
 
@@ -34,6 +36,8 @@ export interface AttributionOptions {
    * source where the frames find none.
    */
   readonly tagger?: SpanTagger;
+  /** Content patterns that give a neutral cue its stance (data/cues/content-stance.json), compiled. */
+  readonly contentStance?: ContentStanceLexicon;
   /** Add the reporter's own voice for unattributed sentences (default true; the PolNeAR eval turns it off). */
   readonly reporterVoice?: boolean;
 }
@@ -176,8 +180,11 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         return parent ? { ...a, nestedIn: parent.id } : a;
       });
 
+      // after nesting, in text order: sources read as a careful reader does (appositions, pronouns, descriptions)
+      const sourced = resolveSourceEntities(text, nested, doc.actors, doc.entities, sides);
+      nested.splice(0, nested.length, ...sourced.attributions);
       const diagnostics: Diagnostic[] = [];
-      let entities: readonly Entity[] = doc.entities;
+      let entities: readonly Entity[] = sourced.entities;
       if (reporterVoice) {
         // An attitude cue the lexicon does not know ("issued statements about", "mocked") reports the
         // source's act, which is itself the reporter's claim: its sentence keeps the reporter's voice.
@@ -205,7 +212,10 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         }
       }
       nested.sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1] || a.id.localeCompare(b.id));
-      return { ...doc, attributions: nested, entities, diagnostics: [...doc.diagnostics, ...diagnostics] };
+      // after the contents are final: a neutral cue takes its stance from what was said
+      const contentStance = options.contentStance;
+      const refined = contentStance ? refineGovernedCues(text, nested.map((a) => refineStanceFromContent(a, contentStance, doc.meta.language ?? 'en'))) : nested;
+      return { ...doc, attributions: refined, entities, diagnostics: [...doc.diagnostics, ...diagnostics] };
     },
   };
 }
@@ -238,13 +248,6 @@ function directness(content: string): Attribution['direct'] {
   return /^[“"«]/.test(content) && /[”"»][.,!?]?$/.test(content) && quotes === 2 ? 'quoted' : 'mixed';
 }
 
-function sideOfWords(words: string, sides: ReadonlyMap<string, Side>): Side {
-  for (const w of words.toLowerCase().replace(/[’]/g, "'").split(/[\s']+/)) {
-    const s = sides.get(w);
-    if (s) return s;
-  }
-  return 'UNKNOWN';
-}
 
 /**
  * A verb that also names an act of force ("attacked") reports speech only

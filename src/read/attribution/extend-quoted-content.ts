@@ -18,7 +18,7 @@ export function extendQuotedContent(text: string, tokens: readonly Token[], sent
     for (let k = c.sentence + 1; k < Math.min(sentences.length, c.sentence + MAX_SENTENCES); k++) {
       const next = sentences[k]!;
       let closed = false;
-      for (let t = next.tokens[0]; t < next.tokens[1]; t++) if (isCloseQuote(tokens[t]!) || tokens[t]!.text === '"') { closed = true; end = tokens[t]!.span[1]; break; }
+      for (let t = next.tokens[0]; t < next.tokens[1]; t++) if (isCloseQuote(tokens[t]!) || (tokens[t]!.text === '"' && tokens[t]!.quote !== 'open')) { closed = true; end = tokens[t]!.span[1]; break; }
       if (closed) break;
       end = next.span[1];
     }
@@ -35,14 +35,14 @@ export function extendQuotedContent(text: string, tokens: readonly Token[], sent
   return start === c.content[0] && end === c.content[1] ? c : { ...c, content: [start, end] };
 }
 
-/** Opening minus closing typographic quotes inside [start, end) of the sentence. */
+/** Opening minus closing quotes inside [start, end) of the sentence (typographic ones, and straight ones read from their flanks). */
 function quoteBalance(tokens: readonly Token[], from: number, to: number, start: number, end: number): number {
   let balance = 0;
   for (let t = from; t < to; t++) {
     const tok = tokens[t]!;
     if (tok.span[0] < start || tok.span[1] > end) continue;
     if (isOpenQuote(tok)) balance++;
-    else if (tok.text === '”' || tok.text === '»') balance--;
+    else if (tok.text === '”' || tok.text === '»' || tok.quote === 'close') balance--;
   }
   return balance;
 }

@@ -29,6 +29,10 @@ export function extractAccordingTo(tokens: readonly Token[], sentence: Sentence,
  * "Moscow's statement that ...". The owner before the noun is the source;
  * the "that" clause the content.
  */
+/** Words a possessive owner's noun phrase does not reach back over ("denied the army's claims"). */
+const OWNER_STOPS = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'that', 'which', 'who', 'denied', 'rejected', 'dismissed', 'said', 'says']);
+const OWNER_DETERMINERS = new Set(['the']);
+
 export function extractNounClaim(tokens: readonly Token[], sentence: Sentence, cue: CueMatch): AttributionCandidate | null {
   const [sFrom, sTo] = sentence.tokens;
   let end = sTo - 1;
@@ -36,7 +40,14 @@ export function extractNounClaim(tokens: readonly Token[], sentence: Sentence, c
   if (end <= cue.to) return null;
   let s = cue.from - 1;
   while (s >= sFrom && (/^\p{Lu}/u.test(tokens[s]!.text) || tokens[s]!.norm === "'s" || ['his', 'her', 'its', 'their'].includes(tokens[s]!.norm))) s--;
-  const source = s + 1 < cue.from ? [s + 1, cue.from] as const : null;
+  // "the Israeli army's accusations": a possessive owner in lower case is a noun phrase back to its determiner
+  if (s + 1 < cue.from && tokens[s + 1]!.norm === "'s") {
+    let k = s;
+    while (k >= sFrom && s - k < 4 && isWordLike(tokens[k]!) && !OWNER_STOPS.has(tokens[k]!.norm)) k--;
+    if (k >= sFrom && OWNER_DETERMINERS.has(tokens[k]!.norm)) k--;
+    s = k;
+  }
+  const source = s + 1 < cue.from && tokens[s + 1]!.norm !== "'s" ? [s + 1, cue.from] as const : null;
   return {
     sentence: sentence.index, cue: [cue.from, cue.to], entry: cue.entry, source,
     content: [tokens[cue.to]!.span[0], tokens[end]!.span[1]], rule: 'noun-claim',

@@ -35,10 +35,23 @@ export function extractVerbAttribution(
       if (content) return { ...base, source: after, content, rule: 'inverted' };
     }
   }
-  // backward: "..., the ministry said" — nothing after the cue but a tail ("in a statement", "on Wednesday")
-  if (source && commaBefore && source[0] > sFrom && !forwardContentFollows(tokens, cue.to, sTo)) {
+  // backward: "..., the ministry said" — nothing after the cue but a tail ("in a statement", "on Wednesday");
+  // a cue with an addressee ("told reporters on Friday") has its addressee before the tail
+  const afterCue = cue.entry.object ? skipAddressee(tokens, cue.to, sTo) : cue.to;
+  if (source && commaBefore && source[0] > sFrom && !forwardContentFollows(tokens, afterCue, sTo)) {
     const content = contentBefore(tokens, sFrom, beforeSource);
     if (content) return { ...base, source, content, rule: 'backward' };
+  }
+  // backward with a longer source: "“...,” a spokesman for the army said on Monday" — the subject found
+  // stops at "for"/"of"; the words back to the comma or closing quote are all the source's
+  if (source && !commaBefore && source[0] > sFrom && !forwardContentFollows(tokens, afterCue, sTo)) {
+    let k = source[0] - 1;
+    while (k >= sFrom && source[1] - k < MAX_SOURCE && isWordLike(tokens[k]!) && !isCue[k] && (OF_WORDS.has(tokens[k]!.norm) || !PHRASE_STOPS.has(tokens[k]!.norm))) k--;
+    const bounded = k >= sFrom && k < source[0] - 1 && (tokens[k]!.text === ',' || isCloseQuote(tokens[k]!));
+    if (bounded && [...tokens.slice(k + 1, source[0])].some((t) => OF_WORDS.has(t.norm))) {
+      const content = contentBefore(tokens, sFrom, k);
+      if (content) return { ...base, source: [k + 1, source[1]], content, rule: 'backward' };
+    }
   }
   // forward
   let start = skipMediumTail(tokens, cue.to, sTo);
@@ -129,6 +142,16 @@ function lastContentToken(tokens: readonly Token[], sFrom: number, sTo: number, 
   }
   while (last > sFrom && !(isWordLike(tokens[last]!) || isCloseQuote(tokens[last]!) || tokens[last]!.text === '"' || tokens[last]!.text === ')')) last--;
   return last;
+}
+
+/** Prepositions that join a source's title to its organisation ("a spokesman for the army", "the head of the agency"). */
+const OF_WORDS = new Set(['for', 'of']);
+
+/** Past a cue's addressee ("told reporters", "told the BBC", "told Reuters"): one to three words before a tail or the end. */
+function skipAddressee(tokens: readonly Token[], from: number, sTo: number): number {
+  let k = from;
+  while (k < sTo && k - from < 3 && isWordLike(tokens[k]!) && !TAIL_STARTERS.has(tokens[k]!.norm) && tokens[k]!.norm !== 'that') k++;
+  return k;
 }
 
 /** After the cue comes its content ("said that", "said:", "said the troops...") rather than a tail ("said on Wednesday."). */

@@ -4,6 +4,7 @@ import { compileClaimLexicon, type ClaimLexicon } from './claim-lexicon.js';
 import { claimSegments } from './claim-segments.js';
 import { findForces } from './find-forces.js';
 import { readClaims } from './read-claims.js';
+import { refineAdmissions } from './refine-admissions.js';
 
 export interface ClaimsStageOptions {
   /** Parsed data/claims/predicates.json. */
@@ -28,8 +29,10 @@ export function createClaimsStage(options: ClaimsStageOptions): Stage {
     name: 'claims',
     run(doc) {
       const forces = findForces(doc, lexicon);
-      const claims = readClaims({ doc, lexicon, segments: claimSegments(doc, lexicon, forces), forces }).sort(compareItems);
-      return { ...doc, claims };
+      const read = readClaims({ doc, lexicon, segments: claimSegments(doc, lexicon, forces), forces }).sort(compareItems);
+      // after every claim is graded: statements that only concede are admissions
+      const { attributions, claims } = refineAdmissions(doc.attributions, read);
+      return { ...doc, attributions, claims };
     },
   };
 }

@@ -10,17 +10,29 @@ import { timexWindow } from './time-window.js';
 import { indexByPosition, spanCoverage, spanLookup, within, type Coverage, type PositionIndex } from '../position-index.js';
 
 const STAGE = 'claims';
+/** Predicates whose unstated actor, in a party's own words, is that party's forces. */
+const SPEAKER_OWN: ReadonlySet<Predicate> = new Set(['captured', 'presence', 'controls']);
+/** Capture words only the capturer uses of itself ("liberated", "regained control", "retook"). */
+const CAPTURER_WORDS = /^(liberat|regain|retook|retake|recaptur)/;
+/** Capture words the side that lost a place uses ("the fall of the palace"). */
+const LOSER_WORDS = /^(fall|fell)\b/;
 /** Tokens after a trigger searched for its object force. */
 const AFTER_REACH = 8;
 /** Tokens a bare demonym may sit from its trigger ("100 Russian attacks", "Russian infantry assaults"). */
 const BARE_REACH = 3;
 /** Tokens before a trigger searched for negation and modality cues. */
 const CUE_REACH = 4;
+/** Hypothetical cues that name a risk: negated, they deny the state ("no threat of encirclement"). */
+const RISK_WORDS = new Set(['threat', 'risk', 'danger']);
 /** Words that end a clause when looking left from a trigger for its subject. */
 const LEFT_BOUNDARIES = new Set([';', 'while', 'but', 'whereas', 'although', 'because', 'as']);
 const RIGHT_BOUNDARIES = new Set(['.', ';', 'while', 'but', 'whereas', 'although', 'because']);
 const EXTENT_WORDS = new Set(['entire', 'whole', 'all']);
 const NEAR_WORDS = new Set(['virtually', 'almost', 'nearly', 'most', 'practically']);
+/** Words that make a control claim partial: a share or a part of the place. */
+const PART_WORDS = new Set(['part', 'parts', 'percent', '%', 'half', 'portion', 'portions', 'outskirts', 'districts', 'neighbourhoods', 'neighborhoods', 'quarters', 'sections']);
+/** Tokens around a control trigger searched for a part of the place. */
+const PART_REACH = 6;
 
 /**
  * The document's items by position, built once per document (and per force list) and
@@ -157,6 +169,14 @@ export function readClaims({ doc, lexicon, segments, forces }: ReadClaimsInput):
       claims.push(claim);
       emitted++;
     }
+    // "That is not true," the spokesman said: a rejection with no proposition of its own in its
+    // sentence denies the claim it answers, the latest one another side made just before it.
+    const rebuttal = referencedDenial(doc, seg, triggers, tokens, claims);
+    if (rebuttal && !seen.has(rebuttal.id)) {
+      seen.add(rebuttal.id);
+      claims.push(rebuttal);
+      emitted++;
+    }
     if (emitted === 0 && seg.voice === 'source' && seg.attribution && seg.nested.length === 0) {
       const fallback = saidClaim(doc, seg, forces, statedAt);
       if (fallback && !seen.has(fallback.id)) {
@@ -226,6 +246,22 @@ function readOne(
     }
   }
 
+  // A party speaking of its own gains or footholds without naming the force ("the settlement has been
+  // liberated", "the fighting for the town continues", "part of the village remains under control")
+  // speaks of its own forces: "liberate" is the capturer's own word, presence and holding the holder's.
+  // "under Russian control": the force stands inside the trigger's words.
+  if (!args.has('actor') && entry.roles.includes('actor')) {
+    const inside = forces.find((f) => f.from > match.from && f.to < match.to && !f.pronoun);
+    if (inside) forceArg('actor', inside, 'inside-trigger');
+  }
+  // "The fall of the palace" from the side that held it is the other side's capture.
+  if (speakerSide && seg.voice === 'source' && !args.has('actor') && entry.roles.includes('actor') && SPEAKER_OWN.has(entry.predicate)) {
+    const loss = entry.predicate === 'captured' && LOSER_WORDS.test(trigger.lemma);
+    const own = entry.predicate !== 'captured' || CAPTURER_WORDS.test(trigger.lemma);
+    const side = loss ? ctx.opponents[speakerSide] : own ? speakerSide : undefined;
+    if (side) args.set('actor', { role: 'actor', key: `force:${side}`, label: `${side} forces`, basis: 'inferred', item: null, rule: loss ? 'speaker-loss' : 'speaker-own-forces' });
+  }
+
   if (entry.roles.includes('place')) {
     const place = choosePlace(doc, lexicon, seg, match, places, focus, left, right);
     if (place) {
@@ -241,19 +277,19 @@ function readOne(
     }
   }
   if (entry.roles.includes('extent')) {
-    const extent = chooseExtent(tokens, match, right) ?? trigger.extent;
+    const extent = chooseExtent(tokens, match, left, right) ?? trigger.extent;
     if (extent) args.set('extent', { role: 'extent', key: `extent:${extent}`, label: extent, basis: 'stated', item: null, rule: 'extent-words' });
   }
   if (trigger.kindOf) args.set('kind', { role: 'kind', key: `kind:${trigger.kindOf}`, label: trigger.kindOf, basis: 'stated', item: null, rule: 'trigger-kind' });
 
-  const polarity = negated(tokens, left, match.from, lexicon) !== (seg.stance === 'deny') ? 'negative' : 'positive';
+  const polarity = negated(tokens, left, match.from, lexicon) !== deniesTrigger(doc, seg, triggerStartOf(tokens, match)) ? 'negative' : 'positive';
   const modality = modalityOf(tokens, left, match.from, lexicon, seg);
   const triggerSpan: Span = [tokens[match.from]!.span[0], tokens[match.to - 1]!.span[1]];
   const inside = used.filter((s) => s[0] >= seg.start && s[1] <= seg.end);
   const span: Span = [Math.min(triggerSpan[0], ...inside.map((s) => s[0])), Math.max(triggerSpan[1], ...inside.map((s) => s[1]))];
   const orderedArgs = entry.roles.flatMap((role) => (args.has(role) ? [args.get(role)!] : []));
   const proposition = propositionKey(entry.predicate, entry.key, args);
-  const about = aboutTime(doc, seg, match, statedAt, timesById, left, right);
+  const about = notAfterDocument(aboutTime(doc, seg, match, statedAt, timesById, left, right), doc.meta.published);
   const claimPlaces = orderedArgs.filter((a) => a.role === 'place' && a.item).map((a) => a.item!);
   const base = {
     predicate: entry.predicate, args: orderedArgs, polarity, modality, side: seg.side,
@@ -275,6 +311,100 @@ function readOne(
     about,
     places: claimPlaces,
   };
+}
+
+const triggerStartOf = (tokens: readonly Token[], match: TriggerMatch): number => tokens[match.from]!.span[0];
+
+/** Words that open the complement a rejection governs ("incorrect to claim that ...", "reports of ... are false"). */
+const COMPLEMENT = /(?<![\p{L}])(that|claims?|reports?|statements?|allegations?|of|about)(?![\p{L}])/iu;
+
+/**
+ * Whether the speaker denies the proposition a trigger starts: a denial cue
+ * denies all it reports ("denied that ..."); a rejection read from the content
+ * denies only its complement in the same sentence ("It is incorrect to claim
+ * that the town was fully controlled" — but in "This is not true. Our units are
+ * fighting in the town" the second sentence is the speaker's own claim), and a
+ * rebuttal that is itself a claim ("our units still hold the town") denies nothing
+ * of its own words (its contradiction is the ledger's to find).
+ */
+function deniesTrigger(doc: AnalyzedDocument, seg: ClaimSegment, at: number): boolean {
+  if (seg.stance !== 'deny') return false;
+  const from = seg.attribution?.stanceFrom;
+  if (!from) return true;
+  if (!from.rule.endsWith('-frame')) return false;
+  const sentence = doc.sentences[sentenceIndexAt(doc, from.span[0])];
+  if (!sentence || at < sentence.span[0] || at >= sentence.span[1]) return false;
+  if (at < from.span[0]) return true;
+  return COMPLEMENT.test(doc.text.slice(from.span[1], at));
+}
+
+/**
+ * A claim of fact is about a time no later than its document: a window that
+ * starts after the publication day (a date read into the wrong year, a plan
+ * for "next week") ends there, so no status is dated after every article.
+ */
+function notAfterDocument(about: Claim['about'], published: string | null): Claim['about'] {
+  const day = published?.slice(0, 10);
+  if (!about.window || !day || !/^\d{4}-\d{2}-\d{2}$/.test(day) || about.window.end <= day) return about;
+  return { time: about.time, window: { start: about.window.start <= day ? about.window.start : day, end: day } };
+}
+
+/** Sentences back a rejection may answer a claim across ("… it said. “That is false,” an official said"). */
+const REBUTTAL_REACH = 3;
+
+/**
+ * A rejection read from the content ("This is not true", "the claim is false")
+ * whose sentence holds no proposition of its own denies the claim it answers:
+ * the latest asserted claim before it, from another side, within a few
+ * sentences. The denial is a copy of that proposition with negative polarity,
+ * said by the rejecting speaker, its trigger the rejection's words.
+ */
+function referencedDenial(doc: AnalyzedDocument, seg: ClaimSegment, triggers: readonly TriggerMatch[], tokens: readonly Token[], earlier: readonly Claim[]): Claim | null {
+  const from = seg.attribution?.stanceFrom;
+  if (seg.stance !== 'deny' || !from || !from.rule.endsWith('-frame') || !seg.attribution) return null;
+  const at = sentenceIndexAt(doc, from.span[0]);
+  if (at < 0) return null;
+  const sentence = doc.sentences[at]!;
+  if (triggers.some((m) => tokens[m.from]!.span[0] >= sentence.span[0] && tokens[m.from]!.span[0] < sentence.span[1])) return null;
+  // "it was incorrect to claim that …": the rejection governs a complement of its own sentence, not an earlier claim
+  if (COMPLEMENT.test(doc.text.slice(from.span[1], sentence.span[1]))) return null;
+  const reach = doc.sentences[Math.max(0, at - REBUTTAL_REACH)]!.span[0];
+  let answered: Claim | null = null;
+  for (let k = earlier.length - 1; k >= 0; k--) {
+    const c = earlier[k]!;
+    if (c.span[0] >= from.span[0]) continue;
+    if (c.span[0] < reach) break;
+    if (c.predicate === 'said' || c.polarity !== 'positive' || c.modality !== 'asserted' || c.proposition.includes('?')) continue;
+    if (c.side === seg.side || (seg.speaker !== null && c.source === seg.speaker)) continue;
+    answered = c;
+    break;
+  }
+  if (!answered) return null;
+  return {
+    ...answered,
+    id: itemId('claim', from.span, `${answered.predicate}@${seg.start}:rebuttal`),
+    span: from.span, text: from.text,
+    origin: { stage: STAGE, rule: 'referenced-denial' },
+    polarity: 'negative',
+    trigger: { span: from.span, text: from.text, lemma: from.rule },
+    attribution: seg.attribution.id, source: seg.speaker, voice: seg.voice, side: seg.side, stance: 'deny',
+    grade: seg.side === 'THIRD' ? 'independent' : NON_PARTY_SIDES.has(seg.side) ? 'reporter' : 'party',
+    statedAt: statementTime(doc, seg),
+  };
+}
+
+/** The index of the sentence holding a character offset (binary search), or -1. */
+function sentenceIndexAt(doc: AnalyzedDocument, at: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid]!;
+    if (at < s.span[0]) hi = mid - 1;
+    else if (at >= s.span[1]) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** Auxiliaries that make a following participle passive ("were encircled", "had been encircled", "got trapped"). */
@@ -536,12 +666,23 @@ function chooseCount(doc: AnalyzedDocument, entry: PredicateEntry, match: Trigge
   return null;
 }
 
-function chooseExtent(tokens: readonly Token[], match: TriggerMatch, right: number): string | null {
+/**
+ * The extent a control claim states: "the entire city" (full), "almost all of it" (most), or a
+ * share or part of the place around the trigger ("70 percent of the town", "the northern part of
+ * the city remains under our control", "parts of the town"): partial. Looked for in the clause.
+ */
+function chooseExtent(tokens: readonly Token[], match: TriggerMatch, left: number, right: number): string | null {
   for (let i = match.to; i < Math.min(right, match.to + 4); i++) {
     if (EXTENT_WORDS.has(tokens[i]!.norm)) {
       const near = [i - 1, i - 2].some((k) => k >= match.to && NEAR_WORDS.has(tokens[k]!.norm));
       return near ? 'most' : 'full';
     }
+  }
+  for (let i = Math.max(left, match.from - PART_REACH); i < Math.min(right, match.to + PART_REACH); i++) {
+    if (i >= match.from && i < match.to) continue;
+    const n = tokens[i]!.norm;
+    if (n === 'most' && tokens[i + 1]?.norm === 'of') return 'most';
+    if (PART_WORDS.has(n) || (n === 'per' && tokens[i + 1]?.norm === 'cent')) return 'partial';
   }
   return null;
 }
@@ -557,7 +698,11 @@ function negated(tokens: readonly Token[], left: number, at: number, lexicon: Cl
 function modalityOf(tokens: readonly Token[], left: number, at: number, lexicon: ClaimLexicon, seg: ClaimSegment): Modality {
   if (seg.stance === 'question') return 'hypothetical';
   for (let i = Math.max(left, at - CUE_REACH + 1); i < at; i++) {
-    if (lexicon.hypothetical.has(tokens[i]!.norm)) return 'hypothetical';
+    const n = tokens[i]!.norm;
+    if (!lexicon.hypothetical.has(n)) continue;
+    // "not under threat of encirclement": denying even the risk denies the state itself
+    if (RISK_WORDS.has(n) && negated(tokens, left, at, lexicon)) continue;
+    return 'hypothetical';
   }
   // A demand covers its own clause, not a subordinate one the content runs on
   // into ("called on troops to surrender as Russian forces tightened ...").

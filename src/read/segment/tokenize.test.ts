@@ -35,3 +35,12 @@ test('tokenize: white space and empty text yield no tokens', () => {
   assert.deepEqual(tokenize(''), []);
   assert.deepEqual(tokenize(' \n\t\u00a0'), []);
 });
+
+test('tokenize: a straight double quote opens or closes by its flanks, and stays undecided when unclear', () => {
+  const quotes = (text: string) => tokenize(text).filter((t) => t.text === '"').map((t) => t.quote ?? 'unclear');
+  assert.deepEqual(quotes('"We hold," he said. "No."'), ['open', 'close', 'open', 'close']);
+  assert.deepEqual(quotes('He called it "a lie".'), ['open', 'close']);
+  assert.deepEqual(quotes('a " b'), ['unclear']);
+  // typographic quotes need no reading
+  assert.equal(tokenize('“x”').every((t) => t.quote === undefined), true);
+});

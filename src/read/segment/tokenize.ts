@@ -132,6 +132,10 @@ export function tokenizeInto(tokens: Token[], text: string, start = 0, end = tex
     }
     if (QUOTES.has(ch)) {
       push(i, i + 1, 'quote');
+      if (ch === '"') {
+        const direction = straightQuoteDirection(text, i, start, end);
+        if (direction) tokens[tokens.length - 1] = { ...tokens[tokens.length - 1]!, quote: direction };
+      }
       i++;
       continue;
     }
@@ -171,4 +175,20 @@ function scanDottedAbbreviation(text: string, i: number, end: number): number {
   if (letters < 2) return i;
   // Do not glue the start of a following word: "U.S.Army" is rare; stop at the last dot.
   return j;
+}
+
+/**
+ * Whether a straight double quote opens or closes a quotation, from its flanks (as
+ * CommonMark reads emphasis): after a space or an opening bracket and before a
+ * word it opens ("He said "no""), after a word or punctuation and before a space,
+ * punctuation or the end it closes; otherwise undecided.
+ */
+function straightQuoteDirection(text: string, at: number, start: number, end: number): 'open' | 'close' | undefined {
+  const before = at > start ? text.charAt(at - 1) : '';
+  const after = at + 1 < end ? text.charAt(at + 1) : '';
+  const spaceBefore = before === '' || /[\s([{\u2014\u2013-]/u.test(before);
+  const spaceAfter = after === '' || /[\s.,;:!?)\]}\u2014\u2013]/u.test(after);
+  if (spaceBefore && !spaceAfter) return 'open';
+  if (!spaceBefore && spaceAfter) return 'close';
+  return undefined;
 }

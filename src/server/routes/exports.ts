@@ -30,6 +30,7 @@ export const EXPORT_MEDIA: Readonly<Record<ExportFormat, { readonly type: string
   json: { type: 'application/json; charset=utf-8', ext: 'json' },
   csv: { type: 'text/csv; charset=utf-8; header=present', ext: 'csv' },
   geojson: { type: 'application/geo+json; charset=utf-8', ext: 'geojson' },
+  kml: { type: 'application/vnd.google-earth.kml+xml; charset=utf-8', ext: 'kml' },
   plover: { type: 'application/json; charset=utf-8', ext: 'plover.json' },
   claimreview: { type: 'application/ld+json; charset=utf-8', ext: 'claimreview.jsonld' },
 };
@@ -56,7 +57,9 @@ function create(deps: RouteDeps): Hono {
       .filter((x) => !filtered || selected.has(`${x.a.doc}\u0000${x.a.claim}`) || selected.has(`${x.b.doc}\u0000${x.b.claim}`));
     const timelines = place ? [await ledger.timeline(place)].filter((t) => t !== null) : await ledger.listPlaces();
     const snapshot: LedgerSnapshot = { claims, contradictions, timelines };
-    return c.body(exportLedger(f, snapshot), 200, {
+    // ClaimReview's `url` and KML's links: this server's page for each claim.
+    const baseUrl = `${new URL(c.req.url).origin}/`;
+    return c.body(exportLedger(f, snapshot, { baseUrl }), 200, {
       'Content-Type': EXPORT_MEDIA[f].type,
       'Content-Disposition': `attachment; filename="${exportFilename(f, q)}"`,
       'X-Counterclaim-Claims': String(claims.length),
@@ -72,11 +75,11 @@ export const exportRoutes: RouteModule = {
   openapi: {
     '/{format}': {
       get: {
-        summary: 'The ledger (or a place, side or date range of it) as a file: json, csv (ACLED columns), geojson, plover, claimreview (schema.org JSON-LD)', tags: ['ledger'],
+        summary: 'The ledger (or a place, side or date range of it) as a file: json, csv (ACLED columns), geojson, kml, plover, claimreview (schema.org JSON-LD)', tags: ['ledger'],
         description: `Sent as an attachment (Content-Disposition) with the format's media type. At most ${MAX_EXPORT_CLAIMS} claims, newest first; X-Counterclaim-Truncated says when the limit cut the selection (use \`counterclaim export\` for more).`,
         parameters: [pathParameter('format', 'The export format.', { type: 'string', enum: [...EXPORT_FORMATS] }), ...queryParameters(exportQuery)],
         responses: {
-          '200': { description: 'The export.', content: Object.fromEntries(EXPORT_FORMATS.map((f) => [EXPORT_MEDIA[f].type.split(';')[0]!, { schema: f === 'csv' ? { type: 'string' } : { type: 'object' } }])) },
+          '200': { description: 'The export.', content: Object.fromEntries(EXPORT_FORMATS.map((f) => [EXPORT_MEDIA[f].type.split(';')[0]!, { schema: f === 'csv' || f === 'kml' ? { type: 'string' } : f === 'plover' ? { type: 'array', items: { type: 'object' } } : { type: 'object' } }])) },
           '404': errorResponse('The store keeps no ledger.'), ...STANDARD_ERRORS,
         },
       },

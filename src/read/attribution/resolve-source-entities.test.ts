@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPipeline } from '../pipeline.js';
+import { loadResources } from '../load-resources.js';
+
+const pipeline = createPipeline(await loadResources({ db: '/nonexistent/counterclaim.db' }));
+const read = (text: string) =>
+  pipeline.read({ id: 'x', text, meta: { title: null, outlet: 'Test Outlet', url: null, published: '2025-03-14', language: 'en', source: null }, diagnostics: [] });
+
+function speakers(text: string): Array<[string, string, string]> {
+  const doc = read(text);
+  const entities = new Map(doc.entities.map((e) => [e.id, e]));
+  return doc.attributions.filter((a) => a.voice === 'source').map((a) => [a.cue!.text, entities.get(a.speaker ?? '')?.name ?? '∅', a.side]);
+}
+
+test('the head of an apposition is the source, with the side of its organisation', () => {
+  const got = speakers('Petro Marchenko, a spokesman for Ukraine’s army, said the bridge was intact. He added that the ferry was working.');
+  assert.deepEqual(got, [['said', 'Petro Marchenko', 'UA'], ['added', 'Petro Marchenko', 'UA']]);
+});
+
+test('"he" is the latest person who spoke, not the latest person mentioned', () => {
+  const got = speakers('Petro Marchenko, a Ukrainian lawmaker, said the bridge was intact after talks with Ivan Sydorenko. He added that the ferry was working.');
+  assert.equal(got[1]![1], 'Petro Marchenko');
+  assert.equal(got[1]![2], 'UA');
+});
+
+test('"it" and "the statement" point back to the organisation that spoke', () => {
+  const got = speakers('Russia’s Defence Ministry said its forces had repelled three attacks. It added that two drones were downed. The statement said the air defences were on alert.');
+  assert.deepEqual(got.map(([, name, side]) => [name, side]), [["Russia's Defence Ministry", 'RU'], ["Russia's Defence Ministry", 'RU'], ["Russia's Defence Ministry", 'RU']]);
+});
+
+test('a nationality is no person, and a pronoun with nobody before it stays unresolved', () => {
+  assert.deepEqual(speakers('Ukrainian officials said the bridge was intact.').map(([, name]) => name).filter((n) => n === 'Ukrainian'), []);
+  assert.equal(speakers('He said the bridge was intact.')[0]![1], '∅');
+});
+
+test('a title before a name: the name is the person, the title their role; an organisation\'s name is no person', () => {
+  const doc = read('Regional council member Petro Marchenko told reporters the bridge was intact. The politician added that the ferry was working. The Southern Command said the road was open.');
+  const entities = new Map(doc.entities.map((e) => [e.id, e]));
+  const names = doc.attributions.filter((a) => a.voice === 'source').map((a) => entities.get(a.speaker ?? '')?.name ?? '∅');
+  assert.deepEqual(names.slice(0, 2), ['Petro Marchenko', 'Petro Marchenko']);
+  assert.equal(doc.entities.find((e) => e.name === 'Petro Marchenko')?.role, 'Regional council member');
+  assert.ok(!doc.entities.some((e) => e.kind === 'person' && /Command/.test(e.name)));
+});
+
+test('"the general" is the person introduced as a general, not merely the latest speaker', () => {
+  const doc = read('Chief of the General Staff Ivan Petrenko reported to the president that the bridge was taken. President Oleg Sydorenko said the operation went well. According to the general, the ferry was also captured.');
+  const entities = new Map(doc.entities.map((e) => [e.id, e]));
+  const according = doc.attributions.find((a) => a.cue?.text.toLowerCase() === 'according to');
+  assert.equal(entities.get(according?.speaker ?? '')?.name, 'Ivan Petrenko');
+});
+
+test('evidence nobody is named for is its publisher\'s', () => {
+  const doc = read('Russia’s Defence Ministry said on Monday its forces had advanced. The ministry also released footage of the town. The video shows soldiers raising a flag over the council building.');
+  const shows = doc.attributions.find((a) => a.cue?.text === 'shows');
+  assert.equal(shows?.stance, 'evidence');
+  assert.equal(shows?.side, 'RU');
+});

@@ -1,0 +1,211 @@
+import type { ActorMention, Attribution, Entity, Side, Span } from '../../model/index.js';
+
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+/** Pronouns and descriptions that point back to an organisation that spoke ("the ministry said ... It added"). */
+const GROUP_PRONOUNS = new Set(['it', 'they', 'them']);
+/** Heads of definite descriptions of a person ("the spokesman", "the politician"). */
+const PERSON_HEADS = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'politician', 'general', 'official', 'minister', 'commander', 'lawmaker', 'legislator',
+  'president', 'governor', 'mayor', 'analyst', 'adviser', 'advisor', 'envoy', 'ambassador', 'diplomat', 'chief', 'head', 'colonel', 'officer',
+]);
+/** Heads of definite descriptions of what an organisation issued or is ("the statement", "the group"). */
+const GROUP_HEADS = new Set([
+  'statement', 'group', 'ministry', 'military', 'army', 'organisation', 'organization', 'movement', 'militia', 'agency', 'office', 'command',
+  'service', 'department', 'administration', 'government', 'authorities', 'spokesperson\'s office', 'channel', 'post', 'report', 'communique', 'announcement',
+]);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those']);
+const NOT_NAME_WORDS = new Set(['the', 'a', 'an', 'it', 'they', 'he', 'she', 'we', 'i', 'you', 'this', 'that', 'there', 'but', 'and', 'in', 'on', 'at', 'as', 'if', 'when', 'while']);
+
+const isPersonDescription = (name: string): boolean => PERSON_HEADS.has(name.toLowerCase().split(/\s+/).at(-1) ?? '');
+const isPersonLike = (e: Entity): boolean => e.kind === 'person' || (e.kind === 'unnamed' && isPersonDescription(e.name));
+
+/** Last words of organisations' names: a capitalised run ending in one is no person ("Al-Masirah TV", "the Southern Command"). */
+const ORGANISATION_WORDS = new Set(['tv', 'television', 'radio', 'news', 'agency', 'ministry', 'forces', 'force', 'army', 'navy', 'group', 'council', 'committee', 'office',
+  'service', 'command', 'staff', 'channel', 'times', 'post', 'press', 'post', 'guard', 'brigade', 'regiment', 'battalion', 'corps', 'division', 'party', 'movement', 'front',
+  'government', 'administration', 'authority', 'authorities', 'department', 'chamber', 'parliament', 'assembly', 'institute', 'centre', 'center', 'watch', 'international']);
+
+/** The capitalised run of two to four words that ends a phrase after a lower-case title ("member Vladimir Rogov"), or null. */
+function trailingName(ws: readonly string[]): string[] | null {
+  let k = ws.length;
+  while (k > 0 && isCapitalisedWord(ws[k - 1]!)) k--;
+  const run = ws.slice(k);
+  if (run.length < 2 || run.length > 4 || k === 0 || isCapitalisedWord(ws[k - 1]!)) return null;
+  if (ORGANISATION_WORDS.has(run[run.length - 1]!.toLowerCase()) || NOT_NAME_WORDS.has(run[0]!.toLowerCase())) return null;
+  return run;
+}
+
+export interface SourceResolution {
+  readonly attributions: Attribution[];
+  /** The entities of the document, with the people named only as sources added. */
+  readonly entities: Entity[];
+}
+
+interface Speaker {
+  readonly span: Span;
+  readonly entity: Entity;
+  /** The speaker published evidence here ("released footage", "shared a video"). */
+  readonly published?: boolean;
+}
+
+const words = (text: string): string[] => text.replace(/[’]/g, "'").split(/[\s,]+/).filter(Boolean);
+const isCapitalisedWord = (w: string): boolean => /^\p{Lu}[\p{L}'’.-]*$/u.test(w);
+
+/** "Oleksandr Shtupun" — one to four capitalised words, the first not a determiner or pronoun. */
+function properName(head: string): boolean {
+  const ws = words(head);
+  return ws.length >= 1 && ws.length <= 4 && ws.every(isCapitalisedWord) && !NOT_NAME_WORDS.has(ws[0]!.toLowerCase()) && (ws.length >= 2 || ws[0]!.length > 3);
+}
+
+/**
+ * Refiner: the entity each attribution's source names, read the way a careful
+ * reader does (issue 13, item 2):
+ * - the head of an apposition is the source ("Oleksandr Shtupun, a spokesman
+ *   for Ukraine's army" is Shtupun, of the army's side), not the last actor in it;
+ * - a person named only as a source becomes an entity, with the side of the
+ *   organisation or the nationality in the apposition;
+ * - "he"/"she" and person descriptions ("the spokesman") are the latest person
+ *   who spoke before (a named one, or one described as a person: "a military
+ *   spokesman"), else the latest person mentioned; "it", "they" and
+ *   descriptions of what an organisation issued ("the statement", "the group")
+ *   are the latest organisation that spoke, else the latest one mentioned.
+ * Sources the actor stage linked to a named actor keep it.
+ */
+export function resolveSourceEntities(
+  text: string, attributions: readonly Attribution[], actors: readonly ActorMention[], entities: readonly Entity[], sides: ReadonlyMap<string, Side>,
+): SourceResolution {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const added = new Map<string, Entity>();
+  const entityOf = (id: string | null): Entity | undefined => (id ? byId.get(id) ?? added.get(id) : undefined);
+  const order = attributions.map((a, i) => ({ a, i })).filter(({ a }) => a.source).sort((x, y) => x.a.source!.span[0] - y.a.source!.span[0] || x.i - y.i);
+  const out = [...attributions];
+  const speakers: Speaker[] = [];
+  const sortedActors = [...actors].sort((x, y) => x.span[0] - y.span[0]);
+  let actorCursor = 0;
+  let lastPerson: Entity | undefined;
+  let lastGroup: Entity | undefined;
+  const advanceActors = (to: number): void => {
+    for (; actorCursor < sortedActors.length && sortedActors[actorCursor]!.span[1] <= to; actorCursor++) {
+      const e = entityOf(sortedActors[actorCursor]!.entity);
+      if (!e || e.kind === 'unnamed' || e.kind === 'evidence') continue;
+      if (e.kind === 'person') lastPerson = e; else lastGroup = e;
+    }
+  };
+  const latestSpeaker = (person: boolean): Entity | undefined => {
+    for (let k = speakers.length - 1; k >= 0; k--) if (isPersonLike(speakers[k]!.entity) === person) return speakers[k]!.entity;
+    return undefined;
+  };
+
+  for (const { a, i } of order) {
+    const source = a.source!;
+    // "The claims could not be verified": a determiner alone names nobody
+    if (DETERMINERS.has(source.text.trim().toLowerCase())) {
+      out[i] = { ...a, source: null, speaker: null, side: 'UNKNOWN' };
+      continue;
+    }
+    advanceActors(source.span[0]);
+    let resolved = resolveOne(text, source.span, source.text, sortedActors, entityOf, sides, added, latestSpeaker, () => lastPerson, () => lastGroup, speakers);
+    // "The video shows …" after "the ministry released footage": evidence the text points back to is its
+    // publisher's (issue 13: evidence with the side of whoever published it); "footage shared online" has none
+    const named = resolved ?? entityOf(source.entity);
+    if (named?.kind === 'evidence' && named.side === 'UNKNOWN' && /^(the|this|that|these|those)\s/i.test(source.text)) {
+      const publisher = speakers.at(-1);
+      if (publisher?.published && source.span[0] - publisher.span[1] <= PUBLISHER_REACH && publisher.entity.kind !== 'evidence') resolved = publisher.entity;
+    }
+    const entity = resolved ?? entityOf(source.entity);
+    if (entity && entity.kind !== 'evidence' && (entity.kind !== 'unnamed' || isPersonDescription(entity.name))) speakers.push({ span: source.span, entity, ...(a.stance === 'evidence' ? { published: true } : {}) });
+    if (resolved && resolved.id !== source.entity) {
+      out[i] = { ...a, source: { ...source, entity: resolved.id }, speaker: resolved.id, side: resolved.side };
+    }
+  }
+  return { attributions: out, entities: added.size === 0 ? [...entities] : [...entities, ...added.values()].sort((x, y) => x.id.localeCompare(y.id)) };
+}
+
+function resolveOne(
+  text: string, span: Span, sourceText: string, actors: readonly ActorMention[], entityOf: (id: string | null) => Entity | undefined,
+  sides: ReadonlyMap<string, Side>, added: Map<string, Entity>, latestSpeaker: (person: boolean) => Entity | undefined,
+  lastPerson: () => Entity | undefined, lastGroup: () => Entity | undefined, speakers: readonly Speaker[],
+): Entity | undefined {
+  // "… which he said": the relative pronoun is the clause's link, the pronoun after it the speaker
+  const relative = /^(?:which|that|whom|as)\s+(?=\S)/i.exec(sourceText);
+  if (relative) {
+    span = [span[0] + relative[0].length, span[1]];
+    sourceText = sourceText.slice(relative[0].length);
+  }
+  const trimmed = sourceText.replace(/[\s,]+$/, '');
+  const comma = trimmed.indexOf(',');
+  const head = comma >= 0 ? trimmed.slice(0, comma) : trimmed;
+  const headEnd = span[0] + head.length;
+  const inside = actors.filter((m) => m.span[0] >= span[0] && m.span[1] <= span[1]);
+  const inHead = inside.filter((m) => m.span[1] <= headEnd);
+  // An actor named in the head is the source ("Syrskyi, the commander-in-chief, ...").
+  if (inHead.length > 0) return entityOf(inHead[inHead.length - 1]!.entity);
+  const lower = head.trim().toLowerCase();
+  const ws = lower.split(/\s+/);
+  if (PERSON_PRONOUNS.has(lower)) return latestSpeaker(true) ?? lastPerson();
+  if (GROUP_PRONOUNS.has(lower)) return latestSpeaker(false) ?? lastGroup();
+  if (ws.length >= 2 && ws.length <= 3 && DETERMINERS.has(ws[0]!)) {
+    const last = ws[ws.length - 1]!;
+    if (PERSON_HEADS.has(last) && inside.length === 0) return describedPerson(text, last, span[0], [...actors.map((m) => ({ span: m.span, entity: entityOf(m.entity) })), ...speakers].sort((x, y) => x.span[0] - y.span[0])) ?? latestSpeaker(true) ?? lastPerson();
+    if (GROUP_HEADS.has(last) && inside.length === 0) return latestSpeaker(false) ?? lastGroup();
+  }
+  if (comma < 0 && inside.length > 0) return undefined; // the actor stage decided
+  // "Civic Chamber member Vladimir Rogov": a title before the name, the name is the capitalised run that ends the head.
+  const nameWords = properName(head) ? words(head) : trailingName(words(head));
+  // "Russian claims", "Ukrainian officials": a nationality, not a name.
+  if (!nameWords || nameWords.some((w) => sides.has(w.toLowerCase().replace(/'s$/, '')))) return undefined;
+  // A person named only here: one entity per name, the surname reaching back to the full name.
+  const name = nameWords.join(' ');
+  const title = nameWords.length < words(head).length ? words(head).slice(0, words(head).length - nameWords.length).join(' ') : '';
+  const surname = name.split(' ').at(-1)!;
+  for (const e of added.values()) if (e.name === name || e.name.split(' ').at(-1) === surname) return e;
+  const apposition = comma >= 0 ? trimmed.slice(comma + 1) : '';
+  const appositionStart = span[0] + comma + 1;
+  const org = comma >= 0 ? inside.filter((m) => m.span[0] >= appositionStart).map((m) => entityOf(m.entity)).find((e) => e && e.side !== 'UNKNOWN') : undefined;
+  const side = org?.side ?? (sideOfWords(apposition, sides) !== 'UNKNOWN' ? sideOfWords(apposition, sides) : sideOfWords(title, sides));
+  const id = `entity:person:${name.toLowerCase().replace(/\s+/g, '-')}`;
+  const existing = entityOf(id);
+  if (existing) return existing;
+  const entity: Entity = {
+    id, name, kind: 'person', side, ...(side !== 'UNKNOWN' ? { sideInferred: true } : {}), role: apposition.trim() || title || null, key: null, mentions: [],
+  };
+  added.set(id, entity);
+  void text;
+  return entity;
+}
+
+/** Characters back from evidence to the speaker who published it. */
+const PUBLISHER_REACH = 400;
+
+/** Characters around a person's mention searched for the word of a description ("General Valery Gerasimov" for "the general"). */
+const DESCRIPTION_REACH = 60;
+/** Person mentions a description looks back over. */
+const DESCRIPTION_LOOKBACK = 200;
+
+/**
+ * The latest person before `at` whose mention the description's head word
+ * stands next to ("the general" → the person introduced as "Chief of the
+ * General Staff Valery Gerasimov"), or undefined.
+ */
+function describedPerson(text: string, head: string, at: number, mentions: ReadonlyArray<{ readonly span: Span; readonly entity: Entity | undefined }>): Entity | undefined {
+  const word = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu');
+  // Bounded look-back: a description reaches back a few hundred mentions at most (linear in document size).
+  for (let k = mentions.length - 1, seen = 0; k >= 0 && seen < DESCRIPTION_LOOKBACK; k--) {
+    const m = mentions[k]!;
+    if (m.span[1] > at) continue;
+    seen++;
+    const e = m.entity;
+    if (!e || e.kind !== 'person') continue;
+    const around = text.slice(Math.max(0, m.span[0] - DESCRIPTION_REACH), Math.min(at, m.span[1] + DESCRIPTION_REACH));
+    if (word.test(around) || (e.role && word.test(e.role))) return e;
+  }
+  return undefined;
+}
+
+/** The side a phrase's country names or demonyms give ("a Ukrainian lawmaker" → UA). */
+export function sideOfWords(phrase: string, sides: ReadonlyMap<string, Side>): Side {
+  for (const w of phrase.toLowerCase().replace(/[’]/g, "'").split(/[\s',.()]+/)) {
+    const s = sides.get(w);
+    if (s) return s;
+  }
+  return 'UNKNOWN';
+}

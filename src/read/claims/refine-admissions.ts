@@ -1,0 +1,30 @@
+import type { Attribution, Claim } from '../../model/index.js';
+
+/**
+ * Refiner: a statement whose propositions concede ground to the other side
+ * ("our troops withdrew from the town", "the army had lost the town", "part of
+ * the town is under the enemy's control") is an admission against the
+ * speaker's interest (warnews GUIDELINES.md: `acknowledge`), whatever its
+ * neutral cue ("said", "confirmed", "noted"). Decided from the claims'
+ * evidence grade: every asserted, non-`said` claim of the attribution is an
+ * admission. The stance and its reason are written on the attribution and
+ * its claims; a cue with a stance of its own ("denied") is left alone.
+ */
+export function refineAdmissions(attributions: readonly Attribution[], claims: readonly Claim[]): { attributions: Attribution[]; claims: Claim[] } {
+  const byAttribution = new Map<string, Claim[]>();
+  for (const c of claims) {
+    if (!c.attribution || c.predicate === 'said' || c.modality !== 'asserted') continue;
+    (byAttribution.get(c.attribution) ?? byAttribution.set(c.attribution, []).get(c.attribution)!).push(c);
+  }
+  const conceding = new Set<string>();
+  const out = attributions.map((a) => {
+    if (a.voice !== 'source' || a.stance !== 'assert' || a.stanceFrom) return a;
+    const own = byAttribution.get(a.id);
+    if (!own || own.length === 0 || !own.every((c) => c.grade === 'admission')) return a;
+    conceding.add(a.id);
+    const first = own.reduce((x, y) => (y.span[0] < x.span[0] ? y : x));
+    return { ...a, stance: 'acknowledge' as const, stanceFrom: { span: first.trigger.span, text: first.trigger.text, rule: 'claims-admission' } };
+  });
+  if (conceding.size === 0) return { attributions: [...attributions], claims: [...claims] };
+  return { attributions: out, claims: claims.map((c) => (c.attribution && conceding.has(c.attribution) ? { ...c, stance: 'acknowledge' as const } : c)) };
+}
