@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -60,10 +61,15 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
   const progress = createProgress(io, Boolean(values.quiet));
   const failures: Array<{ source: string; code: string; line?: number; message: string }> = [];
   let stopRequested = false;
+  // Every stored document is committed as it is stored, so quitting at once loses nothing stored:
+  // on a second signal, or when the documents in hand are not stored within the grace period
+  // (an input that never ends, a pipe nobody writes to: issue 19).
+  const graceMs = stopGraceMs();
   const onSignal = (): void => {
-    if (stopRequested) process.exit(130); // a second Ctrl-C: every stored document is already committed
+    if (stopRequested) quitNow('quitting at once');
     stopRequested = true;
-    io.err('\ncounterclaim ingest: stopping after the documents in hand are stored (Ctrl-C again to quit at once)\n');
+    io.err(`\ncounterclaim ingest: stopping after the documents in hand are stored (Ctrl-C again to quit at once; quitting in ${graceMs / 1000} s regardless)\n`);
+    setTimeout(() => quitNow(`not stopped within ${graceMs / 1000} s; quitting`), graceMs).unref();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -93,6 +99,23 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
   io.out(values.json ? `${JSON.stringify({ ...counts, failures, failuresListed: failures.length < counts.failed ? failures.length : undefined }, null, 2)}\n` : formatSummary(counts));
   if (counts.interrupted) return 130;
   return counts.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+/**
+ * Ends the process now. Not process.exit: it waits for libuv's threads, and one blocked
+ * reading a pipe nobody writes to never returns (issue 19: a FIFO hung the run through
+ * two SIGTERMs). The uncommitted batch is rolled back by SQLite as after any kill.
+ */
+function quitNow(why: string): never {
+  writeSync(2, `counterclaim ingest: ${why} (what was stored is kept; run the same command again to go on)\n`);
+  process.kill(process.pid, 'SIGKILL');
+  throw new Error('unreachable: the process was killed');
+}
+
+/** How long a run asked to stop may take to store the documents in hand: 10 s, or $COUNTERCLAIM_STOP_GRACE_MS (tests). */
+function stopGraceMs(): number {
+  const ms = Number(process.env.COUNTERCLAIM_STOP_GRACE_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : 10_000;
 }
 
 /** The end-of-run summary, with a line per reason for skipped and failed records. */

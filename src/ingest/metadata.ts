@@ -5,7 +5,12 @@ import type { DocumentMeta } from '../model/index.js';
 export const isoDateOrDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO 8601 date like 2025-11-06 or date-time like 2025-11-06T08:30:00Z')
-  .refine((s) => !Number.isNaN(Date.parse(s.slice(0, 10))), 'is not a real calendar date');
+  // A real day of its month: Date.parse takes 2025-02-30 as 2 March (issue 19), so the day is checked by the round trip.
+  .refine((s) => {
+    const day = s.slice(0, 10);
+    const parsed = Date.parse(`${day}T00:00:00Z`);
+    return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === day;
+  }, 'is not a real calendar date');
 
 /** The sidecar `NAME.meta.json` (fields as in the bundled example); unknown fields are kept out, not errors. */
 export const sidecarSchema = z.object({

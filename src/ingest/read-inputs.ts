@@ -4,6 +4,7 @@ import type { Diagnostic, SourceDocument } from '../model/index.js';
 import { MAX_INPUT_BYTES } from './decode.js';
 import type { MetaOverrides } from './metadata.js';
 import { failure, type IngestResult } from './ingest-result.js';
+import { textProblem } from './text-problem.js';
 import type { Input, Reader, ReaderOptions } from './readers/reader.js';
 import { readerForContent, readerForContentType, readerForName } from './readers/registry.js';
 import { fileInput } from './inputs/file-input.js';
@@ -61,7 +62,9 @@ export async function* expandInputs(args: readonly string[]): AsyncGenerator<Inp
       } else yield failure(arg, 'input.not-found', 'no such file or directory');
       continue;
     }
-    if (stat.isDirectory()) for (const file of await listInputFiles(arg)) yield { kind: 'file', path: file };
+    if (stat.isDirectory()) {
+      for (const file of await listInputFiles(arg)) yield typeof file === 'string' ? { kind: 'file', path: file } : file;
+    }
     else yield { kind: 'file', path: arg };
   }
 }
@@ -99,7 +102,17 @@ export async function* readInput(spec: InputSpec, options: ReadInputsOptions = {
     yield failure(input.source, 'input.unsupported-format', 'is in a format counterclaim does not read');
     return;
   }
-  for await (const result of reader.read(input, readerOptions)) yield result.ok ? { ok: true, doc: withLanguage(result.doc) } : result;
+  // A reader that throws fails its input, not the run: the inputs after it are still read (issue 19).
+  try {
+    for await (const result of reader.read(input, readerOptions)) {
+      // Escapes inside JSON, feeds and pages can make what bytes cannot: NULs, lone surrogates.
+      const problem = result.ok ? textProblem(result.doc.text) : null;
+      if (result.ok && problem) yield failure(result.doc.meta.source ?? input.source, problem.code, problem.message);
+      else yield result.ok ? { ok: true, doc: withLanguage(result.doc) } : result;
+    }
+  } catch (error) {
+    yield failure(input.source, 'input.malformed', `could not be read (${reader.name}): ${(error as Error).message}`);
+  }
 }
 
 /** Every input of every argument, one result per document or problem. */
@@ -164,8 +177,13 @@ async function readHead(file: string): Promise<Uint8Array> {
   }
 }
 
-async function listInputFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
+/**
+ * The files of a directory, recursively, that a reader takes by name. A symbolic link to a
+ * file is read like the file; one to a directory is not followed (it may lead back up), and
+ * says so, as does a broken one (issue 19: links were passed over without a word).
+ */
+async function listInputFiles(dir: string): Promise<Array<string | IngestResult>> {
+  const out: Array<string | IngestResult> = [];
   const entries = await fs.readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -173,6 +191,12 @@ async function listInputFiles(dir: string): Promise<string[]> {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await listInputFiles(full)));
     else if (entry.isFile() && readerForName(entry.name)) out.push(full);
+    else if (entry.isSymbolicLink()) {
+      const target = await fs.stat(full).catch(() => null);
+      if (target === null) out.push(failure(full, 'input.not-found', 'is a symbolic link to nothing'));
+      else if (target.isDirectory()) out.push(failure(full, 'input.unsupported-format', 'is a symbolic link to a directory, not followed inside a directory (name it on the command line to read it)'));
+      else if (target.isFile() && readerForName(entry.name)) out.push(full);
+    }
   }
   return out;
 }

@@ -203,9 +203,9 @@ describe('ingest', () => {
     assert.equal((await json('/api/documents?outlet=Test')).body.total, 1);
   });
 
-  test('text/plain with metadata in the query', async () => {
+  test('text/plain is refused: only JSON, which another origin cannot send without a preflight (issue 19)', async () => {
     const res = await post('Moscow claimed gains near Kupiansk.', 'text/plain', app, '?title=Plain&published=2025-11-11');
-    assert.equal(res.status, 201);
+    assert.equal(res.status, 415);
   });
 
   test('bad bodies are 4xx with the one error shape', async () => {
@@ -218,7 +218,7 @@ describe('ingest', () => {
     await expect(await post(JSON.stringify({ text: 'a', extra: 1 }), 'application/json'), 400, 'bad-request');
     await expect(await post(JSON.stringify({ text: 'a', published: 'soon' }), 'application/json'), 400, 'bad-request');
     await expect(await post('a', 'application/xml'), 415, 'unsupported-media-type');
-    await expect(await post('a', 'text/plain', app, '?nope=1'), 400, 'bad-request');
-    await expect(await post('x'.repeat(MAX_INGEST_BYTES + 1), 'text/plain'), 413, 'payload-too-large');
+    await expect(await post('a', 'text/plain', app, '?nope=1'), 415, 'unsupported-media-type');
+    await expect(await post(JSON.stringify({ text: 'x'.repeat(MAX_INGEST_BYTES + 1) }), 'application/json'), 413, 'payload-too-large');
   });
 });

@@ -12,6 +12,7 @@ import type { RouteDeps } from './routes/route-module.js';
 import { createCheckService, type CheckService } from './check-service.js';
 import { HEALTH_PATHS, healthRoutes } from './health.js';
 import { securityHeaders } from './security-headers.js';
+import { requestGuard } from './same-origin.js';
 import { parseQuery } from './validate.js';
 import type { WebAssets } from './web-assets.js';
 import { z } from 'zod';
@@ -30,6 +31,8 @@ export interface AppOptions {
   readonly check?: CheckService;
   /** The built UI; without it only the API, /healthz and /readyz are served. */
   readonly assets?: WebAssets | null;
+  /** The address the server listens on: requests whose Host names something else are refused (same-origin.ts). Unset: any Host (in-process tests). */
+  readonly boundHost?: string | null;
 }
 
 /** The default reader: the pipeline is built on first use, so a read-only server never loads lexicons. */
@@ -64,6 +67,7 @@ export function createApp(options: AppOptions): Hono {
     ? c.json(errorBody('not-found', `no route ${c.req.method} ${c.req.path}`), 404)
     : c.text('Not found\n', 404));
   app.use(securityHeaders());
+  app.use(requestGuard({ boundHost: options.boundHost ?? null }));
   app.use(etag());
 
   app.route('/', healthRoutes(options.store));

@@ -14,6 +14,9 @@ export const API_ERROR_CODES = [
   'payload-too-large',
   'unsupported-media-type',
   'method-not-allowed',
+  'misdirected',
+  'over-budget',
+  'busy',
   'internal',
 ] as const;
 
@@ -26,6 +29,12 @@ const STATUS: Readonly<Record<ApiErrorCode, ContentfulStatusCode>> = {
   'method-not-allowed': 405,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
+  // The Host header names no address this server serves (DNS rebinding, issue 19).
+  'misdirected': 421,
+  // The document needs more analysis work than one request may take.
+  'over-budget': 422,
+  // Too many documents are waiting for analysis; Retry-After says when to try again.
+  'busy': 503,
   'internal': 500,
 };
 

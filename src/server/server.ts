@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Store } from '../store/store.js';
 import { createApp } from './app.js';
+import type { SourceDocument } from '../model/index.js';
+import { createAnalysisQueue, type AnalysisQueueOptions } from './analysis-queue.js';
 import { loadWebAssets, defaultWebDir } from './web-assets.js';
 
 export interface StartServerOptions {
@@ -14,6 +16,8 @@ export interface StartServerOptions {
   readonly allowIngest?: boolean;
   /** The built UI folder; default dist/web of this package. `null` serves the API only. */
   readonly webDir?: string | null;
+  /** Work budget and queue length of the analysis thread behind POST /api/documents. */
+  readonly analysis?: Omit<AnalysisQueueOptions, 'db'>;
 }
 
 export interface RunningServer {
@@ -25,11 +29,14 @@ export interface RunningServer {
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const assets = options.webDir === null ? null : loadWebAssets(options.webDir ?? defaultWebDir());
+  const host = options.host ?? '127.0.0.1';
+  // Documents are analysed on a thread of their own, never on the one that answers requests (issue 19).
+  const analysis = options.allowIngest ? createAnalysisQueue({ ...options.analysis, ...(options.db !== undefined ? { db: options.db } : {}) }) : null;
   const app = createApp({
-    store: options.store, allowIngest: options.allowIngest ?? false, assets,
+    store: options.store, allowIngest: options.allowIngest ?? false, assets, boundHost: host,
+    ...(analysis ? { read: (source: SourceDocument) => analysis.analyze(source) } : {}),
     ...(options.db !== undefined ? { db: options.db } : {}),
   });
-  const host = options.host ?? '127.0.0.1';
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8080 }, () => resolve(s));
     s.once('error', reject);
@@ -39,9 +46,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   return {
     url: `http://${shown}:${port}/`,
     port,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      if ('closeAllConnections' in server) server.closeAllConnections();
-    }),
+    close: async () => {
+      await analysis?.close();
+      await new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+    },
   };
 }

@@ -21,10 +21,13 @@ import { countWords, loadCorpus } from './corpus.js';
  * - queue: 1 vs 2 queue workers on PostgreSQL (`--queue-docs N`); skipped, with the
  *   reason, where no PostgreSQL server can be started.
  * - ledger: ledger updates and queries at scale (`--ledger-docs N`, default 10,000).
+ * - scaling: seconds per MB of the pipeline on one document of 10 KB, 100 KB, 1 MB and 10 MB
+ *   (`--scaling-sizes BYTES,...`), and /healthz latency while the server analyses the largest
+ *   document POST /api/documents takes (issue 19).
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..', '..');
-const SECTIONS = ['pipeline', 'ingest', 'server', 'queue', 'ledger'] as const;
+const SECTIONS = ['pipeline', 'ingest', 'server', 'queue', 'ledger', 'scaling'] as const;
 type Section = (typeof SECTIONS)[number];
 const { values } = parseArgs({
   options: {
@@ -39,6 +42,7 @@ const { values } = parseArgs({
     'server-db': { type: 'string' },
     'queue-docs': { type: 'string', default: '500' },
     'ledger-docs': { type: 'string', default: '10000' },
+    'scaling-sizes': { type: 'string', default: '10000,100000,1000000,10000000' },
   },
 });
 const count = (flag: keyof typeof values): number => {
@@ -174,6 +178,21 @@ async function queueSection(): Promise<void> {
   say(figures(r));
 }
 
+async function scalingSection(): Promise<void> {
+  const { benchScaling, benchHealthWhileAnalysing } = await import('./scaling-bench.js');
+  const { MAX_INGEST_BYTES } = await import('../../server/routes/documents.js');
+  const sizes = values['scaling-sizes']!.split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
+    process.stderr.write(`bench: --scaling-sizes takes byte counts, not ${JSON.stringify(values['scaling-sizes'])}\n`);
+    process.exit(2);
+  }
+  const rows = await benchScaling({ corpusDir, sizes, log });
+  const health = await benchHealthWhileAnalysing({ corpusDir, bytes: MAX_INGEST_BYTES - 1024, log });
+  out.scaling = { rows, health };
+  say(rows.map((r) => `  ${`${(r.bytes / 1e6).toFixed(2)} MB`.padStart(9)}  ${r.seconds.toFixed(2).padStart(7)} s  ${r.secondsPerMb.toFixed(2).padStart(6)} s/MB  (${r.runs} run${r.runs === 1 ? '' : 's'})`).join('\n'));
+  say(`  /healthz while a ${(health.documentBytes / 1048576).toFixed(2)} MiB POST /api/documents was analysed (${health.analysisSeconds.toFixed(1)} s, HTTP ${health.status}): ${health.probes} probes (${health.failures} unanswered), p50 ${health.p50Ms.toFixed(1)} ms, max ${health.maxMs.toFixed(1)} ms`);
+}
+
 async function ledgerSection(): Promise<void> {
   const module = await import('./ledger-bench.js').catch(() => null);
   if (!module || typeof module.benchLedger !== 'function') {
@@ -228,13 +247,14 @@ async function loadServerStore(db: string, documents: number): Promise<void> {
   log(`server bench: ${documents} documents stored in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-const RUN: Record<Section, () => void | Promise<void>> = { pipeline: pipelineSection, ingest: ingestSection, server: serverSection, queue: queueSection, ledger: ledgerSection };
+const RUN: Record<Section, () => void | Promise<void>> = { pipeline: pipelineSection, ingest: ingestSection, server: serverSection, queue: queueSection, ledger: ledgerSection, scaling: scalingSection };
 const TITLES: Record<Section, string> = {
   pipeline: 'Pipeline vs chrono-node vs compromise (one core)',
   ingest: 'Ingest: JSON Lines with analysis, all cores',
   server: 'Server: list endpoints',
   queue: 'Queue: 1 vs 2 workers (PostgreSQL)',
   ledger: 'Ledger at scale',
+  scaling: 'Scaling: seconds per MB of one document; /healthz while the largest POST is analysed',
 };
 let failed = false;
 for (const section of SECTIONS) {

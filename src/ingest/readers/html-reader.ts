@@ -19,13 +19,18 @@ export const htmlReader: Reader = {
 };
 
 export function htmlToDocument(html: string, pageUrl: string | null = null): { text: string; meta: ReturnType<typeof metaLayer>; extra: { byline: string | null } } | { error: string } {
-  let parsed;
   try {
-    parsed = parseHTML(html);
+    return readPage(html, pageUrl);
   } catch (error) {
     return { error: `is not HTML that can be read: ${(error as Error).message}` };
   }
-  const { document } = parsed;
+}
+
+function readPage(html: string, pageUrl: string | null): { text: string; meta: ReturnType<typeof metaLayer>; extra: { byline: string | null } } {
+  let { document } = parseHTML(html);
+  // A fragment ("<p>text</p>", no <html>) leaves linkedom a document whose root is the first
+  // element and whose body is empty, or no root at all: read it as the body of a page (issue 19).
+  if (document.documentElement?.nodeName.toUpperCase() !== 'HTML' || !document.body) ({ document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`));
   const meta = readHtmlMeta(document as unknown as Parameters<typeof readHtmlMeta>[0], pageUrl);
   let text = '';
   let article: ReturnType<Readability<unknown>['parse']> = null;

@@ -10,7 +10,8 @@ interface DomNode {
   readonly nodeType: number;
   readonly nodeName: string;
   readonly textContent: string | null;
-  readonly childNodes: ArrayLike<DomNode>;
+  readonly firstChild: DomNode | null;
+  readonly nextSibling: DomNode | null;
 }
 
 /**
@@ -26,24 +27,36 @@ export function domToText(root: DomNode): string {
     if (line !== '') paragraphs.push(line);
     current = '';
   };
-  const walk = (node: DomNode): void => {
+  // Iterative, and by firstChild/nextSibling: linkedom's childNodes[i] walks the list from its
+  // start, so indexing made many siblings quadratic, and recursion made deep nesting overflow
+  // the stack (issue 19). `leaving` marks a block element whose end flushes its paragraph.
+  const stack: Array<{ node: DomNode; leaving: boolean }> = [{ node: root, leaving: false }];
+  while (stack.length > 0) {
+    const { node, leaving } = stack.pop()!;
+    if (leaving) {
+      flush();
+      continue;
+    }
     if (node.nodeType === 3) {
       current += (node.textContent ?? '').replace(/\s+/g, ' ');
-      return;
+      continue;
     }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const name = node.nodeName.toUpperCase();
-    if (SKIP.has(name)) return;
+    if (SKIP.has(name)) continue;
     if (name === 'BR') {
       current += '\n';
-      return;
+      continue;
     }
     const block = BLOCK.has(name);
-    if (block) flush();
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!);
-    if (block) flush();
-  };
-  walk(root);
+    if (block) {
+      flush();
+      stack.push({ node, leaving: true });
+    }
+    const children: DomNode[] = [];
+    for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, leaving: false });
+  }
   flush();
   return dropTrailingBoilerplate(paragraphs).join('\n\n');
 }

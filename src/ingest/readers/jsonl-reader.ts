@@ -156,10 +156,12 @@ async function* readJsonl(input: Input, options: ReaderOptions): AsyncGenerator<
     return;
   }
   let iterator;
+  let lines = 0; // lines that are not blank: a file without one is empty, and says so (issue 19)
   try {
     iterator = splitLines(chunks, options.maxLineBytes);
     for await (const item of iterator) {
       const at = `${input.source}:${item.line}`;
+      if (!('bytes' in item) || item.bytes.some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0d && b !== 0xef && b !== 0xbb && b !== 0xbf)) lines++;
       if ('tooLong' in item) {
         yield failure(at, 'input.too-large', `line ${item.line} is ${mb(item.tooLong)}, over the limit of ${mb(options.maxLineBytes)} for one line; it was skipped`, { line: item.line });
         continue;
@@ -206,6 +208,7 @@ async function* readJsonl(input: Input, options: ReaderOptions): AsyncGenerator<
         ),
       };
     }
+    if (lines === 0) yield failure(input.source, 'input.empty', 'has no records (JSON Lines: one JSON object per line)');
   } catch (error) {
     if (error instanceof Utf16Error) yield failure(input.source, 'input.invalid-encoding', error.message);
     else yield failure(input.source, 'input.unreadable', `could not be read to the end: ${(error as Error).message}`);

@@ -74,7 +74,14 @@ export async function* readSingleDocument(
     yield whole.result;
     return;
   }
-  const converted = convert(whole.text);
+  // The conversion inside the reader's error handling: a page it cannot make sense of is this
+  // input's problem, never the run's (issue 19: an HTML file without a root tag ended the run).
+  let converted: ReturnType<typeof convert>;
+  try {
+    converted = convert(whole.text);
+  } catch (error) {
+    converted = { error: `could not be read: ${(error as Error).message}` };
+  }
   if ('error' in converted) {
     yield failure(input.source, 'input.malformed', converted.error);
     return;

@@ -62,7 +62,11 @@ export function toLedgerClaimReview(s: LedgerSnapshot, options: ExportOptions = 
     if (url) graph.push(review(r.id, r.claim, r.value, r.words, r.date, url));
   }
   const doc: Graph = { '@context': 'https://schema.org', '@graph': graph };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  // Escaped for embedding in an HTML <script type="application/ld+json">, where it is meant to go:
+  // "</script>" or "<!--" in a title must not end the script (issue 19). Still the same JSON.
+  const json = JSON.stringify(doc, null, 2)
+    .replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return `${json}\n`;
 }
 
 /** How many reviews `toLedgerClaimReview` leaves out for want of a URL (the CLI says so). */

@@ -1,6 +1,7 @@
 import type { ActorCandidate } from './actor-candidate.js';
+import { textTable } from '../text-table.js';
 
-const PRIORITY: Record<string, number> = { 'dictionary-alias': 3, 'dictionary-metonym': 3, 'title-name': 2 };
+const PRIORITY: Record<string, number> = textTable({ 'dictionary-alias': 3, 'dictionary-metonym': 3, 'title-name': 2 });
 
 /**
  * Overlapping proposals: the longest wins, a dictionary name before a rule at

@@ -25,6 +25,7 @@ import { extendCueVerbGroup } from './extend-cue-verb-group.js';
 import { dropOverlappingCues } from './drop-overlapping-cues.js';
 import { continueQuotedContent } from './continue-quoted-content.js';
 import { pastDateline } from './skip-dateline.js';
+import { indexByPosition, spanCoverage } from '../position-index.js';
 import { refineGovernedCues, refineStanceFromContent, type ContentStanceLexicon } from './refine-stance-from-content.js';
 
 const STAGE = 'attribution';
@@ -89,6 +90,13 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       const context = tagger ? tokenContext(tokens, cues) : null;
       const input = tagger ? prepareTagging(tagger, tokens, context!, sentences) : null;
       const tags: Array<TaggedSentence | null> = [];
+      // The last token of each sentence's paragraph, found once (not per sentence: a paragraph of
+      // many sentences made this quadratic, issue 19).
+      const paragraphEnds = new Array<number>(sentences.length);
+      for (let k = sentences.length - 1; k >= 0; k--) {
+        const next = sentences[k + 1];
+        paragraphEnds[k] = next && next.paragraph === sentences[k]!.paragraph ? paragraphEnds[k + 1]! : sentences[k]!.tokens[1];
+      }
       for (const sentence of sentences) {
         if (sentence.caption) { tags.push(null); continue; }
         const tagged = tagger ? tagSentence(tagger, tokens, sentence, context!, input!) : null;
@@ -103,8 +111,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         const taken: Array<readonly [number, number]> = [];
         const previous = sentences[sentence.index - 1];
         const paragraphStart = !previous || previous.paragraph !== sentence.paragraph;
-        let paragraphEnd = sentence.tokens[1];
-        for (let k = sentence.index + 1; k < sentences.length && sentences[k]!.paragraph === sentence.paragraph; k++) paragraphEnd = sentences[k]!.tokens[1];
+        const paragraphEnd = paragraphEnds[sentence.index]!;
         const colon = found.length === 0 || found[0]!.from > sentence.tokens[0] + 6 ? extractColonFrame(tokens, sentence, paragraphStart, paragraphEnd) : null;
         if (colon) { candidates.push(colon); taken.push(colon.cue); }
         // a genitive noun claim is reported inside another's content: kept apart until the subjects are shared
@@ -127,9 +134,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
           // "He said:" ending a paragraph introduces the next paragraph (a block quotation)
           let introducedEnd = paragraphEnd;
           const nextParagraph = sentences[sentence.index + 1];
-          if (introducedEnd === sentence.tokens[1] && nextParagraph && !nextParagraph.caption) {
-            for (let k = nextParagraph.index; k < sentences.length && sentences[k]!.paragraph === nextParagraph.paragraph; k++) introducedEnd = sentences[k]!.tokens[1];
-          }
+          if (introducedEnd === sentence.tokens[1] && nextParagraph && !nextParagraph.caption) introducedEnd = paragraphEnds[nextParagraph.index]!;
           candidates.push(...extractTaggedAttributions(tokens, sentence, tagged, taken, cues, introducedEnd));
         }
       }
@@ -147,9 +152,9 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       // an attitude the lexicon does not know, inside what a lexicon frame reports ("the ministry said the
       // troops were trapped and suffering losses"), is part of that report, not a statement of its own
       if (tagger) {
-        const reported = candidates.filter((c) => !c.rule.startsWith('tagged'));
+        const reported = spanCoverage(candidates.filter((c) => !c.rule.startsWith('tagged')).map((c) => [c.content[0], c.content[1]] as Span));
         candidates = candidates.filter((c) => c.rule !== 'tagged-attitude'
-          || !reported.some((r) => r.content[0] <= tokens[c.cue[0]]!.span[0] && tokens[c.cue[1] - 1]!.span[1] <= r.content[1]));
+          || !reported.covers(tokens[c.cue[0]]!.span[0], tokens[c.cue[1] - 1]!.span[1]));
       }
       if (tagger) candidates = widenTaggedCues(tokens, widenTaggedContents(tokens, widenTaggedSources(candidates, tags), tags), tags);
       // after the widening: the verb group is added to whatever extent the cue has by now
@@ -200,9 +205,12 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         });
       }
       // nesting: a cue inside another attribution's content is reported by it (innermost wins)
+      // Parents looked for among the contents that start near enough to hold the cue (issue 19).
+      const byContentStart = indexByPosition(attributions, (p) => p.content.span[0]);
+      const widestContent = attributions.reduce((m, p) => Math.max(m, p.content.span[1] - p.content.span[0]), 0);
       const nested = attributions.map((a) => {
         let parent: Attribution | null = null;
-        for (const p of attributions) {
+        for (const p of a.cue ? byContentStart.between(a.cue.span[1] - widestContent, a.cue.span[0] + 1) : []) {
           if (p === a || !a.cue || p.content.span[0] > a.cue.span[0] || p.content.span[1] < a.cue.span[1]) continue;
           if (!parent || p.content.span[1] - p.content.span[0] < parent.content.span[1] - parent.content.span[0]) parent = p;
         }
@@ -302,6 +310,13 @@ function insideQuotes(tokens: readonly Token[]): Uint8Array {
   return out;
 }
 
+/** Spans asked which of them overlap [a, b), by position (issue 19). */
+function nearSpans(spans: readonly Span[]): { overlapping(a: number, b: number): Span[] } {
+  const byStart = indexByPosition(spans, (s) => s[0]);
+  const widest = spans.reduce((m, s) => Math.max(m, s[1] - s[0]), 0);
+  return { overlapping: (a, b) => byStart.between(a - widest, b).filter(([x, y]) => x < b && a < y) };
+}
+
 function directness(content: string): Attribution['direct'] {
   const quotes = content.match(/[“”"«»]/g)?.length ?? 0;
   if (quotes === 0) return 'indirect';
@@ -323,9 +338,9 @@ function dropForceVerbCues(
 ): AttributionCandidate[] {
   if (forceWords.size === 0) return [...candidates];
   const military = new Set(doc.entities.filter((e) => e.kind === 'military').map((e) => e.id));
-  const armed = doc.actors.filter((a) => a.entity !== null && military.has(a.entity)).map((a) => a.span);
-  const places = doc.places.map((p) => p.span);
-  const overlaps = (spans: ReadonlyArray<readonly [number, number]>, a: number, b: number): boolean => spans.some(([x, y]) => x < b && a < y);
+  const armed = nearSpans(doc.actors.filter((a) => a.entity !== null && military.has(a.entity)).map((a) => a.span));
+  const places = nearSpans(doc.places.map((p) => p.span));
+  const overlaps = (spans: ReturnType<typeof nearSpans>, a: number, b: number): boolean => spans.overlapping(a, b).length > 0;
   return candidates.filter((c) => {
     if (!tokens.slice(c.cue[0], c.cue[1]).some((t) => forceWords.has(t.norm))) return true;
     if (c.source && overlaps(armed, tokens[c.source[0]]!.span[0], tokens[c.source[1] - 1]!.span[1])) return false;

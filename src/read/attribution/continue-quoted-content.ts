@@ -24,7 +24,7 @@ export function continueQuotedContent(
     // only a quotation reported before its cue: "“Q1,” X said" (the content ends with a closing quote, before the cue)
     const contentEnd = c.content[1];
     if (contentEnd > tokens[c.cue[0]]!.span[0]) return c;
-    const closing = tokens.find((t) => t.span[1] === contentEnd);
+    const closing = tokens[tokenEndingAt(tokens, contentEnd)];
     if (!closing || !(isCloseQuote(closing) || closing.text === '"' || closing.text === ',')) return c;
     if (!/[”"»][,.]?$/.test(tokenText(tokens, contentEnd))) return c;
     const parts: Array<readonly [number, number]> = [];
@@ -39,9 +39,21 @@ export function continueQuotedContent(
   });
 }
 
+/** The index of the first token that ends at `end`, -1 if none (tokens are in order: a binary search, issue 19). */
+function tokenEndingAt(tokens: readonly Token[], end: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.span[1] < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < tokens.length && tokens[lo]!.span[1] === end ? lo : -1;
+}
+
 /** The text of the token ending at `end`, with the token before it (a closing quote then a comma). */
 function tokenText(tokens: readonly Token[], end: number): string {
-  const i = tokens.findIndex((t) => t.span[1] === end);
+  const i = tokenEndingAt(tokens, end);
   return i < 0 ? '' : (tokens[i - 1]?.text ?? '') + tokens[i]!.text;
 }
 

@@ -13,10 +13,14 @@ export function dropOverlappingCues(candidates: readonly AttributionCandidate[])
     .map((c, index) => ({ c, index }))
     .sort((a, b) => (b.c.cue[1] - b.c.cue[0]) - (a.c.cue[1] - a.c.cue[0]) || a.index - b.index);
   const kept = new Set<number>();
-  const taken: Array<readonly [number, number]> = [];
+  // The tokens of the cues kept so far (cues are token ranges, never empty): checking a cue
+  // costs its length, not the number kept (issue 19).
+  const taken = new Uint8Array(candidates.reduce((m, c) => Math.max(m, c.cue[1]), 0));
   for (const { c, index } of order) {
-    if (taken.some(([a, b]) => a < c.cue[1] && c.cue[0] < b)) continue;
-    taken.push(c.cue);
+    let overlaps = false;
+    for (let k = c.cue[0]; k < c.cue[1] && !overlaps; k++) overlaps = taken[k] === 1;
+    if (overlaps) continue;
+    taken.fill(1, c.cue[0], c.cue[1]);
     kept.add(index);
   }
   return candidates.filter((_, index) => kept.has(index));

@@ -1,5 +1,9 @@
 import type { ActorMention, Entity, Span } from '../../model/index.js';
 import type { SourceCoreference } from './cue-lexicon.js';
+import { indexByPosition, within, type PositionIndex } from '../position-index.js';
+
+/** The actor mentions by position, indexed once per list: each source looks only inside itself (issue 19). */
+const actorIndexes = new WeakMap<readonly ActorMention[], PositionIndex<ActorMention>>();
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 
@@ -22,9 +26,11 @@ export function linkAttributionSource(
   if (coreference?.person.has(first) && first !== sourceText.toLowerCase()) {
     return linkAttributionSource(sourceSpan, first, actors, entities, coreference, onlyCoreference);
   }
+  let byStart = actorIndexes.get(actors);
+  if (!byStart) actorIndexes.set(actors, byStart = indexByPosition(actors, (a) => a.span[0]));
   let best: ActorMention | null = null;
-  for (const a of actors) {
-    if (a.span[0] >= sourceSpan[0] && a.span[1] <= sourceSpan[1] && (!best || a.span[1] > best.span[1])) best = a;
+  for (const a of within(byStart, sourceSpan[0], sourceSpan[1])) {
+    if (!best || a.span[1] > best.span[1]) best = a;
   }
   if (best && !onlyCoreference) return best.entity;
   const word = sourceText.toLowerCase();

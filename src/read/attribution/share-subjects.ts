@@ -15,19 +15,32 @@ export function shareSubjects(
   fallback?: (c: AttributionCandidate) => readonly [number, number] | null,
 ): AttributionCandidate[] {
   const out: AttributionCandidate[] = [];
+  // Where each sentence's candidates sit in `out`, so that the one before is found in its sentence (issue 19).
+  const bySentence = new Map<number, number[]>();
+  const push = (c: AttributionCandidate): void => {
+    const at = bySentence.get(c.sentence);
+    if (at) at.push(out.length);
+    else bySentence.set(c.sentence, [out.length]);
+    out.push(c);
+  };
   for (const c of candidates) {
-    if (!c.sharedSource) { out.push(c); continue; }
-    const previous = [...out].reverse().find((p) => p.sentence === c.sentence && p.cue[0] < c.cue[0] && p.source);
+    if (!c.sharedSource) { push(c); continue; }
+    let idx = -1;
+    const inSentence = bySentence.get(c.sentence) ?? [];
+    for (let k = inSentence.length - 1; k >= 0 && idx < 0; k--) {
+      const p = out[inSentence[k]!]!;
+      if (p.cue[0] < c.cue[0] && p.source) idx = inSentence[k]!;
+    }
+    const previous = idx >= 0 ? out[idx]! : undefined;
     if (!previous) {
       const source = fallback?.(c);
-      if (source) out.push({ ...c, source: [source[0], source[1]] });
+      if (source) push({ ...c, source: [source[0], source[1]] });
       continue;
     }
-    out.push({ ...c, source: previous.source });
+    push({ ...c, source: previous.source });
     // cut the earlier content before ", adding" / "but denied"
     let cut = c.cue[0] - 1;
     while (cut >= 0 && (tokens[cut]!.text === ',' || tokens[cut]!.norm === 'and' || tokens[cut]!.norm === 'but' || tokens[cut]!.text === '—')) cut--;
-    const idx = out.indexOf(previous);
     if (cut >= 0 && previous.content[1] > tokens[c.cue[0]]!.span[0] && previous.content[0] < tokens[cut]!.span[1]) {
       out[idx] = { ...previous, content: [previous.content[0], tokens[cut]!.span[1]] };
     }

@@ -12,11 +12,21 @@ const DASHES = new Set(['-', '–', '—']);
  * places stage's (rule `dateline`); without a dash close after it, or when
  * the content does not open with it, the start is kept.
  */
+const datelinePlaces = new WeakMap<readonly PlaceMention[], PlaceMention[]>();
+
 export function pastDateline(text: string, tokens: readonly Token[], places: readonly PlaceMention[], start: number, end: number): number {
-  const dateline = places.find((p) => p.origin.rule === 'dateline' && p.span[0] >= start && p.span[0] < end && text.slice(start, p.span[0]).trim() === '');
+  // Datelines are few: found once per place list, then searched per content (issue 19).
+  let datelines = datelinePlaces.get(places);
+  if (!datelines) datelinePlaces.set(places, datelines = places.filter((p) => p.origin.rule === 'dateline'));
+  const dateline = datelines.find((p) => p.span[0] >= start && p.span[0] < end && text.slice(start, p.span[0]).trim() === '');
   if (!dateline) return start;
-  const first = tokens.findIndex((t) => t.span[0] >= dateline.span[1]);
-  if (first < 0) return start;
+  let first = 0; // the first token at or after the place (binary search)
+  for (let hi = tokens.length; first < hi;) {
+    const mid = (first + hi) >> 1;
+    if (tokens[mid]!.span[0] < dateline.span[1]) first = mid + 1;
+    else hi = mid;
+  }
+  if (first >= tokens.length) return start;
   for (let i = first; i < Math.min(tokens.length, first + MAX_DATELINE_TOKENS); i++) {
     const t = tokens[i]!;
     if (t.span[1] > end) break;

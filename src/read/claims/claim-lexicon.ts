@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Predicate } from '../../model/index.js';
 import { expandForms } from '../expand-forms.js';
+import { textTable } from '../text-table.js';
 
 /**
  * The claims stage's lexicon: data/claims/predicates.json (predicate
@@ -42,9 +43,9 @@ const predicatesFileSchema = z.object({ about: z.string(), predicates: z.array(p
 
 const contextFileSchema = z.object({
   about: z.string(),
-  demonyms: z.record(z.string(), z.string()),
+  demonyms: z.record(z.string(), z.string()).transform(textTable),
   forceNouns: z.array(z.string()),
-  opponents: z.record(z.string(), z.string()),
+  opponents: z.record(z.string(), z.string()).transform(textTable),
   selfPronouns: z.array(z.string()),
   personalPronouns: z.array(z.string()),
   enemy: z.array(z.string()),

@@ -1,6 +1,7 @@
 import type { AnalyzedDocument, Attribution, Side, Stance } from '../../model/index.js';
 import type { ClaimLexicon } from './claim-lexicon.js';
 import { NON_PARTY_SIDES, tokenAt, type ForceMention } from './find-forces.js';
+import { indexByPosition, spanLookup, within, type PositionIndex } from '../position-index.js';
 
 /**
  * A stretch of text whose propositions one speaker puts forward: the content
@@ -37,13 +38,29 @@ export function claimSegments(doc: AnalyzedDocument, lexicon: ClaimLexicon, forc
     while (to < tokens.length && tokens[to]!.span[1] <= end) to++;
     return { from, to };
   };
+  // Looked up per attribution by content, by the attribution it nests in and by position
+  // (not scanned: issue 19, analysis linear in document size).
+  const rank = new Map(doc.attributions.map((a, i) => [a, i]));
+  const latestCueByContent = new Map<string, number>();
+  const nestedByParent = new Map<string, Attribution[]>();
+  for (const b of doc.attributions) {
+    const key = `${b.content.span[0]}:${b.content.span[1]}`;
+    latestCueByContent.set(key, Math.max(latestCueByContent.get(key) ?? -Infinity, b.span[0]));
+    if (b.nestedIn != null) {
+      const siblings = nestedByParent.get(b.nestedIn);
+      if (siblings) siblings.push(b);
+      else nestedByParent.set(b.nestedIn, [b]);
+    }
+  }
+  const attributionsByStart = indexByPosition(doc.attributions, (a) => a.span[0]);
   for (const a of doc.attributions) {
     const [start, end] = a.content.span;
     // Two cues over the same content ("are thought to be outnumbered ..., with one platoon commander
     // telling ... that ..."): the content is what the nearer cue's speaker said.
-    if (doc.attributions.some((b) => b !== a && b.content.span[0] === start && b.content.span[1] === end && b.span[0] > a.span[0])) continue;
-    const nested = doc.attributions
-      .filter((n) => n !== a && (n.nestedIn === a.id || (n.span[0] >= start && n.span[1] <= end)))
+    if (latestCueByContent.get(`${start}:${end}`)! > a.span[0]) continue;
+    const nested = [...new Set([...(nestedByParent.get(a.id) ?? []), ...within(attributionsByStart, start, end)])]
+      .filter((n) => n !== a)
+      .sort((x, y) => rank.get(x)! - rank.get(y)!)
       .map((n) => n.content.span);
     segments.push({
       start, end, ...range(start, end), attribution: a, voice: a.voice, side: speakerSide(doc, lexicon, forces, a), stance: a.stance,
@@ -51,10 +68,13 @@ export function claimSegments(doc: AnalyzedDocument, lexicon: ClaimLexicon, forc
     });
   }
   const covered = doc.attributions.map((a) => a.span);
+  const coveredByStart = indexByPosition(covered, (c) => c[0]);
+  const widest = covered.reduce((m, [s, e]) => Math.max(m, e - s), 0);
   for (const sentence of doc.sentences) {
     if (sentence.caption) continue;
     let cursor = sentence.span[0];
-    const inside = covered.filter(([s, e]) => e > sentence.span[0] && s < sentence.span[1]).sort((x, y) => x[0] - y[0]);
+    const inside = coveredByStart.between(sentence.span[0] - widest, sentence.span[1])
+      .filter(([s, e]) => e > sentence.span[0] && s < sentence.span[1]).sort((x, y) => x[0] - y[0]);
     const stretches: Array<[number, number]> = [];
     for (const [s, e] of inside) {
       if (s > cursor) stretches.push([cursor, s]);
@@ -72,6 +92,9 @@ export function claimSegments(doc: AnalyzedDocument, lexicon: ClaimLexicon, forc
   return segments.sort((x, y) => x.start - y.start || y.end - x.end);
 }
 
+const forceStarts = new WeakMap<readonly ForceMention[], PositionIndex<ForceMention>>();
+const sentenceLookups = new WeakMap<AnalyzedDocument, (offset: number) => AnalyzedDocument['sentences'][number] | undefined>();
+
 /**
  * The side of the speaker. An unnamed military speaker of unknown side ("one
  * platoon commander") is taken to serve with the forces the sentence is
@@ -84,13 +107,17 @@ function speakerSide(doc: AnalyzedDocument, lexicon: ClaimLexicon, forces: reado
   const words = a.source.text.toLowerCase().split(/[^\p{L}-]+/u);
   if (!words.some((w) => lexicon.militarySpeakers.has(w))) return a.side;
   // A demonym in the speaker's own words wins ("a Ukrainian platoon commander").
-  const own = forces.find((f) => f.side && !NON_PARTY_SIDES.has(f.side) && f.span[0] >= a.source!.span[0] && f.span[1] <= a.source!.span[1]);
+  let forcesByStart = forceStarts.get(forces);
+  if (!forcesByStart) forceStarts.set(forces, forcesByStart = indexByPosition(forces, (f) => f.span[0]));
+  const own = within(forcesByStart, a.source.span[0], a.source.span[1]).find((f) => f.side && !NON_PARTY_SIDES.has(f.side));
   if (own?.side) return own.side;
-  const sentence = doc.sentences.find((s) => s.span[0] <= a.source!.span[0] && a.source!.span[0] < s.span[1]);
+  let sentenceAt = sentenceLookups.get(doc);
+  if (!sentenceAt) sentenceLookups.set(doc, sentenceAt = spanLookup(doc.sentences));
+  const sentence = sentenceAt(a.source.span[0]);
   // Forces in what the speaker says are the subject of the claim, not the speaker's unit
   // ("one platoon commander said Russian forces were infiltrating the city" is not a Russian commander).
   const [cs, ce] = a.content.span;
-  const first = forces.find((f) => sentence && f.span[0] >= sentence.span[0] && f.span[1] <= sentence.span[1] && f.side && !f.bare && !NON_PARTY_SIDES.has(f.side)
+  const first = sentence && within(forcesByStart, sentence.span[0], sentence.span[1]).find((f) => f.side && !f.bare && !NON_PARTY_SIDES.has(f.side)
     && !(f.span[0] >= cs && f.span[1] <= ce));
   return first?.side ?? a.side;
 }

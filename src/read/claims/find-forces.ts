@@ -1,5 +1,6 @@
 import type { AnalyzedDocument, Side, Span, Token } from '../../model/index.js';
 import type { ClaimLexicon } from './claim-lexicon.js';
+import { spanCoverage } from '../position-index.js';
 
 /** Sides that are not parties to a conflict: an actor of these sides is not a force. */
 export const NON_PARTY_SIDES: ReadonlySet<string> = new Set(['MEDIA', 'THIRD', 'UNKNOWN']);
@@ -59,11 +60,11 @@ export function findForces(doc: AnalyzedDocument, lexicon: ClaimLexicon): ForceM
     out.push({ from, to, span, text: doc.text.slice(span[0], span[1]), ...rest });
   };
 
-  const contents = doc.attributions.map((a) => a.content.span);
+  const contents = spanCoverage(doc.attributions.map((a) => a.content.span));
   for (const actor of doc.actors) {
     // An actor mention that runs across the edge of a content (source and
     // content run together) is not trusted as a force; the phrases below cover it.
-    if (contents.some(([s, e]) => (actor.span[0] < s && actor.span[1] > s) || (actor.span[0] < e && actor.span[1] > e))) continue;
+    if (contents.edgeInside(actor.span[0], actor.span[1])) continue;
     const entity = entities.get(actor.entity);
     if (!entity || NON_PARTY_SIDES.has(entity.side) || entity.kind === 'media' || entity.kind === 'evidence') continue;
     const from = tokenAt(tokens, actor.span[0]);

@@ -7,6 +7,7 @@ import type { ClaimSegment } from './claim-segments.js';
 import { NON_PARTY_SIDES, type ForceMention } from './find-forces.js';
 import { findTriggers, type TriggerMatch } from './find-triggers.js';
 import { timexWindow } from './time-window.js';
+import { indexByPosition, spanCoverage, spanLookup, within, type Coverage, type PositionIndex } from '../position-index.js';
 
 const STAGE = 'claims';
 /** Predicates whose unstated actor, in a party's own words, is that party's forces. */
@@ -35,6 +36,91 @@ const PART_WORDS = new Set(['part', 'parts', 'percent', '%', 'half', 'portion', 
 /** Tokens around a control trigger searched for a part of the place. */
 const PART_REACH = 6;
 
+/**
+ * The document's items by position, built once per document (and per force list) and
+ * found again by identity, so that what is looked up per segment and per trigger
+ * costs its neighbourhood, not the document (issue 19).
+ */
+interface DocIndex {
+  readonly timeById: ReadonlyMap<string, AnalyzedDocument['times'][number]>;
+  readonly timesByStart: PositionIndex<AnalyzedDocument['times'][number]>;
+  readonly quantitiesByStart: PositionIndex<Quantity>;
+  readonly sentenceAt: (offset: number) => AnalyzedDocument['sentences'][number] | undefined;
+  readonly contents: Coverage;
+}
+const docIndexes = new WeakMap<AnalyzedDocument, DocIndex>();
+function docIndex(doc: AnalyzedDocument): DocIndex {
+  let index = docIndexes.get(doc);
+  if (!index) {
+    const timeById = new Map<string, AnalyzedDocument['times'][number]>();
+    for (const t of doc.times) if (!timeById.has(t.id)) timeById.set(t.id, t);
+    index = {
+      timeById,
+      timesByStart: indexByPosition(doc.times, (t) => t.span[0]),
+      quantitiesByStart: indexByPosition(doc.quantities, (q) => q.span[0]),
+      sentenceAt: spanLookup(doc.sentences),
+      contents: spanCoverage(doc.attributions.map((x) => x.content.span)),
+    };
+    docIndexes.set(doc, index);
+  }
+  return index;
+}
+
+interface ForceIndex {
+  readonly byFrom: PositionIndex<ForceMention>;
+  readonly byStart: PositionIndex<ForceMention>;
+  /** The most tokens and characters one mention spans: how far back a window must reach. */
+  readonly longest: number;
+  readonly widest: number;
+}
+const forceIndexes = new WeakMap<readonly ForceMention[], ForceIndex>();
+function forceIndex(forces: readonly ForceMention[]): ForceIndex {
+  let index = forceIndexes.get(forces);
+  if (!index) {
+    index = {
+      byFrom: indexByPosition(forces, (f) => f.from),
+      byStart: indexByPosition(forces, (f) => f.span[0]),
+      longest: forces.reduce((m, f) => Math.max(m, f.to - f.from), 0),
+      widest: forces.reduce((m, f) => Math.max(m, f.span[1] - f.span[0]), 0),
+    };
+    forceIndexes.set(forces, index);
+  }
+  return index;
+}
+
+interface PlaceIndex {
+  readonly byStart: PositionIndex<PlaceMention>;
+  /** The last populated place (in list order) that ends at or before an offset. */
+  readonly lastPopulatedBefore: (offset: number) => PlaceMention | undefined;
+}
+const placeIndexes = new WeakMap<readonly PlaceMention[], PlaceIndex>();
+function placeIndex(places: readonly PlaceMention[]): PlaceIndex {
+  let index = placeIndexes.get(places);
+  if (!index) {
+    const populated = places.filter((p) => p.featureClass === null || p.featureClass === 'P');
+    let byEnd = true;
+    for (let i = 1; i < populated.length && byEnd; i++) if (populated[i]!.span[1] < populated[i - 1]!.span[1]) byEnd = false;
+    const ends = Float64Array.from(populated, (p) => p.span[1]);
+    index = {
+      byStart: indexByPosition(places, (p) => p.span[0]),
+      lastPopulatedBefore: byEnd
+        ? (offset) => {
+          let lo = 0;
+          let hi = ends.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (ends[mid]! <= offset) lo = mid + 1;
+            else hi = mid;
+          }
+          return lo > 0 ? populated[lo - 1] : undefined;
+        }
+        : (offset) => [...populated].reverse().find((p) => p.span[1] <= offset),
+    };
+    placeIndexes.set(places, index);
+  }
+  return index;
+}
+
 export interface ReadClaimsInput {
   readonly doc: AnalyzedDocument;
   readonly lexicon: ClaimLexicon;
@@ -48,7 +134,9 @@ export function readClaims({ doc, lexicon, segments, forces }: ReadClaimsInput):
   const inForce = new Uint8Array(tokens.length);
   for (const f of forces) if (!f.pronoun) for (let i = f.from; i < f.to; i++) inForce[i] = 1;
   const timesById = new Map(doc.times.map((t) => [t.id, t]));
-  const places = doc.places.filter((p) => p.role !== 'government' && !forces.some((f) => f.item !== null && overlaps(f.span, p.span)));
+  const { byStart: forcesByStart, widest } = forceIndex(forces);
+  const places = doc.places.filter((p) => p.role !== 'government'
+    && !forcesByStart.between(p.span[0] - widest, p.span[1]).some((f) => f.item !== null && overlaps(f.span, p.span)));
   const focus = documentFocus(places);
   const claims: Claim[] = [];
   const seen = new Set<string>();
@@ -137,8 +225,9 @@ function readOne(
   };
 
   // Subject: a force right after a modifier trigger ("advancing Russian units"), else the nearest before it.
-  const after = forces.filter((f) => f.from >= match.to && f.from < right && f.from - match.to <= (f.bare ? BARE_REACH : AFTER_REACH));
-  const before = forces.filter((f) => f.to <= match.from && f.from >= left && !(objects.has(f) && !f.bare && tokens[f.to]?.norm !== 'to') && (!f.bare || match.from - f.to <= BARE_REACH));
+  const near = forceIndex(forces).byFrom.between(left, right);
+  const after = near.filter((f) => f.from >= match.to && f.from < right && f.from - match.to <= (f.bare ? BARE_REACH : AFTER_REACH));
+  const before = near.filter((f) => f.to <= match.from && f.from >= left && !(objects.has(f) && !f.bare && tokens[f.to]?.norm !== 'to') && (!f.bare || match.from - f.to <= BARE_REACH));
   if (trigger.form) {
     for (const r of rolesBySyntax(tokens, trigger, match, left, right, before, after, forces)) {
       if (args.has(r.role)) continue;
@@ -364,7 +453,7 @@ function rolesBySyntax(
     if (role !== undefined && force !== undefined) out.push({ role, force, rule });
   };
   const subject = before[before.length - 1];
-  const forceFrom = (at: number): ForceMention | undefined => forces.find((f) => f.from >= at && f.from <= at + 1 && f.from < right);
+  const forceFrom = (at: number): ForceMention | undefined => forceIndex(forces).byFrom.between(at, at + 2).find((f) => f.from < right);
   const wordAfter = (word: string, reach: number): number => {
     for (let i = match.to; i < Math.min(right, match.to + reach); i++) if (tokens[i]!.norm === word) return i;
     return -1;
@@ -463,7 +552,8 @@ function resolveSide(
     if (near?.side && speakerSide && near.side !== speakerSide && !NON_PARTY_SIDES.has(near.side)) return { side: near.side, basis: 'inferred', rule: 'possessive-antecedent' };
     if (speakerSide) return { side: speakerSide, basis: 'inferred', rule: 'speaker-side' };
     // The reporter's "its forces": the party named just before ("Russia's ... since its forces took").
-    const owner = [...forces].reverse().find((o) => o.to <= f.from && o.side && f.from - o.to <= 15);
+    const { byFrom, longest } = forceIndex(forces);
+    const owner = byFrom.between(f.from - 15 - longest, f.from + 1).reverse().find((o) => o.to <= f.from && o.side && f.from - o.to <= 15);
     return owner?.side ? { side: owner.side, basis: 'inferred', rule: 'possessive-antecedent' } : null;
   }
   if (f.pronoun === 'enemy') {
@@ -473,7 +563,8 @@ function resolveSide(
   // "they": the nearest force named before it, outside this content, in the
   // same sentence ("... Ukrainian troops faced ... but denied Russian claims
   // that they had been encircled"), else the speaker's side.
-  const antecedent = [...forces].reverse().find((o) => o.to <= f.from && o.side && !o.bare && (o.from < seg.from || o.to <= f.from) && o !== f && sameSentenceOrNear(o, f));
+  const { byFrom, longest } = forceIndex(forces);
+  const antecedent = byFrom.between(f.from - 40 - longest, f.from + 1).reverse().find((o) => o.to <= f.from && o.side && !o.bare && (o.from < seg.from || o.to <= f.from) && o !== f && sameSentenceOrNear(o, f));
   if (antecedent?.side) return { side: antecedent.side, basis: 'inferred', rule: 'pronoun-antecedent' };
   return speakerSide ? { side: speakerSide, basis: 'inferred', rule: 'pronoun-speaker' } : null;
 }
@@ -518,20 +609,21 @@ function choosePlace(
   const populated = (p: PlaceMention): boolean => p.featureClass === null || p.featureClass === 'P';
   type Candidate = { d: number; make: () => { arg: ClaimArg; span: Span } };
   const candidates: Candidate[] = [];
-  for (const p of places) {
-    if (p.span[0] < lo || p.span[1] > hi || !populated(p)) continue;
+  const { byStart: placesByStart, lastPopulatedBefore } = placeIndex(places);
+  for (const p of within(placesByStart, lo, hi)) {
+    if (!populated(p)) continue;
     candidates.push({ d: distance(p.span), make: () => placeArg(p, 'stated', 'place-in-clause') });
   }
   for (const a of findAnaphora(tokens, left, right, lexicon)) {
-    const antecedent = [...places].reverse().find((p) => p.span[1] <= a[0] && populated(p));
+    const antecedent = lastPopulatedBefore(a[0]);
     if (antecedent) candidates.push({ d: distance(a), make: () => placeArg(antecedent, 'inferred', 'anaphor-antecedent') });
   }
   candidates.sort((x, y) => x.d - y.d);
   if (candidates[0]) return candidates[0].make();
-  const region = places.find((p) => p.span[0] >= lo && p.span[1] <= hi && p.featureClass === 'A' && p.featureCode !== 'PCLI');
+  const region = within(placesByStart, lo, hi).find((p) => p.featureClass === 'A' && p.featureCode !== 'PCLI');
   if (region) return placeArg(region, 'stated', 'region-in-clause');
-  const sentence = doc.sentences.find((s) => s.span[0] <= at && at < s.span[1]);
-  const inSentence = sentence ? places.filter((p) => p.span[0] >= sentence.span[0] && p.span[1] <= sentence.span[1] && populated(p)) : [];
+  const sentence = docIndex(doc).sentenceAt(at);
+  const inSentence = sentence ? within(placesByStart, sentence.span[0], sentence.span[1]).filter(populated) : [];
   if (inSentence.length > 0) {
     inSentence.sort((x, y) => distance(x.span) - distance(y.span));
     return placeArg(inSentence[0]!, 'inferred', 'place-in-sentence');
@@ -564,8 +656,8 @@ function chooseCount(doc: AnalyzedDocument, entry: PredicateEntry, match: Trigge
   const hi = tokens[right - 1]?.span[1] ?? doc.text.length;
   const at = tokens[match.from]!.span[0];
   const lastWord = (q: Quantity): string => (q.unit ?? '').toLowerCase().split(/\s+/).pop() ?? '';
-  const quantities = doc.quantities
-    .filter((q) => q.span[0] >= lo && q.span[1] <= hi && units.has(lastWord(q)))
+  const quantities = within(docIndex(doc).quantitiesByStart, lo, hi)
+    .filter((q) => units.has(lastWord(q)))
     .sort((a, b) => Math.abs(a.span[0] - at) - Math.abs(b.span[0] - at));
   const q = quantities[0];
   if (q) {
@@ -638,14 +730,13 @@ function modalityOf(tokens: readonly Token[], left: number, at: number, lexicon:
 /** When the statement was made: the attribution's time item, else a dated time in its sentence outside any content, else publication. */
 function statementTime(doc: AnalyzedDocument, seg: ClaimSegment): Claim['statedAt'] {
   const a = seg.attribution;
-  const byId = a?.time ? doc.times.find((t) => t.id === a.time) : undefined;
+  const index = docIndex(doc);
+  const byId = a?.time ? index.timeById.get(a.time) : undefined;
   if (byId?.value) return { time: byId.id, value: byId.value };
   if (a) {
-    const sentence = doc.sentences.find((s) => s.span[0] <= a.span[0] && a.span[0] < s.span[1]);
-    const contents = doc.attributions.map((x) => x.content.span);
-    const candidate = doc.times.find((t) => sentence && !t.caption && t.type !== 'DURATION' && t.type !== 'SET'
-      && t.span[0] >= sentence.span[0] && t.span[1] <= sentence.span[1]
-      && !contents.some(([s, e]) => t.span[0] >= s && t.span[1] <= e) && t.value);
+    const sentence = index.sentenceAt(a.span[0]);
+    const candidate = sentence && within(index.timesByStart, sentence.span[0], sentence.span[1]).find((t) => !t.caption && t.type !== 'DURATION' && t.type !== 'SET'
+      && !index.contents.covers(t.span[0], t.span[1]) && t.value);
     if (candidate) return { time: candidate.id, value: candidate.value };
   }
   return { time: null, value: doc.meta.published ? doc.meta.published.slice(0, 10) : null };
@@ -660,8 +751,8 @@ function aboutTime(
   const hi = tokens[right - 1]?.span[1] ?? seg.end;
   const at = tokens[match.from]!.span[0];
   const stated = statedAt.value;
-  const inClause = doc.times
-    .filter((t) => !t.caption && t.type !== 'SET' && t.span[0] >= lo && t.span[1] <= hi)
+  const inClause = within(docIndex(doc).timesByStart, lo, hi)
+    .filter((t) => !t.caption && t.type !== 'SET')
     .sort((a, b) => Math.abs(a.span[0] - at) - Math.abs(b.span[0] - at));
   for (const t of inClause) {
     let window: DateWindow | null = null;
@@ -710,7 +801,7 @@ function saidClaim(doc: AnalyzedDocument, seg: ClaimSegment, forces: readonly Fo
   const words: string[] = [];
   for (let i = seg.from; i < seg.to; i++) if (tokens[i]!.kind === 'word' || tokens[i]!.kind === 'number') words.push(tokens[i]!.norm);
   if (words.length === 0) return null;
-  const subject = forces.find((f) => f.from >= seg.from && f.to <= seg.to && f.side);
+  const subject = forceIndex(forces).byFrom.between(seg.from, seg.to).find((f) => f.to <= seg.to && f.side);
   const args: ClaimArg[] = [];
   if (subject?.side) args.push({ role: 'subject', key: `force:${subject.side}`, label: subject.text, basis: 'stated', item: subject.item, rule: 'first-force' });
   const object = words.filter((w) => w.length > 3).slice(0, 8).join('-');

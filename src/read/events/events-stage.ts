@@ -8,6 +8,35 @@ import { codeReversal } from './code-reversal.js';
 import { eventModality } from './event-modality.js';
 import { findActorPhrases } from './find-actor-phrases.js';
 import { findTriggers, type TriggerMatch } from './find-triggers.js';
+import { indexByPosition, spanCoverage, within as lyingWithin, type Coverage, type PositionIndex } from '../position-index.js';
+
+/** The document's items by position, built once per document: each sentence looks only at its own (issue 19). */
+interface EventIndex {
+  readonly places: PositionIndex<AnalyzedDocument['places'][number]>;
+  readonly actors: PositionIndex<AnalyzedDocument['actors'][number]>;
+  readonly times: PositionIndex<AnalyzedDocument['times'][number]>;
+  readonly quantities: PositionIndex<AnalyzedDocument['quantities'][number]>;
+  readonly widestQuantity: number;
+  readonly actorSpans: Coverage;
+  readonly timeSpans: Coverage;
+}
+const eventIndexes = new WeakMap<AnalyzedDocument, EventIndex>();
+function eventIndex(doc: AnalyzedDocument): EventIndex {
+  let index = eventIndexes.get(doc);
+  if (!index) {
+    index = {
+      places: indexByPosition(doc.places, (p) => p.span[0]),
+      actors: indexByPosition(doc.actors, (a) => a.span[0]),
+      times: indexByPosition(doc.times, (t) => t.span[0]),
+      quantities: indexByPosition(doc.quantities, (q) => q.span[0]),
+      widestQuantity: doc.quantities.reduce((m, q) => Math.max(m, q.span[1] - q.span[0]), 0),
+      actorSpans: spanCoverage(doc.actors.map((a) => a.span)),
+      timeSpans: spanCoverage(doc.times.map((t) => t.span)),
+    };
+    eventIndexes.set(doc, index);
+  }
+  return index;
+}
 
 export interface EventsOptions {
   /** data/events/triggers.tsv and actor-words.json, parsed by parseEventLexicon (loaded at the edge). */
@@ -57,10 +86,6 @@ function tokenIndexAt(tokens: readonly Token[], sentence: Sentence, offset: numb
   return sentence.tokens[1];
 }
 
-function within(span: Span, outer: Span): boolean {
-  return span[0] >= outer[0] && span[1] <= outer[1];
-}
-
 function sentenceEvents(doc: AnalyzedDocument, sentence: Sentence, lexicon: EventLexicon): Event[] {
   const { tokens } = doc;
   const triggers = findTriggers(tokens, sentence, lexicon);
@@ -69,17 +94,18 @@ function sentenceEvents(doc: AnalyzedDocument, sentence: Sentence, lexicon: Even
   const triggerAt = new Set<number>();
   // Agent nouns ("protesters", "inspectors") are triggers and actors at once.
   for (const t of triggers) for (let i = t.from; i < t.to; i++) if (!lexicon.actorHeads.has(tokens[i]!.norm)) triggerAt.add(i);
-  const places = doc.places.filter((p) => within(p.span, sentence.span));
+  const index = eventIndex(doc);
+  const places = lyingWithin(index.places, sentence.span[0], sentence.span[1]);
   // Where the event happened: a location, not a place inside an actor's name ("the General Staff of the
   // Armed Forces of Ukraine", "Russia's Defence Ministry"), which names whose the actor is.
-  const wherePlaces = places.filter((p) => p.role === 'location' && !doc.actors.some((a) => a.span[0] <= p.span[0] && p.span[1] <= a.span[1]));
+  const wherePlaces = places.filter((p) => p.role === 'location' && !index.actorSpans.covers(p.span[0], p.span[1]));
   const locationAt = new Set<number>();
   for (const p of places) {
     if (p.role !== 'location') continue;
     for (let i = tokenIndexAt(tokens, sentence, p.span[0], false); i < tokenIndexAt(tokens, sentence, p.span[1], true); i++) locationAt.add(i);
   }
   const candidates = actorCandidates(doc, sentence, lexicon, (i) => triggerAt.has(i) || locationAt.has(i));
-  const time = doc.times.find((t) => within(t.span, sentence.span) && !t.caption) ?? null;
+  const time = lyingWithin(index.times, sentence.span[0], sentence.span[1]).find((t) => !t.caption) ?? null;
   const spanOf = (c: Candidate | null): Span | null => (c ? [tokens[c.from]!.span[0], tokens[c.to - 1]!.span[1]] : null);
 
   // Reversals: "cancelled a planned visit" is coded on "visit" as SANCTION,
@@ -151,8 +177,7 @@ function sentenceEvents(doc: AnalyzedDocument, sentence: Sentence, lexicon: Even
 /** Actor items of the actors stage in the sentence, plus fallback phrases where no item is. */
 function actorCandidates(doc: AnalyzedDocument, sentence: Sentence, lexicon: EventLexicon, skip: (i: number) => boolean): Candidate[] {
   const { tokens } = doc;
-  const items: Candidate[] = doc.actors
-    .filter((a) => within(a.span, sentence.span))
+  const items: Candidate[] = lyingWithin(eventIndex(doc).actors, sentence.span[0], sentence.span[1])
     .map((a) => ({ from: tokenIndexAt(tokens, sentence, a.span[0], false), to: tokenIndexAt(tokens, sentence, a.span[1], true), id: a.id }));
   const covered = (i: number): boolean => items.some((c) => i >= c.from && i < c.to);
   const fallback = findActorPhrases(tokens, sentence, lexicon, (i) => skip(i) || covered(i)).map((p) => ({ ...p, id: null }));
@@ -239,7 +264,8 @@ function sizeOf(doc: AnalyzedDocument, tokens: readonly Token[], trigger: Trigge
   if (at < 0) return null;
   const t = tokens[at]!;
   // A year or a day of the month is a time, not a count ("slowed between late 2024").
-  if (doc.times.some((time) => time.span[0] <= t.span[0] && time.span[1] >= t.span[1])) return null;
-  const quantity = doc.quantities.find((q) => q.span[0] <= t.span[0] && q.span[1] >= t.span[1]);
+  const index = eventIndex(doc);
+  if (index.timeSpans.covers(t.span[0], t.span[1])) return null;
+  const quantity = index.quantities.between(t.span[0] - index.widestQuantity, t.span[0] + 1).find((q) => q.span[1] >= t.span[1]);
   return { id: quantity?.id ?? null, value: quantity?.value ?? numberValue(t.text) };
 }

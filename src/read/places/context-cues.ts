@@ -1,3 +1,4 @@
+import { textTable } from '../text-table.js';
 /** The context words of data/places/context-cues.tsv, by category (loaded at the edge, passed to the stage). */
 export interface ContextCues {
   readonly locative: ReadonlySet<string>;
@@ -18,11 +19,11 @@ export interface ContextCues {
   readonly notPlace: ReadonlySet<string>;
 }
 
-const CATEGORY: Readonly<Record<string, keyof ContextCues>> = {
+const CATEGORY: Readonly<Record<string, keyof ContextCues>> = textTable({
   locative: 'locative', 'from-or-with': 'fromOrWith', settlement: 'settlement', 'region-word': 'regionWord', 'direction-word': 'directionWord', 'street-word': 'streetWord', direction: 'direction',
   title: 'title', 'org-word': 'orgWord', 'government-verb': 'governmentVerb', 'government-noun': 'governmentNoun',
   'government-object-verb': 'governmentObjectVerb', 'not-place': 'notPlace',
-};
+});
 
 /** Parses the cue file (`category<TAB>word`, `#` comments); throws naming the line on an unknown category. */
 export function parseContextCues(text: string, file = 'context-cues.tsv'): ContextCues {

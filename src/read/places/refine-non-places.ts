@@ -66,7 +66,14 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
   };
   // A seat of government or of a division ("мер Луцька", "мэра Москвы").
   const isSeat = (p: PlaceProposal): boolean => p.hits.some((h) => /^PPL(?:C|A|A2)$/.test(gazetteer.entry(h.entry).featureCode));
-  const wellKnownAt = (tokenIndex: number): boolean => proposals.some((q) => q.tokens[0] <= tokenIndex && tokenIndex < q.tokens[1] && (q.regionPhrase === true || isStrong(q) || maxPopulation(q, entriesOf(q)) >= KNOWN_TOWN_POPULATION));
+  // The tokens inside any proposal, and inside a well-known one: marked once, not searched per proposal (issue 19).
+  const inProposal = new Uint8Array(tokens.length + 1);
+  const inWellKnown = new Uint8Array(tokens.length + 1);
+  for (const q of proposals) {
+    inProposal.fill(1, q.tokens[0], q.tokens[1]);
+    if (q.regionPhrase === true || isStrong(q) || maxPopulation(q, entriesOf(q)) >= KNOWN_TOWN_POPULATION) inWellKnown.fill(1, q.tokens[0], q.tokens[1]);
+  }
+  const wellKnownAt = (tokenIndex: number): boolean => inWellKnown[tokenIndex] === 1;
   // "the city of X", "города X", "села X": a settlement word names what follows as a place, whatever comes after it.
   const afterSettlementWord = (ti: number): boolean => {
     let k = ti - 1;
@@ -112,7 +119,7 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     // ("Putin" for Putiatyntsy): a small place known only by such a name needs a settlement word ("the village of").
     else if (p.hits.every((h) => h.kind === 'alternate' && gazetteer.entry(h.entry).featureClass === 'P' && gazetteer.entry(h.entry).population < SMALL_PLACE_POPULATION)) v = 'drop';
     // A given name before it ("Megyn Kelly"): a capitalised word of letters, not a road number ("A429 Cirencester").
-    else if (single && sameSentence(prev) && isCapitalised(prev!) && NAME_WORD.test(prev!.text) && !sentenceStartAt(tokens, ti - 1) && !partOfProposal(proposals, ti - 1)) { v = 'drop'; personNames.add(p.key); }
+    else if (single && sameSentence(prev) && isCapitalised(prev!) && NAME_WORD.test(prev!.text) && !sentenceStartAt(tokens, ti - 1) && inProposal[ti - 1] !== 1) { v = 'drop'; personNames.add(p.key); }
     // A capitalised word after it ("Mary Magdalene", "Paul Francis Floyd") makes it a given name, unless
     // that word starts a well-known place itself (two places side by side).
     else if (single && sameSentence(next) && isCapitalised(next!) && NAME_WORD.test(next!.text) && !wellKnownAt(tj)) v = 'drop';
@@ -172,9 +179,6 @@ function sentenceStartAt(tokens: AnalyzedDocument['tokens'], i: number): boolean
   return prev === undefined || prev.sentence !== tokens[i]!.sentence || prev.kind === 'quote';
 }
 
-function partOfProposal(proposals: readonly PlaceProposal[], tokenIndex: number): boolean {
-  return proposals.some((p) => p.tokens[0] <= tokenIndex && tokenIndex < p.tokens[1]);
-}
 
 /** "Russian", "Ukrainian", "Syrian", "Chinese", "Israeli", "British": a country stem and a demonym ending. */
 export function isDemonym(folded: string, countryStems: ReadonlySet<string>): boolean {

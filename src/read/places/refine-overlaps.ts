@@ -1,5 +1,6 @@
 import type { AnalyzedDocument } from '../../model/index.js';
 import type { PlaceProposal } from './proposal.js';
+import { spanCoverage } from '../position-index.js';
 
 /**
  * Refiner: where proposals overlap, the longer span wins ("Donetsk region"
@@ -9,8 +10,13 @@ import type { PlaceProposal } from './proposal.js';
 export function refineOverlaps(proposals: readonly PlaceProposal[]): PlaceProposal[] {
   const ranked = [...proposals].sort((a, b) => (b.span[1] - b.span[0]) - (a.span[1] - a.span[0]) || Number(!!b.regionPhrase) - Number(!!a.regionPhrase) || a.span[0] - b.span[0]);
   const kept: PlaceProposal[] = [];
+  // The characters of the proposals kept so far: a check costs the proposal's length, not the number kept (issue 19).
+  const taken = new Uint8Array(proposals.reduce((m, p) => Math.max(m, p.span[1]), 0));
   for (const p of ranked) {
-    if (kept.some((k) => p.span[0] < k.span[1] && k.span[0] < p.span[1])) continue;
+    let overlaps = false;
+    for (let i = p.span[0]; i < p.span[1] && !overlaps; i++) overlaps = taken[i] === 1;
+    if (overlaps) continue;
+    taken.fill(1, p.span[0], p.span[1]);
     kept.push(p);
   }
   return kept.sort((a, b) => a.span[0] - b.span[0]);
@@ -24,5 +30,6 @@ export function refineOverlaps(proposals: readonly PlaceProposal[]): PlacePropos
  */
 export function refineTimeOverlaps(doc: Pick<AnalyzedDocument, 'times'>, proposals: readonly PlaceProposal[]): PlaceProposal[] {
   if (doc.times.length === 0) return [...proposals];
-  return proposals.filter((p) => !doc.times.some((t) => t.span[0] <= p.span[0] && p.span[1] <= t.span[1]));
+  const times = spanCoverage(doc.times.map((t) => t.span));
+  return proposals.filter((p) => !times.covers(p.span[0], p.span[1]));
 }

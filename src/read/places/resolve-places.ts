@@ -1,6 +1,7 @@
 import { foldName } from '../../gazetteer/fold.js';
 import type { Gazetteer, GazetteerEntry, NameHit } from '../../gazetteer/gazetteer.js';
 import type { PlaceProposal } from './proposal.js';
+import { textTable } from '../text-table.js';
 
 /** The entry chosen for a proposal, how sure, and why. */
 export interface Resolution {
@@ -9,9 +10,9 @@ export interface Resolution {
   readonly why: readonly string[];
 }
 
-const FEATURE_PRIOR: Readonly<Record<string, number>> = {
+const FEATURE_PRIOR: Readonly<Record<string, number>> = textTable({
   PCLI: 8, CONT: 8, RGN: 5, ADM1: 1.6, PPLC: 1.8, PPLA: 1, PPLA2: 0.5, PPLA3: 0.2, PPLA4: 0.1, ADM2: -0.3, PPLX: -0.8, PPLL: -0.3,
-};
+});
 const KIND_PRIOR: Readonly<Record<NameHit['kind'], number>> = { primary: 1, historic: 1, alternate: 0 };
 /** Two places within this distance of each other support each other's reading. */
 const NEAR_KM = 250;

@@ -1,5 +1,6 @@
 import type { QuantityModifier, Sentence, Token } from '../../model/index.js';
 import type { QuantityVocabulary } from './quantity-vocabulary.js';
+import { textTable } from '../text-table.js';
 
 export interface QuantityCandidate {
   readonly from: number;
@@ -11,17 +12,17 @@ export interface QuantityCandidate {
   readonly rule: string;
 }
 
-const WORDS: Record<string, number> = {
+const WORDS: Record<string, number> = textTable({
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12, dozens: 24, hundreds: 200, thousands: 2000,
-};
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
-const BEFORE: Record<string, QuantityModifier> = {
+});
+const SCALES: Record<string, number> = textTable({ thousand: 1e3, million: 1e6, billion: 1e9 });
+const BEFORE: Record<string, QuantityModifier> = textTable({
   around: 'approximate', about: 'approximate', roughly: 'approximate', approximately: 'approximate', some: 'approximate', estimated: 'approximate',
   nearly: 'upper-bound', almost: 'upper-bound', 'up to': 'upper-bound', 'less than': 'upper-bound', 'fewer than': 'upper-bound', under: 'upper-bound',
   'more than': 'lower-bound', over: 'lower-bound', 'at least': 'lower-bound', 'upwards of': 'lower-bound',
   additional: 'additional', another: 'additional', extra: 'additional', further: 'additional',
-};
+});
 const QUALITATIVE = new Set(['significant', 'heavy', 'substantial', 'huge', 'massive', 'considerable', 'minor', 'light', 'serious', 'enormous', 'catastrophic']);
 const QUALITATIVE_HEADS = new Set(['losses', 'casualties', 'damage', 'destruction']);
 const UNIT_STOPS = new Set(['of', 'in', 'to', 'and', 'or', 'on', 'at', 'from', 'for', 'by', 'with', 'the', 'a', 'that', 'who', 'which', 'were', 'was', 'had', 'have', 'has', 'are', 'is']);

@@ -1,18 +1,19 @@
 import { AMOUNT_RE, parseAmount, parseUnit, WEEKDAY_RE, WEEKDAYS } from './lexicon.js';
 import { compile, previousWord, S, type ExtractionRule } from './rule.js';
+import { textTable } from '../text-table.js';
 
 /**
  * Extractor: recurring times (TIMEX3 SET) — "daily", "every week", "each
  * year", "annually", "every two years", "every Sunday", "twice a day".
  */
 
-const ADVERB: Readonly<Record<string, string>> = {
+const ADVERB: Readonly<Record<string, string>> = textTable({
   hourly: 'PT1H', daily: 'P1D', nightly: 'P1D', weekly: 'P1W', biweekly: 'P2W', fortnightly: 'P2W', monthly: 'P1M',
   quarterly: 'P3M', annually: 'P1Y', yearly: 'P1Y', 'semi-annually': 'P6M', biannually: 'P6M',
-};
-const LETTER: Readonly<Record<string, string>> = {
+});
+const LETTER: Readonly<Record<string, string>> = textTable({
   second: 'TS', minute: 'TM', hour: 'TH', day: 'D', night: 'D', week: 'W', month: 'M', quarter: 'Q', year: 'Y', decade: 'E', century: 'C',
-};
+});
 
 export const SET_RULES: readonly ExtractionRule[] = [
   {

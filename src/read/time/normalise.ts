@@ -5,6 +5,7 @@ import {
 import { dateOfHoliday, HOLIDAYS } from './holidays.js';
 import { DURATION_CODE } from './lexicon.js';
 import type { TimeSpec } from './time-spec.js';
+import { textTable } from '../text-table.js';
 
 export type Tense = 'past' | 'present' | 'future';
 
@@ -102,12 +103,12 @@ function previousReference(unit: string, previous: string | null | undefined): Y
 }
 
 /** The next smaller TIMEX3 unit for fractional amounts, and how many of it make one. */
-const SMALLER_UNIT: Partial<Record<string, { readonly letter: string; readonly factor: number; readonly time: boolean }>> = {
+const SMALLER_UNIT: Partial<Record<string, { readonly letter: string; readonly factor: number; readonly time: boolean }>> = textTable({
   year: { letter: 'M', factor: 12, time: false },
   day: { letter: 'H', factor: 24, time: true },
   hour: { letter: 'M', factor: 60, time: true },
   minute: { letter: 'S', factor: 60, time: true },
-};
+});
 
 function formatAmount(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(2)));

@@ -7,6 +7,8 @@ import { ApiError, describeIssues } from '../errors.js';
 import { STANDARD_ERRORS, errorResponse, jsonResponse, pageSchema, pathParameter, queryParameters } from '../openapi.js';
 import { page, pageQuery, parseParam, parseQuery } from '../validate.js';
 import type { RouteDeps, RouteModule } from './route-module.js';
+import { AnalysisRefused } from '../analysis-queue.js';
+import { textProblem } from '../../ingest/text-problem.js';
 
 /** Largest body POST /api/documents takes; larger ones get 413 before they are read. */
 export const MAX_INGEST_BYTES = 2 * 1024 * 1024;
@@ -33,8 +35,6 @@ const metaFields = {
 
 /** The JSON body of an ingest: the text and its metadata. Unknown fields are errors. */
 export const ingestBody = z.strictObject({ text: z.string().min(1, 'must not be empty'), ...metaFields });
-/** Metadata in the query string when the body is text/plain. */
-export const ingestQuery = z.object(Object.fromEntries(Object.entries(metaFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof metaFields]: z.ZodOptional<(typeof metaFields)[K]> });
 
 type DocumentFilter = Omit<z.infer<typeof documentListQuery>, 'limit' | 'offset'>;
 
@@ -85,21 +85,19 @@ async function readIngestBody(c: import('hono').Context) {
   if (type === 'application/json') {
     let body: unknown;
     try {
-      body = await c.req.json();
+      // Decoded strictly, as the CLI decodes files: invalid UTF-8 is refused, not replaced (issue 19).
+      body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer()));
     } catch {
-      throw new ApiError('bad-request', 'body is not valid JSON');
+      throw new ApiError('bad-request', 'body is not valid JSON in UTF-8');
     }
     const parsed = ingestBody.safeParse(body);
     if (!parsed.success) throw new ApiError('bad-request', describeIssues(parsed.error));
+    const problem = textProblem(parsed.data.text);
+    if (problem) throw new ApiError('bad-request', `text: ${problem.message}`);
     return parsed.data;
   }
-  if (type === 'text/plain' || type === 'text/markdown') {
-    const meta = parseQuery(c, ingestQuery);
-    const text = await c.req.text();
-    if (text.trim() === '') throw new ApiError('bad-request', 'text: must not be empty');
-    return { ...meta, text };
-  }
-  throw new ApiError('unsupported-media-type', `send the document as application/json ({"text": ...}) or text/plain, not ${type || 'no Content-Type'}`);
+  // Only JSON: a text/plain body is what a page on another origin can send without a preflight (issue 19).
+  throw new ApiError('unsupported-media-type', `send the document as application/json ({"text": ...}), not ${type || 'no Content-Type'}`);
 }
 
 function create(deps: RouteDeps): Hono {
@@ -125,7 +123,16 @@ function create(deps: RouteDeps): Hono {
     bodyLimit({ maxSize: MAX_INGEST_BYTES, onError: () => { throw new ApiError('payload-too-large', `body is larger than ${MAX_INGEST_BYTES} bytes`); } }),
     async (c) => {
       const { text, ...meta } = await readIngestBody(c);
-      const doc = await deps.read(sourceDocument(text, { ...meta, source: 'api' }));
+      let doc;
+      try {
+        doc = await deps.read(sourceDocument(text, { ...meta, source: 'api' }));
+      } catch (error) {
+        if (error instanceof AnalysisRefused) {
+          if (error.reason === 'busy') c.header('Retry-After', '5');
+          throw new ApiError(error.reason, error.message);
+        }
+        throw error;
+      }
       const outcome = await deps.store.saveDocument(doc);
       if (outcome !== 'unchanged') deps.bumpGeneration();
       return c.json({ id: doc.id, outcome }, outcome === 'inserted' ? 201 : 200);
@@ -151,21 +158,22 @@ export const documentRoutes: RouteModule = {
       },
       post: {
         summary: 'Ingest and analyse a document (only with --allow-ingest)', tags: ['documents'],
-        parameters: queryParameters(ingestQuery),
         requestBody: {
           required: true,
           content: {
             'application/json': { schema: z.toJSONSchema(ingestBody, { io: 'input' }) },
-            'text/plain': { schema: { type: 'string' } },
           },
         },
         responses: {
           '201': jsonResponse('Stored', { type: 'object', properties: { id: { type: 'string' }, outcome: { type: 'string', enum: ['inserted'] } } }),
           '200': jsonResponse('Already stored (same text): updated or unchanged', { type: 'object', properties: { id: { type: 'string' }, outcome: { type: 'string', enum: ['updated', 'unchanged'] } } }),
           '400': errorResponse('Invalid body or metadata.'),
-          '403': errorResponse('Ingest is disabled.'),
           '413': errorResponse(`Body larger than ${MAX_INGEST_BYTES} bytes.`),
-          '415': errorResponse('Not JSON or plain text.'),
+          '403': errorResponse('Ingest is disabled, or the request came from another origin.'),
+          '415': errorResponse('Not application/json.'),
+          '421': errorResponse('The Host header names another server (DNS rebinding).'),
+          '422': errorResponse('The document needs more analysis work than one request may take.'),
+          '503': errorResponse('Too many documents waiting for analysis; see Retry-After.'),
         },
       },
     },

@@ -75,12 +75,31 @@ export function openSqliteStore(file: string): Store {
   const selectSource = db.prepare<[string], { fingerprint: string; documents: number }>('SELECT fingerprint, documents FROM ingest_sources WHERE source = ?');
   const upsertSource = db.prepare('INSERT OR REPLACE INTO ingest_sources (source, fingerprint, documents) VALUES (?, ?, ?)');
 
+  const selectLink = db.prepare<[string], { duplicate_of: string | null; duplicate_similarity: number | null }>('SELECT duplicate_of, duplicate_similarity FROM documents WHERE id = ?');
+  /**
+   * The near-duplicate link to store, decided inside the write transaction (SQLite lets one
+   * writer in at a time, so this sees every other run's committed links; issue 19: two ingests
+   * of one file into one database linked documents into cycles, A a copy of B and B of A):
+   * a document already stored keeps the link it was stored with (the first copy stays the
+   * first copy), and a link to a copy goes to that copy's first copy, never back to itself.
+   */
+  const linkToStore = (doc: LedgerDocument): { id: string; similarity: number } | null => {
+    const stored = selectLink.get(doc.id);
+    if (stored) return stored.duplicate_of === null ? null : { id: stored.duplicate_of, similarity: stored.duplicate_similarity ?? 0 };
+    const link = doc.duplicateOf ?? null;
+    if (!link || link.id === doc.id) return null;
+    const target = selectLink.get(link.id);
+    if (target?.duplicate_of) return target.duplicate_of === doc.id ? null : { id: target.duplicate_of, similarity: link.similarity };
+    return link;
+  };
+
   const saveWithExtras = db.transaction((doc: LedgerDocument, extras: IngestExtras | null): SaveOutcome => {
-    const outcome = save(doc);
+    const link = linkToStore(doc);
+    const outcome = save(link === doc.duplicateOf ? doc : { ...doc, duplicateOf: link });
     const analyzed = extras ? extras.analyzed : !doc.diagnostics.some((d) => d.code === 'input.language-unsupported');
     const row = updateExtras.get({
       id: doc.id, analyzed: analyzed ? 1 : 0, byline: extras?.byline ?? null, forwarded_from: extras?.forwardedFrom ?? null,
-      duplicate_of: doc.duplicateOf?.id ?? null, duplicate_similarity: doc.duplicateOf?.similarity ?? null,
+      duplicate_of: link?.id ?? null, duplicate_similarity: link?.similarity ?? null,
     }) as { seq: number };
     if (extras?.minhash) {
       upsertSignature.run(row.seq, extras.minhash.signature);
