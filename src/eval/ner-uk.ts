@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { nerUkTimeScores } from './ner-uk-times.js';
 import type { Span } from '../model/index.js';
 import type { DatasetScores, ScoreOptions, Scorer } from './scorer.js';
 import type { Pipeline } from '../read/pipeline.js';
@@ -33,7 +34,12 @@ export function readBratSpans(ann: string, type: string): Span[] {
  */
 export const nerUkScorer: Scorer = {
   dataset: 'ner-uk',
-  score: (dir, options) => Promise.resolve(scoreNerUk(dir, placesPipeline(), options)),
+  async score(dir, options) {
+    const scores = scoreNerUk(dir, placesPipeline(), options);
+    // Time extents over DATE, TIME and PERIOD (ner-uk-times.ts), in the same corpus row.
+    for (const corpus of Object.keys(scores)) Object.assign(scores[corpus]!, await nerUkTimeScores(path.join(dir, corpus), options));
+    return scores;
+  },
 };
 
 /** The scorer's work with a given pipeline (the morphology comparison reads with other resources). */
