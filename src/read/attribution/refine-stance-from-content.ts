@@ -28,12 +28,16 @@ function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** "situation * difficult" → a word-bounded pattern where '*' is up to four words. */
-function compilePattern(phrase: string): RegExp {
+/** "situation * difficult" → the pattern's body: its words, each perhaps in quotation marks; '*' is up to four words. */
+function patternBody(phrase: string): string {
   // a word may sit in quotation marks ('the situation was "difficult"')
   const parts = phrase.toLowerCase().split(/\s+/).map((w) => (w === '*' ? '(?:\\S+\\s+){0,4}?' : `["“”«»']?${escape(w)}["“”«»']?\\s+`));
-  const body = parts.join('').replace(/\\s\+$/, '');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'u');
+  return parts.join('').replace(/\\s\+$/, '');
+}
+
+/** One word-bounded pattern for all the phrases of a stance and class: one scan of a content per class, not one per phrase. */
+function compilePatterns(phrases: readonly string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.map(patternBody).join('|')})(?![\\p{L}\\p{N}])`, 'u');
 }
 
 /** Validates data/cues/content-stance.json and compiles its patterns; throws naming the problem. */
@@ -46,8 +50,8 @@ export function compileContentStance(data: unknown): ContentStanceLexicon {
     for (const stance of PRECEDENCE) {
       const lists = stances[stance as keyof typeof stances];
       if (!lists) continue;
-      for (const phrase of lists.frame ?? []) rules.push({ stance, frame: true, pattern: compilePattern(phrase) });
-      for (const phrase of lists.plain ?? []) rules.push({ stance, frame: false, pattern: compilePattern(phrase) });
+      if (lists.frame?.length) rules.push({ stance, frame: true, pattern: compilePatterns(lists.frame) });
+      if (lists.plain?.length) rules.push({ stance, frame: false, pattern: compilePatterns(lists.plain) });
     }
     byLanguage.set(language, rules);
   }
@@ -56,6 +60,8 @@ export function compileContentStance(data: unknown): ContentStanceLexicon {
 
 /** Lower case and plain apostrophes, keeping every offset (a letter whose lower case is longer stays as it is). */
 function sameLengthLower(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower.replace(/[’‘ʼ`]/g, "'");
   return text.replace(/\p{Lu}/gu, (c) => { const l = c.toLowerCase(); return l.length === c.length ? l : c; }).replace(/[’‘ʼ`]/g, "'");
 }
 
@@ -74,10 +80,10 @@ export function refineStanceFromContent(a: Attribution, lexicon: ContentStanceLe
   if (a.voice !== 'source' || !NEUTRAL.has(a.stance)) return a;
   const rules = lexicon.byLanguage.get(language) ?? lexicon.byLanguage.get('en');
   if (!rules) return a;
-  const parts = [a.content, ...(a.contentParts ?? [])];
+  const parts = [a.content, ...(a.contentParts ?? [])].map((part) => ({ ...part, lower: sameLengthLower(part.text) }));
   for (const rule of rules) {
     for (const part of parts) {
-      const m = rule.pattern.exec(sameLengthLower(part.text));
+      const m = rule.pattern.exec(part.lower);
       if (!m) continue;
       const span: Span = [part.span[0] + m.index, part.span[0] + m.index + m[0].length];
       return { ...a, stance: rule.stance, stanceFrom: { span, text: part.text.slice(m.index, m.index + m[0].length), rule: `content-${rule.stance}${rule.frame ? '-frame' : ''}` } };

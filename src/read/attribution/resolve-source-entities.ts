@@ -145,7 +145,13 @@ function resolveOne(
   if (GROUP_PRONOUNS.has(lower)) return latestSpeaker(false) ?? lastGroup();
   if (ws.length >= 2 && ws.length <= 3 && DETERMINERS.has(ws[0]!)) {
     const last = ws[ws.length - 1]!;
-    if (PERSON_HEADS.has(last) && inside.length === 0) return describedPerson(text, last, span[0], [...actors.map((m) => ({ span: m.span, entity: entityOf(m.entity) })), ...speakers].sort((x, y) => x.span[0] - y.span[0])) ?? latestSpeaker(true) ?? lastPerson();
+    if (PERSON_HEADS.has(last) && inside.length === 0) {
+      // the later of the person mentions and the earlier speakers the description fits (both lists are in text order)
+      const mentioned = describedPerson(text, last, span[0], actors, (m) => ({ span: m.span, entity: entityOf(m.entity) }));
+      const spoke = describedPerson(text, last, span[0], speakers, (m) => m);
+      const best = !mentioned ? spoke : !spoke ? mentioned : mentioned.at >= spoke.at ? mentioned : spoke;
+      return best?.entity ?? latestSpeaker(true) ?? lastPerson();
+    }
     if (GROUP_HEADS.has(last) && inside.length === 0) return latestSpeaker(false) ?? lastGroup();
   }
   if (comma < 0 && inside.length > 0) return undefined; // the actor stage decided
@@ -186,17 +192,19 @@ const DESCRIPTION_LOOKBACK = 200;
  * stands next to ("the general" → the person introduced as "Chief of the
  * General Staff Valery Gerasimov"), or undefined.
  */
-function describedPerson(text: string, head: string, at: number, mentions: ReadonlyArray<{ readonly span: Span; readonly entity: Entity | undefined }>): Entity | undefined {
+function describedPerson<T>(
+  text: string, head: string, at: number, mentions: readonly T[], view: (m: T) => { readonly span: Span; readonly entity: Entity | undefined },
+): { entity: Entity; at: number } | undefined {
   const word = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu');
   // Bounded look-back: a description reaches back a few hundred mentions at most (linear in document size).
   for (let k = mentions.length - 1, seen = 0; k >= 0 && seen < DESCRIPTION_LOOKBACK; k--) {
-    const m = mentions[k]!;
+    const m = view(mentions[k]!);
     if (m.span[1] > at) continue;
     seen++;
     const e = m.entity;
     if (!e || e.kind !== 'person') continue;
     const around = text.slice(Math.max(0, m.span[0] - DESCRIPTION_REACH), Math.min(at, m.span[1] + DESCRIPTION_REACH));
-    if (word.test(around) || (e.role && word.test(e.role))) return e;
+    if (word.test(around) || (e.role && word.test(e.role))) return { entity: e, at: m.span[0] };
   }
   return undefined;
 }
