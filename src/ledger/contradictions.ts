@@ -164,8 +164,11 @@ function controlContradictions(claims: readonly LedgerClaim[]): Contradiction[] 
     };
     // Two captures by different forces contradict only at the same time: a later capture by the
     // other side is a recapture, which supersedes the first (the timeline shows both).
+    // Both said by someone who speaks for a side or from outside the war: the reporter's own sentences
+    // ("… Marinka under control, the defensive capabilities of …") take no side in a control dispute.
+    const speaks = (c: LedgerClaim): boolean => c.source.side !== 'MEDIA' && c.source.side !== 'UNKNOWN';
     for (const a of holds) {
-      for (const b of holds) if (actorOf(a)! < actorOf(b)! && sameTime(a, b)) push(a, b, '');
+      for (const b of holds) if (actorOf(a)! < actorOf(b)! && speaks(a) && speaks(b) && sameTime(a, b)) push(a, b, '');
     }
     for (const a of holds) {
       const start = a.claim.about.window?.start;
