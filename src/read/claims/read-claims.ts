@@ -140,6 +140,8 @@ export function readClaims({ doc, lexicon, segments, forces }: ReadClaimsInput):
   const focus = documentFocus(places);
   const claims: Claim[] = [];
   const seen = new Set<string>();
+  // Attributions by where their content starts: each segment looks only inside itself for reports (linear).
+  const reportsByContent = indexByPosition(doc.attributions, (a) => a.content.span[0]);
 
   for (const seg of segments) {
     // One claim per proposition per segment ("trapped in pockets" is one encirclement).
@@ -151,8 +153,8 @@ export function readClaims({ doc, lexicon, segments, forces }: ReadClaimsInput):
     const speakerSide = NON_PARTY_SIDES.has(seg.side) ? null : seg.side;
     const triggers = findTriggers(tokens, seg.from, seg.to, lexicon, inForce);
     // Reports inside this content ("a claim by the Houthis that its forces ..."): their speakers own their pronouns.
-    const innerReports = seg.attribution ? doc.attributions.filter((a) => a !== seg.attribution && a.voice === 'source'
-      && a.content.span[0] >= seg.start && a.content.span[1] <= seg.end && a.span[0] >= seg.start) : [];
+    const innerReports = seg.attribution ? reportsByContent.between(seg.start, seg.end).filter((a) => a !== seg.attribution && a.voice === 'source'
+      && a.content.span[1] <= seg.end && a.span[0] >= seg.start) : [];
     let emitted = 0;
     for (const match of triggers) {
       const start = tokens[match.from]!.span[0];
@@ -548,7 +550,11 @@ function resolveSide(
   if (f.side) return { side: f.side, basis: 'stated', rule: f.rule };
   if (f.pronoun === 'self') {
     // "a claim by the Houthi group that its forces attacked": a party named just before the possessive owns it
-    const near = [...forces].reverse().find((o) => o.to <= f.from && o.side && !o.pronoun && f.from - o.to <= OWNER_REACH);
+    let near: ForceMention | undefined;
+    for (let k = forces.length - 1; k >= 0 && !near; k--) {
+      const o = forces[k]!;
+      if (o.to <= f.from && o.side && !o.pronoun && f.from - o.to <= OWNER_REACH) near = o;
+    }
     if (near?.side && speakerSide && near.side !== speakerSide && !NON_PARTY_SIDES.has(near.side)) return { side: near.side, basis: 'inferred', rule: 'possessive-antecedent' };
     if (speakerSide) return { side: speakerSide, basis: 'inferred', rule: 'speaker-side' };
     // The reporter's "its forces": the party named just before ("Russia's ... since its forces took").
