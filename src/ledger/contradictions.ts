@@ -42,7 +42,10 @@ function representative(claims: readonly LedgerClaim[]): LedgerClaim {
  *   where no party takes that position), citing a named source first;
  * - numbers: the same event counted differently beyond COUNT_TOLERANCE;
  * - control: two sides each claiming to have captured or to fully control a
- *   place at overlapping times.
+ *   place at overlapping times;
+ * - events at a site (a strike on a hospital, an attack on a ship): two sides
+ *   naming different authors of it (responsibility), or one side saying a
+ *   force did it and another saying that force, or anyone, did not.
  *
  * @example
  * findContradictions(claims)[0].explanation
@@ -61,6 +64,7 @@ export function findContradictions(claims: readonly LedgerClaim[]): Contradictio
     out.push(...polarityContradictions(proposition, group), ...numberContradictions(proposition, group));
   }
   out.push(...controlContradictions(claims.filter(asserted)));
+  out.push(...eventContradictions(claims.filter(asserted)));
   return out;
 }
 
@@ -178,6 +182,72 @@ function controlContradictions(claims: readonly LedgerClaim[]): Contradiction[] 
         // Presence before the capture is its history, not a denial of it.
         if (start && end && end < addDays(start, -1)) continue;
         push(a, b, 'still there: ');
+      }
+    }
+  }
+  return out;
+}
+
+/** Event predicates whose claims name a site (data/claims/sites.json). */
+const SITE_EVENTS = new Set(['struck', 'attacked']);
+
+/** A site key's class part and country ("site:hospital:PS" → ["site:hospital", "PS"]); ships keep their name as the class. */
+function siteParts(key: string): [string, string | null] {
+  if (key.startsWith('site:ship:')) return [key, null];
+  const parts = key.split(':');
+  return parts.length > 2 ? [parts.slice(0, 2).join(':'), parts[2]!] : [key, null];
+}
+
+/**
+ * Contradictions about one event at a site (docs/ledger.md, "Event sites"): claims of a strike or an
+ * attack on the same site class, whose countries agree or are unknown, on overlapping days, said by
+ * two sides that speak for a party or from outside the war:
+ * - responsibility: each side names a different force as its author ("an Israeli air strike" against
+ *   "a misfired rocket of Islamic Jihad");
+ * - polarity: one side says a force did it (or that it happened), the other that this force did not,
+ *   or that nothing happened ("officials deny any attack on the carrier").
+ * One contradiction per site and pair of sides.
+ */
+function eventContradictions(claims: readonly LedgerClaim[]): Contradiction[] {
+  const siteOf = (c: LedgerClaim): string | undefined => c.claim.args.find((a) => a.role === 'site')?.key;
+  const actorOf = (c: LedgerClaim): string | undefined => c.claim.args.find((a) => a.role === 'actor')?.key;
+  const speaks = (c: LedgerClaim): boolean => !NON_PARTY.has(c.source.side) || c.source.side === 'THIRD';
+  const bySite = new Map<string, LedgerClaim[]>();
+  for (const c of claims) {
+    const site = siteOf(c);
+    if (!site || !SITE_EVENTS.has(c.claim.predicate) || !speaks(c)) continue;
+    const [cls] = siteParts(site);
+    bySite.set(cls, [...(bySite.get(cls) ?? []), c]);
+  }
+  const out: Contradiction[] = [];
+  for (const [site, group] of [...bySite].sort(([a], [b]) => a.localeCompare(b))) {
+    const seen = new Set<string>();
+    const sameSite = (a: LedgerClaim, b: LedgerClaim): boolean => {
+      const ca = siteParts(siteOf(a)!)[1];
+      const cb = siteParts(siteOf(b)!)[1];
+      return ca === null || cb === null || ca === cb;
+    };
+    const push = (a: LedgerClaim, b: LedgerClaim, detail: string): void => {
+      const pair = [a.source.side, b.source.side].sort().join('|');
+      if (seen.has(pair)) return;
+      seen.add(pair);
+      out.push({
+        id: `contradiction:event:${site}:${pair}`,
+        kind: 'event', proposition: `${a.claim.predicate}(?,${site})`, a: ref(a), b: ref(b), related: [],
+        explanation: `${sourceLabel(a.source)}, ${when(a)}: ${readableProposition(a.claim)} — ${sourceLabel(b.source)}, ${when(b)}: ${detail}`,
+      });
+    };
+    const ordered = [...group].sort((x, y) => when(x).localeCompare(when(y)) || x.doc.localeCompare(y.doc) || x.claim.id.localeCompare(y.claim.id));
+    for (const a of ordered) {
+      if (a.claim.polarity !== 'positive') continue;
+      const actorA = actorOf(a);
+      for (const b of ordered) {
+        if (b === a || a.source.side === b.source.side || !sameSite(a, b) || !overlap(a, b)) continue;
+        const actorB = actorOf(b);
+        if (b.claim.polarity === 'negative' && actorA && (actorB === undefined || actorB === actorA)) push(a, b, `denies: ${readableProposition(b.claim)}`);
+        else if (b.claim.polarity === 'positive' && actorA && actorB && actorA !== actorB && a.doc + a.claim.id < b.doc + b.claim.id) {
+          push(a, b, `instead: ${readableProposition(b.claim)}`);
+        }
       }
     }
   }

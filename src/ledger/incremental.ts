@@ -127,7 +127,9 @@ export function monthContradictions(claims: readonly LedgerClaim[], month: strin
     const c = claims.find((x) => x.doc === ref.doc && x.claim.id === ref.claim);
     return (c?.claim.about.window?.end.slice(0, 7) ?? null) === month;
   };
-  return findContradictions(claims).filter((x) => x.kind !== 'control' && (inMonth(x.a) || inMonth(x.b)));
+  // Control contradictions are the place's, event contradictions the site's: both span propositions, so
+  // a proposition's month does not hold them (the stores do not keep event contradictions yet: docs/ledger.md).
+  return findContradictions(claims).filter((x) => x.kind !== 'control' && x.kind !== 'event' && (inMonth(x.a) || inMonth(x.b)));
 }
 
 export interface StoredTimeline {

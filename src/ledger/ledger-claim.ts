@@ -112,5 +112,6 @@ export function readableProposition(c: Claim): string {
     if (!arg) return '?';
     return arg.role === 'object' ? `"${arg.label.replace(/\s+/g, ' ').slice(0, 60)}"` : arg.label;
   };
-  return `${c.predicate}(${keys.map(label).join(', ')})`;
+  const site = c.args.find((a) => a.role === 'site');
+  return `${c.predicate}(${keys.map(label).join(', ')})${site ? ` at ${site.label}` : ''}`;
 }

@@ -102,3 +102,20 @@ test('"This is not true": a rejection without a proposition of its own denies th
   const alone = await read('s', '“This is not true,” a spokesman for Ukraine’s army said.', '2025-11-10', 'Reuters');
   assert.equal(alone.claims.filter((c) => c.origin.rule === 'referenced-denial').length, 0);
 });
+
+test('event sites: two sides blaming different forces for a strike on one hospital, and a denial of an attack on a named ship', async () => {
+  const a = await read('a', 'Ukrainian health officials said a Russian air strike on Monday destroyed a hospital in Mariupol.', '2024-03-05', 'Wire A');
+  const b = await read('b', "Russia's Defence Ministry said a Ukrainian missile had caused the blast at the hospital.", '2024-03-05', 'Wire B');
+  const c = await read('c', 'The Houthis said their forces attacked the aircraft carrier USS Harbor Light in the Red Sea. "That is false," a U.S. defence official said of the claim, denying any attack on the carrier.', '2024-03-05', 'Wire C');
+  const claims = [...claimsOf(a), ...claimsOf(b), ...claimsOf(c)];
+  const sites = claims.flatMap((x) => x.claim.args).filter((x) => x.role === 'site').map((x) => x.key);
+  assert.ok(sites.some((k) => k.startsWith('site:hospital')), sites.join(' '));
+  assert.ok(sites.includes('site:ship:light'), sites.join(' '));
+  const events = findContradictions(claims).filter((x) => x.kind === 'event');
+  const hospital = events.find((x) => x.proposition.includes('site:hospital'));
+  assert.ok(hospital, events.map((x) => x.explanation).join('\n'));
+  assert.match(hospital.explanation, /UA forces.*at hospital.*instead: .*RU forces|RU forces.*at hospital.*instead: .*UA forces/);
+  // a strike blamed on one force and the same strike blamed on it again is no contradiction
+  const same = await read('d', 'Ukrainian regional officials said a Russian air strike destroyed a hospital in Mariupol.', '2024-03-05', 'Wire D');
+  assert.equal(findContradictions([...claimsOf(a), ...claimsOf(same)]).filter((x) => x.kind === 'event').length, 0);
+});

@@ -81,8 +81,12 @@ export interface Claim extends ItemBase {
   readonly places: readonly string[];
 }
 
-/** Kinds of contradiction between claims of the ledger. */
-export type ContradictionKind = 'polarity' | 'numbers' | 'control';
+/**
+ * Kinds of contradiction between claims of the ledger (docs/ledger.md): one side asserts what
+ * another denies (polarity); counts of one event disagree (numbers); two forces hold one place
+ * (control); two sides disagree about an event at a site, who did it or whether it happened (event).
+ */
+export type ContradictionKind = 'polarity' | 'numbers' | 'control' | 'event';
 
 /** Two claims that cannot both be true; points to claims by document and id. */
 export interface Contradiction {

@@ -30,8 +30,8 @@ export interface LoadResourcesOptions {
  * pipeline with the result. Stages never read files themselves.
  */
 export async function loadResources(options: LoadResourcesOptions = {}): Promise<Resources> {
-  const [actors, nouns, cues, contentStance, claimPredicates, claimContext] = await Promise.all(
-    ['actors/actors.json', 'actors/nouns.json', 'cues/cues.json', 'cues/content-stance.json', 'claims/predicates.json', 'claims/context.json'].map(readData),
+  const [actors, nouns, cues, contentStance, claimPredicates, claimContext, claimSites] = await Promise.all(
+    ['actors/actors.json', 'actors/nouns.json', 'cues/cues.json', 'cues/content-stance.json', 'claims/predicates.json', 'claims/context.json', 'claims/sites.json'].map(readData),
   );
   const languageActors = await Promise.all(READ_LANGUAGES.map((language) => readData(`actors/${language}/actors.json`)));
   return {
@@ -40,7 +40,7 @@ export async function loadResources(options: LoadResourcesOptions = {}): Promise
     contentStance: compileContentStance(contentStance),
     attributionTagger: await loadAttributionTagger(),
     places: loadPlacesResources({ db: options.db, ...(options.gazetteerBuffer ? { baseBuffer: options.gazetteerBuffer } : {}) }),
-    claims: { predicates: claimPredicates, context: claimContext },
+    claims: { predicates: claimPredicates, context: claimContext, sites: claimSites },
     events: parseEventLexicon(await readFile(new URL('../../data/events/triggers.tsv', import.meta.url), 'utf8'), await readData('events/actor-words.json')),
     languages: Object.fromEntries(await Promise.all(READ_LANGUAGES.map(async (language) => [language, await loadLanguageResources(language)] as const))),
   };

@@ -29,7 +29,7 @@ export interface LanguageResources {
   /** Number words, scales and modifiers (data/quantities/<language>/quantities.json), compiled. */
   readonly quantities?: QuantityVocabulary;
   /** Claim triggers and context words (data/claims/<language>/claims.json over the English predicates; see languageClaims). */
-  readonly claims?: { readonly predicates: unknown; readonly context: unknown };
+  readonly claims?: { readonly predicates: unknown; readonly context: unknown; readonly sites?: unknown };
 }
 
 /** What the stages need that is loaded once, at the edge (CLI, server, eval), and shared by every document. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Predicate } from '../../model/index.js';
 import { expandForms } from '../expand-forms.js';
 import { textTable } from '../text-table.js';
+import { compileSites, type SiteLexicon } from './find-sites.js';
 
 /**
  * The claims stage's lexicon: data/claims/predicates.json (predicate
@@ -82,13 +83,15 @@ export interface ClaimLexicon {
   readonly militarySpeakers: ReadonlySet<string>;
   /** Anaphoric place phrases, as token sequences. */
   readonly anaphora: readonly (readonly string[])[];
+  /** Event sites (data/claims/sites.json), where the language has them. */
+  readonly sites?: SiteLexicon;
 }
 
 /**
  * Validates and indexes the two lexicon files (parsed JSON).
  * @throws Error naming the file and the bad entry, so the data can be fixed.
  */
-export function compileClaimLexicon(predicatesJson: unknown, contextJson: unknown): ClaimLexicon {
+export function compileClaimLexicon(predicatesJson: unknown, contextJson: unknown, sitesJson?: unknown): ClaimLexicon {
   const predicates = predicatesFileSchema.safeParse(predicatesJson);
   if (!predicates.success) throw new Error(`data/claims/predicates.json is invalid: ${formatIssue(predicates.error)}`);
   const context = contextFileSchema.safeParse(contextJson);
@@ -129,6 +132,7 @@ export function compileClaimLexicon(predicatesJson: unknown, contextJson: unknow
     evidence: new Set(c.evidence),
     militarySpeakers: new Set(c.militarySpeakers),
     anaphora: c.anaphora.map((phrase) => phrase.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
+    ...(sitesJson !== undefined ? { sites: compileSites(sitesJson) } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Stage } from '../stage.js';
 import { compileClaimLexicon, type ClaimLexicon } from './claim-lexicon.js';
 import { claimSegments } from './claim-segments.js';
 import { findForces } from './find-forces.js';
+import { findSites } from './find-sites.js';
 import { readClaims } from './read-claims.js';
 import { refineAdmissions } from './refine-admissions.js';
 
@@ -11,6 +12,8 @@ export interface ClaimsStageOptions {
   readonly predicates: unknown;
   /** Parsed data/claims/context.json. */
   readonly context: unknown;
+  /** Parsed data/claims/sites.json: the sites of events (English). */
+  readonly sites?: unknown;
   /** The same for other languages, by language code (see languageClaims: data/claims/<language>/claims.json). */
   readonly languages?: Readonly<Record<string, { readonly predicates: unknown; readonly context: unknown }>>;
 }
@@ -26,7 +29,7 @@ export interface ClaimsStageOptions {
  * stage.run(doc, {}).claims[0].proposition // 'encircled(force:UA,geonames:696643)'
  */
 export function createClaimsStage(options: ClaimsStageOptions): Stage {
-  const english: ClaimLexicon = compileClaimLexicon(options.predicates, options.context);
+  const english: ClaimLexicon = compileClaimLexicon(options.predicates, options.context, options.sites);
   const byLanguage = new Map(Object.entries(options.languages ?? {}).map(([language, data]) => [language, compileClaimLexicon(data.predicates, data.context)]));
   return {
     name: 'claims',
@@ -34,7 +37,8 @@ export function createClaimsStage(options: ClaimsStageOptions): Stage {
       // The document's language picks the triggers and context words; the reading is the same.
       const lexicon = byLanguage.get(doc.meta.language ?? 'en') ?? english;
       const forces = findForces(doc, lexicon);
-      const read = readClaims({ doc, lexicon, segments: claimSegments(doc, lexicon, forces), forces }).sort(compareItems);
+      const sites = lexicon.sites ? findSites(doc, lexicon.sites) : [];
+      const read = readClaims({ doc, lexicon, segments: claimSegments(doc, lexicon, forces), forces, sites }).sort(compareItems);
       // after every claim is graded: statements that only concede are admissions
       const { attributions, claims } = refineAdmissions(doc.attributions, read);
       return { ...doc, attributions, claims };

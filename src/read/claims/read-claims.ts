@@ -2,6 +2,7 @@ import type {
   AnalyzedDocument, Claim, ClaimArg, DateWindow, EvidenceGrade, Modality, PlaceMention, Predicate, Quantity, Side, Span, Token,
 } from '../../model/index.js';
 import { itemId } from '../../model/index.js';
+import { eventNounAt, type SiteLexicon, type SiteMention } from './find-sites.js';
 import type { ClaimLexicon, PredicateEntry } from './claim-lexicon.js';
 import type { ClaimSegment } from './claim-segments.js';
 import { NON_PARTY_SIDES, type ForceMention } from './find-forces.js';
@@ -126,10 +127,12 @@ export interface ReadClaimsInput {
   readonly lexicon: ClaimLexicon;
   readonly segments: readonly ClaimSegment[];
   readonly forces: readonly ForceMention[];
+  /** Event sites of the document in text order (find-sites.ts); none where the language has no site lexicon. */
+  readonly sites?: readonly SiteMention[];
 }
 
 /** Reads every segment's propositions: one claim per trigger, a `said` claim for attributed content with none. */
-export function readClaims({ doc, lexicon, segments, forces }: ReadClaimsInput): Claim[] {
+export function readClaims({ doc, lexicon, segments, forces, sites = [] }: ReadClaimsInput): Claim[] {
   const { tokens } = doc;
   const inForce = new Uint8Array(tokens.length);
   for (const f of forces) if (!f.pronoun) for (let i = f.from; i < f.to; i++) inForce[i] = 1;
@@ -142,6 +145,7 @@ export function readClaims({ doc, lexicon, segments, forces }: ReadClaimsInput):
   const seen = new Set<string>();
   // Attributions by where their content starts: each segment looks only inside itself for reports (linear).
   const reportsByContent = indexByPosition(doc.attributions, (a) => a.content.span[0]);
+  const sitesByToken = indexByPosition(sites, (m) => m.from);
 
   for (const seg of segments) {
     // One claim per proposition per segment ("trapped in pockets" is one encirclement).
@@ -173,7 +177,7 @@ export function readClaims({ doc, lexicon, segments, forces }: ReadClaimsInput):
         .sort((x, y) => (x.content.span[1] - x.content.span[0]) - (y.content.span[1] - y.content.span[0]))[0];
       const reportedSide = reported?.side;
       const ownSide = reportedSide && !NON_PARTY_SIDES.has(reportedSide) ? reportedSide : speakerSide;
-      const claim = readOne(doc, lexicon, denied ? { ...seg, stance: 'deny' } : seg, match, forces, places, focus, ownSide, statedAt, timesById, objects);
+      const claim = readOne(doc, lexicon, denied ? { ...seg, stance: 'deny' } : seg, match, forces, places, focus, ownSide, statedAt, timesById, objects, sitesByToken);
       if (!claim || seen.has(claim.id)) continue;
       const sayKey = `${claim.proposition}|${claim.polarity}|${claim.modality}|${inNested}`;
       if (said.has(sayKey)) continue;
@@ -205,7 +209,7 @@ function readOne(
   doc: AnalyzedDocument, lexicon: ClaimLexicon, seg: ClaimSegment, match: TriggerMatch,
   forces: readonly ForceMention[], places: readonly PlaceMention[], focus: PlaceMention | null,
   speakerSide: Side | null, statedAt: Claim['statedAt'], timesById: Map<string, AnalyzedDocument['times'][number]>,
-  objects: Set<ForceMention>,
+  objects: Set<ForceMention>, sites: PositionIndex<SiteMention>,
 ): Claim | null {
   const { tokens } = doc;
   const { trigger } = match;
@@ -217,7 +221,7 @@ function readOne(
   const used: Span[] = [];
 
   const forceArg = (role: string, f: ForceMention, rule: string): void => {
-    const side = resolveSide(f, forces, seg, speakerSide, ctx.opponents);
+    const side = resolveSide(f, forces, seg, speakerSide, ctx.opponents, tokens);
     if (!side) return;
     args.set(role, {
       role, key: `force:${side.side}`, label: `${side.side} forces`, basis: f.basis === 'stated' && side.basis === 'stated' ? 'stated' : 'inferred',
@@ -282,6 +286,13 @@ function readOne(
       if (place.arg.basis === 'stated') used.push(place.span);
     }
   }
+  if (entry.roles.includes('site') && lexicon.sites) {
+    const site = chooseSite(doc, lexicon.sites, sites, match, left, right);
+    if (site) {
+      args.set('site', { role: 'site', key: site.mention.key, label: site.mention.label, basis: site.basis, item: null, rule: site.rule });
+      if (site.basis === 'stated') used.push(site.mention.span);
+    }
+  }
   if (entry.counts && entry.roles.includes('count')) {
     const count = chooseCount(doc, entry, match, left, right);
     if (count) {
@@ -295,7 +306,7 @@ function readOne(
   }
   if (trigger.kindOf) args.set('kind', { role: 'kind', key: `kind:${trigger.kindOf}`, label: trigger.kindOf, basis: 'stated', item: null, rule: 'trigger-kind' });
 
-  const polarity = negated(tokens, left, match.from, lexicon) !== deniesTrigger(doc, seg, triggerStartOf(tokens, match)) ? 'negative' : 'positive';
+  const polarity = negated(tokens, left, responsibilityLead(tokens, left, match.from), lexicon) !== deniesTrigger(doc, seg, triggerStartOf(tokens, match)) ? 'negative' : 'positive';
   const modality = modalityOf(tokens, left, match.from, lexicon, seg);
   const triggerSpan: Span = [tokens[match.from]!.span[0], tokens[match.to - 1]!.span[1]];
   const inside = used.filter((s) => s[0] >= seg.start && s[1] <= seg.end);
@@ -466,11 +477,12 @@ function rolesBySyntax(
   const prev = match.from > left ? tokens[match.from - 1]!.norm : null;
 
   if (trigger.form === 'noun') {
+    // "the strike was carried out by X": the agent after "by" outranks a possessor before the noun
+    add(trigger.agent, byForce, 'by-agent');
     const inside = [match.from - 1, match.from - 2, match.from - 3].some((k) => k >= left && INSIDE_BEFORE.has(tokens[k]!.norm) && (subject === undefined || k >= subject.to));
-    add(inside ? trigger.patient : trigger.agent, subject, inside ? 'noun-inside' : 'noun-possessor');
+    if (!(byForce && !inside)) add(inside ? trigger.patient : trigger.agent, subject, inside ? 'noun-inside' : 'noun-possessor');
     const ofAt = wordAfter('of', 2);
     if (ofAt >= 0 && trigger.of !== undefined && trigger.of !== 'place') add(trigger.of, forceFrom(ofAt + 1), 'noun-of');
-    add(trigger.agent, byForce, 'by-agent');
     return out;
   }
   const passive = trigger.form === 'participle' && (auxiliaryBefore(tokens, left, match.from) || (byForce !== undefined && objectForce === undefined));
@@ -546,6 +558,7 @@ function overlaps(a: Span, b: Span): boolean {
 /** Resolves a force mention's side: stated, the speaker's ("its troops"), the speaker's enemy, or a pronoun's antecedent. */
 function resolveSide(
   f: ForceMention, forces: readonly ForceMention[], seg: ClaimSegment, speakerSide: Side | null, opponents: Readonly<Record<string, string>>,
+  tokens: readonly Token[],
 ): { side: Side; basis: 'stated' | 'inferred'; rule: string } | null {
   if (f.side) return { side: f.side, basis: 'stated', rule: f.rule };
   if (f.pronoun === 'self') {
@@ -570,9 +583,21 @@ function resolveSide(
   // same sentence ("... Ukrainian troops faced ... but denied Russian claims
   // that they had been encircled"), else the speaker's side.
   const { byFrom, longest } = forceIndex(forces);
-  const antecedent = byFrom.between(f.from - 40 - longest, f.from + 1).reverse().find((o) => o.to <= f.from && o.side && !o.bare && (o.from < seg.from || o.to <= f.from) && o !== f && sameSentenceOrNear(o, f));
+  const antecedent = byFrom.between(f.from - 40 - longest, f.from + 1).reverse().find((o) => o.to <= f.from && o.side && !o.bare && (o.from < seg.from || o.to <= f.from) && o !== f && sameSentenceOrNear(o, f)
+    && !accuserOf(tokens, o, f));
   if (antecedent?.side) return { side: antecedent.side, basis: 'inferred', rule: 'pronoun-antecedent' };
   return speakerSide ? { side: speakerSide, basis: 'inferred', rule: 'pronoun-speaker' } : null;
+}
+
+/** Nouns of a charge against someone: "X's accusations that it …" — the pronoun is the accused, never X. */
+const CHARGE_NOUNS = new Set(['accusation', 'accusations', 'allegation', 'allegations', 'charge', 'charges', 'blame']);
+
+/** Whether `o` makes the charge whose complement `f` opens ("the army's accusations that it was responsible"). */
+function accuserOf(tokens: readonly Token[], o: ForceMention, f: ForceMention): boolean {
+  if (f.from - o.to > 4) return false;
+  let charge = false;
+  for (let k = o.to; k < f.from; k++) if (CHARGE_NOUNS.has(tokens[k]!.norm)) charge = true;
+  return charge && tokens[f.from - 1]?.norm === 'that';
 }
 
 function sameSentenceOrNear(a: ForceMention, b: ForceMention): boolean {
@@ -706,6 +731,53 @@ function chooseExtent(tokens: readonly Token[], match: TriggerMatch, left: numbe
   }
   return null;
 }
+
+/** Words between "responsible for" and the event it names ("not \"responsible\" for an attack"). */
+const LEAD_GAP = new Set(['the', 'a', 'an', 'this', 'that', '"', '“', '”', "'", 'any']);
+
+/**
+ * Where the words that make a force the event's author begin ("X is not responsible for the strike",
+ * "X was behind the attack"): a negation before them negates the event as that force's act.
+ */
+function responsibilityLead(tokens: readonly Token[], left: number, at: number): number {
+  let k = at - 1;
+  while (k >= left && LEAD_GAP.has(tokens[k]!.norm)) k--;
+  if (k >= left && tokens[k]!.norm === 'behind') return k;
+  if (k >= left && tokens[k]!.norm === 'for') {
+    let r = k - 1;
+    while (r >= left && LEAD_GAP.has(tokens[r]!.norm)) r--;
+    if (r >= left && tokens[r]!.norm === 'responsible') return r;
+  }
+  return at;
+}
+
+/**
+ * The site of an event claim: the nearest site in its clause (after the trigger first: "a strike on a
+ * hospital"), else in its sentence; else, for a definite event noun ("the blast"), the latest site named
+ * in the sentences just before.
+ */
+function chooseSite(
+  doc: AnalyzedDocument, lexicon: SiteLexicon, sites: PositionIndex<SiteMention>, match: TriggerMatch, left: number, right: number,
+): { mention: SiteMention; basis: 'stated' | 'inferred'; rule: string } | null {
+  const { tokens } = doc;
+  const inClause = sites.between(left, right).filter((m) => m.to <= right && (m.to <= match.from || m.from >= match.to));
+  const pick = inClause.find((m) => m.from >= match.to) ?? inClause.filter((m) => m.to <= match.from).pop();
+  if (pick) return { mention: pick, basis: pick.basis, rule: 'site-in-clause' };
+  const sentence = doc.sentences[tokens[match.from]!.sentence];
+  if (sentence) {
+    const d = (m: SiteMention): number => Math.abs(m.from - match.from);
+    const inSentence = sites.between(sentence.tokens[0], sentence.tokens[1]).sort((x, y) => d(x) - d(y));
+    if (inSentence[0]) return { mention: inSentence[0], basis: 'inferred', rule: 'site-in-sentence' };
+  }
+  const definite = ['the', 'this', 'that'].includes(tokens[match.from - 1]?.norm ?? '') && eventNounAt(tokens, match.from, lexicon) > 0;
+  const earlier = sentence ? doc.sentences[Math.max(0, sentence.index - SITE_SENTENCES)] : undefined;
+  if (!definite || !earlier) return null;
+  const before = sites.between(earlier.tokens[0], match.from).filter((m) => m.to <= match.from).pop();
+  return before ? { mention: before, basis: 'inferred', rule: 'event-noun-antecedent' } : null;
+}
+
+/** How many sentences back "the blast" looks for its site. */
+const SITE_SENTENCES = 3;
 
 function negated(tokens: readonly Token[], left: number, at: number, lexicon: ClaimLexicon): boolean {
   for (let i = Math.max(left, at - CUE_REACH); i < at; i++) {
