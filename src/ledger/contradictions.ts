@@ -45,7 +45,9 @@ function representative(claims: readonly LedgerClaim[]): LedgerClaim {
  *   place at overlapping times;
  * - events at a site (a strike on a hospital, an attack on a ship): two sides
  *   naming different authors of it (responsibility), or one side saying a
- *   force did it and another saying that force, or anyone, did not.
+ *   force did it and another saying that force, or anyone, did not;
+ * - manner of a withdrawal: one side telling of a rout, the other of an
+ *   orderly pull-out, of the same force from the same place.
  *
  * @example
  * findContradictions(claims)[0].explanation
@@ -65,6 +67,7 @@ export function findContradictions(claims: readonly LedgerClaim[]): Contradictio
   }
   out.push(...controlContradictions(claims.filter(asserted)));
   out.push(...eventContradictions(claims.filter(asserted)));
+  out.push(...mannerContradictions(claims.filter((c) => c.claim.modality !== 'hypothetical')));
   return out;
 }
 
@@ -248,6 +251,42 @@ function eventContradictions(claims: readonly LedgerClaim[]): Contradiction[] {
         else if (b.claim.polarity === 'positive' && actorA && actorB && actorA !== actorB && a.doc + a.claim.id < b.doc + b.claim.id) {
           push(a, b, `instead: ${readableProposition(b.claim)}`);
         }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * How a withdrawal went (docs/ledger.md, "Manner of a withdrawal"): the same force's withdrawal from the
+ * same place told as a rout by one side ("fleeing chaotically, abandoning equipment") and as an orderly
+ * manoeuvre by another ("ordered to preserve personnel"), at overlapping times. An order or a plan to
+ * withdraw counts as its side's account (modality intended); conditions do not. One per proposition and
+ * pair of sides.
+ */
+function mannerContradictions(claims: readonly LedgerClaim[]): Contradiction[] {
+  const mannerOf = (c: LedgerClaim): string | undefined => c.claim.args.find((a) => a.role === 'manner')?.key;
+  const speaks = (c: LedgerClaim): boolean => c.source.side !== 'MEDIA' && c.source.side !== 'UNKNOWN';
+  const byProposition = new Map<string, LedgerClaim[]>();
+  for (const c of claims) {
+    if (c.claim.predicate !== 'withdrew' || c.claim.polarity !== 'positive' || !mannerOf(c) || !speaks(c) || c.claim.proposition.includes('?')) continue;
+    byProposition.set(c.claim.proposition, [...(byProposition.get(c.claim.proposition) ?? []), c]);
+  }
+  const out: Contradiction[] = [];
+  for (const [proposition, group] of [...byProposition].sort(([a], [b]) => a.localeCompare(b))) {
+    const routs = group.filter((c) => mannerOf(c) === 'manner:rout');
+    const orderly = group.filter((c) => mannerOf(c) === 'manner:orderly');
+    const seen = new Set<string>();
+    for (const a of routs) {
+      for (const b of orderly) {
+        const pair = [a.source.side, b.source.side].sort().join('|');
+        if (a.source.side === b.source.side || seen.has(pair) || !overlap(a, b)) continue;
+        seen.add(pair);
+        out.push({
+          id: `contradiction:manner:${proposition}:${pair}`,
+          kind: 'manner', proposition, a: ref(a), b: ref(b), related: [],
+          explanation: `${sourceLabel(a.source)}, ${when(a)}: ${readableProposition(a.claim)} in a rout — ${sourceLabel(b.source)}, ${when(b)}: an orderly withdrawal`,
+        });
       }
     }
   }

@@ -128,8 +128,9 @@ export function monthContradictions(claims: readonly LedgerClaim[], month: strin
     return (c?.claim.about.window?.end.slice(0, 7) ?? null) === month;
   };
   // Control contradictions are the place's, event contradictions the site's: both span propositions, so
-  // a proposition's month does not hold them (the stores do not keep event contradictions yet: docs/ledger.md).
-  return findContradictions(claims).filter((x) => x.kind !== 'control' && x.kind !== 'event' && (inMonth(x.a) || inMonth(x.b)));
+  // a proposition's month does not hold them; manner ones are between two positive claims, which a month's
+  // recompute skips (mayContradict). The stores do not keep event and manner contradictions yet (docs/ledger.md).
+  return findContradictions(claims).filter((x) => x.kind !== 'control' && x.kind !== 'event' && x.kind !== 'manner' && (inMonth(x.a) || inMonth(x.b)));
 }
 
 export interface StoredTimeline {

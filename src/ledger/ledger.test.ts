@@ -119,3 +119,13 @@ test('event sites: two sides blaming different forces for a strike on one hospit
   const same = await read('d', 'Ukrainian regional officials said a Russian air strike destroyed a hospital in Mariupol.', '2024-03-05', 'Wire D');
   assert.equal(findContradictions([...claimsOf(a), ...claimsOf(same)]).filter((x) => x.kind === 'event').length, 0);
 });
+
+test('manner of a withdrawal: a rout told by one side, an orderly manoeuvre by the other, is a contradiction; two accounts of a rout are not', async () => {
+  const ru = await read('r', 'A Russian commander said Ukrainian troops were fleeing Bakhmut in panic, abandoning their equipment.', '2023-05-20', 'Wire R');
+  const ua = await read('u', "Ukraine's General Staff said its units withdrew from Bakhmut to prepared positions in order to preserve personnel.", '2023-05-20', 'Wire U');
+  const manner = findContradictions([...claimsOf(ru), ...claimsOf(ua)]).filter((x) => x.kind === 'manner');
+  assert.equal(manner.length, 1, findContradictions([...claimsOf(ru), ...claimsOf(ua)]).map((x) => x.explanation).join('\n'));
+  assert.match(manner[0]!.explanation, /withdrew\(UA forces, Bakhmut\) in a rout — .*an orderly withdrawal$/);
+  const ru2 = await read('r2', 'Russian defence officials said Ukrainian troops hastily fled Bakhmut.', '2023-05-20', 'Wire R2');
+  assert.equal(findContradictions([...claimsOf(ru), ...claimsOf(ru2)]).filter((x) => x.kind === 'manner').length, 0);
+});

@@ -84,9 +84,10 @@ export interface Claim extends ItemBase {
 /**
  * Kinds of contradiction between claims of the ledger (docs/ledger.md): one side asserts what
  * another denies (polarity); counts of one event disagree (numbers); two forces hold one place
- * (control); two sides disagree about an event at a site, who did it or whether it happened (event).
+ * (control); two sides disagree about an event at a site, who did it or whether it happened (event);
+ * one side tells of a rout where the other tells of an orderly withdrawal (manner).
  */
-export type ContradictionKind = 'polarity' | 'numbers' | 'control' | 'event';
+export type ContradictionKind = 'polarity' | 'numbers' | 'control' | 'event' | 'manner';
 
 /** Two claims that cannot both be true; points to claims by document and id. */
 export interface Contradiction {

@@ -57,6 +57,7 @@ const contextFileSchema = z.object({
   sufferVerbs: z.array(z.string()),
   evidence: z.array(z.string()),
   militarySpeakers: z.array(z.string()),
+  manner: z.object({ about: z.string(), rout: z.array(z.string().min(1)), orderly: z.array(z.string().min(1)) }).optional(),
 });
 
 export type TriggerEntry = z.infer<typeof triggerSchema>;
@@ -83,6 +84,8 @@ export interface ClaimLexicon {
   readonly militarySpeakers: ReadonlySet<string>;
   /** Anaphoric place phrases, as token sequences. */
   readonly anaphora: readonly (readonly string[])[];
+  /** Words that tell how a withdrawal went, as token sequences (context.json `manner`), where the language has them. */
+  readonly manner: { readonly rout: ReadonlyArray<readonly string[]>; readonly orderly: ReadonlyArray<readonly string[]> };
   /** Event sites (data/claims/sites.json), where the language has them. */
   readonly sites?: SiteLexicon;
 }
@@ -132,6 +135,10 @@ export function compileClaimLexicon(predicatesJson: unknown, contextJson: unknow
     evidence: new Set(c.evidence),
     militarySpeakers: new Set(c.militarySpeakers),
     anaphora: c.anaphora.map((phrase) => phrase.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
+    manner: {
+      rout: (c.manner?.rout ?? []).map((w) => w.toLowerCase().split(/\s+/)),
+      orderly: (c.manner?.orderly ?? []).map((w) => w.toLowerCase().split(/\s+/)),
+    },
     ...(sitesJson !== undefined ? { sites: compileSites(sitesJson) } : {}),
   };
 }

@@ -12,7 +12,7 @@ import { indexByPosition, spanCoverage, spanLookup, within, type Coverage, type 
 
 const STAGE = 'claims';
 /** Predicates whose unstated actor, in a party's own words, is that party's forces. */
-const SPEAKER_OWN: ReadonlySet<Predicate> = new Set(['captured', 'presence', 'controls']);
+const SPEAKER_OWN: ReadonlySet<Predicate> = new Set(['captured', 'presence', 'controls', 'withdrew']);
 /** Capture words only the capturer uses of itself ("liberated", "regained control", "retook"). */
 const CAPTURER_WORDS = /^(liberat|regain|retook|retake|recaptur)/;
 /** Capture words the side that lost a place uses ("the fall of the palace"). */
@@ -285,6 +285,10 @@ function readOne(
       args.set('place', place.arg);
       if (place.arg.basis === 'stated') used.push(place.span);
     }
+  }
+  if (entry.roles.includes('manner')) {
+    const manner = mannerOf(doc, lexicon, match);
+    if (manner) args.set('manner', { role: 'manner', key: `manner:${manner}`, label: manner, basis: 'stated', item: null, rule: 'manner-words' });
   }
   if (entry.roles.includes('site') && lexicon.sites) {
     const site = chooseSite(doc, lexicon.sites, sites, match, left, right);
@@ -774,6 +778,26 @@ function chooseSite(
   if (!definite || !earlier) return null;
   const before = sites.between(earlier.tokens[0], match.from).filter((m) => m.to <= match.from).pop();
   return before ? { mention: before, basis: 'inferred', rule: 'event-noun-antecedent' } : null;
+}
+
+/**
+ * How a withdrawal went, by the words of its sentence (context.json `manner`): 'rout' ("chaotically
+ * fleeing", "in a hurry, abandoning equipment") or 'orderly' ("a manoeuvre to withdraw units", "to
+ * preserve personnel"); null where the sentence says neither, or both.
+ */
+function mannerOf(doc: AnalyzedDocument, lexicon: ClaimLexicon, match: TriggerMatch): 'rout' | 'orderly' | null {
+  const { tokens } = doc;
+  const sentence = doc.sentences[tokens[match.from]!.sentence];
+  if (!sentence) return null;
+  const has = (phrases: ReadonlyArray<readonly string[]>): boolean => {
+    for (let k = sentence.tokens[0]; k < sentence.tokens[1]; k++) {
+      for (const p of phrases) if (p.every((w, i) => tokens[k + i]?.norm === w && k + i < sentence.tokens[1])) return true;
+    }
+    return false;
+  };
+  const rout = has(lexicon.manner.rout);
+  const orderly = has(lexicon.manner.orderly);
+  return rout === orderly ? null : rout ? 'rout' : 'orderly';
 }
 
 /** How many sentences back "the blast" looks for its site. */

@@ -8,7 +8,9 @@ import type { Attribution, Claim } from '../../model/index.js';
  * neutral cue ("said", "confirmed", "noted"). Decided from the claims'
  * evidence grade: every asserted, non-`said` claim of the attribution is an
  * admission. The stance and its reason are written on the attribution and
- * its claims; a cue with a stance of its own ("denied") is left alone.
+ * its claims; a cue with a stance of its own ("denied") is left alone. A
+ * withdrawal the side tells as an orderly manoeuvre ("withdrawing to take up
+ * new positions") is its own account of a move, not a concession.
  */
 export function refineAdmissions(attributions: readonly Attribution[], claims: readonly Claim[]): { attributions: Attribution[]; claims: Claim[] } {
   const byAttribution = new Map<string, Claim[]>();
@@ -20,7 +22,7 @@ export function refineAdmissions(attributions: readonly Attribution[], claims: r
   const out = attributions.map((a) => {
     if (a.voice !== 'source' || a.stance !== 'assert' || a.stanceFrom) return a;
     const own = byAttribution.get(a.id);
-    if (!own || own.length === 0 || !own.every((c) => c.grade === 'admission')) return a;
+    if (!own || own.length === 0 || !own.every((c) => c.grade === 'admission' && !c.args.some((x) => x.key === 'manner:orderly'))) return a;
     conceding.add(a.id);
     const first = own.reduce((x, y) => (y.span[0] < x.span[0] ? y : x));
     return { ...a, stance: 'acknowledge' as const, stanceFrom: { span: first.trigger.span, text: first.trigger.text, rule: 'claims-admission' } };
