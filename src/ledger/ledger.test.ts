@@ -129,3 +129,15 @@ test('manner of a withdrawal: a rout told by one side, an orderly manoeuvre by t
   const ru2 = await read('r2', 'Russian defence officials said Ukrainian troops hastily fled Bakhmut.', '2023-05-20', 'Wire R2');
   assert.equal(findContradictions([...claimsOf(ru), ...claimsOf(ru2)]).filter((x) => x.kind === 'manner').length, 0);
 });
+
+test('a claim referred back to inside a denial ("a day after X made the claim") is X\'s, and contradicts the denial', async () => {
+  const doc = await read('z', 'Ukrainian President Volodymyr Zelensky on Saturday denied any encirclement of his troops by Russian forces in the Kursk region, a day after U.S. President Donald Trump made the claim.', '2025-03-15', 'Wire Z');
+  const reference = doc.attributions.find((a) => a.origin.rule === 'claim-reference');
+  assert.ok(reference, doc.attributions.map((a) => `${a.source?.text}/${a.cue?.text}`).join('; '));
+  assert.equal(reference.side, 'THIRD');
+  assert.equal(reference.stance, 'assert');
+  assert.doesNotMatch(reference.content.text, /after|Trump/);
+  const polarity = findContradictions(claimsOf(doc)).filter((x) => x.kind === 'polarity' && x.proposition.startsWith('encircled(force:UA'));
+  assert.equal(polarity.length, 1);
+  assert.match(polarity[0]!.explanation, /Donald Trump.*— Volodymyr Zelensky.*denies/);
+});

@@ -25,6 +25,7 @@ import { extendCueVerbGroup } from './extend-cue-verb-group.js';
 import { dropOverlappingCues } from './drop-overlapping-cues.js';
 import { continueQuotedContent } from './continue-quoted-content.js';
 import { pastDateline } from './skip-dateline.js';
+import { extractClaimReferences } from './extract-claim-references.js';
 import { indexByPosition, spanCoverage } from '../position-index.js';
 import { refineGovernedCues, refineStanceFromContent, type ContentStanceLexicon } from './refine-stance-from-content.js';
 
@@ -252,7 +253,10 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       // after the contents are final: a neutral cue takes its stance from what was said
       const contentStance = options.contentStance;
       const refined = contentStance ? refineGovernedCues(text, nested.map((a) => refineStanceFromContent(a, contentStance, doc.meta.language ?? 'en'))) : nested;
-      return { ...doc, attributions: refined, entities, diagnostics: [...doc.diagnostics, ...diagnostics] };
+      // after the stances are final: "…, a day after Trump made the claim" inside a denial is Trump's claim
+      const references = extractClaimReferences(doc, refined, entities).filter((r) => !refined.some((a) => a.cue && a.cue.span[0] < r.cue!.span[1] && r.cue!.span[0] < a.cue.span[1]));
+      const all = references.length > 0 ? [...refined, ...references].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1] || a.id.localeCompare(b.id)) : refined;
+      return { ...doc, attributions: all, entities, diagnostics: [...doc.diagnostics, ...diagnostics] };
     },
   };
 }

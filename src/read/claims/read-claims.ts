@@ -143,6 +143,7 @@ export function readClaims({ doc, lexicon, segments, forces, sites = [] }: ReadC
   const focus = documentFocus(places);
   const claims: Claim[] = [];
   const seen = new Set<string>();
+  const claimAttribution = new Map<string, string | null>();
   // Attributions by where their content starts: each segment looks only inside itself for reports (linear).
   const reportsByContent = indexByPosition(doc.attributions, (a) => a.content.span[0]);
   const sitesByToken = indexByPosition(sites, (m) => m.from);
@@ -177,8 +178,12 @@ export function readClaims({ doc, lexicon, segments, forces, sites = [] }: ReadC
         .sort((x, y) => (x.content.span[1] - x.content.span[0]) - (y.content.span[1] - y.content.span[0]))[0];
       const reportedSide = reported?.side;
       const ownSide = reportedSide && !NON_PARTY_SIDES.has(reportedSide) ? reportedSide : speakerSide;
-      const claim = readOne(doc, lexicon, denied ? { ...seg, stance: 'deny' } : seg, match, forces, places, focus, ownSide, statedAt, timesById, objects, sitesByToken);
+      const read = readOne(doc, lexicon, denied ? { ...seg, stance: 'deny' } : seg, match, forces, places, focus, ownSide, statedAt, timesById, objects, sitesByToken);
+      // two attributions of one content (a denial and the claim it refers back to): each reads its own claim
+      const claim = read && seen.has(read.id) && seg.attribution && claimAttribution.get(read.id) !== seg.attribution.id
+        ? { ...read, id: `${read.id}@${seg.attribution.id}` } : read;
       if (!claim || seen.has(claim.id)) continue;
+      claimAttribution.set(claim.id, claim.attribution);
       const sayKey = `${claim.proposition}|${claim.polarity}|${claim.modality}|${inNested}`;
       if (said.has(sayKey)) continue;
       said.add(sayKey);
