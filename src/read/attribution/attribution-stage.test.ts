@@ -128,3 +128,13 @@ test('"attacked" reports speech between speakers, not an armed force attacking',
   const full = createPipeline(resources).read({ id: 'y', text: 'Ukrainian forces attacked Russian positions near Pokrovsk on Monday.', meta: { title: null, outlet: 'Test Outlet', url: null, published: '2025-11-06', language: 'en', source: null }, diagnostics: [] });
   assert.ok(full.claims.some((c) => c.predicate === 'attacked' && c.voice === 'reporter'), JSON.stringify(full.claims.map((c) => c.proposition)));
 });
+
+test('a subject across a progressive auxiliary, a manner adverb or a parenthetical ("The army, for its part, said")', () => {
+  const sourceOf = (text: string, cue: string): string | undefined =>
+    read(text).attributions.find((a) => a.cue?.text.includes(cue))?.source?.text;
+  assert.match(sourceOf('Navy officials are firmly denying any attack on the convoy.', 'denying') ?? '', /^Navy officials/);
+  assert.equal(sourceOf('The army, for its part, said the depot was hit by a stray shell.', 'said'), 'The army');
+  assert.equal(sourceOf('The ministry, in a statement, said the convoy had turned back.', 'said'), 'The ministry');
+  // a word in -ly that ends a noun phrase stays in it
+  assert.match(sourceOf('A close ally of the governor said the bridge was closed.', 'said') ?? '', /ally/);
+});

@@ -103,13 +103,28 @@ function isDash(tokens: readonly Token[], k: number): boolean {
   return (!before || before.span[1] < t.span[0]) && (!after || t.span[1] < after.span[0]);
 }
 
-/** Skips adverbs, auxiliaries and time expressions leftwards from `j`; returns the first index not skipped. */
+const PROGRESSIVE = new Set(['are', 'were', 'am', 'be', 'been', 'being']);
+/** Words in -ly that are not manner adverbs (they can end a subject: "Italy", "the family", "an ally"). */
+const NOT_ADVERBS = new Set(['family', 'ally', 'italy', 'assembly', 'supply', 'fly', 'reply', 'daily', 'weekly', 'monthly', 'only', 'early', 'july', 'rally', 'anomaly', 'monopoly', 'bully']);
+/** Words that open a parenthetical between a subject and its verb (", for its part,", ", in turn,", ", meanwhile,"). */
+const PARENTHETICAL_OPENERS = new Set(['for', 'in', 'meanwhile', 'though', 'too', 'however', 'however,', 'likewise', 'similarly', 'also', 'separately']);
+const PARENTHETICAL_REACH = 5;
+
+/** Skips adverbs, auxiliaries, parentheticals and time expressions leftwards from `j`; returns the first index not skipped. */
 function skipBetween(tokens: readonly Token[], sFrom: number, j: number, inTime: Uint8Array): number {
   while (j >= sFrom) {
     const t = tokens[j]!;
     if (BETWEEN_SUBJECT_AND_VERB.has(t.norm) || isTimeToken(t, inTime, j)) { j--; continue; }
     if ((t.norm === 'on' || t.norm === 'in' || t.norm === 'at' || t.norm === 'late' || t.norm === 'early') && j + 1 < tokens.length && isTimeToken(tokens[j + 1]!, inTime, j + 1)) { j--; continue; }
     if (t.text === ',' && j - 1 >= sFrom && BETWEEN_SUBJECT_AND_VERB.has(tokens[j - 1]!.norm) && tokens[j - 1]!.norm === 'however') { j -= 2; continue; }
+    // "are firmly denying": a progressive auxiliary, a manner adverb
+    if (PROGRESSIVE.has(t.norm) || (t.kind === 'word' && /^\p{Ll}{3,}ly$/u.test(t.text) && !NOT_ADVERBS.has(t.norm))) { j--; continue; }
+    // "The army, for its part, said": a parenthetical between commas that opens with a linking word
+    if (t.text === ',') {
+      let k = j - 1;
+      while (k >= sFrom && j - k <= PARENTHETICAL_REACH && tokens[k]!.text !== ',') k--;
+      if (k >= sFrom && tokens[k]!.text === ',' && k < j - 1 && PARENTHETICAL_OPENERS.has(tokens[k + 1]!.norm)) { j = k - 1; continue; }
+    }
     break;
   }
   return j;
