@@ -141,3 +141,12 @@ test('a claim referred back to inside a denial ("a day after X made the claim") 
   assert.equal(polarity.length, 1);
   assert.match(polarity[0]!.explanation, /Donald Trump.*— Volodymyr Zelensky.*denies/);
 });
+
+test('an achieved infinitive is no aim: "managed to leave the town" is a withdrawal, "tried to leave" an aim', async () => {
+  const done = await read('m1', 'A Russian commander said Ukrainian units managed to leave Bakhmut in a hurry.', '2023-05-20');
+  const aim = await read('m2', 'A Russian commander said Ukrainian units tried to leave Bakhmut.', '2023-05-20');
+  const withdrew = (doc: AnalyzedDocument) => doc.claims.find((c) => c.predicate === 'withdrew');
+  assert.equal(withdrew(done)?.modality, 'asserted');
+  assert.equal(withdrew(done)?.args.find((a) => a.role === 'manner')?.key, 'manner:rout');
+  assert.equal(withdrew(aim)?.modality, 'intended');
+});

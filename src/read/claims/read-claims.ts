@@ -816,6 +816,9 @@ function negated(tokens: readonly Token[], left: number, at: number, lexicon: Cl
   return false;
 }
 
+/** Verbs whose infinitive happened ("managed to leave", "were forced to retreat"). */
+const ACHIEVED = new Set(['managed', 'manages', 'forced', 'able', 'succeeded', 'began', 'begun', 'started', 'continued', 'continues', 'continue', 'had', 'has', 'have', 'compelled']);
+
 function modalityOf(tokens: readonly Token[], left: number, at: number, lexicon: ClaimLexicon, seg: ClaimSegment): Modality {
   if (seg.stance === 'question') return 'hypothetical';
   for (let i = Math.max(left, at - CUE_REACH + 1); i < at; i++) {
@@ -829,7 +832,8 @@ function modalityOf(tokens: readonly Token[], left: number, at: number, lexicon:
   // into ("called on troops to surrender as Russian forces tightened ...").
   if ((seg.stance === 'demand' || seg.stance === 'promise' || seg.stance === 'warn') && left <= seg.from) return 'intended';
   for (let i = Math.max(left, at - CUE_REACH + 1); i < at; i++) {
-    if (lexicon.intent.has(tokens[i]!.norm)) return 'intended';
+    // "managed to leave", "were forced to withdraw": the infinitive of an achieved act is no aim
+    if (lexicon.intent.has(tokens[i]!.norm) && !(tokens[i]!.norm === 'to' && ACHIEVED.has(tokens[i - 1]?.norm ?? ''))) return 'intended';
   }
   return 'asserted';
 }
