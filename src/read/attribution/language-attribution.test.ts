@@ -17,13 +17,13 @@ const own = (text: string, language: string) => {
 
 test('attribution (ru): cues in every gender and number, with stance and side', () => {
   const cases: Array<[string, string, string, string, string]> = [
-    // text, cue, stance, side, content
-    ['Минобороны России заявило, что колонна отошла.', 'заявило', 'assert', 'RU', 'что колонна отошла'],
+    // text, cue, stance, side, content (a party telling of a withdrawal by unnamed forces concedes its own: acknowledge; these contents are neutral)
+    ['Минобороны России заявило, что колонна прибыла.', 'заявило', 'assert', 'RU', 'что колонна прибыла'],
     ['Генштаб ВСУ опроверг эти сведения.', 'опроверг', 'deny', 'UA', 'эти сведения'],
     ['Песков обвинил Киев в срыве переговоров.', 'обвинил', 'accuse', 'RU', 'Киев в срыве переговоров'],
     ['Захарова призвала Запад прекратить поставки.', 'призвала', 'demand', 'RU', 'Запад прекратить поставки'],
     ['Сырский признал, что положение тяжелое.', 'признал', 'acknowledge', 'UA', 'что положение тяжелое'],
-    ['Колонна отошла, сообщили в Минобороны России.', 'сообщили', 'assert', 'RU', 'Колонна отошла'],
+    ['Колонна прибыла, сообщили в Минобороны России.', 'сообщили', 'assert', 'RU', 'Колонна прибыла'],
     ['По словам Пескова, переговоров не будет.', 'По словам', 'assert', 'RU', 'переговоров не будет'],
     ['По данным Генштаба ВСУ, атаки отбиты.', 'По данным', 'assert', 'UA', 'атаки отбиты'],
     // a rejection in the content denies
