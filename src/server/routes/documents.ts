@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { isoDateOrDateTime, sourceDocument } from '../../ingest/index.js';
-import type { DocumentSummary, Store } from '../../store/store.js';
+import type { DocumentSummary, SaveOutcome, Store } from '../../store/store.js';
 import { ApiError, describeIssues } from '../errors.js';
 import { STANDARD_ERRORS, errorResponse, jsonResponse, pageSchema, pathParameter, queryParameters } from '../openapi.js';
 import { page, pageQuery, parseParam, parseQuery } from '../validate.js';
@@ -123,9 +123,12 @@ function create(deps: RouteDeps): Hono {
     bodyLimit({ maxSize: MAX_INGEST_BYTES, onError: () => { throw new ApiError('payload-too-large', `body is larger than ${MAX_INGEST_BYTES} bytes`); } }),
     async (c) => {
       const { text, ...meta } = await readIngestBody(c);
-      let doc;
+      const source = sourceDocument(text, { ...meta, source: 'api' });
+      let saved: { id: string; outcome: SaveOutcome };
       try {
-        doc = await deps.read(sourceDocument(text, { ...meta, source: 'api' }));
+        saved = deps.ingest
+          ? await deps.ingest(source)
+          : await deps.read(source).then(async (doc) => ({ id: doc.id, outcome: await deps.store.saveDocument(doc) }));
       } catch (error) {
         if (error instanceof AnalysisRefused) {
           if (error.reason === 'busy') c.header('Retry-After', '5');
@@ -133,9 +136,8 @@ function create(deps: RouteDeps): Hono {
         }
         throw error;
       }
-      const outcome = await deps.store.saveDocument(doc);
-      if (outcome !== 'unchanged') deps.bumpGeneration();
-      return c.json({ id: doc.id, outcome }, outcome === 'inserted' ? 201 : 200);
+      if (saved.outcome !== 'unchanged') deps.bumpGeneration();
+      return c.json({ id: saved.id, outcome: saved.outcome }, saved.outcome === 'inserted' ? 201 : 200);
     },
   );
   return app;
