@@ -4,6 +4,7 @@ import { loadResources } from '../read/load-resources.js';
 import type { SourceDocument } from '../model/index.js';
 import type { Store } from '../store/store.js';
 import { analyzeForIngest } from './analyze-for-ingest.js';
+import { sourceDocument } from './source-document.js';
 
 /**
  * One analysis thread: builds the pipeline once, then reads documents as they
@@ -19,6 +20,9 @@ const port = parentPort!;
 const data = workerData as { db?: string; gazetteerBuffer?: ArrayBufferLike };
 // The gazetteer's bytes come from the pool (shared by every thread), not from the file again.
 const pipeline = createPipeline(await loadResources({ db: data.db, ...(data.gazetteerBuffer ? { gazetteerBuffer: data.gazetteerBuffer } : {}) }));
+// One short document read before the thread says it is ready: the lexicons a stage builds on first use are built
+// here, so that a document's work budget (the server's analysis queue) counts its own work, not the thread's start.
+pipeline.read(sourceDocument('Officials said on Monday that forces had attacked the town of Lyman overnight.', { published: '2025-01-06', language: 'en' }));
 let store: Promise<Store> | null = null;
 port.on('message', async (message: { seq: number; doc: SourceDocument; save?: boolean }) => {
   try {

@@ -23,7 +23,7 @@ before(async () => {
   ({ store, db, dispose } = await temporaryStore([]));
   // This one knows its database: its analysis thread stores documents too. `strict` reads on its thread and stores here.
   server = await startServer({ store, db, port: 0, allowIngest: true, webDir: null, analysis: { budgetMs: 120_000, maxWaiting: 1 } });
-  strict = await startServer({ store, port: 0, allowIngest: true, webDir: null, analysis: { budgetMs: 1000 } });
+  strict = await startServer({ store, port: 0, allowIngest: true, webDir: null, analysis: { budgetMs: 3000 } });
 });
 after(async () => {
   await server.close();
@@ -60,11 +60,11 @@ test('analysis off the request thread: /healthz answers while a document is anal
 
 test('a document past its work budget is refused with a clear error; the next one is analysed', async () => {
   assert.equal((await ingest(`${SENTENCE} Before.`, strict)).status, 201); // starts the thread
-  const res = await ingest(SENTENCE.repeat(8000), strict); // ≈1 MB: far more than 1 s of analysis
+  const res = await ingest(SENTENCE.repeat(8000), strict); // ≈1 MB: far more than 3 s of analysis
   assert.equal(res.status, 422);
   const body = (await res.json()) as { error: { code: string; message: string } };
   assert.equal(body.error.code, 'over-budget');
-  assert.match(body.error.message, /budget of 1 s/);
+  assert.match(body.error.message, /budget of 3 s/);
   const next = await ingest(`${SENTENCE} After the stop.`, strict);
   assert.equal(next.status, 201);
   assert.equal(await store.countDocuments(), 5, "3 from the test before, 2 here: the refused document is not stored");
