@@ -8,7 +8,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,4 +91,24 @@ test('ingest: one SIGTERM quits after the grace period when the input never ends
   assert.match(run.stderr(), /not stopped within 1\.5 s; quitting/);
   assert.ok(stored(db) >= before, `what was committed before the signal is kept (${before} before, ${stored(db)} after)`);
   await (await run.writer).close().catch(() => undefined);
+});
+
+test('ingest: a FIFO on the command line that nobody writes to does not hold the run past the grace period', { timeout: 300_000 }, async () => {
+  const db = path.join(dir, 'unopened.db');
+  const feed = path.join(dir, 'nobody-writes.jsonl');
+  if (spawnSync('mkfifo', [feed]).status !== 0) throw new Error('mkfifo is needed for this test');
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'ingest', feed, '--db', db, '--jobs', '0'], {
+    cwd: root, env: { ...process.env, COUNTERCLAIM_DB: '', COUNTERCLAIM_STOP_GRACE_MS: '1500' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+  child.stdout.resume();
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
+  // The run opens the database before the input: once it exists, the run is past start-up and blocked opening the pipe.
+  for (let i = 0; i < 1200 && stored(db) === 0 && !existsSync(db); i++) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 500));
+  child.kill('SIGTERM');
+  assert.equal(await exited, 'SIGKILL', `it killed itself, not waiting for the pipe: ${stderr}`);
+  assert.match(stderr, /not stopped within 1\.5 s; quitting/);
+  rmSync(feed, { force: true });
 });

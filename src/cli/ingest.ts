@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { describeFailure } from '../ingest/index.js';
 import { parseFieldMap } from '../ingest/readers/jsonl-reader.js';
 import { runIngest, type IngestCounts } from '../ingest/ingest-run.js';
-import { isPostgresUrl, openStore } from '../store/open-store.js';
+import { DEFAULT_DB, isPostgresUrl, openStore } from '../store/open-store.js';
+import { acquireWriterLock } from '../store/sqlite/writer-lock.js';
+import type { Store } from '../store/store.js';
 import { enqueueCommand } from './ingest-queue.js';
 import { wantsEscapes, type CliIo } from './io.js';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError } from './usage-error.js';
@@ -57,9 +59,6 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
   if (mapped && 'error' in mapped) throw new UsageError(`--map: ${mapped.error}`);
   const fieldMap = mapped?.map;
   if (values.queue) return enqueueCommand(positionals, { ...values, overrides, ...(fieldMap ? { fieldMap } : {}), isPostgres: isPostgresUrl(values.db ?? process.env.COUNTERCLAIM_DB ?? '') }, io);
-  const store = await openStore(values.db);
-  const progress = createProgress(io, Boolean(values.quiet));
-  const failures: Array<{ source: string; code: string; line?: number; message: string }> = [];
   let stopRequested = false;
   // Every stored document is committed as it is stored, so quitting at once loses nothing stored:
   // on a second signal, or when the documents in hand are not stored within the grace period
@@ -73,6 +72,30 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // One ingest per SQLite file at a time (issue 19): a second run waits for the first, then finds its documents stored.
+  const location = values.db ?? process.env.COUNTERCLAIM_DB ?? DEFAULT_DB;
+  const lockable = !isPostgresUrl(location) && location !== '' && location !== ':memory:';
+  const lock = !lockable ? null : await acquireWriterLock(location, {
+    shouldStop: () => stopRequested,
+    onWait: () => io.err(`counterclaim ingest: another ingest is writing to ${location}; waiting for it to finish\n`),
+  });
+  if (lockable && !lock) {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    io.out(values.json ? `${JSON.stringify({ ...emptyCounts(), interrupted: true, failures: [] }, null, 2)}\n` : formatSummary({ ...emptyCounts(), interrupted: true }));
+    return 130;
+  }
+  let store: Store;
+  try {
+    store = await openStore(location);
+  } catch (error) {
+    lock?.release();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    throw error;
+  }
+  const progress = createProgress(io, Boolean(values.quiet));
+  const failures: Array<{ source: string; code: string; line?: number; message: string }> = [];
   let counts: IngestCounts;
   try {
     counts = await runIngest(positionals, {
@@ -94,7 +117,11 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     progress.done();
-    await store.close();
+    try {
+      await store.close();
+    } finally {
+      lock?.release();
+    }
   }
   io.out(values.json ? `${JSON.stringify({ ...counts, failures, failuresListed: failures.length < counts.failed ? failures.length : undefined }, null, 2)}\n` : formatSummary(counts));
   if (counts.interrupted) return 130;
@@ -116,6 +143,10 @@ function quitNow(why: string): never {
 function stopGraceMs(): number {
   const ms = Number(process.env.COUNTERCLAIM_STOP_GRACE_MS);
   return Number.isFinite(ms) && ms > 0 ? ms : 10_000;
+}
+
+function emptyCounts(): IngestCounts {
+  return { ingested: 0, nearDuplicates: 0, notAnalysed: 0, skipped: 0, failed: 0, skippedBy: {}, failedBy: {}, interrupted: false };
 }
 
 /** The end-of-run summary, with a line per reason for skipped and failed records. */

@@ -7,7 +7,7 @@ import { readFiles } from '../ingest/index.js';
 import { createPipeline } from '../read/pipeline.js';
 import { loadResources } from '../read/load-resources.js';
 import { toLedgerDocument } from '../report/ledger-json.js';
-import { openStore } from '../store/open-store.js';
+import { DEFAULT_DB, openStore } from '../store/open-store.js';
 import { startServer } from '../server/server.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, UsageError } from './usage-error.js';
@@ -34,7 +34,8 @@ export async function serveCommand(argv: readonly string[], io: CliIo, signal?: 
   if (values.example && values.db !== undefined) throw new UsageError('--example makes its own database; leave out --db');
 
   let tempDir: string | null = null;
-  let db = values.db;
+  // The location itself, not left to openStore's default: the analysis thread opens it too, to store what it analysed.
+  let db = values.db ?? process.env.COUNTERCLAIM_DB ?? DEFAULT_DB;
   if (values.example) {
     tempDir = mkdtempSync(path.join(os.tmpdir(), 'counterclaim-example-'));
     db = path.join(tempDir, 'counterclaim.db');
@@ -51,9 +52,9 @@ export async function serveCommand(argv: readonly string[], io: CliIo, signal?: 
     }
     const server = await startServer({
       store, host: values.host ?? '127.0.0.1', port, allowIngest: values['allow-ingest'],
-      ...(db !== undefined ? { db } : {}),
+      db,
     });
-    io.out(`counterclaim serving ${db ?? 'the default database'} at ${server.url}${values['allow-ingest'] ? ' (ingest allowed)' : ''}\n`);
+    io.out(`counterclaim serving ${db || 'a temporary database'} at ${server.url}${values['allow-ingest'] ? ' (ingest allowed)' : ''}\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

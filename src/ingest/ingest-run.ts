@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import type { Store } from '../store/store.js';
+import type { SaveOutcome, Store } from '../store/store.js';
 import type { IngestFailure } from './ingest-result.js';
 import { expandInputs, readInput, type InputSpec, type ReadInputsOptions } from './read-inputs.js';
 import { createAnalysisPool } from './analysis-pool.js';
@@ -111,10 +111,11 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
         duplicateOf = first ? { id: first.id, similarity: round(signatureSimilarity(out.signature, first.signature)) } : { id: match.candidate.id, similarity: round(match.similarity) };
       }
     }
+    let outcome: SaveOutcome;
     try {
       // Opened here, after the awaits above: the timer may have committed the last batch meanwhile.
       const open = await openBatch();
-      await store.saveIngested({ ...doc, duplicateOf }, {
+      outcome = await store.saveIngested({ ...doc, duplicateOf }, {
         analyzed: out.analyzed,
         byline: out.byline,
         forwardedFrom: out.forwardedFrom,
@@ -129,6 +130,12 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
       return;
     }
     inFlight.delete(doc.id);
+    if (outcome !== 'inserted') {
+      // Another run stored it after this one looked (issue 19: two runs into one PostgreSQL database
+      // each counted every document as theirs): counted as the check before analysis would have.
+      skip('already stored (same text)');
+      return;
+    }
     counts.ingested++;
     if (duplicateOf) counts.nearDuplicates++;
     if (!out.analyzed) counts.notAnalysed++;

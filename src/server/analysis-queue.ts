@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { SourceDocument } from '../model/index.js';
 import type { LedgerDocument } from '../report/ledger-json.js';
 import type { IngestAnalysis } from '../ingest/analyze-for-ingest.js';
+import type { SaveOutcome } from '../store/store.js';
 import { loadGazetteer } from '../gazetteer/load-gazetteer.js';
 
 export interface AnalysisQueueOptions {
@@ -22,8 +23,16 @@ export class AnalysisRefused extends Error {
   }
 }
 
+/** What analysing and storing one document on the analysis thread answers. */
+export interface SavedDocument { readonly id: string; readonly outcome: SaveOutcome }
+
 export interface AnalysisQueue {
   analyze(source: SourceDocument): Promise<LedgerDocument>;
+  /**
+   * Analyses and stores the document on the analysis thread, through its own connection
+   * to `db` (needs `db`): the request thread gets its id and outcome only.
+   */
+  analyzeAndSave(source: SourceDocument): Promise<SavedDocument>;
   /** Documents waiting or in analysis. */
   readonly pending: number;
   close(): Promise<void>;
@@ -31,7 +40,8 @@ export interface AnalysisQueue {
 
 interface Job {
   readonly source: SourceDocument;
-  readonly resolve: (doc: LedgerDocument) => void;
+  readonly save: boolean;
+  readonly resolve: (done: LedgerDocument | SavedDocument) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -41,7 +51,9 @@ interface Job {
  * thread takes documents one at a time from a bounded queue. A document that
  * needs more than its work budget has its thread stopped (JavaScript cannot
  * be interrupted any other way) and is refused with a clear error; the next
- * document gets a fresh thread.
+ * document gets a fresh thread. With `db`, the thread also stores what it
+ * analysed (analyzeAndSave), so a large document's save and the copy of its
+ * items never hold the request thread either; the budget covers the analysis.
  */
 export function createAnalysisQueue(options: AnalysisQueueOptions = {}): AnalysisQueue {
   const budgetMs = options.budgetMs ?? ANALYSIS_DEFAULTS.budgetMs;
@@ -96,10 +108,12 @@ export function createAnalysisQueue(options: AnalysisQueueOptions = {}): Analysi
         w.off('exit', onExit);
         done();
       };
-      const onMessage = (m: { out?: IngestAnalysis; error?: string }) => {
+      const onMessage = (m: { out?: IngestAnalysis; analysed?: true; saved?: SavedDocument; error?: string }) => {
+        // Analysed, now being stored: the budget was for the analysis.
+        if (m.analysed) return clearTimeout(timer);
         finish();
         if (m.error !== undefined) job.reject(new Error(`analysis failed: ${m.error}`));
-        else job.resolve(m.out!.doc);
+        else job.resolve(m.saved ?? m.out!.doc);
       };
       const onError = (error: Error) => {
         worker = null;
@@ -116,7 +130,7 @@ export function createAnalysisQueue(options: AnalysisQueueOptions = {}): Analysi
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
-      w.postMessage({ seq: 0, doc: job.source });
+      w.postMessage({ seq: 0, doc: job.source, save: job.save });
     });
   };
 
@@ -130,16 +144,22 @@ export function createAnalysisQueue(options: AnalysisQueueOptions = {}): Analysi
     }
   };
 
+  const enqueue = (source: SourceDocument, save: boolean): Promise<LedgerDocument | SavedDocument> => {
+    if (closed) return Promise.reject(new AnalysisRefused('busy', 'the server is shutting down'));
+    if (waiting.length >= maxWaiting) {
+      return Promise.reject(new AnalysisRefused('busy', `${waiting.length} documents are already waiting for analysis; try again later`));
+    }
+    return new Promise((resolve, reject) => {
+      waiting.push({ source, save, resolve, reject });
+      void drain();
+    });
+  };
+
   return {
-    analyze(source) {
-      if (closed) return Promise.reject(new AnalysisRefused('busy', 'the server is shutting down'));
-      if (waiting.length >= maxWaiting) {
-        return Promise.reject(new AnalysisRefused('busy', `${waiting.length} documents are already waiting for analysis; try again later`));
-      }
-      return new Promise<LedgerDocument>((resolve, reject) => {
-        waiting.push({ source, resolve, reject });
-        void drain();
-      });
+    analyze: (source) => enqueue(source, false) as Promise<LedgerDocument>,
+    analyzeAndSave(source) {
+      if (options.db === undefined) return Promise.reject(new Error('analyzeAndSave needs the database location (db)'));
+      return enqueue(source, true) as Promise<SavedDocument>;
     },
     get pending() {
       return waiting.length + (busy ? 1 : 0);

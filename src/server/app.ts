@@ -25,6 +25,8 @@ export interface AppOptions {
   readonly allowIngest?: boolean;
   /** How ingest reads a document; by default the pipeline with resources loaded for `db`. */
   readonly read?: (source: SourceDocument) => Promise<LedgerDocument>;
+  /** How ingest reads and stores a document in one step (the server's analysis thread); by default `read`, then the store's saveDocument. */
+  readonly ingest?: RouteDeps['ingest'];
   /** Database location handed to loadResources for the default reader. */
   readonly db?: string;
   /** How /api/check reads and decides a claim; by default the pipeline and stance model, loaded on first use. */
@@ -57,6 +59,7 @@ export function createApp(options: AppOptions): Hono {
     store: options.store,
     allowIngest: options.allowIngest ?? false,
     read: options.read ?? lazyReader(options.db),
+    ...(options.ingest ? { ingest: options.ingest } : {}),
     check: options.check ?? createCheckService(options.db),
     generation: () => generation,
     bumpGeneration: () => { generation++; },

@@ -35,6 +35,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const app = createApp({
     store: options.store, allowIngest: options.allowIngest ?? false, assets, boundHost: host,
     ...(analysis ? { read: (source: SourceDocument) => analysis.analyze(source) } : {}),
+    // With the database's location the analysis thread stores the document too (its own connection).
+    ...(analysis && options.db && options.db !== ':memory:' ? { ingest: (source: SourceDocument) => analysis.analyzeAndSave(source) } : {}),
     ...(options.db !== undefined ? { db: options.db } : {}),
   });
   const server: ServerType = await new Promise((resolve, reject) => {

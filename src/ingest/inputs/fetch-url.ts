@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
+import { Agent, fetch } from 'undici';
 import type { DiagnosticCode } from '../../model/index.js';
 import { isPrivateAddress } from './private-address.js';
 
@@ -9,7 +10,9 @@ export interface FetchOptions {
   readonly timeoutMs?: number;
   readonly maxBytes?: number;
   readonly maxRedirects?: number;
-  /** For tests: resolves a host name to addresses. */
+  /** Which resolved addresses are refused (default: isPrivateAddress, every address but a public unicast one). */
+  readonly refuse?: (address: string) => boolean;
+  /** Resolves a host name to addresses (default: the system resolver); the fetch connects only to what it returns. */
   readonly resolve?: (host: string) => Promise<string[]>;
 }
 
@@ -24,6 +27,11 @@ export const FETCH_DEFAULTS = { timeoutMs: 15_000, maxBytes: 20 * 1024 * 1024, m
  * timeout, a byte limit counted while reading, redirects followed by hand and
  * capped (each hop checked again), other schemes refused, and loopback or
  * private addresses refused unless `allowPrivate`.
+ *
+ * Each hop's host is resolved once, every address checked, and the connection
+ * made to those checked addresses alone (issue 19: the fetch resolved the name
+ * again, so a name that answered a public address to the check and a private
+ * one to the fetch, DNS rebinding, got through).
  */
 export async function fetchUrl(url: string, options: FetchOptions = {}): Promise<Fetched> {
   const timeoutMs = options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs;
@@ -32,6 +40,12 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
   const resolve = options.resolve ?? (async (host: string) => (await lookup(host, { all: true })).map((a) => a.address));
   const signal = AbortSignal.timeout(timeoutMs);
   let current = url;
+  let agent: Agent | null = null;
+  const closeAgent = async (): Promise<void> => {
+    const a = agent;
+    agent = null;
+    await a?.destroy().catch(() => undefined);
+  };
   try {
     for (let hop = 0; ; hop++) {
       let parsed: URL;
@@ -41,20 +55,24 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
         return { ok: false, code: 'input.unreadable', message: `is not a valid URL` };
       }
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, code: 'input.unsupported-format', message: `uses ${parsed.protocol.replace(':', '')}; only http and https URLs are fetched` };
+      const host = parsed.hostname.replace(/^\[|\]$/g, '');
+      let addresses: string[];
+      try {
+        addresses = isIP(host) ? [host] : await resolve(host);
+      } catch (error) {
+        return { ok: false, code: 'input.unreadable', message: `host ${host} cannot be resolved: ${(error as Error).message}` };
+      }
+      if (addresses.length === 0) return { ok: false, code: 'input.unreadable', message: `host ${host} resolves to no address` };
       if (!options.allowPrivate) {
-        const host = parsed.hostname.replace(/^\[|\]$/g, '');
-        let addresses: string[];
-        try {
-          addresses = isIP(host) ? [host] : await resolve(host);
-        } catch (error) {
-          return { ok: false, code: 'input.unreadable', message: `host ${host} cannot be resolved: ${(error as Error).message}` };
-        }
-        const refused = addresses.find(isPrivateAddress);
+        const refused = addresses.find(options.refuse ?? isPrivateAddress);
         if (refused !== undefined) return { ok: false, code: 'input.unreadable', message: `${hop > 0 ? `redirects to ${current}, which ` : ''}points at a loopback or private address (${refused}); refused unless --allow-private is given` };
       }
-      const response = await fetch(parsed, { redirect: 'manual', signal, headers: { 'user-agent': 'counterclaim (+https://github.com/counterclaim)', accept: 'text/html, application/rss+xml, application/atom+xml, application/xml, application/json, text/plain;q=0.9, */*;q=0.5' } });
+      // A connection pool for this hop alone, whose lookup answers the addresses just checked.
+      agent = new Agent({ connect: { lookup: checkedLookup(host, addresses) } });
+      const response = await fetch(parsed, { dispatcher: agent, redirect: 'manual', signal, headers: { 'user-agent': 'counterclaim (+https://github.com/counterclaim)', accept: 'text/html, application/rss+xml, application/atom+xml, application/xml, application/json, text/plain;q=0.9, */*;q=0.5' } });
       if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
         await response.body?.cancel();
+        await closeAgent();
         if (hop >= maxRedirects) return { ok: false, code: 'input.unreadable', message: `redirects more than ${maxRedirects} times; gave up at ${current}` };
         current = new URL(response.headers.get('location')!, parsed).href;
         continue;
@@ -84,7 +102,30 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
     const e = error as Error;
     if (e.name === 'TimeoutError' || signal.aborted) return { ok: false, code: 'input.unreadable', message: `did not answer within ${timeoutMs / 1000} s` };
     return { ok: false, code: 'input.unreadable', message: `cannot be fetched: ${(e.cause as Error | undefined)?.message ?? e.message}` };
+  } finally {
+    await closeAgent();
   }
+}
+
+/**
+ * A `lookup` for net.connect that answers the given addresses for the given host, and
+ * fails for any other name: the socket connects to what was checked, never to a second
+ * answer of the resolver.
+ */
+function checkedLookup(host: string, addresses: readonly string[]): LookupFunction {
+  const entries = addresses.map((address) => ({ address, family: isIP(address) }));
+  return (hostname, options, callback) => {
+    const family = options.family === 4 || options.family === 6 ? options.family : 0;
+    const fitting = hostname === host ? entries.filter((e) => family === 0 || e.family === family) : [];
+    if (fitting.length === 0) {
+      const error = Object.assign(new Error(`${hostname} has no checked ${family ? `IPv${family} ` : ''}address`), { code: 'ENOTFOUND' });
+      callback(error, '', 0);
+    } else if (options.all) {
+      (callback as unknown as (e: null, all: typeof entries) => void)(null, fitting);
+    } else {
+      callback(null, fitting[0]!.address, fitting[0]!.family);
+    }
+  };
 }
 
 /** The `charset` parameter of a Content-Type header (RFC 9110, 8.3.2), unquoted, or null. */

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { isoDateOrDateTime, sourceDocument } from '../../ingest/index.js';
-import type { DocumentSummary, Store } from '../../store/store.js';
+import type { DocumentSummary, SaveOutcome, Store } from '../../store/store.js';
 import { ApiError, describeIssues } from '../errors.js';
 import { STANDARD_ERRORS, errorResponse, jsonResponse, pageSchema, pathParameter, queryParameters } from '../openapi.js';
 import { page, pageQuery, parseParam, parseQuery } from '../validate.js';
@@ -80,16 +80,23 @@ export async function listDocuments(store: Store, filter: DocumentFilter, limit:
   return page(items, limit, offset, total);
 }
 
+/** Lets the requests waiting on this thread run before the next step of a large ingest. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 async function readIngestBody(c: import('hono').Context) {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/json') {
     let body: unknown;
     try {
       // Decoded strictly, as the CLI decodes files: invalid UTF-8 is refused, not replaced (issue 19).
-      body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer()));
+      const json = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
+      // Each step over a 2 MiB body takes some milliseconds on this thread: other requests (/healthz) go between them.
+      await nextTurn();
+      body = JSON.parse(json);
     } catch {
       throw new ApiError('bad-request', 'body is not valid JSON in UTF-8');
     }
+    await nextTurn();
     const parsed = ingestBody.safeParse(body);
     if (!parsed.success) throw new ApiError('bad-request', describeIssues(parsed.error));
     const problem = textProblem(parsed.data.text);
@@ -123,9 +130,14 @@ function create(deps: RouteDeps): Hono {
     bodyLimit({ maxSize: MAX_INGEST_BYTES, onError: () => { throw new ApiError('payload-too-large', `body is larger than ${MAX_INGEST_BYTES} bytes`); } }),
     async (c) => {
       const { text, ...meta } = await readIngestBody(c);
-      let doc;
+      await nextTurn();
+      const source = sourceDocument(text, { ...meta, source: 'api' });
+      await nextTurn();
+      let saved: { id: string; outcome: SaveOutcome };
       try {
-        doc = await deps.read(sourceDocument(text, { ...meta, source: 'api' }));
+        saved = deps.ingest
+          ? await deps.ingest(source)
+          : await deps.read(source).then(async (doc) => ({ id: doc.id, outcome: await deps.store.saveDocument(doc) }));
       } catch (error) {
         if (error instanceof AnalysisRefused) {
           if (error.reason === 'busy') c.header('Retry-After', '5');
@@ -133,9 +145,8 @@ function create(deps: RouteDeps): Hono {
         }
         throw error;
       }
-      const outcome = await deps.store.saveDocument(doc);
-      if (outcome !== 'unchanged') deps.bumpGeneration();
-      return c.json({ id: doc.id, outcome }, outcome === 'inserted' ? 201 : 200);
+      if (saved.outcome !== 'unchanged') deps.bumpGeneration();
+      return c.json({ id: saved.id, outcome: saved.outcome }, saved.outcome === 'inserted' ? 201 : 200);
     },
   );
   return app;

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { SourceDocument } from '../../model/index.js';
 import type { LedgerDocument } from '../../report/ledger-json.js';
-import type { Store } from '../../store/store.js';
+import type { SaveOutcome, Store } from '../../store/store.js';
 import type { CheckService } from '../check-service.js';
 import type { PathSpec } from '../openapi.js';
 
@@ -11,6 +11,8 @@ export interface RouteDeps {
   readonly allowIngest: boolean;
   /** Reads one document through the pipeline (built lazily: only ingest needs it). */
   readonly read: (source: SourceDocument) => Promise<LedgerDocument>;
+  /** Reads and stores one document off the request thread, when the server can (it knows its database's location); else read, then store.saveDocument. */
+  readonly ingest?: (source: SourceDocument) => Promise<{ readonly id: string; readonly outcome: SaveOutcome }>;
   /** Checks a claim against the ledger (/api/check); loads the pipeline and stance model on first use. */
   readonly check: CheckService;
   /** Bumped after every write through this server, so caches of aggregates can be dropped. */
