@@ -24,7 +24,7 @@ interface ViinaRow {
  */
 export const viinaScorer: Scorer = {
   dataset: 'viina',
-  score: (dir, options) => Promise.resolve(scoreViina(dir, placesPipeline(), options)),
+  score: async (dir, options) => scoreViina(dir, await placesPipeline(), options),
 };
 
 /** The scorer's work with a given pipeline (the morphology comparison reads with other resources). */

@@ -1,4 +1,5 @@
 import { textTable } from '../text-table.js';
+import type { Token } from '../../model/index.js';
 /** The context words of data/places/context-cues.tsv, by category (loaded at the edge, passed to the stage). */
 export interface ContextCues {
   readonly locative: ReadonlySet<string>;
@@ -40,4 +41,26 @@ export function parseContextCues(text: string, file = 'context-cues.tsv'): Conte
     sets[key].add(word.toLowerCase());
   });
   return sets;
+}
+
+/**
+ * The context word that ends at token `k`, and the token it starts at: a word, or an abbreviation with
+ * its stop ("м." "с." "г." "обл."), which the tokenizer keeps as two tokens ("м" "."). A stop after
+ * a one-letter word or a listed abbreviation reads as that abbreviation ("у м. Щастя", NER-UK's
+ * spaced "с . Ясень"); a line break between them does not.
+ *
+ * @example cueWordEndingAt(tokenize('у м. Щастя'), 2) // => { word: 'м.', at: 1 }
+ */
+export function cueWordEndingAt(tokens: readonly Token[], k: number, text: string): { readonly word: string; readonly at: number } | null {
+  const t = tokens[k];
+  if (t === undefined) return null;
+  if (t.text !== '.') return { word: t.norm, at: k };
+  const before = tokens[k - 1];
+  if (before === undefined || before.kind !== 'word' || before.sentence !== t.sentence || text.slice(before.span[1], t.span[0]).includes('\n')) return { word: t.norm, at: k };
+  return { word: `${before.norm}.`, at: k - 1 };
+}
+
+/** Whether a set of context words holds `word`, or holds it without its abbreviation stop ("смт." for "смт"). */
+export function hasCueWord(set: ReadonlySet<string>, word: string): boolean {
+  return set.has(word) || (word.length > 1 && word.endsWith('.') && set.has(word.slice(0, -1)));
 }

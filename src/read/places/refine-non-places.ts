@@ -1,6 +1,6 @@
 import type { AnalyzedDocument } from '../../model/index.js';
 import type { Gazetteer, GazetteerEntry } from '../../gazetteer/gazetteer.js';
-import type { ContextCues } from './context-cues.js';
+import { cueWordEndingAt, hasCueWord, type ContextCues } from './context-cues.js';
 import { isCapitalised } from './extract-gazetteer-names.js';
 import type { PlaceProposal } from './proposal.js';
 import { isCyrillicWord } from './case-forms.js';
@@ -17,6 +17,8 @@ const CLAUSE_VERB = /^(?:and|or|but|nor|in|on|at|of|to|for|with|from|by|as|that|
 const SMALL_PLACE_POPULATION = 1000;
 const STRONG_CODES = new Set(['PCLI', 'CONT', 'RGN']);
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]+$/u;
+/** Russian and Ukrainian patronymics in any case ("Михайлівна", "Андреевича", "Ильиничной"). */
+const PATRONYMIC = /(?:ович|евич|євич|йович|івн|ївн|овн|евн|ичн)[а-яіїє]{0,3}$/u;
 /** Extractors whose own checks are the evidence (their files say which). */
 const SELF_EVIDENT_RULES = new Set(['abbreviation', 'dateline', 'hyphen-part', 'street-name']);
 
@@ -79,8 +81,15 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     let k = ti - 1;
     if (tokens[k]?.norm === 'the') k--;
     if (tokens[k]?.norm === 'of') k--;
-    const t = tokens[k];
-    return t !== undefined && t.sentence === tokens[ti]!.sentence && cues.settlement.has(t.norm);
+    const cue = cueWordEndingAt(tokens, k, doc.text);
+    return cue !== null && tokens[cue.at]!.sentence === tokens[ti]!.sentence && hasCueWord(cues.settlement, cue.word);
+  };
+  // Tokens k and k + 1 are a Cyrillic given name and surname (two capitalised name words, the first no patronymic).
+  const beforeFullName = (k: number): boolean => {
+    const given = tokens[k];
+    const surname = tokens[k + 1];
+    return given !== undefined && surname !== undefined && surname.sentence === given.sentence && isCapitalised(surname) && NAME_WORD.test(surname.text)
+      && isCyrillicWord(given.text) && isCyrillicWord(surname.text) && !PATRONYMIC.test(given.norm);
   };
   const verdict = new Map<PlaceProposal, 'keep' | 'drop' | 'maybe'>();
   // Single words read as a surname ("Megyn Kelly") or after a title somewhere in the document.
@@ -122,7 +131,10 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     else if (single && sameSentence(prev) && isCapitalised(prev!) && NAME_WORD.test(prev!.text) && !sentenceStartAt(tokens, ti - 1) && inProposal[ti - 1] !== 1) { v = 'drop'; personNames.add(p.key); }
     // A capitalised word after it ("Mary Magdalene", "Paul Francis Floyd") makes it a given name, unless
     // that word starts a well-known place itself (two places side by side).
-    else if (single && sameSentence(next) && isCapitalised(next!) && NAME_WORD.test(next!.text) && !wellKnownAt(tj)) v = 'drop';
+    // Not before a whole Russian or Ukrainian name, given name and surname: "мешканка Києва Юлія Залізна",
+    // "мера Одеси Вахтанга Убірії" (a place in the genitive before a person), where a given name would be
+    // followed by a patronymic ("Софія Михайлівна Ротару") or by the surname alone.
+    else if (single && sameSentence(next) && isCapitalised(next!) && NAME_WORD.test(next!.text) && !wellKnownAt(tj) && !(isCyrillicWord(text) && beforeFullName(tj))) v = 'drop';
     else if (p.cue) v = 'keep';
     else if (single && lowerWords.has(p.key)) v = 'drop';
     else if (words.length >= 2 && p.hits.some((h) => h.kind !== 'alternate')) v = 'keep';
