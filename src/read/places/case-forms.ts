@@ -101,6 +101,9 @@ export function adjectiveTownCandidates(folded: string): string[] {
   }
   // Ukrainian -зьк- from -з-/-ж-: запорізьк- → Запоріжжя.
   if (/зьк$/.test(stem)) for (const suffix of ['жжя', 'з', 'зь']) out.add(stem.slice(0, -3) + suffix);
+  // Ukrainian -цьк- from -к-/-ц-, Russian -гск- from -г-: кременчуцьк- → Кременчук, кременчугск- → Кременчуг.
+  if (/цьк$/.test(stem)) for (const suffix of ['к', 'ц', 'ці']) out.add(stem.slice(0, -3) + suffix);
+  if (/гск$/.test(stem)) out.add(stem.slice(0, -2));
   out.delete(folded);
   return [...out];
 }
@@ -124,4 +127,17 @@ export function regionNameTownCandidates(folded: string): string[] {
   if (m[2] === 'ччина') return [`${stem}цьк`, `${stem}цк`];
   // The -ськ/-ск towns first: the bare stem of Курщина ("кур") is some other town's whole name.
   return [`${stem}ськ`, `${stem}ск`, stem, `${stem}а`, `${stem}и`, `${stem}са`, `${stem}ь`];
+}
+
+/**
+ * The nominative oblast names a -щина/-чина region name may stand for, made from the adjective of
+ * its town (Київщина → "київська область", Донеччина → "донецька область", Курщина → "курская
+ * область"), folded: candidates, the gazetteer decides.
+ */
+export function regionNameDivisionNames(folded: string): string[] {
+  const m = /^(.{3,}?)(ччина|щина|чина)$/u.exec(folded);
+  if (!m) return [];
+  const stem = m[1]!;
+  if (m[2] === 'ччина') return [`${stem}цька область`, `${stem}цкая область`];
+  return [`${stem}ська область`, `${stem}ская область`];
 }
