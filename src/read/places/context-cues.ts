@@ -1,5 +1,6 @@
 import { textTable } from '../text-table.js';
 import type { Token } from '../../model/index.js';
+import { foldName } from '../../gazetteer/fold.js';
 /** The context words of data/places/context-cues.tsv, by category (loaded at the edge, passed to the stage). */
 export interface ContextCues {
   readonly locative: ReadonlySet<string>;
@@ -18,19 +19,21 @@ export interface ContextCues {
   readonly governmentNoun: ReadonlySet<string>;
   readonly governmentObjectVerb: ReadonlySet<string>;
   readonly notPlace: ReadonlySet<string>;
+  /** Given names that places also bear (Russian, Ukrainian): alone, without a settlement word, the person. */
+  readonly givenName: ReadonlySet<string>;
 }
 
 const CATEGORY: Readonly<Record<string, keyof ContextCues>> = textTable({
   locative: 'locative', 'from-or-with': 'fromOrWith', settlement: 'settlement', 'region-word': 'regionWord', 'direction-word': 'directionWord', 'street-word': 'streetWord', direction: 'direction',
   title: 'title', 'org-word': 'orgWord', 'government-verb': 'governmentVerb', 'government-noun': 'governmentNoun',
-  'government-object-verb': 'governmentObjectVerb', 'not-place': 'notPlace',
+  'government-object-verb': 'governmentObjectVerb', 'not-place': 'notPlace', 'given-name': 'givenName',
 });
 
 /** Parses the cue file (`category<TAB>word`, `#` comments); throws naming the line on an unknown category. */
 export function parseContextCues(text: string, file = 'context-cues.tsv'): ContextCues {
   const sets: Record<keyof ContextCues, Set<string>> = {
     locative: new Set(), fromOrWith: new Set(), settlement: new Set(), regionWord: new Set(), directionWord: new Set(), streetWord: new Set(), direction: new Set(), title: new Set(),
-    orgWord: new Set(), governmentVerb: new Set(), governmentNoun: new Set(), governmentObjectVerb: new Set(), notPlace: new Set(),
+    orgWord: new Set(), governmentVerb: new Set(), governmentNoun: new Set(), governmentObjectVerb: new Set(), notPlace: new Set(), givenName: new Set(),
   };
   text.split('\n').forEach((raw, i) => {
     const line = raw.replace(/\r$/, '');
@@ -38,7 +41,8 @@ export function parseContextCues(text: string, file = 'context-cues.tsv'): Conte
     const [category, word] = line.split('\t');
     const key = CATEGORY[category ?? ''];
     if (!key || !word) throw new Error(`${file}:${i + 1}: expected 'category<TAB>word' with a category among ${Object.keys(CATEGORY).join(', ')}`);
-    sets[key].add(word.toLowerCase());
+    // Given names are compared with folded words (й → и, apostrophes dropped), as the gazetteer's names are.
+    sets[key].add(key === 'givenName' ? foldName(word) : word.toLowerCase());
   });
   return sets;
 }

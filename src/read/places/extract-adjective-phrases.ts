@@ -21,6 +21,24 @@ export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazett
   const tokens = doc.tokens;
   for (const sentence of doc.sentences) {
     const [from, to] = sentence.tokens;
+    // Oblast adjectives without their noun (ellipticRegionAt): read where the sentence has a division word
+    // ("області", "областей") and no street word, or where three or more stand in a list.
+    let regionWordInSentence = false;
+    let streetWordInSentence = false;
+    for (let k = from; k < to; k++) {
+      if (cues.regionWord.has(tokens[k]!.norm) && /^обл/u.test(tokens[k]!.norm)) regionWordInSentence = true;
+      if (cues.streetWord.has(tokens[k]!.norm) || cues.streetWord.has(`${tokens[k]!.norm}.`)) streetWordInSentence = true;
+    }
+    const feminineAdjective = (k: number): boolean => k >= from && k < to && isCapitalised(tokens[k]!) && isCyrillicWord(tokens[k]!.text) && FEMININE_ADJECTIVE.test(tokens[k]!.norm);
+    const ellipticRegionAt = (k: number): boolean => {
+      if (streetWordInSentence || !feminineAdjective(k)) return false;
+      if (regionWordInSentence) return true;
+      // A list: this adjective and two more, each after a comma or "and".
+      let run = 1;
+      for (let a = k; a - 2 >= from && COORDINATION.has(tokens[a - 1]!.norm) && feminineAdjective(a - 2); a -= 2) run++;
+      for (let a = k; a + 2 < to && COORDINATION.has(tokens[a + 1]!.norm) && feminineAdjective(a + 2); a += 2) run++;
+      return run >= 3;
+    };
     for (let i = from; i < to; i++) {
       const t = tokens[i]!;
       if (!isCapitalised(t) || !isCyrillicWord(t.text)) continue;
@@ -50,6 +68,13 @@ export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazett
         while (j < to && j - i <= 2 && LOWER_ADJECTIVE.test(tokens[j]!.text)) j++;
         direction = j > i + 1 && j < to && cues.directionWord.has(tokens[j]!.norm);
       }
+      if (!region && !direction && ellipticRegionAt(i)) {
+        // "з Чернівецької області – 14, з Хмельницької – 12", "областей: Одеську, Херсонську": an oblast's adjective
+        // alone, where the sentence names oblasts or lists them ("Львівська, Хмельницька, Тернопільська").
+        const hits = divisionHits(gazetteer, foldName(t.text), 'область', endings).filter((h) => gazetteer.entry(h.entry).featureCode === 'ADM1');
+        if (hits.length > 0) out.push({ span: t.span, key: foldName(t.text), hits, rule: 'adjective-region', tokens: [i, i + 1], regionPhrase: true, cue: true });
+        continue;
+      }
       if (noun === undefined || (!region && !direction)) continue;
       const adjective = foldName(t.text);
       if (region) {
@@ -65,6 +90,8 @@ export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazett
 }
 
 const COORDINATION = new Set(['и', 'і', 'й', 'та', ',']);
+/** A Russian or Ukrainian adjective in a feminine case form, as an oblast's adjective agrees with область ("Одеська", "Хмельницької", "Курской"). */
+const FEMININE_ADJECTIVE = /(?:ська|ської|ській|ську|ською|цька|цької|цькій|цьку|цькою|зька|зької|зькій|зьку|ская|ской|скую|цкая|цкой|цкую)$/u;
 /** A lower-case Russian or Ukrainian adjective in any case ("морський", "торгового", "нефтеперерабатывающий"). */
 const LOWER_ADJECTIVE = /^[а-яёіїєґ'’-]{3,}(?:ий|ій|ый|ой|ого|его|ому|ему|ім|им|ым|ая|яя|ое|ее|а|е|є|у|ю|і|ої|ей|ою|ую|ых|их|іх)$/u;
 const DIVISION_CODES = new Set(['ADM1', 'ADM2']);

@@ -1,9 +1,10 @@
 import type { AnalyzedDocument } from '../../model/index.js';
 import type { Gazetteer, GazetteerEntry } from '../../gazetteer/gazetteer.js';
+import { foldName } from '../../gazetteer/fold.js';
 import { cueWordEndingAt, hasCueWord, type ContextCues } from './context-cues.js';
 import { isCapitalised } from './extract-gazetteer-names.js';
 import type { PlaceProposal } from './proposal.js';
-import { isCyrillicWord } from './case-forms.js';
+import { caseFormCandidates, isCyrillicWord, type CaseEndings } from './case-forms.js';
 
 /** Population from which a town's name alone, without a cue, is read as the place. */
 const KNOWN_TOWN_POPULATION = 100_000;
@@ -27,6 +28,8 @@ export interface NonPlaceOptions {
   readonly cues: ContextCues;
   /** Folded stems of country names (first letters of each), for demonyms: "Russian", "Ukrainian", "Syrian". */
   readonly countryStems: ReadonlySet<string>;
+  /** The document language's case endings (Russian, Ukrainian): a given name is known in any case ("Марині" ← Марина). */
+  readonly endings?: CaseEndings;
 }
 
 /**
@@ -91,6 +94,12 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     return given !== undefined && surname !== undefined && surname.sentence === given.sentence && isCapitalised(surname) && NAME_WORD.test(surname.text)
       && isCyrillicWord(given.text) && isCyrillicWord(surname.text) && !PATRONYMIC.test(given.norm);
   };
+  const isGivenName = (key: string, text: string): boolean => {
+    if (cues.givenName.size === 0 || !isCyrillicWord(text)) return false;
+    if (cues.givenName.has(key)) return true;
+    const folded = foldName(text);
+    return cues.givenName.has(folded) || (options.endings !== undefined && caseFormCandidates(folded, options.endings).some((f) => cues.givenName.has(f)));
+  };
   const verdict = new Map<PlaceProposal, 'keep' | 'drop' | 'maybe'>();
   // Single words read as a surname ("Megyn Kelly") or after a title somewhere in the document.
   const personNames = new Set<string>();
@@ -122,6 +131,9 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     // "Того ж дня": a Cyrillic word the text also writes in lower case is that word (того, "of that"), even where a
     // country has its name (Togo); Russian and Ukrainian capitalise place names and nothing else mid-sentence.
     else if (single && isCyrillicWord(text) && lowerWords.has(p.key) && p.rule !== 'adjective-region' && p.rule !== 'region-name') v = 'drop';
+    // "Марина сказала", "до Романа": a given name is the person unless a settlement word names the place ("село
+    // Марина") or a locative cue stands before a large town's name ("у Софії").
+    else if (single && !strong && isGivenName(p.key, text) && !afterSettlementWord(ti) && !(p.cue && maxPopulation(p, entriesOf(p)) >= KNOWN_TOWN_POPULATION)) { v = 'drop'; personNames.add(p.key); }
     else if (strong) v = 'keep';
     else if (afterSettlementWord(ti)) v = 'keep';
     // Every village of Ukraine is in the gazetteer, many with a foreign or old spelling as an alternate name
