@@ -84,6 +84,20 @@ export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazettee
       // "the city of X" with X unknown to the gazetteer: an unresolved place, worth a diagnostic.
       if (i - 2 >= from && tokens[i - 1]!.norm === 'of' && cues.settlement.has(tokens[i - 2]!.norm) && first.text.length > 2 && first.text !== first.text.toUpperCase()) {
         out.push({ span: first.span, key: foldName(first.text), hits: [], rule: 'settlement-word', tokens: [i, i + 1], cue: true });
+      } else if (endings !== undefined && i - 1 >= from && isCyrillicWord(first.text) && first.text.length > 2 && first.text !== first.text.toUpperCase()) {
+        // Russian and Ukrainian name the kind before the name without "of": "с. Нова Дофіновка", "річка Почайна",
+        // "урочище Маяк". One or two capitalised words after such a word, unknown to the gazetteer: an unresolved place.
+        const cue = cueWordEndingAt(tokens, i - 1, doc.text);
+        // Not after a title ("мэр города Лужков", "голова села Петренко"): there the name is the officeholder's.
+        const titled = cue !== null && cue.at - 1 >= from && cues.title.has(tokens[cue.at - 1]!.norm);
+        if (cue !== null && cue.at >= from && !titled && hasCueWord(cues.settlement, cue.word) && !/^(?:населенн?ы?и?й|пункт\p{L}*)$/u.test(cue.word)) {
+          const second = tokens[i + 1];
+          const two = i + 1 < to && second !== undefined && second.kind === 'word' && isCapitalised(second) && isCyrillicWord(second.text) && !doc.text.slice(first.span[1], second.span[0]).includes('\n');
+          const end = two ? i + 2 : i + 1;
+          out.push({ span: [first.span[0], tokens[end - 1]!.span[1]], key: foldName(doc.text.slice(first.span[0], tokens[end - 1]!.span[1])), hits: [], rule: 'settlement-word', tokens: [i, end], cue: true });
+          i = end;
+          continue;
+        }
       }
       i++;
     }
