@@ -173,7 +173,9 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     const commaBefore = (a: PlaceProposal, b: PlaceProposal): boolean => /^\s*,\s*$/.test(doc.text.slice(a.span[1], b.span[0]));
     // "near Kupiansk and Lyman", "біля Покровська і Мирнограда": a name joined to a place kept by a cue shares its cue.
     const joinedTo = (a: PlaceProposal, b: PlaceProposal): boolean => (a.cue === true || joined.has(a)) && COORDINATION.test(doc.text.slice(a.span[1], b.span[0]));
-    if (prev && verdict.get(prev) === 'keep' && joinedTo(prev, p)) joined.add(p);
+    // "Тернопіль, Ємільчине, Бурштин і Кременець": a name listed after a comma continues the list, whose last member
+    // after "and" is a place too.
+    if (prev && verdict.get(prev) === 'keep' && (joinedTo(prev, p) || commaBefore(prev, p))) joined.add(p);
     if ((next && verdict.get(next) !== 'drop' && commaBefore(p, next)) || (prev && verdict.get(prev) === 'keep' && (commaBefore(prev, p) || joinedTo(prev, p))) || keptKeys.has(p.key) || divisionAfterComma(p)) {
       verdict.set(p, 'keep');
     }
