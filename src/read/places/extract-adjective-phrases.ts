@@ -65,7 +65,7 @@ export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazett
       if (!region && !direction) {
         // "Бердянський морський торговий порт": up to two lower-case adjectives between the town's adjective and the facility.
         let j = i + 1;
-        while (j < to && j - i <= 2 && LOWER_ADJECTIVE.test(tokens[j]!.text)) j++;
+        while (j < to && j - i <= 2 && !cues.directionWord.has(tokens[j]!.norm) && LOWER_ADJECTIVE.test(tokens[j]!.text)) j++;
         direction = j > i + 1 && j < to && cues.directionWord.has(tokens[j]!.norm);
       }
       if (!region && !direction && ellipticRegionAt(i)) {
