@@ -23,7 +23,7 @@ import type { InflectedLookup } from '../read/places/extract-gazetteer-names.js'
 import { scoreFactRuEval } from './factrueval.js';
 import { scoreNerUk } from './ner-uk.js';
 import { scoreViina } from './viina.js';
-import { readAs } from './place-spans.js';
+import { placeLanguageResources, readAs } from './place-spans.js';
 import { placeResolutionCounts } from './warnews-places.js';
 
 const CYRILLIC = /^[\p{Script=Cyrillic}\s'’ʼ-]+$/u;
@@ -104,10 +104,11 @@ const variants: Record<string, PlacesOptions> = {
   snowball: withLanguages((code, l) => ({ ...l, inflected: stems[code as 'ru' | 'uk'] })),
 };
 const quiet = { misses: false, log: () => {} };
+const languages = await placeLanguageResources();
 const rows: string[] = ['| morphology | dev-ru-uk place_acc | FactRuEval loc_f1_overlap | NER-UK loc_f1_overlap | VIINA place_found_named | VIINA place_found | s |', '|---|---:|---:|---:|---:|---:|---:|'];
 for (const [name, places] of Object.entries(variants)) {
   const t0 = performance.now();
-  const pipeline = createPipeline({ places });
+  const pipeline = createPipeline({ places, languages });
   const acc = warnewsPlaceAcc(warnews, pipeline);
   const fre = scoreFactRuEval(path.join(data, 'factrueval'), pipeline, quiet).devset?.loc_f1_overlap ?? NaN;
   const nuk = scoreNerUk(path.join(data, 'ner-uk'), pipeline, quiet).dev?.loc_f1_overlap ?? NaN;

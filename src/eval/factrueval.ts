@@ -40,7 +40,7 @@ export function readFactRuEvalPlaces(spansFile: string, objectsFile: string): Sp
  */
 export const factRuEvalScorer: Scorer = {
   dataset: 'factrueval',
-  score: (dir, options) => Promise.resolve(scoreFactRuEval(dir, placesPipeline(), options)),
+  score: async (dir, options) => scoreFactRuEval(dir, await placesPipeline(), options),
 };
 
 /** The scorer's work with a given pipeline (the morphology comparison reads with other resources). */

@@ -35,7 +35,7 @@ export function readBratSpans(ann: string, type: string): Span[] {
 export const nerUkScorer: Scorer = {
   dataset: 'ner-uk',
   async score(dir, options) {
-    const scores = scoreNerUk(dir, placesPipeline(), options);
+    const scores = scoreNerUk(dir, await placesPipeline(), options);
     // Time extents over DATE, TIME and PERIOD (ner-uk-times.ts), in the same corpus row.
     for (const corpus of Object.keys(scores)) Object.assign(scores[corpus]!, await nerUkTimeScores(path.join(dir, corpus), options));
     return scores;

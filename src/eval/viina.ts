@@ -24,7 +24,7 @@ interface ViinaRow {
  */
 export const viinaScorer: Scorer = {
   dataset: 'viina',
-  score: (dir, options) => Promise.resolve(scoreViina(dir, placesPipeline(), options)),
+  score: async (dir, options) => scoreViina(dir, await placesPipeline(), options),
 };
 
 /** The scorer's work with a given pipeline (the morphology comparison reads with other resources). */
@@ -42,7 +42,8 @@ export function scoreViina(dir: string, pipeline: Pipeline, { misses, log }: Sco
       if (line.trim() === '') continue;
       const row = JSON.parse(line) as ViinaRow;
       const lang = row.lang === 'ru' || row.lang === 'uk' ? row.lang : null;
-      const doc = readAs(pipeline, row.id, row.text, lang, row.date);
+      // A row whose language VIINA's extract left unknown is read in the language ingest would detect.
+      const doc = readAs(pipeline, row.id, row.text, lang ?? detectLanguage(row.text), row.date);
       const ok = doc.places.some((p) => p.geonameId === row.location.geonameid);
       all++;
       if (ok) right++;

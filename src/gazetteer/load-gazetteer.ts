@@ -69,9 +69,9 @@ export function loadGazetteer(options: LoadGazetteerOptions = {}): Gazetteer {
     regions: readFileSync(names.regions, 'utf8'),
     historicNames: readFileSync(names.historicNames, 'utf8'),
     aliases: readFileSync(names.aliases, 'utf8'),
-    // Russian names (generated from world-countries) and a reviewed file of Russian and Ukrainian short forms
-    // and Ukrainian names: more lines of the same table.
-    countryNames: [names.countryNames, path.join(dir, 'country-names-ru.tsv'), path.join(dir, 'country-names-cyrillic.tsv')].map(readOptional).join('\n'),
+    // Russian names (generated from world-countries), Ukrainian names (generated from i18n-iso-countries) and a
+    // reviewed file of Russian and Ukrainian short forms: more lines of the same table.
+    countryNames: [names.countryNames, ...['country-names-ru.tsv', 'country-names-uk.tsv', 'country-names-cyrillic.tsv'].map((f) => path.join(dir, f))].map(readOptional).join('\n'),
     abbreviations: readFileSync(names.abbreviations, 'utf8'),
   };
   applyCurated(gazetteer, files, names);

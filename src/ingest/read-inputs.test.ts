@@ -57,6 +57,21 @@ test('Telegram export: posts with channel, time, flattened entities and forwards
   assert.ok(!bad[0]!.ok && bad[0]!.code === 'input.unsupported-format' && /Telegram Desktop export/.test(bad[0]!.message));
 });
 
+test('Telegram exports in a batch: a group export and a broken one are named with their problem, the channel beside them is read', async () => {
+  const group = file('group-result.json', JSON.stringify({ name: 'Neighbours', type: 'private_supergroup', id: 3, messages: [{ id: 1, type: 'message', date: '2025-11-06T08:00:00', text: 'Is the bridge open?' }] }));
+  const broken = file('broken-result.json', '{"name": "Канал", "type": "public_channel", "id": 4, "messages": [{"id": 1');
+  const good = file('channel-result.json', JSON.stringify({ name: 'Міноборони', type: 'public_channel', id: 5, messages: [
+    { id: 11, type: 'message', date: '2025-11-06T09:00:00', date_unixtime: '1762419600', text: 'Підрозділи відбили атаку біля Куп’янська.' },
+  ] }));
+  const results = await all([group, broken, good]);
+  assert.deepEqual(results.map((r) => (r.ok ? [r.doc.meta.source, r.doc.meta.outlet, r.doc.meta.language] : [r.source, r.code])), [
+    [group, 'input.unsupported-format'],
+    [broken, 'input.malformed'],
+    [`${good}#post-11`, 'Міноборони', 'uk'],
+  ]);
+  assert.ok(!results[0]!.ok && /private supergroup \("Neighbours"\), not a channel/.test(results[0]!.message));
+});
+
 test('HTML: article text without boilerplate, and the page metadata', async () => {
   const body = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i}: Russia's Defence Ministry said on Wednesday that Ukrainian troops in Pokrovsk were encircled, a claim that Kyiv denied repeatedly.</p>`).join('');
   const p = file('page.html', `<!doctype html><html lang="en"><head><title>T | Site</title>

@@ -33,11 +33,15 @@ export type TelegramMessage = z.infer<typeof messageSchema>;
 
 /**
  * A Telegram Desktop channel export (`result.json`): each post a document,
- * the channel as outlet, the post's time as publication time, its signature
- * (`author`) as byline, entities (bold, mentions) flattened to their text and
- * links to their text and URL, forwards linked to the
- * channel they came from, service messages (pins, joins) skipped. A full
- * account export (`chats.list[]`) is read chat by chat.
+ * the channel as outlet, the post's time as publication time (an edited post
+ * keeps the time it was posted: the export holds its last text, `edited` is
+ * when that text was written, not when the claim was first made), its
+ * signature (`author`) as byline, entities (bold, mentions) flattened to their
+ * text and links to their text and URL, forwards linked to the channel they
+ * came from, service messages (pins, joins) and captionless photos of an album
+ * skipped. A full account export (`chats.list[]`) is read chat by chat, its
+ * channels only; an export of a personal chat or a group is refused, naming
+ * its type.
  */
 export const telegramReader: Reader = {
   name: 'telegram',
@@ -65,8 +69,22 @@ async function* readTelegram(input: Input, options: ReaderOptions): AsyncGenerat
     yield failure(input.source, 'input.unsupported-format', chats.error);
     return;
   }
-  for (const chat of chats.list) yield* postsOf(chat, input.source, options, chats.list.length > 1);
+  const many = chats.list.length > 1;
+  for (const chat of chats.list) {
+    if (!CHANNEL_TYPES.has(chat.type)) {
+      // A channel's posts are statements of its owner; a personal chat or a group is people talking, which this reader does not take apart.
+      const what = `a ${chat.type.replace(/_/g, ' ')}${chat.name ? ` ("${chat.name}")` : ''}, not a channel: only channel exports (type public_channel or private_channel) are read as posts`;
+      yield many
+        ? failure(`${input.source}#chat-${chat.id}`, 'input.unsupported-format', `chat ${chat.id} is ${what}; skipped`, { skipped: true })
+        : failure(input.source, 'input.unsupported-format', `is a Telegram export of ${what}`);
+      continue;
+    }
+    yield* postsOf(chat, input.source, options, many);
+  }
 }
+
+/** The chat types of Telegram Desktop's export that are channels (its `type` field). */
+const CHANNEL_TYPES: ReadonlySet<string> = new Set(['public_channel', 'private_channel']);
 
 function chatsOf(json: unknown): { list: z.infer<typeof chatSchema>[] } | { error: string } {
   const top = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : null;

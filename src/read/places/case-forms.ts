@@ -55,18 +55,26 @@ const CACHE = new WeakMap<CaseEndings, Map<string, string[]>>();
 
 function computeCandidates(folded: string, endings: CaseEndings): string[] {
   const out: string[] = [];
+  const add = (form: string): void => {
+    // Short names stay as written ("Київ" ← "Києва" has a stem of two letters, a four-letter name).
+    if (form.length >= 4 && form !== folded && !out.includes(form)) out.push(form);
+  };
   for (const [oblique, nominatives] of endings) {
     if (!folded.endsWith(oblique)) continue;
     const stem = folded.slice(0, folded.length - oblique.length);
     if (stem.length < 2) continue;
     for (const n of nominatives) {
-      const form = stem + n;
-      // Short names stay as written ("Київ" ← "Києва" has a stem of two letters, a four-letter name).
-      if (form.length >= 4 && form !== folded && !out.includes(form)) out.push(form);
+      add(stem + n);
+      // The fleeting vowel of both languages: a nominative that ends in a consonant keeps an е or о before
+      // its last consonant that the other cases drop (Єгипет → Єгипту, Египет → Египте).
+      if (n === '' && oblique !== '' && FLEETING_CLUSTER.test(stem)) for (const v of ['е', 'о']) add(`${stem.slice(0, -1)}${v}${stem.slice(-1)}`);
     }
   }
   return out;
 }
+
+/** Two consonants at the end of a stem, the second of which may follow a fleeting vowel in the nominative. */
+const FLEETING_CLUSTER = /[бвгґджзклмнпрстфхцчшщ][бвгґджзклмнпрстфхцчшщ]$/u;
 
 /** Adjectival endings of both languages, folded, longest first ("покровского" → "покровск"). */
 const ADJECTIVE_ENDINGS = ['ыми', 'ими', 'ого', 'его', 'ому', 'ему', 'ьої', 'ьоі', 'ими', 'ых', 'их', 'ым', 'им', 'ом', 'ем', 'ои', 'еи', 'ая', 'яя', 'ую', 'юю', 'ое', 'ее', 'ыи', 'ии', 'ою', 'ею', 'оі', 'ій', 'ім', 'іх', 'ий', 'а', 'я', 'у', 'ю', 'е', 'і']
@@ -93,6 +101,9 @@ export function adjectiveTownCandidates(folded: string): string[] {
   }
   // Ukrainian -зьк- from -з-/-ж-: запорізьк- → Запоріжжя.
   if (/зьк$/.test(stem)) for (const suffix of ['жжя', 'з', 'зь']) out.add(stem.slice(0, -3) + suffix);
+  // Ukrainian -цьк- from -к-/-ц-, Russian -гск- from -г-: кременчуцьк- → Кременчук, кременчугск- → Кременчуг.
+  if (/цьк$/.test(stem)) for (const suffix of ['к', 'ц', 'ці']) out.add(stem.slice(0, -3) + suffix);
+  if (/гск$/.test(stem)) out.add(stem.slice(0, -2));
   out.delete(folded);
   return [...out];
 }
@@ -116,4 +127,17 @@ export function regionNameTownCandidates(folded: string): string[] {
   if (m[2] === 'ччина') return [`${stem}цьк`, `${stem}цк`];
   // The -ськ/-ск towns first: the bare stem of Курщина ("кур") is some other town's whole name.
   return [`${stem}ськ`, `${stem}ск`, stem, `${stem}а`, `${stem}и`, `${stem}са`, `${stem}ь`];
+}
+
+/**
+ * The nominative oblast names a -щина/-чина region name may stand for, made from the adjective of
+ * its town (Київщина → "київська область", Донеччина → "донецька область", Курщина → "курская
+ * область"), folded: candidates, the gazetteer decides.
+ */
+export function regionNameDivisionNames(folded: string): string[] {
+  const m = /^(.{3,}?)(ччина|щина|чина)$/u.exec(folded);
+  if (!m) return [];
+  const stem = m[1]!;
+  if (m[2] === 'ччина') return [`${stem}цька область`, `${stem}цкая область`];
+  return [`${stem}ська область`, `${stem}ская область`];
 }

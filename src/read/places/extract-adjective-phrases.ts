@@ -2,7 +2,7 @@ import type { AnalyzedDocument } from '../../model/index.js';
 import { foldName } from '../../gazetteer/fold.js';
 import type { Gazetteer, NameHit } from '../../gazetteer/gazetteer.js';
 import type { ContextCues } from './context-cues.js';
-import { adjectiveTownCandidates, caseFormCandidates, isCyrillicWord, regionNameTownCandidates, type CaseEndings } from './case-forms.js';
+import { adjectiveTownCandidates, caseFormCandidates, isCyrillicWord, regionNameDivisionNames, regionNameTownCandidates, type CaseEndings } from './case-forms.js';
 import { isCapitalised } from './extract-gazetteer-names.js';
 import type { PlaceProposal } from './proposal.js';
 
@@ -21,6 +21,24 @@ export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazett
   const tokens = doc.tokens;
   for (const sentence of doc.sentences) {
     const [from, to] = sentence.tokens;
+    // Oblast adjectives without their noun (ellipticRegionAt): read where the sentence has a division word
+    // ("області", "областей") and no street word, or where three or more stand in a list.
+    let regionWordInSentence = false;
+    let streetWordInSentence = false;
+    for (let k = from; k < to; k++) {
+      if (cues.regionWord.has(tokens[k]!.norm) && /^обл/u.test(tokens[k]!.norm)) regionWordInSentence = true;
+      if (cues.streetWord.has(tokens[k]!.norm) || cues.streetWord.has(`${tokens[k]!.norm}.`)) streetWordInSentence = true;
+    }
+    const feminineAdjective = (k: number): boolean => k >= from && k < to && isCapitalised(tokens[k]!) && isCyrillicWord(tokens[k]!.text) && FEMININE_ADJECTIVE.test(tokens[k]!.norm);
+    const ellipticRegionAt = (k: number): boolean => {
+      if (streetWordInSentence || !feminineAdjective(k)) return false;
+      if (regionWordInSentence) return true;
+      // A list: this adjective and two more, each after a comma or "and".
+      let run = 1;
+      for (let a = k; a - 2 >= from && COORDINATION.has(tokens[a - 1]!.norm) && feminineAdjective(a - 2); a -= 2) run++;
+      for (let a = k; a + 2 < to && COORDINATION.has(tokens[a + 1]!.norm) && feminineAdjective(a + 2); a += 2) run++;
+      return run >= 3;
+    };
     for (let i = from; i < to; i++) {
       const t = tokens[i]!;
       if (!isCapitalised(t) || !isCyrillicWord(t.text)) continue;
@@ -37,13 +55,26 @@ export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazett
       if (!region) {
         // "на Харківщині", "Курщина": a region named after its main town.
         const adjective = foldName(t.text);
-        const hits = /щин|чин/.test(adjective) ? divisionOfTowns(gazetteer, [adjective, ...caseFormCandidates(adjective, endings)].flatMap(regionNameTownCandidates)) : [];
+        const hits = /щин|чин/.test(adjective) ? regionNameHits(gazetteer, [adjective, ...caseFormCandidates(adjective, endings)]) : [];
         if (hits.length > 0) {
           out.push({ span: t.span, key: adjective, hits, rule: 'region-name', tokens: [i, i + 1], regionPhrase: true, cue: true });
           continue;
         }
       }
-      const direction = noun !== undefined && (nounAt === i + 1 || coordinated) && cues.directionWord.has(noun.norm);
+      let direction = noun !== undefined && (nounAt === i + 1 || coordinated) && cues.directionWord.has(noun.norm);
+      if (!region && !direction) {
+        // "Бердянський морський торговий порт": up to two lower-case adjectives between the town's adjective and the facility.
+        let j = i + 1;
+        while (j < to && j - i <= 2 && !cues.directionWord.has(tokens[j]!.norm) && LOWER_ADJECTIVE.test(tokens[j]!.text)) j++;
+        direction = j > i + 1 && j < to && cues.directionWord.has(tokens[j]!.norm);
+      }
+      if (!region && !direction && ellipticRegionAt(i)) {
+        // "з Чернівецької області – 14, з Хмельницької – 12", "областей: Одеську, Херсонську": an oblast's adjective
+        // alone, where the sentence names oblasts or lists them ("Львівська, Хмельницька, Тернопільська").
+        const hits = divisionHits(gazetteer, foldName(t.text), 'область', endings).filter((h) => gazetteer.entry(h.entry).featureCode === 'ADM1');
+        if (hits.length > 0) out.push({ span: t.span, key: foldName(t.text), hits, rule: 'adjective-region', tokens: [i, i + 1], regionPhrase: true, cue: true });
+        continue;
+      }
       if (noun === undefined || (!region && !direction)) continue;
       const adjective = foldName(t.text);
       if (region) {
@@ -59,6 +90,10 @@ export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazett
 }
 
 const COORDINATION = new Set(['и', 'і', 'й', 'та', ',']);
+/** A Russian or Ukrainian adjective in a feminine case form, as an oblast's adjective agrees with область ("Одеська", "Хмельницької", "Курской"). */
+const FEMININE_ADJECTIVE = /(?:ська|ської|ській|ську|ською|цька|цької|цькій|цьку|цькою|зька|зької|зькій|зьку|ская|ской|скую|цкая|цкой|цкую)$/u;
+/** A lower-case Russian or Ukrainian adjective in any case ("морський", "торгового", "нефтеперерабатывающий"). */
+const LOWER_ADJECTIVE = /^[а-яёіїєґ'’-]{3,}(?:ий|ій|ый|ой|ого|его|ому|ему|ім|им|ым|ая|яя|ое|ее|а|е|є|у|ю|і|ої|ей|ою|ую|ых|их|іх)$/u;
 const DIVISION_CODES = new Set(['ADM1', 'ADM2']);
 
 function divisionHits(gazetteer: Gazetteer, adjective: string, noun: string, endings: CaseEndings): NameHit[] {
@@ -77,6 +112,21 @@ function divisionHits(gazetteer: Gazetteer, adjective: string, noun: string, end
 }
 
 /**
+ * The division a -щина/-чина region name stands for: first the oblast named by the adjective of the
+ * same town ("Київщина" → "Київська область", not the city of Kyiv, a division of its own; "Донеччина"
+ * → "Донецька область"), else the division whose seat is that town (Курщина ← Курськ/Курск).
+ */
+function regionNameHits(gazetteer: Gazetteer, forms: readonly string[]): NameHit[] {
+  for (const form of forms) {
+    for (const name of regionNameDivisionNames(form)) {
+      const found = gazetteer.lookup(name).filter((h) => gazetteer.entry(h.entry).featureCode === 'ADM1');
+      if (found.length > 0) return found;
+    }
+  }
+  return divisionOfTowns(gazetteer, forms.flatMap(regionNameTownCandidates));
+}
+
+/**
  * The first-level divisions whose main town (a seat: PPLA, PPLC) has one of these names, for the
  * first name (most likely first) that has any: "курск" before "куре" (Kure, in Japan) for "Курской".
  */
@@ -88,11 +138,16 @@ function divisionOfTowns(gazetteer: Gazetteer, names: readonly string[]): NameHi
   return [];
 }
 
+/** Seats by rank: a capital or an oblast's seat before a raion's or a hromada's (Миколаїв, PPLA, before Миколаївка, PPLA3). */
+const SEAT_RANK = ['PPLC', 'PPLA', 'PPLA2', 'PPLA3', 'PPLA4', 'PPLA5'];
+
 function divisionsOfTown(gazetteer: Gazetteer, town: string): NameHit[] {
   const found: NameHit[] = [];
-  for (const h of gazetteer.lookup(town)) {
+  const seats = gazetteer.lookup(town).filter((h) => SEAT_RANK.includes(gazetteer.entry(h.entry).featureCode));
+  const best = Math.min(...seats.map((h) => SEAT_RANK.indexOf(gazetteer.entry(h.entry).featureCode)));
+  for (const h of seats) {
     const e = gazetteer.entry(h.entry);
-    if (e.featureClass !== 'P' || e.admin1 === null || !/^PPLA|^PPLC/.test(e.featureCode)) continue;
+    if (e.featureClass !== 'P' || e.admin1 === null || SEAT_RANK.indexOf(e.featureCode) !== best) continue;
     const name = gazetteer.adminName(`${e.country}.${e.admin1}`);
     if (name === undefined) continue;
     for (const d of gazetteer.lookup(foldName(name))) {

@@ -1,7 +1,7 @@
 import type { AnalyzedDocument, Token } from '../../model/index.js';
 import { foldName } from '../../gazetteer/fold.js';
 import type { Gazetteer, NameHit } from '../../gazetteer/gazetteer.js';
-import type { ContextCues } from './context-cues.js';
+import { cueWordEndingAt, hasCueWord, type ContextCues } from './context-cues.js';
 import { caseFormCandidates, isCyrillicWord, type CaseEndings } from './case-forms.js';
 import type { PlaceProposal } from './proposal.js';
 
@@ -65,7 +65,7 @@ export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazettee
           else if (n <= 2 && key.length >= 5 && /^[a-z ]+$/.test(key)) hits = gazetteer.lookupSkeleton(key);
           else continue;
           if (hits.length === 0) continue;
-          out.push({ span: [first.span[0], last.span[1]], key, hits, rule: bySkeleton ? 'gazetteer-skeleton' : 'gazetteer-name', tokens: [i, i + n], skeleton: bySkeleton, cue: hasCue(tokens, i, from, cues) });
+          out.push({ span: [first.span[0], last.span[1]], key, hits, rule: bySkeleton ? 'gazetteer-skeleton' : 'gazetteer-name', tokens: [i, i + n], skeleton: bySkeleton, cue: hasCue(tokens, i, from, cues, doc.text) });
           i += n;
           matched = true;
           break;
@@ -75,7 +75,7 @@ export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazettee
       if (!matched && endings !== undefined) {
         const found = caseFormMatch(tokens, i, to, doc.text, foldAt, gazetteer, endings, inflected);
         if (found) {
-          out.push({ ...found, cue: hasCue(tokens, i, from, cues) });
+          out.push({ ...found, cue: hasCue(tokens, i, from, cues, doc.text) });
           i = found.tokens[1];
           continue;
         }
@@ -84,6 +84,20 @@ export function extractGazetteerNames(doc: AnalyzedDocument, gazetteer: Gazettee
       // "the city of X" with X unknown to the gazetteer: an unresolved place, worth a diagnostic.
       if (i - 2 >= from && tokens[i - 1]!.norm === 'of' && cues.settlement.has(tokens[i - 2]!.norm) && first.text.length > 2 && first.text !== first.text.toUpperCase()) {
         out.push({ span: first.span, key: foldName(first.text), hits: [], rule: 'settlement-word', tokens: [i, i + 1], cue: true });
+      } else if (endings !== undefined && i - 1 >= from && isCyrillicWord(first.text) && first.text.length > 2 && first.text !== first.text.toUpperCase()) {
+        // Russian and Ukrainian name the kind before the name without "of": "с. Нова Дофіновка", "річка Почайна",
+        // "урочище Маяк". One or two capitalised words after such a word, unknown to the gazetteer: an unresolved place.
+        const cue = cueWordEndingAt(tokens, i - 1, doc.text);
+        // Not after a title ("мэр города Лужков", "голова села Петренко"): there the name is the officeholder's.
+        const titled = cue !== null && cue.at - 1 >= from && cues.title.has(tokens[cue.at - 1]!.norm);
+        if (cue !== null && cue.at >= from && !titled && hasCueWord(cues.settlement, cue.word) && !/^(?:населенн?ы?и?й|пункт\p{L}*)$/u.test(cue.word)) {
+          const second = tokens[i + 1];
+          const two = i + 1 < to && second !== undefined && second.kind === 'word' && isCapitalised(second) && isCyrillicWord(second.text) && !doc.text.slice(first.span[1], second.span[0]).includes('\n');
+          const end = two ? i + 2 : i + 1;
+          out.push({ span: [first.span[0], tokens[end - 1]!.span[1]], key: foldName(doc.text.slice(first.span[0], tokens[end - 1]!.span[1])), hits: [], rule: 'settlement-word', tokens: [i, end], cue: true });
+          i = end;
+          continue;
+        }
       }
       i++;
     }
@@ -168,16 +182,20 @@ const CYRILLIC_MODIFIER = /^[а-яёіїєґ'’]{4,}(?:ому|ім|им|их|і
 /** Instrumental endings of Russian and Ukrainian nouns and adjectives ("з Марією", "с Мариной", "з Романом"). */
 const INSTRUMENTAL = /(?:ою|ею|єю|ом|ем|єм|ім|им|ым|ами|ями|ой|ей)$/u;
 
-/** A locative word ("in", "near") or settlement phrase ("city of") right before token i, allowing "the". */
-export function hasCue(tokens: readonly Token[], i: number, from: number, cues: ContextCues): boolean {
+/**
+ * A locative word ("in", "near") or settlement phrase ("city of", "у м.", "г.") right before token i,
+ * allowing "the". `text` tells an abbreviation's stop from a sentence's (cueWordEndingAt).
+ */
+export function hasCue(tokens: readonly Token[], i: number, from: number, cues: ContextCues, text: string): boolean {
   let k = i - 1;
   if (k >= from && tokens[k]!.norm === 'the') k--;
   // "в окупованому Харцизьку", "в тимчасово окупованих Ровеньках": up to two lower-case Cyrillic adjectives
   // (or adverbs) between the preposition and the name.
   for (let n = 0; n < 2 && k >= from && CYRILLIC_MODIFIER.test(tokens[k]!.text); n++) k--;
-  if (k < from) return false;
-  const w = tokens[k]!.norm;
+  const cue = k >= from ? cueWordEndingAt(tokens, k, text) : null;
+  if (cue === null || cue.at < from) return false;
+  const w = cue.word;
   if (cues.fromOrWith.has(w)) return !INSTRUMENTAL.test(tokens[i]!.norm);
   if (w === 'of') return k - 1 >= from && (cues.settlement.has(tokens[k - 1]!.norm));
-  return cues.locative.has(w) || cues.settlement.has(w);
+  return cues.locative.has(w) || hasCueWord(cues.settlement, w);
 }

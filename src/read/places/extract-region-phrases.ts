@@ -37,7 +37,7 @@ export function extractRegionPhrases(doc: AnalyzedDocument, gazetteer: Gazetteer
       const before = tokens[i - 1];
       if (i - 1 >= from && before && cues.direction.has(before.norm) && before.text === before.text.toLowerCase()) {
         const hits = gazetteer.lookup(foldName(t.text)).filter((h) => gazetteer.entry(h.entry).featureCode === 'PCLI');
-        if (hits.length > 0) out.push({ span: [before.span[0], t.span[1]], key: foldName(t.text), hits, rule: 'direction-country', tokens: [i - 1, i + 1], direction: before.norm, cue: hasCue(tokens, i - 1, from, cues) });
+        if (hits.length > 0) out.push({ span: [before.span[0], t.span[1]], key: foldName(t.text), hits, rule: 'direction-country', tokens: [i - 1, i + 1], direction: before.norm, cue: hasCue(tokens, i - 1, from, cues, doc.text) });
       }
     }
   }

@@ -90,11 +90,11 @@ export function findPlaceProposals(doc: Parameters<Stage['run']>[0], gazetteer: 
   // Adjective phrases ("Донецкой области") before names, so that the division beats the town on the adjective.
   const proposed = [
     ...extractAbbreviations(doc, gazetteer), ...extractDatelines(doc, gazetteer), ...extractHyphenParts(doc, gazetteer),
-    ...(endings ? [...extractStreetNames(doc, cues), ...extractAdjectivePhrases(doc, gazetteer, cues, endings)] : []),
+    ...(endings ? [...extractStreetNames(doc, cues, gazetteer), ...extractAdjectivePhrases(doc, gazetteer, cues, endings)] : []),
     ...extractGazetteerNames(doc, gazetteer, cues, endings, inflected), ...extractRegionPhrases(doc, gazetteer, cues),
   ];
   const unique = refineTimeOverlaps(doc, refineOverlaps(proposed));
-  const places = refineNonPlaces(doc, unique, { gazetteer, cues, countryStems: stems });
+  const places = refineNonPlaces(doc, unique, { gazetteer, cues, countryStems: stems, ...(endings ? { endings } : {}) });
   return refineGovernmentRole(doc, places, gazetteer, cues);
 }
 

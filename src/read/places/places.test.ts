@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { loadLanguageResources } from '../load-resources.js';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadPlacesResources } from '../../gazetteer/load-places-resources.js';
@@ -198,4 +199,57 @@ test('Russian and Ukrainian: names in every case, historic names, adjectival dir
 test('negative (Russian, Ukrainian): given names that are also villages, with-phrases and people after titles are not places', () => {
   const doc = readIn('uk', 'Він пішов з Марією до річки. Президент Володимир Зеленський заявив про це.');
   assert.deepEqual(doc.places.map((p) => p.text), []);
+});
+
+// The stages as the pipeline builds them for Russian and Ukrainian: the segmenter knows "м.", "с.", "вул." (their stop ends no sentence).
+const languageSegment = createSegmentStage({ abbreviations: { ru: (await loadLanguageResources('ru')).abbreviations!, uk: (await loadLanguageResources('uk')).abbreviations! } });
+const readLanguage = (language: string, text: string): AnalyzedDocument =>
+  places.run(languageSegment.run(emptyAnalysis({ id: 't', text, meta: { title: null, outlet: null, url: null, published: null, language, source: null }, diagnostics: [] }), {}), {});
+const placeTexts = (language: string, text: string): string[] => readLanguage(language, text).places.map((p) => p.text);
+
+test('Russian and Ukrainian: abbreviated settlement words, unknown names after a kind word, lists of streets and oblasts', () => {
+  // "у м. Щастя": the abbreviation with its stop is a settlement word, so a small town whose name is a common word is kept.
+  assert.deepEqual(placeTexts('uk', 'Ремонт доріг у м. Щастя завершили.'), ['Щастя']);
+  // A name the gazetteer lacks after a kind word: proposed unresolved, one or two words.
+  const unknown = readLanguage('uk', 'Табір стояв біля гори Чорногривка, над річкою Сухоплинкою.').places;
+  assert.deepEqual(unknown.map((p) => [p.text, p.name]), [['Чорногривка', null], ['Сухоплинкою', null]]);
+  // Not after a title: the mayor of the city is a person.
+  assert.deepEqual(placeTexts('ru', 'Мэр города Пшеничный заявил об этом.'), []);
+  // A list of streets after one street word, up to the town of the address.
+  assert.deepEqual(placeTexts('uk', 'Відремонтують вул. Садова, Ярмаркова і Гетьманська в м. Бориспіль.'), ['вул. Садова', 'Ярмаркова', 'Гетьманська', 'Бориспіль']);
+  // Oblast adjectives without their noun where the sentence names oblasts, or where three stand in a list.
+  const oblasts = readLanguage('uk', 'З Полтавської області приїхали 10 людей, з Сумської — 4.').places;
+  assert.deepEqual(oblasts.map((p) => [p.text, p.featureCode]), [['Полтавської області', 'ADM1'], ['Сумської', 'ADM1']]);
+  assert.deepEqual(placeTexts('uk', 'Філії працюють у трьох регіонах (Волинська, Рівненська, Житомирська).'), ['Волинська', 'Рівненська', 'Житомирська']);
+  // Negative: one adjective alone is an adjective ("Сумська кухня" is a cuisine), and street names are streets, not oblasts.
+  assert.deepEqual(placeTexts('uk', 'Сумська кухня відома. Вони живуть на вул. Одеська, 5.'), ['вул. Одеська']);
+});
+
+test('Russian and Ukrainian: -щина regions are the oblast of the town\'s adjective; town adjectives before a facility; fleeting vowels', () => {
+  const cases: Array<[string, string, string, number]> = [
+    ['uk', 'Дрони атакували Київщину вночі.', 'Київщину', 703446],
+    ['uk', 'Обстріли на Миколаївщині тривають.', 'Миколаївщині', 700567],
+    ['uk', 'Пожежу на Кременчуцькому НПЗ загасили.', 'Кременчуцькому', 704147],
+    ['uk', 'Удар по Бердянському морському порту.', 'Бердянському', 712451],
+    ['uk', 'Делегація прилетіла до Єгипту, потім до Ізраїлю.', 'Єгипту', 357994],
+    ['uk', 'Делегація прилетіла до Єгипту, потім до Ізраїлю.', 'Ізраїлю', 294640],
+    ['ru', 'Склады уничтожены под Ореховым.', 'Ореховым', 698428],
+    ['ru', 'Пожар в Севастополе потушен.', 'Севастополе', 694423],
+  ];
+  for (const [language, text, form, id] of cases) {
+    const p = readLanguage(language, text).places.find((x) => x.text === form);
+    assert.ok(p, `${text}: ${form}`);
+    assert.equal(p.geonameId, id, text);
+  }
+});
+
+test('Russian and Ukrainian: given names are people; a place before a whole name is still the place', () => {
+  // Negative: given names that villages bear, in any case, without a settlement word.
+  assert.deepEqual(placeTexts('uk', 'Марина довго мовчала. Потім Роман подзвонив Марині.'), []);
+  assert.deepEqual(placeTexts('ru', 'Вечером Марта приехала к Роману.'), []);
+  // With a settlement word the village is named.
+  assert.ok(placeTexts('uk', 'Вони переїхали в село Марина.').includes('Марина'));
+  // "мешканка Києва Ірина Ковальчук": the genitive place before a given name and surname.
+  assert.deepEqual(placeTexts('uk', 'Фірму заснувала мешканка Києва Ірина Ковальчук.'), ['Києва']);
+  assert.deepEqual(placeTexts('uk', 'Про це сказав мер Одеси Петро Гончаренко.'), ['Одеси']);
 });

@@ -1,9 +1,10 @@
 import type { AnalyzedDocument } from '../../model/index.js';
 import type { Gazetteer, GazetteerEntry } from '../../gazetteer/gazetteer.js';
-import type { ContextCues } from './context-cues.js';
+import { foldName } from '../../gazetteer/fold.js';
+import { cueWordEndingAt, hasCueWord, type ContextCues } from './context-cues.js';
 import { isCapitalised } from './extract-gazetteer-names.js';
 import type { PlaceProposal } from './proposal.js';
-import { isCyrillicWord } from './case-forms.js';
+import { caseFormCandidates, isCyrillicWord, type CaseEndings } from './case-forms.js';
 
 /** Population from which a town's name alone, without a cue, is read as the place. */
 const KNOWN_TOWN_POPULATION = 100_000;
@@ -17,6 +18,8 @@ const CLAUSE_VERB = /^(?:and|or|but|nor|in|on|at|of|to|for|with|from|by|as|that|
 const SMALL_PLACE_POPULATION = 1000;
 const STRONG_CODES = new Set(['PCLI', 'CONT', 'RGN']);
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]+$/u;
+/** Russian and Ukrainian patronymics in any case ("Михайлівна", "Андреевича", "Ильиничной"). */
+const PATRONYMIC = /(?:ович|евич|євич|йович|івн|ївн|овн|евн|ичн)[а-яіїє]{0,3}$/u;
 /** Extractors whose own checks are the evidence (their files say which). */
 const SELF_EVIDENT_RULES = new Set(['abbreviation', 'dateline', 'hyphen-part', 'street-name']);
 
@@ -25,6 +28,8 @@ export interface NonPlaceOptions {
   readonly cues: ContextCues;
   /** Folded stems of country names (first letters of each), for demonyms: "Russian", "Ukrainian", "Syrian". */
   readonly countryStems: ReadonlySet<string>;
+  /** The document language's case endings (Russian, Ukrainian): a given name is known in any case ("Марині" ← Марина). */
+  readonly endings?: CaseEndings;
 }
 
 /**
@@ -79,8 +84,21 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     let k = ti - 1;
     if (tokens[k]?.norm === 'the') k--;
     if (tokens[k]?.norm === 'of') k--;
-    const t = tokens[k];
-    return t !== undefined && t.sentence === tokens[ti]!.sentence && cues.settlement.has(t.norm);
+    const cue = cueWordEndingAt(tokens, k, doc.text);
+    return cue !== null && tokens[cue.at]!.sentence === tokens[ti]!.sentence && hasCueWord(cues.settlement, cue.word);
+  };
+  // Tokens k and k + 1 are a Cyrillic given name and surname (two capitalised name words, the first no patronymic).
+  const beforeFullName = (k: number): boolean => {
+    const given = tokens[k];
+    const surname = tokens[k + 1];
+    return given !== undefined && surname !== undefined && surname.sentence === given.sentence && isCapitalised(surname) && NAME_WORD.test(surname.text)
+      && isCyrillicWord(given.text) && isCyrillicWord(surname.text) && !PATRONYMIC.test(given.norm);
+  };
+  const isGivenName = (key: string, text: string): boolean => {
+    if (cues.givenName.size === 0 || !isCyrillicWord(text)) return false;
+    if (cues.givenName.has(key)) return true;
+    const folded = foldName(text);
+    return cues.givenName.has(folded) || (options.endings !== undefined && caseFormCandidates(folded, options.endings).some((f) => cues.givenName.has(f)));
   };
   const verdict = new Map<PlaceProposal, 'keep' | 'drop' | 'maybe'>();
   // Single words read as a surname ("Megyn Kelly") or after a title somewhere in the document.
@@ -113,6 +131,9 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     // "Того ж дня": a Cyrillic word the text also writes in lower case is that word (того, "of that"), even where a
     // country has its name (Togo); Russian and Ukrainian capitalise place names and nothing else mid-sentence.
     else if (single && isCyrillicWord(text) && lowerWords.has(p.key) && p.rule !== 'adjective-region' && p.rule !== 'region-name') v = 'drop';
+    // "Марина сказала", "до Романа": a given name is the person unless a settlement word names the place ("село
+    // Марина") or a locative cue stands before a large town's name ("у Софії").
+    else if (single && !strong && isGivenName(p.key, text) && !afterSettlementWord(ti) && !(p.cue && maxPopulation(p, entriesOf(p)) >= KNOWN_TOWN_POPULATION)) { v = 'drop'; personNames.add(p.key); }
     else if (strong) v = 'keep';
     else if (afterSettlementWord(ti)) v = 'keep';
     // Every village of Ukraine is in the gazetteer, many with a foreign or old spelling as an alternate name
@@ -122,7 +143,10 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     else if (single && sameSentence(prev) && isCapitalised(prev!) && NAME_WORD.test(prev!.text) && !sentenceStartAt(tokens, ti - 1) && inProposal[ti - 1] !== 1) { v = 'drop'; personNames.add(p.key); }
     // A capitalised word after it ("Mary Magdalene", "Paul Francis Floyd") makes it a given name, unless
     // that word starts a well-known place itself (two places side by side).
-    else if (single && sameSentence(next) && isCapitalised(next!) && NAME_WORD.test(next!.text) && !wellKnownAt(tj)) v = 'drop';
+    // Not before a whole Russian or Ukrainian name, given name and surname: "мешканка Києва Юлія Залізна",
+    // "мера Одеси Вахтанга Убірії" (a place in the genitive before a person), where a given name would be
+    // followed by a patronymic ("Софія Михайлівна Ротару") or by the surname alone.
+    else if (single && sameSentence(next) && isCapitalised(next!) && NAME_WORD.test(next!.text) && !wellKnownAt(tj) && !(isCyrillicWord(text) && beforeFullName(tj))) v = 'drop';
     else if (p.cue) v = 'keep';
     else if (single && lowerWords.has(p.key)) v = 'drop';
     else if (words.length >= 2 && p.hits.some((h) => h.kind !== 'alternate')) v = 'keep';
@@ -149,7 +173,9 @@ export function refineNonPlaces(doc: AnalyzedDocument, proposals: readonly Place
     const commaBefore = (a: PlaceProposal, b: PlaceProposal): boolean => /^\s*,\s*$/.test(doc.text.slice(a.span[1], b.span[0]));
     // "near Kupiansk and Lyman", "біля Покровська і Мирнограда": a name joined to a place kept by a cue shares its cue.
     const joinedTo = (a: PlaceProposal, b: PlaceProposal): boolean => (a.cue === true || joined.has(a)) && COORDINATION.test(doc.text.slice(a.span[1], b.span[0]));
-    if (prev && verdict.get(prev) === 'keep' && joinedTo(prev, p)) joined.add(p);
+    // "Тернопіль, Ємільчине, Бурштин і Кременець": a name listed after a comma continues the list, whose last member
+    // after "and" is a place too.
+    if (prev && verdict.get(prev) === 'keep' && (joinedTo(prev, p) || commaBefore(prev, p))) joined.add(p);
     if ((next && verdict.get(next) !== 'drop' && commaBefore(p, next)) || (prev && verdict.get(prev) === 'keep' && (commaBefore(prev, p) || joinedTo(prev, p))) || keptKeys.has(p.key) || divisionAfterComma(p)) {
       verdict.set(p, 'keep');
     }

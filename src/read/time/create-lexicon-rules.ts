@@ -136,8 +136,9 @@ export function createLexiconRules(lex: TimeLexicon): readonly ExtractionRule[] 
     },
     {
       name: 'lexicon-century',
-      // "XX века", "ХХ століття", "XVII ст.": Roman numerals (Latin or Cyrillic Х, І) before a century word; TIMEX3 counts from 0 (XX → 19).
-      pattern: compile(String.raw`(?<roman>[IVXІХ]{1,6})${S}(?<word>${lex.units.re}|ст\.?|в\.)`),
+      // "XX века", "ХХ століття", "XVII ст.", "ХХІ-го століття", "XVI-му ст.": Roman numerals (Latin or Cyrillic Х, І), with
+      // or without an ordinal ending, before a century word; TIMEX3 counts from 0 (XX → 19).
+      pattern: compile(String.raw`(?<roman>[IVXІХ]{1,6})(?:-(?:го|му|ого|ому|й|ий|м|е))?${S}(?<word>${lex.units.re}|ст\.?|в\.)`),
       build: (g) => {
         const word = g.word!.replace(/\.$/, '');
         if (!/^(?:ст|в)$/i.test(word) && lex.units.get(word)?.unit !== 'century') return null;
@@ -295,6 +296,12 @@ export function createLexiconRules(lex: TimeLexicon): readonly ExtractionRule[] 
       // "торік": the year before the reference.
       pattern: compile(lex.lastYear.re),
       build: () => ({ spec: { kind: 'relative', unit: 'year', offset: -1 }, stated: ['year'] }),
+    },
+    {
+      name: 'lexicon-this-year',
+      // "цьогоріч": the year of the reference.
+      pattern: compile(lex.thisYear.re),
+      build: () => ({ spec: { kind: 'relative', unit: 'year', offset: 0 }, stated: ['year'] }),
     },
     {
       name: 'lexicon-clock',

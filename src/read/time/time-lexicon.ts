@@ -38,6 +38,8 @@ export const TimeLexiconSchema = z.object({
   nightBefore: words,
   /** One word for last year ("торік"); optional. */
   lastYear: words.optional(),
+  /** One word for this year ("цьогоріч"); optional. */
+  thisYear: words.optional(),
   ago: words,
   later: words,
   durationPrepositions: words,
@@ -74,6 +76,7 @@ export interface TimeLexicon {
   readonly seasonAdverbs: Vocabulary<true>;
   readonly sets: Vocabulary<string>;
   readonly lastYear: Vocabulary<true>;
+  readonly thisYear: Vocabulary<true>;
   readonly nightBefore: Vocabulary<true>;
   readonly ago: Vocabulary<true>;
   readonly later: Vocabulary<true>;
@@ -133,6 +136,7 @@ export function compileTimeLexicon(data: unknown): TimeLexicon {
     seasonAdverbs: vocabulary(wordsOf(d.seasonAdverbs)),
     sets: vocabulary(entriesOf(d.sets)),
     lastYear: vocabulary(d.lastYear ? wordsOf(d.lastYear) : []),
+    thisYear: vocabulary(d.thisYear ? wordsOf(d.thisYear) : []),
     nightBefore: vocabulary(wordsOf(d.nightBefore)),
     ago: vocabulary(wordsOf(d.ago)),
     later: vocabulary(wordsOf(d.later)),
