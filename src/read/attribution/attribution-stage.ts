@@ -258,7 +258,11 @@ export function createAttributionStage(options: AttributionOptions): Stage {
 }
 
 /** Russian and Ukrainian copy: spaced hyphens as dashes, quoted names of units and bodies (see Typography). */
-const OTHER_TYPOGRAPHY: Typography = { spacedDashes: true, quotedNames: true };
+const OTHER_TYPOGRAPHY: Typography = {
+  spacedDashes: true, quotedNames: true,
+  // Russian and Ukrainian prepositions that start a tail after a source ("в докладе", "в ефірі", "під час брифінгу")
+  sourceTails: new Set(['в', 'во', 'на', 'при', 'после', 'во время', 'перед', 'у', 'під', 'після', 'під час', 'для']),
+};
 
 const NEUTRAL_STANCES: ReadonlySet<Stance> = new Set(['assert', 'report']);
 

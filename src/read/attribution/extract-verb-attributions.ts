@@ -15,6 +15,8 @@ const MAX_SOURCE = 12;
 export interface Typography {
   readonly spacedDashes: boolean;
   readonly quotedNames: boolean;
+  /** Prepositions that end a source named after its cue ("— сказал он в докладе президенту": the source is "он"). */
+  readonly sourceTails?: ReadonlySet<string>;
 }
 const ENGLISH: Typography = { spacedDashes: false, quotedNames: false };
 const RELATIVES = new Set(['who', 'which']);
@@ -41,7 +43,7 @@ export function extractVerbAttribution(
   // inverted: "..., said Peskov" / "“...,” said the ministry"
   if (!source && commaBefore && cue.to < sTo) {
     const after = phraseAfter(tokens, cue.to, sTo, isCue, typography);
-    if (after && (after[1] >= lastContent || [',', '.', ';'].includes(tokens[after[1]]?.text ?? ''))) {
+    if (after && (after[1] >= lastContent || [',', '.', ';'].includes(tokens[after[1]]?.text ?? '') || typography.sourceTails?.has(tokens[after[1]]?.norm ?? ''))) {
       const content = contentBefore(tokens, sFrom, beforeSource);
       if (content) return { ...base, source: after, content, rule: 'inverted' };
     }
@@ -163,6 +165,7 @@ function phraseAfter(tokens: readonly Token[], from: number, sTo: number, isCue:
       if (close !== -1) { k = close + 1; continue; }
     }
     if (!(isWordLike(tokens[k]!) && !isCue[k] && (k === from || !PHRASE_STOPS.has(tokens[k]!.norm) || tokens[k]!.norm === 'of'))) break;
+    if (k > from && typography.sourceTails?.has(tokens[k]!.norm)) break;
     k++;
   }
   return k > from && !PHRASE_STOPS.has(tokens[from]!.norm) ? [from, k] : null;

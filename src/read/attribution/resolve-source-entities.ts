@@ -1,6 +1,8 @@
 import type { ActorMention, Attribution, Entity, Side, Span } from '../../model/index.js';
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+/** Russian and Ukrainian singular personal pronouns as sources ("сказал он", "розповів він"). */
+const CYRILLIC_PERSON_PRONOUNS = new Set(['он', 'она', 'він', 'вона']);
 /** Pronouns and descriptions that point back to an organisation that spoke ("the ministry said ... It added"). */
 const GROUP_PRONOUNS = new Set(['it', 'they', 'them']);
 /** Heads of definite descriptions of a person ("the spokesman", "the politician"). */
@@ -137,11 +139,22 @@ function resolveOne(
   const headEnd = span[0] + head.length;
   const inside = actors.filter((m) => m.span[0] >= span[0] && m.span[1] <= span[1]);
   const inHead = inside.filter((m) => m.span[1] <= headEnd);
-  // An actor named in the head is the source ("Syrskyi, the commander-in-chief, ...").
-  if (inHead.length > 0) return entityOf(inHead[inHead.length - 1]!.entity);
+  // An actor named in the head is the source ("Syrskyi, the commander-in-chief, ..."), unless, in
+  // Russian or Ukrainian, a person's name follows the body in a title before it ("командующий
+  // группировкой войск «Восток» Андрей Иванаев"): that person speaks, for the body's side.
+  let titleBody: Entity | undefined;
+  if (inHead.length > 0) {
+    const last = inHead[inHead.length - 1]!;
+    const body = entityOf(last.entity);
+    if (!body || body.kind === 'person' || !cyrillicNameAfter(text.slice(last.span[1], headEnd))) return body;
+    titleBody = body;
+  }
   const lower = head.trim().toLowerCase();
   const ws = lower.split(/\s+/);
   if (PERSON_PRONOUNS.has(lower)) return latestSpeaker(true) ?? lastPerson();
+  // "он", "він": the latest person who spoke, once a title before a name made one ("командующий … Андрей Иванаев");
+  // else the link the language's coreference made stands
+  if (CYRILLIC_PERSON_PRONOUNS.has(lower)) return latestSpeaker(true);
   if (GROUP_PRONOUNS.has(lower)) return latestSpeaker(false) ?? lastGroup();
   if (ws.length >= 2 && ws.length <= 3 && DETERMINERS.has(ws[0]!)) {
     const last = ws[ws.length - 1]!;
@@ -154,11 +167,11 @@ function resolveOne(
     }
     if (GROUP_HEADS.has(last) && inside.length === 0) return latestSpeaker(false) ?? lastGroup();
   }
-  if (comma < 0 && inside.length > 0) return undefined; // the actor stage decided
+  if (comma < 0 && inside.length > 0 && !titleBody) return undefined; // the actor stage decided
   // "Civic Chamber member Vladimir Rogov": a title before the name, the name is the capitalised run that ends the head.
   const nameWords = properName(head) ? words(head) : trailingName(words(head));
   // "Russian claims", "Ukrainian officials": a nationality, not a name.
-  if (!nameWords || nameWords.some((w) => sides.has(w.toLowerCase().replace(/'s$/, '')))) return undefined;
+  if (!nameWords || nameWords.some((w) => sides.has(w.toLowerCase().replace(/'s$/, '')))) return titleBody;
   // A person named only here: one entity per name, the surname reaching back to the full name.
   const name = nameWords.join(' ');
   const title = nameWords.length < words(head).length ? words(head).slice(0, words(head).length - nameWords.length).join(' ') : '';
@@ -167,7 +180,7 @@ function resolveOne(
   const apposition = comma >= 0 ? trimmed.slice(comma + 1) : '';
   const appositionStart = span[0] + comma + 1;
   const org = comma >= 0 ? inside.filter((m) => m.span[0] >= appositionStart).map((m) => entityOf(m.entity)).find((e) => e && e.side !== 'UNKNOWN') : undefined;
-  const side = org?.side ?? (sideOfWords(apposition, sides) !== 'UNKNOWN' ? sideOfWords(apposition, sides) : sideOfWords(title, sides));
+  const side = org?.side ?? (titleBody && titleBody.side !== 'UNKNOWN' ? titleBody.side : undefined) ?? (sideOfWords(apposition, sides) !== 'UNKNOWN' ? sideOfWords(apposition, sides) : sideOfWords(title, sides));
   const id = `entity:person:${name.toLowerCase().replace(/\s+/g, '-')}`;
   const existing = entityOf(id);
   if (existing) return existing;
@@ -177,6 +190,12 @@ function resolveOne(
   added.set(id, entity);
   void text;
   return entity;
+}
+
+/** A Cyrillic personal name (two or three capitalised words) that is all of a title's rest after a body's name ("» Андрей Иванаев"). */
+function cyrillicNameAfter(rest: string): boolean {
+  const ws = rest.replace(/^[\s"'«»“”„)]+/u, '').trim().split(/\s+/).filter(Boolean);
+  return ws.length >= 2 && ws.length <= 3 && ws.every((w) => /^\p{Lu}[\p{Ll}’'-]+$/u.test(w) && /\p{Script=Cyrillic}/u.test(w));
 }
 
 /** Characters back from evidence to the speaker who published it. */

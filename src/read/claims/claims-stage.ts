@@ -5,6 +5,7 @@ import { claimSegments } from './claim-segments.js';
 import { findForces } from './find-forces.js';
 import { readClaims } from './read-claims.js';
 import { refineAdmissions } from './refine-admissions.js';
+import { refineDenials } from './refine-denials.js';
 
 export interface ClaimsStageOptions {
   /** Parsed data/claims/predicates.json. */
@@ -36,7 +37,9 @@ export function createClaimsStage(options: ClaimsStageOptions): Stage {
       const forces = findForces(doc, lexicon);
       const read = readClaims({ doc, lexicon, segments: claimSegments(doc, lexicon, forces), forces }).sort(compareItems);
       // after every claim is graded: statements that only concede are admissions
-      const { attributions, claims } = refineAdmissions(doc.attributions, read);
+      const admitted = refineAdmissions(doc.attributions, read);
+      // and statements that say the other side did not take a place reject its claim
+      const { attributions, claims } = refineDenials(admitted.attributions, admitted.claims, lexicon.context.opponents);
       return { ...doc, attributions, claims };
     },
   };

@@ -13,9 +13,9 @@ const STAGE = 'claims';
 /** Predicates whose unstated actor, in a party's own words, is that party's forces. */
 const SPEAKER_OWN: ReadonlySet<Predicate> = new Set(['captured', 'presence', 'controls']);
 /** Capture words only the capturer uses of itself ("liberated", "regained control", "retook"). */
-const CAPTURER_WORDS = /^(liberat|regain|retook|retake|recaptur)/;
+const CAPTURER_WORDS = /^(liberat|regain|retook|retake|recaptur|освобо[дж]|звільн)/;
 /** Capture words the side that lost a place uses ("the fall of the palace"). */
-const LOSER_WORDS = /^(fall|fell)\b/;
+const LOSER_WORDS = /^(fall\b|fell\b|окупац|оккупац)/;
 /** Tokens after a trigger searched for its object force. */
 const AFTER_REACH = 8;
 /** Tokens a bare demonym may sit from its trigger ("100 Russian attacks", "Russian infantry assaults"). */
@@ -27,7 +27,7 @@ const OWNER_REACH = 5;
 /** Hypothetical cues that name a risk: negated, they deny the state ("no threat of encirclement"). */
 const RISK_WORDS = new Set(['threat', 'risk', 'danger']);
 /** Words that end a clause when looking left from a trigger for its subject. */
-const LEFT_BOUNDARIES = new Set([';', 'while', 'but', 'whereas', 'although', 'because', 'as']);
+const LEFT_BOUNDARIES = new Set(['.', ';', 'while', 'but', 'whereas', 'although', 'because', 'as']);
 const RIGHT_BOUNDARIES = new Set(['.', ';', 'while', 'but', 'whereas', 'although', 'because']);
 const EXTENT_WORDS = new Set(['entire', 'whole', 'all']);
 const NEAR_WORDS = new Set(['virtually', 'almost', 'nearly', 'most', 'practically']);
