@@ -1,6 +1,8 @@
 import type { ActorMention, Attribution, Entity, Side, Span } from '../../model/index.js';
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+/** Russian and Ukrainian titles of a person that open a source ("речника ОСУВ …", "представитель штаба …"): the stem, matched in any case. */
+const CYRILLIC_PERSON_TITLE = /^(речни|спікер|спикер|представни|представител|прес-секретар|пресс-секретар|командувач|командующ|начальни|очільни)\p{L}*(?=\s)/iu;
 /** Russian and Ukrainian singular personal pronouns as sources ("сказал он", "розповів він"). */
 const CYRILLIC_PERSON_PRONOUNS = new Set(['он', 'она', 'він', 'вона']);
 /** Pronouns and descriptions that point back to an organisation that spoke ("the ministry said ... It added"). */
@@ -146,7 +148,20 @@ function resolveOne(
   if (inHead.length > 0) {
     const last = inHead[inHead.length - 1]!;
     const body = entityOf(last.entity);
-    if (!body || body.kind === 'person' || !cyrillicNameAfter(text.slice(last.span[1], headEnd))) return body;
+    if (!body || body.kind === 'person') return body;
+    if (!cyrillicNameAfter(text.slice(last.span[1], headEnd))) {
+      // "за словами речника ОСУВ «Хортиця»": a person's title with the body and no name is the person
+      // introduced by that title before ("речника … «Хортиця» Віктора Трегубова"), when there is one
+      const title = CYRILLIC_PERSON_TITLE.exec(head.trim());
+      if (title) {
+        const pattern = `${title[1]}\\p{L}*`;
+        const mentioned = describedPerson(text, pattern, span[0], actors, (m) => ({ span: m.span, entity: entityOf(m.entity) }));
+        const spoke = describedPerson(text, pattern, span[0], speakers, (m) => m);
+        const best = !mentioned ? spoke : !spoke ? mentioned : mentioned.at >= spoke.at ? mentioned : spoke;
+        if (best) return best.entity;
+      }
+      return body;
+    }
     titleBody = body;
   }
   const lower = head.trim().toLowerCase();
