@@ -3,6 +3,11 @@ import type { ActorMention, Attribution, Entity, Side, Span } from '../../model/
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 /** Russian and Ukrainian titles of a person that open a source ("речника ОСУВ …", "представитель штаба …"): the stem, matched in any case. */
 const CYRILLIC_PERSON_TITLE = /^(речни|спікер|спикер|представни|представител|прес-секретар|пресс-секретар|командувач|командующ|начальни|очільни)\p{L}*(?=\s)/iu;
+/** Russian and Ukrainian titles of commentators who speak for no side ("військовий оглядач", "политолог"): warnews GUIDELINES, analysts are THIRD. */
+const ANALYST_TITLE = /(?<![\p{L}])(оглядач|обозревател|аналітик|аналитик|експерт|эксперт|політолог|политолог)\p{L}*\s*$/iu;
+const ANALYST_BEFORE_NAME = /(?<![\p{L}])(оглядач|обозревател|аналітик|аналитик|експерт|эксперт|політолог|политолог)\p{L}*\s+\p{Lu}/u;
+/** "глава государства", "глава держави": the president. */
+const HEAD_OF_STATE = /^глав\p{L}* (государства|держави)$/u;
 /** Russian and Ukrainian singular personal pronouns as sources ("сказал он", "розповів він"). */
 const CYRILLIC_PERSON_PRONOUNS = new Set(['он', 'она', 'він', 'вона']);
 /** Pronouns and descriptions that point back to an organisation that spoke ("the ministry said ... It added"). */
@@ -119,6 +124,9 @@ export function resolveSourceEntities(
     if (entity && entity.kind !== 'evidence' && (entity.kind !== 'unnamed' || isPersonDescription(entity.name))) speakers.push({ span: source.span, entity, ...(a.stance === 'evidence' ? { published: true } : {}) });
     if (resolved && resolved.id !== source.entity) {
       out[i] = { ...a, source: { ...source, entity: resolved.id }, speaker: resolved.id, side: resolved.side };
+    } else if (entity?.kind === 'person' && entity.side === 'UNKNOWN' && ANALYST_BEFORE_NAME.test(source.text)) {
+      // "військовий оглядач Олексій Гетьман": a commentator the actor stage found without a side speaks for none
+      out[i] = { ...a, side: 'THIRD' };
     }
   }
   return { attributions: out, entities: added.size === 0 ? [...entities] : [...entities, ...added.values()].sort((x, y) => x.id.localeCompare(y.id)) };
@@ -154,11 +162,8 @@ function resolveOne(
       // introduced by that title before ("речника … «Хортиця» Віктора Трегубова"), when there is one
       const title = CYRILLIC_PERSON_TITLE.exec(head.trim());
       if (title) {
-        const pattern = `${title[1]}\\p{L}*`;
-        const mentioned = describedPerson(text, pattern, span[0], actors, (m) => ({ span: m.span, entity: entityOf(m.entity) }));
-        const spoke = describedPerson(text, pattern, span[0], speakers, (m) => m);
-        const best = !mentioned ? spoke : !spoke ? mentioned : mentioned.at >= spoke.at ? mentioned : spoke;
-        if (best) return best.entity;
+        const best = titledPerson(text, `${title[1]}\\p{L}*`, span[0], actors, entityOf);
+        if (best) return best;
       }
       return body;
     }
@@ -166,6 +171,13 @@ function resolveOne(
   }
   const lower = head.trim().toLowerCase();
   const ws = lower.split(/\s+/);
+  // "Глава государства", "речник": a Russian or Ukrainian description of a person with no name is the
+  // person it describes, named before next to the same title ("президент Владимир Путин")
+  if (inside.length === 0 && ws.length <= 3 && /\p{Script=Cyrillic}/u.test(lower)) {
+    const pattern = HEAD_OF_STATE.test(lower) ? 'президент\\p{L}*' : (() => { const t = CYRILLIC_PERSON_TITLE.exec(`${lower} `); return t ? `${t[1]}\\p{L}*` : null; })();
+    const best = pattern ? titledPerson(text, pattern, span[0], actors, entityOf) : undefined;
+    if (best) return best;
+  }
   if (PERSON_PRONOUNS.has(lower)) return latestSpeaker(true) ?? lastPerson();
   // "он", "він": the latest person who spoke, once a title before a name made one ("командующий … Андрей Иванаев");
   // else the link the language's coreference made stands
@@ -195,7 +207,8 @@ function resolveOne(
   const apposition = comma >= 0 ? trimmed.slice(comma + 1) : '';
   const appositionStart = span[0] + comma + 1;
   const org = comma >= 0 ? inside.filter((m) => m.span[0] >= appositionStart).map((m) => entityOf(m.entity)).find((e) => e && e.side !== 'UNKNOWN') : undefined;
-  const side = org?.side ?? (titleBody && titleBody.side !== 'UNKNOWN' ? titleBody.side : undefined) ?? (sideOfWords(apposition, sides) !== 'UNKNOWN' ? sideOfWords(apposition, sides) : sideOfWords(title, sides));
+  const analyst = ANALYST_TITLE.test(title) ? 'THIRD' : undefined;
+  const side = org?.side ?? (titleBody && titleBody.side !== 'UNKNOWN' ? titleBody.side : undefined) ?? analyst ?? (sideOfWords(apposition, sides) !== 'UNKNOWN' ? sideOfWords(apposition, sides) : sideOfWords(title, sides));
   const id = `entity:person:${name.toLowerCase().replace(/\s+/g, '-')}`;
   const existing = entityOf(id);
   if (existing) return existing;
@@ -241,6 +254,30 @@ function describedPerson<T>(
     if (word.test(around) || (e.role && word.test(e.role))) return { entity: e, at: m.span[0] };
   }
   return undefined;
+}
+
+/** Characters before a person's mention searched for the title that introduced them ("речника ОСУВ «Хортиця» Віктора Трегубова"). */
+const TITLE_REACH = 80;
+
+/**
+ * The latest person before `at` introduced by a title matching `pattern` (Russian and Ukrainian:
+ * "президент Владимир Путин", "речника … Віктора Трегубова"): the title stands in the characters
+ * before the mention, with no other person's mention between them.
+ */
+function titledPerson(text: string, pattern: string, at: number, actors: readonly ActorMention[], entityOf: (id: string | null) => Entity | undefined): Entity | undefined {
+  const word = new RegExp(`(?<![\\p{L}])${pattern}(?![\\p{L}])`, 'giu');
+  let previousPersonEnd = -1;
+  let best: Entity | undefined;
+  for (const m of actors) {
+    if (m.span[1] > at) break;
+    const e = entityOf(m.entity);
+    if (!e || e.kind !== 'person') continue;
+    const from = Math.max(0, m.span[0] - TITLE_REACH, previousPersonEnd);
+    word.lastIndex = 0;
+    if (word.test(text.slice(from, m.span[0]))) best = e;
+    previousPersonEnd = m.span[1];
+  }
+  return best;
 }
 
 /** The side a phrase's country names or demonyms give ("a Ukrainian lawmaker" → UA). */
