@@ -162,7 +162,7 @@ function resolveOne(
       // introduced by that title before ("речника … «Хортиця» Віктора Трегубова"), when there is one
       const title = CYRILLIC_PERSON_TITLE.exec(head.trim());
       if (title) {
-        const best = titledPerson(text, `${title[1]}\\p{L}*`, span[0], actors, entityOf);
+        const best = titledPerson(text, `${title[1]}\\p{L}*`, span[0], actors, speakers, entityOf);
         if (best) return best;
       }
       return body;
@@ -175,7 +175,7 @@ function resolveOne(
   // person it describes, named before next to the same title ("президент Владимир Путин")
   if (inside.length === 0 && ws.length <= 3 && /\p{Script=Cyrillic}/u.test(lower)) {
     const pattern = HEAD_OF_STATE.test(lower) ? 'президент\\p{L}*' : (() => { const t = CYRILLIC_PERSON_TITLE.exec(`${lower} `); return t ? `${t[1]}\\p{L}*` : null; })();
-    const best = pattern ? titledPerson(text, pattern, span[0], actors, entityOf) : undefined;
+    const best = pattern ? titledPerson(text, pattern, span[0], actors, speakers, entityOf) : undefined;
     if (best) return best;
   }
   if (PERSON_PRONOUNS.has(lower)) return latestSpeaker(true) ?? lastPerson();
@@ -264,18 +264,22 @@ const TITLE_REACH = 80;
  * "президент Владимир Путин", "речника … Віктора Трегубова"): the title stands in the characters
  * before the mention, with no other person's mention between them.
  */
-function titledPerson(text: string, pattern: string, at: number, actors: readonly ActorMention[], entityOf: (id: string | null) => Entity | undefined): Entity | undefined {
+function titledPerson(
+  text: string, pattern: string, at: number, actors: readonly ActorMention[], speakers: readonly Speaker[], entityOf: (id: string | null) => Entity | undefined,
+): Entity | undefined {
   const word = new RegExp(`(?<![\\p{L}])${pattern}(?![\\p{L}])`, 'giu');
+  // person mentions, and the sources of people named only as sources (their title is inside the source: "речник … Віктор Петренко")
+  const people = [
+    ...actors.map((m) => ({ span: m.span, entity: entityOf(m.entity), title: text.slice(Math.max(0, m.span[0] - TITLE_REACH), m.span[0]) })),
+    ...speakers.map((s) => ({ span: s.span, entity: s.entity, title: text.slice(s.span[0], s.span[1]) })),
+  ].filter((p) => p.span[1] <= at && p.entity?.kind === 'person').sort((x, y) => x.span[0] - y.span[0]);
   let previousPersonEnd = -1;
   let best: Entity | undefined;
-  for (const m of actors) {
-    if (m.span[1] > at) break;
-    const e = entityOf(m.entity);
-    if (!e || e.kind !== 'person') continue;
-    const from = Math.max(0, m.span[0] - TITLE_REACH, previousPersonEnd);
+  for (const p of people) {
+    const cut = Math.max(0, previousPersonEnd - (p.span[0] - p.title.length));
     word.lastIndex = 0;
-    if (word.test(text.slice(from, m.span[0]))) best = e;
-    previousPersonEnd = m.span[1];
+    if (word.test(p.title.slice(Math.min(cut, p.title.length)))) best = p.entity;
+    previousPersonEnd = Math.max(previousPersonEnd, p.span[1]);
   }
   return best;
 }

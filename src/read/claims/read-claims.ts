@@ -303,6 +303,11 @@ function readOne(
   if (trigger.kindOf) args.set('kind', { role: 'kind', key: `kind:${trigger.kindOf}`, label: trigger.kindOf, basis: 'stated', item: null, rule: 'trigger-kind' });
 
   const polarity = negated(tokens, left, match.from, lexicon) !== deniesTrigger(doc, seg, triggerStartOf(tokens, match)) ? 'negative' : 'positive';
+  // "reports of the capture of X are untrue": a party that denies a capture no one is named for denies the other side's
+  if (polarity === 'negative' && speakerSide && seg.voice === 'source' && entry.predicate === 'captured' && !args.has('actor') && ctx.opponents[speakerSide]) {
+    const side = ctx.opponents[speakerSide]!;
+    args.set('actor', { role: 'actor', key: `force:${side}`, label: `${side} forces`, basis: 'inferred', item: null, rule: 'denied-by-defender' });
+  }
   const modality = modalityOf(tokens, left, match.from, lexicon, seg);
   const triggerSpan: Span = [tokens[match.from]!.span[0], tokens[match.to - 1]!.span[1]];
   const inside = used.filter((s) => s[0] >= seg.start && s[1] <= seg.end);
