@@ -110,7 +110,9 @@ function statusAt(claims: readonly LedgerClaim[], d: string, place: string, oppo
 function concedes(c: LedgerClaim, winner: Side, loser: Side | null): boolean {
   const media = c.source.kind === 'media' || c.source.kind === 'outlet';
   if (c.claim.side === 'THIRD' && (c.claim.grade === 'independent' || c.claim.grade === 'admission')) return true;
-  if (media || c.claim.side === winner) return false;
+  // a monitoring project aligned with a side (an organisation with a party's side: DeepState) is no body of that side
+  const alignedMonitor = c.source.kind === 'organisation';
+  if (media || alignedMonitor || c.claim.side === winner) return false;
   return c.claim.grade === 'admission' || (loser !== null && c.claim.side === loser);
 }
 

@@ -9,6 +9,10 @@ const PRIORITY: Record<string, number> = textTable({ 'dictionary-alias': 3, 'dic
  * rule states for the same name, are kept on the winner.
  */
 export function selectActorMentions(candidates: readonly ActorCandidate[]): ActorCandidate[] {
+  // A title run that ends in a dictionary person's name ("Генштаба Валерий Герасимов": a capitalised genitive
+  // of the title before the name) is that person, the dictionary's entity: the longer title run gives way.
+  const people = candidates.filter((c) => c.kind === 'person' && c.key !== null && c.rule.startsWith('dictionary'));
+  if (people.length > 0) candidates = candidates.filter((c) => !(c.rule === 'title-name' && c.key === null && people.some((p) => p.to === c.to && p.from > c.from)));
   const ranked = [...candidates].sort((a, b) =>
     (b.to - b.from) - (a.to - a.from) || (PRIORITY[b.rule] ?? 1) - (PRIORITY[a.rule] ?? 1) || a.from - b.from);
   const chosen: ActorCandidate[] = [];

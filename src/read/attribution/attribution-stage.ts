@@ -15,7 +15,7 @@ import { extractReporterVoice } from './extract-reporter-voice.js';
 import { prepareTagging, tagSentence, tokenContext, type SpanTagger, type TaggedSentence } from './span-tagger.js';
 import { extractTaggedAttributions, nearestSpan } from './extract-tagged-attributions.js';
 import { extractColonFrame } from './extract-colon-frames.js';
-import { extractDashAttributions } from './extract-dash-attributions.js';
+import { extractDashAttributions, extractHeadlineSignatures } from './extract-dash-attributions.js';
 import { extractAnaphoricContent } from './extract-anaphoric-content.js';
 import { extractSubjectlessVerb } from './extract-subjectless-verbs.js';
 import { extractGenitiveNounClaim } from './extract-genitive-noun-claims.js';
@@ -140,7 +140,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         }
       }
       // a quotation signed with a dash after its closing mark ("“…” ― Sonya Herridge"): spans sentences, so found once per document
-      for (const d of extractDashAttributions(tokens, sentences)) {
+      for (const d of [...extractDashAttributions(tokens, sentences), ...(typography ? extractHeadlineSignatures(tokens, sentences) : [])]) {
         if (!sentences[d.sentence]!.caption && !candidates.some((c) => c.cue[0] < d.cue[1] && d.cue[0] < c.cue[1])) candidates.push(d);
       }
       // Without the tagger, a language that drops subjects shares the source of the report just before (up to two sentences back).
@@ -176,8 +176,11 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         const sourceText = sourceSpan ? text.slice(sourceSpan[0], sourceSpan[1]) : '';
         // words that state a side ("російського командування") name their own speaker: no pointing back
         const coreference = cues.coreference && sideOfWords(sourceText, sides) === 'UNKNOWN' ? cues.coreference : undefined;
+        // a source reported inside this statement's own content ("… повідомлення з Кремля …", – акцентували там) is not what it points back to
+        const insideContent = (s: ActorMention): boolean => s.span[0] >= c.content[0] && s.span[1] <= c.content[1];
+        const earlier = coreference && spoken.some(insideContent) ? spoken.filter((s) => !insideContent(s)) : spoken;
         const entity = sourceSpan
-          ? (coreference ? linkAttributionSource(sourceSpan, sourceText, spoken, entityById, coreference, true) : null)
+          ? (coreference ? linkAttributionSource(sourceSpan, sourceText, earlier, entityById, coreference, true) : null)
             ?? linkAttributionSource(sourceSpan, sourceText, doc.actors, entityById, coreference)
           : null;
         if (sourceSpan && entity) spoken.push({ id: `spoken:${sourceSpan[0]}`, kind: 'actor', span: sourceSpan, text: sourceText, origin: { stage: STAGE, rule: 'spoken' }, entity, resolution: 'coreference' });
@@ -262,7 +265,15 @@ export function createAttributionStage(options: AttributionOptions): Stage {
 }
 
 /** Russian and Ukrainian copy: spaced hyphens as dashes, quoted names of units and bodies (see Typography). */
-const OTHER_TYPOGRAPHY: Typography = { spacedDashes: true, quotedNames: true };
+const OTHER_TYPOGRAPHY: Typography = {
+  spacedDashes: true, quotedNames: true,
+  // Russian and Ukrainian prepositions that start a tail after a source ("в докладе", "в ефірі", "під час брифінгу")
+  sourceTails: new Set(['в', 'во', 'на', 'при', 'после', 'во время', 'перед', 'у', 'під', 'після', 'під час', 'для']),
+  media: new Set([
+    'эфире', 'интервью', 'комментарии', 'беседе', 'разговоре', 'заявлении', 'обращении', 'видеообращении', 'брифинге', 'telegram', 'телеграм', 'телеграме', 'telegram-канале', 'соцсетях', 'facebook', 'докладе',
+    'ефірі', 'інтерв’ю', "інтерв'ю", 'коментарі', 'розмові', 'заяві', 'зверненні', 'відеозверненні', 'брифінгу', 'телеграмі', 'telegram-каналі', 'соцмережах', 'доповіді', 'телемарафоні',
+  ]),
+};
 
 const NEUTRAL_STANCES: ReadonlySet<Stance> = new Set(['assert', 'report']);
 

@@ -102,7 +102,7 @@ export function compileCueLexicon(data: unknown): CueLexicon {
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.norms.length - a.norms.length);
   const norms = (phrases: readonly string[] | undefined): string[][] => (phrases ?? []).map((r) => tokenize(r).map((t) => t.norm)).sort((a, b) => b.length - a.length);
-  const rejections = norms(parsed.rejections);
+  const rejections = norms(parsed.rejections?.flatMap(expandForms));
   const anaphors = norms(parsed.anaphors);
   const coreference = parsed.coreference ? { person: new Set(parsed.coreference.person), body: new Set(parsed.coreference.body) } : undefined;
   return {

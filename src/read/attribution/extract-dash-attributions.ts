@@ -51,3 +51,30 @@ export function extractDashAttributions(tokens: readonly Token[], sentences: rea
   }
   return out;
 }
+
+/**
+ * Russian and Ukrainian headlines and leads signed with a spaced dash at the end of their line:
+ * "Заява рф не відповідає дійсності - Волошин", "… – Генштаб ЗСУ". The cue is the dash, the source
+ * the one to three capitalised words after it that end the paragraph, the content the sentence
+ * before the dash. Only the last sentence of a paragraph, and only a spaced dash, count: a dash
+ * inside running prose or a hyphenated word names no one.
+ */
+export function extractHeadlineSignatures(tokens: readonly Token[], sentences: readonly Sentence[]): AttributionCandidate[] {
+  const out: AttributionCandidate[] = [];
+  for (const sentence of sentences) {
+    const next = sentences[sentence.index + 1];
+    if (next && next.paragraph === sentence.paragraph) continue;
+    const [from, to] = sentence.tokens;
+    let end = to;
+    while (end > from && /^[.!]$/.test(tokens[end - 1]!.text)) end--;
+    let n = end;
+    while (n > from && end - n < 3 && tokens[n - 1]!.kind === 'word' && /^\p{Lu}/u.test(tokens[n - 1]!.text) && /\p{Script=Cyrillic}/u.test(tokens[n - 1]!.text)) n--;
+    const k = n - 1;
+    if (n === end || k <= from + 2 || !DASHES.has(tokens[k]!.text)) continue;
+    const dash = tokens[k]!;
+    const before = tokens[k - 1]!;
+    if (!(before.span[1] < dash.span[0] && dash.span[1] < tokens[n]!.span[0])) continue;
+    out.push({ sentence: sentence.index, cue: [k, k + 1], entry: DASH, source: [n, end], content: [tokens[from]!.span[0], before.span[1]], rule: 'dash-headline' });
+  }
+  return out;
+}

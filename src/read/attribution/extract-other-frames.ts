@@ -14,7 +14,10 @@ export function extractAccordingTo(tokens: readonly Token[], sentence: Sentence,
   const source = [cue.to, k] as const;
   const base = { sentence: sentence.index, cue: [cue.from, cue.to] as const, entry: cue.entry, source };
   const firstWordBefore = (() => { let b = cue.from - 1; while (b >= sFrom && !isWordLike(tokens[b]!) && !isCloseQuote(tokens[b]!)) b--; return b; })();
-  if (firstWordBefore >= sFrom) {
+  // "Meanwhile, according to X, C" / "Нині, згідно з мапою, C": one or two words before the frame are a
+  // sentence adverb, the content follows
+  const adverbOnly = firstWordBefore >= sFrom && firstWordBefore - sFrom < 2 && k < sTo - 2 && tokens[k]!.text === ',';
+  if (firstWordBefore >= sFrom && !adverbOnly) {
     return { ...base, content: [tokens[sFrom]!.span[0], tokens[firstWordBefore]!.span[1]], rule: 'according-to-after' };
   }
   let start = k + 1;

@@ -15,6 +15,10 @@ const MAX_SOURCE = 12;
 export interface Typography {
   readonly spacedDashes: boolean;
   readonly quotedNames: boolean;
+  /** Prepositions that end a source named after its cue ("— сказал он в докладе президенту": the source is "он"). */
+  readonly sourceTails?: ReadonlySet<string>;
+  /** Words for where something was said that such a preposition opens before the cue ("Гетьман в ефірі … заявив": the source is before "в"). */
+  readonly media?: ReadonlySet<string>;
 }
 const ENGLISH: Typography = { spacedDashes: false, quotedNames: false };
 const RELATIVES = new Set(['who', 'which']);
@@ -41,7 +45,7 @@ export function extractVerbAttribution(
   // inverted: "..., said Peskov" / "“...,” said the ministry"
   if (!source && commaBefore && cue.to < sTo) {
     const after = phraseAfter(tokens, cue.to, sTo, isCue, typography);
-    if (after && (after[1] >= lastContent || [',', '.', ';'].includes(tokens[after[1]]?.text ?? ''))) {
+    if (after && (after[1] >= lastContent || [',', '.', ';'].includes(tokens[after[1]]?.text ?? '') || typography.sourceTails?.has(tokens[after[1]]?.norm ?? ''))) {
       const content = contentBefore(tokens, sFrom, beforeSource);
       if (content) return { ...base, source: after, content, rule: 'inverted' };
     }
@@ -132,7 +136,13 @@ function skipBetween(tokens: readonly Token[], sFrom: number, j: number, inTime:
 
 /** The subject noun phrase before a verb, scanned leftwards to a clause boundary. */
 export function subjectBefore(tokens: readonly Token[], sFrom: number, verb: number, inTime: Uint8Array, isCue: Uint8Array, typography: Typography = ENGLISH): [number, number] | null {
-  const end = skipBetween(tokens, sFrom, verb - 1, inTime);
+  let end = skipBetween(tokens, sFrom, verb - 1, inTime);
+  // "X в ефірі телемарафону заявив", "X в интервью ТАСС сообщил": the medium is the cue's tail, the subject is before it
+  if (typography.media && typography.sourceTails) {
+    for (let k = end; k > sFrom && end - k < 8; k--) {
+      if (typography.sourceTails.has(tokens[k]!.norm) && typography.media.has(tokens[k + 1]?.norm ?? '') && isWordLike(tokens[k - 1]!)) { end = k - 1; break; }
+    }
+  }
   if (end < sFrom) return null;
   if (RELATIVES.has(tokens[end]!.norm)) return [end, end + 1];
   let j = end;
@@ -178,6 +188,7 @@ function phraseAfter(tokens: readonly Token[], from: number, sTo: number, isCue:
       if (close !== -1) { k = close + 1; continue; }
     }
     if (!(isWordLike(tokens[k]!) && !isCue[k] && (k === from || !PHRASE_STOPS.has(tokens[k]!.norm) || tokens[k]!.norm === 'of'))) break;
+    if (k > from && typography.sourceTails?.has(tokens[k]!.norm)) break;
     k++;
   }
   return k > from && !PHRASE_STOPS.has(tokens[from]!.norm) ? [from, k] : null;

@@ -77,7 +77,8 @@ function sameLengthLower(text: string): string {
  * refineStanceFromContent(said('This is not true. Our units hold the town.'), lexicon, 'en').stance // => 'deny'
  */
 export function refineStanceFromContent(a: Attribution, lexicon: ContentStanceLexicon, language: string): Attribution {
-  if (a.voice !== 'source' || !NEUTRAL.has(a.stance)) return a;
+  // a claim named by a noun ("заяви Росії про …") sits in the sentence whose speaker rejects it: the rejection is not its own
+  if (a.voice !== 'source' || !NEUTRAL.has(a.stance) || a.origin.rule === 'genitive-noun') return a;
   const rules = lexicon.byLanguage.get(language) ?? lexicon.byLanguage.get('en');
   if (!rules) return a;
   const parts = [a.content, ...(a.contentParts ?? [])].map((part) => ({ ...part, lower: sameLengthLower(part.text) }));

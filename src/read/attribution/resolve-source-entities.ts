@@ -1,6 +1,15 @@
 import type { ActorMention, Attribution, Entity, Side, Span } from '../../model/index.js';
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+/** Russian and Ukrainian titles of a person that open a source ("речника ОСУВ …", "представитель штаба …"): the stem, matched in any case. */
+const CYRILLIC_PERSON_TITLE = /^(речни|спікер|спикер|представни|представител|прес-секретар|пресс-секретар|командувач|командующ|начальни|очільни)\p{L}*(?=\s)/iu;
+/** Russian and Ukrainian titles of commentators who speak for no side ("військовий оглядач", "политолог"): warnews GUIDELINES, analysts are THIRD. */
+const ANALYST_TITLE = /(?<![\p{L}])(оглядач|обозревател|аналітик|аналитик|експерт|эксперт|політолог|политолог)\p{L}*\s*$/iu;
+const ANALYST_BEFORE_NAME = /(?<![\p{L}])(оглядач|обозревател|аналітик|аналитик|експерт|эксперт|політолог|политолог)\p{L}*\s+\p{Lu}/u;
+/** "глава государства", "глава держави": the president. */
+const HEAD_OF_STATE = /^глав\p{L}* (государства|держави)$/u;
+/** Russian and Ukrainian singular personal pronouns as sources ("сказал он", "розповів він"). */
+const CYRILLIC_PERSON_PRONOUNS = new Set(['он', 'она', 'він', 'вона']);
 /** Pronouns and descriptions that point back to an organisation that spoke ("the ministry said ... It added"). */
 const GROUP_PRONOUNS = new Set(['it', 'they', 'them']);
 /** Heads of definite descriptions of a person ("the spokesman", "the politician"). */
@@ -115,6 +124,9 @@ export function resolveSourceEntities(
     if (entity && entity.kind !== 'evidence' && (entity.kind !== 'unnamed' || isPersonDescription(entity.name))) speakers.push({ span: source.span, entity, ...(a.stance === 'evidence' ? { published: true } : {}) });
     if (resolved && resolved.id !== source.entity) {
       out[i] = { ...a, source: { ...source, entity: resolved.id }, speaker: resolved.id, side: resolved.side };
+    } else if (entity?.kind === 'person' && entity.side === 'UNKNOWN' && ANALYST_BEFORE_NAME.test(source.text)) {
+      // "військовий оглядач Олексій Гетьман": a commentator the actor stage found without a side speaks for none
+      out[i] = { ...a, side: 'THIRD' };
     }
   }
   return { attributions: out, entities: added.size === 0 ? [...entities] : [...entities, ...added.values()].sort((x, y) => x.id.localeCompare(y.id)) };
@@ -137,11 +149,39 @@ function resolveOne(
   const headEnd = span[0] + head.length;
   const inside = actors.filter((m) => m.span[0] >= span[0] && m.span[1] <= span[1]);
   const inHead = inside.filter((m) => m.span[1] <= headEnd);
-  // An actor named in the head is the source ("Syrskyi, the commander-in-chief, ...").
-  if (inHead.length > 0) return entityOf(inHead[inHead.length - 1]!.entity);
+  // An actor named in the head is the source ("Syrskyi, the commander-in-chief, ..."), unless, in
+  // Russian or Ukrainian, a person's name follows the body in a title before it ("командующий
+  // группировкой войск «Восток» Андрей Иванаев"): that person speaks, for the body's side.
+  let titleBody: Entity | undefined;
+  if (inHead.length > 0) {
+    const last = inHead[inHead.length - 1]!;
+    const body = entityOf(last.entity);
+    if (!body || body.kind === 'person') return body;
+    if (!cyrillicNameAfter(text.slice(last.span[1], headEnd))) {
+      // "за словами речника ОСУВ «Хортиця»": a person's title with the body and no name is the person
+      // introduced by that title before ("речника … «Хортиця» Віктора Трегубова"), when there is one
+      const title = CYRILLIC_PERSON_TITLE.exec(head.trim());
+      if (title) {
+        const best = titledPerson(text, `${title[1]}\\p{L}*`, span[0], actors, speakers, entityOf);
+        if (best) return best;
+      }
+      return body;
+    }
+    titleBody = body;
+  }
   const lower = head.trim().toLowerCase();
   const ws = lower.split(/\s+/);
+  // "Глава государства", "речник": a Russian or Ukrainian description of a person with no name is the
+  // person it describes, named before next to the same title ("президент Владимир Путин")
+  if (inside.length === 0 && ws.length <= 3 && /\p{Script=Cyrillic}/u.test(lower)) {
+    const pattern = HEAD_OF_STATE.test(lower) ? 'президент\\p{L}*' : (() => { const t = CYRILLIC_PERSON_TITLE.exec(`${lower} `); return t ? `${t[1]}\\p{L}*` : null; })();
+    const best = pattern ? titledPerson(text, pattern, span[0], actors, speakers, entityOf) : undefined;
+    if (best) return best;
+  }
   if (PERSON_PRONOUNS.has(lower)) return latestSpeaker(true) ?? lastPerson();
+  // "он", "він": the latest person who spoke, once a title before a name made one ("командующий … Андрей Иванаев");
+  // else the link the language's coreference made stands
+  if (CYRILLIC_PERSON_PRONOUNS.has(lower)) return latestSpeaker(true);
   if (GROUP_PRONOUNS.has(lower)) return latestSpeaker(false) ?? lastGroup();
   if (ws.length >= 2 && ws.length <= 3 && DETERMINERS.has(ws[0]!)) {
     const last = ws[ws.length - 1]!;
@@ -154,11 +194,11 @@ function resolveOne(
     }
     if (GROUP_HEADS.has(last) && inside.length === 0) return latestSpeaker(false) ?? lastGroup();
   }
-  if (comma < 0 && inside.length > 0) return undefined; // the actor stage decided
+  if (comma < 0 && inside.length > 0 && !titleBody) return undefined; // the actor stage decided
   // "Civic Chamber member Vladimir Rogov": a title before the name, the name is the capitalised run that ends the head.
   const nameWords = properName(head) ? words(head) : trailingName(words(head));
   // "Russian claims", "Ukrainian officials": a nationality, not a name.
-  if (!nameWords || nameWords.some((w) => sides.has(w.toLowerCase().replace(/'s$/, '')))) return undefined;
+  if (!nameWords || nameWords.some((w) => sides.has(w.toLowerCase().replace(/'s$/, '')))) return titleBody;
   // A person named only here: one entity per name, the surname reaching back to the full name.
   const name = nameWords.join(' ');
   const title = nameWords.length < words(head).length ? words(head).slice(0, words(head).length - nameWords.length).join(' ') : '';
@@ -167,7 +207,8 @@ function resolveOne(
   const apposition = comma >= 0 ? trimmed.slice(comma + 1) : '';
   const appositionStart = span[0] + comma + 1;
   const org = comma >= 0 ? inside.filter((m) => m.span[0] >= appositionStart).map((m) => entityOf(m.entity)).find((e) => e && e.side !== 'UNKNOWN') : undefined;
-  const side = org?.side ?? (sideOfWords(apposition, sides) !== 'UNKNOWN' ? sideOfWords(apposition, sides) : sideOfWords(title, sides));
+  const analyst = ANALYST_TITLE.test(title) ? 'THIRD' : undefined;
+  const side = org?.side ?? (titleBody && titleBody.side !== 'UNKNOWN' ? titleBody.side : undefined) ?? analyst ?? (sideOfWords(apposition, sides) !== 'UNKNOWN' ? sideOfWords(apposition, sides) : sideOfWords(title, sides));
   const id = `entity:person:${name.toLowerCase().replace(/\s+/g, '-')}`;
   const existing = entityOf(id);
   if (existing) return existing;
@@ -177,6 +218,12 @@ function resolveOne(
   added.set(id, entity);
   void text;
   return entity;
+}
+
+/** A Cyrillic personal name (two or three capitalised words) that is all of a title's rest after a body's name ("» Андрей Иванаев"). */
+function cyrillicNameAfter(rest: string): boolean {
+  const ws = rest.replace(/^[\s"'«»“”„)]+/u, '').trim().split(/\s+/).filter(Boolean);
+  return ws.length >= 2 && ws.length <= 3 && ws.every((w) => /^\p{Lu}[\p{Ll}’'-]+$/u.test(w) && /\p{Script=Cyrillic}/u.test(w));
 }
 
 /** Characters back from evidence to the speaker who published it. */
@@ -207,6 +254,34 @@ function describedPerson<T>(
     if (word.test(around) || (e.role && word.test(e.role))) return { entity: e, at: m.span[0] };
   }
   return undefined;
+}
+
+/** Characters before a person's mention searched for the title that introduced them ("речника ОСУВ «Хортиця» Віктора Трегубова"). */
+const TITLE_REACH = 80;
+
+/**
+ * The latest person before `at` introduced by a title matching `pattern` (Russian and Ukrainian:
+ * "президент Владимир Путин", "речника … Віктора Трегубова"): the title stands in the characters
+ * before the mention, with no other person's mention between them.
+ */
+function titledPerson(
+  text: string, pattern: string, at: number, actors: readonly ActorMention[], speakers: readonly Speaker[], entityOf: (id: string | null) => Entity | undefined,
+): Entity | undefined {
+  const word = new RegExp(`(?<![\\p{L}])${pattern}(?![\\p{L}])`, 'giu');
+  // person mentions, and the sources of people named only as sources (their title is inside the source: "речник … Віктор Петренко")
+  const people = [
+    ...actors.map((m) => ({ span: m.span, entity: entityOf(m.entity), title: text.slice(Math.max(0, m.span[0] - TITLE_REACH), m.span[0]) })),
+    ...speakers.map((s) => ({ span: s.span, entity: s.entity, title: text.slice(s.span[0], s.span[1]) })),
+  ].filter((p) => p.span[1] <= at && p.entity?.kind === 'person').sort((x, y) => x.span[0] - y.span[0]);
+  let previousPersonEnd = -1;
+  let best: Entity | undefined;
+  for (const p of people) {
+    const cut = Math.max(0, previousPersonEnd - (p.span[0] - p.title.length));
+    word.lastIndex = 0;
+    if (word.test(p.title.slice(Math.min(cut, p.title.length)))) best = p.entity;
+    previousPersonEnd = Math.max(previousPersonEnd, p.span[1]);
+  }
+  return best;
 }
 
 /** The side a phrase's country names or demonyms give ("a Ukrainian lawmaker" → UA). */

@@ -50,6 +50,8 @@ const contextFileSchema = z.object({
   selfPronouns: z.array(z.string()),
   personalPronouns: z.array(z.string()),
   enemy: z.array(z.string()),
+  /** Words that name the enemy's forces by themselves ("противник", "ворог" as the subject: "Ворог окупував місто"); absent in English, where "enemy" needs a force noun. */
+  enemyNouns: z.array(z.string()).optional(),
   anaphora: z.array(z.string()),
   negations: z.array(z.string()),
   intent: z.array(z.string()),
@@ -182,7 +184,7 @@ export function languageClaims(predicatesJson: unknown, languageJson: unknown): 
       about: `${language.data.source} (context words)`,
       demonyms: Object.fromEntries(Object.entries(context.demonyms).flatMap(([k, v]) => expandForms(k).map((f) => [f, v]))),
       forceNouns: list(context.forceNouns), opponents: context.opponents, selfPronouns: list(context.selfPronouns),
-      personalPronouns: list(context.personalPronouns), enemy: list(context.enemy), anaphora: list(context.anaphora), negations: list(context.negations),
+      personalPronouns: list(context.personalPronouns), enemy: list(context.enemy), ...(context.enemyNouns ? { enemyNouns: list(context.enemyNouns) } : {}), anaphora: list(context.anaphora), negations: list(context.negations),
       intent: list(context.intent), hypothetical: list(context.hypothetical), sufferVerbs: list(context.sufferVerbs), evidence: list(context.evidence),
       militarySpeakers: list(context.militarySpeakers),
     },

@@ -6,6 +6,7 @@ import { findForces } from './find-forces.js';
 import { findSites } from './find-sites.js';
 import { readClaims } from './read-claims.js';
 import { refineAdmissions } from './refine-admissions.js';
+import { refineDenials } from './refine-denials.js';
 
 export interface ClaimsStageOptions {
   /** Parsed data/claims/predicates.json. */
@@ -40,7 +41,9 @@ export function createClaimsStage(options: ClaimsStageOptions): Stage {
       const sites = lexicon.sites ? findSites(doc, lexicon.sites) : [];
       const read = readClaims({ doc, lexicon, segments: claimSegments(doc, lexicon, forces), forces, sites }).sort(compareItems);
       // after every claim is graded: statements that only concede are admissions
-      const { attributions, claims } = refineAdmissions(doc.attributions, read);
+      const admitted = refineAdmissions(doc.attributions, read);
+      // and statements that say the other side did not take a place reject its claim
+      const { attributions, claims } = refineDenials(admitted.attributions, admitted.claims, lexicon.context.opponents);
       return { ...doc, attributions, claims };
     },
   };

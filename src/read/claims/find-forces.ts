@@ -94,6 +94,11 @@ export function findForces(doc: AnalyzedDocument, lexicon: ClaimLexicon): ForceM
         else mention(i, head + 1, { side: null, basis: 'inferred', rule: isSelf ? 'self-force' : 'enemy-force', item: null, pronoun: isSelf ? 'self' : 'enemy' });
         continue;
       }
+      // "Ворог окупував місто": a language whose word for the enemy names its forces alone (context.enemyNouns)
+      if (isEnemy && ctx.enemyNouns?.includes(norm)) {
+        mention(i, i + 1, { side: null, basis: 'inferred', rule: 'enemy-noun', item: null, pronoun: 'enemy' });
+        continue;
+      }
       if (side !== undefined) {
         // A plural demonym is a force by itself ("outnumbered by Russians").
         const plural = norm.endsWith('ians') || norm.endsWith('ans');

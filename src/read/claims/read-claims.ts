@@ -14,9 +14,9 @@ const STAGE = 'claims';
 /** Predicates whose unstated actor, in a party's own words, is that party's forces. */
 const SPEAKER_OWN: ReadonlySet<Predicate> = new Set(['captured', 'presence', 'controls', 'withdrew']);
 /** Capture words only the capturer uses of itself ("liberated", "regained control", "retook"). */
-const CAPTURER_WORDS = /^(liberat|regain|retook|retake|recaptur)/;
+const CAPTURER_WORDS = /^(liberat|regain|retook|retake|recaptur|освобо[дж]|звільн)/;
 /** Capture words the side that lost a place uses ("the fall of the palace"). */
-const LOSER_WORDS = /^(fall|fell)\b/;
+const LOSER_WORDS = /^(fall\b|fell\b|окупац|оккупац)/;
 /** Tokens after a trigger searched for its object force. */
 const AFTER_REACH = 8;
 /** Tokens a bare demonym may sit from its trigger ("100 Russian attacks", "Russian infantry assaults"). */
@@ -28,7 +28,7 @@ const OWNER_REACH = 5;
 /** Hypothetical cues that name a risk: negated, they deny the state ("no threat of encirclement"). */
 const RISK_WORDS = new Set(['threat', 'risk', 'danger']);
 /** Words that end a clause when looking left from a trigger for its subject. */
-const LEFT_BOUNDARIES = new Set([';', 'while', 'but', 'whereas', 'although', 'because', 'as']);
+const LEFT_BOUNDARIES = new Set(['.', ';', 'while', 'but', 'whereas', 'although', 'because', 'as']);
 const RIGHT_BOUNDARIES = new Set(['.', ';', 'while', 'but', 'whereas', 'although', 'because']);
 const EXTENT_WORDS = new Set(['entire', 'whole', 'all']);
 const NEAR_WORDS = new Set(['virtually', 'almost', 'nearly', 'most', 'practically']);
@@ -190,6 +190,13 @@ export function readClaims({ doc, lexicon, segments, forces, sites = [] }: ReadC
       seen.add(claim.id);
       claims.push(claim);
       emitted++;
+      // "the liberation of Huliaipole and Dimitrov": each place joined to the claim's own is claimed alike
+      for (const extra of coordinatedClaims(doc, lexicon, claim, places, seg)) {
+        if (seen.has(extra.id)) continue;
+        seen.add(extra.id);
+        claims.push(extra);
+        emitted++;
+      }
     }
     // "That is not true," the spokesman said: a rejection with no proposition of its own in its
     // sentence denies the claim it answers, the latest one another side made just before it.
@@ -316,6 +323,11 @@ function readOne(
   if (trigger.kindOf) args.set('kind', { role: 'kind', key: `kind:${trigger.kindOf}`, label: trigger.kindOf, basis: 'stated', item: null, rule: 'trigger-kind' });
 
   const polarity = negated(tokens, left, responsibilityLead(tokens, left, match.from), lexicon) !== deniesTrigger(doc, seg, triggerStartOf(tokens, match)) ? 'negative' : 'positive';
+  // "reports of the capture of X are untrue": a party that denies a capture no one is named for denies the other side's
+  if (polarity === 'negative' && speakerSide && seg.voice === 'source' && entry.predicate === 'captured' && !args.has('actor') && ctx.opponents[speakerSide]) {
+    const side = ctx.opponents[speakerSide]!;
+    args.set('actor', { role: 'actor', key: `force:${side}`, label: `${side} forces`, basis: 'inferred', item: null, rule: 'denied-by-defender' });
+  }
   const modality = modalityOf(tokens, left, match.from, lexicon, seg);
   const triggerSpan: Span = [tokens[match.from]!.span[0], tokens[match.to - 1]!.span[1]];
   const inside = used.filter((s) => s[0] >= seg.start && s[1] <= seg.end);
@@ -347,6 +359,53 @@ function readOne(
 }
 
 const triggerStartOf = (tokens: readonly Token[], match: TriggerMatch): number => tokens[match.from]!.span[0];
+
+/** Control predicates whose place may be a list ("liberated X and Y", "звільнення X та Y"). */
+const LISTED_PLACES: ReadonlySet<Predicate> = new Set(['captured', 'controls', 'withdrew', 'presence', 'encircled']);
+/** What may stand between two listed places: the first one's region ("в Запорожской области"), then a conjunction or comma. */
+const PLACE_JOIN = /^\s*(?:(?:in|в|во|у|на)\s+[^,;.:!?]{1,40}?)?\s*(?:,|and|и|і|й|та|а также)\s*$/iu;
+
+/**
+ * The copies of a control claim for the places listed after its own
+ * ("об освобождении Гуляйполя и Димитрова", "liberated Kurakhove and
+ * Dachne"): a populated place that follows the claim's stated place in the
+ * same segment, joined to it by a conjunction or comma (after an optional
+ * region of the first), is claimed alike. Same source, stance and time; the
+ * place argument and the proposition change.
+ */
+function coordinatedClaims(doc: AnalyzedDocument, lexicon: ClaimLexicon, claim: Claim, places: readonly PlaceMention[], seg: ClaimSegment): Claim[] {
+  if (!LISTED_PLACES.has(claim.predicate)) return [];
+  const placeArgIndex = claim.args.findIndex((a) => a.role === 'place' && a.basis === 'stated' && a.rule === 'place-in-clause');
+  if (placeArgIndex < 0) return [];
+  const { byStart } = placeIndex(places);
+  const own = places.find((p) => p.id === claim.args[placeArgIndex]!.item);
+  if (!own) return [];
+  let last: PlaceMention = own;
+  const entry = lexicon.predicates.get(claim.predicate);
+  if (!entry) return [];
+  const out: Claim[] = [];
+  const keys = new Set([claim.args[placeArgIndex]!.key]);
+  for (let guard = 0; guard < 12; guard++) {
+    const from: number = last.span[1];
+    const next: PlaceMention | undefined = within(byStart, from, Math.min(seg.end, from + 60)).find((p) => p.span[0] >= from && (p.featureClass === null || p.featureClass === 'P'));
+    if (!next || !PLACE_JOIN.test(doc.text.slice(from, next.span[0]))) break;
+    last = next;
+    const arg = placeArg(next, 'stated', 'place-listed').arg;
+    if (keys.has(arg.key)) continue;
+    keys.add(arg.key);
+    const args = claim.args.map((a, i) => (i === placeArgIndex ? arg : a));
+    const span: Span = [claim.span[0], Math.max(claim.span[1], next.span[1])];
+    out.push({
+      ...claim,
+      id: itemId('claim', next.span, `${claim.predicate}@${seg.start}:listed`),
+      span, text: doc.text.slice(span[0], span[1]),
+      args,
+      proposition: propositionKey(claim.predicate, entry.key, new Map(args.map((a) => [a.role, a]))),
+      places: args.filter((a) => a.role === 'place' && a.item).map((a) => a.item!),
+    });
+  }
+  return out;
+}
 
 /** Words that open the complement a rejection governs ("incorrect to claim that ...", "reports of ... are false"). */
 const COMPLEMENT = /(?<![\p{L}])(that|claims?|reports?|statements?|allegations?|of|about)(?![\p{L}])/iu;
