@@ -5,6 +5,7 @@ import { renderDocuments } from './documents-view.js';
 import { renderBoard } from './board-view.js';
 import { renderCheck } from './check-view.js';
 import { renderMap } from './map-view.js';
+import { renderCharts } from './charts.js';
 import { href, parseRoute } from './router.js';
 
 const main = document.getElementById('main')!;
@@ -27,6 +28,7 @@ async function route(): Promise<void> {
     if (r.view === 'map' || r.view === 'place') await renderMap(main, r.id, r.params, isCurrent);
     else if (r.view === 'board') await renderBoard(main, r.params, isCurrent);
     else if (r.view === 'check') await renderCheck(main, r.params, isCurrent);
+    else if (r.view === 'charts') await renderCharts(main, isCurrent);
     else if (r.view === 'documents') await renderDocuments(main, r.params, isCurrent);
     else if (r.view === 'doc') await renderDocument(main, r.id!, r.params.get('item'), isCurrent, r.params.get('claim'));
     else replace(main, h('div', { class: 'empty' }, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: href('map') }, 'Go to the map'))));

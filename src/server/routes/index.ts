@@ -1,3 +1,4 @@
+import { aggregateRoutes } from './aggregates.js';
 import { checkRoutes } from './check.js';
 import { claimRoutes } from './claims.js';
 import { contradictionRoutes } from './contradictions.js';
@@ -20,4 +21,5 @@ export const API_ROUTES: readonly RouteModule[] = [
   entityRoutes,
   checkRoutes,
   exportRoutes,
+  aggregateRoutes,
 ];
