@@ -195,8 +195,8 @@ export async function renderCharts(main: HTMLElement, isCurrent: () => boolean):
   const bySide = topSeries(events.sides, weeks(events.bySide), 6);
   replace(main, h('div', { class: 'charts' },
     h('h1', {}, 'Trends'),
-    h('p', { class: 'meta' }, `Reported events per week (a proposition reported in a week counts once however many sources repeat it), and contradictions per week, over the last ${RECENT_WEEKS} weeks with any. Weeks start on Monday.`,
-      earlier ? ` Not drawn: ${earlier} events and contradictions dated before these weeks.` : ''),
+    h('p', { class: 'meta' }, `Reported events per week (a proposition reported in a week counts once however many sources repeat it), and contradictions per week, over the last ${RECENT_WEEKS} weeks up to the newest. Weeks start on Monday.`,
+      earlier ? ` Not drawn: ${earlier} dated before these weeks.` : ''),
     stackedBars({ title: 'Events per week by type', yLabel: 'Events', xLabel: 'Week', series: categories(byType.keys), buckets: byType.buckets, step: 7, className: 'events-by-type' }),
     stackedBars({ title: 'Events per week by the side acting', yLabel: 'Events', xLabel: 'Week', series: bySide.keys.map((k) => (k === 'other' || k === 'unattributed' ? { key: k, label: k, colour: 'sc-neutral' } : sides([k])[0]!)), buckets: bySide.buckets, step: 7, className: 'events-by-side' }),
     stackedBars({ title: 'Contradictions per week by kind', yLabel: 'Contradictions', xLabel: 'Week', series: categories(contradictions.kinds), buckets: weeks(contradictions.weeks), step: 7, className: 'contradictions-per-week' })));

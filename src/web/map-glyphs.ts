@@ -90,7 +90,9 @@ export function legend(sides: readonly string[]): HTMLElement {
   const statusItems = STATUS_SHAPES.map(([status, label]) => h('li', {},
     sample(status === 'denied' ? { status: 'claimed-captured', statusSides: ['?'], denied: true } : { status, statusSides: ['?'], denied: false }),
     ` ${label}`));
-  return h('div', { class: 'map-legend', role: 'group', 'aria-label': 'Legend' },
+  // Open where there is room; on a phone it folds to one line over the map.
+  return h('details', { class: 'map-legend', 'aria-label': 'Legend', open: window.innerWidth > 600 },
+    h('summary', {}, 'Legend'),
     sides.length ? h('p', { class: 'legend-title' }, 'Side (colour)') : null,
     sides.length ? h('ul', { class: 'legend-sides', 'aria-label': 'Side colours' }, ...sideItems) : null,
     h('p', { class: 'legend-title' }, 'Status (shape)'),

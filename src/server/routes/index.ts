@@ -7,6 +7,7 @@ import { entityRoutes } from './entities.js';
 import { exportRoutes } from './exports.js';
 import { itemRoutes } from './items.js';
 import { placeRoutes } from './places.js';
+import { searchRoutes } from './search.js';
 import type { RouteModule } from './route-module.js';
 import { timelineRoutes } from './timeline.js';
 
@@ -22,4 +23,5 @@ export const API_ROUTES: readonly RouteModule[] = [
   checkRoutes,
   exportRoutes,
   aggregateRoutes,
+  searchRoutes,
 ];
