@@ -8,6 +8,7 @@ import { itemRoutes } from './items.js';
 import { placeRoutes } from './places.js';
 import type { RouteModule } from './route-module.js';
 import { timelineRoutes } from './timeline.js';
+import { meRoutes, userRoutes } from './users.js';
 
 /** Every API resource, one file each, one line here. */
 export const API_ROUTES: readonly RouteModule[] = [
@@ -20,4 +21,6 @@ export const API_ROUTES: readonly RouteModule[] = [
   entityRoutes,
   checkRoutes,
   exportRoutes,
+  userRoutes,
+  meRoutes,
 ];
