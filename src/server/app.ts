@@ -16,6 +16,7 @@ import { requestGuard } from './same-origin.js';
 import { authenticate, isLoopbackHost } from './auth.js';
 import { deskOf } from '../store/desk/open-desk.js';
 import type { DeskStore } from '../store/desk/desk-store.js';
+import { createDeskViews } from './desk-views.js';
 import { parseQuery } from './validate.js';
 import type { WebAssets } from './web-assets.js';
 import { z } from 'zod';
@@ -45,6 +46,8 @@ export interface AppOptions {
   readonly requireTokens?: boolean;
   /** Writes per user (default 20 at once, 60 a minute). */
   readonly writeLimit?: { readonly perMinute: number; readonly burst: number };
+  /** The source registry file; default data/sources/registry.json. */
+  readonly registryFile?: string;
   /** The clock; default the system's. */
   readonly now?: () => Date;
 }
@@ -70,8 +73,9 @@ export function createApp(options: AppOptions): Hono {
   const desk = options.desk === undefined ? deskOf(options.store) ?? null : options.desk;
   const now = options.now ?? (() => new Date());
   const requireTokens = options.requireTokens ?? (options.boundHost != null && !isLoopbackHost(options.boundHost));
+  const views = createDeskViews({ store: options.store, desk, generation: () => generation, ...(options.registryFile ? { registryFile: options.registryFile } : {}) });
   const deps: RouteDeps = {
-    desk, now,
+    desk, now, views,
     store: options.store,
     allowIngest: options.allowIngest ?? false,
     read: options.read ?? lazyReader(options.db),

@@ -9,6 +9,8 @@ import { placeRoutes } from './places.js';
 import type { RouteModule } from './route-module.js';
 import { timelineRoutes } from './timeline.js';
 import { meRoutes, userRoutes } from './users.js';
+import { auditRoutes, reviewRoutes } from './reviews.js';
+import { sourceRoutes } from './sources.js';
 
 /** Every API resource, one file each, one line here. */
 export const API_ROUTES: readonly RouteModule[] = [
@@ -23,4 +25,7 @@ export const API_ROUTES: readonly RouteModule[] = [
   exportRoutes,
   userRoutes,
   meRoutes,
+  reviewRoutes,
+  auditRoutes,
+  sourceRoutes,
 ];

@@ -195,7 +195,8 @@ function create(deps: RouteDeps): Hono {
   const timelines = cached(deps, async () => new Map((await deps.store.ledger?.listPlaces() ?? []).map((t) => [placeIdOfLedgerKey(t.place), t.statuses])));
   const withStatus = async (places: readonly Omit<PlaceSummary, 'status' | 'statusBy' | 'denied' | 'statusSince'>[]): Promise<PlaceSummary[]> => {
     const byId = await timelines();
-    return places.map((p) => ({ ...p, ...statusFields(byId.get(p.id)) }));
+    await deps.views.refresh();
+    return places.map((p) => deps.views.status({ ...p, ...statusFields(byId.get(p.id)) }));
   };
 
   app.get('/', async (c) => {
@@ -245,8 +246,8 @@ function create(deps: RouteDeps): Hono {
     const { mentions, total } = limit === 0 ? { mentions: [], total: place!.mentions } : await mentionPage(deps.store, id, limit, offset);
     return c.json({
       place, timeline,
-      claims: claims.map(claimView), claimsMore: newest.length > PLACE_CLAIMS_PAGE,
-      groups, contradictions: contradictions.items, contradictionsTotal: contradictions.total,
+      claims: await deps.views.claims(claims.map(claimView)), claimsMore: newest.length > PLACE_CLAIMS_PAGE,
+      groups, contradictions: await deps.views.contradictions(contradictions.items), contradictionsTotal: contradictions.total,
       mentions: page(mentions, limit, offset, total ?? place!.mentions),
     });
   });

@@ -3,6 +3,7 @@ import type { SourceDocument } from '../../model/index.js';
 import type { LedgerDocument } from '../../report/ledger-json.js';
 import type { Store } from '../../store/store.js';
 import type { DeskStore } from '../../store/desk/desk-store.js';
+import type { DeskViews } from '../desk-views.js';
 import type { CheckService } from '../check-service.js';
 import type { PathSpec } from '../openapi.js';
 
@@ -21,6 +22,8 @@ export interface RouteDeps {
   readonly desk: DeskStore | null;
   /** The clock (audit times, changes): an input, so tests pin it. */
   readonly now: () => Date;
+  /** Reviews, registry entries and credibility over the ledger's views (desk-views.ts). */
+  readonly views: DeskViews;
 }
 
 /**

@@ -108,7 +108,8 @@ export function createDeskStore(sql: DeskSql): DeskStore {
       const where: string[] = [];
       const params: unknown[] = [];
       if (query.since !== undefined) { where.push('at >= ?'); params.push(query.since); }
-      if (query.target) { where.push('target_kind = ? AND target_key = ?'); params.push(query.target.kind, query.target.key); }
+      if (query.target?.kind !== undefined) { where.push('target_kind = ?'); params.push(query.target.kind); }
+      if (query.target?.key !== undefined) { where.push('target_key = ?'); params.push(query.target.key); }
       const [limit, offset] = page(query.limit, query.offset);
       const rows = await sql.all<AuditRow>(
         `SELECT ${AUDIT_COLUMNS} FROM desk_audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT ? OFFSET ?`,

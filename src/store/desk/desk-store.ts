@@ -120,7 +120,7 @@ export interface DeskStore {
   /** Appends one audit record (nothing ever updates or deletes one: the tables refuse it). */
   appendAudit(record: NewAuditRecord, by: Actor): Promise<AuditRecord>;
   /** Audit records at or after `since` (ISO), oldest first. */
-  listAudit(query?: PageQuery & { readonly since?: string; readonly target?: AuditTarget }): Promise<AuditRecord[]>;
+  listAudit(query?: PageQuery & { readonly since?: string; readonly target?: { readonly kind?: string; readonly key?: string } }): Promise<AuditRecord[]>;
 
   /** Appends a review and its audit record in one transaction. */
   addReview(review: { readonly target: AuditTarget; readonly decision: ReviewDecision; readonly corrections: ReviewCorrections; readonly reason: string; readonly before: unknown }, by: Actor): Promise<ReviewRecord>;
