@@ -10,6 +10,9 @@ import { placeRoutes } from './places.js';
 import { searchRoutes } from './search.js';
 import type { RouteModule } from './route-module.js';
 import { timelineRoutes } from './timeline.js';
+import { meRoutes, userRoutes } from './users.js';
+import { auditRoutes, reviewRoutes } from './reviews.js';
+import { sourceRoutes } from './sources.js';
 
 /** Every API resource, one file each, one line here. */
 export const API_ROUTES: readonly RouteModule[] = [
@@ -24,4 +27,9 @@ export const API_ROUTES: readonly RouteModule[] = [
   exportRoutes,
   aggregateRoutes,
   searchRoutes,
+  userRoutes,
+  meRoutes,
+  reviewRoutes,
+  auditRoutes,
+  sourceRoutes,
 ];

@@ -189,6 +189,12 @@ function statusFields(timeline: readonly ControlStatus[] | undefined): StatusFie
   return { status: last.state, statusBy: last.by, denied: last.denied, statusSince: last.from, statusSides };
 }
 
+/** A status corrected by a review holds for the side it names; contested keeps the sides the ledger found. */
+function withReviewedSides<T extends { status: string; statusBy: string | null; statusSides: readonly string[]; automaticStatus?: unknown }>(place: T): T {
+  if (place.automaticStatus === undefined || place.status === 'contested') return place;
+  return { ...place, statusSides: place.status === 'mentioned' || !place.statusBy ? [] : [place.statusBy] };
+}
+
 /** A small cache of a value recomputed after CACHE_MS or a write through this server. */
 export function cached<T>(deps: RouteDeps, compute: () => Promise<T>): () => Promise<T> {
   let cache: { generation: number; at: number; value: Promise<T> } | null = null;
@@ -219,7 +225,10 @@ function create(deps: RouteDeps): Hono {
   const timelines = cached(deps, async () => new Map((await deps.store.ledger?.listPlaces() ?? []).map((t) => [placeIdOfLedgerKey(t.place), t.statuses])));
   const withStatus = async (places: readonly Omit<PlaceSummary, keyof StatusFields>[], asOf?: string): Promise<PlaceSummary[]> => {
     const byId = await timelines();
-    return places.map((p) => ({ ...p, ...statusFields(timelineAsOf(byId.get(p.id) ?? [], asOf)) }));
+    await deps.views.refresh();
+    // A review decides today's status: as of a past day the timeline speaks alone.
+    if (asOf !== undefined) return places.map((p) => ({ ...p, ...statusFields(timelineAsOf(byId.get(p.id) ?? [], asOf)) }));
+    return places.map((p) => withReviewedSides(deps.views.status({ ...p, ...statusFields(byId.get(p.id)) })));
   };
 
   app.get('/', async (c) => {
@@ -270,8 +279,8 @@ function create(deps: RouteDeps): Hono {
     const { mentions, total } = limit === 0 ? { mentions: [], total: place!.mentions } : await mentionPage(deps.store, id, limit, offset);
     return c.json({
       place, timeline,
-      claims: claims.map(claimView), claimsMore: newest.length > PLACE_CLAIMS_PAGE,
-      groups, contradictions: contradictions.items, contradictionsTotal: contradictions.total,
+      claims: await deps.views.claims(claims.map(claimView)), claimsMore: newest.length > PLACE_CLAIMS_PAGE,
+      groups, contradictions: await deps.views.contradictions(contradictions.items), contradictionsTotal: contradictions.total,
       mentions: page(mentions, limit, offset, total ?? place!.mentions),
     });
   });
