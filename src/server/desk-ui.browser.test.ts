@@ -35,6 +35,8 @@ const RUSSIAN_TEXT = 'Командующий группировкой Тарас
 let browser: Browser;
 let tmp: string;
 let server: RunningServer;
+/** Its own store: the review test writes. */
+let reviewed: RunningServer;
 const disposers: Array<() => Promise<void>> = [];
 
 before(async () => {
@@ -47,6 +49,9 @@ before(async () => {
   const store = await temporaryStore([await analysedExample(), russian]);
   disposers.push(store.dispose);
   server = await startServer({ store: store.store, port: 0, webDir });
+  const writable = await temporaryStore([await analysedExample()]);
+  disposers.push(writable.dispose);
+  reviewed = await startServer({ store: writable.store, port: 0, webDir });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -56,6 +61,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  await reviewed?.close();
   for (const dispose of disposers) await dispose();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
@@ -228,6 +234,51 @@ describe('the analyst\'s desk in Chromium', { skip }, () => {
     assert.ok(await page.locator('.events-by-type .bar').count() > 0);
     assert.ok(await page.locator('.contradictions-per-week .bar').count() > 0);
     await shot(page, 'desk-charts-laptop');
+    assert.deepEqual(problems, []);
+  });
+
+  test('review: a corrected status changes the status shown and the map, and appears in the audit trail; claims carry their grade, a rejected claim is struck through', async () => {
+    const { page, problems } = await open(LAPTOP, `${reviewed.url}#/place/geonames-704422`);
+    await page.locator('#place-title', { hasText: 'Pokrovsk' }).waitFor();
+    assert.match(await page.locator('.status-line').innerText(), /Contested/);
+    // Every claim card carries its Admiralty grade: the registry's reliability (or –) and the credibility 1-6.
+    const grades = await page.locator('.side-col .claim .grade').allInnerTexts();
+    assert.ok(grades.length > 0 && grades.every((g) => /^[A-F–][1-6]$/.test(g)), grades.join());
+    assert.match(await page.locator('.side-col .claim .grade').first().getAttribute('title') ?? '', /Information [1-6]/);
+
+    const box = page.locator('.review-box', { hasText: 'Review this status' });
+    await box.locator('summary').click();
+    await box.locator('input[value="correct"]').check();
+    await box.locator('select[name="state"]').selectOption('held');
+    await box.locator('input[name="by"]').fill('ru');
+    await box.locator('textarea[name="reason"]').fill('Our own check: the last report from the town says only one side is there.');
+    await box.locator('button[type="submit"]').click();
+    await page.waitForFunction(() => /Held by RU/.test(document.querySelector('.status-line')?.textContent ?? ''));
+    assert.match(await page.locator('.review-note').first().innerText(), /Corrected by local .*only one side is there.*automatic: Contested/s);
+    // The map shows the reviewed status: a red disc.
+    const marker = page.locator(POKROVSK);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.classList.contains('status-held'), POKROVSK);
+    assert.equal(await marker.locator('.glyph circle.disc').evaluate((e) => getComputedStyle(e).fill), 'rgb(200, 16, 46)');
+    // The trail: who, what changed, why.
+    const again = page.locator('.review-box', { hasText: 'Review this status' });
+    await again.locator('summary').click();
+    const entry = again.locator('.audit-trail li').first();
+    await entry.waitFor();
+    await page.waitForFunction(() => !/Loading/.test(document.querySelector('.audit-trail')?.textContent ?? 'Loading'));
+    assert.match(await entry.innerText(), /local · correct · contested.* → held by RU/s);
+    assert.match(await entry.innerText(), /only one side is there/);
+    await shot(page, 'desk-review-laptop');
+
+    // Reject a claim: it stays listed, struck through, with the reason.
+    const card = page.locator('.side-col .claim').first();
+    const claimId = await card.getAttribute('data-claim');
+    await card.locator('.review-box summary').click();
+    await card.locator('input[value="reject"]').check();
+    await card.locator('textarea[name="reason"]').fill('The sentence is a question, not a claim.');
+    await card.locator('button[type="submit"]').click();
+    const rejected = page.locator(`.side-col .claim[data-claim="${claimId}"].reviewed-reject`);
+    await rejected.first().waitFor();
+    assert.match(await rejected.first().locator('.review-note').innerText(), /Rejected by local/);
     assert.deepEqual(problems, []);
   });
 });

@@ -1,7 +1,8 @@
 import { groupClaims, type ClaimGroup } from '../ledger/group-claims.js';
 import { getJson, type ClaimView, type Page, type PlaceDetail, type PlaceMentionRef, type PlaceStatus, type PlaceSummary } from './api.js';
 import { formatDate, h, replace, s } from './dom.js';
-import { exportLinks, claimCard, claimKey, columnLabel, columnOf, contradictionCard, orderColumns, statusText, timelineStrip } from './ledger-ui.js';
+import { reviewBox, reviewNote } from './review-ui.js';
+import { exportLinks, deskOf, claimCard, claimKey, columnLabel, columnOf, contradictionCard, orderColumns, statusText, timelineStrip } from './ledger-ui.js';
 import { href } from './router.js';
 import { countryOutlineIds, countryShapes, project, regionShapes, type Shape } from './basemap.js';
 import { glyph, legend, sample, sideClass } from './map-glyphs.js';
@@ -515,10 +516,11 @@ async function renderPlacePanel(side: HTMLElement, id: string, places: readonly 
     place.geonameId !== null ? `GeoNames ${place.geonameId}` : 'not in the gazetteer',
   ].filter(Boolean).join(' · ');
 
+  const reviewed = place as PlaceSummary & { review?: { decision: string; actor: string; reason: string; at: string } | null; automaticStatus?: { status: string; statusBy: string | null } };
   // The chart comes after the panel: the panel does not wait for it.
   const chartSlot = h('div', { class: 'chart-slot' });
   void placeChart(id, asOf).then((chart) => { if (chart && isCurrent()) chartSlot.append(chart); });
-  const f: ClaimFilter = { side: params.get('side') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '', outlet: params.get('outlet') ?? '' };
+  const f: ClaimFilter = { side: params.get('side') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '', outlet: params.get('outlet') ?? '', grade: params.get('grade') ?? '', source: params.get('source') ?? '' };
   replace(side,
     h('p', { class: 'crumbs' }, h('a', { href: href('map', null, { asOf }) }, '← All places'), ' · ', h('a', { href: href('board', null, { place: id }) }, 'Contested claims here')),
     h('h2', { id: 'place-title' }, place.name),
@@ -527,6 +529,9 @@ async function renderPlacePanel(side: HTMLElement, id: string, places: readonly 
       place.statusSince ? ` since ${place.statusSince}` : '',
       asOf ? ` (as of ${asOf})` : '',
       ` · ${place.mentions} mention${place.mentions === 1 ? '' : 's'} in ${place.documents} document${place.documents === 1 ? '' : 's'}`),
+    reviewNote(reviewed.review, reviewed.automaticStatus ? statusText({ state: reviewed.automaticStatus.status as PlaceStatus, by: reviewed.automaticStatus.statusBy, denied: false }) : undefined),
+    // Review today's status (as of a past day there is nothing to review: the timeline is history).
+    asOf ? null : reviewBox({ kind: 'status', place: id }, redraw),
     place.forms.length > 1 ? h('p', { class: 'meta' }, `Written as: ${place.forms.join(', ')}`) : null,
     chartSlot,
     timeline.length ? h('h3', {}, 'Control over time') : null,
@@ -542,7 +547,14 @@ async function renderPlacePanel(side: HTMLElement, id: string, places: readonly 
     mentionsBox(id, mentions.total ?? place.mentions));
 }
 
-interface ClaimFilter { readonly side: string; readonly from: string; readonly to: string; readonly outlet: string }
+interface ClaimFilter { readonly side: string; readonly from: string; readonly to: string; readonly outlet: string; readonly grade: string; readonly source: string }
+
+/** After a review: the view drawn again from the server (the map's statuses and the panel). */
+const redraw = (): void => { window.dispatchEvent(new HashChangeEvent('hashchange')); };
+
+/** The registry's kinds of source (docs/api.md), and sources it does not know. */
+const SOURCE_KINDS: ReadonlyArray<[string, string]> = [['', 'any'], ['official', 'official body'], ['state-media', 'state media'], ['wire', 'wire service'], ['independent-media', 'independent media'], ['osint', 'OSINT group'], ['anonymous-channel', 'anonymous channel'], ['person', 'person'], ['unregistered', 'not in the registry']];
+const GRADES: ReadonlyArray<[string, string]> = [['', 'any'], ['A', 'A'], ['B', 'A–B'], ['C', 'A–C'], ['D', 'A–D'], ['E', 'A–E']];
 
 /** Claims asked for by each "Show older claims". */
 const OLDER_CLAIMS_PAGE = 50;
@@ -560,7 +572,8 @@ function claimsBySide(id: string, detail: PlaceDetail, f: ClaimFilter): HTMLElem
   const keys = new Set(loaded.map(keyOfClaim));
   let next: number | null = detail.claimsMore ? detail.claims.length : null;
   const matches = (c: ClaimView) => (!f.side || columnOf(c.claim.side) === f.side) && (!f.from || (c.date ?? '') >= f.from)
-    && (!f.to || (c.date ?? '') <= f.to) && (!f.outlet || (c.outlet ?? '').toLowerCase().includes(f.outlet.toLowerCase()));
+    && (!f.to || (c.date ?? '') <= f.to) && (!f.outlet || (c.outlet ?? '').toLowerCase().includes(f.outlet.toLowerCase()))
+    && matchesSource(c, f);
   // Flagged: the claims of the contradictions the panel shows (the newest; the board has them all).
   const contradicted = new Set(detail.contradictions.flatMap((x) => [x.contradiction.a, x.contradiction.b, ...x.contradiction.related].map(claimKey)));
 
@@ -571,11 +584,13 @@ function claimsBySide(id: string, detail: PlaceDetail, f: ClaimFilter): HTMLElem
     h('label', {}, 'From ', h('input', { type: 'date', name: 'from', value: f.from })),
     h('label', {}, 'To ', h('input', { type: 'date', name: 'to', value: f.to })),
     h('label', {}, 'Outlet ', h('input', { type: 'text', name: 'outlet', value: f.outlet, maxlength: 200, placeholder: 'any' })),
+    h('label', {}, 'Source ', select('source', f.source, SOURCE_KINDS)),
+    h('label', {}, 'Reliability ', select('grade', f.grade, GRADES)),
     h('button', { type: 'submit' }, 'Apply'));
   filterForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(filterForm);
-    location.hash = href('place', id, Object.fromEntries(['side', 'from', 'to', 'outlet'].map((k) => [k, String(data.get(k) ?? '').trim()])));
+    location.hash = href('place', id, Object.fromEntries(['side', 'from', 'to', 'outlet', 'source', 'grade', 'asOf'].map((k) => [k, k === 'asOf' ? validDay(new URLSearchParams(location.hash.split('?')[1] ?? '').get('asOf')) : String(data.get(k) ?? '').trim()])));
   });
   const board = h('div', { class: 'sides' });
   const status = h('p', { class: 'meta claims-status', 'aria-live': 'polite' });
@@ -602,7 +617,7 @@ function claimsBySide(id: string, detail: PlaceDetail, f: ClaimFilter): HTMLElem
       const mine = shown.filter((c) => columnOf(c.claim.side) === column);
       return h('section', { class: `side-col col-${column}`, 'aria-label': columnLabel(column) },
         h('h4', {}, `${columnLabel(column)} (${mine.length})`),
-        ...mine.map((c) => claimCard(c, { corroboration: corroborationText(c), contradicted: contradicted.has(keyOfClaim(c)) })),
+        ...mine.map((c) => claimCard(c, { corroboration: corroborationText(c), contradicted: contradicted.has(keyOfClaim(c)), onReviewed: redraw })),
         mine.length === 0 ? h('p', { class: 'meta' }, 'No claims match.') : null);
     }));
     status.textContent = next !== null ? `Showing the newest ${loaded.length} claims; sources are counted over these.`
@@ -624,6 +639,13 @@ function claimsBySide(id: string, detail: PlaceDetail, f: ClaimFilter): HTMLElem
   });
   draw();
   return [heading, filterForm, board, h('div', { class: 'claims-more' }, status, older)];
+}
+
+/** The source filters: the registry kind of the claim's source, and its reliability at least the grade chosen. */
+function matchesSource(c: ClaimView, f: ClaimFilter): boolean {
+  const { registry } = deskOf(c);
+  if (f.source && (f.source === 'unregistered' ? registry : registry?.kind !== f.source)) return false;
+  return !f.grade || (registry !== null && registry !== undefined && registry.reliability <= f.grade);
 }
 
 const keyOfClaim = (c: { readonly doc: string; readonly claim: { readonly id: string } }): string => claimKey({ doc: c.doc, claim: c.claim.id });
