@@ -16,7 +16,6 @@ export interface Bucket { readonly at: string; readonly by: Readonly<Record<stri
 export interface Band { readonly from: string; readonly to: string | null; readonly label: string; readonly className: string }
 
 const HATCHES = 6;
-const WIDTH = 640;
 const HEIGHT = 220;
 const MARGIN = { top: 12, right: 12, bottom: 44, left: 46 };
 const BAND_H = 20;
@@ -62,6 +61,8 @@ export function stackedBars(opts: {
   readonly bands?: readonly Band[]; readonly bandLabel?: string; readonly className?: string;
 }): HTMLElement {
   ensurePatterns();
+  // Drawn at about the width it is shown (a phone's 360 px, not 640 scaled down), so its text stays readable.
+  const WIDTH = Math.round(Math.min(640, Math.max(340, window.innerWidth - 40)));
   const { series, buckets, step } = opts;
   const bands = opts.bands ?? [];
   const figure = h('figure', { class: `chart ${opts.className ?? ''}` }, h('figcaption', {}, opts.title));
@@ -112,7 +113,7 @@ export function stackedBars(opts: {
   // X axis: the baseline, dates at up to six evenly spaced ticks, its title.
   const baseline = MARGIN.top + plotH;
   svg.append(s('line', { class: 'axis', x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: baseline, y2: baseline }));
-  const ticks = Math.min(6, Math.max(2, Math.round(days / step)));
+  const ticks = Math.min(WIDTH < 500 ? 3 : 6, Math.max(2, Math.round(days / step)));
   const tickDays = [...new Set(Array.from({ length: ticks }, (_, i) => addDays(first, Math.round((i * (days - step)) / Math.max(1, ticks - 1) / step) * step)))];
   for (const day of tickDays) {
     svg.append(s('text', { class: 'tick x-tick', x: x(day) + ((plotW / days) * step) / 2, y: HEIGHT - MARGIN.bottom + 14, 'text-anchor': 'middle' }, day));
