@@ -92,7 +92,7 @@ export function reviewBox(target: ReviewTarget, onDone: () => void): HTMLElement
       status.textContent = `Not saved: ${error.message}`;
     });
   });
-  const box = h('details', { class: 'review-box' }, h('summary', {}, target.kind === 'status' ? 'Review this status · history' : 'Review · history'), form, h('h4', {}, 'History'));
+  const box = h('details', { class: 'review-box' }, h('summary', {}, target.kind === 'status' ? 'Review this status · history' : 'Review · history'), form, h('p', { class: 'history-title' }, 'History'));
   box.addEventListener('toggle', () => { if (box.open && !box.querySelector('.audit-trail')) box.append(trail(target)); });
   return box;
 }
