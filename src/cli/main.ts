@@ -24,6 +24,7 @@ export const COMMAND_SUMMARIES: Readonly<Record<string, string>> = {
   export: 'the ledger as json, csv (ACLED), geojson, kml, plover or claimreview',
   worker: 'analyse documents from the PostgreSQL job queue',
   status: 'the PostgreSQL job queue: waiting, running, failed',
+  users: 'users and tokens of a shared server (add, list, remove)',
 };
 
 /**
@@ -45,6 +46,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   export: async () => { const m = await import('./export.js'); return { run: m.exportCommand, usage: m.EXPORT_USAGE }; },
   worker: async () => { const m = await import('./worker.js'); return { run: m.workerCommand, usage: m.WORKER_USAGE }; },
   status: async () => { const m = await import('./status.js'); return { run: m.statusCommand, usage: m.STATUS_USAGE }; },
+  users: async () => { const m = await import('./users.js'); return { run: m.usersCommand, usage: m.USERS_USAGE }; },
 };
 
 const USAGE = `counterclaim: a sourced, time-anchored ledger of claims from conflict reporting

@@ -9,6 +9,8 @@ import { loadResources } from '../read/load-resources.js';
 import { toLedgerDocument } from '../report/ledger-json.js';
 import { DEFAULT_DB, openStore } from '../store/open-store.js';
 import { startServer } from '../server/server.js';
+import { isLoopbackHost } from '../server/auth.js';
+import { deskOf } from '../store/desk/open-desk.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, UsageError } from './usage-error.js';
 
@@ -19,8 +21,11 @@ Serves the HTTP API (/api/openapi.json describes it) and the web UI for a databa
 Options:
   --db PATH          database file (default ./counterclaim.db, or $COUNTERCLAIM_DB)
   --port N           port (default 8080; 0 picks a free one)
-  --host H           address to listen on (default 127.0.0.1; the API has no authentication)
-  --allow-ingest     accept POST /api/documents (off by default)
+  --host H           address to listen on (default 127.0.0.1). Beyond loopback every /api
+                     request needs a token (Authorization: Bearer; counterclaim users add)
+  --require-tokens   need tokens on loopback too (without it, loopback requests without a
+                     token are the local operator, an admin)
+  --allow-ingest     accept POST /api/documents (off by default; analysts and admins)
   --example          analyse the bundled example into a fresh temporary database and serve that
 `;
 
@@ -52,9 +57,13 @@ export async function serveCommand(argv: readonly string[], io: CliIo, signal?: 
     }
     const server = await startServer({
       store, host: values.host ?? '127.0.0.1', port, allowIngest: values['allow-ingest'],
+      ...(values['require-tokens'] ? { requireTokens: true } : {}),
       db,
     });
-    io.out(`counterclaim serving ${db || 'a temporary database'} at ${server.url}${values['allow-ingest'] ? ' (ingest allowed)' : ''}\n`);
+    const tokens = values['require-tokens'] || !isLoopbackHost(values.host ?? '127.0.0.1');
+    io.out(`counterclaim serving ${db || 'a temporary database'} at ${server.url}${values['allow-ingest'] ? ' (ingest allowed)' : ''}${tokens ? ' (tokens required)' : ''}\n`);
+    const desk = deskOf(store);
+    if (tokens && desk && (await desk.listUsers()).length === 0) io.err('counterclaim serve: warning: tokens are required and there are no users yet: add one with counterclaim users add NAME --role admin\n');
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
@@ -81,6 +90,7 @@ function parseOrThrow(argv: readonly string[]) {
         port: { type: 'string' },
         host: { type: 'string' },
         'allow-ingest': { type: 'boolean', default: false },
+        'require-tokens': { type: 'boolean', default: false },
         example: { type: 'boolean', default: false },
       },
     }).values;

@@ -13,6 +13,10 @@ import { createCheckService, type CheckService } from './check-service.js';
 import { HEALTH_PATHS, healthRoutes } from './health.js';
 import { securityHeaders } from './security-headers.js';
 import { requestGuard } from './same-origin.js';
+import { authenticate, isLoopbackHost } from './auth.js';
+import { deskOf } from '../store/desk/open-desk.js';
+import type { DeskStore } from '../store/desk/desk-store.js';
+import { createDeskViews } from './desk-views.js';
 import { parseQuery } from './validate.js';
 import type { WebAssets } from './web-assets.js';
 import { z } from 'zod';
@@ -35,6 +39,19 @@ export interface AppOptions {
   readonly assets?: WebAssets | null;
   /** The address the server listens on: requests whose Host names something else are refused (same-origin.ts). Unset: any Host (in-process tests). */
   readonly boundHost?: string | null;
+  /** The desk (users, reviews, audit...); default the one openStore opened beside `store`, else none. */
+  readonly desk?: DeskStore | null;
+  /**
+   * Every /api request needs `Authorization: Bearer` (issue 18). Default: true when `boundHost` is
+   * beyond loopback, false on loopback and in-process, where a request without a token is the local operator.
+   */
+  readonly requireTokens?: boolean;
+  /** Writes per user (default 20 at once, 60 a minute). */
+  readonly writeLimit?: { readonly perMinute: number; readonly burst: number };
+  /** The source registry file; default data/sources/registry.json. */
+  readonly registryFile?: string;
+  /** The clock; default the system's. */
+  readonly now?: () => Date;
 }
 
 /** The default reader: the pipeline is built on first use, so a read-only server never loads lexicons. */
@@ -55,7 +72,12 @@ const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}'
  */
 export function createApp(options: AppOptions): Hono {
   let generation = 0;
+  const desk = options.desk === undefined ? deskOf(options.store) ?? null : options.desk;
+  const now = options.now ?? (() => new Date());
+  const requireTokens = options.requireTokens ?? (options.boundHost != null && !isLoopbackHost(options.boundHost));
+  const views = createDeskViews({ store: options.store, desk, generation: () => generation, ...(options.registryFile ? { registryFile: options.registryFile } : {}) });
   const deps: RouteDeps = {
+    desk, now, views,
     store: options.store,
     allowIngest: options.allowIngest ?? false,
     read: options.read ?? lazyReader(options.db),
@@ -71,6 +93,7 @@ export function createApp(options: AppOptions): Hono {
     : c.text('Not found\n', 404));
   app.use(securityHeaders());
   app.use(requestGuard({ boundHost: options.boundHost ?? null }));
+  app.use(authenticate({ desk, requireTokens, now, ...(options.writeLimit ? { writeLimit: options.writeLimit } : {}) }));
   app.use(etag());
 
   app.route('/', healthRoutes(options.store));

@@ -9,8 +9,11 @@ import { z } from 'zod';
  */
 export const API_ERROR_CODES = [
   'bad-request',
+  'unauthorized',
   'not-found',
   'forbidden',
+  'conflict',
+  'too-many-requests',
   'payload-too-large',
   'unsupported-media-type',
   'method-not-allowed',
@@ -24,7 +27,12 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 const STATUS: Readonly<Record<ApiErrorCode, ContentfulStatusCode>> = {
   'bad-request': 400,
+  'unauthorized': 401,
   'forbidden': 403,
+  // A user or watchlist of that name exists already.
+  'conflict': 409,
+  // Writes past the user's rate limit; Retry-After says when to try again.
+  'too-many-requests': 429,
   'not-found': 404,
   'method-not-allowed': 405,
   'payload-too-large': 413,

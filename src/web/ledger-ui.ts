@@ -1,6 +1,8 @@
 import type { ClaimView, ContradictionView, ControlStatus, PlaceStatus } from './api.js';
 import { formatDate, h } from './dom.js';
 import { href } from './router.js';
+import { reviewBox, reviewNote } from './review-ui.js';
+import type { DeskClaimView } from '../server/desk-views.js';
 
 export const STATE_LABELS: Readonly<Record<PlaceStatus | 'unknown', string>> = {
   'mentioned': 'Mentioned',
@@ -35,19 +37,48 @@ export function claimHref(c: ClaimView): string {
 
 export const claimKey = (ref: { doc: string; claim: string }): string => `${ref.doc}|${ref.claim}`;
 
+/** What the desk adds to a claim when it is read (docs/api.md): its registry entry, its credibility, the review in force. */
+type DeskFields = Pick<DeskClaimView, 'registry' | 'credibility' | 'review' | 'automatic'>;
+export const deskOf = (c: ClaimView): Partial<DeskFields> => c as ClaimView & Partial<DeskFields>;
+
+const RELIABILITY: Readonly<Record<string, string>> = {
+  A: 'completely reliable', B: 'usually reliable', C: 'fairly reliable', D: 'not usually reliable', E: 'unreliable', F: 'reliability cannot be judged',
+};
+const CREDIBILITY: Readonly<Record<number, string>> = {
+  1: 'confirmed by other sources', 2: 'probably true', 3: 'possibly true', 4: 'doubtful', 5: 'improbable', 6: 'truth cannot be judged',
+};
+
+/**
+ * The Admiralty grade of a claim, "B2": the registry's reliability of its source
+ * (A-F; "–" when the source is not in the registry) and the credibility of the
+ * claim from corroboration by independent owners (1-6), both said in words.
+ */
+export function gradeBadge(c: ClaimView): HTMLElement | null {
+  const { registry, credibility } = deskOf(c);
+  if (!credibility) return null;
+  const reliability = registry?.reliability ?? '–';
+  const who = registry ? `${registry.name} (${registry.kind.replace(/-/g, ' ')}${registry.side ? `, ${registry.side}` : ''}): ${RELIABILITY[registry.reliability] ?? registry.reliability}` : 'source not in the registry';
+  const how = `${CREDIBILITY[credibility.grade]}: ${credibility.independent} independent owner${credibility.independent === 1 ? '' : 's'} agree, ${credibility.contradicting} disagree`;
+  return h('span', { class: `grade reliability-${registry?.reliability ?? 'none'}`, title: `${who}. Information ${credibility.grade}, ${how}.`, 'aria-label': `Grade ${reliability}${credibility.grade}: ${who}; ${how}` }, `${reliability}${credibility.grade}`);
+}
+
 /** One claim as a card: date, the proposition (NOT when negative), who says it, grade, corroboration, and a link to the sentence. */
-export function claimCard(c: ClaimView, extra: { corroboration?: string | null; contradicted?: boolean } = {}): HTMLElement {
+export function claimCard(c: ClaimView, extra: { corroboration?: string | null; contradicted?: boolean; onReviewed?: () => void } = {}): HTMLElement {
   const negative = c.claim.polarity === 'negative';
-  return h('article', { class: `claim${negative ? ' negative' : ''}${extra.contradicted ? ' contradicted' : ''}`, 'data-claim': c.claim.id, 'data-side': c.claim.side },
+  const { review, automatic } = deskOf(c);
+  return h('article', { class: `claim${negative ? ' negative' : ''}${extra.contradicted ? ' contradicted' : ''}${review ? ` reviewed-${review.decision}` : ''}`, 'data-claim': c.claim.id, 'data-side': c.claim.side },
     h('p', { class: 'claim-head' },
       h('span', { class: `side-tag side-${c.claim.side}` }, c.claim.side),
       h('time', { datetime: c.date ?? '' }, formatDate(c.date)),
+      ' ', gradeBadge(c),
       ' ', extra.contradicted ? h('span', { class: 'flag', title: 'Contradicted by another side' }, '⚠ contradicted') : null),
     h('p', { class: 'proposition' }, negative ? h('strong', {}, c.claim.stance === 'deny' ? 'denies ' : 'not ') : null, c.readable,
       c.claim.modality !== 'asserted' ? h('span', { class: 'meta' }, ` [${c.claim.modality}]`) : null),
     h('p', { class: 'meta' }, `${c.source.name} · ${c.claim.grade}${c.outlet ? ` · via ${c.outlet}` : ''}`,
       extra.corroboration ? h('span', { class: 'corroboration' }, ` · ${extra.corroboration}`) : null),
-    h('p', {}, h('a', { class: 'claim-link', href: claimHref(c), title: 'Open the document at this claim' }, `“${quote(c)}”`)));
+    h('p', {}, h('a', { class: 'claim-link', href: claimHref(c), title: 'Open the document at this claim' }, `“${quote(c)}”`)),
+    reviewNote(review, automatic ? Object.entries(automatic).map(([k, v]) => `${k} ${String(v)}`).join(', ') : undefined),
+    extra.onReviewed ? reviewBox({ kind: 'claim', doc: c.doc, claim: c.claim.id }, extra.onReviewed) : null);
 }
 
 /** The words the claim was read from: its sentence where the ledger keeps it, else the claim's own span. */

@@ -5,6 +5,8 @@ import { renderDocuments } from './documents-view.js';
 import { renderBoard } from './board-view.js';
 import { renderCheck } from './check-view.js';
 import { renderMap } from './map-view.js';
+import { renderCharts } from './charts.js';
+import { renderSearch } from './search-view.js';
 import { href, parseRoute } from './router.js';
 
 const main = document.getElementById('main')!;
@@ -27,6 +29,8 @@ async function route(): Promise<void> {
     if (r.view === 'map' || r.view === 'place') await renderMap(main, r.id, r.params, isCurrent);
     else if (r.view === 'board') await renderBoard(main, r.params, isCurrent);
     else if (r.view === 'check') await renderCheck(main, r.params, isCurrent);
+    else if (r.view === 'charts') await renderCharts(main, isCurrent);
+    else if (r.view === 'search') await renderSearch(main, r.params, isCurrent);
     else if (r.view === 'documents') await renderDocuments(main, r.params, isCurrent);
     else if (r.view === 'doc') await renderDocument(main, r.id!, r.params.get('item'), isCurrent, r.params.get('claim'));
     else replace(main, h('div', { class: 'empty' }, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: href('map') }, 'Go to the map'))));
@@ -44,9 +48,8 @@ const search = document.getElementById('search') as HTMLFormElement;
 search.addEventListener('submit', (event) => {
   event.preventDefault();
   const q = String(new FormData(search).get('q') ?? '').trim();
-  const r = parseRoute(location.hash);
-  // On the map the search filters places; elsewhere it searches documents.
-  location.hash = r.view === 'map' ? href('map', null, { q }) : href('documents', null, { q });
+  // Places by name and documents by any word of their text (full text, /api/search).
+  location.hash = href('search', null, { q });
 });
 
 /** Keys: / search, m map, c contested claims, x check a claim, d documents, j / k next and previous item, Escape back to the list. */

@@ -1,9 +1,9 @@
 /**
  * Hash routes, so every view has a URL that can be shared and needs no server
- * routing: `#/map`, `#/place/ID`, `#/board`, `#/check?q=...`, `#/documents?q=...`, `#/doc/ID?item=ITEM`.
+ * routing: `#/map`, `#/place/ID`, `#/board`, `#/charts`, `#/search?q=...`, `#/check?q=...`, `#/documents?q=...`, `#/doc/ID?item=ITEM`.
  */
 export interface Route {
-  readonly view: 'map' | 'place' | 'board' | 'check' | 'documents' | 'doc' | 'not-found';
+  readonly view: 'map' | 'place' | 'board' | 'check' | 'documents' | 'doc' | 'charts' | 'search' | 'not-found';
   readonly id: string | null;
   readonly params: URLSearchParams;
 }
@@ -24,6 +24,8 @@ export function parseRoute(hash: string): Route {
   if (view === 'documents') return { view: 'documents', id: null, params };
   if (view === 'board') return { view: 'board', id: null, params };
   if (view === 'check') return { view: 'check', id: null, params };
+  if (view === 'charts') return { view: 'charts', id: null, params };
+  if (view === 'search') return { view: 'search', id: null, params };
   if (view === 'place' && id) return { view: 'place', id, params };
   if (view === 'doc' && id) return { view: 'doc', id, params };
   return { view: 'not-found', id: null, params };

@@ -37,7 +37,8 @@ function create(deps: RouteDeps): Hono {
       offset: q.offset,
       limit: q.limit + 1,
     });
-    const items = claims.slice(0, q.limit).map(claimView);
+    await deps.views.refresh();
+    const items = await deps.views.claims(claims.slice(0, q.limit).map(claimView));
     return c.json(page(items, q.limit, q.offset, null, claims.length > q.limit));
   });
   return app;

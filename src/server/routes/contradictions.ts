@@ -19,7 +19,8 @@ function create(deps: RouteDeps): Hono {
     const { limit, offset, place, since, until } = parseQuery(c, contradictionListQuery);
     requireLedger(deps.store);
     const { items, total } = await listContradictionViews(deps.store, { limit, offset, ...(place ? { place } : {}), ...(since ? { since } : {}), ...(until ? { until } : {}) });
-    return c.json(page(items, limit, offset, total));
+    await deps.views.refresh();
+    return c.json(page(await deps.views.contradictions(items), limit, offset, total));
   });
   return app;
 }

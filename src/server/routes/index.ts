@@ -1,3 +1,4 @@
+import { aggregateRoutes } from './aggregates.js';
 import { checkRoutes } from './check.js';
 import { claimRoutes } from './claims.js';
 import { contradictionRoutes } from './contradictions.js';
@@ -6,8 +7,12 @@ import { entityRoutes } from './entities.js';
 import { exportRoutes } from './exports.js';
 import { itemRoutes } from './items.js';
 import { placeRoutes } from './places.js';
+import { searchRoutes } from './search.js';
 import type { RouteModule } from './route-module.js';
 import { timelineRoutes } from './timeline.js';
+import { meRoutes, userRoutes } from './users.js';
+import { auditRoutes, reviewRoutes } from './reviews.js';
+import { sourceRoutes } from './sources.js';
 
 /** Every API resource, one file each, one line here. */
 export const API_ROUTES: readonly RouteModule[] = [
@@ -20,4 +25,11 @@ export const API_ROUTES: readonly RouteModule[] = [
   entityRoutes,
   checkRoutes,
   exportRoutes,
+  aggregateRoutes,
+  searchRoutes,
+  userRoutes,
+  meRoutes,
+  reviewRoutes,
+  auditRoutes,
+  sourceRoutes,
 ];

@@ -10,6 +10,7 @@ import { STANDARD_ERRORS, errorResponse, jsonResponse, pageSchema, pathParameter
 import { page, pageQuery, parseParam, parseQuery } from '../validate.js';
 import { claimView, ledgerKeyOfPlaceId, listContradictionViews, placeIdOfLedgerKey } from '../ledger-view.js';
 import type { RouteDeps, RouteModule } from './route-module.js';
+import { isoDate } from './claims.js';
 
 /**
  * The control status of a place: its ledger control timeline's latest state,
@@ -27,6 +28,11 @@ export interface PlaceSummary extends PlaceTotals {
   readonly denied: boolean;
   /** The date the current status holds from. */
   readonly statusSince: string | null;
+  /**
+   * The sides holding or said to be present: one for held and captured, every
+   * side present for contested (partial control), none when only mentioned.
+   */
+  readonly statusSides: readonly string[];
 }
 
 export interface PlaceMentionRef {
@@ -43,6 +49,7 @@ export const placeListQuery = pageQuery.extend({
   q: z.string().min(1).max(200).optional().describe('Case-insensitive text searched in the name and the forms used.'),
   country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code like UA').optional().describe('ISO 3166-1 alpha-2 country code.'),
   located: z.enum(['true', 'false']).optional().describe('Only places with (true) or without (false) coordinates.'),
+  asOf: isoDate.optional().describe('The control status as of this day (YYYY-MM-DD): the control timeline replayed up to it. Default: the latest.'),
 });
 
 /** Mentions come with their documents' titles and sentences: a small page by default, more through /{id}/mentions. */
@@ -60,6 +67,7 @@ const mentionQuery = pageQuery.extend({
  */
 const placeDetailQuery = mentionQuery.extend({
   limit: z.coerce.number().int().min(0).max(200).default(20).describe('Mentions per page (0-200; 0: only their total).'),
+  asOf: isoDate.optional().describe('As of this day (YYYY-MM-DD): the timeline up to it, claims and contradictions dated up to it. Default: everything.'),
 });
 
 export const placeId = z.string().max(300).regex(/^(geonames-\d{1,12}|name-[^/]{1,200})$/, 'must be a place id like geonames-698740 or name-pokrovsk');
@@ -98,7 +106,7 @@ export async function aggregatePlaces(store: Store): Promise<PlaceSummary[]> {
     lon: first.lon ?? null,
     country: first.country ?? null,
     admin1: first.admin1 ?? null,
-    status: 'mentioned', statusBy: null, denied: false, statusSince: null,
+    status: 'mentioned', statusBy: null, denied: false, statusSince: null, statusSides: [],
     mentions,
     documents: docs.size,
     forms: [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([form]) => form),
@@ -158,15 +166,37 @@ async function withDocumentsAndSentences(store: Store, rows: readonly StoredItem
 /** Aggregates are recomputed at most every few seconds, and at once after a write through this server. */
 const CACHE_MS = 5000;
 
+type StatusFields = Pick<PlaceSummary, 'status' | 'statusBy' | 'denied' | 'statusSince' | 'statusSides'>;
+
+/**
+ * The sides a contested status found present. The ledger names them only in its
+ * `why` ("UA present according to ...; RU present according to ...",
+ * control-timeline.ts), so they are read from there.
+ */
+function presentSides(status: ControlStatus): string[] {
+  return [...status.why.matchAll(/(?:^|; )([A-Za-z]{2,10}) present according to /g)].map((m) => m[1]!);
+}
+
+/** A timeline cut at a day: the statuses from on or before it (all of them without a day). */
+export const timelineAsOf = (timeline: readonly ControlStatus[], asOf: string | undefined): readonly ControlStatus[] =>
+  asOf === undefined ? timeline : timeline.filter((s) => s.from <= asOf);
+
 /** The current control status of a place from its ledger timeline. */
-function statusFields(timeline: readonly ControlStatus[] | undefined): Pick<PlaceSummary, 'status' | 'statusBy' | 'denied' | 'statusSince'> {
+function statusFields(timeline: readonly ControlStatus[] | undefined): StatusFields {
   const last = timeline?.at(-1);
-  if (!last || last.state === 'unknown') return { status: 'mentioned', statusBy: null, denied: false, statusSince: null };
-  return { status: last.state, statusBy: last.by, denied: last.denied, statusSince: last.from };
+  if (!last || last.state === 'unknown') return { status: 'mentioned', statusBy: null, denied: false, statusSince: null, statusSides: [] };
+  const statusSides = last.state === 'contested' ? presentSides(last) : last.by ? [last.by] : [];
+  return { status: last.state, statusBy: last.by, denied: last.denied, statusSince: last.from, statusSides };
+}
+
+/** A status corrected by a review holds for the side it names; contested keeps the sides the ledger found. */
+function withReviewedSides<T extends { status: string; statusBy: string | null; statusSides: readonly string[]; automaticStatus?: unknown }>(place: T): T {
+  if (place.automaticStatus === undefined || place.status === 'contested') return place;
+  return { ...place, statusSides: place.status === 'mentioned' || !place.statusBy ? [] : [place.statusBy] };
 }
 
 /** A small cache of a value recomputed after CACHE_MS or a write through this server. */
-function cached<T>(deps: RouteDeps, compute: () => Promise<T>): () => Promise<T> {
+export function cached<T>(deps: RouteDeps, compute: () => Promise<T>): () => Promise<T> {
   let cache: { generation: number; at: number; value: Promise<T> } | null = null;
   return () => {
     const now = Date.now();
@@ -193,23 +223,26 @@ function create(deps: RouteDeps): Hono {
   const aggregated = cached(deps, () => aggregatePlaces(deps.store));
   // Place id -> control timeline: the ledger keeps one per place with control claims (a few thousand at most).
   const timelines = cached(deps, async () => new Map((await deps.store.ledger?.listPlaces() ?? []).map((t) => [placeIdOfLedgerKey(t.place), t.statuses])));
-  const withStatus = async (places: readonly Omit<PlaceSummary, 'status' | 'statusBy' | 'denied' | 'statusSince'>[]): Promise<PlaceSummary[]> => {
+  const withStatus = async (places: readonly Omit<PlaceSummary, keyof StatusFields>[], asOf?: string): Promise<PlaceSummary[]> => {
     const byId = await timelines();
-    return places.map((p) => ({ ...p, ...statusFields(byId.get(p.id)) }));
+    await deps.views.refresh();
+    // A review decides today's status: as of a past day the timeline speaks alone.
+    if (asOf !== undefined) return places.map((p) => ({ ...p, ...statusFields(timelineAsOf(byId.get(p.id) ?? [], asOf)) }));
+    return places.map((p) => withReviewedSides(deps.views.status({ ...p, ...statusFields(byId.get(p.id)) })));
   };
 
   app.get('/', async (c) => {
-    const { limit, offset, q, country, located } = parseQuery(c, placeListQuery);
+    const { limit, offset, q, country, located, asOf } = parseQuery(c, placeListQuery);
     if (deps.store.browse) {
       const { places, total } = await deps.store.browse.listPlaces({ limit, offset, ...(q ? { q } : {}), ...(country ? { country } : {}), ...(located ? { located: located === 'true' } : {}) });
-      return c.json(page(await withStatus(places), limit, offset, total));
+      return c.json(page(await withStatus(places, asOf), limit, offset, total));
     }
     const needle = q?.toLowerCase();
     const all = (await aggregated()).filter((p) =>
       (needle === undefined || p.name.toLowerCase().includes(needle) || p.forms.some((f) => f.toLowerCase().includes(needle)))
       && (country === undefined || p.country === country)
       && (located === undefined || (located === 'true') === (p.lat !== null && p.lon !== null)));
-    return c.json(page(await withStatus(all.slice(offset, offset + limit)), limit, offset, all.length));
+    return c.json(page(await withStatus(all.slice(offset, offset + limit), asOf), limit, offset, all.length));
   });
 
   // The mentions alone, a page at a time: the panel shows a few with the place and loads more on demand.
@@ -223,17 +256,18 @@ function create(deps: RouteDeps): Hono {
   });
 
   app.get('/:id', async (c) => {
-    const { limit, offset } = parseQuery(c, placeDetailQuery);
+    const { limit, offset, asOf } = parseQuery(c, placeDetailQuery);
     const id = parseParam(c, 'id', placeId);
     const found = deps.store.browse ? await deps.store.browse.getPlace(id) : (await aggregated()).find((p) => p.id === id);
     if (!found) throw new ApiError('not-found', `no place ${id}`);
-    const [place] = await withStatus([found]);
+    const [place] = await withStatus([found], asOf);
     const ledger = deps.store.ledger;
     const key = ledgerKeyOfPlaceId(id);
-    const timeline = (await timelines()).get(id) ?? [];
+    const timeline = timelineAsOf((await timelines()).get(id) ?? [], asOf);
+    const until = asOf ? { until: asOf } : {};
     // The newest page of the place's claims, and one more to tell whether older ones exist;
     // the rest, a page at a time, through /api/claims?place=ID&offset=N (the same order).
-    const newest = ledger ? await ledger.listClaims({ place: key, limit: PLACE_CLAIMS_PAGE + 1 }) : [];
+    const newest = ledger ? await ledger.listClaims({ place: key, ...until, limit: PLACE_CLAIMS_PAGE + 1 }) : [];
     const claims = newest.slice(0, PLACE_CLAIMS_PAGE);
     // Groups of the claims returned, so every count is over claims the reader can see; a client
     // holding more pages groups them all the same way (the web UI calls groupClaims too).
@@ -241,12 +275,12 @@ function create(deps: RouteDeps): Hono {
       proposition: g.proposition, readable: claimView(g.claims[0]!).readable, window: g.window, corroboration: g.corroboration,
       claims: g.claims.map((x) => ({ doc: x.doc, claim: x.claim.id })),
     }));
-    const contradictions = ledger ? await listContradictionViews(deps.store, { place: id, limit: PLACE_CONTRADICTIONS_PAGE, offset: 0 }) : { items: [], total: 0 };
+    const contradictions = ledger ? await listContradictionViews(deps.store, { place: id, ...until, limit: PLACE_CONTRADICTIONS_PAGE, offset: 0 }) : { items: [], total: 0 };
     const { mentions, total } = limit === 0 ? { mentions: [], total: place!.mentions } : await mentionPage(deps.store, id, limit, offset);
     return c.json({
       place, timeline,
-      claims: claims.map(claimView), claimsMore: newest.length > PLACE_CLAIMS_PAGE,
-      groups, contradictions: contradictions.items, contradictionsTotal: contradictions.total,
+      claims: await deps.views.claims(claims.map(claimView)), claimsMore: newest.length > PLACE_CLAIMS_PAGE,
+      groups, contradictions: await deps.views.contradictions(contradictions.items), contradictionsTotal: contradictions.total,
       mentions: page(mentions, limit, offset, total ?? place!.mentions),
     });
   });
@@ -275,6 +309,7 @@ const placeSchema = {
     status: { type: 'string', enum: [...PLACE_STATUSES], description: "The ledger's current control status; 'mentioned' without control claims." },
     statusBy: { type: ['string', 'null'], description: 'Side holding or claiming it.' }, denied: { type: 'boolean', description: 'A claimed capture the other side denies.' },
     statusSince: { type: ['string', 'null'], description: 'Date the status holds from.' },
+    statusSides: { type: 'array', items: { type: 'string' }, description: 'Sides holding it (held, captured) or present (contested: partial control); empty when only mentioned.' },
     mentions: { type: 'integer' }, documents: { type: 'integer' },
     forms: { type: 'array', items: { type: 'string' } },
   },

@@ -2,6 +2,8 @@ import type { Hono } from 'hono';
 import type { SourceDocument } from '../../model/index.js';
 import type { LedgerDocument } from '../../report/ledger-json.js';
 import type { SaveOutcome, Store } from '../../store/store.js';
+import type { DeskStore } from '../../store/desk/desk-store.js';
+import type { DeskViews } from '../desk-views.js';
 import type { CheckService } from '../check-service.js';
 import type { PathSpec } from '../openapi.js';
 
@@ -18,6 +20,12 @@ export interface RouteDeps {
   /** Bumped after every write through this server, so caches of aggregates can be dropped. */
   readonly generation: () => number;
   readonly bumpGeneration: () => void;
+  /** The analyst's desk beside the store (users, reviews, audit, registry, watchlists); null when the store was opened without it. */
+  readonly desk: DeskStore | null;
+  /** The clock (audit times, changes): an input, so tests pin it. */
+  readonly now: () => Date;
+  /** Reviews, registry entries and credibility over the ledger's views (desk-views.ts). */
+  readonly views: DeskViews;
 }
 
 /**

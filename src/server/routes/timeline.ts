@@ -15,7 +15,9 @@ function create(deps: RouteDeps): Hono {
     const place = parseParam(c, 'place', placeParam);
     const timeline = await requireLedger(deps.store).timeline(ledgerKeyOfPlaceId(place));
     if (!timeline) throw new ApiError('not-found', `no control claims about ${place} in the ledger`);
-    return c.json({ ...timeline, placeId: placeIdOfLedgerKey(timeline.place) });
+    await deps.views.refresh();
+    const placeId = placeIdOfLedgerKey(timeline.place);
+    return c.json({ ...timeline, placeId, review: deps.views.reviewOf('status', placeId) });
   });
   return app;
 }

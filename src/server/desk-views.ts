@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { LedgerClaim } from '../ledger/index.js';
+import { createSourceRegistry, credibility, registryFile, sourceEntry, type Credibility, type SourceEntry, type SourceRegistry } from '../ledger/source-registry.js';
+import type { DeskStore, ReviewRecord } from '../store/desk/desk-store.js';
+import type { Store } from '../store/store.js';
+import type { ClaimView, ContradictionView } from './ledger-view.js';
+
+export const DEFAULT_REGISTRY_FILE = fileURLToPath(new URL('../../data/sources/registry.json', import.meta.url));
+
+/** The registry file's entries; a bad file is a configuration error naming the file and the problem. */
+export function loadRegistryFile(file: string = DEFAULT_REGISTRY_FILE): SourceEntry[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read the source registry ${file}: ${(error as Error).message}`);
+  }
+  const parsed = registryFile.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`the source registry ${file} is not valid at ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const seen = new Set<string>();
+  for (const e of parsed.data.entries) {
+    if (seen.has(e.id)) throw new Error(`the source registry ${file} has the id ${e.id} twice`);
+    seen.add(e.id);
+  }
+  return parsed.data.entries;
+}
+
+/** The review in force on an item, as the API shows it. */
+export interface ReviewView {
+  readonly seq: number;
+  readonly decision: ReviewRecord['decision'];
+  readonly corrections: ReviewRecord['corrections'];
+  readonly reason: string;
+  readonly actor: string;
+  readonly at: string;
+}
+
+/** A claim as the desk shows it: the review in force applied over the automatic reading, which is kept in `automatic`. */
+export interface DeskClaimView extends ClaimView {
+  readonly review: ReviewView | null;
+  readonly automatic?: Readonly<Record<string, unknown>>;
+  readonly registry: Pick<SourceEntry, 'id' | 'name' | 'kind' | 'side' | 'owner' | 'reliability'> | null;
+  readonly credibility: Credibility;
+}
+
+export const claimKey = (doc: string, claim: string) => `${doc}|${claim}`;
+
+const reviewView = (r: ReviewRecord): ReviewView => ({ seq: r.seq, decision: r.decision, corrections: r.corrections, reason: r.reason, actor: r.actor, at: r.at });
+
+/**
+ * What the desk adds to the ledger's views when they are read (an overlay: the stored ledger
+ * keeps the automatic reading, so both are kept): the review in force on each claim,
+ * contradiction and status, the registry entry of each claim's source, and its credibility.
+ * Reviews are read incrementally (only those after the last seen); registry edits are reread
+ * after a write through this server or after 5 s.
+ */
+export interface DeskViews {
+  refresh(): Promise<void>;
+  registry(): SourceRegistry;
+  /** The review in force on a target (kind, key), if any. */
+  reviewOf(kind: string, key: string): ReviewView | null;
+  claims(views: readonly ClaimView[]): Promise<DeskClaimView[]>;
+  contradictions<T extends ContradictionView>(views: readonly T[]): Promise<Array<Omit<T, 'a' | 'b'> & { a: DeskClaimView | null; b: DeskClaimView | null; review: ReviewView | null }>>;
+  /** The status of a place with the review in force applied; `automaticStatus` keeps the ledger's. */
+  status<T extends { readonly id: string; readonly status: string; readonly statusBy: string | null }>(place: T): T & { review: ReviewView | null; automaticStatus?: { status: string; statusBy: string | null } };
+}
+
+export function createDeskViews(options: { store: Store; desk: DeskStore | null; generation: () => number; registryFile?: string; now?: () => number }): DeskViews {
+  const fileEntries = loadRegistryFile(options.registryFile);
+  const clock = options.now ?? Date.now;
+  let registry = createSourceRegistry(fileEntries);
+  let registryAt = { generation: -1, at: 0 };
+  let lastSeq = 0;
+  const inForce = new Map<string, ReviewView>();
+  // Claims of a proposition, for credibility: per generation, a few hundred propositions at most.
+  let propositionCache = { generation: -1, claims: new Map<string, Promise<LedgerClaim[]>>() };
+
+  const claimsOf = (proposition: string): Promise<LedgerClaim[]> => {
+    if (propositionCache.generation !== options.generation() || propositionCache.claims.size > 2000) propositionCache = { generation: options.generation(), claims: new Map() };
+    let found = propositionCache.claims.get(proposition);
+    if (!found) {
+      found = options.store.ledger ? options.store.ledger.listClaims({ proposition, limit: 500 }) : Promise.resolve([]);
+      propositionCache.claims.set(proposition, found);
+      found.catch(() => propositionCache.claims.delete(proposition));
+    }
+    return found;
+  };
+
+  const applyClaim = async (view: ClaimView): Promise<DeskClaimView> => {
+    const review = inForce.get(`claim\u0000${claimKey(view.doc, view.claim.id)}`) ?? null;
+    let shown: ClaimView = view;
+    let automatic: Record<string, unknown> | undefined;
+    if (review?.decision === 'correct') {
+      const c = review.corrections;
+      automatic = {};
+      let claim = view.claim;
+      let source = view.source;
+      let placeId = view.placeId;
+      let date = view.date;
+      if (c.side !== undefined) { automatic.side = claim.side; claim = { ...claim, side: c.side }; source = { ...source, side: c.side }; }
+      if (c.stance !== undefined) { automatic.stance = claim.stance; claim = { ...claim, stance: c.stance as typeof claim.stance }; }
+      if (c.proposition !== undefined) { automatic.proposition = claim.proposition; claim = { ...claim, proposition: c.proposition }; }
+      if (c.source !== undefined) { automatic.source = source.key; source = { ...source, key: c.source, name: registry.get(c.source)?.name ?? c.source }; }
+      if (c.place !== undefined) { automatic.placeId = placeId; placeId = c.place; }
+      if (c.time !== undefined) { automatic.date = date; date = c.time; claim = { ...claim, about: { ...claim.about, window: { start: c.time, end: c.time } } }; }
+      shown = { ...view, claim, source, placeId, date };
+    }
+    const entry = registry.get(review?.corrections.source ?? '') ?? registry.entryOf(shown);
+    const others = await claimsOf(view.claim.proposition);
+    return {
+      ...shown, review, ...(automatic ? { automatic } : {}),
+      registry: entry ? { id: entry.id, name: entry.name, kind: entry.kind, side: entry.side, owner: entry.owner, reliability: entry.reliability } : null,
+      credibility: credibility(registry, shown, others.some((o) => o.doc === view.doc && o.claim.id === view.claim.id) ? others : [...others, view]),
+    };
+  };
+
+  return {
+    async refresh() {
+      if (options.desk) {
+        for (const r of await options.desk.listReviews({ afterSeq: lastSeq })) {
+          inForce.set(`${r.target.kind}\u0000${r.target.key}`, reviewView(r));
+          lastSeq = r.seq;
+        }
+        if (registryAt.generation !== options.generation() || clock() - registryAt.at > 5000) {
+          const edits = await options.desk.listSourceEdits();
+          const merged = new Map(fileEntries.map((e) => [e.id, e]));
+          for (const [id, entry] of edits) {
+            const parsed = sourceEntry.safeParse(entry);
+            if (parsed.success) merged.set(id, parsed.data);
+          }
+          registry = createSourceRegistry([...merged.values()]);
+          registryAt = { generation: options.generation(), at: clock() };
+        }
+      }
+    },
+    registry: () => registry,
+    reviewOf: (kind, key) => inForce.get(`${kind}\u0000${key}`) ?? null,
+    claims: (views) => Promise.all(views.map(applyClaim)),
+    async contradictions(views) {
+      return Promise.all(views.map(async (v) => ({
+        ...v,
+        a: v.a ? await applyClaim(v.a) : null,
+        b: v.b ? await applyClaim(v.b) : null,
+        review: inForce.get(`contradiction\u0000${v.contradiction.id}`) ?? null,
+      })));
+    },
+    status(place) {
+      const review = inForce.get(`status\u0000${place.id}`) ?? null;
+      if (review?.decision !== 'correct') return { ...place, review };
+      return {
+        ...place, review,
+        status: review.corrections.state ?? place.status, statusBy: review.corrections.by ?? place.statusBy,
+        automaticStatus: { status: place.status, statusBy: place.statusBy },
+      };
+    },
+  };
+}
