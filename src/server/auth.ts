@@ -66,6 +66,8 @@ export interface AuthOptions {
   readonly now: () => Date;
   /** Writes per user: `burst` at once, refilled at `perMinute`. Default 20 and 60. */
   readonly writeLimit?: { readonly perMinute: number; readonly burst: number };
+  /** Called after every successful write (the server's watcher polls the change log then). */
+  readonly afterWrite?: () => void;
 }
 
 /**
@@ -125,6 +127,7 @@ export function authenticate(options: AuthOptions): MiddlewareHandler {
       throw new ApiError('too-many-requests', `${user.name} is writing faster than ${limit.perMinute} a minute; try again in ${wait} s`);
     }
     await next();
+    if (c.res.status < 300) options.afterWrite?.();
     if (c.res.status < 300 && !c.get('audited') && options.desk) {
       let answer: unknown = null;
       try {

@@ -11,6 +11,7 @@ import { timelineRoutes } from './timeline.js';
 import { meRoutes, userRoutes } from './users.js';
 import { auditRoutes, reviewRoutes } from './reviews.js';
 import { sourceRoutes } from './sources.js';
+import { changeFeedRoutes, changeRoutes, watchlistRoutes } from './watching.js';
 
 /** Every API resource, one file each, one line here. */
 export const API_ROUTES: readonly RouteModule[] = [
@@ -28,4 +29,7 @@ export const API_ROUTES: readonly RouteModule[] = [
   reviewRoutes,
   auditRoutes,
   sourceRoutes,
+  watchlistRoutes,
+  changeRoutes,
+  changeFeedRoutes,
 ];
