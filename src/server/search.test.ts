@@ -38,7 +38,7 @@ test('literalSearch: any input becomes words, phrases and stems; nothing is synt
 const postgres = testPostgres();
 const BACKENDS = [
   { name: 'sqlite', open: async () => { const dir = mkdtempSync(path.join(os.tmpdir(), 'counterclaim-search-')); const db = path.join(dir, 's.db'); const store = await openStore(db); return { store, db, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } }; } },
-  { name: 'postgres', skip: postgres.skip, open: async () => { if (postgres.skip) throw new Error(postgres.skip); const d = await createTestDatabase(postgres.adminUrl); const store = await openStore(d.url); return { store, db: d.url, dispose: async () => { await store.close(); await d.drop(); } }; } },
+  { name: 'postgres', skip: postgres.skip, open: async () => { if (postgres.skip !== undefined) throw new Error(postgres.skip); const d = await createTestDatabase(postgres.adminUrl); const store = await openStore(d.url); return { store, db: d.url, dispose: async () => { await store.close(); await d.drop(); } }; } },
 ];
 
 for (const backend of BACKENDS) {
