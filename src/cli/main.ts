@@ -25,6 +25,8 @@ export const COMMAND_SUMMARIES: Readonly<Record<string, string>> = {
   worker: 'analyse documents from the PostgreSQL job queue',
   status: 'the PostgreSQL job queue: waiting, running, failed',
   users: 'users and tokens of a shared server (add, list, remove)',
+  changes: 'what changed since a time: new claims, contradictions, statuses',
+  review: 'confirm, reject or correct a claim, contradiction or status (audited); export gold',
 };
 
 /**
@@ -47,6 +49,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   worker: async () => { const m = await import('./worker.js'); return { run: m.workerCommand, usage: m.WORKER_USAGE }; },
   status: async () => { const m = await import('./status.js'); return { run: m.statusCommand, usage: m.STATUS_USAGE }; },
   users: async () => { const m = await import('./users.js'); return { run: m.usersCommand, usage: m.USERS_USAGE }; },
+  changes: async () => { const m = await import('./changes.js'); return { run: m.changesCommand, usage: m.CHANGES_USAGE }; },
+  review: async () => { const m = await import('./review.js'); return { run: m.reviewCommand, usage: m.REVIEW_USAGE }; },
 };
 
 const USAGE = `counterclaim: a sourced, time-anchored ledger of claims from conflict reporting

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isoDateOrDateTime } from '../ingest/index.js';
 import { openExistingStore } from './read-store.js';
 import { SearchQueryError, type SearchHit } from '../store/store.js';
+import { literalSearch } from '../store/search-text.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, UsageError } from './usage-error.js';
 
@@ -10,7 +11,9 @@ export const SEARCH_USAGE = `counterclaim search "QUERY" [options]
 
 Full-text search over stored documents (all languages, analysed or not), best
 match first, with the matched words highlighted. QUERY uses SQLite FTS5
-syntax: words (all must match), "exact phrase", OR, NOT, prefix*.
+syntax: words (all must match), "exact phrase", OR, NOT, prefix*; a QUERY that is
+not in that syntax (Russia's, a lone quote) is searched as words, each as it is or
+by its stem.
 
 Options:
   --outlet NAME      only documents from this outlet (case-insensitive)
@@ -54,18 +57,22 @@ export async function searchCommand(argv: readonly string[], io: CliIo): Promise
   }
   const store = await openExistingStore(values.db);
   let hits: SearchHit[];
+  const run = (query: string) => store.searchDocuments({
+    text: query,
+    ...(values.outlet !== undefined ? { outlet: values.outlet } : {}),
+    ...(flags.data.since !== undefined ? { since: flags.data.since } : {}),
+    ...(flags.data.until !== undefined ? { until: flags.data.until } : {}),
+    ...(flags.data.language !== undefined ? { language: flags.data.language } : {}),
+    limit: flags.data.limit,
+  });
   try {
-    hits = await store.searchDocuments({
-      text,
-      ...(values.outlet !== undefined ? { outlet: values.outlet } : {}),
-      ...(flags.data.since !== undefined ? { since: flags.data.since } : {}),
-      ...(flags.data.until !== undefined ? { until: flags.data.until } : {}),
-      ...(flags.data.language !== undefined ? { language: flags.data.language } : {}),
-      limit: flags.data.limit,
-    });
+    hits = await run(text);
   } catch (error) {
-    if (error instanceof SearchQueryError) throw new UsageError(error.message);
-    throw error;
+    if (!(error instanceof SearchQueryError)) throw error;
+    // Not the search syntax (an apostrophe, a lone quote or operator: Russia's): search the words as they are.
+    const literal = literalSearch(text);
+    if (literal === null) throw new UsageError(error.message);
+    hits = await run(literal);
   } finally {
     await store.close();
   }

@@ -11,6 +11,7 @@ import { DEFAULT_DB, openStore } from '../store/open-store.js';
 import { startServer } from '../server/server.js';
 import { isLoopbackHost } from '../server/auth.js';
 import { deskOf } from '../store/desk/open-desk.js';
+import { refuseWebhook } from '../server/watching.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, UsageError } from './usage-error.js';
 
@@ -26,6 +27,9 @@ Options:
   --require-tokens   need tokens on loopback too (without it, loopback requests without a
                      token are the local operator, an admin)
   --allow-ingest     accept POST /api/documents (off by default; analysts and admins)
+  --webhook URL      POST each batch of new changes (claims, contradictions, statuses) to
+                     URL as JSON (repeatable); private and loopback targets are refused
+  --allow-private-webhooks  allow webhooks to private, loopback and link-local addresses
   --example          analyse the bundled example into a fresh temporary database and serve that
 `;
 
@@ -45,6 +49,10 @@ export async function serveCommand(argv: readonly string[], io: CliIo, signal?: 
     tempDir = mkdtempSync(path.join(os.tmpdir(), 'counterclaim-example-'));
     db = path.join(tempDir, 'counterclaim.db');
   }
+  for (const url of values.webhook ?? []) {
+    const refused = await refuseWebhook(url, { allowPrivate: values['allow-private-webhooks'] });
+    if (refused) throw new UsageError(`--webhook ${refused}`);
+  }
   const store = await openStore(db);
   try {
     if (values.example) {
@@ -58,6 +66,7 @@ export async function serveCommand(argv: readonly string[], io: CliIo, signal?: 
     const server = await startServer({
       store, host: values.host ?? '127.0.0.1', port, allowIngest: values['allow-ingest'],
       ...(values['require-tokens'] ? { requireTokens: true } : {}),
+      ...(values.webhook ? { webhooks: values.webhook, allowPrivateWebhooks: values['allow-private-webhooks'] } : {}),
       db,
     });
     const tokens = values['require-tokens'] || !isLoopbackHost(values.host ?? '127.0.0.1');
@@ -91,6 +100,8 @@ function parseOrThrow(argv: readonly string[]) {
         host: { type: 'string' },
         'allow-ingest': { type: 'boolean', default: false },
         'require-tokens': { type: 'boolean', default: false },
+        webhook: { type: 'string', multiple: true },
+        'allow-private-webhooks': { type: 'boolean', default: false },
         example: { type: 'boolean', default: false },
       },
     }).values;

@@ -6,7 +6,7 @@ import type { DatasetScores } from './scorer.js';
 import { SCORERS } from './scorers.js';
 
 /**
- * `npm run eval [-- --data DIR] [--json] [--misses] [--only DATASET] [--warnews TEXTS_DIR]`: scores
+ * `npm run eval [-- --data DIR] [--json] [--misses] [--only DATASET] [--warnews TEXTS_DIR] [--reviews GOLD]`: scores
  * every extractor against the public datasets and prints one table. A dataset
  * whose folder is absent is skipped with a line saying so.
  */
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
       misses: { type: 'boolean', default: false },
       only: { type: 'string', multiple: true },
       warnews: { type: 'string' },
+      reviews: { type: 'string' },
     },
   });
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -28,7 +29,9 @@ async function main(): Promise<void> {
   };
   for (const scorer of SCORERS) {
     if (values.only && !values.only.includes(scorer.dataset)) continue;
-    const dir = path.join(dataDir, scorer.dataset);
+    // Reviews exported from a desk (counterclaim review export --gold) live wherever the analyst put them.
+    const reviews = values.reviews ?? process.env.COUNTERCLAIM_REVIEWS;
+    const dir = scorer.dataset === 'reviews' && reviews ? path.resolve(reviews) : path.join(dataDir, scorer.dataset);
     if (!existsSync(dir)) {
       log(`skipped ${scorer.dataset}: no ${dir}`);
       continue;

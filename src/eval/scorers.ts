@@ -9,6 +9,7 @@ import { warnewsScorer } from './warnews.js';
 import { factRuEvalScorer } from './factrueval.js';
 import { nerUkScorer } from './ner-uk.js';
 import { viinaScorer } from './viina.js';
+import { reviewsScorer } from './reviews.js';
 
 /** Every dataset scorer, in the order the table prints them. */
 export const SCORERS: readonly Scorer[] = [
@@ -22,4 +23,5 @@ export const SCORERS: readonly Scorer[] = [
   factRuEvalScorer,
   nerUkScorer,
   viinaScorer,
+  reviewsScorer,
 ];

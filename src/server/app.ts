@@ -48,6 +48,8 @@ export interface AppOptions {
   readonly requireTokens?: boolean;
   /** Writes per user (default 20 at once, 60 a minute). */
   readonly writeLimit?: { readonly perMinute: number; readonly burst: number };
+  /** Called after every successful write through the API. */
+  readonly afterWrite?: () => void;
   /** The source registry file; default data/sources/registry.json. */
   readonly registryFile?: string;
   /** The clock; default the system's. */
@@ -93,7 +95,7 @@ export function createApp(options: AppOptions): Hono {
     : c.text('Not found\n', 404));
   app.use(securityHeaders());
   app.use(requestGuard({ boundHost: options.boundHost ?? null }));
-  app.use(authenticate({ desk, requireTokens, now, ...(options.writeLimit ? { writeLimit: options.writeLimit } : {}) }));
+  app.use(authenticate({ desk, requireTokens, now, ...(options.writeLimit ? { writeLimit: options.writeLimit } : {}), ...(options.afterWrite ? { afterWrite: options.afterWrite } : {}) }));
   app.use(etag());
 
   app.route('/', healthRoutes(options.store));

@@ -69,7 +69,7 @@ describe('users and roles (issue 18)', () => {
 
   test('each role against every write endpoint: below the role it needs, 403; at or above, past the gate', async () => {
     const ops = await writeOperations();
-    assert.ok(ops.length >= 6, `write operations found: ${JSON.stringify(ops)}`);
+    assert.ok(ops.length >= 8, `write operations found: ${JSON.stringify(ops)}`);
     for (const { method, path } of ops) {
       const needed = requiredRole(method, path).role;
       for (const role of ROLES) {

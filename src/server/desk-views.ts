@@ -83,7 +83,7 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
     if (propositionCache.generation !== options.generation() || propositionCache.claims.size > 2000) propositionCache = { generation: options.generation(), claims: new Map() };
     let found = propositionCache.claims.get(proposition);
     if (!found) {
-      found = options.store.ledger ? options.store.ledger.listClaims({ proposition, limit: 500 }) : Promise.resolve([]);
+      found = options.store.ledger ? options.store.ledger.listClaims({ proposition, limit: 200 }) : Promise.resolve([]);
       propositionCache.claims.set(proposition, found);
       found.catch(() => propositionCache.claims.delete(proposition));
     }

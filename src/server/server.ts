@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Store } from '../store/store.js';
 import { createApp } from './app.js';
+import { deskOf } from '../store/desk/open-desk.js';
+import { createWatcher } from './watching.js';
 import type { SourceDocument } from '../model/index.js';
 import { createAnalysisQueue, type AnalysisQueueOptions } from './analysis-queue.js';
 import { loadWebAssets, defaultWebDir } from './web-assets.js';
@@ -14,6 +16,11 @@ export interface StartServerOptions {
   /** 0 picks a free port. */
   readonly port?: number;
   readonly allowIngest?: boolean;
+  /** Where to POST each batch of new changes (serve --webhook), and whether private addresses are allowed. */
+  readonly webhooks?: readonly string[];
+  readonly allowPrivateWebhooks?: boolean;
+  /** How often the change log is polled for the webhooks (ms; default 30 s): ingests by the CLI are seen this way. */
+  readonly watchIntervalMs?: number;
   /** Tokens needed on loopback too (beyond loopback they always are). */
   readonly requireTokens?: boolean;
   /** The built UI folder; default dist/web of this package. `null` serves the API only. */
@@ -34,7 +41,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const host = options.host ?? '127.0.0.1';
   // Documents are analysed on a thread of their own, never on the one that answers requests (issue 19).
   const analysis = options.allowIngest ? createAnalysisQueue({ ...options.analysis, ...(options.db !== undefined ? { db: options.db } : {}) }) : null;
+  const desk = deskOf(options.store);
+  const watcher = desk && options.webhooks && options.webhooks.length > 0
+    ? createWatcher({ store: options.store, desk, now: () => new Date(), webhooks: { urls: options.webhooks, allowPrivate: options.allowPrivateWebhooks ?? false } })
+    : null;
+  const poll = () => { watcher?.poll().catch((error: unknown) => process.stderr.write(`counterclaim serve: change watch failed: ${(error as Error).message}\n`)); };
+  poll();
+  const interval = watcher ? setInterval(poll, options.watchIntervalMs ?? 30_000) : null;
+  interval?.unref();
   const app = createApp({
+    ...(watcher ? { afterWrite: poll } : {}),
     store: options.store, allowIngest: options.allowIngest ?? false, assets, boundHost: host,
     ...(options.requireTokens ? { requireTokens: true } : {}),
     ...(analysis ? { read: (source: SourceDocument) => analysis.analyze(source) } : {}),
@@ -52,6 +68,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     url: `http://${shown}:${port}/`,
     port,
     close: async () => {
+      if (interval) clearInterval(interval);
       await analysis?.close();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

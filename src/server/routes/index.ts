@@ -13,6 +13,8 @@ import { timelineRoutes } from './timeline.js';
 import { meRoutes, userRoutes } from './users.js';
 import { auditRoutes, reviewRoutes } from './reviews.js';
 import { sourceRoutes } from './sources.js';
+import { searchRoutes } from './search.js';
+import { changeFeedRoutes, changeRoutes, watchlistRoutes } from './watching.js';
 
 /** Every API resource, one file each, one line here. */
 export const API_ROUTES: readonly RouteModule[] = [
@@ -32,4 +34,8 @@ export const API_ROUTES: readonly RouteModule[] = [
   reviewRoutes,
   auditRoutes,
   sourceRoutes,
+  watchlistRoutes,
+  changeRoutes,
+  changeFeedRoutes,
+  searchRoutes,
 ];

@@ -1,47 +1,68 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { SearchQueryError } from '../../store/store.js';
+import { ledgerClaimsOf } from '../../ledger/index.js';
+import { literalSearch, matchesSearch } from '../../store/search-text.js';
+import { SearchQueryError, type SearchHit } from '../../store/store.js';
 import { ApiError } from '../errors.js';
+import { claimView, type ClaimView } from '../ledger-view.js';
 import { STANDARD_ERRORS, jsonResponse, queryParameters } from '../openapi.js';
 import { parseQuery } from '../validate.js';
 import type { RouteDeps, RouteModule } from './route-module.js';
 
-/**
- * Full-text search over the documents' titles and text with the store's own
- * index (FTS5 on SQLite, tsvector on PostgreSQL), for the web UI's header
- * search: a person named only in an article's body is found.
- *
- * Whatever is typed is taken as words, never as the query language: each word
- * becomes a quoted phrase (a double quote in it doubled), so `Russia's`, a lone
- * `"`, `AND`, `NOT`, `*` or `(` can never be a syntax error or an operator.
- * Words without a letter or digit are dropped. Cyrillic words are words like
- * any other (both indexes tokenise Unicode).
- */
-export function wordsQuery(text: string): string | null {
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  return words.length ? words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ') : null;
-}
-
 export const searchQuery = z.object({
-  q: z.string().trim().min(1).max(200).describe('Words to find (all of them) in the title or text; any characters are safe.'),
-  language: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code like en, ru, uk').optional().describe('Only documents in this language.'),
-  limit: z.coerce.number().int().min(1).max(50).default(20).describe('Documents to return (1-50), best match first.'),
+  q: z.string().trim().min(1).max(500).describe('Words to find, taken as they are: quotes, apostrophes and operators are text, never syntax. Words match their inflected forms (English, Russian, Ukrainian stems).'),
+  scope: z.enum(['all', 'documents', 'claims']).default('all').describe('What to search: documents, the claims read from them, or both (and names).'),
+  language: z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 code like en').optional().describe('Only documents in this language.'),
+  limit: z.coerce.number().int().min(1).max(50).default(20).describe('Results per list (1-50).'),
 });
+
+/** Documents searched for claims: the best-matching ones (a claim search reads each document's claims). */
+const CLAIM_DOCS = 20;
 
 function create(deps: RouteDeps): Hono {
   const app = new Hono();
   app.get('/', async (c) => {
-    const { q, language, limit } = parseQuery(c, searchQuery);
-    const text = wordsQuery(q);
-    if (text === null) return c.json({ query: q, documents: [] });
+    const q = parseQuery(c, searchQuery);
+    const text = literalSearch(q.q);
+    const empty = { query: q.q, documents: [], claims: [], entities: [] };
+    if (text === null) return c.json(empty);
+    let hits: SearchHit[];
     try {
-      const documents = await deps.store.searchDocuments({ text, limit, ...(language ? { language } : {}) });
-      return c.json({ query: q, documents });
+      hits = await deps.store.searchDocuments({ text, limit: q.scope === 'claims' ? CLAIM_DOCS : Math.max(q.limit, q.scope === 'all' ? CLAIM_DOCS : 0), ...(q.language ? { language: q.language } : {}) });
     } catch (error) {
-      // Cannot happen with quoted words; if a backend still refuses one, it is the request's fault, said plainly.
-      if (error instanceof SearchQueryError) throw new ApiError('bad-request', error.message);
+      // literalSearch writes only quoted words and stems: a refusal here is our bug, not the user's.
+      if (error instanceof SearchQueryError) throw new ApiError('internal', `search could not be run: ${error.message}`);
       throw error;
     }
+    const claims: ClaimView[] = [];
+    if (q.scope !== 'documents') {
+      for (const hit of hits.slice(0, CLAIM_DOCS)) {
+        const doc = await deps.store.getDocument(hit.id);
+        if (!doc) continue;
+        for (const lc of ledgerClaimsOf(doc)) {
+          const view = claimView(lc);
+          if (matchesSearch(`${view.sentence ?? ''} ${view.readable} ${view.source.name}`, q.q)) claims.push(view);
+          if (claims.length >= q.limit) break;
+        }
+        if (claims.length >= q.limit) break;
+      }
+    }
+    await deps.views.refresh();
+    let entities: Array<{ key: string; name: string; kind: string; side: string; registry?: string }> = [];
+    if (q.scope === 'all') {
+      const needle = q.q.toLowerCase();
+      const registry = deps.views.registry().entries
+        .filter((e) => [e.name, ...e.aliases].some((n) => n.toLowerCase().includes(needle)))
+        .map((e) => ({ key: `source:${e.id}`, name: e.name, kind: e.kind, side: e.side, registry: e.id }));
+      const ledgerEntities = deps.store.browse ? (await deps.store.browse.listEntities({ q: q.q, limit: q.limit, offset: 0 })).entities.map((e) => ({ ...e })) : [];
+      entities = [...ledgerEntities, ...registry].slice(0, q.limit);
+    }
+    return c.json({
+      query: q.q,
+      documents: q.scope === 'claims' ? [] : hits.slice(0, q.limit),
+      claims: await deps.views.claims(claims),
+      entities,
+    });
   });
   return app;
 }
@@ -52,11 +73,18 @@ export const searchRoutes: RouteModule = {
   openapi: {
     '/': {
       get: {
-        summary: 'Full-text search over documents (title and text), best match first; any input is taken as words', tags: ['documents'],
+        summary: 'Full-text search over documents and the claims read from them, and names', tags: ['documents'],
+        description: "The store's full-text search (SQLite FTS5, PostgreSQL text search). Any text is safe: each word is searched as it is or by its stem (Russia's, \"quotes\", AND, * are words, not syntax).",
         parameters: queryParameters(searchQuery),
         responses: {
-          '200': jsonResponse('query, and documents: id, title, outlet, published, snippet (plain text) and highlights ([start, end) offsets in the snippet).', {
-            type: 'object', properties: { query: { type: 'string' }, documents: { type: 'array', items: { type: 'object' } } },
+          '200': jsonResponse('Matches, best first.', {
+            type: 'object', required: ['query', 'documents', 'claims', 'entities'],
+            properties: {
+              query: { type: 'string' },
+              documents: { type: 'array', items: { type: 'object', description: 'id, title, outlet, url, published, language, source, snippet, highlights ([start, end) in snippet), duplicateOf, analyzed' } },
+              claims: { type: 'array', items: { type: 'object', description: 'claims as /api/claims shows them' } },
+              entities: { type: 'array', items: { type: 'object', description: 'key, name, kind, side; registry: the registry id for a registry entry' } },
+            },
           }),
           ...STANDARD_ERRORS,
         },

@@ -199,6 +199,13 @@ export function createDeskStore(sql: DeskSql): DeskStore {
       const [limit, offset] = page(query.limit, query.offset);
       return (await sql.all<ChangeRow>('SELECT * FROM desk_changes WHERE at >= ? ORDER BY seq LIMIT ? OFFSET ?', [query.since, limit, offset])).map(changeOf);
     },
+    async listChangesAfter(afterSeq, limit) {
+      return (await sql.all<ChangeRow>('SELECT * FROM desk_changes WHERE seq > ? ORDER BY seq LIMIT ?', [afterSeq, limit])).map(changeOf);
+    },
+    async latestChangeSeq() {
+      const [row] = await sql.all<{ seq: number | string | null }>('SELECT max(seq) AS seq FROM desk_changes');
+      return Number(row?.seq ?? 0);
+    },
     async markPlacesPending(places, at) {
       if (places.length === 0) return;
       await sql.transaction(async (tx) => {

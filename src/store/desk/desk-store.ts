@@ -141,6 +141,9 @@ export interface DeskStore {
   recordChanges(changes: readonly NewChange[], at: string): Promise<ChangeRecord[]>;
   /** Changes first seen at or after `since`, oldest first. */
   listChanges(query: PageQuery & { readonly since: string }): Promise<ChangeRecord[]>;
+  /** Changes with a seq above `afterSeq`, oldest first (webhook delivery); `latestChangeSeq` is 0 for an empty log. */
+  listChangesAfter(afterSeq: number, limit: number): Promise<ChangeRecord[]>;
+  latestChangeSeq(): Promise<number>;
   /** Places whose claims changed and were not yet looked at for contradictions and statuses. */
   markPlacesPending(places: readonly string[], at: string): Promise<void>;
   takePendingPlaces(): Promise<Array<{ readonly place: string; readonly at: string }>>;
