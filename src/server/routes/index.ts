@@ -13,7 +13,6 @@ import { timelineRoutes } from './timeline.js';
 import { meRoutes, userRoutes } from './users.js';
 import { auditRoutes, reviewRoutes } from './reviews.js';
 import { sourceRoutes } from './sources.js';
-import { searchRoutes } from './search.js';
 import { changeFeedRoutes, changeRoutes, watchlistRoutes } from './watching.js';
 
 /** Every API resource, one file each, one line here. */
@@ -37,5 +36,4 @@ export const API_ROUTES: readonly RouteModule[] = [
   watchlistRoutes,
   changeRoutes,
   changeFeedRoutes,
-  searchRoutes,
 ];
