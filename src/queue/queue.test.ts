@@ -9,7 +9,7 @@ import { runIngest } from '../ingest/ingest-run.js';
 import { openPostgresStore } from '../store/postgres/postgres-store.js';
 import { createTestDatabase, testPostgres } from '../store/postgres/test-server.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { Store } from '../store/store.js';
+import { ITEM_LISTS, type Store } from '../store/store.js';
 import { ledgerSnapshot } from '../store/ledger-snapshot.js';
 import { DOCUMENT_QUEUE, startBoss } from './document-queue.js';
 import { enqueueInputs } from './enqueue.js';
@@ -44,7 +44,7 @@ async function snapshot(store: Store): Promise<Map<string, unknown>> {
   const out = new Map<string, unknown>();
   for (const summary of await store.listDocuments({ limit: 10_000 })) {
     const items: Record<string, unknown> = {};
-    for (const kind of ['sentences', 'times', 'places', 'entities', 'actors', 'attributions', 'quantities', 'events', 'claims']) {
+    for (const kind of ITEM_LISTS) {
       items[kind] = await store.listItems(kind, { docId: summary.id, limit: 100_000 });
     }
     out.set(summary.id, { summary, doc: await store.getDocument(summary.id), items });

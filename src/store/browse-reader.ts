@@ -13,7 +13,7 @@ export interface BrowseReader {
   listPlaces(query?: PlaceTotalsQuery): Promise<{ readonly places: readonly PlaceTotals[]; readonly total: number }>;
   getPlace(id: string): Promise<PlaceTotals | null>;
   /** The place mentions of one place (its `id`), in document then text order. */
-  placeMentions(id: string, query?: { readonly limit?: number; readonly offset?: number }): Promise<StoredItem[]>;
+  placeMentions(id: string, query?: { readonly limit?: number; readonly offset?: number }): Promise<Array<StoredItem<'places'>>>;
   /** Ledger entities (merged sources), by name. */
   listEntities(query?: EntityQuery): Promise<{ readonly entities: readonly EntityTotals[]; readonly total: number }>;
   /** Contradictions, newest first (the later of the two claims' statement dates), each with its two claims. */

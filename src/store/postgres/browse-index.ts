@@ -165,7 +165,7 @@ export function createBrowseIndex(pool: Pick<pg.Pool, 'query'>): BrowseReader {
     async placeMentions(id, query = {}) {
       const { rows } = await pool.query<{ doc_id: string; data: string }>(
         PLACE_MENTIONS_SQL, [id, clampLimit(query.limit, 100), clampOffset(query.offset)]);
-      return rows.map((r): StoredItem => ({ docId: r.doc_id, kind: 'places', item: JSON.parse(r.data) as StoredItem['item'] }));
+      return rows.map((r): StoredItem<'places'> => ({ docId: r.doc_id, kind: 'places', item: JSON.parse(r.data) as StoredItem<'places'>['item'] }));
     },
     async listEntities(query = {}) {
       const where: string[] = [];

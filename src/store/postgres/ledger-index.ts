@@ -1,11 +1,6 @@
 import type pg from 'pg';
-import type { Contradiction, ControlStatus } from '../../model/index.js';
-import type { LedgerDocument } from '../../report/ledger-json.js';
-import { CONTROL_PREDICATES, entityKey, findContradictions, ledgerClaimsOf, type LedgerClaim, type LedgerReader, type PlaceTimeline } from '../../ledger/index.js';
-import {
-  cohortOf, coreOf, createTouched, distinctClaims, mayContradict, monthContradictions, monthWindow, neverContradicts, nextTimeline, RECOMPUTE_CAP, recomputeOrder, TIMELINE_LOOKBACK_DAYS,
-} from '../../ledger/incremental.js';
-import { addDays } from '../../read/claims/time-window.js';
+import { LASTING_CONTROL_PREDICATES, type AsyncLedgerQueries, type TimelineRow } from '../../ledger/upkeep.js';
+import { claimFilterWhere } from '../claim-filter-sql.js';
 
 /**
  * SQL of the ledger tables (migration 3), the PostgreSQL twin of SQLite's
@@ -128,247 +123,119 @@ export const LEDGER_COHORT_MIGRATION_SQL = `
   DROP INDEX IF EXISTS ledger_claims_place_control;
 `;
 
-/** What a save touches in the ledger, read before anything is written, and the advisory-lock keys that guard it. */
-export interface LedgerPlan {
-  readonly claims: readonly LedgerClaim[];
-  /** proposition -> months (YYYY-MM or null) whose contradictions are recomputed. */
-  readonly months: ReadonlyMap<string, ReadonlySet<string | null>>;
-  /** place -> earliest date touched (null: undated, recompute all). */
-  readonly places: ReadonlyMap<string, string | null>;
-  readonly lockKeys: readonly string[];
-}
-
-export interface PostgresLedgerIndex extends LedgerReader {
-  /** Step 1 of a save, before its locks are taken: the old claims' keys and the new claims. */
-  plan(client: pg.PoolClient, doc: LedgerDocument): Promise<LedgerPlan>;
-  /** Step 2, holding the plan's locks, after the document's row is written: replace its claims, recompute what they touch. */
-  apply(client: pg.PoolClient, doc: LedgerDocument, plan: LedgerPlan): Promise<void>;
-}
 
 type Db = Pick<pg.Pool, 'query'>;
 
 /**
- * The ledger kept in PostgreSQL with the same incremental maintenance as
- * SQLite's (src/store/sqlite/ledger-index.ts: per proposition-month
- * contradictions, per place timelines from the earliest touched date, at
- * most RECOMPUTE_CAP claims read each) and the same pure ledger functions
- * (findContradictions, controlTimeline). Concurrency: a save holds an
- * advisory transaction lock per proposition and per place it touches
- * (taken by the store, sorted, before any write), so two workers saving
- * documents about the same place recompute one after the other, the second
- * reading what the first committed: no lost timeline status, no duplicate
- * contradiction. Reads in a recompute are ordered fully (ties by doc_id,
- * claim_id descending, as SQLite's index order) so both backends see the
- * same claims when a cap cuts a group.
+ * The ledger's queries in PostgreSQL (src/ledger/upkeep.ts holds what is done
+ * with them), over a pool (reads) or a save's client. Recompute reads are
+ * ordered fully (ties by doc_id, claim_id descending, as SQLite's index
+ * order), so both backends see the same claims when a cap cuts a group; each
+ * reads every cohort in one round trip (a skip scan over the cohorts).
  */
-export function createLedgerIndex(pool: Db): PostgresLedgerIndex {
-  const parse = (rows: Array<{ data: string }>): LedgerClaim[] => rows.map((r) => JSON.parse(r.data) as LedgerClaim);
+export function createPostgresLedgerQueries(db: Db): AsyncLedgerQueries {
   const newest = 'ORDER BY about_end DESC NULLS LAST, doc_id DESC, claim_id DESC';
-
-  const resolvePlace = async (db: Db, place: string): Promise<string> => {
-    const p = place.trim();
-    const t = await db.query<{ place: string }>('SELECT place FROM ledger_timelines WHERE place = $1 OR lower(label) = $2 ORDER BY place LIMIT 1', [p, p.toLowerCase()]);
-    if (t.rows[0]) return t.rows[0].place;
-    const c = await db.query<{ place: string }>('SELECT place FROM ledger_claims WHERE place = $1 OR place_label = $2 LIMIT 1', [p, p.toLowerCase()]);
-    return c.rows[0]?.place ?? p;
-  };
-
-  /** Writes a scope's contradictions, touching only rows that changed (the contradiction_dates trigger hangs on them). */
-  const writeScope = async (db: Db, scope: string, list: readonly Contradiction[]): Promise<void> => {
-    const old = new Map((await db.query<{ id: string; data: string }>('SELECT id, data FROM ledger_contradictions WHERE scope = $1', [scope])).rows.map((r) => [r.id, r.data]));
-    const fresh = new Map(list.map((c) => [c.id, JSON.stringify(c)]));
-    const gone = [...old.keys()].filter((id) => !fresh.has(id));
-    if (gone.length) await db.query('DELETE FROM ledger_contradictions WHERE scope = $1 AND id = ANY($2::text[])', [scope, gone]);
-    const changed = list.filter((c) => old.get(c.id) !== fresh.get(c.id));
-    if (changed.length) {
-      await db.query(
-        `INSERT INTO ledger_contradictions (scope, id, kind, data) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])
-         ON CONFLICT (scope, id) DO UPDATE SET kind = excluded.kind, data = excluded.data`,
-        [scope, changed.map((c) => c.id), changed.map((c) => c.kind), changed.map((c) => fresh.get(c.id)!)],
-      );
-    }
-  };
-
-  const refreshPropositionMonth = async (db: Db, proposition: string, month: string | null): Promise<void> => {
-    const scope = `${proposition}@${month ?? 'undated'}`;
-    const window = monthWindow(proposition, month);
-    // The summary rows of the months read (migration 8) and whether the scope holds rows, in one round trip.
-    const sum = (await db.query<{ positive: number; negative: number; counted: number; stored: boolean }>(
-      `SELECT coalesce(sum(positive), 0)::int AS positive, coalesce(sum(negative), 0)::int AS negative, coalesce(sum(counted), 0)::int AS counted,
-         EXISTS (SELECT 1 FROM ledger_contradictions WHERE scope = $4) AS stored
-       FROM ledger_proposition_months WHERE proposition = $1 AND month >= $2 AND month <= $3`,
-      [proposition, window?.earliestMonth ?? 'undated', month ?? 'undated', scope])).rows[0]!;
-    if (!mayContradict(sum, sum.stored)) return;
-    // Each cohort's newest claims (undated: the first by key, as SQLite), the cohorts found by a skip scan, in one round trip.
-    const read = window === null
-      ? 'about_end IS NULL ORDER BY doc_id, claim_id LIMIT $2'
-      : `about_end >= $3 AND about_end <= $4 ${newest} LIMIT $2`;
-    const { rows } = await db.query<{ data: string }>(`
-      WITH RECURSIVE k(c) AS (
-        (SELECT cohort FROM ledger_claims WHERE proposition = $1 ORDER BY cohort LIMIT 1)
-        UNION ALL
-        SELECT (SELECT cohort FROM ledger_claims WHERE proposition = $1 AND cohort > k.c ORDER BY cohort LIMIT 1) FROM k WHERE k.c IS NOT NULL
-      )
-      SELECT x.data FROM k CROSS JOIN LATERAL (
-        SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = $1 AND cohort = k.c AND ${read}
-      ) x WHERE k.c IS NOT NULL`, window === null ? [proposition, RECOMPUTE_CAP] : [proposition, RECOMPUTE_CAP, window.from, window.to]);
-    const claims = distinctClaims(parse(rows));
-    await writeScope(db, scope, monthContradictions(claims, month));
-  };
-
-  const refreshPlace = async (db: Db, place: string, from: string | null, doc: LedgerDocument): Promise<void> => {
-    const scope = `place:${place}`;
-    if ((await db.query('SELECT 1 FROM ledger_claims WHERE place = $1 AND control LIMIT 1', [place])).rowCount === 0) {
-      await db.query('DELETE FROM ledger_contradictions WHERE scope = $1', [scope]);
-      await db.query('DELETE FROM ledger_timelines WHERE place = $1', [place]);
-      return;
-    }
-    const since = from === null ? '0000-00-00' : addDays(from, -TIMELINE_LOOKBACK_DAYS);
-    // The three reads SQLite makes apart, for each cohort of the place's control claims, in one round trip.
-    const { rows } = await db.query<{ data: string }>(`
-      WITH RECURSIVE k(c) AS (
-        (SELECT cohort FROM ledger_claims WHERE place = $1 AND control ORDER BY cohort LIMIT 1)
-        UNION ALL
-        SELECT (SELECT cohort FROM ledger_claims WHERE place = $1 AND control AND cohort > k.c ORDER BY cohort LIMIT 1) FROM k WHERE k.c IS NOT NULL
-      )
-      SELECT x.data FROM k CROSS JOIN LATERAL (
-        (SELECT coalesce(core, data) AS data FROM ledger_claims WHERE place = $1 AND control AND cohort = k.c AND about_end >= $2 ${newest} LIMIT $3)
-        UNION ALL
-        (SELECT coalesce(core, data) FROM ledger_claims WHERE place = $1 AND control AND predicate IN ('captured', 'withdrew', 'surrendered', 'controls') AND cohort = k.c ${newest} LIMIT $3)
-        UNION ALL
-        (SELECT coalesce(core, data) FROM ledger_claims WHERE place = $1 AND control AND cohort = k.c AND about_end IS NULL ORDER BY doc_id, claim_id LIMIT $3)
-      ) x WHERE k.c IS NOT NULL`, [place, since, RECOMPUTE_CAP]);
-    const claims = distinctClaims(parse(rows));
-    await writeScope(db, scope, findContradictions(claims).filter((x) => x.kind === 'control'));
-    const stored = (await db.query<TimelineRow>('SELECT place, label, lat, lon, country, admin1, data FROM ledger_timelines WHERE place = $1', [place])).rows[0];
-    const next = nextTimeline(place, from, claims, stored, doc.places);
-    if (!next) return;
-    await db.query(`INSERT INTO ledger_timelines (place, label, lat, lon, country, admin1, state, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-      ON CONFLICT (place) DO UPDATE SET label = excluded.label, lat = coalesce(excluded.lat, ledger_timelines.lat), lon = coalesce(excluded.lon, ledger_timelines.lon),
-      country = coalesce(excluded.country, ledger_timelines.country), admin1 = coalesce(excluded.admin1, ledger_timelines.admin1), state = excluded.state, data = excluded.data`,
-    [place, next.label, next.mention?.lat ?? null, next.mention?.lon ?? null, next.mention?.country ?? null, next.mention?.admin1 ?? null, next.state, next.data]);
-  };
-
+  const data = async (sql: string, params: unknown[]): Promise<string[]> => (await db.query<{ data: string }>(sql, params)).rows.map((r) => r.data);
+  const cohortsOf = (where: string) => `WITH RECURSIVE k(c) AS (
+      (SELECT cohort FROM ledger_claims WHERE ${where} ORDER BY cohort LIMIT 1)
+      UNION ALL
+      SELECT (SELECT cohort FROM ledger_claims WHERE ${where} AND cohort > k.c ORDER BY cohort LIMIT 1) FROM k WHERE k.c IS NOT NULL)`;
   return {
-    async plan(client, doc) {
-      const { touch, months, places } = createTouched();
-      const old = await client.query<{ proposition: string; place: string | null; about_end: string | null; control: boolean }>(
-        'SELECT proposition, place, about_end, control FROM ledger_claims WHERE doc_id = $1', [doc.id]);
-      for (const row of old.rows) touch(row.proposition, row.place, row.about_end, row.control);
-      const claims = ledgerClaimsOf(doc);
-      for (const lc of claims) {
-        const place = lc.claim.args.find((a) => a.role === 'place');
-        touch(lc.claim.proposition, place?.key ?? null, lc.claim.about.window?.end ?? null, CONTROL_PREDICATES.has(lc.claim.predicate));
-      }
-      // Nothing to recompute for propositions that never contradict, so nothing to lock.
-      for (const p of [...months.keys()]) if (neverContradicts(p)) months.delete(p);
-      const lockKeys = [...[...months.keys()].map((p) => `ledger-proposition:${p}`), ...[...places.keys()].map((p) => `ledger-place:${p}`)];
-      return { claims, months, places, lockKeys };
+    async storedClaims(docId) {
+      const { rows } = await db.query<{ proposition: string; place: string | null; about_end: string | null; control: boolean; core: string }>(
+        'SELECT proposition, place, about_end, control, coalesce(core, data) AS core FROM ledger_claims WHERE doc_id = $1', [docId]);
+      return rows.map((r) => ({ proposition: r.proposition, place: r.place, aboutEnd: r.about_end, control: r.control, core: r.core }));
     },
-    async apply(client, doc, plan) {
-      if (doc.entities.length) {
-        // One row per key: its smallest (name, kind, side) in byte order, here and against the stored row, so the
-        // display name does not depend on save order ("Analysts" < "analysts"; SQLite keeps the same rule).
-        // Key order: concurrent saves lock shared keys in the same order, no deadlock.
-        await client.query(`INSERT INTO ledger_entities (key, name, kind, side)
+    async replaceClaims(docId, rows, months, entities) {
+      if (entities.length) {
+        // One row per key: its smallest (name, kind, side) in byte order, here and against the stored row. Key order:
+        // concurrent saves lock shared keys in the same order, no deadlock.
+        await db.query(`INSERT INTO ledger_entities (key, name, kind, side)
           SELECT DISTINCT ON (k) k, n, ki, s FROM (
             SELECT k COLLATE "C" AS k, n COLLATE "C" AS n, ki COLLATE "C" AS ki, s COLLATE "C" AS s FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS e(k, n, ki, s)
           ) e ORDER BY k, n, ki, s
           ON CONFLICT (key) DO UPDATE SET name = excluded.name, kind = excluded.kind, side = excluded.side
             WHERE (excluded.name, excluded.kind, excluded.side) < (ledger_entities.name, ledger_entities.kind, ledger_entities.side)`,
-        [doc.entities.map((e) => entityKey(e)), doc.entities.map((e) => e.name), doc.entities.map((e) => e.kind), doc.entities.map((e) => e.side)]);
+        [entities.map((e) => e.key), entities.map((e) => e.name), entities.map((e) => e.kind), entities.map((e) => e.side)]);
       }
-      // The document's old claims out and the proposition-month summary moved by old (-1) and new (+1) claims, in one
-      // statement that updates summary rows in key order: rows of propositions under no advisory lock (`said`, half-known)
-      // are shared by concurrent saves, and one ordered upsert per save cannot deadlock.
-      const delta: Array<Array<string | number>> = [[], [], [], [], []];
-      for (const { claim: c } of plan.claims) {
-        [c.proposition, c.about.window?.end.slice(0, 7) ?? 'undated', c.polarity === 'positive' ? 1 : 0, c.polarity === 'negative' ? 1 : 0,
-          c.args.some((a) => a.role === 'count') ? 1 : 0].forEach((v, i) => delta[i]!.push(v));
-      }
-      await client.query(`WITH gone AS (DELETE FROM ledger_claims WHERE doc_id = $1 RETURNING proposition, about_end, coalesce(core, data)::jsonb AS c),
-        delta AS (
-          SELECT proposition, coalesce(substr(about_end, 1, 7), 'undated') AS month, -((c #>> '{claim,polarity}' = 'positive') IS TRUE)::int AS positive,
-            -((c #>> '{claim,polarity}' = 'negative') IS TRUE)::int AS negative, -((c #> '{claim,args}' @> '[{"role": "count"}]') IS TRUE)::int AS counted FROM gone
-          UNION ALL
-          SELECT p COLLATE "C", m COLLATE "C", po, ne, co FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::int[]) AS n(p, m, po, ne, co)
-        )
-        INSERT INTO ledger_proposition_months (proposition, month, positive, negative, counted)
-          SELECT proposition, month, sum(positive), sum(negative), sum(counted) FROM delta GROUP BY 1, 2 ORDER BY 1, 2
-        ON CONFLICT (proposition, month) DO UPDATE SET positive = ledger_proposition_months.positive + excluded.positive,
-          negative = ledger_proposition_months.negative + excluded.negative, counted = ledger_proposition_months.counted + excluded.counted`,
-      [doc.id, ...delta]);
-      if (plan.claims.length) {
-        const cols: Array<Array<string | boolean | null>> = Array.from({ length: 16 }, () => []);
-        for (const lc of plan.claims) {
-          const c = lc.claim;
-          const place = c.args.find((a) => a.role === 'place');
-          const row = [doc.id, c.id, c.proposition, c.predicate, place?.key ?? null, place?.label.toLowerCase() ?? null, c.side,
-            c.about.window?.end ?? null, c.statedAt.value, CONTROL_PREDICATES.has(c.predicate), JSON.stringify(lc), JSON.stringify(coreOf(lc)),
-            c.stance, lc.source.key, lc.outlet?.toLowerCase() ?? null, cohortOf(c)];
-          row.forEach((v, i) => cols[i]!.push(v));
-        }
-        await client.query(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet, cohort)
+      await db.query('DELETE FROM ledger_claims WHERE doc_id = $1', [docId]);
+      if (rows.length) {
+        const columns = ['docId', 'claimId', 'proposition', 'predicate', 'place', 'placeLabel', 'side', 'aboutEnd', 'stated', 'control', 'data', 'core', 'stance', 'sourceKey', 'outlet', 'cohort'] as const;
+        await db.query(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet, cohort)
           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[],
-            $13::text[], $14::text[], $15::text[], $16::text[])`, cols);
+            $13::text[], $14::text[], $15::text[], $16::text[])`, columns.map((c) => rows.map((r) => r[c])));
       }
-      const order = recomputeOrder(plan);
-      for (const [p, m] of order.months) await refreshPropositionMonth(client, p, m);
-      for (const [p, from] of order.places) await refreshPlace(client, p, from, doc);
+      // The summary rows in key order (the months come sorted): rows of propositions under no advisory lock (`said`,
+      // half-known) are shared by concurrent saves, and one ordered upsert per save cannot deadlock.
+      if (months.length) {
+        await db.query(`INSERT INTO ledger_proposition_months (proposition, month, positive, negative, counted)
+          SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[])
+          ON CONFLICT (proposition, month) DO UPDATE SET positive = ledger_proposition_months.positive + excluded.positive,
+            negative = ledger_proposition_months.negative + excluded.negative, counted = ledger_proposition_months.counted + excluded.counted`,
+        [months.map((m) => m.proposition), months.map((m) => m.month), months.map((m) => m.positive), months.map((m) => m.negative), months.map((m) => m.counted)]);
+      }
     },
-    async listClaims(query = {}) {
-      const where: string[] = [];
+    async monthSummary(proposition, fromMonth, toMonth, scope) {
+      return (await db.query<{ positive: number; negative: number; counted: number; stored: boolean }>(
+        `SELECT coalesce(sum(positive), 0)::int AS positive, coalesce(sum(negative), 0)::int AS negative, coalesce(sum(counted), 0)::int AS counted,
+           EXISTS (SELECT 1 FROM ledger_contradictions WHERE scope = $4) AS stored
+         FROM ledger_proposition_months WHERE proposition = $1 AND month >= $2 AND month <= $3`, [proposition, fromMonth, toMonth, scope])).rows[0]!;
+    },
+    propositionClaims: (proposition, window, cap) => data(`${cohortsOf('proposition = $1')}
+      SELECT x.data FROM k CROSS JOIN LATERAL (SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = $1 AND cohort = k.c AND
+        ${window === null ? 'about_end IS NULL ORDER BY doc_id, claim_id LIMIT $2' : `about_end >= $3 AND about_end <= $4 ${newest} LIMIT $2`}) x WHERE k.c IS NOT NULL`,
+    window === null ? [proposition, cap] : [proposition, cap, window.from, window.to]),
+    placeHasControlClaims: async (place) => (await db.query('SELECT 1 FROM ledger_claims WHERE place = $1 AND control LIMIT 1', [place])).rowCount !== 0,
+    placeControlClaims: (place, since, cap) => data(`${cohortsOf('place = $1 AND control')}
+      SELECT x.data FROM k CROSS JOIN LATERAL (
+        (SELECT coalesce(core, data) AS data FROM ledger_claims WHERE place = $1 AND control AND cohort = k.c AND about_end >= $2 ${newest} LIMIT $3)
+        UNION ALL
+        (SELECT coalesce(core, data) FROM ledger_claims WHERE place = $1 AND control AND predicate IN (${LASTING_CONTROL_PREDICATES.map((p) => `'${p}'`).join(', ')}) AND cohort = k.c ${newest} LIMIT $3)
+        UNION ALL
+        (SELECT coalesce(core, data) FROM ledger_claims WHERE place = $1 AND control AND cohort = k.c AND about_end IS NULL ORDER BY doc_id, claim_id LIMIT $3)
+      ) x WHERE k.c IS NOT NULL`, [place, since, cap]),
+    scopeContradictions: async (scope) => (await db.query<{ id: string; data: string }>('SELECT id, data FROM ledger_contradictions WHERE scope = $1', [scope])).rows,
+    async writeContradictions(scope, removed, changed) {
+      if (removed.length) await db.query('DELETE FROM ledger_contradictions WHERE scope = $1 AND id = ANY($2::text[])', [scope, removed]);
+      if (changed.length) {
+        await db.query(`INSERT INTO ledger_contradictions (scope, id, kind, data) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])
+          ON CONFLICT (scope, id) DO UPDATE SET kind = excluded.kind, data = excluded.data`, [scope, changed.map((c) => c.id), changed.map((c) => c.kind), changed.map((c) => c.data)]);
+      }
+    },
+    async clearPlace(place, scope) {
+      await db.query('DELETE FROM ledger_contradictions WHERE scope = $1', [scope]);
+      await db.query('DELETE FROM ledger_timelines WHERE place = $1', [place]);
+    },
+    timelineRow: async (place) => (await db.query<TimelineRow>('SELECT place, label, lat, lon, country, admin1, data FROM ledger_timelines WHERE place = $1', [place])).rows[0],
+    async upsertTimeline(r) {
+      await db.query(`INSERT INTO ledger_timelines (place, label, lat, lon, country, admin1, state, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        ON CONFLICT (place) DO UPDATE SET label = excluded.label, lat = coalesce(excluded.lat, ledger_timelines.lat), lon = coalesce(excluded.lon, ledger_timelines.lon),
+        country = coalesce(excluded.country, ledger_timelines.country), admin1 = coalesce(excluded.admin1, ledger_timelines.admin1), state = excluded.state, data = excluded.data`,
+      [r.place, r.label, r.lat, r.lon, r.country, r.admin1, r.state, r.data]);
+    },
+    timelinePlaceNamed: async (place, lower) => (await db.query<{ place: string }>(
+      'SELECT place FROM ledger_timelines WHERE place = $1 OR lower(label) = $2 ORDER BY place LIMIT 1', [place, lower])).rows[0]?.place ?? null,
+    claimPlaceNamed: async (place, lower) => (await db.query<{ place: string }>(
+      'SELECT place FROM ledger_claims WHERE place = $1 OR place_label = $2 LIMIT 1', [place, lower])).rows[0]?.place ?? null,
+    listClaims(filter) {
       const params: Array<string | number> = [];
       const bind = (v: string | number): string => `$${params.push(v)}`;
-      if (query.place) where.push(`place = ${bind(await resolvePlace(pool, query.place))}`);
-      if (query.side) where.push(`side = ${bind(query.side.toUpperCase())}`);
-      if (query.since) where.push(`about_end >= ${bind(query.since)}`);
-      if (query.predicate) where.push(`predicate = ${bind(query.predicate)}`);
-      if (query.proposition) where.push(`proposition = ${bind(query.proposition)}`);
-      if (query.stance) where.push(`stance = ${bind(query.stance)}`);
-      // `until` bounds the date a claim is about; an undated claim's date is its statement's (callers refine), as SQLite.
-      if (query.until) {
-        const until = bind(query.until);
-        where.push(`(about_end <= ${until} OR (about_end IS NULL AND (stated IS NULL OR substr(stated, 1, 10) <= ${until})))`);
-      }
-      if (query.entity) where.push(`source_key = ${bind(query.entity)}`);
-      if (query.outlet) where.push(`outlet = ${bind(query.outlet.toLowerCase())}`);
-      const limit = Math.max(1, Math.min(query.limit ?? 1000, 100_000));
-      const offset = Math.max(0, Math.min(query.offset ?? 0, 1_000_000));
-      const sql = `SELECT data FROM ledger_claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${newest} LIMIT ${limit} OFFSET ${offset}`;
-      return parse((await pool.query<{ data: string }>(sql, params)).rows);
+      const where = claimFilterWhere(filter, bind);
+      return data(`SELECT data FROM ledger_claims ${where} ${newest} LIMIT ${bind(filter.limit)} OFFSET ${bind(filter.offset)}`, params);
     },
-    async listContradictions(query = {}) {
-      const limit = Math.max(1, Math.min(query.limit ?? 1000, 100_000));
-      if (!query.place) return (await pool.query<{ data: string }>('SELECT data FROM ledger_contradictions ORDER BY scope, id LIMIT $1', [limit])).rows.map((r) => JSON.parse(r.data) as Contradiction);
-      const place = await resolvePlace(pool, query.place);
-      // The place's propositions by a skip scan of (place, proposition) (one index probe per distinct proposition,
-      // however many claims a busy place has), then each proposition's scopes 'proposition@month' as a key range.
-      const { rows } = await pool.query<{ data: string }>(`
-        WITH RECURSIVE q(p) AS (
+    // A place's propositions by a skip scan of (place, proposition) (one index probe per distinct proposition,
+    // however many claims a busy place has), then each proposition's scopes 'proposition@month' as a key range.
+    listContradictions: (place, limit) => place === null
+      ? data('SELECT data FROM ledger_contradictions ORDER BY scope, id LIMIT $1', [limit])
+      : data(`WITH RECURSIVE q(p) AS (
           (SELECT proposition FROM ledger_claims WHERE place = $2 ORDER BY proposition LIMIT 1)
           UNION ALL
-          SELECT (SELECT proposition FROM ledger_claims WHERE place = $2 AND proposition > q.p ORDER BY proposition LIMIT 1) FROM q WHERE q.p IS NOT NULL
-        )
+          SELECT (SELECT proposition FROM ledger_claims WHERE place = $2 AND proposition > q.p ORDER BY proposition LIMIT 1) FROM q WHERE q.p IS NOT NULL)
         SELECT data FROM (
           SELECT c.scope, c.id, c.data FROM ledger_contradictions c WHERE c.scope = $1
           UNION ALL
           SELECT c.scope, c.id, c.data FROM q JOIN ledger_contradictions c ON c.scope >= q.p || '@' AND c.scope < q.p || 'A' WHERE q.p IS NOT NULL
-        ) x ORDER BY scope, id LIMIT $3`, [`place:${place}`, place, limit]);
-      return rows.map((r) => JSON.parse(r.data) as Contradiction);
-    },
-    async timeline(place) {
-      const { rows } = await pool.query<TimelineRow>('SELECT place, label, lat, lon, country, admin1, data FROM ledger_timelines WHERE place = $1', [await resolvePlace(pool, place)]);
-      return rows[0] ? toTimeline(rows[0]) : null;
-    },
-    async listPlaces() {
-      return (await pool.query<TimelineRow>('SELECT place, label, lat, lon, country, admin1, data FROM ledger_timelines ORDER BY label, place')).rows.map(toTimeline);
-    },
+        ) x ORDER BY scope, id LIMIT $3`, [`place:${place}`, place, limit]),
+    listTimelines: async () => (await db.query<TimelineRow>('SELECT place, label, lat, lon, country, admin1, data FROM ledger_timelines ORDER BY label, place')).rows,
   };
-}
-
-interface TimelineRow { place: string; label: string; lat: number | null; lon: number | null; country: string | null; admin1: string | null; data: string }
-
-function toTimeline(row: TimelineRow): PlaceTimeline {
-  return { place: row.place, label: row.label, lat: row.lat, lon: row.lon, country: row.country, admin1: row.admin1, statuses: JSON.parse(row.data) as ControlStatus[] };
 }

@@ -2,11 +2,12 @@ import pg from 'pg';
 import type { LedgerDocument } from '../../report/ledger-json.js';
 import {
   StoreError, type DocumentSummary, type DuplicateCandidate, type IngestExtras, type ListDocumentsQuery, type ListItemsQuery,
-  type SaveOutcome, type SearchHit, type SearchQuery, type Store, type StoredItem,
+  type SaveOutcome, type SearchHit, type SearchQuery, type Store, type StoredItem, type ItemList,
 } from '../store.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsquery } from './fts-query.js';
-import { createLedgerIndex } from './ledger-index.js';
+import { createPostgresLedgerQueries } from './ledger-index.js';
+import { applyLedgerSave, createLedgerReader, planLedgerSave, runLedgerAsync } from '../../ledger/upkeep.js';
 import { createBrowseIndex } from './browse-index.js';
 import { createDocumentLookups } from './ledger-documents.js';
 import { placeIdOf } from '../browse-reader.js';
@@ -57,7 +58,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     }
   };
 
-  const ledger = createLedgerIndex(pool);
+  const poolLedgerQueries = createPostgresLedgerQueries(pool);
 
   /**
    * Advisory transaction locks on the shared keys a save writes (propositions,
@@ -82,7 +83,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [doc.id]);
     const existing = (await client.query<{ analysis_hash: string }>('SELECT analysis_hash FROM documents WHERE id = $1', [doc.id])).rows[0];
     if (existing?.analysis_hash === hash) return 'unchanged';
-    const plan = await ledger.plan(client, doc);
+    const ledgerQueries = createPostgresLedgerQueries(client);
+    const plan = await runLedgerAsync(planLedgerSave(doc), ledgerQueries);
     const oldPlaces = existing
       ? (await client.query<{ place_id: string }>('SELECT DISTINCT place_id FROM items WHERE doc_id = $1 AND place_id IS NOT NULL', [doc.id])).rows.map((r) => r.place_id)
       : [];
@@ -110,7 +112,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         [doc.id, items.map((i) => i.id), items.map((i) => i.kind), items.map((i) => i.ord), items.map((i) => i.start), items.map((i) => i.end), items.map((i) => i.text), items.map((i) => i.data)],
       );
     }
-    await ledger.apply(client, doc, plan);
+    await runLedgerAsync(applyLedgerSave(doc.id, doc.places, plan), ledgerQueries);
     return existing ? 'updated' : 'inserted';
   };
 
@@ -136,10 +138,13 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
   return {
     kind: 'postgres',
-    ledger,
+    ledger: createLedgerReader((steps) => runLedgerAsync(steps, poolLedgerQueries)),
     browse: createBrowseIndex(pool),
     ...createDocumentLookups(pool),
     saveDocument: (doc) => saveWithExtras(doc, null),
+    // Each save commits on its own: workers on many connections have no batch to share.
+    beginBatch: async () => undefined,
+    commitBatch: async () => undefined,
     saveIngested: (doc, extras) => saveWithExtras(doc, extras),
     async nearDuplicateCandidates(bandKeys) {
       if (bandKeys.length === 0) return [];
@@ -186,7 +191,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     async countDocuments() {
       return Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM documents')).rows[0]!.n);
     },
-    async listItems(kind: string, query: ListItemsQuery = {}) {
+    async listItems<K extends ItemList>(kind: K, query: ListItemsQuery = {}): Promise<Array<StoredItem<K>>> {
       const limit = Math.max(0, Math.min(query.limit ?? 1000, 100_000));
       const offset = Math.max(0, query.offset ?? 0);
       // COLLATE "C": byte order, as SQLite's BINARY, whatever the database's locale.
@@ -200,7 +205,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
            WHERE i.kind = $1 ORDER BY d.seq, i.start, i."end" DESC, i.id COLLATE "C" LIMIT $2 OFFSET $3`,
           [kind, limit, offset],
         );
-      return rows.map((row): StoredItem => ({ docId: row.doc_id, kind, item: JSON.parse(row.data) as StoredItem['item'] }));
+      return rows.map((row) => ({ docId: row.doc_id, kind, item: JSON.parse(row.data) as StoredItem<K>['item'] }));
     },
     async close() {
       await pool.end();

@@ -165,7 +165,7 @@ export function createBrowseIndex(db: Database.Database): BrowseReader {
     },
     async placeMentions(id, query = {}) {
       return mentionsOf.all(id, id, clampLimit(query.limit, 100), clampOffset(query.offset))
-        .map((r): StoredItem => ({ docId: r.doc_id, kind: 'places', item: JSON.parse(r.data) as StoredItem['item'] }));
+        .map((r): StoredItem<'places'> => ({ docId: r.doc_id, kind: 'places', item: JSON.parse(r.data) as StoredItem<'places'>['item'] }));
     },
     async listEntities(query = {}) {
       const where: string[] = [];
