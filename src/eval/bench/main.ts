@@ -175,7 +175,7 @@ async function serverSection(): Promise<void> {
 }
 
 async function queueSection(): Promise<void> {
-  const { testPostgres } = await import('../../store/postgres/test-server.js');
+  const { testPostgres } = await import('../../testing/postgres-test-server.js');
   const server = testPostgres();
   if (server.skip !== undefined) {
     out.queue = { skipped: server.skip };
