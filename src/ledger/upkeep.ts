@@ -1,5 +1,5 @@
 import type { Claim, Contradiction, ControlStatus, Entity, PlaceMention } from '../model/index.js';
-import { addDays } from '../read/claims/time-window.js';
+import { addDays } from '../model/date-window.js';
 import { findContradictions } from './contradictions.js';
 import {
   cohortOf, coreOf, createTouched, distinctClaims, mayContradict, monthContradictions, monthWindow, neverContradicts, nextTimeline, RECOMPUTE_CAP,

@@ -12,6 +12,7 @@ import { createBrowseIndex } from './browse-index.js';
 import { createDocumentLookups } from './ledger-documents.js';
 import { placeIdOf } from '../browse-reader.js';
 import { joinAnalysis, splitAnalysis } from '../stored-analysis.js';
+import { highlightsOf, MARK_END, MARK_START } from '../search-snippet.js';
 
 /** Any number only counterclaim uses, so migrations from several processes starting at once run one after the other. */
 const MIGRATION_LOCK = 0x636c61696d; // "claim"
@@ -213,10 +214,6 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   };
 }
 
-// Private-use markers around matched words: ts_headline puts them in, search() takes them out as offsets.
-const MARK_START = '\uE000';
-const MARK_END = '\uE001';
-
 async function search(pool: pg.Pool, query: SearchQuery): Promise<SearchHit[]> {
   const tsquery = toTsquery(query.text, 1);
   const params: unknown[] = [...tsquery.params];
@@ -251,20 +248,6 @@ async function search(pool: pg.Pool, query: SearchQuery): Promise<SearchHit[]> {
   type Row = DocumentSummary & { duplicate_of: string | null; analyzed: boolean; snippet: string };
   const { rows } = await pool.query<Row>(sql, params);
   return rows.map(({ duplicate_of, analyzed, snippet, ...summary }) => ({ ...summary, duplicateOf: duplicate_of, analyzed, ...highlightsOf(snippet) }));
-}
-
-function highlightsOf(marked: string): { snippet: string; highlights: Array<[number, number]> } {
-  const highlights: Array<[number, number]> = [];
-  let snippet = '';
-  let start = -1;
-  for (const ch of marked) {
-    if (ch === MARK_START) start = snippet.length;
-    else if (ch === MARK_END) {
-      if (start >= 0) highlights.push([start, snippet.length]);
-      start = -1;
-    } else snippet += ch;
-  }
-  return { snippet, highlights };
 }
 
 /**

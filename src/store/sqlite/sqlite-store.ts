@@ -9,7 +9,7 @@ import { createLedgerIndex } from './ledger-index.js';
 import { createDocumentLookups } from './ledger-documents.js';
 import { createBrowseIndex } from './browse-index.js';
 import { joinAnalysis, splitAnalysis } from '../stored-analysis.js';
-
+import { highlightsOf, MARK_END, MARK_START } from '../search-snippet.js';
 
 /**
  * Items of one kind in document order (`documents.seq`), then text order. Written so that
@@ -206,10 +206,6 @@ export function openSqliteStore(file: string): Store {
   };
 }
 
-// Private-use markers around matched words: FTS5 puts them in, search() takes them out as offsets.
-const MARK_START = '\uE000';
-const MARK_END = '\uE001';
-
 function search(db: Database.Database, query: SearchQuery): SearchHit[] {
   const where = ['documents_fts MATCH @text'];
   const params: Record<string, string | number> = { text: query.text };
@@ -251,20 +247,6 @@ function search(db: Database.Database, query: SearchQuery): SearchHit[] {
     throw error;
   }
   return rows.map(({ duplicate_of, analyzed, snippet, ...summary }) => ({ ...summary, duplicateOf: duplicate_of, analyzed: analyzed === 1, ...highlightsOf(snippet) }));
-}
-
-function highlightsOf(marked: string): { snippet: string; highlights: Array<[number, number]> } {
-  const highlights: Array<[number, number]> = [];
-  let snippet = '';
-  let start = -1;
-  for (const ch of marked) {
-    if (ch === MARK_START) start = snippet.length;
-    else if (ch === MARK_END) {
-      if (start >= 0) highlights.push([start, snippet.length]);
-      start = -1;
-    } else snippet += ch;
-  }
-  return { snippet, highlights };
 }
 
 function migrate(db: Database.Database, file: string): void {
