@@ -12,7 +12,7 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { explainingLedger, generatePostgresLedgerLoad, hottestPlace, seqScans } from '../src/eval/bench/postgres-ledger-load.js';
-import { createLedgerIndex } from '../src/store/postgres/ledger-index.js';
+import { createLedgerIndex } from '../src/store/postgres/ledger-queries.js';
 
 const { values } = parseArgs({ options: {
   url: { type: 'string' }, documents: { type: 'string', default: '170000' }, recompute: { type: 'string', default: '2000' },

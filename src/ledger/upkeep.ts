@@ -98,7 +98,10 @@ export interface LedgerQueries {
   storedClaims(docId: string): StoredClaimKey[];
   /** Replaces the document's claims with `rows`, adds `months` to the summary rows (in their order) and keeps `entities` (a key's row: its smallest name, kind, side in byte order). */
   replaceClaims(docId: string, rows: readonly ClaimRow[], months: readonly MonthDelta[], entities: readonly EntityRow[]): void;
-  /** The summed summary rows of a proposition from `fromMonth` to `toMonth` (inclusive), and whether `scope` holds contradictions. */
+  /**
+   * The summed summary rows of a proposition from `fromMonth` to `toMonth` (inclusive), and whether `scope` holds
+   * contradictions (a backend may skip that read and answer false where the sums alone may contradict).
+   */
   monthSummary(proposition: string, fromMonth: string, toMonth: string, scope: string): { positive: number; negative: number; counted: number; stored: boolean };
   /**
    * The cores of a proposition's claims, for each cohort the newest `cap` about a date in [from, to]

@@ -4,7 +4,7 @@ import { entityKey, ledgerClaimsOf } from '../../ledger/index.js';
 import type { LedgerReader } from '../../ledger/ledger-reader.js';
 import { claimRowOf, createLedgerReader, runLedgerAsync } from '../../ledger/upkeep.js';
 import { openPostgresStore } from '../../store/postgres/postgres-store.js';
-import { createPostgresLedgerQueries } from '../../store/postgres/ledger-index.js';
+import { createPostgresLedgerQueries } from '../../store/postgres/ledger-queries.js';
 
 export interface PostgresLedgerLoadOptions {
   /** An empty (or not yet migrated) database. */
@@ -64,7 +64,7 @@ export async function generatePostgresLedgerLoad(options: PostgresLedgerLoadOpti
         await client.query(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet, cohort)
           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[],
             $13::text[], $14::text[], $15::text[], $16::text[])`, claimCols);
-        // The store's rule (ledger-index.ts): a key's row is its smallest (name, kind, side) in byte order.
+        // The store's rule (postgres/ledger-queries.ts): a key's row is its smallest (name, kind, side) in byte order.
         await client.query(`INSERT INTO ledger_entities (key, name, kind, side)
           SELECT DISTINCT ON (k) k, n, ki, s FROM (
             SELECT k COLLATE "C" AS k, n COLLATE "C" AS n, ki COLLATE "C" AS ki, s COLLATE "C" AS s FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS e(k, n, ki, s)

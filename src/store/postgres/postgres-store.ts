@@ -6,10 +6,10 @@ import {
 } from '../store.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsquery } from './fts-query.js';
-import { createPostgresLedgerQueries } from './ledger-index.js';
+import { createPostgresLedgerQueries } from './ledger-queries.js';
 import { applyLedgerSave, createLedgerReader, planLedgerSave, runLedgerAsync } from '../../ledger/upkeep.js';
 import { createBrowseIndex } from './browse-index.js';
-import { createDocumentLookups } from './ledger-documents.js';
+import { createDocumentLookups } from './document-lookups.js';
 import { placeIdOf } from '../browse-reader.js';
 import { joinAnalysis, splitAnalysis } from '../stored-analysis.js';
 import { highlightsOf, MARK_END, MARK_START } from '../search-snippet.js';

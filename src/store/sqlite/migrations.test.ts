@@ -13,7 +13,7 @@ import type { LedgerClaim } from '../../ledger/index.js';
 import { storeAnswers } from '../../testing/store-answers.js';
 import type { Store } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
-import { createLedgerIndex } from './ledger-index.js';
+import { createLedgerIndex } from './ledger-queries.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 const SEED = readFileSync(fileURLToPath(new URL('../../../../shared/seed/pokrovsk.txt', import.meta.url)), 'utf8');

@@ -5,8 +5,8 @@ import {
   type SaveOutcome, type SearchHit, type SearchQuery, type Store, type StoredItem, type ItemList,
 } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
-import { createLedgerIndex } from './ledger-index.js';
-import { createDocumentLookups } from './ledger-documents.js';
+import { createLedgerIndex } from './ledger-queries.js';
+import { createDocumentLookups } from './document-lookups.js';
 import { createBrowseIndex } from './browse-index.js';
 import { joinAnalysis, splitAnalysis } from '../stored-analysis.js';
 import { highlightsOf, MARK_END, MARK_START } from '../search-snippet.js';

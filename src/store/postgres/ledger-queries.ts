@@ -4,7 +4,7 @@ import { claimFilterWhere } from '../claim-filter-sql.js';
 
 /**
  * SQL of the ledger tables (migration 3), the PostgreSQL twin of SQLite's
- * migration 3 (src/store/sqlite/ledger-index.ts). Keys and dates are
+ * migration 3 (src/store/sqlite/ledger-queries.ts). Keys and dates are
  * `COLLATE "C"` so ORDER BY, ranges and lower() behave as SQLite's BINARY
  * (byte order, ASCII-only lower case) whatever the database's locale.
  * Claim indexes carry the readers' sort (`about_end DESC NULLS LAST, doc_id
