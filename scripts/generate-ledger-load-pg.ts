@@ -7,12 +7,12 @@
  *   node --import tsx scripts/generate-ledger-load-pg.ts --url postgres://… [--documents 170000] [--recompute 2000] [--seed 1] [--bases 24]
  *
  * The database must be empty (it is migrated here). How the load is made:
- * src/store/postgres/ledger-load.ts.
+ * src/eval/bench/postgres-ledger-load.ts.
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { explainingLedger, generatePostgresLedgerLoad, hottestPlace, seqScans } from '../src/store/postgres/ledger-load.js';
-import { createLedgerIndex } from '../src/store/postgres/ledger-index.js';
+import { explainingLedger, generatePostgresLedgerLoad, hottestPlace, seqScans } from '../src/eval/bench/postgres-ledger-load.js';
+import { createLedgerIndex } from '../src/store/postgres/ledger-queries.js';
 
 const { values } = parseArgs({ options: {
   url: { type: 'string' }, documents: { type: 'string', default: '170000' }, recompute: { type: 'string', default: '2000' },

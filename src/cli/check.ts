@@ -39,7 +39,6 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
 
   const store = await openExistingStore(parsed.values.db);
   try {
-    if (!store.ledger) throw new UsageError(`the ${store.kind} store keeps no ledger yet`);
     const pipeline = createPipeline(await loadResources({ db: parsed.values.db }));
     // The query as the reporter's own sentence, with no publication date: its times are read but not anchored to a day.
     const readQuery = (text: string) => {

@@ -32,7 +32,6 @@ export async function claimsCommand(argv: readonly string[], io: CliIo): Promise
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive integer');
   const store = await openExistingStore(values.db);
   try {
-    if (!store.ledger) throw new UsageError(`the ${store.kind} store keeps no ledger yet`);
     const claims = await store.ledger.listClaims({ place: values.place, side: values.side, since: values.since, limit });
     if (claims.length === 0) await warnUnknownFilters(store.ledger, { side: values.side, place: values.place }, 'claims', io);
     if (values.json) {

@@ -23,7 +23,6 @@ export async function contradictionsCommand(argv: readonly string[], io: CliIo):
   }
   const store = await openExistingStore(values.db);
   try {
-    if (!store.ledger) throw new UsageError(`the ${store.kind} store keeps no ledger yet`);
     const list = await store.ledger.listContradictions({ place: values.place });
     if (list.length === 0) await warnUnknownFilters(store.ledger, { place: values.place }, 'contradictions', io);
     if (values.json) io.out(`${JSON.stringify(list, null, 2)}\n`);

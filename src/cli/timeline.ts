@@ -24,7 +24,6 @@ export async function timelineCommand(argv: readonly string[], io: CliIo): Promi
   if (!place) throw new UsageError('timeline needs a PLACE');
   const store = await openExistingStore(parsed.values.db);
   try {
-    if (!store.ledger) throw new UsageError(`the ${store.kind} store keeps no ledger yet`);
     const timeline = await store.ledger.timeline(place);
     if (!timeline) {
       io.err(`counterclaim timeline: no control claims about ${JSON.stringify(place)} in the ledger\n`);

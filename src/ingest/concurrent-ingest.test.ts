@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runIngest, type IngestCounts } from './ingest-run.js';
 import { openPostgresStore } from '../store/postgres/postgres-store.js';
-import { createTestDatabase, testPostgres } from '../store/postgres/test-server.js';
+import { createTestDatabase, testPostgres } from '../testing/postgres-test-server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = mkdtempSync(path.join(tmpdir(), 'counterclaim-concurrent-'));

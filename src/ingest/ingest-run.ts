@@ -75,13 +75,13 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
     if (!batch) return;
     clearTimeout(batch.timer);
     batch = null;
-    await store.commitBatch?.();
+    await store.commitBatch();
   };
   let timerError: unknown = null;
   const openBatch = async (): Promise<{ documents: number }> => {
     if (timerError) throw timerError;
     if (!batch) {
-      await store.beginBatch?.();
+      await store.beginBatch();
       // A commit the timer makes and the store refuses ends the run at the next save, as one made there would.
       batch = { documents: 0, timer: setTimeout(() => commit().catch((error: unknown) => { timerError ??= error; }), BATCH_MS) };
     }

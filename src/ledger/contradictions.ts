@@ -1,5 +1,5 @@
 import type { ClaimRef, Contradiction } from '../model/index.js';
-import { addDays, windowsOverlap } from '../read/claims/time-window.js';
+import { addDays, windowsOverlap } from '../model/date-window.js';
 import { readableProposition, sourceLabel, type LedgerClaim } from './ledger-claim.js';
 import { PERSISTENCE_DAYS } from './predicate-facts.js';
 

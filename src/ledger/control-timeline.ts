@@ -1,5 +1,5 @@
 import type { ClaimRef, ControlState, ControlStatus, Side } from '../model/index.js';
-import { addDays } from '../read/claims/time-window.js';
+import { addDays } from '../model/date-window.js';
 import type { LedgerClaim } from './ledger-claim.js';
 import { CONTROL_PREDICATES, PERSISTENCE_DAYS } from './predicate-facts.js';
 import { ref } from './contradictions.js';

@@ -1,5 +1,5 @@
 import type { DateWindow, Side } from '../model/index.js';
-import { windowsOverlap } from '../read/claims/time-window.js';
+import { windowsOverlap } from '../model/date-window.js';
 import type { LedgerClaim } from './ledger-claim.js';
 import { PERSISTENCE_DAYS } from './predicate-facts.js';
 

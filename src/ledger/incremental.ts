@@ -1,5 +1,5 @@
 import type { Claim, Contradiction, ControlStatus, PlaceMention } from '../model/index.js';
-import { addDays } from '../read/claims/time-window.js';
+import { addDays } from '../model/date-window.js';
 import { controlTimeline } from './control-timeline.js';
 import { findContradictions } from './contradictions.js';
 import type { LedgerClaim } from './ledger-claim.js';

@@ -7,10 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runIngest } from '../ingest/ingest-run.js';
 import { openPostgresStore } from '../store/postgres/postgres-store.js';
-import { createTestDatabase, testPostgres } from '../store/postgres/test-server.js';
+import { createTestDatabase, testPostgres } from '../testing/postgres-test-server.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { Store } from '../store/store.js';
-import { ledgerSnapshot } from '../store/ledger-snapshot.js';
+import { ITEM_LISTS, type Store } from '../store/store.js';
+import { storeAnswers } from '../testing/store-answers.js';
 import { DOCUMENT_QUEUE, startBoss } from './document-queue.js';
 import { enqueueInputs } from './enqueue.js';
 import { queueStatus } from './queue-status.js';
@@ -44,7 +44,7 @@ async function snapshot(store: Store): Promise<Map<string, unknown>> {
   const out = new Map<string, unknown>();
   for (const summary of await store.listDocuments({ limit: 10_000 })) {
     const items: Record<string, unknown> = {};
-    for (const kind of ['sentences', 'times', 'places', 'entities', 'actors', 'attributions', 'quantities', 'events', 'claims']) {
+    for (const kind of ITEM_LISTS) {
       items[kind] = await store.listItems(kind, { docId: summary.id, limit: 100_000 });
     }
     out.set(summary.id, { summary, doc: await store.getDocument(summary.id), items });
@@ -101,7 +101,7 @@ test('queue fault test: 2 workers, one SIGKILLed and restarted, one stopped by S
       assert.equal(fromQueue.size, clean.size);
       for (const [id, expected] of clean) assert.deepEqual(fromQueue.get(id), expected, `document ${id}`);
       // The ledger kept incrementally by workers saving in any order, one killed mid-run, is the clean run's ledger.
-      const [ledgerFromQueue, cleanLedger] = [await ledgerSnapshot(store), await ledgerSnapshot(sqlite)];
+      const [ledgerFromQueue, cleanLedger] = [await storeAnswers(store), await storeAnswers(sqlite)];
       assert.ok((cleanLedger.claims as unknown[]).length > 100, 'the corpus has a ledger worth comparing');
       // A place's mentions come in storage order (document seq), which is the workers' order, not the input's: compare them as sets.
       const bySet = (m: unknown): unknown => Object.fromEntries(Object.entries(m as Record<string, { place: unknown; mentions: Array<{ docId: string; item: { id: string } }> }>)

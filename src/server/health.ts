@@ -35,10 +35,6 @@ export function healthRoutes(store: Store, timeoutMs = READY_TIMEOUT_MS): Hono {
     });
     deadline.catch(() => {});
     try {
-      if (!store.ping) {
-        const documents = await Promise.race([store.countDocuments(), deadline]);
-        return c.json({ ok: true, store: store.kind, documents });
-      }
       const counted = Promise.race([store.countDocuments(), deadline]).catch(() => null);
       const schema = await Promise.race([store.ping(), deadline]);
       return c.json({ ok: true, store: store.kind, schema, documents: await counted });

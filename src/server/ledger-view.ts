@@ -49,35 +49,12 @@ export function contradictionView(d: DatedContradiction): ContradictionView {
   return { contradiction: d.contradiction, date: d.date, placeId: a?.placeId ?? b?.placeId ?? null, a, b };
 }
 
-export function requireLedger(store: Store) {
-  if (!store.ledger) throw new ApiError('not-found', `the ${store.kind} store keeps no ledger`);
-  return store.ledger;
-}
-
-/**
- * Newest contradictions with their claims. With a backend that keeps dated
- * contradictions (`store.browse`) this is one indexed read; otherwise every
- * contradiction is read and its claims are looked up in their documents.
- */
+/** Newest contradictions with their claims: one indexed read of the dated contradictions the store keeps. */
 export async function listContradictionViews(
   store: Store, query: { place?: string; since?: string; until?: string; limit: number; offset: number },
 ): Promise<{ items: ContradictionView[]; total: number }> {
   const place = query.place ? ledgerKeyOfPlaceId(query.place) : undefined;
   const range = { ...(query.since ? { since: query.since } : {}), ...(query.until ? { until: query.until } : {}) };
-  if (store.browse) {
-    const { contradictions, total } = await store.browse.listContradictions({ ...(place ? { place } : {}), ...range, limit: query.limit, offset: query.offset });
-    return { items: contradictions.map(contradictionView), total };
-  }
-  const ledger = requireLedger(store);
-  const all = await ledger.listContradictions({ ...(place ? { place } : {}), limit: 100_000 });
-  const claims = new Map<string, LedgerClaim>();
-  for (const c of await ledger.listClaims({ ...(place ? { place } : {}), limit: 100_000 })) claims.set(`${c.doc}|${c.claim.id}`, c);
-  const dated = all.map((contradiction): DatedContradiction => {
-    const a = claims.get(`${contradiction.a.doc}|${contradiction.a.claim}`) ?? null;
-    const b = claims.get(`${contradiction.b.doc}|${contradiction.b.claim}`) ?? null;
-    const date = [a, b].map((c) => (c ? claimView(c).date : null)).filter((x): x is string => x !== null).sort().at(-1) ?? null;
-    return { contradiction, date, a, b };
-  }).filter((x) => (!query.since || (x.date !== null && x.date >= query.since)) && (!query.until || (x.date !== null && x.date <= query.until)))
-    .sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.contradiction.id.localeCompare(y.contradiction.id));
-  return { items: dated.slice(query.offset, query.offset + query.limit).map(contradictionView), total: dated.length };
+  const { contradictions, total } = await store.browse.listContradictions({ ...(place ? { place } : {}), ...range, limit: query.limit, offset: query.offset });
+  return { items: contradictions.map(contradictionView), total };
 }

@@ -4,7 +4,7 @@ import type { Actor, AuditTarget, DeskStore, ReviewRecord } from '../store/desk/
 import type { Store } from '../store/store.js';
 import { claimKey, type DeskViews } from './desk-views.js';
 import { ApiError } from './errors.js';
-import { claimView, ledgerKeyOfPlaceId, placeIdOfLedgerKey, requireLedger } from './ledger-view.js';
+import { claimView, ledgerKeyOfPlaceId, placeIdOfLedgerKey } from './ledger-view.js';
 
 const docId = z.string().regex(/^[0-9a-f]{64}$/, 'must be a document id (64 hex digits)');
 const side = z.string().regex(/^[A-Z]{2,10}$/, 'must be a side code like RU, UA, THIRD');
@@ -46,7 +46,7 @@ export type ReviewBody = z.infer<typeof reviewBody>;
 
 /** The target's key in the desk and what the ledger shows for it now (the audit record's `before`); 404 when it is not in the ledger. */
 export async function resolveTarget(store: Store, views: DeskViews, target: ReviewTargetInput): Promise<{ target: AuditTarget; before: unknown }> {
-  const ledger = requireLedger(store);
+  const ledger = store.ledger;
   await views.refresh();
   if (target.kind === 'claim') {
     const doc = await store.getDocument(target.doc);

@@ -9,7 +9,7 @@ import { createPipeline } from '../read/pipeline.js';
 import { loadResources } from '../read/load-resources.js';
 import { toLedgerDocument, type LedgerDocument } from '../report/ledger-json.js';
 import { openStore } from '../store/open-store.js';
-import { createTestDatabase, testPostgres } from '../store/postgres/test-server.js';
+import { createTestDatabase, testPostgres } from '../testing/postgres-test-server.js';
 import { literalSearch } from '../store/search-text.js';
 import type { Store } from '../store/store.js';
 import { main } from '../cli/main.js';

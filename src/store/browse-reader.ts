@@ -13,7 +13,7 @@ export interface BrowseReader {
   listPlaces(query?: PlaceTotalsQuery): Promise<{ readonly places: readonly PlaceTotals[]; readonly total: number }>;
   getPlace(id: string): Promise<PlaceTotals | null>;
   /** The place mentions of one place (its `id`), in document then text order. */
-  placeMentions(id: string, query?: { readonly limit?: number; readonly offset?: number }): Promise<StoredItem[]>;
+  placeMentions(id: string, query?: { readonly limit?: number; readonly offset?: number }): Promise<Array<StoredItem<'places'>>>;
   /** Ledger entities (merged sources), by name. */
   listEntities(query?: EntityQuery): Promise<{ readonly entities: readonly EntityTotals[]; readonly total: number }>;
   /** Contradictions, newest first (the later of the two claims' statement dates), each with its two claims. */
@@ -85,4 +85,48 @@ export function placeIdOf(place: { readonly geonameId?: number | null; readonly 
   if (place.geonameId !== null && place.geonameId !== undefined) return `geonames-${place.geonameId}`;
   const name = (place.name ?? place.text).replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, '').replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[ \t\n\r]/g, '-');
   return `name-${name}`;
+}
+
+/** A `place_totals` row with its forms as a JSON array, as both backends select it. */
+export interface PlaceRow { id: string; name: string; geoname_id: number | null; lat: number | null; lon: number | null; country: string | null; admin1: string | null; mentions: number; documents: number; forms: string }
+
+export const toPlace = (r: PlaceRow): PlaceTotals => ({
+  id: r.id, name: r.name, geonameId: r.geoname_id, lat: r.lat, lon: r.lon, country: r.country, admin1: r.admin1,
+  mentions: r.mentions, documents: r.documents, forms: JSON.parse(r.forms) as string[],
+});
+
+export const clampLimit = (n: number | undefined, dflt: number): number => Math.max(1, Math.min(n ?? dflt, 10_000));
+export const clampOffset = (n: number | undefined): number => Math.max(0, n ?? 0);
+const likePattern = (q: string): string => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const whereOf = (where: readonly string[]): string => (where.length ? `WHERE ${where.join(' AND ')}` : '');
+
+/**
+ * The WHERE clauses of the browse lists, the same SQL in both dialects but for
+ * placeholders (`bind` pushes a value and returns its placeholder).
+ */
+export function placeTotalsWhere(query: PlaceTotalsQuery, bind: (value: string) => string): string {
+  const where: string[] = [];
+  if (query.q) {
+    const like = likePattern(query.q);
+    where.push(`(lower(t.name) LIKE ${bind(like)} ESCAPE '\\' OR EXISTS (SELECT 1 FROM place_forms f WHERE f.place_id = t.id AND lower(f.form) LIKE ${bind(like)} ESCAPE '\\'))`);
+  }
+  if (query.country) where.push(`t.country = ${bind(query.country)}`);
+  if (query.located !== undefined) where.push(query.located ? 't.lat IS NOT NULL AND t.lon IS NOT NULL' : '(t.lat IS NULL OR t.lon IS NULL)');
+  return whereOf(where);
+}
+
+export function entitiesWhere(query: EntityQuery, bind: (value: string) => string): string {
+  const where: string[] = [];
+  if (query.q) where.push(`lower(name) LIKE ${bind(likePattern(query.q))} ESCAPE '\\'`);
+  if (query.side) where.push(`side = ${bind(query.side)}`);
+  if (query.kind) where.push(`kind = ${bind(query.kind)}`);
+  return whereOf(where);
+}
+
+export function datedContradictionsWhere(query: ContradictionQuery, bind: (value: string) => string): string {
+  const where: string[] = [];
+  if (query.place) where.push(`d.place = ${bind(query.place)}`);
+  if (query.since) where.push(`d.date >= ${bind(query.since)}`);
+  if (query.until) where.push(`d.date <= ${bind(query.until)}`);
+  return whereOf(where);
 }

@@ -9,13 +9,13 @@ import { openSqliteStore } from './sqlite/sqlite-store.js';
 import { openPostgresStore } from './postgres/postgres-store.js';
 import { SQLITE_MIGRATIONS } from './sqlite/migrations.js';
 import { POSTGRES_MIGRATIONS } from './postgres/migrations.js';
-import { createTestDatabase, testPostgres } from './postgres/test-server.js';
+import { createTestDatabase, testPostgres } from '../testing/postgres-test-server.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createPipeline, type Pipeline } from '../read/pipeline.js';
 import { loadResources } from '../read/load-resources.js';
 import { toLedgerDocument } from '../report/ledger-json.js';
-import { ledgerSnapshot } from './ledger-snapshot.js';
+import { storeAnswers } from '../testing/store-answers.js';
 import { RECOMPUTE_CAP } from '../ledger/incremental.js';
 
 /**
@@ -278,15 +278,15 @@ for (const backend of BACKENDS) {
   withStore('ledger: saving again changes nothing; a new analysis replaces the old one everywhere', async (store) => {
     const docs = await ledgerInput();
     for (const doc of docs) await store.saveDocument(doc);
-    const first = await ledgerSnapshot(store);
+    const first = await storeAnswers(store);
     for (const doc of docs) assert.equal(await store.saveDocument(doc), 'unchanged');
-    assert.deepEqual(await ledgerSnapshot(store), first);
+    assert.deepEqual(await storeAnswers(store), first);
     // The denial re-analysed as something else, then back: the ledger returns to where it was.
     const other = await analysed('deny', 'Ukraine’s General Staff said on Tuesday that it repelled 40 attacks near Kupiansk.', '2025-11-11', 'Ukrainska Pravda');
     assert.equal(await store.saveDocument(other), 'updated');
     assert.equal((await store.ledger!.listContradictions()).filter((c) => c.a.doc === 'deny' || c.b.doc === 'deny').length, 0);
     assert.equal(await store.saveDocument(docs[1]!), 'updated');
-    assert.deepEqual(await ledgerSnapshot(store), first);
+    assert.deepEqual(await storeAnswers(store), first);
   });
 }
 
@@ -295,7 +295,7 @@ test('ledger and browse: SQLite and PostgreSQL answer the same for the same inpu
   const opened = await Promise.all(BACKENDS.map((b) => b.open()));
   try {
     for (const { store } of opened) for (const doc of docs) await store.saveDocument(doc);
-    const [sqlite, pg] = await Promise.all(opened.map(({ store }) => ledgerSnapshot(store)));
+    const [sqlite, pg] = await Promise.all(opened.map(({ store }) => storeAnswers(store)));
     assert.ok((sqlite!.claims as unknown[]).length > 10);
     assert.deepEqual(pg, sqlite);
   } finally {
@@ -317,7 +317,7 @@ test('ledger: the same documents saved in two orders give the same ledger, in bo
       mentions: Object.fromEntries(Object.entries(snapshot.mentions as Record<string, { place: unknown; mentions: Array<{ docId: string; item: { id: string } }> }>)
         .map(([id, v]) => [id, { place: v.place, mentions: [...v.mentions].sort((x, y) => `${x.docId} ${x.item.id}`.localeCompare(`${y.docId} ${y.item.id}`)) }])),
     });
-    const [sqlite, ...others] = (await Promise.all(opened.map(({ store }) => ledgerSnapshot(store)))).map(bySet);
+    const [sqlite, ...others] = (await Promise.all(opened.map(({ store }) => storeAnswers(store)))).map(bySet);
     assert.ok((sqlite!.entities as { entities: unknown[] }).entities.length > 2);
     for (const other of others) assert.deepEqual(other, sqlite);
   } finally {
@@ -342,7 +342,7 @@ test('postgres ledger: concurrent saves about the same place give the ledger of 
     for (const doc of docs) await sqliteSide.store.saveDocument(doc);
     // Every document at once, 8 connections: saves about Pokrovsk overlap and must serialise on its locks.
     await Promise.all([...docs].reverse().map((doc) => store.saveDocument(doc)));
-    const [expected, got] = [await ledgerSnapshot(sqliteSide.store), await ledgerSnapshot(store)];
+    const [expected, got] = [await storeAnswers(sqliteSide.store), await storeAnswers(store)];
     assert.deepEqual(got.contradictions, expected.contradictions);
     assert.deepEqual(got.places, expected.places);
     assert.deepEqual(got.totals, expected.totals);

@@ -24,11 +24,15 @@ export interface DocumentHeader {
   readonly url: string | null;
 }
 
-/** An item as stored, with the document it belongs to. */
-export interface StoredItem {
+/** The lists of a document stored one row per item (`items.kind`). */
+export const ITEM_LISTS = ['sentences', 'times', 'places', 'entities', 'actors', 'attributions', 'quantities', 'events', 'claims'] as const;
+export type ItemList = (typeof ITEM_LISTS)[number];
+
+/** An item as stored, with the document it belongs to: an element of the document's `kind` list. */
+export interface StoredItem<K extends ItemList = ItemList> {
   readonly docId: string;
-  readonly kind: string;
-  readonly item: { readonly id: string } & Record<string, unknown>;
+  readonly kind: K;
+  readonly item: LedgerDocument[K][number];
 }
 
 export interface ListItemsQuery {
@@ -95,10 +99,10 @@ export interface IngestedSource {
  */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
-  /** The ledger across documents (claims, contradictions, control timelines), where the backend keeps one. */
-  readonly ledger?: LedgerReader;
-  /** Maintained aggregates for browsing (place totals, dated contradictions), where the backend keeps them. */
-  readonly browse?: BrowseReader;
+  /** The ledger across documents (claims, contradictions, control timelines), kept up to date on every save. */
+  readonly ledger: LedgerReader;
+  /** Maintained aggregates for browsing (place totals, dated contradictions). */
+  readonly browse: BrowseReader;
   /**
    * Saves a document with its analysis in one transaction. Saving the same
    * analysis again is a no-op (`unchanged`); a new analysis of the same text
@@ -110,7 +114,7 @@ export interface Store {
   listDocuments(query?: ListDocumentsQuery): Promise<DocumentSummary[]>;
   countDocuments(): Promise<number>;
   /** Items of one list (`times`, `places`, `attributions`...) across documents, in document then span order. */
-  listItems(kind: string, query?: ListItemsQuery): Promise<StoredItem[]>;
+  listItems<K extends ItemList>(kind: K, query?: ListItemsQuery): Promise<Array<StoredItem<K>>>;
   /** saveDocument with what ingest knows beyond the ledger; the same transaction. */
   saveIngested(doc: LedgerDocument, extras: IngestExtras): Promise<SaveOutcome>;
   /** Stored documents sharing any of these LSH band keys, in the order they were stored. */
@@ -120,20 +124,21 @@ export interface Store {
   getIngestedSource(source: string): Promise<IngestedSource | null>;
   /** Records a source read to the end, so a later run with the same fingerprint skips it. */
   markSourceIngested(source: string, done: IngestedSource): Promise<void>;
-  /** Optional: the headers of these documents (unknown ids left out), without loading their text or analysis. */
-  getDocumentSummaries?(ids: readonly string[]): Promise<DocumentHeader[]>;
-  /** Optional: the sentence of a document that holds `span`, or null. */
-  sentenceAt?(docId: string, span: readonly [number, number]): Promise<{ readonly span: readonly [number, number]; readonly text: string } | null>;
+  /** The headers of these documents in the order asked (unknown ids left out), without loading their text or analysis. */
+  getDocumentSummaries(ids: readonly string[]): Promise<DocumentHeader[]>;
+  /** The sentence of a document that holds `span`, or null. */
+  sentenceAt(docId: string, span: readonly [number, number]): Promise<{ readonly span: readonly [number, number]; readonly text: string } | null>;
   /**
-   * Optional, for bulk writes: the saves until `commitBatch` share one commit. Each save
-   * stays atomic on its own (a failing one is undone alone); a crash loses only the saves
-   * not yet committed, which were never reported stored, so a resumed run stores them
-   * again. Other connections see the batch when it commits.
+   * For bulk writes: the saves until `commitBatch` share one commit. Each save stays
+   * atomic on its own (a failing one is undone alone); a crash loses only the saves not
+   * yet committed, which were never reported stored, so a resumed run stores them again.
+   * Other connections see the batch when it commits. (PostgreSQL commits each save on
+   * its own: workers on many connections batch nothing, and both calls do nothing.)
    */
-  beginBatch?(): Promise<void>;
-  commitBatch?(): Promise<void>;
-  /** Optional: a cheap readiness probe; resolves to the schema version (SQLite: user_version). */
-  ping?(): Promise<number>;
+  beginBatch(): Promise<void>;
+  commitBatch(): Promise<void>;
+  /** A cheap readiness probe; resolves to the schema version (SQLite: user_version). */
+  ping(): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LedgerDocument } from '../report/ledger-json.js';
+import { ITEM_LISTS } from './store.js';
 
 /**
  * How both backends store a document's analysis: the item lists one row per
@@ -8,8 +9,6 @@ import type { LedgerDocument } from '../report/ledger-json.js';
  * are not stored twice and the document is rebuilt in its own key order.
  */
 
-/** The lists of a document stored one row per item. */
-export const ITEM_LISTS = ['sentences', 'times', 'places', 'entities', 'actors', 'attributions', 'quantities', 'events', 'claims'] as const;
 
 /** One item as a row: its list (`kind`), position in the list, span, text and JSON. */
 export interface ItemRecord {

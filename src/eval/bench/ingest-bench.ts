@@ -1,10 +1,11 @@
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, statSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { runIngest } from '../../ingest/ingest-run.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import type { Store } from '../../store/store.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DEFAULT_CORPUS = path.resolve(HERE, '..', '..', '..', '..', 'shared', 'data', 'polnear');
@@ -24,7 +25,13 @@ export async function benchIngest(options: { corpusDir?: string; documents?: num
     const corpus = path.join(dir, 'corpus.jsonl');
     const generated = await writeCorpus(corpus, sentences, count);
     options.log(`ingest bench: ${count.toLocaleString('en-US')} documents (${(generated.bytes / 1024 / 1024).toFixed(0)} MB) from ${sentences.length.toLocaleString('en-US')} real sentences`);
-    const store = openSqliteStore(path.join(dir, 'bench.db'));
+    const dbFile = path.join(dir, 'bench.db');
+    const opened = openSqliteStore(dbFile);
+    // The writer's share: time inside the store's calls on this thread (SQLite is synchronous, so
+    // this is the writer's CPU plus its waits on the disk), and the bytes this process wrote.
+    const writer = timedStore(opened);
+    const store = writer.store;
+    const writtenBefore = writeBytes();
     let peakRss = process.memoryUsage.rss();
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage.rss());
@@ -47,8 +54,12 @@ export async function benchIngest(options: { corpusDir?: string; documents?: num
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
     await store.close();
+    const written = writeBytes() - writtenBefore;
     return {
       documents: count,
+      writeBytesPerDoc: Math.round(written / counts.ingested),
+      dbBytesPerDoc: Math.round(statSync(dbFile).size / counts.ingested),
+      writerMsPerDoc: Math.round((writer.ms() / counts.ingested) * 100) / 100,
       jobs,
       seconds: round(seconds),
       docsPerSecond: round(counts.ingested / seconds),
@@ -64,11 +75,42 @@ export async function benchIngest(options: { corpusDir?: string; documents?: num
   }
 }
 
+/** Bytes this process has caused to be written to storage (Linux /proc/self/io), 0 elsewhere. */
+function writeBytes(): number {
+  try {
+    return Number(/^write_bytes: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** The store with its writer calls timed (milliseconds spent inside them, in total). */
+function timedStore(store: Store): { store: Store; ms: () => number } {
+  let ms = 0;
+  const timed = ['saveIngested', 'saveDocument', 'nearDuplicateCandidates', 'hasDocument', 'beginBatch', 'commitBatch', 'markSourceIngested', 'getIngestedSource'] as const;
+  const wrapper = Object.create(store) as Store;
+  for (const name of timed) {
+    const method = store[name] as ((...args: unknown[]) => Promise<unknown>) | undefined;
+    if (!method) continue;
+    Object.defineProperty(wrapper, name, {
+      value: async (...args: unknown[]) => {
+        const t0 = performance.now();
+        try {
+          return await method.apply(store, args);
+        } finally {
+          ms += performance.now() - t0;
+        }
+      },
+    });
+  }
+  return { store: wrapper, ms: () => ms };
+}
+
 function round(x: number): number {
   return Math.round(x * 10) / 10;
 }
 
-function loadSentences(corpusDir: string): string[] {
+export function loadSentences(corpusDir: string): string[] {
   const files: string[] = [];
   for (const split of ['train', 'dev']) {
     const textDir = path.join(corpusDir, split, 'text');
@@ -88,7 +130,7 @@ function loadSentences(corpusDir: string): string[] {
  * one in 20 is a near copy of an earlier one (headline changed, a sentence
  * added), as wire copies are.
  */
-async function writeCorpus(file: string, sentences: readonly string[], count: number): Promise<{ bytes: number; nearDuplicates: number }> {
+export async function writeCorpus(file: string, sentences: readonly string[], count: number): Promise<{ bytes: number; nearDuplicates: number }> {
   const out = createWriteStream(file);
   let seed = 0x9e3779b9;
   const next = (): number => {

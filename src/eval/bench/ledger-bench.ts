@@ -7,7 +7,7 @@ import { createPipeline } from '../../read/pipeline.js';
 import { loadResources } from '../../read/load-resources.js';
 import { toLedgerDocument, type LedgerDocument } from '../../report/ledger-json.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { createLedgerIndex, type LedgerIndex } from '../../store/sqlite/ledger-index.js';
+import { createLedgerIndex, type LedgerIndex } from '../../store/sqlite/ledger-queries.js';
 import { addDays } from '../../read/claims/time-window.js';
 import { seededRandom } from '../seeded-random.js';
 

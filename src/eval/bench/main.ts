@@ -15,6 +15,8 @@ import { countWords, loadCorpus } from './corpus.js';
  *   on the same texts side by side (`--corpus DIR`, `--compromise-docs N`); CLI start-up.
  * - ingest: JSON Lines ingest with analysis on all cores (`--ingest-docs N`, default
  *   1,000; `--ingest-full` for the issue's 100,000).
+ * - store: the writer alone: an ingest's saves replayed into a fresh SQLite file on one thread
+ *   (`--store-docs N`, default 1,000): CPU and bytes written per document.
  * - server: p95 of the list endpoints on a generated store (`--server-docs N`, default
  *   2,000; `--server-seconds S` per endpoint; `--server-db FILE` keeps the store there and
  *   reuses it when it already holds N documents: a 100,000-document store takes half an hour).
@@ -27,7 +29,7 @@ import { countWords, loadCorpus } from './corpus.js';
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..', '..');
-const SECTIONS = ['pipeline', 'ingest', 'server', 'queue', 'ledger', 'scaling'] as const;
+const SECTIONS = ['pipeline', 'ingest', 'store', 'server', 'queue', 'ledger', 'scaling'] as const;
 type Section = (typeof SECTIONS)[number];
 const { values } = parseArgs({
   options: {
@@ -37,6 +39,7 @@ const { values } = parseArgs({
     'compromise-docs': { type: 'string', default: '60' },
     'ingest-docs': { type: 'string', default: '1000' },
     'ingest-full': { type: 'boolean', default: false },
+    'store-docs': { type: 'string', default: '1000' },
     'server-docs': { type: 'string', default: '2000' },
     'server-seconds': { type: 'string', default: '3' },
     'server-db': { type: 'string' },
@@ -139,6 +142,13 @@ async function ingestSection(): Promise<void> {
   say(figures(r));
 }
 
+async function storeSection(): Promise<void> {
+  const { benchStore } = await import('./store-bench.js');
+  const r = await benchStore({ corpusDir, documents: count('store-docs'), log });
+  out.store = r;
+  say(figures(r));
+}
+
 /**
  * A store of `documents` documents with their items, for the server's list endpoints:
  * 24 real articles analysed once (ledger-bench's bases), each saved again under new ids.
@@ -166,7 +176,7 @@ async function serverSection(): Promise<void> {
 }
 
 async function queueSection(): Promise<void> {
-  const { testPostgres } = await import('../../store/postgres/test-server.js');
+  const { testPostgres } = await import('../../testing/postgres-test-server.js');
   const server = testPostgres();
   if (server.skip !== undefined) {
     out.queue = { skipped: server.skip };
@@ -245,21 +255,22 @@ async function loadServerStore(db: string, documents: number): Promise<void> {
     const base = bases[i % bases.length]!;
     // Committed 500 at a time, as ingest batches its saves.
     if (i % 500 === 0) {
-      await store.commitBatch?.();
-      await store.beginBatch?.();
+      await store.commitBatch();
+      await store.beginBatch();
     }
     await store.saveDocument({ ...base, id: `server-${String(i).padStart(6, '0')}`, title: `${base.title} #${i}` });
     if (i % 10_000 === 9_999) log(`  ${(i + 1).toLocaleString('en-US')} documents stored, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
-  await store.commitBatch?.();
+  await store.commitBatch();
   await store.close();
   log(`server bench: ${documents} documents stored in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-const RUN: Record<Section, () => void | Promise<void>> = { pipeline: pipelineSection, ingest: ingestSection, server: serverSection, queue: queueSection, ledger: ledgerSection, scaling: scalingSection };
+const RUN: Record<Section, () => void | Promise<void>> = { pipeline: pipelineSection, ingest: ingestSection, store: storeSection, server: serverSection, queue: queueSection, ledger: ledgerSection, scaling: scalingSection };
 const TITLES: Record<Section, string> = {
   pipeline: 'Pipeline vs chrono-node vs compromise (one core)',
   ingest: 'Ingest: JSON Lines with analysis, all cores',
+  store: 'Store: the writer alone (an ingest\'s saves replayed on one thread)',
   server: 'Server: list endpoints',
   queue: 'Queue: 1 vs 2 workers (PostgreSQL)',
   ledger: 'Ledger at scale',

@@ -8,7 +8,7 @@ import { startBoss } from '../../queue/document-queue.js';
 import { enqueueInputs } from '../../queue/enqueue.js';
 import { writeQueueCorpus } from '../../queue/test-corpus.js';
 import { openPostgresStore } from '../../store/postgres/postgres-store.js';
-import { createTestDatabase, testPostgres } from '../../store/postgres/test-server.js';
+import { createTestDatabase, testPostgres } from '../../testing/postgres-test-server.js';
 
 const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'cli', 'main.ts');
 

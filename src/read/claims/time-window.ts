@@ -1,21 +1,10 @@
 import type { DateWindow } from '../../model/index.js';
+import { addDays, dayMs, isoDay } from '../../model/date-window.js';
+
+// Day arithmetic lives in model/ (the ledger uses it too); re-exported for the reading pipeline.
+export { addDays, dayMs, isoDay, windowsOverlap } from '../../model/date-window.js';
 
 const DAY = 86_400_000;
-
-/** ISO date (YYYY-MM-DD) of a UTC millisecond time. */
-export function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** Milliseconds of an ISO date's UTC midnight, or NaN. */
-export function dayMs(date: string): number {
-  return Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
-}
-
-/** Adds days to an ISO date. */
-export function addDays(date: string, days: number): string {
-  return isoDay(dayMs(date) + days * DAY);
-}
 
 /**
  * The calendar days a TIMEX3 value covers (TimeML 1.2.1 §2.2 value forms):
@@ -65,7 +54,3 @@ export function timexWindow(value: string | null | undefined, anchor?: string | 
   return null;
 }
 
-/** Whether two windows overlap once each is extended by `slackDays` at its end (a state lasts a while after it is reported). */
-export function windowsOverlap(a: DateWindow, b: DateWindow, slackDays = 0): boolean {
-  return a.start <= addDays(b.end, slackDays) && b.start <= addDays(a.end, slackDays);
-}

@@ -4,7 +4,7 @@ import type { LedgerClaim } from '../../ledger/index.js';
 import type { ControlStatus } from '../../model/index.js';
 import { addDays } from '../../read/claims/time-window.js';
 import { ApiError } from '../errors.js';
-import { claimView, ledgerKeyOfPlaceId, listContradictionViews, placeIdOfLedgerKey, requireLedger } from '../ledger-view.js';
+import { claimView, ledgerKeyOfPlaceId, listContradictionViews, placeIdOfLedgerKey } from '../ledger-view.js';
 import { STANDARD_ERRORS, errorResponse, jsonResponse, pathParameter, queryParameters } from '../openapi.js';
 import { parseParam, parseQuery } from '../validate.js';
 import { isoDate } from './claims.js';
@@ -39,7 +39,7 @@ const actingSide = (c: LedgerClaim): string => {
 const BATCH = 20_000;
 
 async function allClaims(deps: RouteDeps, query: { place?: string; until?: string } = {}): Promise<LedgerClaim[]> {
-  const ledger = requireLedger(deps.store);
+  const ledger = deps.store.ledger;
   const out: LedgerClaim[] = [];
   for (let offset = 0; ; offset += BATCH) {
     const rows = await ledger.listClaims({ ...query, offset, limit: BATCH });
@@ -121,7 +121,7 @@ const asOfQuery = z.object({ asOf: isoDate.optional().describe('Only what is dat
 
 function create(deps: RouteDeps): Hono {
   const app = new Hono();
-  const timelines = cached(deps, async () => await requireLedger(deps.store).listPlaces());
+  const timelines = cached(deps, async () => await deps.store.ledger.listPlaces());
   const events = cached(deps, async () => eventsPerWeek(await allClaims(deps)));
   const contradictions = cached(deps, async () => {
     const dated: { day: string; key: string }[] = [];

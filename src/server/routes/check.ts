@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import type { CheckResult } from '../../ledger/index.js';
 import { ApiError, describeIssues } from '../errors.js';
-import { claimView, requireLedger } from '../ledger-view.js';
+import { claimView } from '../ledger-view.js';
 import { STANDARD_ERRORS, errorResponse, jsonResponse, queryParameters } from '../openapi.js';
 import { parseQuery } from '../validate.js';
 import type { RouteDeps, RouteModule } from './route-module.js';
@@ -46,14 +46,14 @@ function create(deps: RouteDeps): Hono {
   const app = new Hono();
   app.get('/', async (c) => {
     const q = parseQuery(c, checkQuery);
-    return c.json(checkView(await deps.check(requireLedger(deps.store), q.q, q.limit)));
+    return c.json(checkView(await deps.check(deps.store.ledger, q.q, q.limit)));
   });
   app.post('/',
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError('payload-too-large', `body is larger than ${MAX_BODY_BYTES} bytes`); } }),
     async (c) => {
       parseQuery(c, z.object({}));
       const body = await readBody(c);
-      return c.json(checkView(await deps.check(requireLedger(deps.store), body.claim, body.limit)));
+      return c.json(checkView(await deps.check(deps.store.ledger, body.claim, body.limit)));
     });
   return app;
 }

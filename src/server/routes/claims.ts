@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Predicate, Stance } from '../../model/index.js';
-import { claimView, ledgerKeyOfPlaceId, requireLedger } from '../ledger-view.js';
+import { claimView, ledgerKeyOfPlaceId } from '../ledger-view.js';
 import { STANDARD_ERRORS, jsonResponse, pageSchema, queryParameters } from '../openapi.js';
 import { page, pageQuery, parseQuery } from '../validate.js';
 import type { RouteDeps, RouteModule } from './route-module.js';
@@ -27,7 +27,7 @@ function create(deps: RouteDeps): Hono {
   const app = new Hono();
   app.get('/', async (c) => {
     const q = parseQuery(c, claimListQuery);
-    const ledger = requireLedger(deps.store);
+    const ledger = deps.store.ledger;
     // Every filter and the offset are applied by the ledger reader in SQL (both backends), so a page
     // reads and parses only its own rows plus one to tell whether there is a next page.
     const claims = await ledger.listClaims({

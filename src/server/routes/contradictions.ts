@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { listContradictionViews, requireLedger } from '../ledger-view.js';
+import { listContradictionViews } from '../ledger-view.js';
 import { STANDARD_ERRORS, jsonResponse, pageSchema, queryParameters } from '../openapi.js';
 import { page, pageQuery, parseQuery } from '../validate.js';
 import type { RouteDeps, RouteModule } from './route-module.js';
@@ -17,7 +17,7 @@ function create(deps: RouteDeps): Hono {
   const app = new Hono();
   app.get('/', async (c) => {
     const { limit, offset, place, since, until } = parseQuery(c, contradictionListQuery);
-    requireLedger(deps.store);
+    deps.store.ledger;
     const { items, total } = await listContradictionViews(deps.store, { limit, offset, ...(place ? { place } : {}), ...(since ? { since } : {}), ...(until ? { until } : {}) });
     await deps.views.refresh();
     return c.json(page(await deps.views.contradictions(items), limit, offset, total));

@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { EntityTotals } from '../../store/browse-reader.js';
-import { requireLedger } from '../ledger-view.js';
 import { STANDARD_ERRORS, jsonResponse, pageSchema, queryParameters } from '../openapi.js';
 import { page, pageQuery, parseQuery } from '../validate.js';
 import type { RouteDeps, RouteModule } from './route-module.js';
@@ -17,17 +15,8 @@ function create(deps: RouteDeps): Hono {
   app.get('/', async (c) => {
     const { limit, offset, q, side, kind } = parseQuery(c, entityListQuery);
     const query = { limit, offset, ...(q ? { q } : {}), ...(side ? { side: side.toUpperCase() } : {}), ...(kind ? { kind } : {}) };
-    if (deps.store.browse) {
-      const { entities, total } = await deps.store.browse.listEntities(query);
-      return c.json(page(entities, limit, offset, total));
-    }
-    // Without maintained totals: the merged sources of the ledger's claims.
-    const byKey = new Map<string, EntityTotals>();
-    for (const x of await requireLedger(deps.store).listClaims({ limit: 100_000 })) byKey.set(x.source.key, { key: x.source.key, name: x.source.name, kind: x.source.kind, side: x.source.side });
-    const needle = q?.toLowerCase();
-    const all = [...byKey.values()].filter((e) => (!needle || e.name.toLowerCase().includes(needle)) && (!query.side || e.side === query.side) && (!kind || e.kind === kind))
-      .sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
-    return c.json(page(all.slice(offset, offset + limit), limit, offset, all.length));
+    const { entities, total } = await deps.store.browse.listEntities(query);
+    return c.json(page(entities, limit, offset, total));
   });
   return app;
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { EXPORT_FORMATS, exportLedger, type ExportFormat, type LedgerSnapshot } from '../../ledger/index.js';
-import { ledgerKeyOfPlaceId, requireLedger } from '../ledger-view.js';
+import { ledgerKeyOfPlaceId } from '../ledger-view.js';
 import { STANDARD_ERRORS, errorResponse, pathParameter, queryParameters } from '../openapi.js';
 import { parseParam, parseQuery } from '../validate.js';
 import { isoDate } from './claims.js';
@@ -47,7 +47,7 @@ function create(deps: RouteDeps): Hono {
   app.get('/:format', async (c) => {
     const f = parseParam(c, 'format', format);
     const q = parseQuery(c, exportQuery);
-    const ledger = requireLedger(deps.store);
+    const ledger = deps.store.ledger;
     const place = q.place ? ledgerKeyOfPlaceId(q.place) : undefined;
     // The same selection as `counterclaim export` (src/cli/export.ts).
     const claims = await ledger.listClaims({ ...(place ? { place } : {}), ...(q.side ? { side: q.side } : {}), ...(q.since ? { since: q.since } : {}), limit: q.limit });

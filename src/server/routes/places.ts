@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { groupClaims } from '../../ledger/index.js';
 import { itemId, type ControlStatus, type PlaceMention } from '../../model/index.js';
-import { placeIdOf } from '../../store/browse-reader.js';
 import type { Store, StoredItem } from '../../store/store.js';
 import { ApiError } from '../errors.js';
 import { STANDARD_ERRORS, errorResponse, jsonResponse, pageSchema, pathParameter, queryParameters } from '../openapi.js';
@@ -72,93 +71,19 @@ const placeDetailQuery = mentionQuery.extend({
 
 export const placeId = z.string().max(300).regex(/^(geonames-\d{1,12}|name-[^/]{1,200})$/, 'must be a place id like geonames-698740 or name-pokrovsk');
 
-/** The id a mention is aggregated under (the same in the store's place totals). */
-export const placeKey = (place: PlaceMention): string => placeIdOf(place);
-
-const BATCH = 50_000;
-
-async function allItems(store: Store, kind: string): Promise<StoredItem[]> {
-  const out: StoredItem[] = [];
-  for (let offset = 0; ; offset += BATCH) {
-    const rows = await store.listItems(kind, { limit: BATCH, offset });
-    out.push(...rows);
-    if (rows.length < BATCH) return out;
-  }
-}
-
-/** Every place in the store with its mention counts, most mentioned first, then by name. */
-export async function aggregatePlaces(store: Store): Promise<PlaceSummary[]> {
-  const byKey = new Map<string, { first: PlaceMention; mentions: number; docs: Set<string>; forms: Map<string, number> }>();
-  for (const row of await allItems(store, 'places')) {
-    const place = row.item as unknown as PlaceMention;
-    const key = placeKey(place);
-    let entry = byKey.get(key);
-    if (!entry) byKey.set(key, (entry = { first: place, mentions: 0, docs: new Set(), forms: new Map() }));
-    entry.mentions++;
-    entry.docs.add(row.docId);
-    entry.forms.set(place.text, (entry.forms.get(place.text) ?? 0) + 1);
-  }
-  const places = [...byKey].map(([id, { first, mentions, docs, forms }]): PlaceSummary => ({
-    id,
-    name: first.name ?? first.text,
-    geonameId: first.geonameId ?? null,
-    lat: first.lat ?? null,
-    lon: first.lon ?? null,
-    country: first.country ?? null,
-    admin1: first.admin1 ?? null,
-    status: 'mentioned', statusBy: null, denied: false, statusSince: null, statusSides: [],
-    mentions,
-    documents: docs.size,
-    forms: [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([form]) => form),
-  }));
-  return places.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-}
-
-/** Mentions of one place with the sentence each sits in, in document then text order. */
-export async function placeMentions(store: Store, id: string): Promise<PlaceMentionRef[]> {
-  return withDocumentsAndSentences(store, (await allItems(store, 'places')).filter((row) => placeKey(row.item as unknown as PlaceMention) === id));
-}
-
 type MentionDocument = Pick<PlaceMentionRef, 'title' | 'published' | 'outlet'>;
 
-/**
- * The document header of each mention's document and the sentence holding it.
- * Where the store has `getDocumentSummaries` and `sentenceAt`, one header per
- * document and one indexed lookup per mention; otherwise every document is
- * loaded whole with all its sentences (a page of 20 mentions over a few long
- * documents read megabytes). Both give the same answer (places.test.ts).
- */
-async function withDocumentsAndSentences(store: Store, rows: readonly StoredItem[]): Promise<PlaceMentionRef[]> {
-  const docIds = [...new Set(rows.map((row) => row.docId))];
+/** The document header of each mention's document (one per document) and the sentence holding it (one indexed lookup per mention). */
+async function withDocumentsAndSentences(store: Store, rows: ReadonlyArray<StoredItem<'places'>>): Promise<PlaceMentionRef[]> {
   const headers = new Map<string, MentionDocument>();
-  const sentencesOf = new Map<string, Promise<StoredItem[]>>();
-  if (store.getDocumentSummaries) {
-    for (const h of await store.getDocumentSummaries(docIds)) headers.set(h.id, { title: h.title, published: h.date, outlet: h.outlet });
-  } else {
-    for (const docId of docIds) {
-      const full = await store.getDocument(docId);
-      if (full) headers.set(docId, { title: full.title ?? null, published: full.published ?? null, outlet: full.outlet ?? null });
-    }
-  }
-  const sentenceOf = async (docId: string, span: readonly [number, number]): Promise<PlaceMentionRef['sentence']> => {
-    if (store.sentenceAt) {
-      const found = await store.sentenceAt(docId, span);
-      // Sentence ids are their kind and span (itemId, src/model/item.ts), so the id needs no extra column.
-      return found ? { id: itemId('sentence', [found.span[0], found.span[1]]), text: found.text, span: [found.span[0], found.span[1]] } : null;
-    }
-    let sentences = sentencesOf.get(docId);
-    if (!sentences) sentencesOf.set(docId, (sentences = store.listItems('sentences', { docId, limit: 100_000 })));
-    const sentence = (await sentences).find((s) => {
-      const within = s.item.span as [number, number];
-      return within[0] <= span[0] && span[1] <= within[1];
-    });
-    return sentence ? { id: sentence.item.id, text: sentence.item.text as string, span: sentence.item.span as [number, number] } : null;
-  };
+  for (const h of await store.getDocumentSummaries([...new Set(rows.map((row) => row.docId))])) headers.set(h.id, { title: h.title, published: h.date, outlet: h.outlet });
   const out: PlaceMentionRef[] = [];
-  for (const row of rows) {
-    const item = row.item as unknown as PlaceMention;
-    const doc = headers.get(row.docId) ?? { title: null, published: null, outlet: null };
-    out.push({ docId: row.docId, title: doc.title, published: doc.published, outlet: doc.outlet, item, sentence: await sentenceOf(row.docId, item.span) });
+  for (const { docId, item } of rows) {
+    const doc = headers.get(docId) ?? { title: null, published: null, outlet: null };
+    const found = await store.sentenceAt(docId, item.span);
+    // Sentence ids are their kind and span (itemId, src/model/item.ts), so the id needs no extra column.
+    const sentence = found ? { id: itemId('sentence', [found.span[0], found.span[1]]), text: found.text, span: [found.span[0], found.span[1]] as const } : null;
+    out.push({ docId, title: doc.title, published: doc.published, outlet: doc.outlet, item, sentence });
   }
   return out;
 }
@@ -209,20 +134,14 @@ export function cached<T>(deps: RouteDeps, compute: () => Promise<T>): () => Pro
 }
 
 /** Mentions of one place, a page of them, with the sentence each sits in. */
-async function mentionPage(store: Store, id: string, limit: number, offset: number): Promise<{ mentions: PlaceMentionRef[]; total: number | null }> {
-  if (!store.browse) {
-    const all = await placeMentions(store, id);
-    return { mentions: all.slice(offset, offset + limit), total: all.length };
-  }
-  const rows = await store.browse.placeMentions(id, { limit, offset });
-  return { mentions: await withDocumentsAndSentences(store, rows), total: null };
+export async function mentionPage(store: Store, id: string, limit: number, offset: number): Promise<PlaceMentionRef[]> {
+  return withDocumentsAndSentences(store, await store.browse.placeMentions(id, { limit, offset }));
 }
 
 function create(deps: RouteDeps): Hono {
   const app = new Hono();
-  const aggregated = cached(deps, () => aggregatePlaces(deps.store));
   // Place id -> control timeline: the ledger keeps one per place with control claims (a few thousand at most).
-  const timelines = cached(deps, async () => new Map((await deps.store.ledger?.listPlaces() ?? []).map((t) => [placeIdOfLedgerKey(t.place), t.statuses])));
+  const timelines = cached(deps, async () => new Map((await deps.store.ledger.listPlaces()).map((t) => [placeIdOfLedgerKey(t.place), t.statuses])));
   const withStatus = async (places: readonly Omit<PlaceSummary, keyof StatusFields>[], asOf?: string): Promise<PlaceSummary[]> => {
     const byId = await timelines();
     await deps.views.refresh();
@@ -233,32 +152,23 @@ function create(deps: RouteDeps): Hono {
 
   app.get('/', async (c) => {
     const { limit, offset, q, country, located, asOf } = parseQuery(c, placeListQuery);
-    if (deps.store.browse) {
-      const { places, total } = await deps.store.browse.listPlaces({ limit, offset, ...(q ? { q } : {}), ...(country ? { country } : {}), ...(located ? { located: located === 'true' } : {}) });
-      return c.json(page(await withStatus(places, asOf), limit, offset, total));
-    }
-    const needle = q?.toLowerCase();
-    const all = (await aggregated()).filter((p) =>
-      (needle === undefined || p.name.toLowerCase().includes(needle) || p.forms.some((f) => f.toLowerCase().includes(needle)))
-      && (country === undefined || p.country === country)
-      && (located === undefined || (located === 'true') === (p.lat !== null && p.lon !== null)));
-    return c.json(page(await withStatus(all.slice(offset, offset + limit), asOf), limit, offset, all.length));
+    const { places, total } = await deps.store.browse.listPlaces({ limit, offset, ...(q ? { q } : {}), ...(country ? { country } : {}), ...(located ? { located: located === 'true' } : {}) });
+    return c.json(page(await withStatus(places, asOf), limit, offset, total));
   });
 
   // The mentions alone, a page at a time: the panel shows a few with the place and loads more on demand.
   app.get('/:id/mentions', async (c) => {
     const { limit, offset } = parseQuery(c, mentionQuery);
     const id = parseParam(c, 'id', placeId);
-    const found = deps.store.browse ? await deps.store.browse.getPlace(id) : (await aggregated()).find((p) => p.id === id);
+    const found = await deps.store.browse.getPlace(id);
     if (!found) throw new ApiError('not-found', `no place ${id}`);
-    const { mentions, total } = await mentionPage(deps.store, id, limit, offset);
-    return c.json(page(mentions, limit, offset, total ?? found.mentions));
+    return c.json(page(await mentionPage(deps.store, id, limit, offset), limit, offset, found.mentions));
   });
 
   app.get('/:id', async (c) => {
     const { limit, offset, asOf } = parseQuery(c, placeDetailQuery);
     const id = parseParam(c, 'id', placeId);
-    const found = deps.store.browse ? await deps.store.browse.getPlace(id) : (await aggregated()).find((p) => p.id === id);
+    const found = await deps.store.browse.getPlace(id);
     if (!found) throw new ApiError('not-found', `no place ${id}`);
     const [place] = await withStatus([found], asOf);
     const ledger = deps.store.ledger;
@@ -267,7 +177,7 @@ function create(deps: RouteDeps): Hono {
     const until = asOf ? { until: asOf } : {};
     // The newest page of the place's claims, and one more to tell whether older ones exist;
     // the rest, a page at a time, through /api/claims?place=ID&offset=N (the same order).
-    const newest = ledger ? await ledger.listClaims({ place: key, ...until, limit: PLACE_CLAIMS_PAGE + 1 }) : [];
+    const newest = await ledger.listClaims({ place: key, ...until, limit: PLACE_CLAIMS_PAGE + 1 });
     const claims = newest.slice(0, PLACE_CLAIMS_PAGE);
     // Groups of the claims returned, so every count is over claims the reader can see; a client
     // holding more pages groups them all the same way (the web UI calls groupClaims too).
@@ -275,13 +185,13 @@ function create(deps: RouteDeps): Hono {
       proposition: g.proposition, readable: claimView(g.claims[0]!).readable, window: g.window, corroboration: g.corroboration,
       claims: g.claims.map((x) => ({ doc: x.doc, claim: x.claim.id })),
     }));
-    const contradictions = ledger ? await listContradictionViews(deps.store, { place: id, ...until, limit: PLACE_CONTRADICTIONS_PAGE, offset: 0 }) : { items: [], total: 0 };
-    const { mentions, total } = limit === 0 ? { mentions: [], total: place!.mentions } : await mentionPage(deps.store, id, limit, offset);
+    const contradictions = await listContradictionViews(deps.store, { place: id, ...until, limit: PLACE_CONTRADICTIONS_PAGE, offset: 0 });
+    const mentions = limit === 0 ? [] : await mentionPage(deps.store, id, limit, offset);
     return c.json({
       place, timeline,
       claims: await deps.views.claims(claims.map(claimView)), claimsMore: newest.length > PLACE_CLAIMS_PAGE,
       groups, contradictions: await deps.views.contradictions(contradictions.items), contradictionsTotal: contradictions.total,
-      mentions: page(mentions, limit, offset, total ?? place!.mentions),
+      mentions: page(mentions, limit, offset, place!.mentions),
     });
   });
   return app;

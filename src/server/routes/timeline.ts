@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError } from '../errors.js';
-import { ledgerKeyOfPlaceId, placeIdOfLedgerKey, requireLedger } from '../ledger-view.js';
+import { ledgerKeyOfPlaceId, placeIdOfLedgerKey } from '../ledger-view.js';
 import { STANDARD_ERRORS, errorResponse, jsonResponse, pathParameter, queryParameters } from '../openapi.js';
 import { parseParam, parseQuery } from '../validate.js';
 import type { RouteDeps, RouteModule } from './route-module.js';
@@ -13,7 +13,7 @@ function create(deps: RouteDeps): Hono {
   app.get('/:place', async (c) => {
     parseQuery(c, z.object({}));
     const place = parseParam(c, 'place', placeParam);
-    const timeline = await requireLedger(deps.store).timeline(ledgerKeyOfPlaceId(place));
+    const timeline = await deps.store.ledger.timeline(ledgerKeyOfPlaceId(place));
     if (!timeline) throw new ApiError('not-found', `no control claims about ${place} in the ledger`);
     await deps.views.refresh();
     const placeId = placeIdOfLedgerKey(timeline.place);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { openStore } from '../open-store.js';
-import { createTestDatabase, testPostgres } from '../postgres/test-server.js';
+import { createTestDatabase, testPostgres } from '../../testing/postgres-test-server.js';
 import type { Store } from '../store.js';
 import Database from 'better-sqlite3';
 import pg from 'pg';

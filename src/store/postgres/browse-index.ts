@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Contradiction } from '../../model/index.js';
 import type { LedgerClaim } from '../../ledger/ledger-claim.js';
-import type { BrowseReader, DatedContradiction, EntityTotals, PlaceTotals } from '../browse-reader.js';
+import { clampLimit, clampOffset, datedContradictionsWhere, entitiesWhere, placeTotalsWhere, toPlace, type BrowseReader, type DatedContradiction, type EntityTotals, type PlaceRow } from '../browse-reader.js';
 import type { StoredItem } from '../store.js';
 
 /**
@@ -127,33 +127,15 @@ export const PLACE_MENTIONS_SQL = `SELECT x.doc_id, x.data FROM (SELECT doc_id, 
   CROSS JOIN LATERAL (SELECT i.doc_id, i.data, i.start, i."end", i.id FROM items i WHERE i.doc_id = p.doc_id AND i.kind = 'places' AND i.place_id = $1) x
   ORDER BY p.seq, x.start, x."end" DESC, x.id COLLATE "C" LIMIT $2 OFFSET $3`;
 
-interface PlaceRow { id: string; name: string; geoname_id: number | null; lat: number | null; lon: number | null; country: string | null; admin1: string | null; mentions: number; documents: number; forms: string }
-
-const toPlace = (r: PlaceRow): PlaceTotals => ({
-  id: r.id, name: r.name, geonameId: r.geoname_id, lat: r.lat, lon: r.lon, country: r.country, admin1: r.admin1,
-  mentions: r.mentions, documents: r.documents, forms: JSON.parse(r.forms) as string[],
-});
-
-const clampLimit = (n: number | undefined, dflt: number) => Math.max(1, Math.min(n ?? dflt, 10_000));
-const clampOffset = (n: number | undefined) => Math.max(0, n ?? 0);
-const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** The browse reader over migration 4's tables (and the ledger tables of migration 3); the same answers as SQLite's. */
 export function createBrowseIndex(pool: Pick<pg.Pool, 'query'>): BrowseReader {
   const placeColumns = `t.id, t.name, t.geoname_id, t.lat, t.lon, t.country, t.admin1, t.mentions, t.documents,
     (SELECT coalesce(json_agg(form ORDER BY n DESC, form), '[]') FROM (SELECT form, n FROM place_forms f WHERE f.place_id = t.id ORDER BY n DESC, form LIMIT 12) s)::text AS forms`;
   return {
     async listPlaces(query = {}) {
-      const where: string[] = [];
       const params: Array<string | number> = [];
       const bind = (v: string | number): string => `$${params.push(v)}`;
-      if (query.q) {
-        const like = bind(likePattern(query.q));
-        where.push(`(lower(t.name) LIKE ${like} ESCAPE '\\' OR EXISTS (SELECT 1 FROM place_forms f WHERE f.place_id = t.id AND lower(f.form) LIKE ${like} ESCAPE '\\'))`);
-      }
-      if (query.country) where.push(`t.country = ${bind(query.country)}`);
-      if (query.located !== undefined) where.push(query.located ? 't.lat IS NOT NULL AND t.lon IS NOT NULL' : '(t.lat IS NULL OR t.lon IS NULL)');
-      const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const filter = placeTotalsWhere(query, bind);
       const total = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM place_totals t ${filter}`, params)).rows[0]!.n);
       const { rows } = await pool.query<PlaceRow>(`SELECT ${placeColumns} FROM place_totals t ${filter} ORDER BY t.mentions DESC, t.name, t.id LIMIT ${bind(clampLimit(query.limit, 500))} OFFSET ${bind(clampOffset(query.offset))}`, params);
       return { places: rows.map(toPlace), total };
@@ -165,27 +147,19 @@ export function createBrowseIndex(pool: Pick<pg.Pool, 'query'>): BrowseReader {
     async placeMentions(id, query = {}) {
       const { rows } = await pool.query<{ doc_id: string; data: string }>(
         PLACE_MENTIONS_SQL, [id, clampLimit(query.limit, 100), clampOffset(query.offset)]);
-      return rows.map((r): StoredItem => ({ docId: r.doc_id, kind: 'places', item: JSON.parse(r.data) as StoredItem['item'] }));
+      return rows.map((r): StoredItem<'places'> => ({ docId: r.doc_id, kind: 'places', item: JSON.parse(r.data) as StoredItem<'places'>['item'] }));
     },
     async listEntities(query = {}) {
-      const where: string[] = [];
       const params: Array<string | number> = [];
       const bind = (v: string | number): string => `$${params.push(v)}`;
-      if (query.q) where.push(`lower(name) LIKE ${bind(likePattern(query.q))} ESCAPE '\\'`);
-      if (query.side) where.push(`side = ${bind(query.side)}`);
-      if (query.kind) where.push(`kind = ${bind(query.kind)}`);
-      const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const filter = entitiesWhere(query, bind);
       const total = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ledger_entities ${filter}`, params)).rows[0]!.n);
       const { rows } = await pool.query<EntityTotals>(`SELECT key, name, kind, side FROM ledger_entities ${filter} ORDER BY name, key LIMIT ${bind(clampLimit(query.limit, 100))} OFFSET ${bind(clampOffset(query.offset))}`, params);
       return { entities: rows, total };
     },
     async listContradictions(query = {}) {
-      const where: string[] = [];
       const params: string[] = [];
-      if (query.place) where.push(`d.place = $${params.push(query.place)}`);
-      if (query.since) where.push(`d.date >= $${params.push(query.since)}`);
-      if (query.until) where.push(`d.date <= $${params.push(query.until)}`);
-      const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const filter = datedContradictionsWhere(query, (v) => `$${params.push(v)}`);
       const total = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM contradiction_dates d ${filter}`, params)).rows[0]!.n);
       // The page first (from the date index), then its claims: two key lookups per row shown.
       const { rows } = await pool.query<{ data: string; date: string | null; a: string | null; b: string | null }>(`

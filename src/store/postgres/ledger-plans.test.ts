@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { explainingLedger, generatePostgresLedgerLoad, hottestPlace, seqScans } from './ledger-load.js';
-import { createTestDatabase, testPostgres } from './test-server.js';
+import { explainingLedger, generatePostgresLedgerLoad, hottestPlace, seqScans } from '../../eval/bench/postgres-ledger-load.js';
+import { createTestDatabase, testPostgres } from '../../testing/postgres-test-server.js';
 import { PLACE_MENTIONS_SQL } from './browse-index.js';
 
 const postgres = testPostgres();

@@ -1,5 +1,5 @@
 import { BROWSE_MIGRATION_SQL, PLACE_MENTION_ORDER_MIGRATION_SQL } from './browse-index.js';
-import { LEDGER_COHORT_MIGRATION_SQL, LEDGER_CORE_MIGRATION_SQL, LEDGER_FILTER_MIGRATION_SQL, LEDGER_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL, LEDGER_SUMMARY_MIGRATION_SQL } from './ledger-index.js';
+import { LEDGER_COHORT_MIGRATION_SQL, LEDGER_CORE_MIGRATION_SQL, LEDGER_FILTER_MIGRATION_SQL, LEDGER_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL, LEDGER_SUMMARY_MIGRATION_SQL } from './ledger-queries.js';
 
 /**
  * Numbered schema migrations for PostgreSQL, one for each SQLite migration
@@ -82,7 +82,7 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ readonly version: number; read
   },
   {
     // Ledger: claims indexed for claims --place/--side/--since, contradictions and control
-    // timelines kept up to date on save (src/store/postgres/ledger-index.ts).
+    // timelines kept up to date on save (src/store/postgres/ledger-queries.ts).
     version: 3,
     sql: LEDGER_MIGRATION_SQL,
   },

@@ -5,7 +5,7 @@ import { StoreError } from '../store.js';
 import { openPostgresStore } from './postgres-store.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsquery } from './fts-query.js';
-import { createTestDatabase, testPostgres } from './test-server.js';
+import { createTestDatabase, testPostgres } from '../../testing/postgres-test-server.js';
 
 // PostgreSQL-only bad input: the shared behaviour is in ../store.test.ts.
 const postgres = testPostgres();

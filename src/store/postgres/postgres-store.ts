@@ -2,15 +2,17 @@ import pg from 'pg';
 import type { LedgerDocument } from '../../report/ledger-json.js';
 import {
   StoreError, type DocumentSummary, type DuplicateCandidate, type IngestExtras, type ListDocumentsQuery, type ListItemsQuery,
-  type SaveOutcome, type SearchHit, type SearchQuery, type Store, type StoredItem,
+  type SaveOutcome, type SearchHit, type SearchQuery, type Store, type StoredItem, type ItemList,
 } from '../store.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsquery } from './fts-query.js';
-import { createLedgerIndex } from './ledger-index.js';
+import { createPostgresLedgerQueries } from './ledger-queries.js';
+import { applyLedgerSave, createLedgerReader, planLedgerSave, runLedgerAsync } from '../../ledger/upkeep.js';
 import { createBrowseIndex } from './browse-index.js';
-import { createDocumentLookups } from './ledger-documents.js';
+import { createDocumentLookups } from './document-lookups.js';
 import { placeIdOf } from '../browse-reader.js';
 import { joinAnalysis, splitAnalysis } from '../stored-analysis.js';
+import { highlightsOf, MARK_END, MARK_START } from '../search-snippet.js';
 
 /** Any number only counterclaim uses, so migrations from several processes starting at once run one after the other. */
 const MIGRATION_LOCK = 0x636c61696d; // "claim"
@@ -57,7 +59,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     }
   };
 
-  const ledger = createLedgerIndex(pool);
+  const poolLedgerQueries = createPostgresLedgerQueries(pool);
 
   /**
    * Advisory transaction locks on the shared keys a save writes (propositions,
@@ -82,7 +84,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [doc.id]);
     const existing = (await client.query<{ analysis_hash: string }>('SELECT analysis_hash FROM documents WHERE id = $1', [doc.id])).rows[0];
     if (existing?.analysis_hash === hash) return 'unchanged';
-    const plan = await ledger.plan(client, doc);
+    const ledgerQueries = createPostgresLedgerQueries(client);
+    const plan = await runLedgerAsync(planLedgerSave(doc), ledgerQueries);
     const oldPlaces = existing
       ? (await client.query<{ place_id: string }>('SELECT DISTINCT place_id FROM items WHERE doc_id = $1 AND place_id IS NOT NULL', [doc.id])).rows.map((r) => r.place_id)
       : [];
@@ -110,7 +113,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         [doc.id, items.map((i) => i.id), items.map((i) => i.kind), items.map((i) => i.ord), items.map((i) => i.start), items.map((i) => i.end), items.map((i) => i.text), items.map((i) => i.data)],
       );
     }
-    await ledger.apply(client, doc, plan);
+    await runLedgerAsync(applyLedgerSave(doc.id, doc.places, plan), ledgerQueries);
     return existing ? 'updated' : 'inserted';
   };
 
@@ -136,10 +139,13 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
   return {
     kind: 'postgres',
-    ledger,
+    ledger: createLedgerReader((steps) => runLedgerAsync(steps, poolLedgerQueries)),
     browse: createBrowseIndex(pool),
     ...createDocumentLookups(pool),
     saveDocument: (doc) => saveWithExtras(doc, null),
+    // Each save commits on its own: workers on many connections have no batch to share.
+    beginBatch: async () => undefined,
+    commitBatch: async () => undefined,
     saveIngested: (doc, extras) => saveWithExtras(doc, extras),
     async nearDuplicateCandidates(bandKeys) {
       if (bandKeys.length === 0) return [];
@@ -186,7 +192,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     async countDocuments() {
       return Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM documents')).rows[0]!.n);
     },
-    async listItems(kind: string, query: ListItemsQuery = {}) {
+    async listItems<K extends ItemList>(kind: K, query: ListItemsQuery = {}): Promise<Array<StoredItem<K>>> {
       const limit = Math.max(0, Math.min(query.limit ?? 1000, 100_000));
       const offset = Math.max(0, query.offset ?? 0);
       // COLLATE "C": byte order, as SQLite's BINARY, whatever the database's locale.
@@ -200,17 +206,13 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
            WHERE i.kind = $1 ORDER BY d.seq, i.start, i."end" DESC, i.id COLLATE "C" LIMIT $2 OFFSET $3`,
           [kind, limit, offset],
         );
-      return rows.map((row): StoredItem => ({ docId: row.doc_id, kind, item: JSON.parse(row.data) as StoredItem['item'] }));
+      return rows.map((row) => ({ docId: row.doc_id, kind, item: JSON.parse(row.data) as StoredItem<K>['item'] }));
     },
     async close() {
       await pool.end();
     },
   };
 }
-
-// Private-use markers around matched words: ts_headline puts them in, search() takes them out as offsets.
-const MARK_START = '\uE000';
-const MARK_END = '\uE001';
 
 async function search(pool: pg.Pool, query: SearchQuery): Promise<SearchHit[]> {
   const tsquery = toTsquery(query.text, 1);
@@ -246,20 +248,6 @@ async function search(pool: pg.Pool, query: SearchQuery): Promise<SearchHit[]> {
   type Row = DocumentSummary & { duplicate_of: string | null; analyzed: boolean; snippet: string };
   const { rows } = await pool.query<Row>(sql, params);
   return rows.map(({ duplicate_of, analyzed, snippet, ...summary }) => ({ ...summary, duplicateOf: duplicate_of, analyzed, ...highlightsOf(snippet) }));
-}
-
-function highlightsOf(marked: string): { snippet: string; highlights: Array<[number, number]> } {
-  const highlights: Array<[number, number]> = [];
-  let snippet = '';
-  let start = -1;
-  for (const ch of marked) {
-    if (ch === MARK_START) start = snippet.length;
-    else if (ch === MARK_END) {
-      if (start >= 0) highlights.push([start, snippet.length]);
-      start = -1;
-    } else snippet += ch;
-  }
-  return { snippet, highlights };
 }
 
 /**

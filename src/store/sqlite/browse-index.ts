@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Contradiction } from '../../model/index.js';
 import type { LedgerClaim } from '../../ledger/ledger-claim.js';
-import type { BrowseReader, DatedContradiction, EntityTotals, PlaceTotals } from '../browse-reader.js';
+import { clampLimit, clampOffset, datedContradictionsWhere, entitiesWhere, placeTotalsWhere, toPlace, type BrowseReader, type DatedContradiction, type EntityTotals, type PlaceRow } from '../browse-reader.js';
 import type { StoredItem } from '../store.js';
 
 /** SQL for a place mention's aggregation id from an items row (`row` is `new` or `old`): the same as `placeIdOf`. */
@@ -123,16 +123,6 @@ ${ITEMS_PLACE_TRIGGERS_SQL}
   DROP TABLE place_items_backfill;
 `;
 
-interface PlaceRow { id: string; name: string; geoname_id: number | null; lat: number | null; lon: number | null; country: string | null; admin1: string | null; mentions: number; documents: number; forms: string }
-
-const toPlace = (r: PlaceRow): PlaceTotals => ({
-  id: r.id, name: r.name, geonameId: r.geoname_id, lat: r.lat, lon: r.lon, country: r.country, admin1: r.admin1,
-  mentions: r.mentions, documents: r.documents, forms: JSON.parse(r.forms) as string[],
-});
-
-const clampLimit = (n: number | undefined, dflt: number) => Math.max(1, Math.min(n ?? dflt, 10_000));
-const clampOffset = (n: number | undefined) => Math.max(0, n ?? 0);
-
 /** The browse reader over migration 4's tables (and the ledger tables of migration 3). */
 export function createBrowseIndex(db: Database.Database): BrowseReader {
   const placeColumns = `t.id, t.name, t.geoname_id, t.lat, t.lon, t.country, t.admin1, t.mentions, t.documents,
@@ -144,16 +134,8 @@ export function createBrowseIndex(db: Database.Database): BrowseReader {
   const mentionsOf = db.prepare<[string, string, number, number], { doc_id: string; data: string }>(PLACE_MENTIONS_SQL);
   return {
     async listPlaces(query = {}) {
-      const where: string[] = [];
-      const params: Array<string | number> = [];
-      if (query.q) {
-        const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        where.push(`(lower(t.name) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM place_forms f WHERE f.place_id = t.id AND lower(f.form) LIKE ? ESCAPE '\\'))`);
-        params.push(like, like);
-      }
-      if (query.country) { where.push('t.country = ?'); params.push(query.country); }
-      if (query.located !== undefined) where.push(query.located ? 't.lat IS NOT NULL AND t.lon IS NOT NULL' : '(t.lat IS NULL OR t.lon IS NULL)');
-      const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const params: string[] = [];
+      const filter = placeTotalsWhere(query, (v) => (params.push(v), '?'));
       const total = (db.prepare(`SELECT count(*) AS n FROM place_totals t ${filter}`).get(...params) as { n: number }).n;
       const rows = db.prepare(`SELECT ${placeColumns} FROM place_totals t ${filter} ORDER BY t.mentions DESC, t.name, t.id LIMIT ? OFFSET ?`)
         .all(...params, clampLimit(query.limit, 500), clampOffset(query.offset)) as PlaceRow[];
@@ -165,27 +147,19 @@ export function createBrowseIndex(db: Database.Database): BrowseReader {
     },
     async placeMentions(id, query = {}) {
       return mentionsOf.all(id, id, clampLimit(query.limit, 100), clampOffset(query.offset))
-        .map((r): StoredItem => ({ docId: r.doc_id, kind: 'places', item: JSON.parse(r.data) as StoredItem['item'] }));
+        .map((r): StoredItem<'places'> => ({ docId: r.doc_id, kind: 'places', item: JSON.parse(r.data) as StoredItem<'places'>['item'] }));
     },
     async listEntities(query = {}) {
-      const where: string[] = [];
-      const params: Array<string | number> = [];
-      if (query.q) { where.push(`lower(name) LIKE ? ESCAPE '\\'`); params.push(`%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`); }
-      if (query.side) { where.push('side = ?'); params.push(query.side); }
-      if (query.kind) { where.push('kind = ?'); params.push(query.kind); }
-      const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const params: string[] = [];
+      const filter = entitiesWhere(query, (v) => (params.push(v), '?'));
       const total = (db.prepare(`SELECT count(*) AS n FROM ledger_entities ${filter}`).get(...params) as { n: number }).n;
       const entities = db.prepare(`SELECT key, name, kind, side FROM ledger_entities ${filter} ORDER BY name, key LIMIT ? OFFSET ?`)
         .all(...params, clampLimit(query.limit, 100), clampOffset(query.offset)) as EntityTotals[];
       return { entities, total };
     },
     async listContradictions(query = {}) {
-      const where: string[] = [];
       const params: string[] = [];
-      if (query.place) { where.push('d.place = ?'); params.push(query.place); }
-      if (query.since) { where.push('d.date >= ?'); params.push(query.since); }
-      if (query.until) { where.push('d.date <= ?'); params.push(query.until); }
-      const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const filter = datedContradictionsWhere(query, (v) => (params.push(v), '?'));
       const total = (db.prepare(`SELECT count(*) AS n FROM contradiction_dates d ${filter}`).get(...params) as { n: number }).n;
       const rows = db.prepare(`SELECT c.data, d.date,
           (SELECT data FROM ledger_claims WHERE doc_id = json_extract(c.data, '$.a.doc') AND claim_id = json_extract(c.data, '$.a.claim')) AS a,

@@ -10,10 +10,10 @@ import { loadResources } from '../../read/load-resources.js';
 import { toLedgerDocument, type LedgerDocument } from '../../report/ledger-json.js';
 import { cohortOf } from '../../ledger/incremental.js';
 import type { LedgerClaim } from '../../ledger/index.js';
-import { ledgerSnapshot } from '../ledger-snapshot.js';
+import { storeAnswers } from '../../testing/store-answers.js';
 import type { Store } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
-import { createLedgerIndex } from './ledger-index.js';
+import { createLedgerIndex } from './ledger-queries.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 const SEED = readFileSync(fileURLToPath(new URL('../../../../shared/seed/pokrovsk.txt', import.meta.url)), 'utf8');
@@ -57,7 +57,7 @@ function writeVersion8(file: string, docs: readonly LedgerDocument[]): void {
 
 async function everything(store: Store, ids: readonly string[]): Promise<Record<string, unknown>> {
   return {
-    ledger: await ledgerSnapshot(store),
+    ledger: await storeAnswers(store),
     documents: await Promise.all(ids.map((id) => store.getDocument(id))),
     places: await store.listItems('places'),
     claims: await store.listItems('claims', { limit: 5, offset: 3 }),

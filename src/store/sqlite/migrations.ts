@@ -1,6 +1,6 @@
 import {
   LEDGER_COHORT_MIGRATION_SQL, LEDGER_CORE_MIGRATION_SQL, LEDGER_FILTER_MIGRATION_SQL, LEDGER_MIGRATION_SQL, LEDGER_ROWID_MIGRATION_SQL, LEDGER_SCALE_MIGRATION_SQL, LEDGER_SUMMARY_MIGRATION_SQL,
-} from './ledger-index.js';
+} from './ledger-queries.js';
 import { BROWSE_MIGRATION_SQL, ITEMS_PLACE_TRIGGERS_SQL, PLACE_MENTION_ORDER_MIGRATION_SQL } from './browse-index.js';
 
 /**
@@ -84,7 +84,7 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ readonly version: number; readon
   },
   {
     // Ledger: claims indexed by proposition, place, side and date; contradictions
-    // and control timelines kept up to date on save (src/store/sqlite/ledger-index.ts).
+    // and control timelines kept up to date on save (src/store/sqlite/ledger-queries.ts).
     version: 3,
     sql: LEDGER_MIGRATION_SQL,
   },
@@ -97,7 +97,7 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ readonly version: number; readon
   },
   {
     // Ledger at scale: claims of a proposition in date order, so a save recomputes
-    // only the months and recent days it touches (src/store/sqlite/ledger-index.ts).
+    // only the months and recent days it touches (src/store/sqlite/ledger-queries.ts).
     version: 5,
     sql: LEDGER_SCALE_MIGRATION_SQL,
   },
@@ -145,7 +145,7 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<{ readonly version: number; readon
     `,
   },
   {
-    // Ingest at scale: ledger claims in a rowid table too, indexes naming the old key (src/store/sqlite/ledger-index.ts).
+    // Ingest at scale: ledger claims in a rowid table too, indexes naming the old key (src/store/sqlite/ledger-queries.ts).
     version: 10,
     sql: LEDGER_ROWID_MIGRATION_SQL,
   },

@@ -2,14 +2,14 @@ import Database from 'better-sqlite3';
 import type { LedgerDocument } from '../../report/ledger-json.js';
 import {
   SearchQueryError, StoreError, type DocumentSummary, type DuplicateCandidate, type IngestExtras, type ListDocumentsQuery, type ListItemsQuery,
-  type SaveOutcome, type SearchHit, type SearchQuery, type Store, type StoredItem,
+  type SaveOutcome, type SearchHit, type SearchQuery, type Store, type StoredItem, type ItemList,
 } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
-import { createLedgerIndex } from './ledger-index.js';
-import { createDocumentLookups } from './ledger-documents.js';
+import { createLedgerIndex } from './ledger-queries.js';
+import { createDocumentLookups } from './document-lookups.js';
 import { createBrowseIndex } from './browse-index.js';
 import { joinAnalysis, splitAnalysis } from '../stored-analysis.js';
-
+import { highlightsOf, MARK_END, MARK_START } from '../search-snippet.js';
 
 /**
  * Items of one kind in document order (`documents.seq`), then text order. Written so that
@@ -133,7 +133,7 @@ export function openSqliteStore(file: string): Store {
 
   return {
     kind: 'sqlite',
-    ledger,
+    ledger: { listClaims: ledger.listClaims, listContradictions: ledger.listContradictions, timeline: ledger.timeline, listPlaces: ledger.listPlaces },
     browse: createBrowseIndex(db),
     ...createDocumentLookups(db),
     async saveDocument(doc) {
@@ -189,7 +189,7 @@ export function openSqliteStore(file: string): Store {
     async countDocuments() {
       return (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
     },
-    async listItems(kind: string, query: ListItemsQuery = {}) {
+    async listItems<K extends ItemList>(kind: K, query: ListItemsQuery = {}): Promise<Array<StoredItem<K>>> {
       const limit = Math.max(0, Math.min(query.limit ?? 1000, 100_000));
       const offset = Math.max(0, query.offset ?? 0);
       const rows = query.docId !== undefined
@@ -197,7 +197,7 @@ export function openSqliteStore(file: string): Store {
           'SELECT i.doc_id, i.data FROM items i WHERE i.kind = ? AND i.doc_id = ? ORDER BY i.start, i.end DESC, i.id LIMIT ? OFFSET ?',
         ).all(kind, query.docId, limit, offset)
         : db.prepare<[string, number, number], { doc_id: string; data: string }>(LIST_ITEMS_SQL).all(kind, limit, offset);
-      return rows.map((row): StoredItem => ({ docId: row.doc_id, kind, item: JSON.parse(row.data) as StoredItem['item'] }));
+      return rows.map((row) => ({ docId: row.doc_id, kind, item: JSON.parse(row.data) as StoredItem<K>['item'] }));
     },
     async close() {
       if (db.inTransaction) db.exec('COMMIT');
@@ -205,10 +205,6 @@ export function openSqliteStore(file: string): Store {
     },
   };
 }
-
-// Private-use markers around matched words: FTS5 puts them in, search() takes them out as offsets.
-const MARK_START = '\uE000';
-const MARK_END = '\uE001';
 
 function search(db: Database.Database, query: SearchQuery): SearchHit[] {
   const where = ['documents_fts MATCH @text'];
@@ -251,20 +247,6 @@ function search(db: Database.Database, query: SearchQuery): SearchHit[] {
     throw error;
   }
   return rows.map(({ duplicate_of, analyzed, snippet, ...summary }) => ({ ...summary, duplicateOf: duplicate_of, analyzed: analyzed === 1, ...highlightsOf(snippet) }));
-}
-
-function highlightsOf(marked: string): { snippet: string; highlights: Array<[number, number]> } {
-  const highlights: Array<[number, number]> = [];
-  let snippet = '';
-  let start = -1;
-  for (const ch of marked) {
-    if (ch === MARK_START) start = snippet.length;
-    else if (ch === MARK_END) {
-      if (start >= 0) highlights.push([start, snippet.length]);
-      start = -1;
-    } else snippet += ch;
-  }
-  return { snippet, highlights };
 }
 
 function migrate(db: Database.Database, file: string): void {

@@ -3,7 +3,7 @@ import type { DocumentHeader } from '../store.js';
 
 /**
  * Small reads for pages that list many claims or mentions, the PostgreSQL
- * twin of src/store/sqlite/ledger-documents.ts: a document's header without
+ * twin of src/store/sqlite/document-lookups.ts: a document's header without
  * its text and analysis, one sentence by a span inside it (items_doc_kind_span),
  * and a readiness probe. Each is one indexed statement.
  */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { startTestCluster } from '../../../scripts/pg-test-cluster.mjs';
+import { startTestCluster } from '../../scripts/pg-test-cluster.mjs';
 
 /**
  * The PostgreSQL server tests use: $COUNTERCLAIM_TEST_POSTGRES (a URL to a

@@ -1,11 +1,11 @@
-import type { Store } from './store.js';
+import type { Store } from '../store/store.js';
 
 /**
  * Everything the ledger and browse readers answer about a store, as one
  * value: what two backends, or two runs over the same input, must agree on
  * (the store contract suite and the queue's fault test compare these).
  */
-export async function ledgerSnapshot(store: Store): Promise<Record<string, unknown>> {
+export async function storeAnswers(store: Store): Promise<Record<string, unknown>> {
   const ledger = store.ledger!;
   const browse = store.browse!;
   const places = await ledger.listPlaces();

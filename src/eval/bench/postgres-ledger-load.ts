@@ -1,10 +1,10 @@
 import pg from 'pg';
-import { analyseBases, loadDocument } from '../../eval/bench/ledger-bench.js';
-import { CONTROL_PREDICATES, entityKey, ledgerClaimsOf } from '../../ledger/index.js';
+import { analyseBases, loadDocument } from './ledger-bench.js';
+import { entityKey, ledgerClaimsOf } from '../../ledger/index.js';
 import type { LedgerReader } from '../../ledger/ledger-reader.js';
-import { cohortOf } from '../../ledger/incremental.js';
-import { openPostgresStore } from './postgres-store.js';
-import { createLedgerIndex } from './ledger-index.js';
+import { claimRowOf, createLedgerReader, runLedgerAsync } from '../../ledger/upkeep.js';
+import { openPostgresStore } from '../../store/postgres/postgres-store.js';
+import { createPostgresLedgerQueries } from '../../store/postgres/ledger-queries.js';
 
 export interface PostgresLedgerLoadOptions {
   /** An empty (or not yet migrated) database. */
@@ -48,10 +48,10 @@ export async function generatePostgresLedgerLoad(options: PostgresLedgerLoadOpti
       const entityCols: string[][] = [[], [], [], []];
       for (const doc of docs) {
         for (const lc of ledgerClaimsOf(doc)) {
-          const c = lc.claim;
-          const place = c.args.find((a) => a.role === 'place');
-          [doc.id, c.id, c.proposition, c.predicate, place?.key ?? null, place?.label.toLowerCase() ?? null, c.side, c.about.window?.end ?? null,
-            c.statedAt.value, CONTROL_PREDICATES.has(c.predicate), JSON.stringify(lc), null, c.stance, lc.source.key, lc.outlet?.toLowerCase() ?? null, cohortOf(c)].forEach((v, k) => claimCols[k]!.push(v));
+          const r = claimRowOf(doc.id, lc);
+          // Bulk rows without a core: recomputes read `data` for them, as for rows stored before cores.
+          [r.docId, r.claimId, r.proposition, r.predicate, r.place, r.placeLabel, r.side, r.aboutEnd, r.stated, r.control, r.data, null, r.stance, r.sourceKey, r.outlet, r.cohort]
+            .forEach((v, k) => claimCols[k]!.push(v));
         }
         for (const e of doc.entities) [entityKey(e), e.name, e.kind, e.side].forEach((v, k) => entityCols[k]!.push(v));
       }
@@ -64,7 +64,7 @@ export async function generatePostgresLedgerLoad(options: PostgresLedgerLoadOpti
         await client.query(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet, cohort)
           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[],
             $13::text[], $14::text[], $15::text[], $16::text[])`, claimCols);
-        // The store's rule (ledger-index.ts): a key's row is its smallest (name, kind, side) in byte order.
+        // The store's rule (postgres/ledger-queries.ts): a key's row is its smallest (name, kind, side) in byte order.
         await client.query(`INSERT INTO ledger_entities (key, name, kind, side)
           SELECT DISTINCT ON (k) k, n, ki, s FROM (
             SELECT k COLLATE "C" AS k, n COLLATE "C" AS n, ki COLLATE "C" AS ki, s COLLATE "C" AS s FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS e(k, n, ki, s)
@@ -127,7 +127,8 @@ export function explainingLedger(pool: pg.Pool): { readonly ledger: LedgerReader
       return pool.query(sql, params);
     },
   } as unknown as pg.Pool;
-  return { ledger: createLedgerIndex(db), plans };
+  const queries = createPostgresLedgerQueries(db);
+  return { ledger: createLedgerReader((steps) => runLedgerAsync(steps, queries)), plans };
 }
 
 /** The tables a plan reads with a sequential scan. */
