@@ -30,7 +30,7 @@ before(async () => {
 test('literalSearch: any input becomes words, phrases and stems; nothing is syntax', () => {
   assert.equal(literalSearch("Russia's"), '"Russia s"');
   assert.equal(literalSearch('encirclement'), '("encirclement" OR encircl*)');
-  assert.equal(literalSearch('" AND ( * NOT'), '"AND" "NOT"');
+  assert.equal(literalSearch('" AND ( * NOT'), '"AND" AND "NOT"');
   assert.equal(literalSearch('" ( * -'), null);
   assert.match(literalSearch('Покровська')!, /^\("Покровська" OR покровськ\*\)$/);
 });

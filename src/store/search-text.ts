@@ -14,7 +14,7 @@ import { stemmer as stemUk } from '@orama/stemmers/ukrainian';
  * Chunks with no letter or digit are dropped; the answer is null when nothing is left.
  *
  * @example
- * literalSearch("Russia's encirclement") // => '"Russia\'s" ("encirclement" OR encircl*)'
+ * literalSearch("Russia's encirclement") // => '"Russia s" AND ("encirclement" OR encircl*)'
  */
 export function literalSearch(text: string): string | null {
   const terms: string[] = [];
@@ -30,7 +30,8 @@ export function literalSearch(text: string): string | null {
     // A prefix term must be a bareword: letters and digits only, which the stem is.
     terms.push(stem !== null && stem.length >= 4 ? `("${word}" OR ${stem}*)` : `"${word}"`);
   }
-  return terms.length > 0 ? terms.join(' ') : null;
+  // Explicit AND: FTS5 reads no implicit AND after a parenthesised group ("(a OR b*) \"c\"" is a syntax error).
+  return terms.length > 0 ? terms.join(' AND ') : null;
 }
 
 /** The stem of a word by its script: Ukrainian letters (і ї є ґ) take the Ukrainian stemmer, other Cyrillic the Russian, Latin the English; null otherwise. */
