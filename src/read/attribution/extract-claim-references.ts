@@ -1,5 +1,6 @@
 import type { ActorMention, AnalyzedDocument, Attribution, Entity, Span } from '../../model/index.js';
 import { itemId } from '../../model/index.js';
+import { tokenAt } from '../claims/find-forces.js';
 
 /** Nouns a claim is referred back to by ("made the claim", "made the allegation"). */
 const CLAIM_NOUNS = new Set(['claim', 'claims', 'allegation', 'allegations', 'assertion', 'accusation', 'accusations', 'charge']);
@@ -61,15 +62,4 @@ export function extractClaimReferences(doc: AnalyzedDocument, attributions: read
     }
   }
   return out;
-}
-
-function tokenAt(tokens: AnalyzedDocument['tokens'], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.span[1] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

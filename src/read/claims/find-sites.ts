@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AnalyzedDocument, Span, Token } from '../../model/index.js';
+import { tokenAt } from './find-forces.js';
 
 /**
  * Event sites (docs/ledger.md, "Event sites"): the facility, building or ship a
@@ -83,8 +84,12 @@ export function findSites(doc: AnalyzedDocument, lexicon: SiteLexicon): SiteMent
   const out: SiteMention[] = [];
   const ships = new Map<string, string>();
   const countryAt = placeCountries(doc);
+  // the latest ship named, for "the carrier" (kept as we go: no search back per mention)
+  let latestShip: SiteMention | undefined;
   const mention = (from: number, to: number, key: string, label: string, siteClass: string, basis: SiteMention['basis']): void => {
-    out.push({ from, to, span: [tokens[from]!.span[0], tokens[to - 1]!.span[1]], key, label, siteClass, basis });
+    const m: SiteMention = { from, to, span: [tokens[from]!.span[0], tokens[to - 1]!.span[1]], key, label, siteClass, basis };
+    out.push(m);
+    if (siteClass === 'ship') latestShip = m;
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -115,7 +120,7 @@ export function findSites(doc: AnalyzedDocument, lexicon: SiteLexicon): SiteMent
           continue;
         }
         // "the carrier": the latest ship named
-        const latest = [...out].reverse().find((m) => m.siteClass === 'ship');
+        const latest = latestShip;
         if (latest && DETERMINERS.has(tokens[i - 1]?.norm ?? '')) mention(i, to, latest.key, latest.label, 'ship', 'inferred');
         i = to - 1;
         continue;
@@ -167,17 +172,7 @@ function shipKey(tokens: readonly Token[], start: number, end: number, ships: Ma
 function placeCountries(doc: AnalyzedDocument): (from: number, to: number, headEnd: number) => string | null {
   const { tokens } = doc;
   const places = doc.places.filter((p) => p.country !== null && p.role !== 'government');
-  const tokenAt = (offset: number): number => {
-    let lo = 0;
-    let hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid]!.span[1] <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const located = places.map((p) => ({ token: tokenAt(p.span[0]), country: p.country! })).sort((a, b) => a.token - b.token);
+  const located = places.map((p) => ({ token: tokenAt(tokens, p.span[0]), country: p.country! })).sort((a, b) => a.token - b.token);
   return (from, to, headEnd) => {
     for (const p of located) {
       if (p.token < from) continue;
