@@ -78,7 +78,8 @@ const camp = (side: string | null | undefined): string => {
 // ---------------------------------------------------------------------------
 // Names: whether our source names the entity the gold resolves to.
 
-const NAME_STOP = new Set(['the', 'of', 'for', 'a', 'an', 'and', 's', 'in', 'on', 'at', 'to', 'mr', 'ms', 'spokesman', 'spokeswoman', 'spokesperson']);
+// "unnamed" and "anonymous" describe how the gold's annotator met a source, not a word of its name
+const NAME_STOP = new Set(['the', 'of', 'for', 'a', 'an', 'and', 's', 'in', 'on', 'at', 'to', 'mr', 'ms', 'spokesman', 'spokeswoman', 'spokesperson', 'unnamed', 'anonymous']);
 
 /** Cyrillic letters in a simple Latin transliteration, so a Russian or Ukrainian name meets its English gold (Трегубов ~ Trehubov). */
 const CYRILLIC: Readonly<Record<string, string>> = {
@@ -88,7 +89,8 @@ const CYRILLIC: Readonly<Record<string, string>> = {
 const latin = (text: string): string => text.toLowerCase().replace(/[\u0400-\u04ff]/g, (c) => CYRILLIC[c] ?? c);
 
 function nameTokens(text: string): string[] {
-  return latin(text).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’ʼ`]s\b/g, '').replace(/['’ʼ`]/g, '')
+  // dotted abbreviations are one word: "U.S." is "US", "U.K." is "UK"
+  return latin(text).replace(/(?<!\p{L})((?:\p{L}\.){2,})/gu, (m) => m.replace(/\./g, '')).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’ʼ`]s\b/g, '').replace(/['’ʼ`]/g, '')
     .split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0 && !NAME_STOP.has(w));
 }
 

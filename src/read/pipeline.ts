@@ -90,7 +90,7 @@ export function createPipeline(resources: Resources = {}): Pipeline {
     ...(resources.actors ? [createActorsStage(resources.actors)] : []),
     // Attribution after times (the statement's time) and actors (the source's
     // entity and side); before claims, which are the contents it finds.
-    ...(resources.cues ? [createAttributionStage({ cues: resources.cues, contentStance: resources.contentStance, tagger: resources.attributionTagger, languages: byLanguage(resources, 'cues'), sides: resources.actors ? new Map([...resources.actors.countries, ...resources.actors.demonyms]) : undefined })] : []),
+    ...(resources.cues ? [createAttributionStage({ cues: resources.cues, contentStance: resources.contentStance, tagger: resources.attributionTagger, languages: byLanguage(resources, 'cues'), sides: resources.actors ? new Map([...resources.actors.countries, ...resources.actors.demonyms]) : undefined, hostileTerms: resources.actors?.hostileTerms })] : []),
     // Quantities after times, whose spans it leaves alone ("6 December 2024"
     // is a date, not six of something).
     createQuantitiesStage({ languages: byLanguage(resources, 'quantities') }),

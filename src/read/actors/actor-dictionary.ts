@@ -57,6 +57,13 @@ export const ConflictsSchema = z.object({
     places: z.array(z.string().min(1)).optional(),
     source: z.string().url(),
   })),
+  hostileTermsAbout: z.string().optional(),
+  /** What a party calls its enemy: the sides each term names ("Zionist enemy" → IL). */
+  hostileTerms: z.array(z.object({
+    sides: z.array(z.string().min(1)).min(1),
+    terms: z.array(z.string().min(1)).min(1),
+    source: z.string().url(),
+  })).optional(),
 });
 
 /** The shape of data/actors/nouns.json: head nouns and titles for actors not in the dictionary. */
@@ -143,6 +150,30 @@ export interface ActorLexicon {
   readonly roleNouns: ReadonlySet<string>;
   /** The wars known (data/actors/conflicts.json); empty when none was given. */
   readonly conflicts: readonly Conflict[];
+  /** What a party calls its enemy (data/actors/conflicts.json hostileTerms): one pattern per side named. */
+  readonly hostileTerms: readonly HostileTerm[];
+}
+
+/** A name a party uses for its enemy, and the sides it names. */
+export interface HostileTerm {
+  readonly sides: readonly Side[];
+  readonly pattern: RegExp;
+}
+
+/** The sides a text calls hostile names ("the Zionist enemy", "киевского режима"). */
+export function sidesNamedHostile(text: string, terms: readonly HostileTerm[]): Set<Side> {
+  const out = new Set<Side>();
+  for (const t of terms) if (t.pattern.test(text)) for (const s of t.sides) out.add(s);
+  return out;
+}
+
+/** One term as a whole-word, case-insensitive pattern; a trailing * is any ending, a space any run of spaces. */
+function hostileTermPattern(terms: readonly string[]): RegExp {
+  const one = (term: string): string => term.split(/\s+/).map((w) => {
+    const stem = w.replace(/\*$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return w.endsWith('*') ? `${stem}\\p{L}*` : stem;
+  }).join('\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(one).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 const norms = (text: string): string[] => tokenize(text).map((t) => t.norm);
@@ -168,7 +199,9 @@ export function compileActorLexicon(dictionary: unknown, nouns: unknown, conflic
   };
   const words = ActorNounsSchema.parse(nouns);
   const others = languages.map((l) => LanguageActorsSchema.parse(l));
-  const wars = conflicts === undefined ? [] : ConflictsSchema.parse(conflicts).conflicts.map((c): Conflict => ({
+  const warData = conflicts === undefined ? undefined : ConflictsSchema.parse(conflicts);
+  const hostileTerms = (warData?.hostileTerms ?? []).map((h): HostileTerm => ({ sides: h.sides as Side[], pattern: hostileTermPattern(h.terms) }));
+  const wars = warData === undefined ? [] : warData.conflicts.map((c): Conflict => ({
     key: c.key, name: c.name, parties: new Set(c.parties), theatre: new Set(c.theatre), places: (c.places ?? []).map(norms),
   }));
   const aliasesByFirst = new Map<string, AliasEntry[]>();
@@ -227,5 +260,6 @@ export function compileActorLexicon(dictionary: unknown, nouns: unknown, conflic
     phraseBreaks: set((n) => n.phraseBreaks),
     roleNouns: set((n) => n.roleNouns),
     conflicts: wars,
+    hostileTerms,
   };
 }

@@ -1,6 +1,7 @@
 import type { ActorMention, AnalyzedDocument, Attribution, Diagnostic, Entity, Side, Span, Stance, Token } from '../../model/index.js';
 import { itemId } from '../../model/index.js';
 import type { Stage } from '../stage.js';
+import type { HostileTerm } from '../actors/actor-dictionary.js';
 import { inflect, type CueLexicon } from './cue-lexicon.js';
 import type { AttributionCandidate } from './attribution-candidate.js';
 import { findCues } from './find-cues.js';
@@ -35,6 +36,8 @@ export interface AttributionOptions {
   readonly cues: CueLexicon;
   /** Country names and demonyms → side, for sources that are not actors ("Russian claims"). */
   readonly sides?: ReadonlyMap<string, Side>;
+  /** What a party calls its enemy (data/actors/conflicts.json): a statement's pronoun never points back to the side it names so. */
+  readonly hostileTerms?: readonly HostileTerm[];
   /**
    * The trained span tagger (models/attribution): when given, it decides which
    * lexicon cues are cues, proposes the cues the lexicon lacks, and names the
@@ -222,7 +225,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       });
 
       // after nesting, in text order: sources read as a careful reader does (appositions, pronouns, descriptions)
-      const sourced = resolveSourceEntities(text, nested, doc.actors, doc.entities, sides);
+      const sourced = resolveSourceEntities(text, nested, doc.actors, doc.entities, sides, options.hostileTerms);
       nested.splice(0, nested.length, ...sourced.attributions);
       const diagnostics: Diagnostic[] = [];
       let entities: readonly Entity[] = sourced.entities;

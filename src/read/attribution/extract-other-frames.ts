@@ -41,6 +41,8 @@ export function extractNounClaim(tokens: readonly Token[], sentence: Sentence, c
   let end = sTo - 1;
   while (end > cue.to && !(isWordLike(tokens[end]!) || isCloseQuote(tokens[end]!))) end--;
   if (end <= cue.to) return null;
+  const byAgent = claimByAgent(tokens, sentence, cue);
+  if (byAgent) return byAgent;
   let s = cue.from - 1;
   while (s >= sFrom && (/^\p{Lu}/u.test(tokens[s]!.text) || tokens[s]!.norm === "'s" || ['his', 'her', 'its', 'their'].includes(tokens[s]!.norm))) s--;
   // "the Israeli army's accusations": a possessive owner in lower case is a noun phrase back to its determiner
@@ -54,5 +56,35 @@ export function extractNounClaim(tokens: readonly Token[], sentence: Sentence, c
   return {
     sentence: sentence.index, cue: [cue.from, cue.to], entry: cue.entry, source,
     content: [tokens[cue.to]!.span[0], tokens[end]!.span[1]], rule: 'noun-claim',
+  };
+}
+
+/** Words that end a "by" agent before the claim's content ("a claim by the group on Saturday that …"). */
+const AGENT_ENDS = new Set(['on', 'in', 'at', 'that', 'this', 'last', 'earlier', 'late', 'early', 'during', 'of', ',']);
+/** A verdict on the claim ("… is false", "… was untrue"): the content ends before its copula. */
+const VERDICTS = new Set(['false', 'untrue', 'incorrect', 'wrong', 'baseless', 'groundless', 'true', 'accurate', 'correct', 'misleading', 'unfounded']);
+const COPULAS = new Set(['is', 'was', 'are', 'were']);
+
+/**
+ * "A claim by the rebel group on Saturday that its forces had sunk a frigate is false, officials said": the noun
+ * cue's source is its "by" agent, its content the "that" clause, up to a verdict on it ("is false") or the end.
+ */
+function claimByAgent(tokens: readonly Token[], sentence: Sentence, cue: CueMatch): AttributionCandidate | null {
+  const sTo = sentence.tokens[1];
+  if (tokens[cue.to]?.norm !== 'by') return null;
+  let agentEnd = cue.to + 1;
+  while (agentEnd < sTo && agentEnd - cue.to <= 8 && !AGENT_ENDS.has(tokens[agentEnd]!.norm)) agentEnd++;
+  if (agentEnd === cue.to + 1 || agentEnd >= sTo) return null;
+  let that = agentEnd;
+  while (that < sTo && that - agentEnd <= 4 && tokens[that]!.norm !== 'that') that++;
+  if (that >= sTo || tokens[that]!.norm !== 'that' || that + 1 >= sTo) return null;
+  let end = that + 1;
+  while (end < sTo && !(COPULAS.has(tokens[end]!.norm) && VERDICTS.has(tokens[end + 1]?.norm ?? ''))) end++;
+  let last = end - 1;
+  while (last > that && !(isWordLike(tokens[last]!) || isCloseQuote(tokens[last]!))) last--;
+  if (last <= that) return null;
+  return {
+    sentence: sentence.index, cue: [cue.from, cue.to], entry: cue.entry, source: [cue.to + 1, agentEnd],
+    content: [tokens[that + 1]!.span[0], tokens[last]!.span[1]], rule: 'noun-claim-by',
   };
 }

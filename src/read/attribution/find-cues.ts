@@ -42,7 +42,8 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, lexicon: 
     }
     if (!match) continue;
     const end = i + match.norms.length;
-    if (match.frame === 'noun' && tokens[end]?.norm !== 'that') continue;
+    // a noun cue introduces its content with "that", directly or after its "by" agent ("a claim by the group on Saturday that")
+    if (match.frame === 'noun' && tokens[end]?.norm !== 'that' && !(tokens[end]?.norm === 'by' && thatWithin(tokens, end + 1, Math.min(sentence.tokens[1], end + 13)))) continue;
     if (match.frame === 'verb') {
       // passive: "are thought to", "was reported"; "said" after "be" is rare and also passive
       let b = i - 1;
@@ -55,4 +56,9 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, lexicon: 
     i = end - 1;
   }
   return out;
+}
+
+function thatWithin(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k]!.norm === 'that') return true;
+  return false;
 }

@@ -56,3 +56,26 @@ test('evidence nobody is named for is its publisher\'s', () => {
   assert.equal(shows?.stance, 'evidence');
   assert.equal(shows?.side, 'RU');
 });
+
+test('a description with the name in apposition is the named person ("Another spokesman, Colonel NAME, said")', () => {
+  const got = speakers('Another spokesman, Lieutenant-Colonel Jonathan Conricus, told the broadcaster that the army had recorded the call. Conricus said the army would publish it.');
+  assert.deepEqual(got.map(([, name, side]) => [name, side]), [['Jonathan Conricus', 'IL'], ['Jonathan Conricus', 'IL']]);
+});
+
+test('a pronoun never points back to a side its statement calls the enemy', () => {
+  const text = 'The Israeli army said a misfired rocket hit the clinic. Islamic Jihad rejected the charge on Monday. '
+    + 'The Israeli military then released a recording. "The Zionist enemy is lying to hide its crime," it said in a statement.';
+  const last = speakers(text).at(-1)!;
+  assert.notEqual(last[2], 'IL');
+  assert.equal(last[2], 'PIJ');
+});
+
+test('"the claim" is whoever claimed last; "they" after a spokesperson is the body he speaks for', () => {
+  const text = 'The Houthis fired at ships on Monday. Houthi spokesperson Yahya Saree described new attacks by their forces, claiming to have hit a destroyer. '
+    + 'Two U.S. officials denied it. The claim asserted that the navy was struck. They said missiles were used.';
+  const got = speakers(text);
+  const byCue = new Map(got.map(([cue, name, side]) => [cue, [name, side]]));
+  assert.deepEqual(byCue.get('claiming'), ['Yahya Saree', 'HOUTHIS']);
+  assert.deepEqual(byCue.get('asserted'), ['Yahya Saree', 'HOUTHIS']);
+  assert.equal(byCue.get('said')?.[1], 'HOUTHIS');
+});

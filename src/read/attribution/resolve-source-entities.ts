@@ -1,4 +1,5 @@
 import type { ActorMention, Attribution, Entity, Side, Span } from '../../model/index.js';
+import { sidesNamedHostile, type HostileTerm } from '../actors/actor-dictionary.js';
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 /** Russian and Ukrainian titles of a person that open a source ("речника ОСУВ …", "представитель штаба …"): the stem, matched in any case. */
@@ -54,7 +55,18 @@ interface Speaker {
   readonly entity: Entity;
   /** The speaker published evidence here ("released footage", "shared a video"). */
   readonly published?: boolean;
+  /** The speaker made a claim here ("claimed", "claiming"): what "the claim" points back to. */
+  readonly claimed?: boolean;
+  /** Where the statement's cue ends: a participle after it in the same sentence is the same speaker's. */
+  readonly cueEnd?: number;
 }
+
+/** "the claim", "these claims": a description of what a speaker claimed. */
+const CLAIM_HEADS = new Set(['claim', 'claims', 'allegation', 'allegations']);
+/** A person's role that speaks for a body: "they" after such a person's statement is the body. */
+const SPOKESPERSON_ROLE = /\b(spokes(?:man|woman|person)|press secretary|representative|press officer)\b/i;
+/** A possessive or definite noun phrase before a participle cue ("… attacks by their forces claiming to …"). */
+const PARTICIPLE_SOURCE = /^(?:their|its|his|her|the)\s/i;
 
 const words = (text: string): string[] => text.replace(/[’]/g, "'").split(/[\s,]+/).filter(Boolean);
 const isCapitalisedWord = (w: string): boolean => /^\p{Lu}[\p{L}'’.-]*$/u.test(w);
@@ -81,6 +93,7 @@ function properName(head: string): boolean {
  */
 export function resolveSourceEntities(
   text: string, attributions: readonly Attribution[], actors: readonly ActorMention[], entities: readonly Entity[], sides: ReadonlyMap<string, Side>,
+  hostileTerms: readonly HostileTerm[] = [],
 ): SourceResolution {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const added = new Map<string, Entity>();
@@ -90,19 +103,28 @@ export function resolveSourceEntities(
   const speakers: Speaker[] = [];
   const sortedActors = [...actors].sort((x, y) => x.span[0] - y.span[0]);
   let actorCursor = 0;
-  let lastPerson: Entity | undefined;
-  let lastGroup: Entity | undefined;
+  const persons: Entity[] = [];
+  const groups: Entity[] = [];
   const advanceActors = (to: number): void => {
     for (; actorCursor < sortedActors.length && sortedActors[actorCursor]!.span[1] <= to; actorCursor++) {
       const e = entityOf(sortedActors[actorCursor]!.entity);
       if (!e || e.kind === 'unnamed' || e.kind === 'evidence') continue;
-      if (e.kind === 'person') lastPerson = e; else lastGroup = e;
+      (e.kind === 'person' ? persons : groups).push(e);
     }
   };
-  const latestSpeaker = (person: boolean): Entity | undefined => {
-    for (let k = speakers.length - 1; k >= 0; k--) if (isPersonLike(speakers[k]!.entity) === person) return speakers[k]!.entity;
+  // The sides the statement in hand calls its enemy ("the Zionist enemy"): a pronoun or a description
+  // pointing back does not reach a speaker or actor of those sides.
+  let hostile: ReadonlySet<Side> = new Set();
+  const latestOf = <T>(list: readonly T[], entity: (x: T) => Entity, fits: (e: Entity) => boolean): Entity | undefined => {
+    for (let k = list.length - 1; k >= 0; k--) {
+      const e = entity(list[k]!);
+      if (fits(e) && !hostile.has(e.side)) return e;
+    }
     return undefined;
   };
+  const latestSpeaker = (person: boolean): Entity | undefined => latestOf(speakers, (s) => s.entity, (e) => isPersonLike(e) === person);
+  const lastPerson = (): Entity | undefined => latestOf(persons, (e) => e, () => true);
+  const lastGroup = (): Entity | undefined => latestOf(groups, (e) => e, () => true);
 
   for (const { a, i } of order) {
     const source = a.source!;
@@ -112,7 +134,9 @@ export function resolveSourceEntities(
       continue;
     }
     advanceActors(source.span[0]);
-    let resolved = resolveOne(text, source.span, source.text, sortedActors, entityOf, sides, added, latestSpeaker, () => lastPerson, () => lastGroup, speakers);
+    hostile = hostileTerms.length > 0 ? sidesNamedHostile(a.content.text, hostileTerms) : hostile;
+    let resolved = participleSpeaker(text, a, speakers.at(-1))
+      ?? resolveOne(text, source.span, source.text, sortedActors, entityOf, sides, added, latestSpeaker, lastPerson, lastGroup, speakers, hostile, entities);
     // "The video shows …" after "the ministry released footage": evidence the text points back to is its
     // publisher's (issue 13: evidence with the side of whoever published it); "footage shared online" has none
     const named = resolved ?? entityOf(source.entity);
@@ -121,7 +145,10 @@ export function resolveSourceEntities(
       if (publisher?.published && source.span[0] - publisher.span[1] <= PUBLISHER_REACH && publisher.entity.kind !== 'evidence') resolved = publisher.entity;
     }
     const entity = resolved ?? entityOf(source.entity);
-    if (entity && entity.kind !== 'evidence' && (entity.kind !== 'unnamed' || isPersonDescription(entity.name))) speakers.push({ span: source.span, entity, ...(a.stance === 'evidence' ? { published: true } : {}) });
+    if (entity && entity.kind !== 'evidence' && (entity.kind !== 'unnamed' || isPersonDescription(entity.name))) speakers.push({
+      span: source.span, entity, ...(a.cue ? { cueEnd: a.cue.span[1] } : {}),
+      ...(a.stance === 'evidence' ? { published: true } : {}), ...(a.cue?.lemma === 'claim' ? { claimed: true } : {}),
+    });
     if (resolved && resolved.id !== source.entity) {
       out[i] = { ...a, source: { ...source, entity: resolved.id }, speaker: resolved.id, side: resolved.side };
     } else if (entity?.kind === 'person' && entity.side === 'UNKNOWN' && ANALYST_BEFORE_NAME.test(source.text)) {
@@ -135,7 +162,8 @@ export function resolveSourceEntities(
 function resolveOne(
   text: string, span: Span, sourceText: string, actors: readonly ActorMention[], entityOf: (id: string | null) => Entity | undefined,
   sides: ReadonlyMap<string, Side>, added: Map<string, Entity>, latestSpeaker: (person: boolean) => Entity | undefined,
-  lastPerson: () => Entity | undefined, lastGroup: () => Entity | undefined, speakers: readonly Speaker[],
+  lastPerson: () => Entity | undefined, lastGroup: () => Entity | undefined, speakers: readonly Speaker[], hostile: ReadonlySet<Side>,
+  entities: readonly Entity[],
 ): Entity | undefined {
   // "… which he said": the relative pronoun is the clause's link, the pronoun after it the speaker
   const relative = /^(?:which|that|whom|as)\s+(?=\S)/i.exec(sourceText);
@@ -152,6 +180,15 @@ function resolveOne(
   // An actor named in the head is the source ("Syrskyi, the commander-in-chief, ..."), unless, in
   // Russian or Ukrainian, a person's name follows the body in a title before it ("командующий
   // группировкой войск «Восток» Андрей Иванаев"): that person speaks, for the body's side.
+  // "Another spokesman, Jonathan Conricus, told …": a description with no name, then the person's
+  // name in apposition: the person speaks (a later actor in the apposition, "…, of the army," does not)
+  if (comma >= 0 && inHead.every((m) => entityOf(m.entity)?.kind === 'unnamed')) {
+    const appositionFrom = span[0] + comma + 1 + (/^\s*/.exec(trimmed.slice(comma + 1))?.[0].length ?? 0);
+    // the name may follow a title ("Lieutenant-Colonel Jonathan Conricus"): only capitalised words between
+    const named = inside.find((m) => m.span[0] >= appositionFrom && /^(?:\p{Lu}[\p{L}.'-]*\s+)*$/u.test(text.slice(appositionFrom, m.span[0])));
+    const person = named ? entityOf(named.entity) : undefined;
+    if (person?.kind === 'person') return person;
+  }
   let titleBody: Entity | undefined;
   if (inHead.length > 0) {
     const last = inHead[inHead.length - 1]!;
@@ -182,7 +219,7 @@ function resolveOne(
   // "он", "він": the latest person who spoke, once a title before a name made one ("командующий … Андрей Иванаев");
   // else the link the language's coreference made stands
   if (CYRILLIC_PERSON_PRONOUNS.has(lower)) return latestSpeaker(true);
-  if (GROUP_PRONOUNS.has(lower)) return latestSpeaker(false) ?? lastGroup();
+  if (GROUP_PRONOUNS.has(lower)) return bodyOfSpokesperson(speakers, actors, span[0], entityOf, hostile, entities) ?? latestSpeaker(false) ?? lastGroup();
   if (ws.length >= 2 && ws.length <= 3 && DETERMINERS.has(ws[0]!)) {
     const last = ws[ws.length - 1]!;
     if (PERSON_HEADS.has(last) && inside.length === 0) {
@@ -191,6 +228,11 @@ function resolveOne(
       const spoke = describedPerson(text, last, span[0], speakers, (m) => m);
       const best = !mentioned ? spoke : !spoke ? mentioned : mentioned.at >= spoke.at ? mentioned : spoke;
       return best?.entity ?? latestSpeaker(true) ?? lastPerson();
+    }
+    if (CLAIM_HEADS.has(last) && inside.length === 0) {
+      // "The claim asserted …": whoever claimed last, of any kind
+      for (let k = speakers.length - 1; k >= 0; k--) if (speakers[k]!.claimed && !hostile.has(speakers[k]!.entity.side)) return speakers[k]!.entity;
+      return latestSpeaker(false) ?? latestSpeaker(true);
     }
     if (GROUP_HEADS.has(last) && inside.length === 0) return latestSpeaker(false) ?? lastGroup();
   }
@@ -219,6 +261,46 @@ function resolveOne(
   void text;
   return entity;
 }
+
+/**
+ * "Houthi spokesperson Yahya Saree outlined attacks by their forces, claiming to …": a participle
+ * cue whose source the frame found as a possessive or definite noun phrase after the previous
+ * statement's cue in the same sentence is that statement's speaker's.
+ */
+function participleSpeaker(text: string, a: Attribution, previous: Speaker | undefined): Entity | undefined {
+  if (!previous?.cueEnd || !a.cue || !a.source || !/ing$/i.test(a.cue.text.trim()) || /\s/.test(a.cue.text.trim())) return undefined;
+  if (!PARTICIPLE_SOURCE.test(a.source.text) || a.source.span[0] < previous.cueEnd) return undefined;
+  const between = text.slice(previous.cueEnd, a.cue.span[0]);
+  if (/[.!?;]\s|\n|\b(?:who|which|that|and|but|while)\b/i.test(between)) return undefined;
+  return previous.entity;
+}
+
+/**
+ * "They said …" after a spokesperson's statement: the body the spokesperson speaks for, named by
+ * their role or in the words before their name ("Houthi spokesperson Yahya Saree"), when that body
+ * was mentioned before.
+ */
+function bodyOfSpokesperson(
+  speakers: readonly Speaker[], actors: readonly ActorMention[], before: number, entityOf: (id: string | null) => Entity | undefined, hostile: ReadonlySet<Side>,
+  entities: readonly Entity[],
+): Entity | undefined {
+  const last = speakers.at(-1)?.entity;
+  if (!last || last.kind !== 'person' || last.side === 'UNKNOWN' || hostile.has(last.side) || !SPOKESPERSON_ROLE.test(last.role ?? '')) return undefined;
+  for (let k = actors.length - 1; k >= 0; k--) {
+    const m = actors[k]!;
+    if (m.span[1] > before) continue;
+    const e = entityOf(m.entity);
+    if (e && isBodyOf(e, last.side)) return e;
+  }
+  // else the body of that side the article names most (a dictionary entry: "the Houthis")
+  let best: Entity | undefined;
+  for (const e of entities) if (e.key !== null && isBodyOf(e, last.side) && (!best || e.mentions.length > best.mentions.length)) best = e;
+  return best;
+}
+
+/** An organisation of a side (a demonym before a title, "Houthi spokesperson", describes a person, not a body). */
+const isBodyOf = (e: Entity, side: Side): boolean =>
+  e.side === side && (e.kind === 'group' || e.kind === 'military' || e.kind === 'government') && !isPersonDescription(e.name);
 
 /** A Cyrillic personal name (two or three capitalised words) that is all of a title's rest after a body's name ("» Андрей Иванаев"). */
 function cyrillicNameAfter(rest: string): boolean {

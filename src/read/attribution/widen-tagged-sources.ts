@@ -29,7 +29,7 @@ export function widenTaggedContents(
   tokens: readonly Token[], candidates: readonly AttributionCandidate[], tags: readonly (TaggedSentence | null)[],
 ): AttributionCandidate[] {
   return candidates.map((c) => {
-    if (c.rule.startsWith('tagged')) return c;
+    if (c.rule.startsWith('tagged') || c.rule === 'noun-claim-by') return c; // (a "by" agent's claim ends before the verdict on it)
     const [a, b] = c.content;
     for (const [x, y] of tags[c.sentence]?.content ?? []) {
       const start = tokens[x]!.span[0];

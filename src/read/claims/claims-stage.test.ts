@@ -162,3 +162,17 @@ test('a wire story: the named body that said it is the source of the claims in i
   assert.equal(governor?.content.text, 'Russian troops attacked the village of Kupiansk overnight');
   assert.ok(!doc.actors.some((a) => a.text === 'KYIV'), doc.actors.map((a) => a.text).join(' | '));
 });
+
+test('a party\'s statement that the other side\'s strike harmed someone is an accusation; a count of strikes is not', async () => {
+  const stanceOf = async (text: string): Promise<string | undefined> => (await read(text)).attributions.find((a) => a.voice === 'source')?.stance;
+  assert.equal(await stanceOf('Ukraine\'s General Staff said a Russian air strike killed 12 people in the village on Monday.'), 'accuse');
+  assert.equal(await stanceOf('Ukraine\'s General Staff said Russian forces carried out 34 air strikes on Monday.'), 'assert');
+  assert.equal(await stanceOf('The United Nations said a Russian air strike killed 12 people in the village on Monday.'), 'assert');
+});
+
+test('a side\'s own order to withdraw from a named place concedes it; an orderly move to better lines does not', async () => {
+  const stanceOf = async (text: string): Promise<string | undefined> => (await read(text)).attributions.find((a) => a.voice === 'source')?.stance;
+  assert.equal(await stanceOf('Ukraine\'s General Staff said its units had received an order to withdraw from Pokrovsk.'), 'acknowledge');
+  assert.equal(await stanceOf('"The command allowed a manoeuvre to withdraw units from Pokrovsk," Ukraine\'s General Staff said.'), 'acknowledge');
+  assert.equal(await stanceOf('Ukraine\'s General Staff said its units were withdrawing to more favourable positions.'), 'assert');
+});

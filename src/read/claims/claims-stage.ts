@@ -6,6 +6,7 @@ import { findForces } from './find-forces.js';
 import { findSites } from './find-sites.js';
 import { readClaims } from './read-claims.js';
 import { refineAdmissions } from './refine-admissions.js';
+import { refineAccusations } from './refine-accusations.js';
 import { refineDenials } from './refine-denials.js';
 
 export interface ClaimsStageOptions {
@@ -42,8 +43,10 @@ export function createClaimsStage(options: ClaimsStageOptions): Stage {
       const read = readClaims({ doc, lexicon, segments: claimSegments(doc, lexicon, forces), forces, sites }).sort(compareItems);
       // after every claim is graded: statements that only concede are admissions
       const admitted = refineAdmissions(doc.attributions, read);
+      // a party's statements that the other side's strike harmed someone blame it
+      const blamed = refineAccusations(admitted.attributions, admitted.claims);
       // and statements that say the other side did not take a place reject its claim
-      const { attributions, claims } = refineDenials(admitted.attributions, admitted.claims, lexicon.context.opponents);
+      const { attributions, claims } = refineDenials(blamed.attributions, blamed.claims, lexicon.context.opponents);
       return { ...doc, attributions, claims };
     },
   };

@@ -956,7 +956,7 @@ function evidenceGrade(
     if (seg.voice === 'reporter' && sentence.some((w) => lexicon.evidence.has(w))) return 'independent';
     return 'reporter';
   }
-  if (entry?.favours && polarity === 'positive' && modality === 'asserted') {
+  if (entry?.favours && polarity === 'positive' && (modality === 'asserted' || modality === 'intended')) {
     const actor = args.get(entry.roles[0]!)?.key;
     const actorSide = actor?.startsWith('force:') ? actor.slice('force:'.length) : null;
     const favoured = actorSide === null ? null : entry.favours === 'actor' ? actorSide : lexicon.context.opponents[actorSide];
