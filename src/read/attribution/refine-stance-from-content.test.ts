@@ -75,3 +75,10 @@ test('a statement that only concedes ground is an admission, whatever its neutra
   const other = read('A spokesman for the Russian army said on Monday that Ukrainian troops had withdrawn from Pokrovsk in the Donetsk region.');
   assert.equal(other.attributions.find((x) => x.voice === 'source')?.stance, 'assert');
 });
+
+test('fighting that goes on near a place or in its suburbs is no denial that it was taken', () => {
+  const stanceOf = (text: string): string | undefined => pipeline.read({ id: 'x', text, meta: { title: null, outlet: null, url: null, published: '2025-03-14', language: 'en', source: null }, diagnostics: [] })
+    .attributions.find((a) => a.voice === 'source')?.stance;
+  assert.equal(stanceOf('A Ukrainian commander said fighting continues in the town.'), 'deny');
+  assert.equal(stanceOf('A Ukrainian commander said fighting continues in the suburbs of the town.'), 'assert');
+});

@@ -7,6 +7,8 @@ interface ContentStanceRule {
   /** A rejection that governs a complement ("incorrect to claim that ...") rather than stating its own proposition. */
   readonly frame: boolean;
   readonly pattern: RegExp;
+  /** Words right after a match that cancel it ("fighting continues | in the suburbs of …": not in the place itself). */
+  readonly unless?: RegExp;
 }
 
 export interface ContentStanceLexicon {
@@ -14,10 +16,17 @@ export interface ContentStanceLexicon {
   readonly byLanguage: ReadonlyMap<string, readonly ContentStanceRule[]>;
 }
 
-const PatternLists = z.object({ frame: z.array(z.string().min(1)).optional(), plain: z.array(z.string().min(1)).optional() });
+const PatternLists = z.object({
+  frame: z.array(z.string().min(1)).optional(),
+  plain: z.array(z.string().min(1)).optional(),
+  unlessFollowedBy: z.array(z.string().min(1)).optional(),
+});
 const ContentStanceSchema = z.object({
   about: z.string(),
 }).catchall(z.union([z.string(), z.partialRecord(z.enum(['deny', 'acknowledge', 'accuse', 'warn', 'demand', 'believe', 'promise', 'question']), PatternLists)]));
+
+/** How far after a match its cancelling words are looked for. */
+const UNLESS_REACH = 60;
 
 /** Stances a content pattern may override: only a neutral cue takes its stance from what was said. */
 const NEUTRAL: ReadonlySet<Stance> = new Set(['assert', 'report']);
@@ -50,8 +59,9 @@ export function compileContentStance(data: unknown): ContentStanceLexicon {
     for (const stance of PRECEDENCE) {
       const lists = stances[stance as keyof typeof stances];
       if (!lists) continue;
-      if (lists.frame?.length) rules.push({ stance, frame: true, pattern: compilePatterns(lists.frame) });
-      if (lists.plain?.length) rules.push({ stance, frame: false, pattern: compilePatterns(lists.plain) });
+      const unless = lists.unlessFollowedBy?.length ? new RegExp(`^[\\s"“”«»']*(?:${lists.unlessFollowedBy.map(patternBody).join('|')})(?![\\p{L}\\p{N}])`, 'u') : undefined;
+      if (lists.frame?.length) rules.push({ stance, frame: true, pattern: compilePatterns(lists.frame), ...(unless ? { unless } : {}) });
+      if (lists.plain?.length) rules.push({ stance, frame: false, pattern: compilePatterns(lists.plain), ...(unless ? { unless } : {}) });
     }
     byLanguage.set(language, rules);
   }
@@ -85,7 +95,7 @@ export function refineStanceFromContent(a: Attribution, lexicon: ContentStanceLe
   for (const rule of rules) {
     for (const part of parts) {
       const m = rule.pattern.exec(part.lower);
-      if (!m) continue;
+      if (!m || rule.unless?.test(part.lower.slice(m.index + m[0].length, m.index + m[0].length + UNLESS_REACH))) continue;
       const span: Span = [part.span[0] + m.index, part.span[0] + m.index + m[0].length];
       return { ...a, stance: rule.stance, stanceFrom: { span, text: part.text.slice(m.index, m.index + m[0].length), rule: `content-${rule.stance}${rule.frame ? '-frame' : ''}` } };
     }

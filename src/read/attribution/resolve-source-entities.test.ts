@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPipeline } from '../pipeline.js';
 import { loadResources } from '../load-resources.js';
+import { resolveSourceEntities } from './resolve-source-entities.js';
 
 const pipeline = createPipeline(await loadResources({ db: '/nonexistent/counterclaim.db' }));
 const read = (text: string) =>
@@ -78,4 +79,21 @@ test('"the claim" is whoever claimed last; "they" after a spokesperson is the bo
   assert.deepEqual(byCue.get('claiming'), ['Yahya Saree', 'HOUTHIS']);
   assert.deepEqual(byCue.get('asserted'), ['Yahya Saree', 'HOUTHIS']);
   assert.equal(byCue.get('said')?.[1], 'HOUTHIS');
+});
+
+test('a participle after a comma with no source is the opening subject\'s; shared evidence speaks with its publisher\'s side', () => {
+  // the frames found a source for ", saying"; with it taken away, the resolution alone must find the subject
+  const text = 'The Israeli military released a radar map on Monday, saying that a rocket fell short. Later the map demonstrated the paths of the rockets.';
+  const doc = read(text);
+  const unsourced = doc.attributions.map((a) => (a.cue?.text === 'saying' ? { ...a, source: null, speaker: null, side: 'UNKNOWN' as const } : a));
+  assert.ok(unsourced.some((a) => a.cue?.text === 'saying' && a.source === null));
+  const { attributions, entities } = resolveSourceEntities(text, unsourced, doc.actors, doc.entities, new Map());
+  const saying = attributions.find((a) => a.cue?.text === 'saying')!;
+  assert.equal(new Map(entities.map((e) => [e.id, e])).get(saying.speaker ?? '')?.side, 'IL');
+  assert.equal(doc.attributions.find((a) => a.cue?.text === 'demonstrated')?.side, 'IL');
+});
+
+test('"they" inside a sentence is the organisation that opens it', () => {
+  const got = speakers('Two U.S. officials said the attack failed. The Iran-aligned Houthis began the strikes in November in what they say is solidarity with Gaza.');
+  assert.equal(got.find(([cue]) => cue === 'say')?.[2], 'HOUTHIS');
 });

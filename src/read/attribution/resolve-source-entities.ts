@@ -17,6 +17,7 @@ const GROUP_PRONOUNS = new Set(['it', 'they', 'them']);
 const PERSON_HEADS = new Set([
   'spokesman', 'spokeswoman', 'spokesperson', 'politician', 'general', 'official', 'minister', 'commander', 'lawmaker', 'legislator',
   'president', 'governor', 'mayor', 'analyst', 'adviser', 'advisor', 'envoy', 'ambassador', 'diplomat', 'chief', 'head', 'colonel', 'officer',
+  'commander-in-chief', 'premier', 'chancellor', 'secretary', 'prosecutor', 'blogger', 'correspondent',
 ]);
 /** Heads of definite descriptions of what an organisation issued or is ("the statement", "the group"). */
 const GROUP_HEADS = new Set([
@@ -98,7 +99,9 @@ export function resolveSourceEntities(
   const byId = new Map(entities.map((e) => [e.id, e]));
   const added = new Map<string, Entity>();
   const entityOf = (id: string | null): Entity | undefined => (id ? byId.get(id) ?? added.get(id) : undefined);
-  const order = attributions.map((a, i) => ({ a, i })).filter(({ a }) => a.source).sort((x, y) => x.a.source!.span[0] - y.a.source!.span[0] || x.i - y.i);
+  // in text order: sources where they stand, a statement with none (", alleging …") at its cue
+  const at = (a: Attribution): number => a.source?.span[0] ?? a.cue?.span[0] ?? a.content.span[0];
+  const order = attributions.map((a, i) => ({ a, i })).filter(({ a }) => a.source || (a.voice === 'source' && a.cue)).sort((x, y) => at(x.a) - at(y.a) || x.i - y.i);
   const out = [...attributions];
   const speakers: Speaker[] = [];
   const sortedActors = [...actors].sort((x, y) => x.span[0] - y.span[0]);
@@ -127,7 +130,16 @@ export function resolveSourceEntities(
   const lastGroup = (): Entity | undefined => latestOf(groups, (e) => e, () => true);
 
   for (const { a, i } of order) {
-    const source = a.source!;
+    if (!a.source) {
+      // "The army shared a map, alleging it proves …": a participle after a comma is the sentence's subject's
+      const subject = participleSubject(text, a, sortedActors, entityOf);
+      if (subject) {
+        out[i] = { ...a, source: { span: subject.span, text: text.slice(subject.span[0], subject.span[1]), entity: subject.entity.id }, speaker: subject.entity.id, side: subject.entity.side };
+        speakers.push({ span: subject.span, entity: subject.entity, ...(a.cue ? { cueEnd: a.cue.span[1] } : {}), ...(a.cue?.lemma === 'claim' ? { claimed: true } : {}) });
+      }
+      continue;
+    }
+    const source = a.source;
     // "The claims could not be verified": a determiner alone names nobody
     if (DETERMINERS.has(source.text.trim().toLowerCase())) {
       out[i] = { ...a, source: null, speaker: null, side: 'UNKNOWN' };
@@ -143,6 +155,13 @@ export function resolveSourceEntities(
     if (named?.kind === 'evidence' && named.side === 'UNKNOWN' && /^(the|this|that|these|those)\s/i.test(source.text)) {
       const publisher = speakers.at(-1);
       if (publisher?.published && source.span[0] - publisher.span[1] <= PUBLISHER_REACH && publisher.entity.kind !== 'evidence') resolved = publisher.entity;
+    }
+    // "The army shared a radar map … the map demonstrated …": the map speaks, with the side of the actor that shared it
+    const evidence = resolved ?? entityOf(source.entity);
+    const publisher = evidence?.kind === 'evidence' && evidence.side === 'UNKNOWN' ? sharedBy(text, source, sortedActors, entityOf) : undefined;
+    if (publisher) {
+      out[i] = { ...a, ...(resolved ? { source: { ...source, entity: resolved.id }, speaker: resolved.id } : {}), side: publisher.side };
+      continue;
     }
     const entity = resolved ?? entityOf(source.entity);
     if (entity && entity.kind !== 'evidence' && (entity.kind !== 'unnamed' || isPersonDescription(entity.name))) speakers.push({
@@ -219,7 +238,7 @@ function resolveOne(
   // "он", "він": the latest person who spoke, once a title before a name made one ("командующий … Андрей Иванаев");
   // else the link the language's coreference made stands
   if (CYRILLIC_PERSON_PRONOUNS.has(lower)) return latestSpeaker(true);
-  if (GROUP_PRONOUNS.has(lower)) return bodyOfSpokesperson(speakers, actors, span[0], entityOf, hostile, entities) ?? latestSpeaker(false) ?? lastGroup();
+  if (GROUP_PRONOUNS.has(lower)) return subjectOfSentence(text, span[0], actors, entityOf, hostile) ?? bodyOfSpokesperson(speakers, actors, span[0], entityOf, hostile, entities) ?? latestSpeaker(false) ?? lastGroup();
   if (ws.length >= 2 && ws.length <= 3 && DETERMINERS.has(ws[0]!)) {
     const last = ws[ws.length - 1]!;
     if (PERSON_HEADS.has(last) && inside.length === 0) {
@@ -260,6 +279,72 @@ function resolveOne(
   added.set(id, entity);
   void text;
   return entity;
+}
+
+/** Verbs of making evidence public ("shared a radar map", "released footage"). */
+const PUBLISHING = /\b(?:shared|released|published|posted|showed|presented|provided|distributed|circulated|issued)\s+(?:(?:a|an|the|its|their|new|what\s+it\s+said\s+was)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+const PUBLISHER_WINDOW = 600;
+
+/**
+ * The actor that published the evidence a source names ("The army shared a radar map on X. … The map
+ * demonstrated …"): the same noun, the object of a publishing verb whose subject is an actor just before it.
+ */
+function sharedBy(text: string, source: NonNullable<Attribution['source']>, actors: readonly ActorMention[], entityOf: (id: string | null) => Entity | undefined): Entity | undefined {
+  const noun = /([\p{L}-]+)\s*$/u.exec(source.text)?.[1]?.toLowerCase();
+  if (!noun) return undefined;
+  const from = Math.max(0, source.span[0] - PUBLISHER_WINDOW);
+  const window = text.slice(from, source.span[0]).toLowerCase();
+  for (let k = window.lastIndexOf(noun); k >= 0; k = k === 0 ? -1 : window.lastIndexOf(noun, k - 1)) {
+    const verb = PUBLISHING.exec(window.slice(Math.max(0, k - 60), k));
+    if (!verb) continue;
+    const verbAt = from + Math.max(0, k - 60) + verb.index;
+    for (let m = actors.length - 1; m >= 0; m--) {
+      const actor = actors[m]!;
+      if (actor.span[1] > verbAt) continue;
+      if (!/^\s*(?:(?:has|have|had|also|then|later|on\s+\p{L}+)\s+)*$/u.test(text.slice(actor.span[1], verbAt))) break;
+      const e = entityOf(actor.entity);
+      return e && e.kind !== 'evidence' && e.kind !== 'unnamed' ? e : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * "The Houthis launched strikes in November in what they say is solidarity …": "it" or "they" inside a
+ * sentence is the organisation that opens it; a pronoun that opens its sentence points further back.
+ */
+function subjectOfSentence(
+  text: string, at: number, actors: readonly ActorMention[], entityOf: (id: string | null) => Entity | undefined, hostile: ReadonlySet<Side>,
+): Entity | undefined {
+  const start = sentenceStartBefore(text.slice(Math.max(0, at - 1000), at), at) + Math.max(0, at - 1000);
+  if (start >= at || /^\s*$/.test(text.slice(start, at))) return undefined;
+  // (the article and up to two modifiers may stand before its name: "The Iran-aligned Houthis")
+  const first = actors.find((m) => m.span[0] >= start && m.span[1] <= at && /^\s*(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(start, m.span[0])));
+  const e = first ? entityOf(first.entity) : undefined;
+  return e && !hostile.has(e.side) && (e.kind === 'group' || e.kind === 'military' || e.kind === 'government') && !isPersonDescription(e.name) ? e : undefined;
+}
+
+/** Where the sentence holding `at` starts: after the last end mark or line break before it. */
+function sentenceStartBefore(text: string, at: number): number {
+  let start = 0;
+  // (text ends at or before `at`: callers pass the text up to the point, so the scan is bounded)
+  const re = /[.!?]["”’»]?\s+|\n/g;
+  for (let m = re.exec(text); m && m.index < at; m = re.exec(text)) start = m.index + m[0].length;
+  return start;
+}
+
+/**
+ * "The Israeli military shared a radar map on X, alleging it proves …": a participle cue after a comma with no
+ * source of its own is said by the sentence's subject, an actor that opens the sentence.
+ */
+function participleSubject(
+  text: string, a: Attribution, actors: readonly ActorMention[], entityOf: (id: string | null) => Entity | undefined,
+): { span: Span; entity: Entity } | undefined {
+  if (!a.cue || !/^\p{L}+ing\b/iu.test(a.cue.text) || !/,\s*$/.test(text.slice(Math.max(0, a.cue.span[0] - 3), a.cue.span[0]))) return undefined;
+  const start = sentenceStartBefore(text.slice(0, a.cue.span[0]), a.cue.span[0]);
+  const first = actors.find((m) => m.span[0] >= start && m.span[1] <= a.cue!.span[0] && /^\s*(?:the\s+)?$/i.test(text.slice(start, m.span[0])));
+  const entity = first ? entityOf(first.entity) : undefined;
+  return first && entity && entity.kind !== 'evidence' && entity.kind !== 'unnamed' ? { span: first.span, entity } : undefined;
 }
 
 /**
