@@ -62,7 +62,9 @@ export function inferUnnamedSides(tokens: readonly Token[], chosen: readonly Act
     // "an army source", "a military official": of the army the text has named ("the Sudanese army")
     const service = [...SERVICE_WORDS].find((w) => tokens.slice(c.from, c.to).some((t) => t.norm === w));
     if (service) {
-      const named = nearestBefore(i, Infinity, (a) => a.kind !== 'unnamed' && !NO_SIDE.has(a.side) && a.name.toLowerCase().split(/\s+/).includes(service));
+      // (the words the text used, "the Sudanese army", or the dictionary's name for them)
+      const named = nearestBefore(i, Infinity, (a) => a.kind !== 'unnamed' && !NO_SIDE.has(a.side)
+        && (a.name.toLowerCase().split(/\s+/).includes(service) || tokens.slice(a.from, a.to).some((t) => t.norm === service)));
       if (named) return inferred(c, named);
     }
     let military = false;

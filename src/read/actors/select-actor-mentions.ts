@@ -13,6 +13,10 @@ export function selectActorMentions(candidates: readonly ActorCandidate[]): Acto
   // of the title before the name) is that person, the dictionary's entity: the longer title run gives way.
   const people = candidates.filter((c) => c.kind === 'person' && c.key !== null && c.rule.startsWith('dictionary'));
   if (people.length > 0) candidates = candidates.filter((c) => !(c.rule === 'title-name' && c.key === null && people.some((p) => p.to === c.to && p.from > c.from)));
+  // A rule's phrase that is a dictionary name with one word before it ("The Sudanese army") is that name:
+  // the article does not make another actor.
+  const named = candidates.filter((c) => c.rule.startsWith('dictionary'));
+  if (named.length > 0) candidates = candidates.filter((c) => c.rule.startsWith('dictionary') || c.kind === 'person' || !named.some((d) => d.to === c.to && d.from === c.from + 1));
   const ranked = [...candidates].sort((a, b) =>
     (b.to - b.from) - (a.to - a.from) || (PRIORITY[b.rule] ?? 1) - (PRIORITY[a.rule] ?? 1) || a.from - b.from);
   const chosen: ActorCandidate[] = [];

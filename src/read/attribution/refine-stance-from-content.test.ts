@@ -82,3 +82,13 @@ test('fighting that goes on near a place or in its suburbs is no denial that it 
   assert.equal(stanceOf('A Ukrainian commander said fighting continues in the town.'), 'deny');
   assert.equal(stanceOf('A Ukrainian commander said fighting continues in the suburbs of the town.'), 'assert');
 });
+
+test('"continue to hold back" the enemy is no claim to hold a place; "not even aware of any" attack denies it', () => {
+  const stanceOf = (text: string): string | undefined => pipeline.read({ id: 'x', text, meta: { title: null, outlet: null, url: null, published: '2025-03-14', language: 'en', source: null }, diagnostics: [] })
+    .attributions.find((a) => a.voice === 'source')?.stance;
+  assert.equal(stanceOf('The brigade said its troops continue to hold back the enemy groupings.'), 'assert');
+  assert.equal(stanceOf('Navy officials said they were not even aware of any attack on the ship.'), 'deny');
+  const said = pipeline.read({ id: 'x', text: 'Basem Naim told the broadcaster all indications pointed to Israel\'s responsibility.', meta: { title: null, outlet: null, url: null, published: '2025-03-14', language: 'en', source: null }, diagnostics: [] })
+    .attributions.find((a) => a.cue?.text.startsWith('told'));
+  assert.equal(said?.stance, 'accuse');
+});

@@ -97,3 +97,13 @@ test('"they" inside a sentence is the organisation that opens it', () => {
   const got = speakers('Two U.S. officials said the attack failed. The Iran-aligned Houthis began the strikes in November in what they say is solidarity with Gaza.');
   assert.equal(got.find(([cue]) => cue === 'say')?.[2], 'HOUTHIS');
 });
+
+test('a wire dateline before a source is not part of it; "the Sudanese army" is the dictionary\'s Sudanese Armed Forces', () => {
+  const doc = read('GENEVA, (Reuters) – Human Rights Watch said on Sunday that a rocket was the likely cause. The Sudanese army said it had retaken the bridge. An army source said the bridge was mined.');
+  const entities = new Map(doc.entities.map((e) => [e.id, e]));
+  const sources = doc.attributions.filter((a) => a.voice === 'source');
+  assert.equal(sources[0]!.source?.text, 'Human Rights Watch');
+  assert.equal(sources[0]!.side, 'THIRD');
+  assert.equal(entities.get(sources[1]!.speaker ?? '')?.name, 'Sudanese Armed Forces');
+  assert.equal(sources[2]!.side, 'SAF');
+});

@@ -62,6 +62,8 @@ interface Speaker {
   readonly cueEnd?: number;
 }
 
+/** A wire dateline: a place in capitals, perhaps a date, the agency in brackets, a dash ("KYIV, Nov 20 (Reuters) -"). */
+const WIRE_DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]*\p{Lu},?\s*(?:[\p{L}.]+\s+\d{1,2},?\s*)?\([\p{L} .]+\)\s*[-–—]\s*/u;
 /** "the claim", "these claims": a description of what a speaker claimed. */
 const CLAIM_HEADS = new Set(['claim', 'claims', 'allegation', 'allegations']);
 /** A person's role that speaks for a body: "they" after such a person's statement is the body. */
@@ -139,7 +141,12 @@ export function resolveSourceEntities(
       }
       continue;
     }
-    const source = a.source;
+    // a source that opens with a wire dateline ("GENEVA, (Reuters) – Human Rights Watch") is the words after it
+    const filed = WIRE_DATELINE.exec(a.source.text);
+    const source = filed && filed[0].length < a.source.text.length
+      ? { ...a.source, span: [a.source.span[0] + filed[0].length, a.source.span[1]] as Span, text: a.source.text.slice(filed[0].length) }
+      : a.source;
+    if (source !== a.source) out[i] = { ...a, source };
     // "The claims could not be verified": a determiner alone names nobody
     if (DETERMINERS.has(source.text.trim().toLowerCase())) {
       out[i] = { ...a, source: null, speaker: null, side: 'UNKNOWN' };
@@ -160,7 +167,7 @@ export function resolveSourceEntities(
     const evidence = resolved ?? entityOf(source.entity);
     const publisher = evidence?.kind === 'evidence' && evidence.side === 'UNKNOWN' ? sharedBy(text, source, sortedActors, entityOf) : undefined;
     if (publisher) {
-      out[i] = { ...a, ...(resolved ? { source: { ...source, entity: resolved.id }, speaker: resolved.id } : {}), side: publisher.side };
+      out[i] = { ...a, source, ...(resolved ? { source: { ...source, entity: resolved.id }, speaker: resolved.id } : {}), side: publisher.side };
       continue;
     }
     const entity = resolved ?? entityOf(source.entity);
@@ -172,7 +179,7 @@ export function resolveSourceEntities(
       out[i] = { ...a, source: { ...source, entity: resolved.id }, speaker: resolved.id, side: resolved.side };
     } else if (entity?.kind === 'person' && entity.side === 'UNKNOWN' && ANALYST_BEFORE_NAME.test(source.text)) {
       // "військовий оглядач Олексій Гетьман": a commentator the actor stage found without a side speaks for none
-      out[i] = { ...a, side: 'THIRD' };
+      out[i] = { ...a, source, side: 'THIRD' };
     }
   }
   return { attributions: out, entities: added.size === 0 ? [...entities] : [...entities, ...added.values()].sort((x, y) => x.id.localeCompare(y.id)) };
@@ -185,6 +192,12 @@ function resolveOne(
   entities: readonly Entity[],
 ): Entity | undefined {
   // "… which he said": the relative pronoun is the clause's link, the pronoun after it the speaker
+  // "GENEVA, (Reuters) – Human Rights Watch": a wire dateline before the source is where the story was filed
+  const dateline = WIRE_DATELINE.exec(sourceText);
+  if (dateline && dateline[0].length < sourceText.length) {
+    span = [span[0] + dateline[0].length, span[1]];
+    sourceText = sourceText.slice(dateline[0].length);
+  }
   const relative = /^(?:which|that|whom|as)\s+(?=\S)/i.exec(sourceText);
   if (relative) {
     span = [span[0] + relative[0].length, span[1]];
