@@ -107,3 +107,8 @@ test('a wire dateline before a source is not part of it; "the Sudanese army" is 
   assert.equal(entities.get(sources[1]!.speaker ?? '')?.name, 'Sudanese Armed Forces');
   assert.equal(sources[2]!.side, 'SAF');
 });
+
+test('a title after its country ("Ukraine\'s commander-in-chief") is the person of that side who holds it', () => {
+  const got = speakers('Ukrainian commander-in-chief Oleksandr Syrskyi said the line held. Ukraine\'s commander-in-chief added that he had sent reinforcements.');
+  assert.deepEqual(got[1], ['added', 'Oleksandr Syrskyi', 'UA']);
+});

@@ -225,6 +225,13 @@ function resolveOne(
   if (inHead.length > 0) {
     const last = inHead[inHead.length - 1]!;
     const body = entityOf(last.entity);
+    // "Ukraine's commander-in-chief added": a title after its country or body is the person who holds it,
+    // the latest of that side described by it
+    const title = head.trim().toLowerCase().split(/\s+/).at(-1) ?? '';
+    if (body && body.kind !== 'person' && PERSON_HEADS.has(title) && last.span[1] <= headEnd - title.length - 1) {
+      const holder = describedPerson(text, title, span[0], actors, (m) => ({ span: m.span, entity: entityOf(m.entity) }));
+      if (holder && holder.entity.side === body.side) return holder.entity;
+    }
     if (!body || body.kind === 'person') return body;
     if (!cyrillicNameAfter(text.slice(last.span[1], headEnd))) {
       // "за словами речника ОСУВ «Хортиця»": a person's title with the body and no name is the person
