@@ -92,3 +92,10 @@ test('"continue to hold back" the enemy is no claim to hold a place; "not even a
     .attributions.find((a) => a.cue?.text.startsWith('told'));
   assert.equal(said?.stance, 'accuse');
 });
+
+test('a defender\'s word that the situation is difficult or the enemy has more men is an admission', () => {
+  const stanceOf = (text: string): string | undefined => pipeline.read({ id: 'x', text, meta: { title: null, outlet: null, url: null, published: '2025-03-14', language: 'en', source: null }, diagnostics: [] })
+    .attributions.find((a) => a.voice === 'source')?.stance;
+  assert.equal(stanceOf('The brigade said the situation in the besieged village is "very difficult."'), 'acknowledge');
+  assert.equal(stanceOf('The brigade said its soldiers were outnumbered near the river.'), 'acknowledge');
+});

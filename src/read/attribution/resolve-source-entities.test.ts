@@ -112,3 +112,8 @@ test('a title after its country ("Ukraine\'s commander-in-chief") is the person 
   const got = speakers('Ukrainian commander-in-chief Oleksandr Syrskyi said the line held. Ukraine\'s commander-in-chief added that he had sent reinforcements.');
   assert.deepEqual(got[1], ['added', 'Oleksandr Syrskyi', 'UA']);
 });
+
+test('an unnamed official described by a body\'s name ("a health ministry official") has that body\'s side', () => {
+  const got = speakers('Gaza\'s Health Ministry said 300 people were killed. A health ministry official said 500 were killed.');
+  assert.equal(got[1]![2], 'HAMAS');
+});

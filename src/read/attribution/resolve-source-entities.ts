@@ -180,6 +180,10 @@ export function resolveSourceEntities(
     } else if (entity?.kind === 'person' && entity.side === 'UNKNOWN' && ANALYST_BEFORE_NAME.test(source.text)) {
       // "військовий оглядач Олексій Гетьман": a commentator the actor stage found without a side speaks for none
       out[i] = { ...a, source, side: 'THIRD' };
+    } else if (a.side === 'UNKNOWN' && (!entity || entity.kind === 'unnamed')) {
+      // "a health ministry official" after "Gaza's Health Ministry": a member of the body its words name
+      const body = bodyNamedBy(source.text, groups);
+      if (body && !hostile.has(body.side)) out[i] = { ...a, source, side: body.side };
     }
   }
   return { attributions: out, entities: added.size === 0 ? [...entities] : [...entities, ...added.values()].sort((x, y) => x.id.localeCompare(y.id)) };
@@ -342,6 +346,23 @@ function subjectOfSentence(
   const first = actors.find((m) => m.span[0] >= start && m.span[1] <= at && /^\s*(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(start, m.span[0])));
   const e = first ? entityOf(first.entity) : undefined;
   return e && !hostile.has(e.side) && (e.kind === 'group' || e.kind === 'military' || e.kind === 'government') && !isPersonDescription(e.name) ? e : undefined;
+}
+
+/**
+ * The latest organisation (with a side) whose name holds every word of an unnamed person's description
+ * but its head and determiners: "a health ministry official" → "Gaza Health Ministry".
+ */
+function bodyNamedBy(description: string, groups: readonly Entity[]): Entity | undefined {
+  const ws = description.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w && !DETERMINERS.has(w) && w !== 'another' && w !== 'one');
+  if (ws.length < 2 || !PERSON_HEADS.has(ws.at(-1)!)) return undefined;
+  const words = ws.slice(0, -1);
+  for (let k = groups.length - 1; k >= 0; k--) {
+    const g = groups[k]!;
+    if (g.side === 'UNKNOWN' || g.side === 'MEDIA') continue;
+    const name = new Set(g.name.toLowerCase().split(/[^\p{L}]+/u));
+    if (words.every((w) => name.has(w))) return g;
+  }
+  return undefined;
 }
 
 /** Where the sentence holding `at` starts: after the last end mark or line break before it. */
