@@ -17,7 +17,7 @@ import { extractTaggedAttributions, nearestSpan } from './extract-tagged-attribu
 import { extractColonFrame } from './extract-colon-frames.js';
 import { extractDashAttributions, extractHeadlineSignatures } from './extract-dash-attributions.js';
 import { extractAnaphoricContent } from './extract-anaphoric-content.js';
-import { extractSubjectlessVerb, locativeBodyBefore } from './extract-subjectless-verbs.js';
+import { dropConnectiveSource, extractSubjectlessVerb, locativeBodyBefore } from './extract-subjectless-verbs.js';
 import { extractTopicBeforeCue } from './extract-topic-before-cue.js';
 import { extractGenitiveNounClaim } from './extract-genitive-noun-claims.js';
 import { extendStraightQuotes } from './extend-straight-quotes.js';
@@ -123,6 +123,11 @@ export function createAttributionStage(options: AttributionOptions): Stage {
             if (g) { nounClaims.push(g); taken.push(g.cue); }
           }
         }
+        // a connective read as the subject ("При цьому зазначили") is none: the verb may be subjectless
+        const verbFrame = (c: (typeof found)[number]): AttributionCandidate | null => {
+          const v = extractVerbAttribution(text, tokens, sentence, c, inTime, isCue, typography);
+          return v && cues.connectives ? dropConnectiveSource(tokens, v, cues.connectives) : v;
+        };
         for (const c of found) {
           const anaphoric = cues.anaphors && c.entry.frame === 'verb' ? extractAnaphoricContent(tokens, sentences, sentence, c, cues.anaphors) : null;
           // (after the anaphoric reading: "Про це повідомив X" points back, "Про втрату міста свідчать X" names its topic)
@@ -130,7 +135,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
           const candidate = anaphoric ?? topic ?? (c.entry.frame === 'according' ? extractAccordingTo(tokens, sentence, c)
             : c.entry.frame === 'noun' ? extractNounClaim(tokens, sentence, c)
             : c.entry.frame === 'genitive' ? null
-            : extractVerbAttribution(text, tokens, sentence, c, inTime, isCue, typography) ?? (cues.dropsSubjects ? extractSubjectlessVerb(tokens, sentence, c) : null));
+            : verbFrame(c) ?? (cues.dropsSubjects ? extractSubjectlessVerb(tokens, sentence, c) : null));
           if (candidate) { candidates.push(candidate); taken.push(candidate.cue); }
         }
         if (tagged) {

@@ -27,6 +27,8 @@ export const CueLexiconSchema = z.object({
     /** Words for a record a body published ("мапою", "картой"): shown as evidence by the body whose record was named before. */
     record: z.array(z.string().min(1)).optional(),
   }).optional(),
+  /** Sentence connectives a verb frame may take for its subject ("При этом сообщили", "Водночас зазначили"): never a speaker. */
+  connectives: z.array(z.string().min(1)).optional(),
   /** Prepositions that open the topic of a report before its verb ("Про втрату міста свідчать мапи"): the speaker follows the verb. */
   topicPrepositions: z.array(z.string().min(1)).optional(),
   /** Words that open the content of a genitive noun cue ("про", "о", "что"). */
@@ -75,6 +77,8 @@ export interface CueLexicon {
   readonly dropsSubjects?: boolean;
   /** Words that open the content of a genitive noun cue (see CueLexiconSchema). */
   readonly contentIntroducers?: ReadonlySet<string>;
+  /** Sentence connectives as token norms, longest first (see CueLexiconSchema). */
+  readonly connectives?: ReadonlyArray<readonly string[]>;
   /** Prepositions that open a report's topic before its verb (see CueLexiconSchema). */
   readonly topicPrepositions?: ReadonlySet<string>;
 }
@@ -114,6 +118,7 @@ export function compileCueLexicon(data: unknown): CueLexicon {
   const norms = (phrases: readonly string[] | undefined): string[][] => (phrases ?? []).map((r) => tokenize(r).map((t) => t.norm)).sort((a, b) => b.length - a.length);
   const rejections = norms(parsed.rejections?.flatMap(expandForms));
   const anaphors = norms(parsed.anaphors);
+  const connectives = norms(parsed.connectives);
   const coreference = parsed.coreference ? {
     person: new Set(parsed.coreference.person), body: new Set(parsed.coreference.body),
     ...(parsed.coreference.record ? { record: new Set(parsed.coreference.record.flatMap(expandForms)) } : {}),
@@ -122,6 +127,7 @@ export function compileCueLexicon(data: unknown): CueLexicon {
     byFirst, ...(rejections.length > 0 ? { rejections } : {}), ...(anaphors.length > 0 ? { anaphors } : {}),
     ...(coreference ? { coreference } : {}), ...(parsed.dropsSubjects ? { dropsSubjects: true } : {}),
     ...(parsed.contentIntroducers ? { contentIntroducers: new Set(parsed.contentIntroducers) } : {}),
+    ...(connectives.length > 0 ? { connectives } : {}),
     ...(parsed.topicPrepositions ? { topicPrepositions: new Set(parsed.topicPrepositions) } : {}),
   };
 }

@@ -55,3 +55,23 @@ export function locativeBodyBefore(
   }
   return found;
 }
+
+/**
+ * A verb frame's candidate without a sentence connective at the start of its source ("При этом
+ * там отметили" → "там"); null where the connective is all the source was ("При цьому зазначили",
+ * "Водночас зазначили"): the verb has no subject of its own. `connectives` are token norms
+ * (data/cues/<language>/cues.json).
+ */
+export function dropConnectiveSource(
+  tokens: readonly Token[], candidate: AttributionCandidate, connectives: ReadonlyArray<readonly string[]>,
+): AttributionCandidate | null {
+  const source = candidate.source;
+  if (!source) return candidate;
+  for (const c of connectives) {
+    if (!c.every((norm, i) => source[0] + i < source[1] && tokens[source[0] + i]!.norm === norm)) continue;
+    let from = source[0] + c.length;
+    while (from < source[1] && tokens[from]!.text === ',') from++;
+    return from >= source[1] ? null : { ...candidate, source: [from, source[1]] };
+  }
+  return candidate;
+}

@@ -124,3 +124,13 @@ test('attribution (ru, uk): a future of continuing or providing in the content i
   const uk = own('Генштаб ЗСУ заявив, що сили оборони продовжать роботу з евакуації.', 'uk')[0];
   assert.equal(uk?.stance, 'promise');
 });
+
+test('attribution (ru, uk): a connective is no speaker; before a source it is not part of it', () => {
+  // Sentences written for this test.
+  const uk = own('Генштаб ЗСУ спростував ці дані. Водночас зазначили, що колона прибула.', 'uk').find((a) => a.cue === 'зазначили');
+  assert.deepEqual([uk?.entity, uk?.side, uk?.content], ['General Staff of the Armed Forces of Ukraine', 'UA', 'що колона прибула']);
+  const ru = own('Минобороны России опровергло эти сведения. При этом там отметили, что колонна прибыла.', 'ru').find((a) => a.cue === 'отметили');
+  assert.deepEqual([ru?.source, ru?.entity], ['там', "Russia's Defence Ministry"]);
+  // with no report before to share, nobody is named as saying it
+  assert.equal(own('При цьому зазначили, що колона прибула.', 'uk').find((a) => a.cue === 'зазначили'), undefined);
+});
