@@ -142,7 +142,7 @@ function caseFormMatch(tokens: readonly Token[], i: number, to: number, text: st
     let keys = [''];
     for (let k = i; k < i + n; k++) {
       const f = foldAt(k);
-      const forms = [f, ...caseFormCandidates(f, endings)];
+      const forms = [f, ...caseFormCandidates(f, endings, k < i + n - 1)];
       keys = keys.flatMap((key) => forms.map((form) => (key === '' ? form : `${key} ${form}`)));
     }
     const hits: NameHit[] = [];
