@@ -1,6 +1,6 @@
 import type { ClaimRef, Contradiction } from '../model/index.js';
 import { addDays, windowsOverlap } from '../model/date-window.js';
-import { readableProposition, sourceLabel, type LedgerClaim } from './ledger-claim.js';
+import { readableProposition, sourceLabel, type ClaimPlace, type LedgerClaim } from './ledger-claim.js';
 import { PERSISTENCE_DAYS } from './predicate-facts.js';
 
 /** Relative difference beyond which two counts of the same proposition disagree (ACLED reports fatalities as the lowest credible figure; 25% leaves room for rounding and "more than"). */
@@ -65,6 +65,7 @@ export function findContradictions(claims: readonly LedgerClaim[]): Contradictio
   for (const [proposition, group] of [...byProposition].sort(([a], [b]) => a.localeCompare(b))) {
     out.push(...polarityContradictions(proposition, group), ...numberContradictions(proposition, group));
   }
+  out.push(...regionContradictions(claims.filter((c) => asserted(c) && c.claim.predicate !== 'said')));
   out.push(...controlContradictions(claims.filter(asserted)));
   out.push(...eventContradictions(claims.filter(asserted)));
   out.push(...mannerContradictions(claims.filter((c) => c.claim.modality !== 'hypothetical')));
@@ -98,6 +99,60 @@ function polarityContradictions(proposition: string, group: readonly LedgerClaim
         kind: 'polarity', proposition, a: ref(a), b: ref(b),
         related: [...involvedP, ...involvedN].filter((c) => c !== a && c !== b).map(ref),
         explanation: `${sourceLabel(a.source)}, ${when(a)}: ${readableProposition(a.claim)} — ${sourceLabel(b.source)}, ${when(b)}: ${b.claim.stance === 'deny' ? 'denies' : 'says not'}`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Predicates whose place is where the event or state is, not what it is about: a denial of
+ * one in a whole region ("no encirclement of our troops in Kursk Oblast") denies it at every
+ * place inside. "Not captured Kursk Oblast" says nothing of a town in it, so captures and
+ * control stay out.
+ */
+const LOCATED_PREDICATES: ReadonlySet<string> = new Set(['encircled', 'presence', 'attacked', 'struck']);
+
+/**
+ * A place's first-level division, as the gazetteer names it on the claim's `where`
+ * (admin1 "Kursk Oblast" or "Kharkiv"), held by a division claim whose label is that name
+ * or that name with its kind word ("Kharkiv Oblast").
+ */
+function holds(region: ClaimPlace, place: ClaimPlace): boolean {
+  if (region.featureClass !== 'A' || region.admin1 !== null || place.admin1 === null || place.country === null || region.country !== place.country) return false;
+  const label = region.label.toLowerCase();
+  const admin = place.admin1.toLowerCase();
+  return label === admin || label.startsWith(`${admin} `);
+}
+
+/**
+ * One side denying in a first-level division what another side asserts at a place inside it
+ * (issue 14: a Russian officer's encirclement "west of Sudzha" against the General Staff's
+ * "no encirclement in Kursk Oblast"): the same proposition once the place is replaced by its
+ * division, at overlapping times. Only where the documents' places were at hand (`where`).
+ */
+function regionContradictions(claims: readonly LedgerClaim[]): Contradiction[] {
+  // the reporter's voice and unknown sources take no side between a region and a place in it
+  const takesSide = (c: LedgerClaim): boolean => c.source.side !== 'MEDIA' && c.source.side !== 'UNKNOWN';
+  const placeArg = (c: LedgerClaim): string | undefined => c.claim.args.find((a) => a.role === 'place')?.key;
+  const denials = claims.filter((c) => c.claim.polarity === 'negative' && LOCATED_PREDICATES.has(c.claim.predicate) && c.where && c.where.featureClass === 'A' && c.where.admin1 === null);
+  if (denials.length === 0) return [];
+  const out: Contradiction[] = [];
+  const seen = new Set<string>();
+  for (const p of claims) {
+    if (p.claim.polarity !== 'positive' || !LOCATED_PREDICATES.has(p.claim.predicate) || !p.where || p.claim.proposition.includes('?')) continue;
+    const place = placeArg(p);
+    if (!place) continue;
+    for (const n of denials) {
+      const region = placeArg(n)!;
+      if (!holds(n.where!, p.where) || !takesSide(p) || !takesSide(n) || p.source.side === n.source.side || n.source.key === p.source.key || !overlap(p, n)) continue;
+      if (p.claim.proposition.replace(place, region) !== n.claim.proposition) continue;
+      const id = `contradiction:polarity:${p.claim.proposition}:${p.source.side}:${n.source.side}:${region}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push({
+        id, kind: 'polarity', proposition: p.claim.proposition, a: ref(p), b: ref(n), related: [],
+        explanation: `${sourceLabel(p.source)}, ${when(p)}: ${readableProposition(p.claim)} — ${sourceLabel(n.source)}, ${when(n)}: ${n.claim.stance === 'deny' ? 'denies' : 'says not'} in ${n.where!.label}`,
       });
     }
   }

@@ -18,7 +18,8 @@ import { extractTaggedAttributions, nearestSpan } from './extract-tagged-attribu
 import { extractColonFrame } from './extract-colon-frames.js';
 import { extractDashAttributions, extractHeadlineSignatures } from './extract-dash-attributions.js';
 import { extractAnaphoricContent } from './extract-anaphoric-content.js';
-import { extractSubjectlessVerb } from './extract-subjectless-verbs.js';
+import { dropConnectiveSource, extractSubjectlessVerb, locativeBodyBefore } from './extract-subjectless-verbs.js';
+import { extractTopicBeforeCue } from './extract-topic-before-cue.js';
 import { extractGenitiveNounClaim } from './extract-genitive-noun-claims.js';
 import { extendStraightQuotes } from './extend-straight-quotes.js';
 import { widenTaggedContents, widenTaggedCues, widenTaggedSources } from './widen-tagged-sources.js';
@@ -125,13 +126,19 @@ export function createAttributionStage(options: AttributionOptions): Stage {
             if (g) { nounClaims.push(g); taken.push(g.cue); }
           }
         }
+        // a connective read as the subject ("При цьому зазначили") is none: the verb may be subjectless
+        const verbFrame = (c: (typeof found)[number]): AttributionCandidate | null => {
+          const v = extractVerbAttribution(text, tokens, sentence, c, inTime, isCue, typography);
+          return v && cues.connectives ? dropConnectiveSource(tokens, v, cues.connectives) : v;
+        };
         for (const c of found) {
           const anaphoric = cues.anaphors && c.entry.frame === 'verb' ? extractAnaphoricContent(tokens, sentences, sentence, c, cues.anaphors) : null;
-          const candidate = anaphoric ? anaphoric
-            : c.entry.frame === 'according' ? extractAccordingTo(tokens, sentence, c)
+          // (after the anaphoric reading: "Про це повідомив X" points back, "Про втрату міста свідчать X" names its topic)
+          const topic = !anaphoric && cues.topicPrepositions ? extractTopicBeforeCue(tokens, sentence, c, cues.topicPrepositions) : null;
+          const candidate = anaphoric ?? topic ?? (c.entry.frame === 'according' ? extractAccordingTo(tokens, sentence, c)
             : c.entry.frame === 'noun' ? extractNounClaim(tokens, sentence, c)
             : c.entry.frame === 'genitive' ? null
-            : extractVerbAttribution(text, tokens, sentence, c, inTime, isCue, typography) ?? (cues.dropsSubjects ? extractSubjectlessVerb(tokens, sentence, c) : null);
+            : verbFrame(c) ?? (cues.dropsSubjects ? extractSubjectlessVerb(tokens, sentence, c) : null));
           if (candidate) { candidates.push(candidate); taken.push(candidate.cue); }
         }
         if (tagged) {
@@ -147,8 +154,11 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         if (!sentences[d.sentence]!.caption && !candidates.some((c) => c.cue[0] < d.cue[1] && d.cue[0] < c.cue[1])) candidates.push(d);
       }
       // Without the tagger, a language that drops subjects shares the source of the report just before (up to two sentences back).
+      // With none, a body named as where it spoke in the sentence before ("у Генштабі не надали. … повідомили, що").
+      const entityOf = new Map(doc.entities.map((e) => [e.id, e]));
       const previousSource = (c: AttributionCandidate): readonly [number, number] | null =>
-        [...candidates].reverse().find((p) => p.cue[0] < c.cue[0] && p.source && !p.sharedSource && p.entry.frame === 'verb' && p.sentence >= c.sentence - 2)?.source ?? null;
+        [...candidates].reverse().find((p) => p.cue[0] < c.cue[0] && p.source && !p.sharedSource && p.entry.frame === 'verb' && p.sentence >= c.sentence - 2)?.source
+        ?? (c.rule === 'subjectless' ? locativeBodyBefore(tokens, sentences, c.sentence, doc.actors, entityOf) : null);
       candidates = shareSubjects(tokens, candidates, tagger ? (c) => nearestSpan(tags[c.sentence]?.source ?? [], c.cue) : cues.dropsSubjects ? previousSource : undefined)
         .map((c) => extendQuotedContent(text, tokens, sentences, c))
         .map((c) => (typography ? extendStraightQuotes(tokens, sentences, c) : c));
@@ -182,10 +192,14 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         // a source reported inside this statement's own content ("… повідомлення з Кремля …", – акцентували там) is not what it points back to
         const insideContent = (s: ActorMention): boolean => s.span[0] >= c.content[0] && s.span[1] <= c.content[1];
         const earlier = coreference && spoken.some(insideContent) ? spoken.filter((s) => !insideContent(s)) : spoken;
-        const entity = sourceSpan
+        let entity = sourceSpan
           ? (coreference ? linkAttributionSource(sourceSpan, sourceText, earlier, entityById, coreference, true) : null)
             ?? linkAttributionSource(sourceSpan, sourceText, doc.actors, entityById, coreference)
           : null;
+        // a bare record as the source ("згідно з мапою"): the evidence of the body whose record was named before
+        const record = sourceSpan !== null && cues.coreference?.record?.has(sourceText.toLowerCase()) === true;
+        const recordOwner = record && !entity ? [...attributions].reverse().find((a) => a.stance === 'evidence' && a.speaker !== null)?.speaker ?? null : null;
+        if (recordOwner) entity = recordOwner;
         if (sourceSpan && entity) spoken.push({ id: `spoken:${sourceSpan[0]}`, kind: 'actor', span: sourceSpan, text: sourceText, origin: { stage: STAGE, rule: 'spoken' }, entity, resolution: 'coreference' });
         const content: Span = [pastDateline(text, tokens, doc.places, c.content[0], c.content[1]), c.content[1]];
         const contentText = text.slice(content[0], content[1]);
@@ -204,7 +218,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
           content: { span: content, text: contentText },
           ...(parts.length > 0 ? { contentParts: parts } : {}),
           // (a claim named by a noun is inside the sentence whose speaker rejects it: the rejection is not its own)
-          ...rejectionStance(text, tokens, content, c.entry.stance, c.rule, cues.rejections),
+          ...rejectionStance(text, tokens, content, record ? 'evidence' : c.entry.stance, c.rule, cues.rejections),
           direct: directness(contentText),
           time: linkStatementTime(sentenceSpan, clause, content, doc.times),
           side: entity ? entityById.get(entity)?.side ?? 'UNKNOWN' : sideOfWords(sourceText, sides),

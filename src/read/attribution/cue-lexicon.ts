@@ -22,7 +22,15 @@ export const CueLexiconSchema = z.object({
   /** The language drops a subject the text just named ("Также сообщили, что ..."): a reporting verb without one shares the source before. */
   dropsSubjects: z.boolean().optional(),
   /** Sources that point back to an actor: a person pronoun ("він"), a word for a body or its statement ("ведомство", "там"). */
-  coreference: z.object({ person: z.array(z.string().min(1)), body: z.array(z.string().min(1)) }).optional(),
+  coreference: z.object({
+    person: z.array(z.string().min(1)), body: z.array(z.string().min(1)),
+    /** Words for a record a body published ("мапою", "картой"): shown as evidence by the body whose record was named before. */
+    record: z.array(z.string().min(1)).optional(),
+  }).optional(),
+  /** Sentence connectives a verb frame may take for its subject ("При этом сообщили", "Водночас зазначили"): never a speaker. */
+  connectives: z.array(z.string().min(1)).optional(),
+  /** Prepositions that open the topic of a report before its verb ("Про втрату міста свідчать мапи"): the speaker follows the verb. */
+  topicPrepositions: z.array(z.string().min(1)).optional(),
   /** Words that open the content of a genitive noun cue ("про", "о", "что"). */
   contentIntroducers: z.array(z.string().min(1)).optional(),
   /** Words before a cue that point back to its content ("Об этом сообщил X", ", про що повідомили"). */
@@ -52,6 +60,8 @@ export interface CueEntry {
 export interface SourceCoreference {
   readonly person: ReadonlySet<string>;
   readonly body: ReadonlySet<string>;
+  /** Words for a record a body published (a map, a video): its evidence (see CueLexiconSchema). */
+  readonly record?: ReadonlySet<string>;
 }
 
 /** Cue forms by first token norm, longest first. */
@@ -67,6 +77,10 @@ export interface CueLexicon {
   readonly dropsSubjects?: boolean;
   /** Words that open the content of a genitive noun cue (see CueLexiconSchema). */
   readonly contentIntroducers?: ReadonlySet<string>;
+  /** Sentence connectives as token norms, longest first (see CueLexiconSchema). */
+  readonly connectives?: ReadonlyArray<readonly string[]>;
+  /** Prepositions that open a report's topic before its verb (see CueLexiconSchema). */
+  readonly topicPrepositions?: ReadonlySet<string>;
 }
 
 /** Regular English inflections of a verb lemma: -s, -ed, -ing (with the usual spelling changes). */
@@ -104,10 +118,16 @@ export function compileCueLexicon(data: unknown): CueLexicon {
   const norms = (phrases: readonly string[] | undefined): string[][] => (phrases ?? []).map((r) => tokenize(r).map((t) => t.norm)).sort((a, b) => b.length - a.length);
   const rejections = norms(parsed.rejections?.flatMap(expandForms));
   const anaphors = norms(parsed.anaphors);
-  const coreference = parsed.coreference ? { person: new Set(parsed.coreference.person), body: new Set(parsed.coreference.body) } : undefined;
+  const connectives = norms(parsed.connectives);
+  const coreference = parsed.coreference ? {
+    person: new Set(parsed.coreference.person), body: new Set(parsed.coreference.body),
+    ...(parsed.coreference.record ? { record: new Set(parsed.coreference.record.flatMap(expandForms)) } : {}),
+  } : undefined;
   return {
     byFirst, ...(rejections.length > 0 ? { rejections } : {}), ...(anaphors.length > 0 ? { anaphors } : {}),
     ...(coreference ? { coreference } : {}), ...(parsed.dropsSubjects ? { dropsSubjects: true } : {}),
     ...(parsed.contentIntroducers ? { contentIntroducers: new Set(parsed.contentIntroducers) } : {}),
+    ...(connectives.length > 0 ? { connectives } : {}),
+    ...(parsed.topicPrepositions ? { topicPrepositions: new Set(parsed.topicPrepositions) } : {}),
   };
 }

@@ -89,3 +89,48 @@ test('attribution (ru/uk): a straight-quoted quotation over two sentences is one
   const [a] = own('"Міст зруйновано. Колона повернула назад", - сказав Сирський.', 'uk');
   assert.deepEqual([a!.content, a!.entity], ['"Міст зруйновано. Колона повернула назад"', 'Oleksandr Syrskyi']);
 });
+
+test('attribution (ru, uk): a topic before the verb, the speaker after it; a record the body published is its evidence', () => {
+  // Sentences written for this test.
+  const uk = own('Генштаб ЗСУ оприлюднив нові дані. Про відступ із села свідчать нові мапи, опубліковані на сторінці відомства. Згідно з мапою, бої тривають на околиці.', 'uk');
+  const topic = uk.find((a) => a.cue === 'свідчать');
+  assert.deepEqual([topic?.content, topic?.stance, topic?.entity, topic?.side], ['Про відступ із села', 'evidence', 'General Staff of the Armed Forces of Ukraine', 'UA']);
+  const map = uk.find((a) => a.cue === 'Згідно з');
+  assert.deepEqual([map?.source, map?.stance, map?.entity, map?.side], ['мапою', 'evidence', 'General Staff of the Armed Forces of Ukraine', 'UA']);
+  const ru = own('О гибели бойцов сообщил командир батальона.', 'ru').find((a) => a.cue === 'сообщил');
+  assert.deepEqual([ru?.content, ru?.source], ['О гибели бойцов', 'командир батальона']);
+  // the anaphoric "Про це" still points back
+  const back = own('Колона прибула до міста. Про це повідомив Генштаб ЗСУ.', 'uk').find((a) => a.cue === 'повідомив');
+  assert.equal(back?.content, 'Колона прибула до міста.'.slice(0, -1));
+  // a map with no body's record named before is evidence of nobody in particular
+  const bare = own('Згідно з мапою, бої тривають на околиці.', 'uk')[0];
+  assert.deepEqual([bare?.stance, bare?.entity ?? null], ['evidence', null]);
+});
+
+test('attribution (ru, uk): a subjectless verb speaks for the body named as where it spoke in the sentence before', () => {
+  // Sentences written for this test.
+  const uk = own('Коментарів щодо ситуації у Генштабі ЗСУ не надали. Разом із тим, повідомили, що за добу відбулося 20 боїв.', 'uk');
+  const said = uk.find((a) => a.cue === 'повідомили');
+  assert.deepEqual([said?.entity, said?.side, said?.content], ['General Staff of the Armed Forces of Ukraine', 'UA', 'що за добу відбулося 20 боїв']);
+  const ru = own('В Минобороны России от комментариев отказались. Кроме того, сообщили, что колонна прибыла.', 'ru').find((a) => a.cue === 'сообщили');
+  assert.equal(ru?.side, 'RU');
+  // a person named that way is no such body: nobody is named as saying it
+  assert.equal(own('У Зеленського коментарів не надали. Разом із тим, повідомили, що за добу відбулося 20 боїв.', 'uk').find((a) => a.cue === 'повідомили'), undefined);
+});
+
+test('attribution (ru, uk): a future of continuing or providing in the content is a promise', () => {
+  const ru = own('По информации Минобороны России, военные продолжат работу по разминированию.', 'ru')[0];
+  assert.equal(ru?.stance, 'promise');
+  const uk = own('Генштаб ЗСУ заявив, що сили оборони продовжать роботу з евакуації.', 'uk')[0];
+  assert.equal(uk?.stance, 'promise');
+});
+
+test('attribution (ru, uk): a connective is no speaker; before a source it is not part of it', () => {
+  // Sentences written for this test.
+  const uk = own('Генштаб ЗСУ спростував ці дані. Водночас зазначили, що колона прибула.', 'uk').find((a) => a.cue === 'зазначили');
+  assert.deepEqual([uk?.entity, uk?.side, uk?.content], ['General Staff of the Armed Forces of Ukraine', 'UA', 'що колона прибула']);
+  const ru = own('Минобороны России опровергло эти сведения. При этом там отметили, что колонна прибыла.', 'ru').find((a) => a.cue === 'отметили');
+  assert.deepEqual([ru?.source, ru?.entity], ['там', "Russia's Defence Ministry"]);
+  // with no report before to share, nobody is named as saying it
+  assert.equal(own('При цьому зазначили, що колона прибула.', 'uk').find((a) => a.cue === 'зазначили'), undefined);
+});

@@ -36,3 +36,11 @@ test('place adjectives and -щина regions lead back to their towns', () => {
 test('a malformed endings file names the line', () => {
   assert.throws(() => parseCaseEndings('# c\nа\n', 'x.tsv'), /x\.tsv:2:/);
 });
+
+test('a plural adjective reads back to its nominative only before another word of the name', () => {
+  assert.ok(caseFormCandidates(foldName('Сполучених'), uk, true).includes(foldName('Сполучені')));
+  assert.ok(!caseFormCandidates(foldName('Сполучених'), uk).includes(foldName('Сполучені')));
+  assert.ok(caseFormCandidates(foldName('Соединенных'), ru, true).includes(foldName('Соединенные')));
+  assert.ok(!caseFormCandidates(foldName('Малих'), uk).includes(foldName('Малі')));
+  assert.throws(() => parseCaseEndings('их\tі\tbefore\n', 'x.tsv'), /x\.tsv:1:/);
+});

@@ -3,27 +3,31 @@ import { foldName } from '../../gazetteer/fold.js';
 /**
  * Case endings of one language (data/places/<lang>/case-endings.tsv): an oblique
  * ending → the nominative endings it may stand for, folded as names are, longest
- * oblique ending first.
+ * oblique ending first; `inner` rules apply only to a word that another word of the
+ * name follows (a plural adjective: "Сполучених" in "Сполучених Штатах", never alone).
  */
-export type CaseEndings = ReadonlyArray<readonly [oblique: string, nominatives: readonly string[]]>;
+export type CaseEndings = ReadonlyArray<readonly [oblique: string, nominatives: readonly string[], inner?: boolean]>;
 
-/** Parses a case-endings file (`oblique<TAB>nominative|nominative`, `#` comments); throws naming the line. */
+/** Parses a case-endings file (`oblique<TAB>nominative|nominative[<TAB>inner]`, `#` comments); throws naming the line. */
 export function parseCaseEndings(text: string, file = 'case-endings.tsv'): CaseEndings {
-  const rules = new Map<string, string[]>();
+  const rules = new Map<string, { oblique: string; list: string[]; inner: boolean }>();
   text.split('\n').forEach((raw, i) => {
     const line = raw.replace(/\r$/, '');
     if (line.trim() === '' || line.startsWith('#')) return;
     const cols = line.split('\t');
     const oblique = foldEnding(cols[0] ?? '');
-    if (oblique === '' || cols.length !== 2) throw new Error(`${file}:${i + 1}: expected 'oblique ending<TAB>nominative endings (| separated)'`);
-    const list = rules.get(oblique) ?? [];
+    if (oblique === '' || cols.length < 2 || cols.length > 3 || (cols.length === 3 && cols[2] !== 'inner')) {
+      throw new Error(`${file}:${i + 1}: expected 'oblique ending<TAB>nominative endings (| separated)', optionally '<TAB>inner'`);
+    }
+    const inner = cols[2] === 'inner';
+    const rule = rules.get(`${oblique}\t${inner}`) ?? rules.set(`${oblique}\t${inner}`, { oblique, list: [], inner }).get(`${oblique}\t${inner}`)!;
     for (const n of cols[1]!.split('|')) {
       const folded = foldEnding(n);
-      if (!list.includes(folded)) list.push(folded);
+      if (!rule.list.includes(folded)) rule.list.push(folded);
     }
-    rules.set(oblique, list);
   });
-  return [...rules.entries()].sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]));
+  return [...rules.values()].map((r) => (r.inner ? [r.oblique, r.list, true] as const : [r.oblique, r.list] as const))
+    .sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]));
 }
 
 /** Endings are folded letter by letter (й → и, ї → і), the way foldName folds a whole name. */
@@ -38,29 +42,30 @@ function foldEnding(ending: string): string {
  *
  * @example caseFormCandidates('авдеевкои', ruEndings) // => [..., 'авдеевка', ...]
  */
-export function caseFormCandidates(folded: string, endings: CaseEndings): readonly string[] {
+export function caseFormCandidates(folded: string, endings: CaseEndings, inner = false): readonly string[] {
   // The same words come back in every document ("України", "області"): candidates are kept per endings
   // table (a cache of a pure function; bounded, so a long run does not grow it without end).
   let cache = CACHE.get(endings);
   if (cache === undefined) CACHE.set(endings, (cache = new Map()));
-  const known = cache.get(folded);
+  const cacheKey = inner ? `${folded}\t` : folded;
+  const known = cache.get(cacheKey);
   if (known !== undefined) return known;
   if (cache.size > 100_000) cache.clear();
-  const out = computeCandidates(folded, endings);
-  cache.set(folded, out);
+  const out = computeCandidates(folded, endings, inner);
+  cache.set(cacheKey, out);
   return out;
 }
 
 const CACHE = new WeakMap<CaseEndings, Map<string, string[]>>();
 
-function computeCandidates(folded: string, endings: CaseEndings): string[] {
+function computeCandidates(folded: string, endings: CaseEndings, inner: boolean): string[] {
   const out: string[] = [];
   const add = (form: string): void => {
     // Short names stay as written ("Київ" ← "Києва" has a stem of two letters, a four-letter name).
     if (form.length >= 4 && form !== folded && !out.includes(form)) out.push(form);
   };
-  for (const [oblique, nominatives] of endings) {
-    if (!folded.endsWith(oblique)) continue;
+  for (const [oblique, nominatives, innerOnly] of endings) {
+    if (!folded.endsWith(oblique) || (innerOnly === true && !inner)) continue;
     const stem = folded.slice(0, folded.length - oblique.length);
     if (stem.length < 2) continue;
     for (const n of nominatives) {

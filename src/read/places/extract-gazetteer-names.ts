@@ -126,13 +126,15 @@ function withCaseForms(hits: NameHit[], folded: string, gazetteer: Gazetteer, en
 }
 
 /**
- * A Cyrillic name of one or two words in an oblique case: each word's
+ * A Cyrillic name of one to three words in an oblique case: each word's
  * nominative candidates (the word itself too), every combination looked up,
- * two words first. The hits of every form found are offered to the resolver.
+ * the longest first ("в Автономній Республіці Крим": three capitalised words,
+ * rare enough that the combinations cost little). The hits of every form found
+ * are offered to the resolver.
  */
 function caseFormMatch(tokens: readonly Token[], i: number, to: number, text: string, foldAt: (k: number) => string, gazetteer: Gazetteer, endings: CaseEndings, inflected?: InflectedLookup): PlaceProposal | null {
   if (!isCyrillicWord(tokens[i]!.text)) return null;
-  for (let n = Math.min(2, to - i); n >= 1; n--) {
+  for (let n = Math.min(3, to - i); n >= 1; n--) {
     if (!tokensFormName(tokens, i, i + n, text) || !isCyrillicWord(tokens[i + n - 1]!.text)) continue;
     if (inflected) {
       const found = inflected(tokens.slice(i, i + n).map((t) => t.text));
@@ -142,7 +144,7 @@ function caseFormMatch(tokens: readonly Token[], i: number, to: number, text: st
     let keys = [''];
     for (let k = i; k < i + n; k++) {
       const f = foldAt(k);
-      const forms = [f, ...caseFormCandidates(f, endings)];
+      const forms = [f, ...caseFormCandidates(f, endings, k < i + n - 1)];
       keys = keys.flatMap((key) => forms.map((form) => (key === '' ? form : `${key} ${form}`)));
     }
     const hits: NameHit[] = [];

@@ -185,6 +185,10 @@ test('Russian and Ukrainian: names in every case, historic names, adjectival dir
     ['uk', 'Обстріли у Донецькій області тривають.', 'Донецькій області', null, 'UA'],
     ['uk', 'Бої тривають біля Покровська і Мирнограда.', 'Мирнограда', 710035, 'UA'],
     ['uk', 'Бої тривають на Харківщині.', 'Харківщині', null, 'UA'],
+    // plural names with their adjective in case (issue 14, third round)
+    ['uk', 'Делегація прибула до Сполучених Штатів.', 'Сполучених Штатів', 6252001, 'US'],
+    ['ru', 'Делегация побывала в Соединенных Штатах.', 'Соединенных Штатах', 6252001, 'US'],
+    ['uk', 'Це сталося в Автономній Республіці Крим.', 'Автономній Республіці Крим', null, 'UA'],
   ];
   for (const [language, text, form, id, country] of cases) {
     const p = readIn(language, text).places.find((x) => x.text === form);
