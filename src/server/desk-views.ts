@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { LedgerClaim } from '../ledger/index.js';
+import { ledgerClaimsOf, type LedgerClaim } from '../ledger/index.js';
+import { claimRefKey, contradictionStands, lookbackFrom, reviewedClaim, reviewedTimeline, type ClaimDecision } from '../ledger/reviewed.js';
+import type { ControlStatus } from '../model/index.js';
 import { createSourceRegistry, credibility, registryFile, sourceEntry, type Credibility, type SourceEntry, type SourceRegistry } from '../ledger/source-registry.js';
 import type { DeskStore, ReviewRecord } from '../store/desk/desk-store.js';
 import type { Store } from '../store/store.js';
-import type { ClaimView, ContradictionView } from './ledger-view.js';
+import { ledgerKeyOfPlaceId, placeIdOfLedgerKey, type ClaimView, type ContradictionView } from './ledger-view.js';
 
 export const DEFAULT_REGISTRY_FILE = fileURLToPath(new URL('../../data/sources/registry.json', import.meta.url));
 
@@ -64,7 +66,17 @@ export interface DeskViews {
   /** The review in force on a target (kind, key), if any. */
   reviewOf(kind: string, key: string): ReviewView | null;
   claims(views: readonly ClaimView[]): Promise<DeskClaimView[]>;
-  contradictions<T extends ContradictionView>(views: readonly T[]): Promise<Array<Omit<T, 'a' | 'b'> & { a: DeskClaimView | null; b: DeskClaimView | null; review: ReviewView | null }>>;
+  /**
+   * Contradictions with their claims as reviewed; `stands` is false when reviews of the claims it
+   * rests on undo it (its only claim on one side rejected, or corrected to agree).
+   */
+  contradictions<T extends ContradictionView>(views: readonly T[]): Promise<Array<Omit<T, 'a' | 'b'> & { a: DeskClaimView | null; b: DeskClaimView | null; review: ReviewView | null; stands: boolean }>>;
+  /**
+   * A place's control timeline with the reviewed claims (rejected ones left out, corrected ones as
+   * corrected): `statuses` as the ledger now stands, `automatic` the stored timeline when the
+   * reviews change it (null when they do not).
+   */
+  timeline(placeId: string, stored: readonly ControlStatus[]): { statuses: readonly ControlStatus[]; automatic: readonly ControlStatus[] | null };
   /** The status of a place with the review in force applied; `automaticStatus` keeps the ledger's. */
   status<T extends { readonly id: string; readonly status: string; readonly statusBy: string | null }>(place: T): T & { review: ReviewView | null; automaticStatus?: { status: string; statusBy: string | null } };
 }
@@ -76,6 +88,14 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
   let registryAt = { generation: -1, at: 0 };
   let lastSeq = 0;
   const inForce = new Map<string, ReviewView>();
+  /** Claim reviews that change the claim (reject, correct), by `doc|claim`, places as ledger keys. */
+  const decisions = new Map<string, ClaimDecision>();
+  /** Reviewed claims as stored (documents are read once each). */
+  const reviewedStored = new Map<string, LedgerClaim | null>();
+  /** Place id -> timeline as reviewed, for the places a reviewed claim is (or was) about. */
+  let timelines = new Map<string, readonly ControlStatus[]>();
+  let timelinesAt = { generation: -1, seq: -1, at: 0 };
+  let timelinesRun: Promise<void> | null = null;
   // Claims of a proposition, for credibility: per generation, a few hundred propositions at most.
   let propositionCache = { generation: -1, claims: new Map<string, Promise<LedgerClaim[]>>() };
 
@@ -88,6 +108,51 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
       found.catch(() => propositionCache.claims.delete(proposition));
     }
     return found;
+  };
+
+  const storedClaim = async (key: string): Promise<LedgerClaim | null> => {
+    if (!reviewedStored.has(key)) {
+      const doc = await options.store.getDocument(key.slice(0, key.indexOf('|')));
+      const id = key.slice(key.indexOf('|') + 1);
+      reviewedStored.set(key, doc ? ledgerClaimsOf(doc).find((c) => c.claim.id === id) ?? null : null);
+    }
+    return reviewedStored.get(key)!;
+  };
+  const placeArg = (c: LedgerClaim): string | null => c.claim.args.find((a) => a.role === 'place')?.key ?? null;
+  const dayOf = (c: LedgerClaim): string | null => {
+    const d = c.claim.about.window?.end ?? c.claim.statedAt.value?.slice(0, 10) ?? c.published?.slice(0, 10) ?? null;
+    return d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : null;
+  };
+
+  /**
+   * The timelines of the places reviewed claims are about, recomputed with the reviews
+   * (src/ledger/reviewed.ts) when a review is added, after a write through this server, or
+   * after 5 s (ingests by others); a handful of places, each one claim query and one timeline.
+   */
+  const recomputeTimelines = async (): Promise<void> => {
+    const ledger = options.store.ledger;
+    const earliest = new Map<string, string>();
+    const movedIn = new Map<string, LedgerClaim[]>();
+    for (const key of decisions.keys()) {
+      const stored = await storedClaim(key);
+      if (!stored) continue;
+      const reviewed = reviewedClaim(stored, decisions.get(key));
+      for (const c of [stored, reviewed]) {
+        const place = c && placeArg(c);
+        const day = c && dayOf(c);
+        if (!place || !day) continue;
+        if (!earliest.has(place) || day < earliest.get(place)!) earliest.set(place, day);
+        if (c === reviewed && place !== placeArg(stored)) movedIn.set(place, [...(movedIn.get(place) ?? []), stored]);
+      }
+    }
+    const next = new Map<string, readonly ControlStatus[]>();
+    for (const [place, from] of earliest) {
+      const stored = (await ledger.timeline(place))?.statuses ?? [];
+      const claims = [...await ledger.listClaims({ place, since: lookbackFrom(from), limit: 20_000 }), ...(movedIn.get(place) ?? [])];
+      const reviewed = reviewedTimeline(stored, place, from, claims, decisions);
+      if (reviewed) next.set(placeIdOfLedgerKey(place), reviewed);
+    }
+    timelines = next;
   };
 
   const applyClaim = async (view: ClaimView): Promise<DeskClaimView> => {
@@ -123,7 +188,18 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
       if (options.desk) {
         for (const r of await options.desk.listReviews({ afterSeq: lastSeq })) {
           inForce.set(`${r.target.kind}\u0000${r.target.key}`, reviewView(r));
+          if (r.target.kind === 'claim') {
+            if (r.decision === 'confirm') decisions.delete(r.target.key);
+            else decisions.set(r.target.key, { decision: r.decision, corrections: { ...r.corrections, ...(r.corrections.place ? { place: ledgerKeyOfPlaceId(r.corrections.place) } : {}) } });
+          }
           lastSeq = r.seq;
+        }
+        if (decisions.size === 0) timelines = new Map();
+        else if (timelinesAt.generation !== options.generation() || timelinesAt.seq !== lastSeq || clock() - timelinesAt.at > 5000) {
+          const mark = { generation: options.generation(), seq: lastSeq, at: clock() };
+          timelinesRun ??= recomputeTimelines().finally(() => { timelinesRun = null; });
+          await timelinesRun;
+          timelinesAt = mark;
         }
         if (registryAt.generation !== options.generation() || clock() - registryAt.at > 5000) {
           const edits = await options.desk.listSourceEdits();
@@ -141,12 +217,24 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
     reviewOf: (kind, key) => inForce.get(`${kind}\u0000${key}`) ?? null,
     claims: (views) => Promise.all(views.map(applyClaim)),
     async contradictions(views) {
-      return Promise.all(views.map(async (v) => ({
-        ...v,
-        a: v.a ? await applyClaim(v.a) : null,
-        b: v.b ? await applyClaim(v.b) : null,
-        review: inForce.get(`contradiction\u0000${v.contradiction.id}`) ?? null,
-      })));
+      return Promise.all(views.map(async (v) => {
+        const x = v.contradiction;
+        const refs = [x.a, x.b, ...x.related].map((r) => `${r.doc}|${r.claim}`);
+        let stands = true;
+        if (refs.some((r) => decisions.has(r))) {
+          const known = new Map([v.a, v.b].filter((c): c is ClaimView => c !== null).map((c) => [claimRefKey(c), c as LedgerClaim]));
+          const claims = (await Promise.all(refs.map(async (r) => known.get(r) ?? (await storedClaim(r))))).filter((c): c is LedgerClaim => c !== null);
+          stands = contradictionStands(x, claims, decisions);
+        }
+        const review = inForce.get(`contradiction\u0000${x.id}`) ?? null;
+        // An analyst's rejection of the contradiction itself undoes it too; a confirmation keeps it whatever its claims.
+        if (review) stands = review.decision !== 'reject';
+        return { ...v, a: v.a ? await applyClaim(v.a) : null, b: v.b ? await applyClaim(v.b) : null, review, stands };
+      }));
+    },
+    timeline(placeId, stored) {
+      const reviewed = timelines.get(placeId);
+      return reviewed ? { statuses: reviewed, automatic: stored } : { statuses: stored, automatic: null };
     },
     status(place) {
       const review = inForce.get(`status\u0000${place.id}`) ?? null;

@@ -100,6 +100,8 @@ export interface ContradictionView {
   readonly placeId: string | null;
   readonly a: ClaimView | null;
   readonly b: ClaimView | null;
+  /** False when reviews undo it (its claim on one side rejected or corrected, or the contradiction rejected). */
+  readonly stands?: boolean;
 }
 
 export interface ClaimGroupView {
