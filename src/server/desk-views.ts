@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ledgerClaimsOf, type LedgerClaim } from '../ledger/index.js';
+import { CONTROL_PREDICATES, ledgerClaimsOf, type LedgerClaim } from '../ledger/index.js';
 import { claimRefKey, contradictionStands, lookbackFrom, reviewedClaim, reviewedTimeline, type ClaimDecision } from '../ledger/reviewed.js';
 import type { ControlStatus } from '../model/index.js';
 import { createSourceRegistry, credibility, registryFile, sourceEntry, type Credibility, type SourceEntry, type SourceRegistry } from '../ledger/source-registry.js';
@@ -148,7 +148,10 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
     const next = new Map<string, readonly ControlStatus[]>();
     for (const [place, from] of earliest) {
       const stored = (await ledger.timeline(place))?.statuses ?? [];
-      const claims = [...await ledger.listClaims({ place, since: lookbackFrom(from), limit: 20_000 }), ...(movedIn.get(place) ?? [])];
+      // Only control claims make a timeline: one read per control predicate, the newest 1,000 of each
+      // (the automatic and the reviewed timeline are computed over the same claims, so a cap moves both alike).
+      const read = await Promise.all([...CONTROL_PREDICATES].map((predicate) => ledger.listClaims({ place, predicate, since: lookbackFrom(from), limit: 1000 })));
+      const claims = [...read.flat(), ...(movedIn.get(place) ?? [])];
       const reviewed = reviewedTimeline(stored, place, from, claims, decisions);
       if (reviewed) next.set(placeIdOfLedgerKey(place), reviewed);
     }
@@ -196,10 +199,23 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
         }
         if (decisions.size === 0) timelines = new Map();
         else if (timelinesAt.generation !== options.generation() || timelinesAt.seq !== lastSeq || clock() - timelinesAt.at > 5000) {
+          // A new review is awaited (its author sees its effect at once); a write by others or the
+          // 5 s age is caught up in the background, reads meanwhile seeing the timelines a moment old.
           const mark = { generation: options.generation(), seq: lastSeq, at: clock() };
-          timelinesRun ??= recomputeTimelines().finally(() => { timelinesRun = null; });
-          await timelinesRun;
+          const reviewsChanged = timelinesAt.seq !== lastSeq;
           timelinesAt = mark;
+          const start = () => {
+            const run: Promise<void> = recomputeTimelines()
+              .catch((error: unknown) => { timelinesAt = { generation: -1, seq: -1, at: 0 }; throw error; })
+              .finally(() => { if (timelinesRun === run) timelinesRun = null; });
+            timelinesRun = run;
+            return run;
+          };
+          if (reviewsChanged) {
+            // A run started before this review read the decisions without it: wait for it, then run again.
+            await timelinesRun?.catch(() => undefined);
+            await start();
+          } else if (!timelinesRun) start().catch(() => undefined);
         }
         if (registryAt.generation !== options.generation() || clock() - registryAt.at > 5000) {
           const edits = await options.desk.listSourceEdits();
