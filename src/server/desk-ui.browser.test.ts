@@ -200,6 +200,8 @@ describe('the analyst\'s desk in Chromium', { skip }, () => {
     await page.waitForURL(/#\/doc\/[0-9a-f]{64}$/);
 
     await page.goto(`${server.url}#/search?q=${encodeURIComponent('Тарасенко')}`);
+    // The same page, another hash: the earlier results stay until the new ones are drawn.
+    await page.locator('.search-results h1', { hasText: 'Тарасенко' }).waitFor();
     await page.locator('.doc-hits li').first().waitFor();
     assert.equal(await page.locator('.doc-hits li').count(), 1);
     assert.match(await page.locator('.doc-hits .doc-hit').innerText(), /Сводка за среду/);
@@ -341,6 +343,39 @@ describe('the analyst\'s desk in Chromium', { skip }, () => {
     await page.goto(`${watched.url}#/changes?watchlist=${id}`);
     await page.locator('button.mark-seen').click();
     await page.locator('.empty h2', { hasText: 'Nothing new' }).waitFor();
+    assert.deepEqual(problems, []);
+  });
+
+  test('source registry: listed with kind, side, owner and reliability in words, filtered in the URL; an admin edit changes the grade and is audited; search finds sources and claims too', async () => {
+    const { page, problems } = await open(LAPTOP, `${reviewed.url}#/sources?kind=state-media`);
+    await page.locator('h1', { hasText: 'Source registry' }).waitFor();
+    await page.locator('tr[data-source="tass"]').waitFor();
+    const kinds = await page.locator('.source-table tbody tr td:nth-child(2)').allInnerTexts();
+    assert.ok(kinds.length > 0 && kinds.every((k) => k === 'state media'), kinds.join());
+    assert.equal(await page.locator('#s-kind').inputValue(), 'state-media');
+
+    await page.goto(`${reviewed.url}#/sources?q=defence`);
+    const row = page.locator('tr[data-source="ru-mod"]');
+    await row.waitFor();
+    assert.match(await row.locator('td.reliability').innerText(), /^C\s+fairly reliable/);
+    await row.locator('.source-edit summary').click();
+    await row.locator('select[name="reliability"]').selectOption('D');
+    await row.locator('input[name="reason"]').fill('Written for this test: two false reports this month');
+    await row.locator('button[type="submit"]').click();
+    await page.waitForFunction(() => /^D/.test(document.querySelector('tr[data-source="ru-mod"] td.reliability')?.textContent ?? ''));
+    assert.match(await page.locator('tr[data-source="ru-mod"] td:last-child').innerText(), /^local, \d{4}-\d{2}-\d{2}$/);
+    await shot(page, 'desk-sources-laptop');
+    const trail = await (await page.request.get(new URL("/api/audit?target_kind=source&target_key=ru-mod", reviewed.url).href)).json() as { items: Array<{ actor: string; action: string; before: { reliability: string }; after: { reliability: string }; reason: string }> };
+    assert.deepEqual(trail.items.map((a) => [a.actor, a.action, a.before.reliability, a.after.reliability]), [['local', 'source.put', 'C', 'D']]);
+
+    // The header search: sources by name (the registry's entry links to it) and the claims that hold the words.
+    await page.goto(`${server.url}#/search?q=${encodeURIComponent('Defence Ministry')}`);
+    await page.locator('.search-results h1', { hasText: 'Defence Ministry' }).waitFor();
+    await page.locator('.entity-hits li').first().waitFor();
+    assert.ok(await page.locator('.entity-hits a[href^="#/sources?q="]').count() > 0, 'the registry entry, linked to the registry');
+    const cards = page.locator('.claim-hits .claim');
+    assert.ok(await cards.count() > 0, 'claims whose source holds the words');
+    assert.match(await cards.first().locator('p.meta').first().innerText(), /Defence Ministry/i);
     assert.deepEqual(problems, []);
   });
 });

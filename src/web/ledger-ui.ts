@@ -41,7 +41,7 @@ export const claimKey = (ref: { doc: string; claim: string }): string => `${ref.
 type DeskFields = Pick<DeskClaimView, 'registry' | 'credibility' | 'review' | 'automatic'>;
 export const deskOf = (c: ClaimView): Partial<DeskFields> => c as ClaimView & Partial<DeskFields>;
 
-const RELIABILITY: Readonly<Record<string, string>> = {
+export const RELIABILITY: Readonly<Record<string, string>> = {
   A: 'completely reliable', B: 'usually reliable', C: 'fairly reliable', D: 'not usually reliable', E: 'unreliable', F: 'reliability cannot be judged',
 };
 const CREDIBILITY: Readonly<Record<number, string>> = {

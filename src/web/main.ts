@@ -8,6 +8,7 @@ import { renderMap } from './map-view.js';
 import { renderCharts } from './charts.js';
 import { renderSearch } from './search-view.js';
 import { renderChanges } from './changes-view.js';
+import { renderSources } from './sources-view.js';
 import { href, parseRoute } from './router.js';
 
 const main = document.getElementById('main')!;
@@ -33,6 +34,7 @@ async function route(): Promise<void> {
     else if (r.view === 'charts') await renderCharts(main, isCurrent);
     else if (r.view === 'search') await renderSearch(main, r.params, isCurrent);
     else if (r.view === 'changes') await renderChanges(main, r.params, isCurrent);
+    else if (r.view === 'sources') await renderSources(main, r.params, isCurrent);
     else if (r.view === 'documents') await renderDocuments(main, r.params, isCurrent);
     else if (r.view === 'doc') await renderDocument(main, r.id!, r.params.get('item'), isCurrent, r.params.get('claim'));
     else replace(main, h('div', { class: 'empty' }, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: href('map') }, 'Go to the map'))));
