@@ -94,7 +94,7 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
   const reviewedStored = new Map<string, LedgerClaim | null>();
   /** Place id -> timeline as reviewed, for the places a reviewed claim is (or was) about. */
   let timelines = new Map<string, readonly ControlStatus[]>();
-  let timelinesAt = { generation: -1, seq: -1, at: 0 };
+  let timelinesAt = { generation: -1, at: 0, changeSeq: -1 };
   let timelinesRun: Promise<void> | null = null;
   // Claims of a proposition, for credibility: per generation, a few hundred propositions at most.
   let propositionCache = { generation: -1, claims: new Map<string, Promise<LedgerClaim[]>>() };
@@ -129,7 +129,19 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
    * (src/ledger/reviewed.ts) when a review is added, after a write through this server, or
    * after 5 s (ingests by others); a handful of places, each one claim query and one timeline.
    */
-  const recomputeTimelines = async (): Promise<void> => {
+  /** The places a reviewed claim is about, as read and as reviewed. */
+  const placesOf = async (key: string): Promise<string[]> => {
+    const stored = await storedClaim(key);
+    if (!stored) return [];
+    const reviewed = reviewedClaim(stored, decisions.get(key));
+    return [stored, reviewed].map((c) => c && placeArg(c)).filter((p): p is string => p !== null && p !== undefined);
+  };
+
+  /**
+   * Recomputes the timelines of `only` (ledger place keys; all reviewed places when absent):
+   * after a review, only the places of the claims it reviewed; after the ledger changed, all.
+   */
+  const recomputeTimelines = async (only?: ReadonlySet<string>): Promise<void> => {
     const ledger = options.store.ledger;
     const earliest = new Map<string, string>();
     const movedIn = new Map<string, LedgerClaim[]>();
@@ -140,12 +152,13 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
       for (const c of [stored, reviewed]) {
         const place = c && placeArg(c);
         const day = c && dayOf(c);
-        if (!place || !day) continue;
+        if (!place || !day || (only && !only.has(place))) continue;
         if (!earliest.has(place) || day < earliest.get(place)!) earliest.set(place, day);
         if (c === reviewed && place !== placeArg(stored)) movedIn.set(place, [...(movedIn.get(place) ?? []), stored]);
       }
     }
-    const next = new Map<string, readonly ControlStatus[]>();
+    const next = new Map(only ? timelines : []);
+    for (const place of only ?? []) next.delete(placeIdOfLedgerKey(place));
     for (const [place, from] of earliest) {
       const stored = (await ledger.timeline(place))?.statuses ?? [];
       // Only control claims make a timeline: one read per control predicate, the newest 1,000 of each
@@ -189,33 +202,47 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
   return {
     async refresh() {
       if (options.desk) {
+        const touched = new Set<string>();
         for (const r of await options.desk.listReviews({ afterSeq: lastSeq })) {
           inForce.set(`${r.target.kind}\u0000${r.target.key}`, reviewView(r));
           if (r.target.kind === 'claim') {
+            for (const place of await placesOf(r.target.key)) touched.add(place);
             if (r.decision === 'confirm') decisions.delete(r.target.key);
             else decisions.set(r.target.key, { decision: r.decision, corrections: { ...r.corrections, ...(r.corrections.place ? { place: ledgerKeyOfPlaceId(r.corrections.place) } : {}) } });
+            for (const place of await placesOf(r.target.key)) touched.add(place);
           }
           lastSeq = r.seq;
         }
         if (decisions.size === 0) timelines = new Map();
-        else if (timelinesAt.generation !== options.generation() || timelinesAt.seq !== lastSeq || clock() - timelinesAt.at > 5000) {
-          // A new review is awaited (its author sees its effect at once); a write by others or the
-          // 5 s age is caught up in the background, reads meanwhile seeing the timelines a moment old.
-          const mark = { generation: options.generation(), seq: lastSeq, at: clock() };
-          const reviewsChanged = timelinesAt.seq !== lastSeq;
-          timelinesAt = mark;
-          const start = () => {
-            const run: Promise<void> = recomputeTimelines()
-              .catch((error: unknown) => { timelinesAt = { generation: -1, seq: -1, at: 0 }; throw error; })
+        else {
+          // The ledger changed: a write through this server (generation), or by anyone (the change
+          // log's newest record, read at most every 5 s: one small query).
+          let ledgerChanged = timelinesAt.generation !== options.generation();
+          if (!ledgerChanged && clock() - timelinesAt.at > 5000) {
+            const changeSeq = await options.desk.latestChangeSeq();
+            ledgerChanged = changeSeq !== timelinesAt.changeSeq;
+            timelinesAt = { ...timelinesAt, at: clock(), changeSeq };
+          }
+          const start = (only?: ReadonlySet<string>) => {
+            const run: Promise<void> = recomputeTimelines(only)
+              .catch((error: unknown) => { timelinesAt = { generation: -1, at: 0, changeSeq: -1 }; throw error; })
               .finally(() => { if (timelinesRun === run) timelinesRun = null; });
             timelinesRun = run;
             return run;
           };
-          if (reviewsChanged) {
-            // A run started before this review read the decisions without it: wait for it, then run again.
+          if (ledgerChanged || timelinesAt.generation === -1) {
+            // Caught up in the background: reads meanwhile see the timelines a moment old.
+            const first = timelinesAt.generation === -1;
+            timelinesAt = { ...timelinesAt, generation: options.generation(), at: clock() };
+            if (first) await start();
+            else if (!timelinesRun) start().catch(() => undefined);
+          }
+          if (touched.size > 0) {
+            // A new review is awaited (its author sees its effect at once), for its places only; a run
+            // started before it read the decisions without it.
             await timelinesRun?.catch(() => undefined);
-            await start();
-          } else if (!timelinesRun) start().catch(() => undefined);
+            await start(touched);
+          }
         }
         if (registryAt.generation !== options.generation() || clock() - registryAt.at > 5000) {
           const edits = await options.desk.listSourceEdits();
