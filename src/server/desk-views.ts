@@ -51,6 +51,9 @@ export interface DeskClaimView extends ClaimView {
 
 export const claimKey = (doc: string, claim: string) => `${doc}|${claim}`;
 
+/** Related claims not reviewed read at most to tell whether a contradiction stands without its reviewed ones. */
+const RELATED_READ = 20;
+
 const reviewView = (r: ReviewRecord): ReviewView => ({ seq: r.seq, decision: r.decision, corrections: r.corrections, reason: r.reason, actor: r.actor, at: r.at });
 
 /**
@@ -96,6 +99,8 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
   let timelines = new Map<string, readonly ControlStatus[]>();
   let timelinesAt = { generation: -1, at: 0, changeSeq: -1 };
   let timelinesRun: Promise<void> | null = null;
+  /** Whether a contradiction with reviewed claims stands, per version of the reviews and the ledger. */
+  const standing = new Map<string, { version: string; stands: boolean }>();
   // Claims of a proposition, for credibility: per generation, a few hundred propositions at most.
   let propositionCache = { generation: -1, claims: new Map<string, Promise<LedgerClaim[]>>() };
 
@@ -265,9 +270,22 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
         const refs = [x.a, x.b, ...x.related].map((r) => `${r.doc}|${r.claim}`);
         let stands = true;
         if (refs.some((r) => decisions.has(r))) {
-          const known = new Map([v.a, v.b].filter((c): c is ClaimView => c !== null).map((c) => [claimRefKey(c), c as LedgerClaim]));
-          const claims = (await Promise.all(refs.map(async (r) => known.get(r) ?? (await storedClaim(r))))).filter((c): c is LedgerClaim => c !== null);
-          stands = contradictionStands(x, claims, decisions);
+          const version = `${lastSeq}/${options.generation()}`;
+          const cached = standing.get(x.id);
+          if (cached?.version === version) stands = cached.stands;
+          else {
+            // Its two claims are in hand and reviewed claims are read once; of the related claims not
+            // reviewed (a wire story's copies can make hundreds) only the first few are read, and only
+            // when the reviewed ones alone undo it: one of them still holding a side keeps it standing.
+            const known = new Map([v.a, v.b].filter((c): c is ClaimView => c !== null).map((c) => [claimRefKey(c), c as LedgerClaim]));
+            const load = async (keys: readonly string[]) => (await Promise.all(keys.map(async (r) => known.get(r) ?? (await storedClaim(r))))).filter((c): c is LedgerClaim => c !== null);
+            const first = await load(refs.filter((r) => known.has(r) || decisions.has(r)));
+            stands = contradictionStands(x, first, decisions);
+            const others = refs.filter((r) => !known.has(r) && !decisions.has(r)).slice(0, RELATED_READ);
+            if (!stands && others.length > 0) stands = contradictionStands(x, [...first, ...await load(others)], decisions);
+            if (standing.size > 5000) standing.clear();
+            standing.set(x.id, { version, stands });
+          }
         }
         const review = inForce.get(`contradiction\u0000${x.id}`) ?? null;
         // An analyst's rejection of the contradiction itself undoes it too; a confirmation keeps it whatever its claims.
