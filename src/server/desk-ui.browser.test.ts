@@ -337,7 +337,8 @@ describe('the analyst\'s desk in Chromium', { skip }, () => {
     await page.locator('#c-since').fill('2020-01-01');
     await page.locator('form[aria-label="Which changes"] button[type="submit"]').click();
     await page.waitForFunction(() => /since=2020-01-01/.test(location.hash));
-    await page.locator('.change-section.kind-claim').waitFor();
+    // The same page, another hash: wait for the new answer, not the last one still shown.
+    await page.locator('.summary-line', { hasText: 'since 2020-01-01' }).waitFor();
     assert.ok(await page.locator('.change:not(.fresh)').count() > 0, 'changes from before the last visit are listed, not marked new');
 
     await page.goto(`${watched.url}#/changes?watchlist=${id}`);
