@@ -10,6 +10,8 @@ import type { Store } from '../store/store.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError } from './usage-error.js';
 import { META_FLAG_OPTIONS, overridesFrom } from './meta-flags.js';
+import { auditRun, countingSaves } from '../store/desk/run-audit.js';
+import { AS_OPTION, cliActor } from './users.js';
 
 export const ANALYZE_USAGE = `counterclaim analyze PATH... [options]
 
@@ -21,6 +23,8 @@ Options:
   --json             print the ledger JSON instead of the text report
   --db PATH          database file to store the analysis in (default ./counterclaim.db, or $COUNTERCLAIM_DB)
   --no-store         analyse only; store nothing
+  --as NAME          record what is stored in the audit trail as done by cli:NAME
+                     (default: cli:<your login name>)
   --published DATE   publication date (ISO 8601), for every input
   --outlet NAME      outlet, for every input
   --url URL          URL, for every input
@@ -31,8 +35,11 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
   const { values, positionals } = parseOrThrow(argv);
   if (positionals.length === 0) throw new UsageError('analyze needs at least one PATH');
   const overrides = overridesFrom(values);
+  const actor = cliActor(new Date(), values.as);
   const pipeline = createPipeline(await loadResources({ db: values.db }));
-  const store: Store | null = values['no-store'] ? null : await openStore(values.db);
+  const opened: Store | null = values['no-store'] ? null : await openStore(values.db);
+  const counting = opened ? countingSaves(opened) : null;
+  const store = counting?.store ?? null;
   const documents: LedgerDocument[] = [];
   let failed = 0;
   try {
@@ -50,7 +57,11 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
       if (!values.json) io.out(textReport(doc));
     }
   } finally {
-    await store?.close();
+    try {
+      if (opened && counting) await auditRun(opened, { ...actor, at: new Date().toISOString() }, { action: 'cli.analyze', sources: positionals, stored: counting.stored() });
+    } finally {
+      await opened?.close();
+    }
   }
   if (values.json) io.out(ledgerJson(documents));
   return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
@@ -67,6 +78,7 @@ function parseOrThrow(argv: readonly string[]) {
         db: { type: 'string' },
         'no-store': { type: 'boolean', default: false },
         ...META_FLAG_OPTIONS,
+        ...AS_OPTION,
       },
     });
   } catch (error) {

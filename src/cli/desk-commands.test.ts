@@ -94,3 +94,56 @@ test('review from the CLI: stored and audited as the login; export --gold; npm r
     await store.close();
   }
 });
+
+test('every CLI write is audited: ingest and analyze record one run each (who, sources, what they stored), --as names the writer, a run that stores nothing records nothing', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const os = await import('node:os');
+  const { deskOf } = await import('../store/desk/open-desk.js');
+  const inputs = mkdtempSync(path.join(os.tmpdir(), 'counterclaim-cli-audit-'));
+  // Two short reports of our own.
+  writeFileSync(path.join(inputs, 'a.txt'), 'Ukraine’s General Staff said on Monday that its forces repelled 40 attacks near Kupiansk.');
+  writeFileSync(path.join(inputs, 'b.txt'), 'Russia’s Defence Ministry said on Monday that its troops advanced near Lyman.');
+  writeFileSync(path.join(inputs, 'c.txt'), 'The regional governor said on Tuesday that shelling damaged a school in Kherson.');
+  const run = async (...args: string[]) => {
+    const io = captureIo();
+    const code = await main([...args, '--db', db], io);
+    return { code, out: io.stdout(), err: io.stderr() };
+  };
+  const trail = async () => {
+    const store = await openStore(db);
+    try {
+      return (await deskOf(store)!.listAudit({ limit: 500 })).filter((r) => r.action.startsWith('cli.'));
+    } finally {
+      await store.close();
+    }
+  };
+  const ingested = await run('ingest', path.join(inputs, 'a.txt'), path.join(inputs, 'b.txt'), '--published', '2025-11-10', '--jobs', '0', '--quiet');
+  assert.equal(ingested.code, 0, ingested.err);
+  let records = await trail();
+  assert.equal(records.length, 1);
+  const [first] = records;
+  assert.equal(first!.action, 'cli.ingest');
+  assert.match(first!.actor, /^cli:[^\s]+$/);
+  const after = first!.after as { stored: number; documents: string[]; sources: string[]; counts: { ingested: number } };
+  assert.equal(after.stored, 2);
+  assert.equal(after.documents.length, 2);
+  assert.ok(after.documents.every((id) => /^[0-9a-f]{64}$/.test(id)));
+  assert.deepEqual(after.sources, [path.join(inputs, 'a.txt'), path.join(inputs, 'b.txt')]);
+  assert.equal(after.counts.ingested, 2);
+
+  // The same input again stores nothing: no write, no record.
+  assert.equal((await run('ingest', path.join(inputs, 'a.txt'), '--jobs', '0', '--quiet')).code, 0);
+  assert.equal((await trail()).length, 1);
+
+  // --as names who the run is for; analyze --db stores and is audited too.
+  assert.equal((await run('analyze', path.join(inputs, 'c.txt'), '--published', '2025-11-11', '--as', 'night-desk')).code, 0);
+  records = await trail();
+  assert.deepEqual(records.map((r) => [r.action, r.actor]).slice(1), [['cli.analyze', 'cli:night-desk']]);
+  assert.equal((records[1]!.after as { stored: number }).stored, 1);
+
+  // A bad --as is a usage error before anything is read or stored.
+  const bad = await run('ingest', path.join(inputs, 'c.txt'), '--as', 'Not A Name');
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--as "Not A Name" must be/);
+  assert.equal((await trail()).length, 2);
+});

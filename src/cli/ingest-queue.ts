@@ -3,6 +3,8 @@ import { describeFailure, type MetaOverrides } from '../ingest/index.js';
 import { startBoss } from '../queue/document-queue.js';
 import { enqueueInputs } from '../queue/enqueue.js';
 import { openStore } from '../store/open-store.js';
+import { auditRun } from '../store/desk/run-audit.js';
+import { cliActor } from './users.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError } from './usage-error.js';
 
@@ -15,7 +17,7 @@ const retriesSchema = z.coerce.number().int('must be a whole number').min(0, 'mu
  */
 export async function enqueueCommand(
   sources: readonly string[],
-  values: { db?: string; 'job-timeout'?: string; retries?: string; quiet?: boolean; 'allow-private'?: boolean; overrides: MetaOverrides; fieldMap?: Readonly<Record<string, string>>; isPostgres: boolean },
+  values: { db?: string; 'job-timeout'?: string; retries?: string; quiet?: boolean; 'allow-private'?: boolean; overrides: MetaOverrides; fieldMap?: Readonly<Record<string, string>>; isPostgres: boolean; as?: string },
   io: CliIo,
 ): Promise<number> {
   if (!values.isPostgres) throw new UsageError('--queue needs a PostgreSQL database: --db postgres://... (or COUNTERCLAIM_DB)');
@@ -54,6 +56,8 @@ export async function enqueueCommand(
         ...Object.entries(counts.skippedBy).sort().map(([r, c]) => `  skipped  ${String(c).padStart(8)}  ${r}`),
         ...Object.entries(counts.failedBy).sort().map(([r, c]) => `  failed   ${String(c).padStart(8)}  ${r}`),
       ];
+      // Enqueueing writes jobs, not documents: the record counts them (each worker records the documents it stores).
+      await auditRun(store, cliActor(new Date(), values.as), { action: 'cli.enqueue', sources, stored: { count: counts.enqueued, ids: [] }, counts: { enqueued: counts.enqueued, nearDuplicates: counts.nearDuplicates, skipped: counts.skipped, failed: counts.failed, interrupted: counts.interrupted } });
       io.out(`${counts.interrupted ? 'interrupted: ' : ''}enqueued ${counts.enqueued} document${counts.enqueued === 1 ? '' : 's'} (${counts.nearDuplicates} near-duplicates linked to a first copy), skipped ${counts.skipped}, failed ${counts.failed}\n${reasons.map((l) => `${l}\n`).join('')}`);
       if (counts.interrupted) return 130;
       return counts.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;

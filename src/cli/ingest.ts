@@ -12,6 +12,8 @@ import { enqueueCommand } from './ingest-queue.js';
 import { wantsEscapes, type CliIo } from './io.js';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError } from './usage-error.js';
 import { META_FLAG_OPTIONS, overridesFrom } from './meta-flags.js';
+import { auditRun, countingSaves } from '../store/desk/run-audit.js';
+import { AS_OPTION, cliActor } from './users.js';
 
 export const INGEST_USAGE = `counterclaim ingest SOURCE... [options]
 
@@ -42,6 +44,9 @@ Options:
                      analysing them here (needs --db postgres://...; see docs/deployment.md)
   --job-timeout S    with --queue: a job running longer is retried (default 300)
   --retries N        with --queue: retries before a job is listed as failed (default 2)
+  --as NAME          record the run in the audit trail as done by cli:NAME
+                     (default: cli:<your login name>; one record per run: its sources,
+                     counts and the documents it stored)
 `;
 
 /** Failures listed in `--json` at most (the counts cover them all). */
@@ -58,6 +63,7 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
   const mapped = values.map === undefined ? null : parseFieldMap(values.map);
   if (mapped && 'error' in mapped) throw new UsageError(`--map: ${mapped.error}`);
   const fieldMap = mapped?.map;
+  cliActor(new Date(), values.as); // a bad --as is a usage error before anything is read
   if (values.queue) return enqueueCommand(positionals, { ...values, overrides, ...(fieldMap ? { fieldMap } : {}), isPostgres: isPostgresUrl(values.db ?? process.env.COUNTERCLAIM_DB ?? '') }, io);
   let stopRequested = false;
   // Every stored document is committed as it is stored, so quitting at once loses nothing stored:
@@ -96,10 +102,12 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
   }
   const progress = createProgress(io, Boolean(values.quiet));
   const failures: Array<{ source: string; code: string; line?: number; message: string }> = [];
+  const counting = countingSaves(store);
   let counts: IngestCounts;
+  let finished: IngestCounts | undefined;
   try {
-    counts = await runIngest(positionals, {
-      store,
+    counts = finished = await runIngest(positionals, {
+      store: counting.store,
       jobs: typeof jobs === 'number' ? jobs : jobs.data,
       ...(values.db !== undefined ? { db: values.db } : {}),
       overrides,
@@ -118,9 +126,14 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
     process.off('SIGTERM', onSignal);
     progress.done();
     try {
-      await store.close();
+      // The run's audit record, also when it was stopped or failed part way: what it stored is written.
+      await auditRun(store, cliActor(new Date(), values.as), { action: 'cli.ingest', sources: positionals, stored: counting.stored(), ...(finished ? { counts: summaryCounts(finished) } : {}) });
     } finally {
-      lock?.release();
+      try {
+        await store.close();
+      } finally {
+        lock?.release();
+      }
     }
   }
   io.out(values.json ? `${JSON.stringify({ ...counts, failures, failuresListed: failures.length < counts.failed ? failures.length : undefined }, null, 2)}\n` : formatSummary(counts));
@@ -144,6 +157,9 @@ function stopGraceMs(): number {
   const ms = Number(process.env.COUNTERCLAIM_STOP_GRACE_MS);
   return Number.isFinite(ms) && ms > 0 ? ms : 10_000;
 }
+
+/** The counts an audit record keeps (the reasons by count, no failures' text). */
+const summaryCounts = (c: IngestCounts) => ({ ingested: c.ingested, nearDuplicates: c.nearDuplicates, notAnalysed: c.notAnalysed, skipped: c.skipped, failed: c.failed, interrupted: c.interrupted });
 
 function emptyCounts(): IngestCounts {
   return { ingested: 0, nearDuplicates: 0, notAnalysed: 0, skipped: 0, failed: 0, skippedBy: {}, failedBy: {}, interrupted: false };
@@ -220,6 +236,7 @@ function parseOrThrow(argv: readonly string[]) {
         queue: { type: 'boolean', default: false },
         'job-timeout': { type: 'string' },
         retries: { type: 'string' },
+        ...AS_OPTION,
       },
     });
   } catch (error) {

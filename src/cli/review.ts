@@ -8,7 +8,7 @@ import { goldRecords, reviewBody, submitReview } from '../server/review-service.
 import type { CliIo } from './io.js';
 import { openExistingStore } from './read-store.js';
 import { EXIT_OK, UsageError } from './usage-error.js';
-import { cliActor } from './users.js';
+import { AS_OPTION, cliActor } from './users.js';
 
 export const REVIEW_USAGE = `counterclaim review claim DOC_ID CLAIM_ID --confirm|--reject|--correct FIELD=VALUE... --reason TEXT
 counterclaim review contradiction ID --confirm|--reject --reason TEXT
@@ -30,6 +30,7 @@ Options:
   --json                    list as JSON
   --gold FILE               where export writes
   --db PATH                 database file (default ./counterclaim.db, or $COUNTERCLAIM_DB)
+  --as NAME                 record the review as done by cli:NAME (default: cli:<your login name>)
 `;
 
 export async function reviewCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -39,7 +40,7 @@ export async function reviewCommand(argv: readonly string[], io: CliIo): Promise
       args: [...argv], allowPositionals: true, strict: true,
       options: {
         confirm: { type: 'boolean', default: false }, reject: { type: 'boolean', default: false }, correct: { type: 'string', multiple: true },
-        reason: { type: 'string' }, json: { type: 'boolean', default: false }, gold: { type: 'string' }, db: { type: 'string' },
+        reason: { type: 'string' }, json: { type: 'boolean', default: false }, gold: { type: 'string' }, db: { type: 'string' }, ...AS_OPTION,
       },
     });
   } catch (error) {
@@ -77,7 +78,7 @@ export async function reviewCommand(argv: readonly string[], io: CliIo): Promise
     if (review?.success) {
       const views = createDeskViews({ store, desk, generation: () => 0 });
       try {
-        const stored = await submitReview(store, desk, views, review.data, cliActor());
+        const stored = await submitReview(store, desk, views, review.data, cliActor(new Date(), values.as));
         io.out(`${stored.decision} ${stored.target.kind} ${stored.target.key} (review ${stored.seq}, audit ${stored.auditSeq})\n`);
       } catch (error) {
         if (error instanceof ApiError) throw new UsageError(error.message);

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startWorker } from '../queue/document-worker.js';
 import { isPostgresUrl } from '../store/open-store.js';
+import { openDesk } from '../store/desk/open-desk.js';
+import { AS_OPTION, cliActor } from './users.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, UsageError } from './usage-error.js';
 
@@ -22,6 +24,8 @@ Options:
   --maintenance-seconds S  how often to look for jobs of dead workers (default 15)
   --grace S                seconds to finish the jobs in hand on SIGTERM (default 30)
   --quiet                  no line per job on standard error
+  --as NAME                the audit trail names each stored document's writer
+                           worker:NAME (default: worker:<your login name>)
 `;
 
 const count = (max: number) => z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
@@ -39,6 +43,7 @@ export async function workerCommand(argv: readonly string[], io: CliIo): Promise
         'maintenance-seconds': { type: 'string' },
         grace: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        ...AS_OPTION,
       },
     });
   } catch (error) {
@@ -56,14 +61,31 @@ export async function workerCommand(argv: readonly string[], io: CliIo): Promise
   const concurrency = number('concurrency', values.concurrency, 64) ?? 1;
   const maintenanceSeconds = number('maintenance-seconds', values['maintenance-seconds'], 3600);
   const grace = number('grace', values.grace, 3600);
-  const worker = await startWorker({
-    url,
-    concurrency,
-    untilEmpty: Boolean(values['until-empty']),
-    ...(maintenanceSeconds !== undefined ? { maintenanceSeconds } : {}),
-    ...(grace !== undefined ? { shutdownGraceSeconds: grace } : {}),
-    onJob: values.quiet ? undefined : (e) => io.err(`worker: ${e.outcome} ${e.docId ?? e.id}${e.error ? `: ${e.error.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')}` : ''}\n`),
-  });
+  // Every document a worker stores is audited (action worker.store) as worker:<login>, or worker:NAME with --as.
+  const actorName = cliActor(new Date(), values.as).name.replace(/^cli:/, 'worker:');
+  const desk = await openDesk(url, true);
+  let audits: Promise<unknown> = Promise.resolve();
+  const audit = (docId: string): void => {
+    audits = audits.then(() => desk.appendAudit({ action: 'worker.store', target: { kind: 'document', key: docId }, before: null, after: { stored: docId }, reason: null }, { name: actorName, at: new Date().toISOString() }))
+      .catch((error: Error) => io.err(`counterclaim worker: could not write the audit record of ${docId}: ${error.message}\n`));
+  };
+  let worker: Awaited<ReturnType<typeof startWorker>>;
+  try {
+    worker = await startWorker({
+      url,
+      concurrency,
+      untilEmpty: Boolean(values['until-empty']),
+      ...(maintenanceSeconds !== undefined ? { maintenanceSeconds } : {}),
+      ...(grace !== undefined ? { shutdownGraceSeconds: grace } : {}),
+      onJob: (e) => {
+        if (e.outcome === 'stored' && e.docId) audit(e.docId);
+        if (!values.quiet) io.err(`worker: ${e.outcome} ${e.docId ?? e.id}${e.error ? `: ${e.error.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')}` : ''}\n`);
+      },
+    });
+  } catch (error) {
+    await desk.close();
+    throw error;
+  }
   let signalled = false;
   const onSignal = (): void => {
     if (signalled) process.exit(143); // a second signal: whatever is in hand expires and is retried elsewhere
@@ -79,6 +101,8 @@ export async function workerCommand(argv: readonly string[], io: CliIo): Promise
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
+    await audits;
+    await desk.close();
   }
   return EXIT_OK;
 }

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { openStore } from '../store/open-store.js';
+import { createApp } from './app.js';
 import { startServer } from './server.js';
 
 export interface ListBenchOptions {
@@ -41,6 +42,55 @@ export const LIST_ENDPOINTS = [
   '/api/claims?limit=50&offset=1000',
   '/api/contradictions?limit=50',
 ] as const;
+
+/**
+ * The desk's reads (issue 18): what changed (as the UI's "What changed" view asks), the audit
+ * trail, the registry, reviews, full-text search and a place's timeline.
+ */
+export const DESK_ENDPOINTS = [
+  '/api/changes?since=1970-01-01&limit=300',
+  '/api/audit?limit=100',
+  '/api/reviews?limit=50',
+  '/api/sources',
+  '/api/search?q=Pokrovsk&limit=20',
+  '/api/timeline/geonames-704422',
+] as const;
+
+/**
+ * Adds `count` reviews to the store on `db` through the API, as analysts would: claims about
+ * Pokrovsk and elsewhere rejected or corrected (side, stance), and control statuses corrected,
+ * so the reads measured after it apply reviews (the overlay, and the timelines of the places
+ * reviewed claims are about, recomputed). Returns how many of each were written.
+ */
+export async function addBenchReviews(db: string, count: number): Promise<{ claims: number; statuses: number }> {
+  const store = await openStore(db);
+  const app = createApp({ store });
+  const get = async (path: string) => (await app.request(path)).json() as Promise<{ items: Array<Record<string, any>> }>;
+  const post = async (body: unknown) => {
+    const res = await app.request('/api/reviews', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (res.status !== 201) throw new Error(`bench review refused: ${res.status} ${await res.text()}`);
+  };
+  try {
+    const statuses = (await get('/api/places?limit=5000')).items.filter((p) => p['status'] !== 'mentioned').slice(0, Math.ceil(count / 10));
+    const wanted = count - statuses.length;
+    // Claims spread over the ledger: the place panel's Pokrovsk and the newest claims anywhere.
+    const claims = [...(await get(`/api/claims?place=geonames-704422&limit=${Math.ceil(wanted / 2)}`)).items, ...(await get(`/api/claims?limit=${wanted}&offset=1000`)).items];
+    const seen = new Set<string>();
+    let written = 0;
+    for (const c of claims) {
+      const key = `${c['doc']}|${c['claim'].id}`;
+      if (written >= wanted || seen.has(key)) continue;
+      seen.add(key);
+      const decision = written % 3 === 0 ? { decision: 'reject' } : written % 3 === 1 ? { decision: 'correct', corrections: { side: c['claim'].side === 'UA' ? 'RU' : 'UA' } } : { decision: 'correct', corrections: { stance: c['claim'].stance === 'deny' ? 'assert' : 'deny' } };
+      await post({ target: { kind: 'claim', doc: c['doc'], claim: c['claim'].id }, ...decision, reason: 'bench review' });
+      written++;
+    }
+    for (const p of statuses) await post({ target: { kind: 'status', place: p['id'] }, decision: 'correct', corrections: { state: 'contested' }, reason: 'bench review' });
+    return { claims: written, statuses: statuses.length };
+  } finally {
+    await store.close();
+  }
+}
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;

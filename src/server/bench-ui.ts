@@ -18,6 +18,8 @@ const VIEWS: ReadonlyArray<{ view: string; ready: () => boolean }> = [
   { view: '#/map', ready: () => document.querySelectorAll('a[data-place]').length > 0 && document.querySelectorAll('.countries path').length > 100 },
   // The contested-claims board: its first page of contradictions, or its empty state when the ledger has none.
   { view: '#/board', ready: () => document.querySelectorAll('.board .contradiction, .board .empty').length > 0 },
+  // What changed since the log began (a fresh browser has no last visit): its sections drawn, or its empty state.
+  { view: '#/changes', ready: () => document.querySelectorAll('.changes .change, .changes .empty').length > 0 },
 ];
 
 /**

@@ -37,6 +37,11 @@ let tmp: string;
 let server: RunningServer;
 /** Its own store: the review test writes. */
 let reviewed: RunningServer;
+/** Its own store, ingested into while the watch test runs. */
+let watched: RunningServer;
+let watchedStore: Awaited<ReturnType<typeof temporaryStore>>;
+/** A report of our own from the Russian side, ingested before the watchlist is made; the example's Ukrainian denial comes later. */
+const EARLIER_TEXT = 'Russia’s Defence Ministry said on Tuesday that Russian forces had encircled Ukrainian troops in Pokrovsk, in the Donetsk region.';
 const disposers: Array<() => Promise<void>> = [];
 
 before(async () => {
@@ -52,6 +57,9 @@ before(async () => {
   const writable = await temporaryStore([await analysedExample()]);
   disposers.push(writable.dispose);
   reviewed = await startServer({ store: writable.store, port: 0, webDir });
+  watchedStore = await temporaryStore([toLedgerDocument(pipeline.read(sourceDocument(EARLIER_TEXT, { published: '2025-11-04', language: 'en', source: 'test/earlier.txt', title: 'Ministry: troops encircled' })))]);
+  disposers.push(watchedStore.dispose);
+  watched = await startServer({ store: watchedStore.store, port: 0, webDir });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -62,6 +70,7 @@ after(async () => {
   await browser?.close();
   await server?.close();
   await reviewed?.close();
+  await watched?.close();
   for (const dispose of disposers) await dispose();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
@@ -191,6 +200,8 @@ describe('the analyst\'s desk in Chromium', { skip }, () => {
     await page.waitForURL(/#\/doc\/[0-9a-f]{64}$/);
 
     await page.goto(`${server.url}#/search?q=${encodeURIComponent('Тарасенко')}`);
+    // The same page, another hash: the earlier results stay until the new ones are drawn.
+    await page.locator('.search-results h1', { hasText: 'Тарасенко' }).waitFor();
     await page.locator('.doc-hits li').first().waitFor();
     assert.equal(await page.locator('.doc-hits li').count(), 1);
     assert.match(await page.locator('.doc-hits .doc-hit').innerText(), /Сводка за среду/);
@@ -279,6 +290,93 @@ describe('the analyst\'s desk in Chromium', { skip }, () => {
     const rejected = page.locator(`.side-col .claim[data-claim="${claimId}"].reviewed-reject`);
     await rejected.first().waitFor();
     assert.match(await rejected.first().locator('.review-note').innerText(), /Rejected by local/);
+    assert.deepEqual(problems, []);
+  });
+
+  test('what changed: a watchlist made in the UI by place name shows a new contradiction after an ingest, marked new; "mark all seen" empties it', async () => {
+    const { page, problems } = await open(LAPTOP, `${watched.url}#/changes`);
+    await page.locator('h1', { hasText: 'What changed' }).waitFor();
+    assert.equal(await page.locator('nav a[data-nav="changes"]').getAttribute('aria-current'), 'page');
+    // Everything logged so far: the earlier report's claims, no contradiction yet.
+    await page.locator('.change-section.kind-claim').waitFor();
+    assert.equal(await page.locator('.change-section.kind-contradiction').count(), 0);
+
+    // A watchlist of Pokrovsk, typed by name: the UI finds the place's id.
+    await page.locator('.new-watchlist summary').click();
+    await page.locator('.watchlist-form input[name="name"]').fill('Pokrovsk front');
+    await page.locator('.watchlist-form input[name="places"]').fill('Pokrovsk');
+    await page.locator('.watchlist-form button[type="submit"]').click();
+    await page.waitForFunction(() => /watchlist=w-/.test(location.hash));
+    const id = new URLSearchParams(page.url().split('?')[1]).get('watchlist')!;
+    await page.locator('.summary-line', { hasText: 'Pokrovsk front' }).waitFor();
+    assert.equal(await page.locator('#c-watchlist').inputValue(), id);
+    assert.match(await page.locator('.summary-line').innerText(), /Pokrovsk front \(1 place\), since the log began/);
+    await page.locator('button.mark-seen').click();
+    await page.locator('.empty h2', { hasText: 'Nothing new' }).waitFor();
+    assert.match(await page.locator('.summary-line').innerText(), /since your last visit/);
+
+    // An ingest: the example has Ukraine's commander deny the encirclement.
+    await watchedStore.store.saveDocument(await analysedExample());
+    await page.reload();
+    const contradictions = page.locator('.change-section.kind-contradiction .change');
+    await contradictions.first().waitFor();
+    const first = contradictions.first();
+    assert.match(await first.getAttribute('class') ?? '', /\bfresh\b/);
+    assert.equal(await first.locator('.fresh-tag').textContent(), 'new');
+    // Each change comes with the claims behind it, both sides of a contradiction, linking to their sentences.
+    const sides = await first.locator('.change-claims .side-tag').allInnerTexts();
+    assert.equal(sides.length, 2);
+    assert.notEqual(sides[0], sides[1]);
+    assert.match(await first.locator('.change-claims a').first().getAttribute('href') ?? '', /^#\/doc\/[0-9a-f]{64}\?claim=/);
+    // Only the watched place: every change links to Pokrovsk.
+    const places = await page.locator('.change .claim-head a', { hasText: 'place' }).evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    assert.ok(places.length > 0 && places.every((h) => h === '#/place/geonames-704422'), places.join());
+    await shot(page, 'desk-changes-laptop');
+
+    // A date in the form is shareable: the same changes since that day, none of them seen-filtered.
+    await page.locator('#c-since').fill('2020-01-01');
+    await page.locator('form[aria-label="Which changes"] button[type="submit"]').click();
+    await page.waitForFunction(() => /since=2020-01-01/.test(location.hash));
+    // The same page, another hash: wait for the new answer, not the last one still shown.
+    await page.locator('.summary-line', { hasText: 'since 2020-01-01' }).waitFor();
+    assert.ok(await page.locator('.change:not(.fresh)').count() > 0, 'changes from before the last visit are listed, not marked new');
+
+    await page.goto(`${watched.url}#/changes?watchlist=${id}`);
+    await page.locator('button.mark-seen').click();
+    await page.locator('.empty h2', { hasText: 'Nothing new' }).waitFor();
+    assert.deepEqual(problems, []);
+  });
+
+  test('source registry: listed with kind, side, owner and reliability in words, filtered in the URL; an admin edit changes the grade and is audited; search finds sources and claims too', async () => {
+    const { page, problems } = await open(LAPTOP, `${reviewed.url}#/sources?kind=state-media`);
+    await page.locator('h1', { hasText: 'Source registry' }).waitFor();
+    await page.locator('tr[data-source="tass"]').waitFor();
+    const kinds = await page.locator('.source-table tbody tr td:nth-child(2)').allInnerTexts();
+    assert.ok(kinds.length > 0 && kinds.every((k) => k === 'state media'), kinds.join());
+    assert.equal(await page.locator('#s-kind').inputValue(), 'state-media');
+
+    await page.goto(`${reviewed.url}#/sources?q=defence`);
+    const row = page.locator('tr[data-source="ru-mod"]');
+    await row.waitFor();
+    assert.match(await row.locator('td.reliability').innerText(), /^C\s+fairly reliable/);
+    await row.locator('.source-edit summary').click();
+    await row.locator('select[name="reliability"]').selectOption('D');
+    await row.locator('input[name="reason"]').fill('Written for this test: two false reports this month');
+    await row.locator('button[type="submit"]').click();
+    await page.waitForFunction(() => /^D/.test(document.querySelector('tr[data-source="ru-mod"] td.reliability')?.textContent ?? ''));
+    assert.match(await page.locator('tr[data-source="ru-mod"] td:last-child').innerText(), /^local, \d{4}-\d{2}-\d{2}$/);
+    await shot(page, 'desk-sources-laptop');
+    const trail = await (await page.request.get(new URL("/api/audit?target_kind=source&target_key=ru-mod", reviewed.url).href)).json() as { items: Array<{ actor: string; action: string; before: { reliability: string }; after: { reliability: string }; reason: string }> };
+    assert.deepEqual(trail.items.map((a) => [a.actor, a.action, a.before.reliability, a.after.reliability]), [['local', 'source.put', 'C', 'D']]);
+
+    // The header search: sources by name (the registry's entry links to it) and the claims that hold the words.
+    await page.goto(`${server.url}#/search?q=${encodeURIComponent('Defence Ministry')}`);
+    await page.locator('.search-results h1', { hasText: 'Defence Ministry' }).waitFor();
+    await page.locator('.entity-hits li').first().waitFor();
+    assert.ok(await page.locator('.entity-hits a[href^="#/sources?q="]').count() > 0, 'the registry entry, linked to the registry');
+    const cards = page.locator('.claim-hits .claim');
+    assert.ok(await cards.count() > 0, 'claims whose source holds the words');
+    assert.match(await cards.first().locator('p.meta').first().innerText(), /Defence Ministry/i);
     assert.deepEqual(problems, []);
   });
 });

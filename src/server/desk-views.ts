@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { LedgerClaim } from '../ledger/index.js';
+import { CONTROL_PREDICATES, ledgerClaimsOf, type LedgerClaim } from '../ledger/index.js';
+import { claimRefKey, contradictionStands, lookbackFrom, reviewedClaim, reviewedTimeline, type ClaimDecision } from '../ledger/reviewed.js';
+import type { ControlStatus } from '../model/index.js';
 import { createSourceRegistry, credibility, registryFile, sourceEntry, type Credibility, type SourceEntry, type SourceRegistry } from '../ledger/source-registry.js';
 import type { DeskStore, ReviewRecord } from '../store/desk/desk-store.js';
 import type { Store } from '../store/store.js';
-import type { ClaimView, ContradictionView } from './ledger-view.js';
+import { ledgerKeyOfPlaceId, placeIdOfLedgerKey, type ClaimView, type ContradictionView } from './ledger-view.js';
 
 export const DEFAULT_REGISTRY_FILE = fileURLToPath(new URL('../../data/sources/registry.json', import.meta.url));
 
@@ -49,6 +51,9 @@ export interface DeskClaimView extends ClaimView {
 
 export const claimKey = (doc: string, claim: string) => `${doc}|${claim}`;
 
+/** Related claims not reviewed read at most to tell whether a contradiction stands without its reviewed ones. */
+const RELATED_READ = 20;
+
 const reviewView = (r: ReviewRecord): ReviewView => ({ seq: r.seq, decision: r.decision, corrections: r.corrections, reason: r.reason, actor: r.actor, at: r.at });
 
 /**
@@ -64,7 +69,17 @@ export interface DeskViews {
   /** The review in force on a target (kind, key), if any. */
   reviewOf(kind: string, key: string): ReviewView | null;
   claims(views: readonly ClaimView[]): Promise<DeskClaimView[]>;
-  contradictions<T extends ContradictionView>(views: readonly T[]): Promise<Array<Omit<T, 'a' | 'b'> & { a: DeskClaimView | null; b: DeskClaimView | null; review: ReviewView | null }>>;
+  /**
+   * Contradictions with their claims as reviewed; `stands` is false when reviews of the claims it
+   * rests on undo it (its only claim on one side rejected, or corrected to agree).
+   */
+  contradictions<T extends ContradictionView>(views: readonly T[]): Promise<Array<Omit<T, 'a' | 'b'> & { a: DeskClaimView | null; b: DeskClaimView | null; review: ReviewView | null; stands: boolean }>>;
+  /**
+   * A place's control timeline with the reviewed claims (rejected ones left out, corrected ones as
+   * corrected): `statuses` as the ledger now stands, `automatic` the stored timeline when the
+   * reviews change it (null when they do not).
+   */
+  timeline(placeId: string, stored: readonly ControlStatus[]): { statuses: readonly ControlStatus[]; automatic: readonly ControlStatus[] | null };
   /** The status of a place with the review in force applied; `automaticStatus` keeps the ledger's. */
   status<T extends { readonly id: string; readonly status: string; readonly statusBy: string | null }>(place: T): T & { review: ReviewView | null; automaticStatus?: { status: string; statusBy: string | null } };
 }
@@ -76,6 +91,16 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
   let registryAt = { generation: -1, at: 0 };
   let lastSeq = 0;
   const inForce = new Map<string, ReviewView>();
+  /** Claim reviews that change the claim (reject, correct), by `doc|claim`, places as ledger keys. */
+  const decisions = new Map<string, ClaimDecision>();
+  /** Reviewed claims as stored (documents are read once each). */
+  const reviewedStored = new Map<string, LedgerClaim | null>();
+  /** Place id -> timeline as reviewed, for the places a reviewed claim is (or was) about. */
+  let timelines = new Map<string, readonly ControlStatus[]>();
+  let timelinesAt = { generation: -1, at: 0, changeSeq: -1 };
+  let timelinesRun: Promise<void> | null = null;
+  /** Whether a contradiction with reviewed claims stands, per version of the reviews and the ledger. */
+  const standing = new Map<string, { version: string; stands: boolean }>();
   // Claims of a proposition, for credibility: per generation, a few hundred propositions at most.
   let propositionCache = { generation: -1, claims: new Map<string, Promise<LedgerClaim[]>>() };
 
@@ -88,6 +113,67 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
       found.catch(() => propositionCache.claims.delete(proposition));
     }
     return found;
+  };
+
+  const storedClaim = async (key: string): Promise<LedgerClaim | null> => {
+    if (!reviewedStored.has(key)) {
+      const doc = await options.store.getDocument(key.slice(0, key.indexOf('|')));
+      const id = key.slice(key.indexOf('|') + 1);
+      reviewedStored.set(key, doc ? ledgerClaimsOf(doc).find((c) => c.claim.id === id) ?? null : null);
+    }
+    return reviewedStored.get(key)!;
+  };
+  const placeArg = (c: LedgerClaim): string | null => c.claim.args.find((a) => a.role === 'place')?.key ?? null;
+  const dayOf = (c: LedgerClaim): string | null => {
+    const d = c.claim.about.window?.end ?? c.claim.statedAt.value?.slice(0, 10) ?? c.published?.slice(0, 10) ?? null;
+    return d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : null;
+  };
+
+  /**
+   * The timelines of the places reviewed claims are about, recomputed with the reviews
+   * (src/ledger/reviewed.ts) when a review is added, after a write through this server, or
+   * after 5 s (ingests by others); a handful of places, each one claim query and one timeline.
+   */
+  /** The places a reviewed claim is about, as read and as reviewed. */
+  const placesOf = async (key: string): Promise<string[]> => {
+    const stored = await storedClaim(key);
+    if (!stored) return [];
+    const reviewed = reviewedClaim(stored, decisions.get(key));
+    return [stored, reviewed].map((c) => c && placeArg(c)).filter((p): p is string => p !== null && p !== undefined);
+  };
+
+  /**
+   * Recomputes the timelines of `only` (ledger place keys; all reviewed places when absent):
+   * after a review, only the places of the claims it reviewed; after the ledger changed, all.
+   */
+  const recomputeTimelines = async (only?: ReadonlySet<string>): Promise<void> => {
+    const ledger = options.store.ledger;
+    const earliest = new Map<string, string>();
+    const movedIn = new Map<string, LedgerClaim[]>();
+    for (const key of decisions.keys()) {
+      const stored = await storedClaim(key);
+      if (!stored) continue;
+      const reviewed = reviewedClaim(stored, decisions.get(key));
+      for (const c of [stored, reviewed]) {
+        const place = c && placeArg(c);
+        const day = c && dayOf(c);
+        if (!place || !day || (only && !only.has(place))) continue;
+        if (!earliest.has(place) || day < earliest.get(place)!) earliest.set(place, day);
+        if (c === reviewed && place !== placeArg(stored)) movedIn.set(place, [...(movedIn.get(place) ?? []), stored]);
+      }
+    }
+    const next = new Map(only ? timelines : []);
+    for (const place of only ?? []) next.delete(placeIdOfLedgerKey(place));
+    for (const [place, from] of earliest) {
+      const stored = (await ledger.timeline(place))?.statuses ?? [];
+      // Only control claims make a timeline: one read per control predicate, the newest 1,000 of each
+      // (the automatic and the reviewed timeline are computed over the same claims, so a cap moves both alike).
+      const read = await Promise.all([...CONTROL_PREDICATES].map((predicate) => ledger.listClaims({ place, predicate, since: lookbackFrom(from), limit: 1000 })));
+      const claims = [...read.flat(), ...(movedIn.get(place) ?? [])];
+      const reviewed = reviewedTimeline(stored, place, from, claims, decisions);
+      if (reviewed) next.set(placeIdOfLedgerKey(place), reviewed);
+    }
+    timelines = next;
   };
 
   const applyClaim = async (view: ClaimView): Promise<DeskClaimView> => {
@@ -121,9 +207,47 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
   return {
     async refresh() {
       if (options.desk) {
+        const touched = new Set<string>();
         for (const r of await options.desk.listReviews({ afterSeq: lastSeq })) {
           inForce.set(`${r.target.kind}\u0000${r.target.key}`, reviewView(r));
+          if (r.target.kind === 'claim') {
+            for (const place of await placesOf(r.target.key)) touched.add(place);
+            if (r.decision === 'confirm') decisions.delete(r.target.key);
+            else decisions.set(r.target.key, { decision: r.decision, corrections: { ...r.corrections, ...(r.corrections.place ? { place: ledgerKeyOfPlaceId(r.corrections.place) } : {}) } });
+            for (const place of await placesOf(r.target.key)) touched.add(place);
+          }
           lastSeq = r.seq;
+        }
+        if (decisions.size === 0) timelines = new Map();
+        else {
+          // The ledger changed: a write through this server (generation), or by anyone (the change
+          // log's newest record, read at most every 5 s: one small query).
+          let ledgerChanged = timelinesAt.generation !== options.generation();
+          if (!ledgerChanged && clock() - timelinesAt.at > 5000) {
+            const changeSeq = await options.desk.latestChangeSeq();
+            ledgerChanged = changeSeq !== timelinesAt.changeSeq;
+            timelinesAt = { ...timelinesAt, at: clock(), changeSeq };
+          }
+          const start = (only?: ReadonlySet<string>) => {
+            const run: Promise<void> = recomputeTimelines(only)
+              .catch((error: unknown) => { timelinesAt = { generation: -1, at: 0, changeSeq: -1 }; throw error; })
+              .finally(() => { if (timelinesRun === run) timelinesRun = null; });
+            timelinesRun = run;
+            return run;
+          };
+          if (ledgerChanged || timelinesAt.generation === -1) {
+            // Caught up in the background: reads meanwhile see the timelines a moment old.
+            const first = timelinesAt.generation === -1;
+            timelinesAt = { ...timelinesAt, generation: options.generation(), at: clock() };
+            if (first) await start();
+            else if (!timelinesRun) start().catch(() => undefined);
+          }
+          if (touched.size > 0) {
+            // A new review is awaited (its author sees its effect at once), for its places only; a run
+            // started before it read the decisions without it.
+            await timelinesRun?.catch(() => undefined);
+            await start(touched);
+          }
         }
         if (registryAt.generation !== options.generation() || clock() - registryAt.at > 5000) {
           const edits = await options.desk.listSourceEdits();
@@ -141,12 +265,37 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
     reviewOf: (kind, key) => inForce.get(`${kind}\u0000${key}`) ?? null,
     claims: (views) => Promise.all(views.map(applyClaim)),
     async contradictions(views) {
-      return Promise.all(views.map(async (v) => ({
-        ...v,
-        a: v.a ? await applyClaim(v.a) : null,
-        b: v.b ? await applyClaim(v.b) : null,
-        review: inForce.get(`contradiction\u0000${v.contradiction.id}`) ?? null,
-      })));
+      return Promise.all(views.map(async (v) => {
+        const x = v.contradiction;
+        const refs = [x.a, x.b, ...x.related].map((r) => `${r.doc}|${r.claim}`);
+        let stands = true;
+        if (refs.some((r) => decisions.has(r))) {
+          const version = `${lastSeq}/${options.generation()}`;
+          const cached = standing.get(x.id);
+          if (cached?.version === version) stands = cached.stands;
+          else {
+            // Its two claims are in hand and reviewed claims are read once; of the related claims not
+            // reviewed (a wire story's copies can make hundreds) only the first few are read, and only
+            // when the reviewed ones alone undo it: one of them still holding a side keeps it standing.
+            const known = new Map([v.a, v.b].filter((c): c is ClaimView => c !== null).map((c) => [claimRefKey(c), c as LedgerClaim]));
+            const load = async (keys: readonly string[]) => (await Promise.all(keys.map(async (r) => known.get(r) ?? (await storedClaim(r))))).filter((c): c is LedgerClaim => c !== null);
+            const first = await load(refs.filter((r) => known.has(r) || decisions.has(r)));
+            stands = contradictionStands(x, first, decisions);
+            const others = refs.filter((r) => !known.has(r) && !decisions.has(r)).slice(0, RELATED_READ);
+            if (!stands && others.length > 0) stands = contradictionStands(x, [...first, ...await load(others)], decisions);
+            if (standing.size > 5000) standing.clear();
+            standing.set(x.id, { version, stands });
+          }
+        }
+        const review = inForce.get(`contradiction\u0000${x.id}`) ?? null;
+        // An analyst's rejection of the contradiction itself undoes it too; a confirmation keeps it whatever its claims.
+        if (review) stands = review.decision !== 'reject';
+        return { ...v, a: v.a ? await applyClaim(v.a) : null, b: v.b ? await applyClaim(v.b) : null, review, stands };
+      }));
+    },
+    timeline(placeId, stored) {
+      const reviewed = timelines.get(placeId);
+      return reviewed ? { statuses: reviewed, automatic: stored } : { statuses: stored, automatic: null };
     },
     status(place) {
       const review = inForce.get(`status\u0000${place.id}`) ?? null;

@@ -65,7 +65,7 @@ export function changesAtom(changes: readonly ChangeView[], options: { base: str
   const updated = changes.at(-1)?.at ?? options.now.toISOString();
   const entry = (c: ChangeView) => {
     const link = c.placeId ? `${options.base}/#/place/${encodeURIComponent(c.placeId)}` : `${options.base}/#/board`;
-    const body = c.claims.map((x) => `${x.side} — ${x.source.name}: ${x.readable}${x.outlet ? ` (${x.outlet})` : ''}`).join('\n');
+    const body = c.claims.map((x) => `${x.side} — ${x.source.name}: ${x.polarity === 'negative' ? (x.stance === 'deny' ? 'denies ' : 'not ') : ''}${x.readable}${x.outlet ? ` (${x.outlet})` : ''}`).join('\n');
     return `  <entry>
     <id>${xml(`${options.base}/api/changes#${c.seq}`)}</id>
     <title>${xml(`${c.kind}: ${c.summary}`)}</title>

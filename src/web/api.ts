@@ -29,6 +29,14 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
   return answer as T;
 }
 
+/** A replacing write (PUT: a registry entry), as postJson. */
+export async function putJson<T>(path: string, body: unknown): Promise<T> {
+  const res = await fetch(path, { method: 'PUT', headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...authHeaders() }, body: JSON.stringify(body) });
+  const answer = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  if (!res.ok) throw new ApiFailure(res.status, answer?.error?.code ?? 'internal', answer?.error?.message ?? `${res.status} ${res.statusText}`);
+  return answer as T;
+}
+
 export interface Page<T> {
   readonly items: readonly T[];
   readonly limit: number;
@@ -100,6 +108,8 @@ export interface ContradictionView {
   readonly placeId: string | null;
   readonly a: ClaimView | null;
   readonly b: ClaimView | null;
+  /** False when reviews undo it (its claim on one side rejected or corrected, or the contradiction rejected). */
+  readonly stands?: boolean;
 }
 
 export interface ClaimGroupView {

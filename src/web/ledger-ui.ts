@@ -41,7 +41,7 @@ export const claimKey = (ref: { doc: string; claim: string }): string => `${ref.
 type DeskFields = Pick<DeskClaimView, 'registry' | 'credibility' | 'review' | 'automatic'>;
 export const deskOf = (c: ClaimView): Partial<DeskFields> => c as ClaimView & Partial<DeskFields>;
 
-const RELIABILITY: Readonly<Record<string, string>> = {
+export const RELIABILITY: Readonly<Record<string, string>> = {
   A: 'completely reliable', B: 'usually reliable', C: 'fairly reliable', D: 'not usually reliable', E: 'unreliable', F: 'reliability cannot be judged',
 };
 const CREDIBILITY: Readonly<Record<number, string>> = {
@@ -89,8 +89,10 @@ function quote(c: ClaimView): string {
 
 /** A contradiction with its explanation and both claims side by side. */
 export function contradictionCard(x: ContradictionView): HTMLElement {
-  return h('article', { class: `contradiction kind-${x.contradiction.kind}`, 'data-contradiction': x.contradiction.id },
+  const undone = x.stands === false;
+  return h('article', { class: `contradiction kind-${x.contradiction.kind}${undone ? ' undone' : ''}`, 'data-contradiction': x.contradiction.id },
     h('p', { class: 'claim-head' }, h('span', { class: 'badge kind' }, x.contradiction.kind), ' ', h('time', { datetime: x.date ?? '' }, formatDate(x.date)),
+      undone ? ' ' : null, undone ? h('span', { class: 'badge undone-tag', title: 'Reviews of its claims (or of the contradiction) undo it; the automatic reading is kept' }, 'undone by review') : null,
       x.placeId ? ' · ' : null, x.placeId ? h('a', { href: href('place', x.placeId) }, placeLabel(x)) : null),
     h('p', { class: 'explanation' }, x.contradiction.explanation),
     h('div', { class: 'versus' },

@@ -7,6 +7,8 @@ import { renderCheck } from './check-view.js';
 import { renderMap } from './map-view.js';
 import { renderCharts } from './charts.js';
 import { renderSearch } from './search-view.js';
+import { renderChanges } from './changes-view.js';
+import { renderSources } from './sources-view.js';
 import { href, parseRoute } from './router.js';
 
 const main = document.getElementById('main')!;
@@ -31,6 +33,8 @@ async function route(): Promise<void> {
     else if (r.view === 'check') await renderCheck(main, r.params, isCurrent);
     else if (r.view === 'charts') await renderCharts(main, isCurrent);
     else if (r.view === 'search') await renderSearch(main, r.params, isCurrent);
+    else if (r.view === 'changes') await renderChanges(main, r.params, isCurrent);
+    else if (r.view === 'sources') await renderSources(main, r.params, isCurrent);
     else if (r.view === 'documents') await renderDocuments(main, r.params, isCurrent);
     else if (r.view === 'doc') await renderDocument(main, r.id!, r.params.get('item'), isCurrent, r.params.get('claim'));
     else replace(main, h('div', { class: 'empty' }, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: href('map') }, 'Go to the map'))));
@@ -52,7 +56,7 @@ search.addEventListener('submit', (event) => {
   location.hash = href('search', null, { q });
 });
 
-/** Keys: / search, m map, c contested claims, x check a claim, d documents, j / k next and previous item, Escape back to the list. */
+/** Keys: / search, m map, c contested claims, w what changed, x check a claim, d documents, j / k next and previous item, Escape back to the list. */
 document.addEventListener('keydown', (event) => {
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   const target = event.target as HTMLElement;
@@ -64,6 +68,7 @@ document.addEventListener('keydown', (event) => {
     '/': () => { (document.getElementById('search-input') as HTMLInputElement).focus(); return true; },
     m: () => { location.hash = href('map'); return true; },
     c: () => { location.hash = href('board'); return true; },
+    w: () => { location.hash = href('changes'); return true; },
     x: () => { location.hash = href('check'); return true; },
     d: () => { location.hash = href('documents'); return true; },
     j: () => stepMark(1),

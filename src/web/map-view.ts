@@ -530,6 +530,11 @@ async function renderPlacePanel(side: HTMLElement, id: string, places: readonly 
       asOf ? ` (as of ${asOf})` : '',
       ` · ${place.mentions} mention${place.mentions === 1 ? '' : 's'} in ${place.documents} document${place.documents === 1 ? '' : 's'}`),
     reviewNote(reviewed.review, reviewed.automaticStatus ? statusText({ state: reviewed.automaticStatus.status as PlaceStatus, by: reviewed.automaticStatus.statusBy, denied: false }) : undefined),
+    // No review of the status itself, yet not the status as read: reviews of the claims under it changed it.
+    !reviewed.review && reviewed.automaticStatus
+      ? h('p', { class: 'review-note decision-claims' }, h('strong', {}, 'Changed by reviewed claims'),
+        h('span', { class: 'meta' }, ` (automatic: ${statusText({ state: reviewed.automaticStatus.status as PlaceStatus, by: reviewed.automaticStatus.statusBy, denied: false })})`))
+      : null,
     // Review today's status (as of a past day there is nothing to review: the timeline is history).
     asOf ? null : reviewBox({ kind: 'status', place: id }, redraw),
     place.forms.length > 1 ? h('p', { class: 'meta' }, `Written as: ${place.forms.join(', ')}`) : null,

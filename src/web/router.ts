@@ -1,9 +1,9 @@
 /**
  * Hash routes, so every view has a URL that can be shared and needs no server
- * routing: `#/map`, `#/place/ID`, `#/board`, `#/charts`, `#/search?q=...`, `#/check?q=...`, `#/documents?q=...`, `#/doc/ID?item=ITEM`.
+ * routing: `#/map`, `#/place/ID`, `#/board`, `#/charts`, `#/search?q=...`, `#/changes?watchlist=ID&since=...`, `#/sources?q=...`, `#/check?q=...`, `#/documents?q=...`, `#/doc/ID?item=ITEM`.
  */
 export interface Route {
-  readonly view: 'map' | 'place' | 'board' | 'check' | 'documents' | 'doc' | 'charts' | 'search' | 'not-found';
+  readonly view: 'map' | 'place' | 'board' | 'check' | 'documents' | 'doc' | 'charts' | 'search' | 'changes' | 'sources' | 'not-found';
   readonly id: string | null;
   readonly params: URLSearchParams;
 }
@@ -26,6 +26,8 @@ export function parseRoute(hash: string): Route {
   if (view === 'check') return { view: 'check', id: null, params };
   if (view === 'charts') return { view: 'charts', id: null, params };
   if (view === 'search') return { view: 'search', id: null, params };
+  if (view === 'changes') return { view: 'changes', id: null, params };
+  if (view === 'sources') return { view: 'sources', id: null, params };
   if (view === 'place' && id) return { view: 'place', id, params };
   if (view === 'doc' && id) return { view: 'doc', id, params };
   return { view: 'not-found', id: null, params };

@@ -1,7 +1,7 @@
-import { getJson, type DocumentSummary, type Page, type PlaceSummary } from './api.js';
+import { getJson, type ClaimView, type DocumentSummary, type Page, type PlaceSummary } from './api.js';
 import { formatDate, h, replace } from './dom.js';
 import { sample } from './map-glyphs.js';
-import { statusText } from './ledger-ui.js';
+import { claimCard, statusText } from './ledger-ui.js';
 import { href } from './router.js';
 
 /** A full-text hit as /api/search returns it (the store's SearchHit). */
@@ -23,9 +23,14 @@ function snippetWithMarks(hit: SearchHit): HTMLElement {
   return h('p', { class: 'snippet' }, ...parts);
 }
 
+/** A source as /api/search names it: the ledger's entities and the registry's entries. */
+interface EntityHit { readonly key: string; readonly name: string; readonly kind: string; readonly side: string; readonly registry?: string }
+
 /**
  * The header search, `#/search?q=...`: places whose name or written forms
- * match, and documents whose title or text contain every word (the store's
+ * match, sources (the ledger's speakers and the registry's entries, by name
+ * and alias), claims whose sentence, proposition or source hold every word,
+ * and documents whose title or text contain every word (the store's
  * full-text index, /api/search), best match first, each with the passage that
  * matched.
  */
@@ -39,10 +44,12 @@ export async function renderSearch(main: HTMLElement, params: URLSearchParams, i
   }
   const [places, found] = await Promise.all([
     getJson<Page<PlaceSummary>>('/api/places', { q, limit: 20 }),
-    getJson<{ query: string; documents: SearchHit[] }>('/api/search', { q, limit: 30 }),
+    getJson<{ query: string; documents: SearchHit[]; claims?: ClaimView[]; entities?: EntityHit[] }>('/api/search', { q, limit: 30 }),
   ]);
   if (!isCurrent()) return;
   const hits = found.documents;
+  const claims = found.claims ?? [];
+  const entities = found.entities ?? [];
   replace(main, h('div', { class: 'search-results' },
     h('h1', {}, `Search: ${q}`),
     h('h2', {}, `Places (${places.items.length}${places.next !== null ? '+' : ''})`),
@@ -51,6 +58,13 @@ export async function renderSearch(main: HTMLElement, params: URLSearchParams, i
         h('a', { href: href('place', p.id) }, sample(p), ` ${p.name}`),
         h('span', { class: 'meta' }, ` ${p.status !== 'mentioned' ? `${statusText({ state: p.status, by: p.statusBy, denied: p.denied })} · ` : ''}${p.mentions} mention${p.mentions === 1 ? '' : 's'}`))))
       : h('p', { class: 'meta' }, 'No place by that name.'),
+    entities.length ? h('h2', {}, `Sources (${entities.length}${entities.length === 30 ? '+' : ''})`) : null,
+    entities.length ? h('ul', { class: 'entity-hits' }, ...entities.map((e) => h('li', { 'data-entity': e.key },
+      h('span', { class: `side-tag side-${e.side}` }, e.side), ' ',
+      e.registry ? h('a', { href: href('sources', null, { q: e.name }) }, e.name) : h('strong', {}, e.name),
+      h('span', { class: 'meta' }, ` · ${e.kind.replace(/-/g, ' ')}${e.registry ? ' · in the source registry' : ''}`)))) : null,
+    claims.length ? h('h2', {}, `Claims (${claims.length}${claims.length === 30 ? '+' : ''})`) : null,
+    claims.length ? h('div', { class: 'claim-hits' }, ...claims.map((c) => claimCard(c))) : null,
     h('h2', {}, `Documents (${hits.length}${hits.length === 30 ? '+' : ''})`),
     hits.length
       ? h('ol', { class: 'doc-hits' }, ...hits.map((hit) => h('li', {},

@@ -1,10 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { countWords, loadCorpus } from './corpus.js';
+import type { EndpointFigures } from '../../server/bench-server.js';
 
 /**
  * `npm run bench [-- --only SECTION[,SECTION]] [--json] [sizes]`: every benchmark in one run,
@@ -19,7 +21,9 @@ import { countWords, loadCorpus } from './corpus.js';
  *   (`--store-docs N`, default 1,000): CPU and bytes written per document.
  * - server: p95 of the list endpoints on a generated store (`--server-docs N`, default
  *   2,000; `--server-seconds S` per endpoint; `--server-db FILE` keeps the store there and
- *   reuses it when it already holds N documents: a 100,000-document store takes half an hour).
+ *   reuses it when it already holds N documents: a 100,000-document store takes half an hour);
+ *   the list endpoints and the desk's reads (issue 18), then again after `--server-reviews N`
+ *   reviews (default 200; 0: none) are added, with the UI's map, board and "What changed" loads.
  * - queue: 1 vs 2 queue workers on PostgreSQL (`--queue-docs N`); skipped, with the
  *   reason, where no PostgreSQL server can be started.
  * - ledger: ledger updates and queries at scale (`--ledger-docs N`, default 10,000).
@@ -43,6 +47,7 @@ const { values } = parseArgs({
     'server-docs': { type: 'string', default: '2000' },
     'server-seconds': { type: 'string', default: '3' },
     'server-db': { type: 'string' },
+    'server-reviews': { type: 'string', default: '200' },
     'queue-docs': { type: 'string', default: '500' },
     'ledger-docs': { type: 'string', default: '10000' },
     'scaling-sizes': { type: 'string', default: '10000,100000,1000000,10000000' },
@@ -154,22 +159,38 @@ async function storeSection(): Promise<void> {
  * 24 real articles analysed once (ledger-bench's bases), each saved again under new ids.
  */
 async function serverSection(): Promise<void> {
-  const [{ benchListEndpoints }, { benchUiLoads }] = await Promise.all([import('../../server/bench-server.js'), import('../../server/bench-ui.js')]);
+  const [{ benchListEndpoints, addBenchReviews, LIST_ENDPOINTS, DESK_ENDPOINTS }, { benchUiLoads }] = await Promise.all([import('../../server/bench-server.js'), import('../../server/bench-ui.js')]);
   const documents = count('server-docs');
   const dir = values['server-db'] === undefined ? mkdtempSync(path.join(tmpdir(), 'counterclaim-bench-server-')) : null;
   try {
     const db = dir === null ? path.resolve(values['server-db']!) : path.join(dir, 'server.db');
     if (dir !== null || !await holds(db, documents)) await loadServerStore(db, documents);
     else log(`server bench: reusing ${db} (${documents} documents)`);
-    const rows = await benchListEndpoints({ db, durationSeconds: count('server-seconds') });
-    say(rows.map((r) => `  ${r.path.padEnd(54)} p50 ${r.p50Ms.toFixed(1).padStart(7)} ms  p95 ${r.p95Ms.toFixed(1).padStart(7)} ms  ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  errors ${r.errors + r.non2xx}`).join('\n'));
-    // A view that does not load is a figure too, not the end of the section.
-    const ui = await benchUiLoads({ db }).catch((error: Error) => error);
-    out.server = { documents, endpoints: rows, ui: ui === null ? 'no Chromium' : ui instanceof Error ? `failed: ${ui.message.split('\n')[0]}` : ui };
-    say(`  ${documents.toLocaleString('en-US')} documents, ${count('server-seconds')} s per endpoint, 10 connections`);
-    say(ui === null ? '  UI load: skipped (no Chromium at /usr/bin/chromium)'
+    const paths = [...LIST_ENDPOINTS, ...DESK_ENDPOINTS];
+    const row = (r: EndpointFigures) => `  ${r.path.padEnd(54)} p50 ${r.p50Ms.toFixed(1).padStart(7)} ms  p95 ${r.p95Ms.toFixed(1).padStart(7)} ms  ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  errors ${r.errors + r.non2xx}`;
+    const uiLine = (ui: Awaited<ReturnType<typeof benchUiLoads>> | Error) => (ui === null ? '  UI load: skipped (no Chromium at /usr/bin/chromium)'
       : ui instanceof Error ? `  UI load failed: ${ui.message.split('\n')[0]}`
       : ui.map((u) => `  UI ${u.view.padEnd(51)} loaded in ${String(u.medianMs).padStart(5)} ms (median of ${u.runsMs.join(', ')})`).join('\n'));
+    const uiFigure = (ui: Awaited<ReturnType<typeof benchUiLoads>> | Error) => (ui === null ? 'no Chromium' : ui instanceof Error ? `failed: ${ui.message.split('\n')[0]}` : ui);
+    // Without reviews first, then with `--server-reviews` of them (a kept --server-db keeps them: its second run measures with reviews twice).
+    const rows = await benchListEndpoints({ db, paths, durationSeconds: count('server-seconds') });
+    say(rows.map(row).join('\n'));
+    // A view that does not load is a figure too, not the end of the section.
+    const ui = await benchUiLoads({ db }).catch((error: Error) => error);
+    say(`  ${documents.toLocaleString('en-US')} documents, ${count('server-seconds')} s per endpoint, 10 connections`);
+    say(uiLine(ui));
+    const reviewCount = Number(values['server-reviews']);
+    let reviewed: { reviews: { claims: number; statuses: number }; endpoints: EndpointFigures[]; ui: unknown } | undefined;
+    if (reviewCount > 0) {
+      const reviews = await addBenchReviews(db, reviewCount);
+      say(`  with ${reviews.claims} claim reviews and ${reviews.statuses} status reviews:`);
+      const withReviews = await benchListEndpoints({ db, paths, durationSeconds: count('server-seconds') });
+      say(withReviews.map(row).join('\n'));
+      const uiReviewed = await benchUiLoads({ db }).catch((error: Error) => error);
+      say(uiLine(uiReviewed));
+      reviewed = { reviews, endpoints: withReviews, ui: uiFigure(uiReviewed) };
+    }
+    out.server = { documents, endpoints: rows, ui: uiFigure(ui), ...(reviewed ? { reviewed } : {}) };
   } finally {
     if (dir !== null) rmSync(dir, { recursive: true, force: true });
   }
@@ -238,7 +259,7 @@ async function holds(db: string, documents: number): Promise<boolean> {
 
 /** Fills `db` (emptied first) with `documents` documents: 24 real articles analysed once, each saved again under new ids. */
 async function loadServerStore(db: string, documents: number): Promise<void> {
-  const [{ analyseBases }, { openSqliteStore }] = await Promise.all([import('./ledger-bench.js'), import('../../store/sqlite/sqlite-store.js')]);
+  const [{ analyseBases }, { openStore }] = await Promise.all([import('./ledger-bench.js'), import('../../store/open-store.js')]);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
   // A base the store would refuse (two items of one list sharing an id, an analysis defect
   // reported by ingest as a failed document) is left out, so the load is stored whole.
@@ -249,7 +270,9 @@ async function loadServerStore(db: string, documents: number): Promise<void> {
     return new Set(ids).size === ids.length;
   }));
   if (bases.length < analysed.length) log(`server bench: ${analysed.length - bases.length} of ${analysed.length} base documents left out (items with the same id)`);
-  const store = openSqliteStore(db);
+  // Opened as the CLI and the server open it (with the desk beside it), so the change log is
+  // filled as an ingest fills it and "what changed" is measured over real records.
+  const store = await openStore(db);
   const started = performance.now();
   for (let i = 0; i < documents; i++) {
     const base = bases[i % bases.length]!;
@@ -258,7 +281,8 @@ async function loadServerStore(db: string, documents: number): Promise<void> {
       await store.commitBatch();
       await store.beginBatch();
     }
-    await store.saveDocument({ ...base, id: `server-${String(i).padStart(6, '0')}`, title: `${base.title} #${i}` });
+    // Ids shaped as real ones (a text's SHA-256): the desk's reviews accept no other.
+    await store.saveDocument({ ...base, id: createHash('sha256').update(`server-${i}`).digest('hex'), title: `${base.title} #${i}` });
     if (i % 10_000 === 9_999) log(`  ${(i + 1).toLocaleString('en-US')} documents stored, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   await store.commitBatch();

@@ -145,9 +145,18 @@ function create(deps: RouteDeps): Hono {
   const withStatus = async (places: readonly Omit<PlaceSummary, keyof StatusFields>[], asOf?: string): Promise<PlaceSummary[]> => {
     const byId = await timelines();
     await deps.views.refresh();
-    // A review decides today's status: as of a past day the timeline speaks alone.
-    if (asOf !== undefined) return places.map((p) => ({ ...p, ...statusFields(timelineAsOf(byId.get(p.id) ?? [], asOf)) }));
-    return places.map((p) => withReviewedSides(deps.views.status({ ...p, ...statusFields(byId.get(p.id)) })));
+    // Reviewed claims change the timeline at every date (a rejected claim never counted); a review of the
+    // status itself decides today's status only: as of a past day the (reviewed) timeline speaks alone.
+    const reviewed = (p: { id: string }) => deps.views.timeline(p.id, byId.get(p.id) ?? []);
+    if (asOf !== undefined) return places.map((p) => ({ ...p, ...statusFields(timelineAsOf(reviewed(p).statuses, asOf)) }));
+    return places.map((p) => {
+      const { statuses, automatic } = reviewed(p);
+      const fields = statusFields(statuses);
+      const auto = automatic ? statusFields(automatic) : fields;
+      const byClaims = auto.status !== fields.status || auto.statusBy !== fields.statusBy ? { automaticStatus: { status: auto.status, statusBy: auto.statusBy } } : {};
+      const shown = deps.views.status({ ...p, ...fields, ...byClaims });
+      return withReviewedSides(shown.automaticStatus ? { ...shown, automaticStatus: { ...(byClaims.automaticStatus ?? shown.automaticStatus) } } : shown);
+    });
   };
 
   app.get('/', async (c) => {
@@ -173,7 +182,7 @@ function create(deps: RouteDeps): Hono {
     const [place] = await withStatus([found], asOf);
     const ledger = deps.store.ledger;
     const key = ledgerKeyOfPlaceId(id);
-    const timeline = timelineAsOf((await timelines()).get(id) ?? [], asOf);
+    const timeline = timelineAsOf(deps.views.timeline(id, (await timelines()).get(id) ?? []).statuses, asOf);
     const until = asOf ? { until: asOf } : {};
     // The newest page of the place's claims, and one more to tell whether older ones exist;
     // the rest, a page at a time, through /api/claims?place=ID&offset=N (the same order).

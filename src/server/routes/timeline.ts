@@ -17,7 +17,9 @@ function create(deps: RouteDeps): Hono {
     if (!timeline) throw new ApiError('not-found', `no control claims about ${place} in the ledger`);
     await deps.views.refresh();
     const placeId = placeIdOfLedgerKey(timeline.place);
-    return c.json({ ...timeline, placeId, review: deps.views.reviewOf('status', placeId) });
+    // The statuses with the reviewed claims; the stored (automatic) ones kept beside them when reviews change them.
+    const { statuses, automatic } = deps.views.timeline(placeId, timeline.statuses);
+    return c.json({ ...timeline, statuses, ...(automatic ? { automaticStatuses: automatic } : {}), placeId, review: deps.views.reviewOf('status', placeId) });
   });
   return app;
 }

@@ -34,7 +34,7 @@ const changeSchema = {
   properties: {
     seq: { type: 'integer' }, at: { type: 'string', description: 'When the change was first seen (the claims causing it were stored).' },
     kind: { type: 'string', enum: ['claim', 'contradiction', 'status'] }, key: { type: 'string' }, placeId: { type: ['string', 'null'] }, summary: { type: 'string' },
-    claims: { type: 'array', description: 'The claims that caused it: ref (doc|claimId), readable, side, source, outlet, url.', items: { type: 'object' } },
+    claims: { type: 'array', description: 'The claims that caused it: ref (doc|claimId), readable, side, source, outlet, url, polarity and stance (negative: the source denies it).', items: { type: 'object' } },
   },
 };
 

@@ -11,12 +11,15 @@ export interface ChangeClaim {
   readonly source: { readonly key: string; readonly name: string; readonly kind: string; readonly side: string };
   readonly outlet: string | null;
   readonly url: string | null;
+  /** Whether the source said it or denied it (`negative`), and how (the cue's stance); absent in records logged before these were kept. */
+  readonly polarity?: string;
+  readonly stance?: string;
 }
 
 export const claimRef = (c: Pick<LedgerClaim, 'doc' | 'claim'>) => `${c.doc}|${c.claim.id}`;
 
 function changeClaim(c: LedgerClaim): ChangeClaim {
-  return { ref: claimRef(c), readable: readableProposition(c.claim), side: c.claim.side, source: c.source, outlet: c.outlet, url: c.url ?? null };
+  return { ref: claimRef(c), readable: readableProposition(c.claim), side: c.claim.side, source: c.source, outlet: c.outlet, url: c.url ?? null, polarity: c.claim.polarity, stance: c.claim.stance };
 }
 
 const placeOf = (c: LedgerClaim) => c.claim.args.find((a) => a.role === 'place')?.key ?? null;
