@@ -225,14 +225,66 @@ export function* planLedgerSave(doc: LedgerSaveDocument): LedgerSteps<LedgerSave
 /** Step 2, after the document's row is written (PostgreSQL: holding the plan's locks): replace its claims, recompute what they touch. */
 export function* applyLedgerSave(docId: string, places: readonly PlaceMention[], plan: LedgerSavePlan): LedgerSteps<void> {
   yield* ask.replaceClaims(docId, plan.rows, plan.months, plan.entities);
-  const order = recomputeOrder(plan.touched);
+  yield* recomputeTouched(plan.touched, places);
+}
+
+/** Recomputes the proposition-months and places `touched` names (`places`: mentions that give a timeline its coordinates). */
+export function* recomputeTouched(touched: Touched, places: readonly PlaceMention[]): LedgerSteps<void> {
+  const order = recomputeOrder(touched);
   for (const [p, m] of order.months) yield* refreshPropositionMonth(p, m);
   for (const [p, from] of order.places) yield* refreshPlace(p, from, places);
 }
 
-/** A whole save's upkeep against a synchronous backend (SQLite: inside the save's transaction). */
-export function saveLedgerSync(doc: LedgerSaveDocument, queries: LedgerQueries): void {
-  runLedgerSync(applyLedgerSave(doc.id, doc.places, runLedgerSync(planLedgerSave(doc), queries)), queries);
+/**
+ * What the saves of a batch touch, merged, so the batch recomputes each
+ * proposition-month and place once, at its commit, instead of once per save
+ * (a recompute reads the claims as they stand then, so the ledger is the one
+ * the saves one by one would leave). A place's earliest touched date is the
+ * earliest of the saves' (undated first); its mentions are every save's.
+ */
+export interface PendingRecompute {
+  add(touched: Touched, places: readonly PlaceMention[]): void;
+  /** The merged touched sets and mentions, and a fresh start; null when nothing is pending. */
+  take(): { touched: Touched; places: PlaceMention[] } | null;
+}
+
+export function createPendingRecompute(): PendingRecompute {
+  let months = new Map<string, Set<string | null>>();
+  let byPlace = new Map<string, string | null>();
+  let mentions: PlaceMention[] = [];
+  return {
+    add(touched, places) {
+      for (const [p, set] of touched.months) {
+        const into = months.get(p) ?? new Set<string | null>();
+        for (const m of set) into.add(m);
+        months.set(p, into);
+      }
+      for (const [place, from] of touched.places) {
+        const prev = byPlace.get(place);
+        byPlace.set(place, prev === undefined ? from : prev === null || from === null ? null : prev < from ? prev : from);
+      }
+      if (touched.places.size) for (const m of places) mentions.push(m);
+    },
+    take() {
+      if (months.size === 0 && byPlace.size === 0) return null;
+      const out = { touched: { months, places: byPlace }, places: mentions };
+      months = new Map();
+      byPlace = new Map();
+      mentions = [];
+      return out;
+    },
+  };
+}
+
+/**
+ * A save's upkeep against a synchronous backend (SQLite: inside the save's transaction): its claims replaced,
+ * and what they touch recomputed at once, or added to `pending` to be recomputed at the batch's commit.
+ */
+export function saveLedgerSync(doc: LedgerSaveDocument, queries: LedgerQueries, pending?: PendingRecompute): void {
+  const plan = runLedgerSync(planLedgerSave(doc), queries);
+  queries.replaceClaims(doc.id, plan.rows, plan.months, plan.entities);
+  if (pending) pending.add(plan.touched, doc.places);
+  else runLedgerSync(recomputeTouched(plan.touched, doc.places), queries);
 }
 
 const parseClaims = (rows: readonly string[]): LedgerClaim[] => rows.map((r) => JSON.parse(r) as LedgerClaim);

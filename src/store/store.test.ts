@@ -328,6 +328,33 @@ test('ledger: the same documents saved in two orders give the same ledger, in bo
   }
 });
 
+test('sqlite ledger: saves in a batch, recomputed once at its commit, give the ledger of saves one at a time', { timeout: 180_000 }, async () => {
+  const docs = [...entityDocs(), ...await ledgerInput()];
+  // Two saves in the batch touch the same place and month again after it was touched: the recompute sees them all.
+  docs.push(await analysed('cap2', `Russia’s Defence Ministry said on Wednesday its forces had captured Pokrovsk, ${CONTEXT}.`, '2025-11-12', 'RIA'));
+  const [single, batched] = await Promise.all([BACKENDS[0]!.open(), BACKENDS[0]!.open()]);
+  try {
+    for (const doc of docs) await single.store.saveDocument(doc);
+    await batched.store.beginBatch();
+    for (const doc of docs.slice(0, 4)) await batched.store.saveIngested(doc, NO_EXTRAS);
+    // Before the commit the batch's contradictions are not computed yet; after it they are.
+    await batched.store.commitBatch();
+    await batched.store.beginBatch();
+    for (const doc of docs.slice(4)) await batched.store.saveIngested(doc, NO_EXTRAS);
+    // A save that fails inside the batch is rolled back alone and touches nothing.
+    await assert.rejects(batched.store.saveIngested({ ...docs[2]!, id: 'broken', text: null as unknown as string }, NO_EXTRAS));
+    await batched.store.commitBatch();
+    const [expected, got] = [await storeAnswers(single.store), await storeAnswers(batched.store)];
+    assert.ok((expected.contradictions as unknown[]).length > 0);
+    assert.deepEqual(got, expected);
+  } finally {
+    for (const { store, dispose } of [single, batched]) {
+      await store.close();
+      await dispose();
+    }
+  }
+});
+
 test('postgres ledger: concurrent saves about the same place give the ledger of one-at-a-time saves', { skip: postgres.skip ?? false, timeout: 180_000 }, async () => {
   const docs = [...await ledgerInput()];
   const sides = [['Russia’s Defence Ministry said', 'had captured'], ['Ukraine’s General Staff denied that Russian forces', 'had captured'], ['Ukraine’s General Staff said its troops', 'held']];

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { LedgerReader } from '../../ledger/ledger-reader.js';
 import { mayContradict } from '../../ledger/incremental.js';
-import { createLedgerReader, LASTING_CONTROL_PREDICATES, runLedgerSync, saveLedgerSync, type LedgerQueries, type LedgerSaveDocument, type TimelineRow } from '../../ledger/upkeep.js';
+import {
+  createLedgerReader, LASTING_CONTROL_PREDICATES, recomputeTouched, runLedgerSync, saveLedgerSync, type LedgerQueries, type LedgerSaveDocument, type PendingRecompute, type TimelineRow,
+} from '../../ledger/upkeep.js';
 import { claimFilterWhere } from '../claim-filter-sql.js';
 
 /** SQL of the ledger tables (migration 3). */
@@ -170,12 +172,22 @@ export const LEDGER_COHORT_MIGRATION_SQL = `
 
 /** The ledger over a SQLite connection: its readers, and its upkeep for a saved document (inside the save's transaction). */
 export interface LedgerIndex extends LedgerReader {
-  onSave(doc: LedgerSaveDocument): void;
+  /** A saved document's claims replaced; what they touch recomputed now, or added to `pending` (a batch's, recomputed by `recompute`). */
+  onSave(doc: LedgerSaveDocument, pending?: PendingRecompute): void;
+  /** Recomputes what `pending` holds (a batch's saves, at its commit, inside its transaction). */
+  recompute(pending: PendingRecompute): void;
 }
 
 export function createLedgerIndex(db: Database.Database): LedgerIndex {
   const queries = createSqliteLedgerQueries(db);
-  return { ...createLedgerReader(async (steps) => runLedgerSync(steps, queries)), onSave: (doc) => saveLedgerSync(doc, queries) };
+  return {
+    ...createLedgerReader(async (steps) => runLedgerSync(steps, queries)),
+    onSave: (doc, pending) => saveLedgerSync(doc, queries, pending),
+    recompute(pending) {
+      const batch = pending.take();
+      if (batch) runLedgerSync(recomputeTouched(batch.touched, batch.places), queries);
+    },
+  };
 }
 
 /**

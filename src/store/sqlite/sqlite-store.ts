@@ -10,6 +10,7 @@ import { createDocumentLookups } from './document-lookups.js';
 import { createBrowseIndex } from './browse-index.js';
 import { joinAnalysis, splitAnalysis } from '../stored-analysis.js';
 import { highlightsOf, MARK_END, MARK_START } from '../search-snippet.js';
+import { createPendingRecompute } from '../../ledger/upkeep.js';
 
 /**
  * Items of one kind in document order (`documents.seq`), then text order. Written so that
@@ -93,6 +94,9 @@ export function openSqliteStore(file: string): Store {
     return link;
   };
 
+  // Inside a batch (beginBatch … commitBatch) a save's ledger recompute waits for the commit: each
+  // proposition-month and place a batch touches is recomputed once, not once per save that touches it.
+  let pending: ReturnType<typeof createPendingRecompute> | null = null;
   const saveWithExtras = db.transaction((doc: LedgerDocument, extras: IngestExtras | null): SaveOutcome => {
     const link = linkToStore(doc);
     const outcome = save(link === doc.duplicateOf ? doc : { ...doc, duplicateOf: link });
@@ -127,8 +131,26 @@ export function openSqliteStore(file: string): Store {
       insertDoc.run(row);
     }
     for (const item of items) insertItem.run(doc.id, item.id, item.kind, item.ord, item.start, item.end, item.text, item.data);
-    ledger.onSave(doc);
+    ledger.onSave(doc, pending ?? undefined);
     return existing ? 'updated' : 'inserted';
+  });
+  /** A save's touched sets join the batch's only once its savepoint has committed (a failed save touches nothing). */
+  const saveInBatch = (doc: LedgerDocument, extras: IngestExtras | null): SaveOutcome => {
+    if (!pending) return saveWithExtras(doc, extras);
+    const own = createPendingRecompute();
+    const batch = pending;
+    pending = own;
+    try {
+      const outcome = saveWithExtras(doc, extras);
+      const taken = own.take();
+      if (taken) batch.add(taken.touched, taken.places);
+      return outcome;
+    } finally {
+      pending = batch;
+    }
+  };
+  const commit = db.transaction(() => {
+    if (pending) ledger.recompute(pending);
   });
 
   return {
@@ -137,18 +159,26 @@ export function openSqliteStore(file: string): Store {
     browse: createBrowseIndex(db),
     ...createDocumentLookups(db),
     async saveDocument(doc) {
-      return saveWithExtras(doc, null);
+      return saveInBatch(doc, null);
     },
     async saveIngested(doc, extras) {
-      return saveWithExtras(doc, extras);
+      return saveInBatch(doc, extras);
     },
     // A batch is one open transaction on this connection; each save inside it is a savepoint
     // (better-sqlite3 nests transactions that way), so a failing save is rolled back alone.
+    // Its ledger recompute runs once, before the commit.
     async beginBatch() {
-      if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
+      if (!db.inTransaction) {
+        db.exec('BEGIN IMMEDIATE');
+        pending = createPendingRecompute();
+      }
     },
     async commitBatch() {
-      if (db.inTransaction) db.exec('COMMIT');
+      if (db.inTransaction) {
+        commit();
+        db.exec('COMMIT');
+      }
+      pending = null;
     },
     async nearDuplicateCandidates(bandKeys) {
       const seqs = new Set<number>();
@@ -200,7 +230,11 @@ export function openSqliteStore(file: string): Store {
       return rows.map((row) => ({ docId: row.doc_id, kind, item: JSON.parse(row.data) as StoredItem<K>['item'] }));
     },
     async close() {
-      if (db.inTransaction) db.exec('COMMIT');
+      if (db.inTransaction) {
+        commit();
+        db.exec('COMMIT');
+      }
+      pending = null;
       db.close();
     },
   };
