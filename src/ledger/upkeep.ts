@@ -45,7 +45,7 @@ export interface StoredClaimKey {
   readonly place: string | null;
   readonly aboutEnd: string | null;
   readonly control: boolean;
-  /** The claim's core JSON (its full JSON for rows stored before cores). */
+  /** The claim's core JSON, or its full JSON (a backend that keeps no cores, or rows stored before cores). */
   readonly core: string;
 }
 
@@ -104,13 +104,13 @@ export interface LedgerQueries {
    */
   monthSummary(proposition: string, fromMonth: string, toMonth: string, scope: string): { positive: number; negative: number; counted: number; stored: boolean };
   /**
-   * The cores of a proposition's claims, for each cohort the newest `cap` about a date in [from, to]
+   * The cores (or full JSON) of a proposition's claims, for each cohort the newest `cap` about a date in [from, to]
    * (window null: its undated claims, the first `cap` by doc_id, claim_id).
    */
   propositionClaims(proposition: string, window: { readonly from: string; readonly to: string } | null, cap: number): string[];
   placeHasControlClaims(place: string): boolean;
   /**
-   * The cores of a place's control claims, for each cohort: the newest `cap` about `since` or later,
+   * The cores (or full JSON) of a place's control claims, for each cohort: the newest `cap` about `since` or later,
    * the newest `cap` captures and withdrawals (`LASTING_CONTROL_PREDICATES`), the first `cap` undated.
    */
   placeControlClaims(place: string, since: string, cap: number): string[];
@@ -288,6 +288,8 @@ export function saveLedgerSync(doc: LedgerSaveDocument, queries: LedgerQueries, 
 }
 
 const parseClaims = (rows: readonly string[]): LedgerClaim[] => rows.map((r) => JSON.parse(r) as LedgerClaim);
+/** Claims read for a recompute as their cores, whether a backend stores cores or only the claims (coreOf of a core is the core). */
+const parseCores = (rows: readonly string[]): LedgerClaim[] => rows.map((r) => coreOf(JSON.parse(r) as LedgerClaim));
 
 /** Writes a scope's contradictions, touching only rows that changed (triggers of other tables hang on these rows). */
 function* writeScope(scope: string, list: readonly Contradiction[]): LedgerSteps<void> {
@@ -309,7 +311,7 @@ function* refreshPropositionMonth(proposition: string, month: string | null): Le
   const window = monthWindow(proposition, month);
   const sum = yield* ask.monthSummary(proposition, window?.earliestMonth ?? 'undated', month ?? 'undated', scope);
   if (!mayContradict(sum, sum.stored)) return;
-  const claims = distinctClaims(parseClaims(yield* ask.propositionClaims(proposition, window && { from: window.from, to: window.to }, RECOMPUTE_CAP)));
+  const claims = distinctClaims(parseCores(yield* ask.propositionClaims(proposition, window && { from: window.from, to: window.to }, RECOMPUTE_CAP)));
   yield* writeScope(scope, monthContradictions(claims, month));
 }
 
@@ -326,7 +328,7 @@ function* refreshPlace(place: string, from: string | null, places: readonly Plac
     return;
   }
   const since = from === null ? '0000-00-00' : addDays(from, -TIMELINE_LOOKBACK_DAYS);
-  const claims = distinctClaims(parseClaims(yield* ask.placeControlClaims(place, since, RECOMPUTE_CAP)));
+  const claims = distinctClaims(parseCores(yield* ask.placeControlClaims(place, since, RECOMPUTE_CAP)));
   yield* writeScope(scope, findContradictions(claims).filter((x) => x.kind === 'control'));
   const stored = yield* ask.timelineRow(place);
   const next = nextTimeline(place, from, claims, stored, places);

@@ -89,8 +89,8 @@ test('ledger index: the proposition-month summary equals a recount after saves a
   const db = new Database(file, { readonly: true });
   const summary = db.prepare('SELECT proposition, month, positive, negative, counted FROM ledger_proposition_months WHERE positive + negative + counted > 0 ORDER BY 1, 2').all();
   const recount = db.prepare(`SELECT proposition, coalesce(substr(about_end, 1, 7), 'undated') AS month,
-      sum(json_extract(core, '$.claim.polarity') = 'positive') AS positive, sum(json_extract(core, '$.claim.polarity') = 'negative') AS negative,
-      sum(instr(json_extract(core, '$.claim.args'), '"role":"count"') > 0) AS counted
+      sum(json_extract(data, '$.claim.polarity') = 'positive') AS positive, sum(json_extract(data, '$.claim.polarity') = 'negative') AS negative,
+      sum(instr(json_extract(data, '$.claim.args'), '"role":"count"') > 0) AS counted
     FROM ledger_claims GROUP BY 1, 2 ORDER BY 1, 2`).all();
   db.close();
   assert.deepEqual(summary, recount);

@@ -32,20 +32,21 @@ export function createLedgerIndex(db: Database.Database): LedgerIndex {
  * combination of filters.
  */
 export function createSqliteLedgerQueries(db: Database.Database): LedgerQueries {
-  const core = 'coalesce(core, data) AS data';
+  // Recomputes read the claims' JSON; the upkeep takes each one's core (coreOf): SQLite keeps no second copy.
+  const core = 'data';
   const newest = 'ORDER BY about_end DESC, doc_id DESC, claim_id DESC';
   // Claims are keyed by their document's seq (its row id in `documents`).
   const docSeq = db.prepare<[string], { seq: number }>('SELECT seq FROM documents WHERE id = ?');
   const stored = db.prepare<[string], { proposition: string; place: string | null; about_end: string | null; control: number; core: string }>(
-    'SELECT proposition, place, about_end, control, coalesce(core, data) AS core FROM ledger_claims WHERE doc_seq = (SELECT seq FROM documents WHERE id = ?)');
+    'SELECT proposition, place, about_end, control, data AS core FROM ledger_claims WHERE doc_seq = (SELECT seq FROM documents WHERE id = ?)');
   const bumpMonth = db.prepare<[string, string, number, number, number]>(`INSERT INTO ledger_proposition_months (proposition, month, positive, negative, counted) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT(proposition, month) DO UPDATE SET positive = positive + excluded.positive, negative = negative + excluded.negative, counted = counted + excluded.counted`);
   const monthsBetween = db.prepare<[string, string, string], { positive: number; negative: number; counted: number }>(
     'SELECT coalesce(sum(positive), 0) AS positive, coalesce(sum(negative), 0) AS negative, coalesce(sum(counted), 0) AS counted FROM ledger_proposition_months WHERE proposition = ? AND month >= ? AND month <= ?');
   const scopeHasRows = db.prepare<[string], { n: number }>('SELECT 1 AS n FROM ledger_contradictions WHERE scope = ? LIMIT 1');
   const deleteClaims = db.prepare<[number]>('DELETE FROM ledger_claims WHERE doc_seq = ?');
-  const insertClaim = db.prepare(`INSERT INTO ledger_claims (doc_seq, doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet, cohort)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertClaim = db.prepare(`INSERT INTO ledger_claims (doc_seq, doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, stance, source_key, outlet, cohort)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   // A key's row is its smallest (name, kind, side) in byte order, whatever the save order ("Analysts" < "analysts").
   const upsertEntity = db.prepare(`INSERT INTO ledger_entities (key, name, kind, side) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE
     SET name = excluded.name, kind = excluded.kind, side = excluded.side WHERE (excluded.name, excluded.kind, excluded.side) < (name, kind, side)`);
@@ -102,7 +103,7 @@ export function createSqliteLedgerQueries(db: Database.Database): LedgerQueries 
       for (const e of entities) upsertEntity.run(e.key, e.name, e.kind, e.side);
       for (const r of rows) {
         insertClaim.run(seq, r.docId, r.claimId, r.proposition, r.predicate, r.place, r.placeLabel, r.side, r.aboutEnd, r.stated, r.control ? 1 : 0,
-          r.data, r.core, r.stance, r.sourceKey, r.outlet, r.cohort);
+          r.data, r.stance, r.sourceKey, r.outlet, r.cohort);
       }
       for (const m of months) bumpMonth.run(m.proposition, m.month, m.positive, m.negative, m.counted);
     },

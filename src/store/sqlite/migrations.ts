@@ -80,9 +80,9 @@ const PLACE_DOC_MENTIONS_TABLE = (name: string): string =>
 
 /**
  * Ledger claims: the columns the upkeep and listClaims filter and sort on,
- * the claim as JSON (`data`) and its compact copy for recomputes (`core`;
- * NULL in rows stored before version 6: `data` is read instead), `cohort`
- * (polarity/side/counted: recomputes read each cohort's newest claims apart).
+ * the claim as JSON (`data`; recomputes take its core in code: version 14
+ * keeps no second, compact copy), `cohort` (polarity/side/counted:
+ * recomputes read each cohort's newest claims apart).
  */
 const LEDGER_CLAIMS_TABLE = (name: string): string => `
   CREATE TABLE ${name} (
@@ -98,7 +98,6 @@ const LEDGER_CLAIMS_TABLE = (name: string): string => `
     stated TEXT,
     control INTEGER NOT NULL,
     data TEXT NOT NULL,
-    core TEXT,
     stance TEXT,
     source_key TEXT,
     outlet TEXT,
@@ -202,7 +201,7 @@ export const SQLITE_SCHEMA_SQL = `
 /**
  * Version 13 to 14: items, place mentions and ledger claims copied into
  * tables keyed by document seq (in storage order), their indexes and triggers
- * made anew; the document indexes no query reads dropped. Contradiction dates
+ * made anew, the claims' compact copies left behind; the document indexes no query reads dropped. Contradiction dates
  * are kept as they are (the same claims, the same dates).
  */
 const UPGRADE_FROM_13 = `
@@ -222,8 +221,8 @@ const UPGRADE_FROM_13 = `
   ALTER TABLE place_doc_mentions_v14 RENAME TO place_doc_mentions;
   ${ITEMS_INDEX_AND_TRIGGERS}
   ${LEDGER_CLAIMS_TABLE('ledger_claims_v14')}
-  INSERT INTO ledger_claims_v14 (doc_seq, doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet, cohort)
-    SELECT d.seq, c.doc_id, c.claim_id, c.proposition, c.predicate, c.place, c.place_label, c.side, c.about_end, c.stated, c.control, c.data, c.core, c.stance, c.source_key, c.outlet, c.cohort
+  INSERT INTO ledger_claims_v14 (doc_seq, doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, stance, source_key, outlet, cohort)
+    SELECT d.seq, c.doc_id, c.claim_id, c.proposition, c.predicate, c.place, c.place_label, c.side, c.about_end, c.stated, c.control, c.data, c.stance, c.source_key, c.outlet, c.cohort
     FROM ledger_claims c JOIN documents d ON d.id = c.doc_id ORDER BY c.rowid;
   DROP TABLE ledger_claims;
   ALTER TABLE ledger_claims_v14 RENAME TO ledger_claims;
