@@ -292,7 +292,8 @@ function migrate(db: Database.Database, file: string): void {
       `${file} has schema version ${current}, newer than this counterclaim understands (${SQLITE_SCHEMA_VERSION}); upgrade counterclaim or use another database`,
     );
   }
-  const empty = current === 0 && (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n === 0;
+  // New: no store tables yet (the desk's tables may be there: it keeps its own version).
+  const empty = current === 0 && db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'documents'").get() === undefined;
   const sql = empty ? SQLITE_SCHEMA_SQL : upgradeSql(current);
   if (sql === null) {
     throw new StoreError(
