@@ -45,7 +45,7 @@ export interface StoredClaimKey {
   readonly place: string | null;
   readonly aboutEnd: string | null;
   readonly control: boolean;
-  /** The claim's core JSON (its full JSON for rows stored before cores). */
+  /** The claim's core JSON, or its full JSON (a backend that keeps no cores, or rows stored before cores). */
   readonly core: string;
 }
 
@@ -104,13 +104,13 @@ export interface LedgerQueries {
    */
   monthSummary(proposition: string, fromMonth: string, toMonth: string, scope: string): { positive: number; negative: number; counted: number; stored: boolean };
   /**
-   * The cores of a proposition's claims, for each cohort the newest `cap` about a date in [from, to]
+   * The cores (or full JSON) of a proposition's claims, for each cohort the newest `cap` about a date in [from, to]
    * (window null: its undated claims, the first `cap` by doc_id, claim_id).
    */
   propositionClaims(proposition: string, window: { readonly from: string; readonly to: string } | null, cap: number): string[];
   placeHasControlClaims(place: string): boolean;
   /**
-   * The cores of a place's control claims, for each cohort: the newest `cap` about `since` or later,
+   * The cores (or full JSON) of a place's control claims, for each cohort: the newest `cap` about `since` or later,
    * the newest `cap` captures and withdrawals (`LASTING_CONTROL_PREDICATES`), the first `cap` undated.
    */
   placeControlClaims(place: string, since: string, cap: number): string[];
@@ -225,17 +225,71 @@ export function* planLedgerSave(doc: LedgerSaveDocument): LedgerSteps<LedgerSave
 /** Step 2, after the document's row is written (PostgreSQL: holding the plan's locks): replace its claims, recompute what they touch. */
 export function* applyLedgerSave(docId: string, places: readonly PlaceMention[], plan: LedgerSavePlan): LedgerSteps<void> {
   yield* ask.replaceClaims(docId, plan.rows, plan.months, plan.entities);
-  const order = recomputeOrder(plan.touched);
+  yield* recomputeTouched(plan.touched, places);
+}
+
+/** Recomputes the proposition-months and places `touched` names (`places`: mentions that give a timeline its coordinates). */
+export function* recomputeTouched(touched: Touched, places: readonly PlaceMention[]): LedgerSteps<void> {
+  const order = recomputeOrder(touched);
   for (const [p, m] of order.months) yield* refreshPropositionMonth(p, m);
   for (const [p, from] of order.places) yield* refreshPlace(p, from, places);
 }
 
-/** A whole save's upkeep against a synchronous backend (SQLite: inside the save's transaction). */
-export function saveLedgerSync(doc: LedgerSaveDocument, queries: LedgerQueries): void {
-  runLedgerSync(applyLedgerSave(doc.id, doc.places, runLedgerSync(planLedgerSave(doc), queries)), queries);
+/**
+ * What the saves of a batch touch, merged, so the batch recomputes each
+ * proposition-month and place once, at its commit, instead of once per save
+ * (a recompute reads the claims as they stand then, so the ledger is the one
+ * the saves one by one would leave). A place's earliest touched date is the
+ * earliest of the saves' (undated first); its mentions are every save's.
+ */
+export interface PendingRecompute {
+  add(touched: Touched, places: readonly PlaceMention[]): void;
+  /** The merged touched sets and mentions, and a fresh start; null when nothing is pending. */
+  take(): { touched: Touched; places: PlaceMention[] } | null;
+}
+
+export function createPendingRecompute(): PendingRecompute {
+  let months = new Map<string, Set<string | null>>();
+  let byPlace = new Map<string, string | null>();
+  let mentions: PlaceMention[] = [];
+  return {
+    add(touched, places) {
+      for (const [p, set] of touched.months) {
+        const into = months.get(p) ?? new Set<string | null>();
+        for (const m of set) into.add(m);
+        months.set(p, into);
+      }
+      for (const [place, from] of touched.places) {
+        const prev = byPlace.get(place);
+        byPlace.set(place, prev === undefined ? from : prev === null || from === null ? null : prev < from ? prev : from);
+      }
+      if (touched.places.size) for (const m of places) mentions.push(m);
+    },
+    take() {
+      if (months.size === 0 && byPlace.size === 0) return null;
+      const out = { touched: { months, places: byPlace }, places: mentions };
+      months = new Map();
+      byPlace = new Map();
+      mentions = [];
+      return out;
+    },
+  };
+}
+
+/**
+ * A save's upkeep against a synchronous backend (SQLite: inside the save's transaction): its claims replaced,
+ * and what they touch recomputed at once, or added to `pending` to be recomputed at the batch's commit.
+ */
+export function saveLedgerSync(doc: LedgerSaveDocument, queries: LedgerQueries, pending?: PendingRecompute): void {
+  const plan = runLedgerSync(planLedgerSave(doc), queries);
+  queries.replaceClaims(doc.id, plan.rows, plan.months, plan.entities);
+  if (pending) pending.add(plan.touched, doc.places);
+  else runLedgerSync(recomputeTouched(plan.touched, doc.places), queries);
 }
 
 const parseClaims = (rows: readonly string[]): LedgerClaim[] => rows.map((r) => JSON.parse(r) as LedgerClaim);
+/** Claims read for a recompute as their cores, whether a backend stores cores or only the claims (coreOf of a core is the core). */
+const parseCores = (rows: readonly string[]): LedgerClaim[] => rows.map((r) => coreOf(JSON.parse(r) as LedgerClaim));
 
 /** Writes a scope's contradictions, touching only rows that changed (triggers of other tables hang on these rows). */
 function* writeScope(scope: string, list: readonly Contradiction[]): LedgerSteps<void> {
@@ -257,7 +311,7 @@ function* refreshPropositionMonth(proposition: string, month: string | null): Le
   const window = monthWindow(proposition, month);
   const sum = yield* ask.monthSummary(proposition, window?.earliestMonth ?? 'undated', month ?? 'undated', scope);
   if (!mayContradict(sum, sum.stored)) return;
-  const claims = distinctClaims(parseClaims(yield* ask.propositionClaims(proposition, window && { from: window.from, to: window.to }, RECOMPUTE_CAP)));
+  const claims = distinctClaims(parseCores(yield* ask.propositionClaims(proposition, window && { from: window.from, to: window.to }, RECOMPUTE_CAP)));
   yield* writeScope(scope, monthContradictions(claims, month));
 }
 
@@ -274,7 +328,7 @@ function* refreshPlace(place: string, from: string | null, places: readonly Plac
     return;
   }
   const since = from === null ? '0000-00-00' : addDays(from, -TIMELINE_LOOKBACK_DAYS);
-  const claims = distinctClaims(parseClaims(yield* ask.placeControlClaims(place, since, RECOMPUTE_CAP)));
+  const claims = distinctClaims(parseCores(yield* ask.placeControlClaims(place, since, RECOMPUTE_CAP)));
   yield* writeScope(scope, findContradictions(claims).filter((x) => x.kind === 'control'));
   const stored = yield* ask.timelineRow(place);
   const next = nextTimeline(place, from, claims, stored, places);

@@ -7,7 +7,7 @@ import type { LedgerDocument } from '../report/ledger-json.js';
 import { SearchQueryError, type Store } from './store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 import { openPostgresStore } from './postgres/postgres-store.js';
-import { SQLITE_MIGRATIONS } from './sqlite/migrations.js';
+import { SQLITE_SCHEMA_VERSION } from './sqlite/migrations.js';
 import { POSTGRES_MIGRATIONS } from './postgres/migrations.js';
 import { createTestDatabase, testPostgres } from '../testing/postgres-test-server.js';
 import { readFileSync } from 'node:fs';
@@ -246,7 +246,7 @@ for (const backend of BACKENDS) {
     assert.deepEqual(await store.sentenceAt!('cap', [sentence.span[0] + 1, sentence.span[0] + 3]), { span: sentence.span, text: sentence.text });
     assert.equal(await store.sentenceAt!('cap', [sentence.span[0], sentence.span[1] + 1_000]), null, 'a span past its sentence');
     assert.equal(await store.sentenceAt!('missing', [0, 1]), null);
-    assert.equal(await store.ping!(), (store.kind === 'sqlite' ? SQLITE_MIGRATIONS : POSTGRES_MIGRATIONS).at(-1)!.version, 'the latest schema version');
+    assert.equal(await store.ping!(), store.kind === 'sqlite' ? SQLITE_SCHEMA_VERSION : POSTGRES_MIGRATIONS.at(-1)!.version, 'the latest schema version');
   });
 
   withStore('ledger: an entity is shown by its smallest spelling, whatever order its documents were saved in', async (store) => {
@@ -322,6 +322,33 @@ test('ledger: the same documents saved in two orders give the same ledger, in bo
     for (const other of others) assert.deepEqual(other, sqlite);
   } finally {
     for (const { store, dispose } of opened) {
+      await store.close();
+      await dispose();
+    }
+  }
+});
+
+test('sqlite ledger: saves in a batch, recomputed once at its commit, give the ledger of saves one at a time', { timeout: 180_000 }, async () => {
+  const docs = [...entityDocs(), ...await ledgerInput()];
+  // Two saves in the batch touch the same place and month again after it was touched: the recompute sees them all.
+  docs.push(await analysed('cap2', `Russia’s Defence Ministry said on Wednesday its forces had captured Pokrovsk, ${CONTEXT}.`, '2025-11-12', 'RIA'));
+  const [single, batched] = await Promise.all([BACKENDS[0]!.open(), BACKENDS[0]!.open()]);
+  try {
+    for (const doc of docs) await single.store.saveDocument(doc);
+    await batched.store.beginBatch();
+    for (const doc of docs.slice(0, 4)) await batched.store.saveIngested(doc, NO_EXTRAS);
+    // Before the commit the batch's contradictions are not computed yet; after it they are.
+    await batched.store.commitBatch();
+    await batched.store.beginBatch();
+    for (const doc of docs.slice(4)) await batched.store.saveIngested(doc, NO_EXTRAS);
+    // A save that fails inside the batch is rolled back alone and touches nothing.
+    await assert.rejects(batched.store.saveIngested({ ...docs[2]!, id: 'broken', text: null as unknown as string }, NO_EXTRAS));
+    await batched.store.commitBatch();
+    const [expected, got] = [await storeAnswers(single.store), await storeAnswers(batched.store)];
+    assert.ok((expected.contradictions as unknown[]).length > 0);
+    assert.deepEqual(got, expected);
+  } finally {
+    for (const { store, dispose } of [single, batched]) {
       await store.close();
       await dispose();
     }

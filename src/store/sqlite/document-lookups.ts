@@ -14,7 +14,7 @@ export function createDocumentLookups(db: Database.Database): {
   const header = db.prepare<[string], DocumentHeader>('SELECT id, title, published AS date, outlet, url FROM documents WHERE id = ?');
   // Sentences of a document by start (items_doc_kind_span); the last starting at or before the span is the one holding it.
   const sentence = db.prepare<[string, number], { start: number; end: number; text: string }>(
-    `SELECT start, end, text FROM items WHERE doc_id = ? AND kind = 'sentences' AND start <= ? ORDER BY start DESC LIMIT 1`);
+    `SELECT start, end, text FROM items WHERE doc_seq = (SELECT seq FROM documents WHERE id = ?) AND kind = 'sentences' AND start <= ? ORDER BY start DESC LIMIT 1`);
   return {
     async getDocumentSummaries(ids) {
       const out: DocumentHeader[] = [];

@@ -4,22 +4,23 @@ import {
   SearchQueryError, StoreError, type DocumentSummary, type DuplicateCandidate, type IngestExtras, type ListDocumentsQuery, type ListItemsQuery,
   type SaveOutcome, type SearchHit, type SearchQuery, type Store, type StoredItem, type ItemList,
 } from '../store.js';
-import { SQLITE_MIGRATIONS } from './migrations.js';
+import { SQLITE_OLDEST_UPGRADABLE, SQLITE_SCHEMA_SQL, SQLITE_SCHEMA_VERSION, upgradeSql } from './migrations.js';
 import { createLedgerIndex } from './ledger-queries.js';
 import { createDocumentLookups } from './document-lookups.js';
 import { createBrowseIndex } from './browse-index.js';
 import { joinAnalysis, splitAnalysis } from '../stored-analysis.js';
 import { highlightsOf, MARK_END, MARK_START } from '../search-snippet.js';
+import { createPendingRecompute } from '../../ledger/upkeep.js';
 
 /**
  * Items of one kind in document order (`documents.seq`), then text order. Written so that
- * SQLite walks documents by rowid and, for each, the items_doc_kind_span index (migration 4),
+ * SQLite walks documents by rowid and, for each, the items_doc_kind_span index,
  * which is already in (start, end DESC, id) order: no sort. Left to choose, the planner
  * takes items_kind and sorts every item of the kind (over a second at 2,000 documents);
  * CROSS JOIN fixes the loop order and INDEXED BY the index. The plan is checked by a test.
  */
-export const LIST_ITEMS_SQL = `SELECT i.doc_id, i.data FROM documents d CROSS JOIN items i INDEXED BY items_doc_kind_span
-  ON i.doc_id = d.id AND i.kind = ? ORDER BY d.seq, i.start, i.end DESC, i.id LIMIT ? OFFSET ?`;
+export const LIST_ITEMS_SQL = `SELECT d.id AS doc_id, i.data FROM documents d CROSS JOIN items i INDEXED BY items_doc_kind_span
+  ON i.doc_seq = d.seq AND i.kind = ? ORDER BY d.seq, i.start, i.end DESC, i.id LIMIT ? OFFSET ?`;
 
 export function openSqliteStore(file: string): Store {
   let db: Database.Database;
@@ -47,19 +48,19 @@ export function openSqliteStore(file: string): Store {
     throw new StoreError(`${file} is not a usable counterclaim database: ${(error as Error).message}`, { cause: error });
   }
 
-  const selectHash = db.prepare<[string], { analysis_hash: string }>('SELECT analysis_hash FROM documents WHERE id = ?');
+  const selectHash = db.prepare<[string], { seq: number; analysis_hash: string }>('SELECT seq, analysis_hash FROM documents WHERE id = ?');
   const insertDoc = db.prepare(
     `INSERT INTO documents (id, title, outlet, url, published, language, source, text, analysis, analysis_hash)
-     VALUES (@id, @title, @outlet, @url, @published, @language, @source, @text, @analysis, @analysis_hash)`,
+     VALUES (@id, @title, @outlet, @url, @published, @language, @source, @text, @analysis, @analysis_hash) RETURNING seq`,
   );
   const updateDoc = db.prepare(
     `UPDATE documents SET title=@title, outlet=@outlet, url=@url, published=@published, language=@language,
      source=@source, analysis=@analysis, analysis_hash=@analysis_hash WHERE id=@id`,
   );
-  const deleteItems = db.prepare<[string]>('DELETE FROM items WHERE doc_id = ?');
-  const insertItem = db.prepare('INSERT INTO items (doc_id, id, kind, ord, start, end, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const deleteItems = db.prepare<[number]>('DELETE FROM items WHERE doc_seq = ?');
+  const insertItem = db.prepare('INSERT INTO items (doc_seq, id, kind, ord, start, end, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const selectDoc = db.prepare<[string], { text: string; analysis: string }>('SELECT text, analysis FROM documents WHERE id = ?');
-  const selectDocItems = db.prepare<[string], { kind: string; data: string }>('SELECT kind, data FROM items WHERE doc_id = ? AND ord IS NOT NULL ORDER BY kind, ord');
+  const selectDocItems = db.prepare<[string], { kind: string; data: string }>('SELECT kind, data FROM items WHERE doc_seq = (SELECT seq FROM documents WHERE id = ?) AND ord IS NOT NULL ORDER BY kind, ord');
 
   const updateExtras = db.prepare(
     `UPDATE documents SET analyzed=@analyzed, byline=@byline, forwarded_from=@forwarded_from, duplicate_of=@duplicate_of,
@@ -93,6 +94,9 @@ export function openSqliteStore(file: string): Store {
     return link;
   };
 
+  // Inside a batch (beginBatch … commitBatch) a save's ledger recompute waits for the commit: each
+  // proposition-month and place a batch touches is recomputed once, not once per save that touches it.
+  let pending: ReturnType<typeof createPendingRecompute> | null = null;
   const saveWithExtras = db.transaction((doc: LedgerDocument, extras: IngestExtras | null): SaveOutcome => {
     const link = linkToStore(doc);
     const outcome = save(link === doc.duplicateOf ? doc : { ...doc, duplicateOf: link });
@@ -120,15 +124,34 @@ export function openSqliteStore(file: string): Store {
       id: doc.id, title: doc.title, outlet: doc.outlet, url: doc.url, published: doc.published,
       language: doc.language, source: doc.source, text, analysis, analysis_hash: hash,
     };
+    let seq: number;
     if (existing) {
       updateDoc.run(row);
-      deleteItems.run(doc.id);
+      deleteItems.run(seq = existing.seq);
     } else {
-      insertDoc.run(row);
+      seq = (insertDoc.get(row) as { seq: number }).seq;
     }
-    for (const item of items) insertItem.run(doc.id, item.id, item.kind, item.ord, item.start, item.end, item.text, item.data);
-    ledger.onSave(doc);
+    for (const item of items) insertItem.run(seq, item.id, item.kind, item.ord, item.start, item.end, item.text, item.data);
+    ledger.onSave(doc, pending ?? undefined);
     return existing ? 'updated' : 'inserted';
+  });
+  /** A save's touched sets join the batch's only once its savepoint has committed (a failed save touches nothing). */
+  const saveInBatch = (doc: LedgerDocument, extras: IngestExtras | null): SaveOutcome => {
+    if (!pending) return saveWithExtras(doc, extras);
+    const own = createPendingRecompute();
+    const batch = pending;
+    pending = own;
+    try {
+      const outcome = saveWithExtras(doc, extras);
+      const taken = own.take();
+      if (taken) batch.add(taken.touched, taken.places);
+      return outcome;
+    } finally {
+      pending = batch;
+    }
+  };
+  const commit = db.transaction(() => {
+    if (pending) ledger.recompute(pending);
   });
 
   return {
@@ -137,18 +160,26 @@ export function openSqliteStore(file: string): Store {
     browse: createBrowseIndex(db),
     ...createDocumentLookups(db),
     async saveDocument(doc) {
-      return saveWithExtras(doc, null);
+      return saveInBatch(doc, null);
     },
     async saveIngested(doc, extras) {
-      return saveWithExtras(doc, extras);
+      return saveInBatch(doc, extras);
     },
     // A batch is one open transaction on this connection; each save inside it is a savepoint
     // (better-sqlite3 nests transactions that way), so a failing save is rolled back alone.
+    // Its ledger recompute runs once, before the commit.
     async beginBatch() {
-      if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
+      if (!db.inTransaction) {
+        db.exec('BEGIN IMMEDIATE');
+        pending = createPendingRecompute();
+      }
     },
     async commitBatch() {
-      if (db.inTransaction) db.exec('COMMIT');
+      if (db.inTransaction) {
+        commit();
+        db.exec('COMMIT');
+      }
+      pending = null;
     },
     async nearDuplicateCandidates(bandKeys) {
       const seqs = new Set<number>();
@@ -194,13 +225,17 @@ export function openSqliteStore(file: string): Store {
       const offset = Math.max(0, query.offset ?? 0);
       const rows = query.docId !== undefined
         ? db.prepare<[string, string, number, number], { doc_id: string; data: string }>(
-          'SELECT i.doc_id, i.data FROM items i WHERE i.kind = ? AND i.doc_id = ? ORDER BY i.start, i.end DESC, i.id LIMIT ? OFFSET ?',
+          'SELECT d.id AS doc_id, i.data FROM documents d JOIN items i ON i.doc_seq = d.seq WHERE i.kind = ? AND d.id = ? ORDER BY i.start, i.end DESC, i.id LIMIT ? OFFSET ?',
         ).all(kind, query.docId, limit, offset)
         : db.prepare<[string, number, number], { doc_id: string; data: string }>(LIST_ITEMS_SQL).all(kind, limit, offset);
       return rows.map((row) => ({ docId: row.doc_id, kind, item: JSON.parse(row.data) as StoredItem<K>['item'] }));
     },
     async close() {
-      if (db.inTransaction) db.exec('COMMIT');
+      if (db.inTransaction) {
+        commit();
+        db.exec('COMMIT');
+      }
+      pending = null;
       db.close();
     },
   };
@@ -251,17 +286,23 @@ function search(db: Database.Database, query: SearchQuery): SearchHit[] {
 
 function migrate(db: Database.Database, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  const latest = SQLITE_MIGRATIONS[SQLITE_MIGRATIONS.length - 1]!.version;
-  if (current > latest) {
+  if (current === SQLITE_SCHEMA_VERSION) return;
+  if (current > SQLITE_SCHEMA_VERSION) {
     throw new StoreError(
-      `${file} has schema version ${current}, newer than this counterclaim understands (${latest}); upgrade counterclaim or use another database`,
+      `${file} has schema version ${current}, newer than this counterclaim understands (${SQLITE_SCHEMA_VERSION}); upgrade counterclaim or use another database`,
     );
   }
-  for (const migration of SQLITE_MIGRATIONS) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+  // New: no store tables yet (the desk's tables may be there: it keeps its own version).
+  const empty = current === 0 && db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'documents'").get() === undefined;
+  const sql = empty ? SQLITE_SCHEMA_SQL : upgradeSql(current);
+  if (sql === null) {
+    throw new StoreError(
+      `${file} has schema version ${current}, older than this counterclaim upgrades in place (${SQLITE_OLDEST_UPGRADABLE} and later); `
+      + 'upgrade it by opening it once with an earlier counterclaim release, or ingest its sources into a new database',
+    );
   }
+  db.transaction(() => {
+    db.exec(sql);
+    db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
+  })();
 }

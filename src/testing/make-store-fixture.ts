@@ -1,0 +1,91 @@
+/**
+ * Makes the store fixtures the migration tests upgrade: a database written by
+ * the store code of the commit it runs at, holding a few documents read by the
+ * real pipeline (sentences written for this fixture), dumped as SQL text.
+ *
+ *   node --import tsx src/testing/make-store-fixture.ts sqlite OUT.sql
+ *
+ * `src/store/sqlite/fixtures/version-13.sql` was made this way at commit
+ * 3af0907 (schema version 13, the last before integer document keys) with the
+ * sqlite3 shell's `.dump`. Run it again at a later commit to make the fixture of
+ * the schema that commit writes, when the next migration needs one.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createPipeline } from '../read/pipeline.js';
+import { loadResources } from '../read/load-resources.js';
+import { toLedgerDocument, type LedgerDocument } from '../report/ledger-json.js';
+import Database from 'better-sqlite3';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { Store } from '../store/store.js';
+
+const CONTEXT = 'the town in the eastern Donetsk region town of Pokrovsk';
+
+/** The fixture's documents: a capture, its denial, a withdrawal, a report of shelling elsewhere, and one saved twice. */
+export async function fixtureDocuments(): Promise<{ first: LedgerDocument[]; resaved: LedgerDocument }> {
+  const pipeline = createPipeline(await loadResources({ db: '/nonexistent/counterclaim.db' }));
+  const read = (id: string, text: string, published: string, outlet: string | null): LedgerDocument =>
+    toLedgerDocument(pipeline.read({ id, text, meta: { title: `Fixture ${id}`, outlet, url: `https://example.org/${id}`, published, language: 'en', source: `${id}.txt` }, diagnostics: [] }));
+  return {
+    first: [
+      read('f-capture', `The Russian Defence Ministry said on Monday its forces had captured Pokrovsk, ${CONTEXT}.`, '2025-11-10', 'TASS'),
+      read('f-denial', `Ukraine’s General Staff on Tuesday denied that Russian forces had captured Pokrovsk, ${CONTEXT}.`, '2025-11-11', 'Ukrainska Pravda'),
+      read('f-shelling', 'Russian forces shelled Kostiantynivka on Wednesday, regional officials said. Ukraine said its troops were not encircled near Pokrovsk.', '2025-11-12', null),
+      read('f-withdrawal', `Ukraine’s General Staff said on Thursday its troops had withdrawn from Pokrovsk, ${CONTEXT}.`, '2025-11-13', 'Kyiv Independent'),
+    ],
+    resaved: read('f-shelling', 'Russian forces shelled Kostiantynivka and Druzhkivka on Wednesday, regional officials said.', '2025-11-12', null),
+  };
+}
+
+/** Writes the fixture documents into `store` as ingest and a later re-analysis do. */
+export async function writeFixture(store: Store): Promise<void> {
+  const { first, resaved } = await fixtureDocuments();
+  await store.beginBatch();
+  for (const [i, doc] of first.entries()) {
+    const minhash = { signature: new Uint8Array(Array.from({ length: 16 }, (_, k) => (i * 31 + k * 7) % 256)), bandKeys: [1000 + i, 2000 + (i % 2)] };
+    await store.saveIngested(doc, { analyzed: true, byline: i === 0 ? 'A. Writer' : null, forwardedFrom: null, minhash });
+  }
+  await store.markSourceIngested('fixture.jsonl', { fingerprint: 'fixture', documents: first.length });
+  await store.commitBatch();
+  await store.saveDocument(resaved);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [backend, out] = process.argv.slice(2);
+  if (backend !== 'sqlite' || !out) {
+    process.stderr.write('usage: make-store-fixture.ts sqlite OUT.sql\n');
+    process.exit(2);
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'counterclaim-fixture-'));
+  try {
+    const file = path.join(dir, 'fixture.db');
+    const store = openSqliteStore(file);
+    await writeFixture(store);
+    await store.close();
+    writeFileSync(out, dumpSqlite(file));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The database as SQL text that better-sqlite3 can run (`db.exec`): the sqlite3
+ * shell's `.dump` writes a virtual table into sqlite_schema directly, which a
+ * connection in defensive mode refuses, so the full-text table and its triggers
+ * are dumped as their CREATE statements (the index rebuilt from `documents`),
+ * and the schema version is set at the end.
+ */
+function dumpSqlite(file: string): string {
+  const db = new Database(file);
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const fts = db.prepare<[], { type: string; name: string; sql: string }>(
+    "SELECT type, name, sql FROM sqlite_schema WHERE (type = 'table' AND name = 'documents_fts') OR (type = 'trigger' AND sql LIKE '%documents_fts%') ORDER BY type = 'trigger', name").all();
+  for (const row of [...fts].reverse()) db.exec(`DROP ${row.type === 'trigger' ? 'TRIGGER' : 'TABLE'} ${row.name}`);
+  db.close();
+  const dump = execFileSync('sqlite3', [file, '.dump'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const table = fts.filter((r) => r.type === 'table').map((r) => `${r.sql};`);
+  const triggers = fts.filter((r) => r.type === 'trigger').map((r) => `${r.sql};`);
+  return [dump.trimEnd(), ...table, "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');", ...triggers, `PRAGMA user_version = ${version};`, ''].join('\n');
+}
