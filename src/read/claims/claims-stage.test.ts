@@ -176,3 +176,9 @@ test('a side\'s own order to withdraw from a named place concedes it; an orderly
   assert.equal(await stanceOf('"The command allowed a manoeuvre to withdraw units from Pokrovsk," Ukraine\'s General Staff said.'), 'acknowledge');
   assert.equal(await stanceOf('Ukraine\'s General Staff said its units were withdrawing to more favourable positions.'), 'assert');
 });
+
+test('the parties of the Red Sea war are forces: a Houthi report that U.S. strikes killed people blames the US', async () => {
+  const doc = await read('The Houthis said that American strikes killed 16 people in Yemen.');
+  assert.equal(arg(find(doc.claims, 'struck', 'strikes'), 'actor')?.key, 'force:US');
+  assert.equal(doc.attributions.find((a) => a.voice === 'source')?.stance, 'accuse');
+});
