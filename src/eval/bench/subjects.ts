@@ -12,6 +12,21 @@ import { createTimeStage } from '../../read/time/index.js';
  * compared with (chrono-node's `parse`, compromise's `.dates()`), on the same texts.
  * Each returns a function that processes one text.
  */
+/**
+ * What a subject found in one text, counted: the items of an analysed document (times, places,
+ * actors, attributions, quantities, events, claims), or the length of a list of results. The
+ * bench fails when a subject finds nothing in the whole corpus: a broken reader is fast.
+ */
+export function itemCount(output: unknown): number {
+  if (Array.isArray(output)) return output.length;
+  if (output && typeof output === 'object') {
+    const doc = output as Partial<Record<'times' | 'places' | 'actors' | 'attributions' | 'quantities' | 'events' | 'claims', readonly unknown[]>>;
+    return (doc.times?.length ?? 0) + (doc.places?.length ?? 0) + (doc.actors?.length ?? 0) + (doc.attributions?.length ?? 0)
+      + (doc.quantities?.length ?? 0) + (doc.events?.length ?? 0) + (doc.claims?.length ?? 0);
+  }
+  return 0;
+}
+
 export const SUBJECTS: Record<string, () => Promise<(text: string) => unknown>> = {
   async pipeline() {
     const pipeline = createPipeline(await loadResources());
