@@ -21,7 +21,8 @@ import { ledgerJson, toLedgerDocument } from '../../report/ledger-json.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..', '..');
-export const READING_HASHES_FILE = path.join(here, 'reading-hashes.txt');
+// beside this file in src/ (also when run from the build in dist/)
+export const READING_HASHES_FILE = path.join(root, 'src', 'eval', 'bench', 'reading-hashes.txt');
 /** The publication date the PolNeAR texts are read with (as `npm run bench` reads them): relative times resolve. */
 export const POLNEAR_PUBLISHED = '2016-10-01';
 
