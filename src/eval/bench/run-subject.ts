@@ -2,11 +2,11 @@
 import { countWords, loadCorpus } from './corpus.js';
 import { SUBJECTS, itemCount } from './subjects.js';
 
-const [name, corpusDir, limitText, repeatText] = process.argv.slice(2);
+const [name, corpusDir, limitText, repeatText, language] = process.argv.slice(2);
 const factory = name ? SUBJECTS[name] : undefined;
-if (!factory || !corpusDir) throw new Error(`usage: run-subject NAME CORPUS [LIMIT] [REPEAT]; names: ${Object.keys(SUBJECTS).join(', ')}`);
+if (!factory || !corpusDir) throw new Error(`usage: run-subject NAME CORPUS [LIMIT] [REPEAT] [LANGUAGE]; names: ${Object.keys(SUBJECTS).join(', ')}`);
 const started = performance.now();
-const run = await factory();
+const run = await factory({ language: language || undefined });
 const setupMs = performance.now() - started;
 const corpus = loadCorpus(corpusDir).slice(0, limitText ? Number(limitText) : undefined);
 const repeat = repeatText ? Number(repeatText) : 1;

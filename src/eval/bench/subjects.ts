@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import { sourceDocument } from '../../ingest/index.js';
 import { createPipeline } from '../../read/pipeline.js';
-import { loadResources } from '../../read/load-resources.js';
+import { loadLanguageResources, loadResources } from '../../read/load-resources.js';
 import { emptyAnalysis } from '../../model/index.js';
 import { createSegmentStage } from '../../read/segment/index.js';
 import { createTimeStage } from '../../read/time/index.js';
@@ -27,15 +27,24 @@ export function itemCount(output: unknown): number {
   return 0;
 }
 
-export const SUBJECTS: Record<string, () => Promise<(text: string) => unknown>> = {
-  async pipeline() {
+export interface SubjectOptions {
+  /** The texts' language (`--language`: ru, uk), read with that language's resources as the product reads them; English when absent. */
+  readonly language?: string;
+}
+
+export const SUBJECTS: Record<string, (options: SubjectOptions) => Promise<(text: string) => unknown>> = {
+  async pipeline({ language }) {
     const pipeline = createPipeline(await loadResources());
-    return (text) => pipeline.read(sourceDocument(text, { published: '2016-10-01' }));
+    return (text) => pipeline.read(sourceDocument(text, { published: '2016-10-01', language: language ?? null }));
   },
   /** The foundation's own pipeline (issue 2): segmentation and time expressions, what chrono-node is compared with. */
-  async 'segment + time'() {
-    const stages = [createSegmentStage(), createTimeStage()];
-    return (text) => stages.reduce((doc, stage) => stage.run(doc, {}), emptyAnalysis(sourceDocument(text, { published: '2016-10-01' })));
+  async 'segment + time'({ language }) {
+    const resources = language ? await loadLanguageResources(language) : {};
+    const stages = [
+      createSegmentStage(language && resources.abbreviations ? { abbreviations: { [language]: resources.abbreviations } } : {}),
+      createTimeStage(language && resources.time ? { languages: { [language]: resources.time } } : {}),
+    ];
+    return (text) => stages.reduce((doc, stage) => stage.run(doc, {}), emptyAnalysis(sourceDocument(text, { published: '2016-10-01', language: language ?? null })));
   },
   async 'chrono-node parse'() {
     const ref = new Date('2016-10-01T12:00:00Z');
