@@ -14,7 +14,8 @@ import type { EndpointFigures } from '../../server/bench-server.js';
  *
  * - pipeline: throughput (documents/s and words/s on one core), start-up time and peak
  *   RSS of the whole pipeline, with chrono-node's `parse` and compromise's `.dates()`
- *   on the same texts side by side (`--corpus DIR`, `--compromise-docs N`); CLI start-up.
+ *   on the same texts side by side (`--corpus DIR`, `--language ru|uk` to read them with that
+ *   language's resources, `--compromise-docs N`); CLI start-up.
  * - ingest: JSON Lines ingest with analysis on all cores (`--ingest-docs N`, default
  *   1,000; `--ingest-full` for the issue's 100,000).
  * - store: the writer alone: an ingest's saves replayed into a fresh SQLite file on one thread
@@ -39,6 +40,7 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     corpus: { type: 'string' },
+    language: { type: 'string' },
     json: { type: 'boolean', default: false },
     'compromise-docs': { type: 'string', default: '60' },
     'ingest-docs': { type: 'string', default: '1000' },
@@ -79,10 +81,40 @@ const say = (text: string): void => {
 };
 const corpusDir = path.resolve(values.corpus ?? path.join(root, '..', 'shared', 'data', 'polnear'));
 
-interface SubjectResult { name: string; docs: number; words: number; seconds: number; setupMs: number; maxRssMb: number }
+interface SubjectResult { name: string; docs: number; words: number; items: number; seconds: number; cpuSeconds: number; setupMs: number; maxRssMb: number }
+
+/** A figure that cannot be right stops the bench (exit 1) rather than print a rate: no documents, no words, nothing found, no time. */
+function checkFigures(r: SubjectResult, expectedDocs: number): void {
+  const wrong: string[] = [];
+  if (r.docs !== expectedDocs) wrong.push(`read ${r.docs} documents, not the ${expectedDocs} asked for`);
+  if (!(r.words > 0)) wrong.push(`counted ${r.words} words`);
+  if (!(r.items > 0)) wrong.push(`found nothing in ${r.docs} documents (0 items)`);
+  if (!(r.seconds > 0) || !Number.isFinite(r.seconds) || !(r.cpuSeconds > 0)) wrong.push(`took ${r.seconds} s (${r.cpuSeconds} s CPU)`);
+  if (wrong.length > 0) {
+    process.stderr.write(`bench: ${r.name}: ${wrong.join('; ')}: a wrong figure, no rate printed\n`);
+    process.exit(1);
+  }
+}
+
+/**
+ * The pipeline's output on the bench corpus, checked against the committed hashes (reading-hashes.ts)
+ * before its speed is measured: a faster pipeline that reads differently is no result. Only the
+ * PolNeAR texts are in the hash file; another --corpus is measured unchecked, and says so.
+ */
+function checkReadingHashes(): string {
+  const polnear = path.resolve(root, '..', 'shared', 'data', 'polnear');
+  if (values.language !== undefined) return `output not checked: the hash file has no texts read as --language ${values.language}`;
+  if (corpusDir !== polnear) return `output not checked: the hash file covers ${polnear}, not ${corpusDir}`;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'reading-hashes-main.ts'), '--only', 'polnear'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (result.status !== 0) {
+    process.stderr.write(`bench: the pipeline's output differs from src/eval/bench/reading-hashes.txt; no rate printed:\n${result.stderr}`);
+    process.exit(1);
+  }
+  return result.stdout.trim();
+}
 
 function runSubject(name: string, limit?: number): SubjectResult {
-  const args = ['--import', 'tsx', path.join(here, 'run-subject.ts'), name, corpusDir, ...(limit ? [String(limit)] : [])];
+  const args = ['--import', 'tsx', path.join(here, 'run-subject.ts'), name, corpusDir, limit ? String(limit) : '', '', values.language ?? ''];
   const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
   if (result.status !== 0) throw new Error(`bench subject ${name} failed:\n${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').pop()!) as SubjectResult;
@@ -106,7 +138,11 @@ const corpus = loadCorpus(corpusDir);
 const totalWords = corpus.reduce((n, d) => n + countWords(d.text), 0);
 const bytes = corpus.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
 log(`corpus: ${corpusDir}: ${corpus.length} documents, ${totalWords} words, ${(bytes / 1e6).toFixed(1)} MB`);
-const results = [runSubject('pipeline'), runSubject('segment + time'), runSubject('chrono-node parse'), runSubject('compromise dates', Number(values['compromise-docs']))];
+const checked = checkReadingHashes();
+log(checked);
+const compromiseDocs = Number(values['compromise-docs']);
+const results = [runSubject('pipeline'), runSubject('segment + time'), runSubject('chrono-node parse'), runSubject('compromise dates', compromiseDocs)];
+results.forEach((r, i) => checkFigures(r, i === 3 ? Math.min(compromiseDocs, corpus.length) : corpus.length));
 const pipelineRate = results[0]!.docs / results[0]!.seconds;
 const rows = results.map((r) => {
   const docsPerS = r.docs / r.seconds;
@@ -116,16 +152,17 @@ const rows = results.map((r) => {
     docsPerS,
     wordsPerS: r.words / r.seconds,
     msPerDoc: (r.seconds * 1000) / r.docs,
+    cpuMsPerDoc: (r.cpuSeconds * 1000) / r.docs,
     setupMs: r.setupMs,
     maxRssMb: r.maxRssMb,
     pipelineSpeedup: pipelineRate / docsPerS,
   };
 });
 const startup = startupMs();
-out.pipeline = { corpus: { dir: corpusDir, documents: corpus.length, words: totalWords }, subjects: rows, cliStartupMs: startup };
+out.pipeline = { corpus: { dir: corpusDir, documents: corpus.length, words: totalWords }, outputCheck: checked, subjects: rows, cliStartupMs: startup };
 {
-  const header = ['subject', 'docs', 'docs/s', 'words/s', 'ms/doc', 'setup ms', 'peak RSS MB', 'pipeline ×'];
-  const table = rows.map((r) => [r.subject, String(r.docs), r.docsPerS.toFixed(0), r.wordsPerS.toFixed(0), r.msPerDoc.toFixed(2), r.setupMs.toFixed(0), r.maxRssMb.toFixed(0), r.pipelineSpeedup.toFixed(2)]);
+  const header = ['subject', 'docs', 'docs/s', 'words/s', 'ms/doc', 'CPU ms/doc', 'setup ms', 'peak RSS MB', 'pipeline ×'];
+  const table = rows.map((r) => [r.subject, String(r.docs), r.docsPerS.toFixed(0), r.wordsPerS.toFixed(0), r.msPerDoc.toFixed(2), r.cpuMsPerDoc.toFixed(2), r.setupMs.toFixed(0), r.maxRssMb.toFixed(0), r.pipelineSpeedup.toFixed(2)]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
   const line = (cells: string[]): string => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   say(`${[line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...table.map(line)].join('\n')}`);

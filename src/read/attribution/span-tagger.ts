@@ -552,23 +552,53 @@ function addRow(out: Float64Array, i: number, rows: Float32Array, row: number, f
 
 /** The cue chain's features (sentenceFeatures) of a sentence scored for all three roles: a sum of each token's feature rows. */
 function baseEmissions(tagger: SpanTagger, sentence: Sentence, input: TaggerInput): Float64Array {
+  const out = cueEmissions(tagger, sentence, input);
+  addRoleEmissions(tagger, sentence, input, out);
+  return out;
+}
+
+/**
+ * The columns of the cue chains (0–2, and 9–11 for the stacked pass) of the base features' sum. The
+ * source and content columns (3–8) are added by addRoleEmissions only in a sentence where a cue
+ * was tagged (most sentences have none). Each column is summed over the same rows in the same
+ * order as when all twelve were summed at once, so the scores are the same numbers.
+ */
+function cueEmissions(tagger: SpanTagger, sentence: Sentence, input: TaggerInput): Float64Array {
   const [from, to] = sentence.tokens;
   const out = new Float64Array((to - from) * W);
   const rows = tagger.rows;
   const f = input.featureRows;
   for (let k = from; k < to; k++) {
     const o = (k - from) * W;
+    let c0 = 0; let c1 = 0; let c2 = 0; let c9 = 0; let c10 = 0; let c11 = 0;
     for (let j = k * BASE_FEATURES, end = j + BASE_FEATURES; j < end; j++) {
       const row = f[j]!;
       if (row < 0) continue;
       const r = row * W;
-      out[o] = out[o]! + rows[r]!; out[o + 1] = out[o + 1]! + rows[r + 1]!; out[o + 2] = out[o + 2]! + rows[r + 2]!;
-      out[o + 3] = out[o + 3]! + rows[r + 3]!; out[o + 4] = out[o + 4]! + rows[r + 4]!; out[o + 5] = out[o + 5]! + rows[r + 5]!;
-      out[o + 6] = out[o + 6]! + rows[r + 6]!; out[o + 7] = out[o + 7]! + rows[r + 7]!; out[o + 8] = out[o + 8]! + rows[r + 8]!;
-      out[o + 9] = out[o + 9]! + rows[r + 9]!; out[o + 10] = out[o + 10]! + rows[r + 10]!; out[o + 11] = out[o + 11]! + rows[r + 11]!;
+      c0 += rows[r]!; c1 += rows[r + 1]!; c2 += rows[r + 2]!;
+      c9 += rows[r + 9]!; c10 += rows[r + 10]!; c11 += rows[r + 11]!;
     }
+    out[o] = c0; out[o + 1] = c1; out[o + 2] = c2; out[o + 9] = c9; out[o + 10] = c10; out[o + 11] = c11;
   }
   return out;
+}
+
+/** The source and content columns (3–8) of the base features' sum, into `out` (see cueEmissions). */
+function addRoleEmissions(tagger: SpanTagger, sentence: Sentence, input: TaggerInput, out: Float64Array): void {
+  const [from, to] = sentence.tokens;
+  const rows = tagger.rows;
+  const f = input.featureRows;
+  for (let k = from; k < to; k++) {
+    const o = (k - from) * W;
+    let c3 = 0; let c4 = 0; let c5 = 0; let c6 = 0; let c7 = 0; let c8 = 0;
+    for (let j = k * BASE_FEATURES, end = j + BASE_FEATURES; j < end; j++) {
+      const row = f[j]!;
+      if (row < 0) continue;
+      const r = row * W;
+      c3 += rows[r + 3]!; c4 += rows[r + 4]!; c5 += rows[r + 5]!; c6 += rows[r + 6]!; c7 += rows[r + 7]!; c8 += rows[r + 8]!;
+    }
+    out[o + 3] = c3; out[o + 4] = c4; out[o + 5] = c5; out[o + 6] = c6; out[o + 7] = c7; out[o + 8] = c8;
+  }
 }
 
 /** What the source and content chains add given the tagged cues (cueRelativeFeatures), into columns 3–8 of the scores. */
@@ -733,8 +763,8 @@ function roleEmissions(all: Float64Array, r: number, bias: number): Float64Array
 export function tagSentence(tagger: SpanTagger, tokens: readonly Token[], sentence: Sentence, ctx: TokenContext, input: TaggerInput): TaggedSentence {
   const [from, to] = sentence.tokens;
   if (to <= from) return { cue: [], source: [], content: [] };
-  // all nine columns in one sum (the rows are contiguous); the source and content chains only run where a cue was tagged
-  const all = baseEmissions(tagger, sentence, input);
+  // the cue columns first; the source and content columns and chains only where a cue was tagged
+  const all = cueEmissions(tagger, sentence, input);
   const first = roleEmissions(all, 0, tagger.bias.cue);
   let cueTags = viterbi(first, tagger.transitions.cue);
   if (tagger.stacked) {
@@ -743,6 +773,7 @@ export function tagSentence(tagger: SpanTagger, tokens: readonly Token[], senten
   }
   const cue = spansOf(cueTags, from);
   if (cue.length === 0) return { cue, source: [], content: [] };
+  addRoleEmissions(tagger, sentence, input, all);
   const cueMask = new Uint8Array(cueTags.length);
   for (let k = 0; k < cueTags.length; k++) cueMask[k] = cueTags[k] === O ? 0 : 1;
   addCueRelative(tagger, tokens, sentence, ctx, input, cueMask, all);

@@ -14,6 +14,18 @@ const LETTER = /[\p{L}\p{M}]/u;
 const PUNCT = /\p{P}/u;
 const QUOTES = new Set(['"', '“', '”', '„', '«', '»', '‘', '’', "'"]);
 
+/**
+ * LETTER and PUNCT of every code unit below TABLE_END, read from the regular expressions once at load
+ * (bit 1: a letter or mark, bit 2: punctuation): the scanner asks this of every character, and a
+ * regular expression over a one-character string (Cyrillic text: every letter) cost most of its time.
+ */
+const TABLE_END = 0x3000;
+const CLASS_OF = new Uint8Array(TABLE_END);
+for (let c = 0; c < TABLE_END; c++) {
+  const ch = String.fromCharCode(c);
+  CLASS_OF[c] = (LETTER.test(ch) ? 1 : 0) | (PUNCT.test(ch) ? 2 : 0);
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 0x2009 || c === 0x202f || c === 0x200b || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
 }
@@ -25,6 +37,7 @@ function isDigit(c: number): boolean {
 function isLetterAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c < TABLE_END) return (CLASS_OF[c]! & 1) !== 0;
   if (Number.isNaN(c)) return false;
   return LETTER.test(text.charAt(i)) || (c >= 0xd800 && c <= 0xdbff && LETTER.test(text.slice(i, i + 2)));
 }
@@ -75,6 +88,10 @@ export function tokenizeInto(tokens: Token[], text: string, start = 0, end = tex
     const span: Span = [from, to];
     tokens.push({ span, text: tokenText, kind, sentence: -1, norm: normalizeToken(tokenText) });
   };
+  const pushQuote = (at: number, quote: 'open' | 'close'): void => {
+    const span: Span = [at, at + 1];
+    tokens.push({ span, text: '"', kind: 'quote', sentence: -1, norm: '"', quote });
+  };
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
@@ -89,8 +106,7 @@ export function tokenizeInto(tokens: Token[], text: string, start = 0, end = tex
         j += 2;
         while (j < end && isDigit(text.charCodeAt(j))) j++;
       }
-      const suffix = /^(?:st|nd|rd|th|s)/.exec(text.slice(j, Math.min(end, j + 2)));
-      let k = suffix ? j + suffix[0].length : j;
+      let k = j + numberSuffixLength(text, j, end);
       if (k < end && isWordCharAt(text, k)) {
         // "9am", "24h", "F16s": a word that starts with a digit.
         k = scanWord(text, i, end);
@@ -131,19 +147,28 @@ export function tokenizeInto(tokens: Token[], text: string, start = 0, end = tex
       continue;
     }
     if (QUOTES.has(ch)) {
-      push(i, i + 1, 'quote');
-      if (ch === '"') {
-        const direction = straightQuoteDirection(text, i, start, end);
-        if (direction) tokens[tokens.length - 1] = { ...tokens[tokens.length - 1]!, quote: direction };
-      }
+      const direction = ch === '"' ? straightQuoteDirection(text, i, start, end) : undefined;
+      if (direction) pushQuote(i, direction);
+      else push(i, i + 1, 'quote');
       i++;
       continue;
     }
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
-    push(i, i + width, PUNCT.test(text.slice(i, i + width)) ? 'punct' : 'symbol');
+    const punct = c < TABLE_END ? (CLASS_OF[c]! & 2) !== 0 : PUNCT.test(text.slice(i, i + width));
+    push(i, i + width, punct ? 'punct' : 'symbol');
     i += width;
   }
   return tokens;
+}
+
+/** The length of an ordinal or plural suffix at `j` ("st", "nd", "rd", "th", "s": case-sensitive, as the tokens are written), 0 if none. */
+function numberSuffixLength(text: string, j: number, end: number): number {
+  if (j >= end) return 0;
+  const a = text.charCodeAt(j);
+  const b = j + 1 < end ? text.charCodeAt(j + 1) : -1;
+  // st, nd, rd, th; a lone "s"
+  if ((a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104)) return 2;
+  return a === 115 ? 1 : 0;
 }
 
 /** Letters, digits and inner joiners (apostrophe, hyphen) followed by another word character. */
