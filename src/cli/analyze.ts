@@ -5,7 +5,6 @@ import { createPipeline } from '../read/pipeline.js';
 import { loadResources } from '../read/load-resources.js';
 import { toLedgerDocument, ledgerJson, type LedgerDocument } from '../report/ledger-json.js';
 import { textReport } from '../report/text-report.js';
-import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError } from './usage-error.js';
@@ -32,7 +31,7 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
   if (positionals.length === 0) throw new UsageError('analyze needs at least one PATH');
   const overrides = overridesFrom(values);
   const pipeline = createPipeline(await loadResources({ db: values.db }));
-  const store: Store | null = values['no-store'] ? null : await openStore(values.db);
+  const store: Store | null = values['no-store'] ? null : await (await import('../store/open-store.js')).openStore(values.db);
   const documents: LedgerDocument[] = [];
   let failed = 0;
   try {

@@ -1,4 +1,5 @@
 import type { ActorMention, Attribution, Entity, Side, Span } from '../../model/index.js';
+import { indexByPosition, within, type PositionIndex } from '../position-index.js';
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 /** Russian and Ukrainian titles of a person that open a source ("речника ОСУВ …", "представитель штаба …"): the stem, matched in any case. */
@@ -89,6 +90,8 @@ export function resolveSourceEntities(
   const out = [...attributions];
   const speakers: Speaker[] = [];
   const sortedActors = [...actors].sort((x, y) => x.span[0] - y.span[0]);
+  // The actors inside a source, found by position: a scan of them all per source made this stage quadratic (issue 19).
+  const actorsByStart = indexByPosition(sortedActors, (m) => m.span[0]);
   let actorCursor = 0;
   let lastPerson: Entity | undefined;
   let lastGroup: Entity | undefined;
@@ -112,7 +115,7 @@ export function resolveSourceEntities(
       continue;
     }
     advanceActors(source.span[0]);
-    let resolved = resolveOne(text, source.span, source.text, sortedActors, entityOf, sides, added, latestSpeaker, () => lastPerson, () => lastGroup, speakers);
+    let resolved = resolveOne(text, source.span, source.text, sortedActors, actorsByStart, entityOf, sides, added, latestSpeaker, () => lastPerson, () => lastGroup, speakers);
     // "The video shows …" after "the ministry released footage": evidence the text points back to is its
     // publisher's (issue 13: evidence with the side of whoever published it); "footage shared online" has none
     const named = resolved ?? entityOf(source.entity);
@@ -133,7 +136,7 @@ export function resolveSourceEntities(
 }
 
 function resolveOne(
-  text: string, span: Span, sourceText: string, actors: readonly ActorMention[], entityOf: (id: string | null) => Entity | undefined,
+  text: string, span: Span, sourceText: string, actors: readonly ActorMention[], actorsByStart: PositionIndex<ActorMention>, entityOf: (id: string | null) => Entity | undefined,
   sides: ReadonlyMap<string, Side>, added: Map<string, Entity>, latestSpeaker: (person: boolean) => Entity | undefined,
   lastPerson: () => Entity | undefined, lastGroup: () => Entity | undefined, speakers: readonly Speaker[],
 ): Entity | undefined {
@@ -147,7 +150,7 @@ function resolveOne(
   const comma = trimmed.indexOf(',');
   const head = comma >= 0 ? trimmed.slice(0, comma) : trimmed;
   const headEnd = span[0] + head.length;
-  const inside = actors.filter((m) => m.span[0] >= span[0] && m.span[1] <= span[1]);
+  const inside = within(actorsByStart, span[0], span[1]);
   const inHead = inside.filter((m) => m.span[1] <= headEnd);
   // An actor named in the head is the source ("Syrskyi, the commander-in-chief, ..."), unless, in
   // Russian or Ukrainian, a person's name follows the body in a title before it ("командующий
@@ -243,8 +246,15 @@ function describedPerson<T>(
   text: string, head: string, at: number, mentions: readonly T[], view: (m: T) => { readonly span: Span; readonly entity: Entity | undefined },
 ): { entity: Entity; at: number } | undefined {
   const word = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu');
-  // Bounded look-back: a description reaches back a few hundred mentions at most (linear in document size).
-  for (let k = mentions.length - 1, seen = 0; k >= 0 && seen < DESCRIPTION_LOOKBACK; k--) {
+  // Bounded look-back: a description reaches back a few hundred mentions at most (linear in document size),
+  // from the last mention that starts by `at` (the mentions are in text order): the ones after it end after `at`.
+  let after = mentions.length;
+  for (let lo = 0; lo < after;) {
+    const mid = (lo + after) >> 1;
+    if (view(mentions[mid]!).span[0] <= at) lo = mid + 1;
+    else after = mid;
+  }
+  for (let k = after - 1, seen = 0; k >= 0 && seen < DESCRIPTION_LOOKBACK; k--) {
     const m = view(mentions[k]!);
     if (m.span[1] > at) continue;
     seen++;
