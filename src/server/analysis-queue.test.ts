@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { startServer, type RunningServer } from './server.js';
 import { createAnalysisQueue } from './analysis-queue.js';
@@ -111,4 +112,22 @@ test('a large document is stored by the analysis thread: the request thread gets
   } finally {
     await queue.close();
   }
+});
+
+/** The nice value of each thread of this process (Linux: /proc/self/task/TID/stat, field 19). */
+function threadNiceValues(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    out.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+  }
+  return out;
+}
+
+test('the analysis thread runs below the priority of the thread that answers requests', { skip: existsSync('/proc/self/task') ? false : 'no /proc (thread priorities are read there)' }, async () => {
+  assert.equal((await ingest(`${SENTENCE} A thread is running.`)).status, 201);
+  const nice = threadNiceValues();
+  const main = nice.get(process.pid)!; // the request thread keeps the priority it had (the process's)
+  if (main >= 10) return; // run at below-normal priority already: nothing lower to give the analysis thread
+  assert.ok([...nice.values()].some((n) => n > main), `one thread runs below the request thread (nice ${main}): ${JSON.stringify([...nice])}`);
 });

@@ -3,7 +3,6 @@ import type { SourceDocument } from '../model/index.js';
 import type { LedgerDocument } from '../report/ledger-json.js';
 import type { IngestAnalysis } from '../ingest/analyze-for-ingest.js';
 import type { SaveOutcome } from '../store/store.js';
-import { loadGazetteer } from '../gazetteer/load-gazetteer.js';
 
 export interface AnalysisQueueOptions {
   readonly db?: string;
@@ -77,10 +76,10 @@ export function createAnalysisQueue(options: AnalysisQueueOptions = {}): Analysi
   let gazetteerBuffer: ArrayBufferLike | undefined;
 
   const start = (): Promise<Worker> => {
-    // Loaded once here and shared with every thread this queue starts (a restart after an
-    // over-budget document reads no file again).
-    gazetteerBuffer ??= loadGazetteer({ shared: true }).baseBuffer;
-    const workerData = { db: options.db, gazetteerBuffer };
+    // The first thread reads the gazetteer itself (never this thread: reading and parsing it held the request
+    // thread for a second at the first document, issue 19) and hands its buffer back with `ready`; the threads
+    // started after it (a restart after an over-budget document) are given that buffer and read no file again.
+    const workerData = { db: options.db, gazetteerBuffer, belowNormal: true };
     const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
     const workerUrl = new URL(`../ingest/analysis-worker${ext}`, import.meta.url);
     const w = ext === '.ts'
@@ -89,8 +88,9 @@ export function createAnalysisQueue(options: AnalysisQueueOptions = {}): Analysi
     // A thread that dies between documents is started again for the next one; its errors are
     // handled here so that none reaches the process as an unhandled 'error' event.
     const started: Promise<Worker> = new Promise((resolve, reject) => {
-      const onMessage = (m: { ready?: true }) => {
+      const onMessage = (m: { ready?: true; gazetteerBuffer?: ArrayBufferLike }) => {
         if (!m.ready) return;
+        gazetteerBuffer ??= m.gazetteerBuffer;
         w.off('message', onMessage);
         w.off('error', reject);
         resolve(w);
