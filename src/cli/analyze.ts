@@ -5,7 +5,6 @@ import { createPipeline } from '../read/pipeline.js';
 import { loadResources } from '../read/load-resources.js';
 import { toLedgerDocument, ledgerJson, type LedgerDocument } from '../report/ledger-json.js';
 import { textReport } from '../report/text-report.js';
-import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './io.js';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError } from './usage-error.js';
@@ -37,7 +36,7 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
   const overrides = overridesFrom(values);
   const actor = cliActor(new Date(), values.as);
   const pipeline = createPipeline(await loadResources({ db: values.db }));
-  const opened: Store | null = values['no-store'] ? null : await openStore(values.db);
+  const opened: Store | null = values['no-store'] ? null : await (await import('../store/open-store.js')).openStore(values.db);
   const counting = opened ? countingSaves(opened) : null;
   const store = counting?.store ?? null;
   const documents: LedgerDocument[] = [];

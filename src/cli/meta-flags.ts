@@ -1,4 +1,4 @@
-import { isoDateOrDateTime, type MetaOverrides } from '../ingest/index.js';
+import { isoDateOrDateTime, type MetaOverrides } from '../ingest/metadata.js';
 import { UsageError } from './usage-error.js';
 
 /** The metadata flags `analyze` and `ingest` share, for parseArgs. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { isoDateOrDateTime } from '../ingest/index.js';
+import { isoDateOrDateTime } from '../ingest/metadata.js';
 import { openExistingStore } from './read-store.js';
 import { SearchQueryError, type SearchHit } from '../store/store.js';
 import { literalSearch } from '../store/search-text.js';

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { constants, setPriority } from 'node:os';
 import { createPipeline } from '../read/pipeline.js';
 import { loadResources } from '../read/load-resources.js';
 import type { SourceDocument } from '../model/index.js';
@@ -17,9 +18,22 @@ import { sourceDocument } from './source-document.js';
  * the database.
  */
 const port = parentPort!;
-const data = workerData as { db?: string; gazetteerBuffer?: ArrayBufferLike };
+const data = workerData as { db?: string; gazetteerBuffer?: ArrayBufferLike; belowNormal?: boolean };
+// The server's analysis thread runs at a lower priority than the thread that answers requests: on a busy
+// machine the scheduler then lets /healthz and the API in ahead of a long analysis (issue 19). On Linux a
+// thread's priority is its own (setpriority on the calling thread); where it cannot be set, nothing changes.
+if (data.belowNormal) {
+  try {
+    setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // not permitted here: the analysis runs at the process's priority
+  }
+}
 // The gazetteer's bytes come from the pool (shared by every thread), not from the file again.
-const pipeline = createPipeline(await loadResources({ db: data.db, ...(data.gazetteerBuffer ? { gazetteerBuffer: data.gazetteerBuffer } : {}) }));
+// Without them (the server's analysis thread), the thread reads the gazetteer itself, into a buffer it hands back
+// with `ready` for the next thread: the request thread never reads or parses it (issue 19).
+const resources = await loadResources({ db: data.db, ...(data.gazetteerBuffer ? { gazetteerBuffer: data.gazetteerBuffer } : { sharedGazetteer: true }) });
+const pipeline = createPipeline(resources);
 // One short document read before the thread says it is ready: the lexicons a stage builds on first use are built
 // here, so that a document's work budget (the server's analysis queue) counts its own work, not the thread's start.
 pipeline.read(sourceDocument('Officials said on Monday that forces had attacked the town of Lyman overnight.', { published: '2025-01-06', language: 'en' }));
@@ -44,4 +58,4 @@ port.on('message', async (message: { seq: number; doc: SourceDocument; save?: bo
     port.postMessage({ seq: message.seq, error: (error as Error).stack ?? String(error) });
   }
 });
-port.postMessage({ ready: true });
+port.postMessage({ ready: true, ...(data.gazetteerBuffer ? {} : { gazetteerBuffer: resources.places?.gazetteer.baseBuffer }) });

@@ -22,6 +22,8 @@ export interface LoadResourcesOptions {
    * of one loaded with `shared: true`): ingest's analysis threads use one copy, not one each.
    */
   readonly gazetteerBuffer?: ArrayBufferLike;
+  /** Read the default gazetteer into a SharedArrayBuffer (without `gazetteerBuffer`), so that it can be handed to other threads. */
+  readonly sharedGazetteer?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function loadResources(options: LoadResourcesOptions = {}): Promise
     cues: compileCueLexicon(cues),
     contentStance: compileContentStance(contentStance),
     attributionTagger: await loadAttributionTagger(),
-    places: loadPlacesResources({ db: options.db, ...(options.gazetteerBuffer ? { baseBuffer: options.gazetteerBuffer } : {}) }),
+    places: loadPlacesResources({ db: options.db, ...(options.gazetteerBuffer ? { baseBuffer: options.gazetteerBuffer } : options.sharedGazetteer ? { shared: true } : {}) }),
     claims: { predicates: claimPredicates, context: claimContext, sites: claimSites },
     events: parseEventLexicon(await readFile(new URL('../../data/events/triggers.tsv', import.meta.url), 'utf8'), await readData('events/actor-words.json')),
     languages: Object.fromEntries(await Promise.all(READ_LANGUAGES.map(async (language) => [language, await loadLanguageResources(language)] as const))),

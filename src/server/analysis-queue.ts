@@ -3,7 +3,6 @@ import type { SourceDocument } from '../model/index.js';
 import type { LedgerDocument } from '../report/ledger-json.js';
 import type { IngestAnalysis } from '../ingest/analyze-for-ingest.js';
 import type { SaveOutcome } from '../store/store.js';
-import { loadGazetteer } from '../gazetteer/load-gazetteer.js';
 
 export interface AnalysisQueueOptions {
   readonly db?: string;
@@ -11,7 +10,18 @@ export interface AnalysisQueueOptions {
   readonly budgetMs?: number;
   /** Most documents waiting behind the one being analysed; more are refused as busy. */
   readonly maxWaiting?: number;
+  /**
+   * Starts one document's work budget: calls `expire` once `budgetMs` is spent and returns what
+   * cancels it. Default a timer; tests pass their own, so that what happens past the budget is
+   * tested without a race against the machine's load (time is an input).
+   */
+  readonly budgetTimer?: (budgetMs: number, expire: () => void) => () => void;
 }
+
+const realTimer = (ms: number, expire: () => void): (() => void) => {
+  const timer = setTimeout(expire, ms);
+  return () => clearTimeout(timer);
+};
 
 export const ANALYSIS_DEFAULTS = { budgetMs: 60_000, maxWaiting: 8 } as const;
 
@@ -58,6 +68,7 @@ interface Job {
 export function createAnalysisQueue(options: AnalysisQueueOptions = {}): AnalysisQueue {
   const budgetMs = options.budgetMs ?? ANALYSIS_DEFAULTS.budgetMs;
   const maxWaiting = options.maxWaiting ?? ANALYSIS_DEFAULTS.maxWaiting;
+  const budgetTimer = options.budgetTimer ?? realTimer;
   const waiting: Job[] = [];
   let busy = false;
   let closed = false;
@@ -65,10 +76,10 @@ export function createAnalysisQueue(options: AnalysisQueueOptions = {}): Analysi
   let gazetteerBuffer: ArrayBufferLike | undefined;
 
   const start = (): Promise<Worker> => {
-    // Loaded once here and shared with every thread this queue starts (a restart after an
-    // over-budget document reads no file again).
-    gazetteerBuffer ??= loadGazetteer({ shared: true }).baseBuffer;
-    const workerData = { db: options.db, gazetteerBuffer };
+    // The first thread reads the gazetteer itself (never this thread: reading and parsing it held the request
+    // thread for a second at the first document, issue 19) and hands its buffer back with `ready`; the threads
+    // started after it (a restart after an over-budget document) are given that buffer and read no file again.
+    const workerData = { db: options.db, gazetteerBuffer, belowNormal: true };
     const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
     const workerUrl = new URL(`../ingest/analysis-worker${ext}`, import.meta.url);
     const w = ext === '.ts'
@@ -77,8 +88,9 @@ export function createAnalysisQueue(options: AnalysisQueueOptions = {}): Analysi
     // A thread that dies between documents is started again for the next one; its errors are
     // handled here so that none reaches the process as an unhandled 'error' event.
     const started: Promise<Worker> = new Promise((resolve, reject) => {
-      const onMessage = (m: { ready?: true }) => {
+      const onMessage = (m: { ready?: true; gazetteerBuffer?: ArrayBufferLike }) => {
         if (!m.ready) return;
+        gazetteerBuffer ??= m.gazetteerBuffer;
         w.off('message', onMessage);
         w.off('error', reject);
         resolve(w);
@@ -101,8 +113,11 @@ export function createAnalysisQueue(options: AnalysisQueueOptions = {}): Analysi
       return;
     }
     await new Promise<void>((done) => {
+      let cancelBudget = (): void => undefined;
+      let finished = false;
       const finish = (): void => {
-        clearTimeout(timer);
+        finished = true;
+        cancelBudget();
         w.off('message', onMessage);
         w.off('error', onError);
         w.off('exit', onExit);
@@ -110,7 +125,7 @@ export function createAnalysisQueue(options: AnalysisQueueOptions = {}): Analysi
       };
       const onMessage = (m: { out?: IngestAnalysis; analysed?: true; saved?: SavedDocument; error?: string }) => {
         // Analysed, now being stored: the budget was for the analysis.
-        if (m.analysed) return clearTimeout(timer);
+        if (m.analysed) return cancelBudget();
         finish();
         if (m.error !== undefined) job.reject(new Error(`analysis failed: ${m.error}`));
         else job.resolve(m.saved ?? m.out!.doc);
@@ -121,16 +136,17 @@ export function createAnalysisQueue(options: AnalysisQueueOptions = {}): Analysi
         job.reject(error);
       };
       const onExit = (code: number) => onError(new Error(`analysis thread exited (code ${code})`));
-      const timer = setTimeout(() => {
-        worker = null;
-        finish();
-        void w.terminate();
-        job.reject(new AnalysisRefused('over-budget', `analysing this document took more than the budget of ${budgetMs / 1000} s; it was stopped (split the document, or raise the budget)`));
-      }, budgetMs);
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
       w.postMessage({ seq: 0, doc: job.source, save: job.save });
+      cancelBudget = budgetTimer(budgetMs, () => {
+        if (finished) return;
+        worker = null;
+        finish();
+        void w.terminate();
+        job.reject(new AnalysisRefused('over-budget', `analysing this document took more than the budget of ${budgetMs / 1000} s; it was stopped (split the document, or raise the budget)`));
+      });
     });
   };
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import type { SourceDocument } from '../model/index.js';
@@ -96,9 +97,12 @@ export function createApp(options: AppOptions): Hono {
   app.use(securityHeaders());
   app.use(requestGuard({ boundHost: options.boundHost ?? null }));
   app.use(authenticate({ desk, requireTokens, now, ...(options.writeLimit ? { writeLimit: options.writeLimit } : {}), ...(options.afterWrite ? { afterWrite: options.afterWrite } : {}) }));
-  app.use(etag());
-
+  // /healthz and /readyz answer before the ETag (they are no-store): a probe does no work past its answer.
   app.route('/', healthRoutes(options.store));
+  // SHA-1 on this thread, as Hono's default digests (the same tags), but synchronously: the default's WebCrypto
+  // call per response went through the thread pool and took milliseconds of this thread each (issue 19:
+  // /healthz latency while a large document was analysed).
+  app.use(etag({ generateDigest: (body) => Uint8Array.from(createHash('sha1').update(body).digest()).buffer }));
 
   const paths: Record<string, PathSpec> = {};
   for (const module of API_ROUTES) {

@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { isIP, type LookupFunction } from 'node:net';
-import { Agent, fetch } from 'undici';
+import type { Agent } from 'undici';
 import type { DiagnosticCode } from '../../model/index.js';
 import { isPrivateAddress } from './private-address.js';
 
@@ -39,6 +39,8 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
   const maxRedirects = options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects;
   const resolve = options.resolve ?? (async (host: string) => (await lookup(host, { all: true })).map((a) => a.address));
   const signal = AbortSignal.timeout(timeoutMs);
+  // Loaded on the first URL, not at start-up: a run of files never needs the HTTP client (CLI start-up).
+  const { Agent, fetch } = await import('undici');
   let current = url;
   let agent: Agent | null = null;
   const closeAgent = async (): Promise<void> => {

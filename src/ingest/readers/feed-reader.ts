@@ -1,5 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { parseHTML } from './lazy-dom.js';
+import type { XMLParser } from 'fast-xml-parser';
+import { parseHTML, xmlParserModule } from './lazy-dom.js';
 import { failure, type IngestResult } from '../ingest-result.js';
 import type { MetaOverrides } from '../metadata.js';
 import type { Reader } from './reader.js';
@@ -74,7 +74,8 @@ async function* readFeed(input: Parameters<Reader['read']>[0], options: Paramete
 /** Atom's text constructs (title, summary, content) keep their markup raw, to be read by their `type` (RFC 4287, 3.1). */
 const ATOM_TEXT_CONSTRUCTS = ['title', 'subtitle', 'summary', 'content', 'rights'];
 
-const parser = new XMLParser({
+let parser: XMLParser | null = null;
+const feedParser = (): XMLParser => parser ??= new (xmlParserModule().XMLParser)({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   textNodeName: '#text',
@@ -96,11 +97,11 @@ export function parseFeed(xml: string, address: string | null = null): ParsedFee
   if (/<!ENTITY/i.test(xml.slice(0, 65536))) return { error: 'declares XML entities (<!ENTITY>), which are refused: no feed needs them and they can expand without bound' };
   // A blank line before the XML declaration is not well-formed XML, but common (servers' templates): it is passed over.
   xml = xml.replace(/^\s+(?=<\?xml)/, '');
-  const valid = XMLValidator.validate(xml);
+  const valid = xmlParserModule().XMLValidator.validate(xml);
   if (valid !== true) return { error: `is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`, line: valid.err.line };
   let root: Record<string, unknown>;
   try {
-    root = parser.parse(xml) as Record<string, unknown>;
+    root = feedParser().parse(xml) as Record<string, unknown>;
   } catch (error) {
     return { error: `is not XML that can be read: ${(error as Error).message}` };
   }

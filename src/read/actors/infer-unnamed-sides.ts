@@ -47,12 +47,19 @@ export function inferUnnamedSides(tokens: readonly Token[], chosen: readonly Act
     }
     return undefined;
   };
+  // The candidates are in text order: a sentence's are a run from its first (looked up, not scanned for: issue 19).
+  const sentenceStart = new Map<number, number>();
+  chosen.forEach((a, i) => { if (!sentenceStart.has(sentenceOf(a))) sentenceStart.set(sentenceOf(a), i); });
+  const firstInSentence = (sentence: number, from: number, ok: (a: ActorCandidate) => boolean): ActorCandidate | undefined => {
+    for (let j = from; j < chosen.length && sentenceOf(chosen[j]!) <= sentence; j++) if (sentenceOf(chosen[j]!) === sentence && ok(chosen[j]!)) return chosen[j];
+    return undefined;
+  };
   const inferred = (c: ActorCandidate, context: ActorCandidate | undefined): ActorCandidate =>
     context ? { ...c, side: context.side, sideInferred: true, rule: `${c.rule}+side-from-context` } : c;
   return chosen.map((c, i) => {
     if (c.rule === 'bare-institution' && c.side === 'UNKNOWN') {
       const state = (a: ActorCandidate): boolean => a !== c && isStateSide(a.side) && a.kind !== 'media' && a.kind !== 'evidence' && !a.sideInferred;
-      return inferred(c, nearestBefore(i, 3, state) ?? chosen.slice(i + 1).find((a) => sentenceOf(a) === sentenceOf(c) && state(a)));
+      return inferred(c, nearestBefore(i, 3, state) ?? firstInSentence(sentenceOf(c), i + 1, state));
     }
     if (c.rule === 'unnamed-observer' && c.to - c.from === 1) {
       const monitor = nearestBefore(i, 1, (a) => a.kind === 'organisation');
@@ -72,6 +79,6 @@ export function inferUnnamedSides(tokens: readonly Token[], chosen: readonly Act
     if (!military) return c;
     const sentence = sentenceOf(c);
     const sided = (a: ActorCandidate): boolean => a !== c && !NO_SIDE.has(a.side) && a.kind !== 'media' && a.kind !== 'evidence';
-    return inferred(c, chosen.find((a) => sentenceOf(a) === sentence && sided(a)) ?? nearestBefore(i, 2, sided));
+    return inferred(c, firstInSentence(sentence, sentenceStart.get(sentence)!, sided) ?? nearestBefore(i, 2, sided));
   });
 }

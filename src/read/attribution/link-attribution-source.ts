@@ -38,7 +38,7 @@ export function linkAttributionSource(
     const last = word.split(/[\s"«»„“”]+/).filter(Boolean).pop() ?? '';
     const person = coreference.person.has(word);
     if (person || coreference.body.has(last)) {
-      for (let k = actors.length - 1; k >= 0; k--) {
+      for (let k = endBefore(actors, sourceSpan[0]) - 1; k >= 0; k--) {
         const a = actors[k]!;
         if (a.span[1] > sourceSpan[0]) continue;
         const e = entities.get(a.entity);
@@ -50,7 +50,7 @@ export function linkAttributionSource(
     }
   }
   if (PERSON_PRONOUNS.has(word) || word === 'who') {
-    for (let k = actors.length - 1; k >= 0; k--) {
+    for (let k = endBefore(actors, sourceSpan[0]) - 1; k >= 0; k--) {
       const a = actors[k]!;
       if (a.span[1] > sourceSpan[0]) continue;
       const e = entities.get(a.entity);
@@ -60,4 +60,27 @@ export function linkAttributionSource(
     }
   }
   return null;
+}
+
+const inTextOrder = new WeakMap<readonly ActorMention[], { checked: number; ordered: boolean }>();
+
+/**
+ * Where a search back from `at` may start: past the last actor that starts by `at` where the actors are in
+ * text order (the ones after it end after `at`, and are skipped), else the end. A search back from the
+ * document's last actor per pronoun was quadratic in document size (issue 19). (The stage's list of
+ * sources so far grows between calls: the order is checked as far as it has been, then on.)
+ */
+function endBefore(actors: readonly ActorMention[], at: number): number {
+  let order = inTextOrder.get(actors);
+  if (!order) inTextOrder.set(actors, order = { checked: 1, ordered: true });
+  for (; order.checked < actors.length && order.ordered; order.checked++) if (actors[order.checked]!.span[0] < actors[order.checked - 1]!.span[0]) order.ordered = false;
+  if (!order.ordered) return actors.length;
+  let lo = 0;
+  let hi = actors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (actors[mid]!.span[0] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

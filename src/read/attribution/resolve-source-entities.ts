@@ -1,5 +1,6 @@
 import type { ActorMention, Attribution, Entity, Side, Span } from '../../model/index.js';
 import { sidesNamedHostile, type HostileTerm } from '../actors/actor-dictionary.js';
+import { indexByPosition, within, type PositionIndex } from '../position-index.js';
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 /** Russian and Ukrainian titles of a person that open a source ("речника ОСУВ …", "представитель штаба …"): the stem, matched in any case. */
@@ -107,6 +108,8 @@ export function resolveSourceEntities(
   const out = [...attributions];
   const speakers: Speaker[] = [];
   const sortedActors = [...actors].sort((x, y) => x.span[0] - y.span[0]);
+  // The actors inside a source, found by position: a scan of them all per source made this stage quadratic (issue 19).
+  const actorsByStart = indexByPosition(sortedActors, (m) => m.span[0]);
   let actorCursor = 0;
   const persons: Entity[] = [];
   const groups: Entity[] = [];
@@ -134,7 +137,7 @@ export function resolveSourceEntities(
   for (const { a, i } of order) {
     if (!a.source) {
       // "The army shared a map, alleging it proves …": a participle after a comma is the sentence's subject's
-      const subject = participleSubject(text, a, sortedActors, entityOf);
+      const subject = participleSubject(text, a, actorsByStart, entityOf);
       if (subject) {
         out[i] = { ...a, source: { span: subject.span, text: text.slice(subject.span[0], subject.span[1]), entity: subject.entity.id }, speaker: subject.entity.id, side: subject.entity.side };
         speakers.push({ span: subject.span, entity: subject.entity, ...(a.cue ? { cueEnd: a.cue.span[1] } : {}), ...(a.cue?.lemma === 'claim' ? { claimed: true } : {}) });
@@ -155,7 +158,7 @@ export function resolveSourceEntities(
     advanceActors(source.span[0]);
     hostile = hostileTerms.length > 0 ? sidesNamedHostile(a.content.text, hostileTerms) : hostile;
     let resolved = participleSpeaker(text, a, speakers.at(-1))
-      ?? resolveOne(text, source.span, source.text, sortedActors, entityOf, sides, added, latestSpeaker, lastPerson, lastGroup, speakers, hostile, entities);
+      ?? resolveOne(text, source.span, source.text, sortedActors, actorsByStart, entityOf, sides, added, latestSpeaker, lastPerson, lastGroup, speakers, hostile, entities);
     // "The video shows …" after "the ministry released footage": evidence the text points back to is its
     // publisher's (issue 13: evidence with the side of whoever published it); "footage shared online" has none
     const named = resolved ?? entityOf(source.entity);
@@ -165,7 +168,7 @@ export function resolveSourceEntities(
     }
     // "The army shared a radar map … the map demonstrated …": the map speaks, with the side of the actor that shared it
     const evidence = resolved ?? entityOf(source.entity);
-    const publisher = evidence?.kind === 'evidence' && evidence.side === 'UNKNOWN' ? sharedBy(text, source, sortedActors, entityOf) : undefined;
+    const publisher = evidence?.kind === 'evidence' && evidence.side === 'UNKNOWN' ? sharedBy(text, source, actorsByStart, entityOf) : undefined;
     if (publisher) {
       out[i] = { ...a, source, ...(resolved ? { source: { ...source, entity: resolved.id }, speaker: resolved.id } : {}), side: publisher.side };
       continue;
@@ -190,7 +193,7 @@ export function resolveSourceEntities(
 }
 
 function resolveOne(
-  text: string, span: Span, sourceText: string, actors: readonly ActorMention[], entityOf: (id: string | null) => Entity | undefined,
+  text: string, span: Span, sourceText: string, actors: readonly ActorMention[], actorsByStart: PositionIndex<ActorMention>, entityOf: (id: string | null) => Entity | undefined,
   sides: ReadonlyMap<string, Side>, added: Map<string, Entity>, latestSpeaker: (person: boolean) => Entity | undefined,
   lastPerson: () => Entity | undefined, lastGroup: () => Entity | undefined, speakers: readonly Speaker[], hostile: ReadonlySet<Side>,
   entities: readonly Entity[],
@@ -211,7 +214,7 @@ function resolveOne(
   const comma = trimmed.indexOf(',');
   const head = comma >= 0 ? trimmed.slice(0, comma) : trimmed;
   const headEnd = span[0] + head.length;
-  const inside = actors.filter((m) => m.span[0] >= span[0] && m.span[1] <= span[1]);
+  const inside = within(actorsByStart, span[0], span[1]);
   const inHead = inside.filter((m) => m.span[1] <= headEnd);
   // An actor named in the head is the source ("Syrskyi, the commander-in-chief, ..."), unless, in
   // Russian or Ukrainian, a person's name follows the body in a title before it ("командующий
@@ -262,7 +265,7 @@ function resolveOne(
   // "он", "він": the latest person who spoke, once a title before a name made one ("командующий … Андрей Иванаев");
   // else the link the language's coreference made stands
   if (CYRILLIC_PERSON_PRONOUNS.has(lower)) return latestSpeaker(true);
-  if (GROUP_PRONOUNS.has(lower)) return subjectOfSentence(text, span[0], actors, entityOf, hostile) ?? bodyOfSpokesperson(speakers, actors, span[0], entityOf, hostile, entities) ?? latestSpeaker(false) ?? lastGroup();
+  if (GROUP_PRONOUNS.has(lower)) return subjectOfSentence(text, span[0], actorsByStart, entityOf, hostile) ?? bodyOfSpokesperson(speakers, actorsByStart, span[0], entityOf, hostile, entities) ?? latestSpeaker(false) ?? lastGroup();
   if (ws.length >= 2 && ws.length <= 3 && DETERMINERS.has(ws[0]!)) {
     const last = ws[ws.length - 1]!;
     if (PERSON_HEADS.has(last) && inside.length === 0) {
@@ -313,7 +316,7 @@ const PUBLISHER_WINDOW = 600;
  * The actor that published the evidence a source names ("The army shared a radar map on X. … The map
  * demonstrated …"): the same noun, the object of a publishing verb whose subject is an actor just before it.
  */
-function sharedBy(text: string, source: NonNullable<Attribution['source']>, actors: readonly ActorMention[], entityOf: (id: string | null) => Entity | undefined): Entity | undefined {
+function sharedBy(text: string, source: NonNullable<Attribution['source']>, actorsByStart: PositionIndex<ActorMention>, entityOf: (id: string | null) => Entity | undefined): Entity | undefined {
   const noun = /([\p{L}-]+)\s*$/u.exec(source.text)?.[1]?.toLowerCase();
   if (!noun) return undefined;
   const from = Math.max(0, source.span[0] - PUBLISHER_WINDOW);
@@ -322,9 +325,9 @@ function sharedBy(text: string, source: NonNullable<Attribution['source']>, acto
     const verb = PUBLISHING.exec(window.slice(Math.max(0, k - 60), k));
     if (!verb) continue;
     const verbAt = from + Math.max(0, k - 60) + verb.index;
-    for (let m = actors.length - 1; m >= 0; m--) {
-      const actor = actors[m]!;
-      if (actor.span[1] > verbAt) continue;
+    const near = within(actorsByStart, Math.max(0, verbAt - PUBLISHER_WINDOW), verbAt);
+    for (let m = near.length - 1; m >= 0; m--) {
+      const actor = near[m]!;
       if (!/^\s*(?:(?:has|have|had|also|then|later|on\s+\p{L}+)\s+)*$/u.test(text.slice(actor.span[1], verbAt))) break;
       const e = entityOf(actor.entity);
       return e && e.kind !== 'evidence' && e.kind !== 'unnamed' ? e : undefined;
@@ -338,15 +341,18 @@ function sharedBy(text: string, source: NonNullable<Attribution['source']>, acto
  * sentence is the organisation that opens it; a pronoun that opens its sentence points further back.
  */
 function subjectOfSentence(
-  text: string, at: number, actors: readonly ActorMention[], entityOf: (id: string | null) => Entity | undefined, hostile: ReadonlySet<Side>,
+  text: string, at: number, actorsByStart: PositionIndex<ActorMention>, entityOf: (id: string | null) => Entity | undefined, hostile: ReadonlySet<Side>,
 ): Entity | undefined {
-  const start = sentenceStartBefore(text.slice(Math.max(0, at - 1000), at), at) + Math.max(0, at - 1000);
+  const start = sentenceStart(text, at);
   if (start >= at || /^\s*$/.test(text.slice(start, at))) return undefined;
   // (the article and up to two modifiers may stand before its name: "The Iran-aligned Houthis")
-  const first = actors.find((m) => m.span[0] >= start && m.span[1] <= at && /^\s*(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(start, m.span[0])));
+  const first = within(actorsByStart, start, at).find((m) => /^\s*(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(start, m.span[0])));
   const e = first ? entityOf(first.entity) : undefined;
   return e && !hostile.has(e.side) && (e.kind === 'group' || e.kind === 'military' || e.kind === 'government') && !isPersonDescription(e.name) ? e : undefined;
 }
+
+/** How many organisation mentions back a description's body is looked for. */
+const GROUP_LOOKBACK = 200;
 
 /**
  * The latest organisation (with a side) whose name holds every word of an unnamed person's description
@@ -356,7 +362,7 @@ function bodyNamedBy(description: string, groups: readonly Entity[]): Entity | u
   const ws = description.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w && !DETERMINERS.has(w) && w !== 'another' && w !== 'one');
   if (ws.length < 2 || !PERSON_HEADS.has(ws.at(-1)!)) return undefined;
   const words = ws.slice(0, -1);
-  for (let k = groups.length - 1; k >= 0; k--) {
+  for (let k = groups.length - 1; k >= Math.max(0, groups.length - GROUP_LOOKBACK); k--) {
     const g = groups[k]!;
     if (g.side === 'UNKNOWN' || g.side === 'MEDIA') continue;
     const name = new Set(g.name.toLowerCase().split(/[^\p{L}]+/u));
@@ -365,13 +371,17 @@ function bodyNamedBy(description: string, groups: readonly Entity[]): Entity | u
   return undefined;
 }
 
-/** Where the sentence holding `at` starts: after the last end mark or line break before it. */
-function sentenceStartBefore(text: string, at: number): number {
-  let start = 0;
-  // (text ends at or before `at`: callers pass the text up to the point, so the scan is bounded)
+/** How far back a sentence's start is looked for (a longer run without an end mark is cut there). */
+const SENTENCE_REACH = 1000;
+
+/** Where the sentence holding `at` starts: after the last end mark or line break before it, at most SENTENCE_REACH back. */
+function sentenceStart(text: string, at: number): number {
+  const from = Math.max(0, at - SENTENCE_REACH);
   const re = /[.!?]["”’»]?\s+|\n/g;
-  for (let m = re.exec(text); m && m.index < at; m = re.exec(text)) start = m.index + m[0].length;
-  return start;
+  const before = text.slice(from, at);
+  let start = 0;
+  for (let m = re.exec(before); m; m = re.exec(before)) start = m.index + m[0].length;
+  return from + start;
 }
 
 /**
@@ -379,11 +389,11 @@ function sentenceStartBefore(text: string, at: number): number {
  * source of its own is said by the sentence's subject, an actor that opens the sentence.
  */
 function participleSubject(
-  text: string, a: Attribution, actors: readonly ActorMention[], entityOf: (id: string | null) => Entity | undefined,
+  text: string, a: Attribution, actorsByStart: PositionIndex<ActorMention>, entityOf: (id: string | null) => Entity | undefined,
 ): { span: Span; entity: Entity } | undefined {
   if (!a.cue || !/^\p{L}+ing\b/iu.test(a.cue.text) || !/,\s*$/.test(text.slice(Math.max(0, a.cue.span[0] - 3), a.cue.span[0]))) return undefined;
-  const start = sentenceStartBefore(text.slice(0, a.cue.span[0]), a.cue.span[0]);
-  const first = actors.find((m) => m.span[0] >= start && m.span[1] <= a.cue!.span[0] && /^\s*(?:the\s+)?$/i.test(text.slice(start, m.span[0])));
+  const start = sentenceStart(text, a.cue.span[0]);
+  const first = within(actorsByStart, start, a.cue.span[0]).find((m) => /^\s*(?:the\s+)?$/i.test(text.slice(start, m.span[0])));
   const entity = first ? entityOf(first.entity) : undefined;
   return first && entity && entity.kind !== 'evidence' && entity.kind !== 'unnamed' ? { span: first.span, entity } : undefined;
 }
@@ -407,15 +417,14 @@ function participleSpeaker(text: string, a: Attribution, previous: Speaker | und
  * was mentioned before.
  */
 function bodyOfSpokesperson(
-  speakers: readonly Speaker[], actors: readonly ActorMention[], before: number, entityOf: (id: string | null) => Entity | undefined, hostile: ReadonlySet<Side>,
+  speakers: readonly Speaker[], actorsByStart: PositionIndex<ActorMention>, before: number, entityOf: (id: string | null) => Entity | undefined, hostile: ReadonlySet<Side>,
   entities: readonly Entity[],
 ): Entity | undefined {
   const last = speakers.at(-1)?.entity;
   if (!last || last.kind !== 'person' || last.side === 'UNKNOWN' || hostile.has(last.side) || !SPOKESPERSON_ROLE.test(last.role ?? '')) return undefined;
-  for (let k = actors.length - 1; k >= 0; k--) {
-    const m = actors[k]!;
-    if (m.span[1] > before) continue;
-    const e = entityOf(m.entity);
+  const near = within(actorsByStart, Math.max(0, before - BODY_REACH), before);
+  for (let k = near.length - 1; k >= 0; k--) {
+    const e = entityOf(near[k]!.entity);
     if (e && isBodyOf(e, last.side)) return e;
   }
   // else the body of that side the article names most (a dictionary entry: "the Houthis")
@@ -423,6 +432,9 @@ function bodyOfSpokesperson(
   for (const e of entities) if (e.key !== null && isBodyOf(e, last.side) && (!best || e.mentions.length > best.mentions.length)) best = e;
   return best;
 }
+
+/** How far back (characters) a spokesperson's body is looked for among the mentions. */
+const BODY_REACH = 5000;
 
 /** An organisation of a side (a demonym before a title, "Houthi spokesperson", describes a person, not a body). */
 const isBodyOf = (e: Entity, side: Side): boolean =>
@@ -451,8 +463,15 @@ function describedPerson<T>(
   text: string, head: string, at: number, mentions: readonly T[], view: (m: T) => { readonly span: Span; readonly entity: Entity | undefined },
 ): { entity: Entity; at: number } | undefined {
   const word = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu');
-  // Bounded look-back: a description reaches back a few hundred mentions at most (linear in document size).
-  for (let k = mentions.length - 1, seen = 0; k >= 0 && seen < DESCRIPTION_LOOKBACK; k--) {
+  // Bounded look-back: a description reaches back a few hundred mentions at most (linear in document size),
+  // from the last mention that starts by `at` (the mentions are in text order): the ones after it end after `at`.
+  let after = mentions.length;
+  for (let lo = 0; lo < after;) {
+    const mid = (lo + after) >> 1;
+    if (view(mentions[mid]!).span[0] <= at) lo = mid + 1;
+    else after = mid;
+  }
+  for (let k = after - 1, seen = 0; k >= 0 && seen < DESCRIPTION_LOOKBACK; k--) {
     const m = view(mentions[k]!);
     if (m.span[1] > at) continue;
     seen++;

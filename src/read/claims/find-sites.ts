@@ -174,8 +174,15 @@ function placeCountries(doc: AnalyzedDocument): (from: number, to: number, headE
   const places = doc.places.filter((p) => p.country !== null && p.role !== 'government');
   const located = places.map((p) => ({ token: tokenAt(tokens, p.span[0]), country: p.country! })).sort((a, b) => a.token - b.token);
   return (from, to, headEnd) => {
-    for (const p of located) {
-      if (p.token < from) continue;
+    // From the first place at or after `from` (binary search: a scan from the document's first place per site was quadratic, issue 19).
+    let first = located.length;
+    for (let lo = 0; lo < first;) {
+      const mid = (lo + first) >> 1;
+      if (located[mid]!.token < from) lo = mid + 1;
+      else first = mid;
+    }
+    for (let k = first; k < located.length; k++) {
+      const p = located[k]!;
       if (p.token >= to) break;
       if (p.token < headEnd) return p.country;
       if (p.token > headEnd && PLACE_PREPOSITIONS.has(tokens[headEnd]?.norm ?? '') && tokens[headEnd + 1] && p.token <= headEnd + 2) return p.country;

@@ -15,6 +15,8 @@ const SEATS = new Set(['PCLI', 'PPLC']);
  */
 export function refineGovernmentRole(doc: AnalyzedDocument, proposals: readonly PlaceProposal[], gazetteer: Gazetteer, cues: ContextCues): PlaceProposal[] {
   const tokens = doc.tokens;
+  // The proposals' last tokens, looked up per proposal (a scan of them all per proposal was quadratic: issue 19).
+  const endTokens = new Set(proposals.map((q) => q.tokens[1]));
   return proposals.map((p) => {
     if (p.regionPhrase || p.direction || !p.hits.some((h) => h.kind !== 'alternate' || gazetteer.entry(h.entry).featureCode === 'PCLI') || !p.hits.some((h) => SEATS.has(gazetteer.entry(h.entry).featureCode))) {
       return { ...p, role: 'location' as const };
@@ -30,7 +32,7 @@ export function refineGovernmentRole(doc: AnalyzedDocument, proposals: readonly 
     const beforeArticle = prev === 'the' ? at(ti - 2) : prev;
     if (beforeArticle !== null && (beforeArticle === 'of' || cues.locative.has(beforeArticle))) return { ...p, role: 'location' as const };
     // "Texas, United States have begun": the country qualifies the place before the comma.
-    if (prev === ',' && proposals.some((q) => q.tokens[1] === ti - 1)) return { ...p, role: 'location' as const };
+    if (prev === ',' && endTokens.has(ti - 1)) return { ...p, role: 'location' as const };
     const government =
       (next !== null && cues.governmentVerb.has(next)) ||
       (afterPossessive !== null && cues.governmentNoun.has(afterPossessive)) ||

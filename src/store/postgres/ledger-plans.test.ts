@@ -14,7 +14,9 @@ const postgres = testPostgres();
  * contradictions tables. (ledger_timelines has one row per place: a scan of it is allowed.)
  * docs/deployment.md gives the timings at a million claims.
  */
-test('postgres ledger: reader queries use indexes, no seq scan on claims or contradictions', { skip: postgres.skip ?? false, timeout: 300_000 }, async () => {
+// No time limit: what is asserted is the plans; how long the load takes depends on the machine's load (a 300 s
+// limit failed on a shared 2-core machine), and the bench times the queries (npm run bench -- --only ledger).
+test('postgres ledger: reader queries use indexes, no seq scan on claims or contradictions', { skip: postgres.skip ?? false }, async () => {
   const db = await createTestDatabase('adminUrl' in postgres ? postgres.adminUrl : '');
   const pool = new pg.Pool({ connectionString: db.url, max: 1 });
   try {
