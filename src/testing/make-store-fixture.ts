@@ -5,13 +5,17 @@
  *
  *   node --import tsx src/testing/make-store-fixture.ts sqlite OUT.sql
  *
+ * It also writes OUT's documents, as that commit read them, beside it
+ * (`OUT.documents.json` for `OUT.sql`): the test fills a fresh store with those,
+ * so a later change to the reading does not pass for a change to the store.
+ *
  * `src/store/sqlite/fixtures/version-13.sql` was made this way at commit
  * 3af0907 (schema version 13, the last before integer document keys) with the
  * sqlite3 shell's `.dump`. Run it again at a later commit to make the fixture of
  * the schema that commit writes, when the next migration needs one.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPipeline } from '../read/pipeline.js';
@@ -39,9 +43,19 @@ export async function fixtureDocuments(): Promise<{ first: LedgerDocument[]; res
   };
 }
 
-/** Writes the fixture documents into `store` as ingest and a later re-analysis do. */
-export async function writeFixture(store: Store): Promise<void> {
-  const { first, resaved } = await fixtureDocuments();
+/** The fixture's documents as the commit that made a dump read them (`<dump>.documents.json`). */
+export function recordedFixtureDocuments(file: string): FixtureDocuments {
+  return JSON.parse(readFileSync(file, 'utf8')) as FixtureDocuments;
+}
+
+export interface FixtureDocuments {
+  readonly first: LedgerDocument[];
+  readonly resaved: LedgerDocument;
+}
+
+/** Writes the fixture documents (by default as this commit reads them) into `store` as ingest and a later re-analysis do. */
+export async function writeFixture(store: Store, documents?: FixtureDocuments): Promise<void> {
+  const { first, resaved } = documents ?? await fixtureDocuments();
   await store.beginBatch();
   for (const [i, doc] of first.entries()) {
     const minhash = { signature: new Uint8Array(Array.from({ length: 16 }, (_, k) => (i * 31 + k * 7) % 256)), bandKeys: [1000 + i, 2000 + (i % 2)] };
@@ -62,9 +76,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const file = path.join(dir, 'fixture.db');
     const store = openSqliteStore(file);
-    await writeFixture(store);
+    const documents = await fixtureDocuments();
+    await writeFixture(store, documents);
     await store.close();
     writeFileSync(out, dumpSqlite(file));
+    writeFileSync(out.replace(/\.sql$/, '') + '.documents.json', `${JSON.stringify(documents, null, 1)}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,13 +6,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { storeAnswers } from '../../testing/store-answers.js';
-import { fixtureDocuments, writeFixture } from '../../testing/make-store-fixture.js';
+import { recordedFixtureDocuments, writeFixture } from '../../testing/make-store-fixture.js';
 import { StoreError, type Store } from '../store.js';
 import { SQLITE_SCHEMA_VERSION } from './migrations.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 /** A database written by the store code of version 13 (commit 3af0907), as SQL: src/testing/make-store-fixture.ts. */
 const VERSION_13 = readFileSync(fileURLToPath(new URL('./fixtures/version-13.sql', import.meta.url)), 'utf8');
+/** Its documents as that commit read them: the fresh store holds the same analyses, whatever the reading does today. */
+const VERSION_13_DOCUMENTS = recordedFixtureDocuments(fileURLToPath(new URL('./fixtures/version-13.documents.json', import.meta.url)));
 
 async function everything(store: Store, ids: readonly string[]): Promise<Record<string, unknown>> {
   return {
@@ -48,9 +50,9 @@ test('a version 13 database (made by that version\'s code) upgrades in place and
     const fresh = openSqliteStore(freshFile);
     const upgraded = openSqliteStore(oldFile);
     try {
-      await writeFixture(fresh);
+      await writeFixture(fresh, VERSION_13_DOCUMENTS);
       assert.equal(await upgraded.ping(), SQLITE_SCHEMA_VERSION);
-      const { first } = await fixtureDocuments();
+      const { first } = VERSION_13_DOCUMENTS;
       const ids = first.map((d) => d.id);
       const expected = await everything(fresh, ids);
       const ledger = expected.ledger as { claims: unknown[]; contradictions: unknown[]; places: unknown[]; board: { total: number } };
