@@ -67,16 +67,22 @@ export function claimSegments(doc: AnalyzedDocument, lexicon: ClaimLexicon, forc
       speaker: a.speaker ?? a.source?.entity ?? null, nested,
     });
   }
-  const covered = doc.attributions.map((a) => a.span);
-  const coveredByStart = indexByPosition(covered, (c) => c[0]);
-  const widest = covered.reduce((m, [s, e]) => Math.max(m, e - s), 0);
+  // What the attributions cover, as disjoint runs in text order (touching spans join): each sentence
+  // finds its first run by binary search, instead of looking back by the widest attribution (a long
+  // quotation made that a scan of the document per sentence, issue 19).
+  const runs: Array<[number, number]> = [];
+  for (const [s, e] of doc.attributions.map((a) => a.span).sort((x, y) => x[0] - y[0])) {
+    const last = runs[runs.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else runs.push([s, e]);
+  }
+  const runEnds = Float64Array.from(runs, (r) => r[1]);
   for (const sentence of doc.sentences) {
     if (sentence.caption) continue;
     let cursor = sentence.span[0];
-    const inside = coveredByStart.between(sentence.span[0] - widest, sentence.span[1])
-      .filter(([s, e]) => e > sentence.span[0] && s < sentence.span[1]).sort((x, y) => x[0] - y[0]);
     const stretches: Array<[number, number]> = [];
-    for (const [s, e] of inside) {
+    for (let k = firstEndAfter(runEnds, sentence.span[0]); k < runs.length && runs[k]![0] < sentence.span[1]; k++) {
+      const [s, e] = runs[k]!;
       if (s > cursor) stretches.push([cursor, s]);
       cursor = Math.max(cursor, e);
     }
@@ -90,6 +96,18 @@ export function claimSegments(doc: AnalyzedDocument, lexicon: ClaimLexicon, forc
     }
   }
   return segments.sort((x, y) => x.start - y.start || y.end - x.end);
+}
+
+/** The first run whose end is after `at` (ends ascend: the runs are disjoint and in order). */
+function firstEndAfter(ends: Float64Array, at: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const forceStarts = new WeakMap<readonly ForceMention[], PositionIndex<ForceMention>>();
