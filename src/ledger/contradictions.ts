@@ -232,7 +232,9 @@ function controlContradictions(claims: readonly LedgerClaim[]): Contradiction[] 
     for (const a of holds) {
       for (const b of holds) if (actorOf(a)! < actorOf(b)! && speaks(a) && speaks(b) && sameTime(a, b)) push(a, b, '');
     }
-    for (const a of holds) {
+    // a party's own capture claim first: the contradiction is between the sides, with the reporter's
+    // account of the capture only when no party's is at hand
+    for (const a of [...holds.filter(speaks), ...holds.filter((c) => !speaks(c))]) {
       const start = a.claim.about.window?.start;
       for (const b of there) {
         if (actorOf(a) === actorOf(b) || a.source.side === b.source.side) continue;

@@ -35,7 +35,10 @@ export function extractNationalActors(text: string, tokens: readonly Token[], se
     let start = i;
     const before = tokens[i - 1];
     if (before && before.sentence === sentence.index && ['a', 'an', 'the', 'one', 'two', 'several', 'some', 'many'].includes(before.norm)) start = i - 1;
-    const found = findHead(tokens, j, Math.min(to, j + 5), lexicon);
+    // a country's bare name is a modifier only before nouns ("US officials", "Sudan state television"): a verb after it
+    // is its predicate ("Ukraine withdrew troops"), so only title and head words may stand between
+    const bareCountry = j === i + 1 && !lexicon.demonyms.has(t.norm) && lexicon.countries.has(t.norm);
+    const found = findHead(tokens, j, Math.min(to, j + 5), lexicon, bareCountry);
     if (!found) continue;
     const [end, kind] = found;
     let last = end;
@@ -53,11 +56,12 @@ export function extractNationalActors(text: string, tokens: readonly Token[], se
 }
 
 /** The end (exclusive) of the longest head found after up to three modifiers, and its kind. */
-function findHead(tokens: readonly Token[], from: number, to: number, lexicon: ActorLexicon): [number, EntityKind] | null {
+function findHead(tokens: readonly Token[], from: number, to: number, lexicon: ActorLexicon, nounsOnly = false): [number, EntityKind] | null {
   let best: [number, EntityKind] | null = null;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     if (t.kind === 'punct' || t.kind === 'quote' || lexicon.phraseBreaks.has(t.norm)) break;
+    if (nounsOnly && t.kind === 'word' && !isCapitalized(t) && !lexicon.titles.has(t.norm) && !isHeadWord(t.norm, lexicon)) break;
     const one = t.norm;
     const two = k + 1 < to ? `${one} ${tokens[k + 1]!.norm}` : '';
     for (const [phrase, len] of [[two, 2], [one, 1]] as const) {
@@ -72,6 +76,12 @@ function findHead(tokens: readonly Token[], from: number, to: number, lexicon: A
     if (best) break;
   }
   return best;
+}
+
+/** A word of any head noun of the lexicon ("forces", "state", "news"). */
+function isHeadWord(word: string, lexicon: ActorLexicon): boolean {
+  const heads = [lexicon.mediaHeads, lexicon.unitHeads, lexicon.forceHeads, lexicon.officialHeads];
+  return heads.some((h) => h.has(word) || [...h].some((phrase) => phrase.split(' ').includes(word)));
 }
 
 /**

@@ -30,7 +30,9 @@ export function extractUnnamedActors(text: string, tokens: readonly Token[], sen
     let side = 'UNKNOWN';
     let rule = 'unnamed-source';
     // a body named before ("DeepState analysts", "Hamas officials", "IDF soldiers"): its members
-    const owner = start - 1 >= from ? aliasEndingAt(tokens, start, from, lexicon) : null;
+    // or its possessive ("Russia's defence circles", "Hamas's officials")
+    const possessive = start - 2 >= from && tokens[start - 1]!.norm === "'s";
+    const owner = start - 1 >= from ? aliasEndingAt(tokens, start, from, lexicon) ?? (possessive ? aliasEndingAt(tokens, start - 1, from, lexicon) : null) : null;
     if (owner && owner.actor.side !== 'UNKNOWN') { start = owner.start; side = owner.actor.side; rule = 'unnamed-member'; }
     else {
       const stated = sideOfRange(tokens, start, i, lexicon);

@@ -66,6 +66,9 @@ export function inferUnnamedSides(tokens: readonly Token[], chosen: readonly Act
       return monitor ? inferred(c, monitor) : c;
     }
     if (c.kind !== 'unnamed' || !NO_SIDE.has(c.side)) return c;
+    // "a Ukrainian soldier and a medic": one joined to an unnamed source of a side by "and" is of that side too
+    const joined = chosen[i - 1];
+    if (joined && joined.kind !== 'media' && joined.kind !== 'evidence' && !NO_SIDE.has(joined.side) && c.from - joined.to === 1 && tokens[joined.to]!.norm === 'and') return inferred(c, joined);
     // "an army source", "a military official": of the army the text has named ("the Sudanese army")
     const service = [...SERVICE_WORDS].find((w) => tokens.slice(c.from, c.to).some((t) => t.norm === w));
     if (service) {

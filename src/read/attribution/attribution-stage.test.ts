@@ -30,6 +30,19 @@ test('the frames reporters use', () => {
     ['“The bridge is intact,” he told reporters on Friday.', 'he', 'told', 'assert', '“The bridge is intact,”'],
     // straight quotes, as wire copy often has them, read like typographic ones
     ['"The bridge is intact," one of the officials said, speaking on condition of anonymity.', 'one of the officials', 'said', 'assert', '"The bridge is intact,"'],
+    // a time after the cue, then a participle clause: the content is before the source
+    ['Many people died in the strike, local officials said Tuesday, prompting outrage.', 'local officials', 'said tuesday', 'assert', 'Many people died in the strike'],
+    // a sentence adverb before the source, a quotation after the cue's comma: the quotation is the content
+    ['Meanwhile, spokesman Ali Hassan said in a statement, “The fight for the bridge is not finished.”', 'spokesman Ali Hassan', 'said in a statement', 'assert', '“The fight for the bridge is not finished.”'],
+    // one capitalised word after the cue, then the end: where it was said, not the content
+    ['"Our view is that the army did not do it," spokeswoman Jane Doe wrote X.', 'spokeswoman Jane Doe', 'wrote', 'assert', '"Our view is that the army did not do it,"'],
+    // a coordinated source with a participle modifier, named after the content
+    ['The enemy has cut our supply lines, a soldier and a medic deployed in the region told the Kyiv Post.', 'a soldier and a medic deployed in the region', 'told', 'assert', 'The enemy has cut our supply lines'],
+    // the passive of a report pointing back to the sentence before
+    ['The bridge was destroyed overnight. This was reported by the regional governor.', 'the regional governor', 'was reported', 'assert', 'The bridge was destroyed overnight'],
+    ['Russia said it took the town. That was denied by the Ukrainian army.', 'the Ukrainian army', 'was denied', 'deny', 'Russia said it took the town'],
+    // an order set as a goal
+    ['The president set the goal to drive the enemy out of the region.', 'The president', 'set the goal to', 'demand', 'drive the enemy out of the region'],
   ];
   for (const [text, source, cue, stance, content] of cases) {
     const [a] = own(text);
@@ -53,6 +66,15 @@ test('a quotation going on after its cue is more of the same content', () => {
   const [c, d] = own('“We will hold,” Zelensky said. “The line is stable,” he added.');
   assert.equal(c?.contentParts, undefined);
   assert.equal(d?.cue?.text, 'added');
+});
+
+test('a content opening with "In addition," goes on the sentence before it', () => {
+  const [a] = own('The town\'s defence will collapse soon. In addition, our troops will gain room to advance, the minister said.');
+  assert.equal(a?.content.text, 'In addition, our troops will gain room to advance');
+  assert.deepEqual(a?.contentParts?.map((p) => p.text), ['The town\'s defence will collapse soon.']);
+  // without the additive word, the sentence before is the reporter's
+  const [b] = own('The town\'s defence will collapse soon. Our troops will gain room to advance, the minister said.');
+  assert.equal(b?.contentParts, undefined);
 });
 
 test('text with no attribution yields only the reporter voice', () => {

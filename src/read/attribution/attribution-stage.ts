@@ -26,6 +26,7 @@ import { widenTaggedContents, widenTaggedCues, widenTaggedSources } from './wide
 import { extendCueVerbGroup } from './extend-cue-verb-group.js';
 import { dropOverlappingCues } from './drop-overlapping-cues.js';
 import { continueQuotedContent } from './continue-quoted-content.js';
+import { extendAdditiveContent } from './extend-additive-content.js';
 import { pastDateline } from './skip-dateline.js';
 import { extractClaimReferences } from './extract-claim-references.js';
 import { indexByPosition, spanCoverage } from '../position-index.js';
@@ -111,7 +112,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         let found = findCues(tokens, sentence, cues).filter((c) => !quoted[c.head]);
         // The tagger decides whether a thought verb is a cue here ("I think", "want", "know" often are not);
         // speech and evidence verbs of the lexicon stay cues.
-        if (tagged) found = found.filter((c) => c.entry.frame !== 'verb' || tagged.cue.some(([a, b]) => a < c.to && c.from < b));
+        if (tagged) found = found.filter((c) => c.entry.frame !== 'verb' || c.anaphoricPassive || tagged.cue.some(([a, b]) => a < c.to && c.from < b));
         for (const c of found) for (let k = c.from; k < c.to; k++) isCue[k] = 1;
         const taken: Array<readonly [number, number]> = [];
         const previous = sentences[sentence.index - 1];
@@ -132,7 +133,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
           return v && cues.connectives ? dropConnectiveSource(tokens, v, cues.connectives) : v;
         };
         for (const c of found) {
-          const anaphoric = cues.anaphors && c.entry.frame === 'verb' ? extractAnaphoricContent(tokens, sentences, sentence, c, cues.anaphors) : null;
+          const anaphoric = cues.anaphors && c.entry.frame === 'verb' ? extractAnaphoricContent(tokens, sentences, sentence, c, cues.anaphors, cues.anaphorAgents) : null;
           // (after the anaphoric reading: "Про це повідомив X" points back, "Про втрату міста свідчать X" names its topic)
           const topic = !anaphoric && cues.topicPrepositions ? extractTopicBeforeCue(tokens, sentence, c, cues.topicPrepositions) : null;
           const candidate = anaphoric ?? topic ?? (c.entry.frame === 'according' ? extractAccordingTo(tokens, sentence, c)
@@ -177,6 +178,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       const anyCue = new Uint8Array(tokens.length);
       for (const c of candidates) for (let k = c.cue[0]; k < c.cue[1]; k++) anyCue[k] = 1;
       candidates = continueQuotedContent(tokens, sentences, candidates, anyCue);
+      if (cues.additives) candidates = extendAdditiveContent(tokens, sentences, candidates, anyCue, cues.additives);
       candidates = dropForceVerbCues(tokens, candidates, doc, forceWords);
 
       const entityById = new Map(doc.entities.map((e) => [e.id, e]));
@@ -204,7 +206,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
         const content: Span = [pastDateline(text, tokens, doc.places, c.content[0], c.content[1]), c.content[1]];
         const contentText = text.slice(content[0], content[1]);
         const parts = (c.contentParts ?? []).map(([a, b]) => ({ span: [a, b] as Span, text: text.slice(a, b) }));
-        const starts = [cueSpan[0], content[0], ...(sourceSpan ? [sourceSpan[0]] : [])];
+        const starts = [cueSpan[0], content[0], ...(sourceSpan ? [sourceSpan[0]] : []), ...parts.map((p) => p.span[0])];
         const ends = [cueSpan[1], content[1], ...(sourceSpan ? [sourceSpan[1]] : []), ...parts.map((p) => p.span[1])];
         const span: Span = [Math.min(...starts), Math.max(...ends)];
         const clause: Span = [Math.min(cueSpan[0], sourceSpan?.[0] ?? cueSpan[0]), Math.max(cueSpan[1], sourceSpan?.[1] ?? cueSpan[1])];
@@ -239,7 +241,9 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       });
 
       // after nesting, in text order: sources read as a careful reader does (appositions, pronouns, descriptions)
-      const sourced = resolveSourceEntities(text, nested, doc.actors, doc.entities, sides, options.hostileTerms);
+      // the day each statement was made, for a pronoun's same-day statement (only days: a month says little)
+      const days = new Map(doc.times.flatMap((t) => (t.value !== null && /^\d{4}-\d{2}-\d{2}$/.test(t.value) ? [[t.id, t.value] as [string, string]] : [])));
+      const sourced = resolveSourceEntities(text, nested, doc.actors, doc.entities, sides, options.hostileTerms, days);
       nested.splice(0, nested.length, ...sourced.attributions);
       const diagnostics: Diagnostic[] = [];
       let entities: readonly Entity[] = sourced.entities;

@@ -35,6 +35,10 @@ export const CueLexiconSchema = z.object({
   contentIntroducers: z.array(z.string().min(1)).optional(),
   /** Words before a cue that point back to its content ("Об этом сообщил X", ", про що повідомили"). */
   anaphors: z.array(z.string().min(1)).optional(),
+  /** Prepositions that open the source after a passive cue an anaphor points back from ("This was reported by X"): the source must open with one, which is not part of it. */
+  anaphorAgents: z.array(z.string().min(1)).optional(),
+  /** Words opening a sentence that add to the one before ("In addition,", "Moreover,"): a content reported before its cue that opens with one goes on that sentence. */
+  additives: z.array(z.string().min(1)).optional(),
   /** Words in a content that deny what it names ("не відповідає дійсності", "фейк"): a neutral cue's stance becomes deny. */
   rejections: z.array(z.string().min(1)).optional(),
 });
@@ -71,6 +75,10 @@ export interface CueLexicon {
   readonly rejections?: ReadonlyArray<readonly string[]>;
   /** Words pointing back to a cue's content, as token norms, longest first; none in the English file. */
   readonly anaphors?: ReadonlyArray<readonly string[]>;
+  /** Prepositions that open the source of a passive anaphoric cue (see CueLexiconSchema). */
+  readonly anaphorAgents?: ReadonlySet<string>;
+  /** Additive sentence openers, as token norms (see CueLexiconSchema). */
+  readonly additives?: ReadonlyArray<readonly string[]>;
   /** Source words pointing back to an actor (see CueLexiconSchema); the English ones are in link-attribution-source.ts. */
   readonly coreference?: SourceCoreference;
   /** A reporting verb without a subject shares the source before (see CueLexiconSchema). */
@@ -118,6 +126,7 @@ export function compileCueLexicon(data: unknown): CueLexicon {
   const norms = (phrases: readonly string[] | undefined): string[][] => (phrases ?? []).map((r) => tokenize(r).map((t) => t.norm)).sort((a, b) => b.length - a.length);
   const rejections = norms(parsed.rejections?.flatMap(expandForms));
   const anaphors = norms(parsed.anaphors);
+  const additives = norms(parsed.additives);
   const connectives = norms(parsed.connectives);
   const coreference = parsed.coreference ? {
     person: new Set(parsed.coreference.person), body: new Set(parsed.coreference.body),
@@ -125,6 +134,7 @@ export function compileCueLexicon(data: unknown): CueLexicon {
   } : undefined;
   return {
     byFirst, ...(rejections.length > 0 ? { rejections } : {}), ...(anaphors.length > 0 ? { anaphors } : {}),
+    ...(parsed.anaphorAgents ? { anaphorAgents: new Set(parsed.anaphorAgents) } : {}), ...(additives.length > 0 ? { additives } : {}),
     ...(coreference ? { coreference } : {}), ...(parsed.dropsSubjects ? { dropsSubjects: true } : {}),
     ...(parsed.contentIntroducers ? { contentIntroducers: new Set(parsed.contentIntroducers) } : {}),
     ...(connectives.length > 0 ? { connectives } : {}),

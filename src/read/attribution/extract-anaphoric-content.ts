@@ -19,6 +19,7 @@ const MEDIUM_PREPOSITIONS: ReadonlySet<string> = new Set(['в', 'во', 'у', '�
  */
 export function extractAnaphoricContent(
   tokens: readonly Token[], sentences: readonly Sentence[], sentence: Sentence, cue: CueMatch, anaphors: ReadonlyArray<readonly string[]>,
+  agents?: ReadonlySet<string>,
 ): AttributionCandidate | null {
   const [sFrom, sTo] = sentence.tokens;
   // right before the cue, or opening the sentence with a few words between ("Об этом РИА Новости сообщил X": the medium told)
@@ -30,6 +31,9 @@ export function extractAnaphoricContent(
     if (gap > 0 && gap <= MAX_GAP && matchAt(a, sFrom) && !tokens.slice(sFrom + a.length, cue.from).some((t) => t.text === ',' || t.text === ':')) { at = sFrom; break; }
   }
   if (at < 0) return null;
+  // English puts the report in the passive: "This was reported by X" — the agent after its preposition speaks
+  const agentAt = agents ? cue.to : -1;
+  if (agents && !(agentAt < sTo && agents.has(tokens[agentAt]!.norm))) return null;
   let k = cue.to;
   while (k < sTo && k - cue.to < MAX_SOURCE && ![',', '.', ';', ':', '!', '?'].includes(tokens[k]!.text)) k++;
   // "Про це речник X повідомив в ефірі": with words between the anaphor and the cue and a place or medium after it, the words between are the speaker
@@ -37,7 +41,7 @@ export function extractAnaphoricContent(
   const anaphorLength = between ? anaphors.find((a) => a.every((n, i) => tokens[sFrom + i]!.norm === n))!.length : 0;
   const source = between && (k === cue.to || MEDIUM_PREPOSITIONS.has(tokens[cue.to]!.norm))
     ? [sFrom + anaphorLength, cue.from] as const
-    : [cue.to, k] as const;
+    : [agents ? agentAt + 1 : cue.to, k] as const;
   if (source[1] <= source[0]) return null;
   const base = { sentence: sentence.index, cue: [cue.from, cue.to] as const, entry: cue.entry, source, rule: 'anaphoric-content' };
   if (at === sFrom) {

@@ -52,8 +52,18 @@ export function extractVerbAttribution(
   }
   // backward: "..., the ministry said" — nothing after the cue but a tail ("in a statement", "on Wednesday");
   // a cue with an addressee ("told reporters on Friday") has its addressee before the tail
-  const afterCue = cue.entry.object ? skipAddressee(tokens, cue.to, sTo) : cue.to;
-  if (source && commaBefore && source[0] > sFrom && !forwardContentFollows(tokens, afterCue, sTo)) {
+  // a time right after the cue is the statement's ("…, officials said Tuesday, prompting …"), not its content
+  let afterCue = cue.entry.object ? skipAddressee(tokens, cue.to, sTo) : cue.to;
+  while (afterCue < sTo && isTimeToken(tokens[afterCue]!, inTime, afterCue)) afterCue++;
+  const afterMedium = skipMediumTail(tokens, afterCue, sTo);
+  // "Meanwhile, X said in a statement, “…”": a quotation opening after the cue's comma is its content,
+  // unless a quotation also ends before the source ("“…,” he said, “…”": the second goes on the first)
+  const quotationFollows = tokens[afterMedium]?.text === ',' && afterMedium + 1 < sTo && isOpenQuote(tokens[afterMedium + 1]!)
+    && !(beforeSource >= sFrom && isCloseQuote(tokens[beforeSource]!));
+  // "“…,” the spokeswoman wrote X.": one word after the cue, then the sentence's end, names where it was said
+  const quotedBefore = beforeSource >= sFrom && (isCloseQuote(tokens[beforeSource]!) || (tokens[beforeSource]!.text === ',' && beforeSource - 1 >= sFrom && isCloseQuote(tokens[beforeSource - 1]!)));
+  const mediumOnly = quotedBefore && afterCue + 1 < sTo + 1 && /^\p{Lu}/u.test(tokens[afterCue]?.text ?? '') && (afterCue + 1 >= sTo || tokens[afterCue + 1]!.text === '.');
+  if (source && commaBefore && source[0] > sFrom && !quotationFollows && (mediumOnly || !forwardContentFollows(tokens, afterCue, sTo))) {
     const content = contentBefore(tokens, sFrom, beforeSource);
     if (content) return { ...base, source, content, rule: 'backward' };
   }
@@ -61,9 +71,9 @@ export function extractVerbAttribution(
   // stops at "for"/"of"; the words back to the comma or closing quote are all the source's
   if (source && !commaBefore && source[0] > sFrom && !forwardContentFollows(tokens, afterCue, sTo)) {
     let k = source[0] - 1;
-    while (k >= sFrom && source[1] - k < MAX_SOURCE && isWordLike(tokens[k]!) && !isCue[k] && (OF_WORDS.has(tokens[k]!.norm) || !PHRASE_STOPS.has(tokens[k]!.norm))) k--;
+    while (k >= sFrom && source[1] - k < MAX_SOURCE && isWordLike(tokens[k]!) && !isCue[k] && (linksSource(tokens, k) || !PHRASE_STOPS.has(tokens[k]!.norm))) k--;
     const bounded = k >= sFrom && k < source[0] - 1 && (tokens[k]!.text === ',' || isCloseQuote(tokens[k]!));
-    if (bounded && [...tokens.slice(k + 1, source[0])].some((t) => OF_WORDS.has(t.norm))) {
+    if (bounded && tokens.slice(k + 1, source[0]).some((_, j) => linksSource(tokens, k + 1 + j))) {
       const content = contentBefore(tokens, sFrom, k);
       if (content) return { ...base, source: [k + 1, source[1]], content, rule: 'backward' };
     }
@@ -230,6 +240,15 @@ function lastContentToken(tokens: readonly Token[], sFrom: number, sTo: number, 
 
 /** Prepositions that join a source's title to its organisation ("a spokesman for the army", "the head of the agency"). */
 const OF_WORDS = new Set(['for', 'of']);
+const PARTICIPLE_PREPOSITIONS = new Set(['in', 'at', 'on', 'near', 'from', 'with', 'to']);
+/**
+ * A word inside a long source named after its content: "a spokesman for the army", "a soldier and a medic",
+ * "a medic deployed in the region" (a preposition after a participle).
+ */
+function linksSource(tokens: readonly Token[], k: number): boolean {
+  const norm = tokens[k]!.norm;
+  return OF_WORDS.has(norm) || norm === 'and' || (PARTICIPLE_PREPOSITIONS.has(norm) && k > 0 && /\p{L}{3,}(?:ed|ing)$/u.test(tokens[k - 1]!.norm));
+}
 
 /** Past a cue's addressee ("told reporters", "told the BBC", "told Reuters"): one to three words before a tail or the end. */
 function skipAddressee(tokens: readonly Token[], from: number, sTo: number): number {

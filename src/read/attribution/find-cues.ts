@@ -8,9 +8,13 @@ export interface CueMatch {
   /** Where the lexicon form itself starts. */
   readonly head: number;
   readonly entry: CueEntry;
+  /** A passive pointed back to by an anaphor, its agent after it ("This was reported by X"): a report whatever a tagger says. */
+  readonly anaphoricPassive?: boolean;
 }
 
 const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'did', 'does', 'do', 'not', "n't", 'could', 'may', 'might', 'can', 'should', 'must', "'d", "'ll"]);
+/** Words opening a sentence that point back to what the one before told ("This was reported by …"). */
+const ANAPHORS = new Set(['this', 'that']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'re", "'s", 'am']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'these', 'those', "'s", 'such', 'any', 'no', 'new', 'earlier', 'latest', 'recent', 'previous', 'official', 'false', 'unfounded', 'repeated', 'similar', 'some', 'many', 'several', 'public', 'written', 'joint']);
 /** A capitalised word that is an adjective of nationality ("Russian claims"), not a subject ("Trump claims"). */
@@ -48,7 +52,16 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, lexicon: 
       // passive: "are thought to", "was reported"; "said" after "be" is rare and also passive
       let b = i - 1;
       while (b >= from && (tokens[b]!.norm === 'not' || tokens[b]!.norm === "n't" || /ly$/.test(tokens[b]!.norm))) b--;
-      if (b >= from && BE.has(tokens[b]!.norm) && !match.participle) continue;
+      if (b >= from && BE.has(tokens[b]!.norm) && !match.participle) {
+        // "This was reported by X", "That has been denied by Y": the passive of a report whose content came before
+        let a = b;
+        while (a - 1 >= from && (AUXILIARIES.has(tokens[a - 1]!.norm) || BE.has(tokens[a - 1]!.norm))) a--;
+        const anaphor = a - 1 === from && lexicon.anaphorAgents !== undefined && ANAPHORS.has(tokens[a - 1]!.norm);
+        if (!anaphor || !lexicon.anaphorAgents!.has(tokens[end]?.norm ?? '')) continue;
+        out.push({ from: a, to: end, head: i, entry: match, anaphoricPassive: true });
+        i = end - 1;
+        continue;
+      }
     }
     let start = i;
     if (match.frame === 'verb') while (start - 1 >= from && AUXILIARIES.has(tokens[start - 1]!.norm)) start--;

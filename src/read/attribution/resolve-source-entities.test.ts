@@ -117,3 +117,45 @@ test('an unnamed official described by a body\'s name ("a health ministry offici
   const got = speakers('Gaza\'s Health Ministry said 300 people were killed. A health ministry official said 500 were killed.');
   assert.equal(got[1]![2], 'HAMAS');
 });
+
+test('"it said … Wednesday" is the group the text says spoke on Wednesday, not the latest group to speak', () => {
+  const got = speakers('Hamas on Wednesday denied the report of its retreat. The Israeli military claimed the group had fled. "Our positions are intact," it said in a statement Wednesday. "We deny every word," it added.');
+  assert.deepEqual(got.map(([, name]) => name), ['Hamas', 'Israel Defense Forces', 'Hamas', 'Hamas']);
+  // undated, "it" stays the latest group to speak
+  assert.equal(speakers('Hamas on Wednesday denied the report of its retreat. The Israeli military claimed the group had fled. "Our positions are intact," it said.')[2]![1], 'Israel Defense Forces');
+  const [, , quoted, added] = got;
+  assert.equal(quoted![1], got[0]![1]);
+  assert.equal(added![1], got[0]![1]);
+  assert.notEqual(quoted![1], got[1]![1]);
+});
+
+test('"its press office" is the press office of the body the possessive points to, with that body\'s side', () => {
+  const doc = read('The Ukrainian Khortytsia group said it had pulled back. Its press office admitted that the attacks had exhausted its units.');
+  const entities = new Map(doc.entities.map((e) => [e.id, e]));
+  const admitted = doc.attributions.find((a) => a.cue?.text === 'admitted')!;
+  const office = entities.get(admitted.speaker ?? '')!;
+  assert.match(office.name, /Khortytsia.* press office$/);
+  assert.equal(office.side, 'UA');
+});
+
+test('"Russia\'s defense circles" are unnamed Russian sources, not the Russian government', () => {
+  const got = speakers('Russia\'s defense circles told a news agency on Monday that the town had been cleared.');
+  assert.deepEqual(got[0], ['told', "Russia's defense circles", 'RU']);
+});
+
+test('"A leader of the X" is the member of X the next sentences name with X, not any person of its side', () => {
+  const got = speakers('A leader of the Rapid Support Forces (RSF) acknowledged on Friday that their forces lost the bridge. In a post online, Omar Hamid, an adviser to the RSF commander, stated that the war was not lost.');
+  assert.equal(got[0]![1], 'Omar Hamid');
+  const other = speakers('A senior official of the Russian Defence Ministry said the border was closed. Vladimir Putin said the talks would go on.');
+  assert.notEqual(other[0]![1], 'Vladimir Putin');
+});
+
+test('shared evidence is named with who made it public', () => {
+  const got = speakers('The Israeli military shared a radar map on Monday. Later the map demonstrated the paths of the rockets.');
+  assert.deepEqual(got.find(([cue]) => cue === 'demonstrated')?.slice(1), ['map shared by Israel Defense Forces', 'IL']);
+});
+
+test('one joined by "and" to a source of a side is of that side ("a Ukrainian soldier and a medic")', () => {
+  const got = speakers('Russian troops have cut our supply lines, a Ukrainian soldier and a medic deployed in the region told the Kyiv Post.');
+  assert.equal(got[0]![2], 'UA');
+});

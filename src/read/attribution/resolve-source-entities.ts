@@ -25,6 +25,18 @@ const GROUP_HEADS = new Set([
   'statement', 'group', 'ministry', 'military', 'army', 'organisation', 'organization', 'movement', 'militia', 'agency', 'office', 'command',
   'service', 'department', 'administration', 'government', 'authorities', 'spokesperson\'s office', 'channel', 'post', 'report', 'communique', 'announcement',
 ]);
+/** Heads of a part of an organisation that speaks for it ("its press office", "their command"), not of what it issued. */
+const SUB_BODY_HEADS = new Set(['office', 'service', 'command', 'department', 'headquarters', 'staff']);
+
+/** The part of a body a possessive description names ("its press office" of the Khortytsia group): one entity per body and part. */
+function partOf(body: Entity, part: string, added: Map<string, Entity>): Entity {
+  const id = `${body.id}:part:${part.replace(/\s+/g, '-')}`;
+  const existing = added.get(id);
+  if (existing) return existing;
+  const entity: Entity = { id, name: `${body.name} ${part}`, kind: body.kind, side: body.side, role: null, key: null, mentions: [] };
+  added.set(id, entity);
+  return entity;
+}
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those']);
 const NOT_NAME_WORDS = new Set(['the', 'a', 'an', 'it', 'they', 'he', 'she', 'we', 'i', 'you', 'this', 'that', 'there', 'but', 'and', 'in', 'on', 'at', 'as', 'if', 'when', 'while']);
 
@@ -61,6 +73,8 @@ interface Speaker {
   readonly claimed?: boolean;
   /** Where the statement's cue ends: a participle after it in the same sentence is the same speaker's. */
   readonly cueEnd?: number;
+  /** The day the statement was made, when the text dates it ("on Wednesday" → 2023-10-18). */
+  readonly day?: string;
 }
 
 /** A wire dateline: a place in capitals, perhaps a date, the agency in brackets, a dash ("KYIV, Nov 20 (Reuters) -"). */
@@ -97,7 +111,7 @@ function properName(head: string): boolean {
  */
 export function resolveSourceEntities(
   text: string, attributions: readonly Attribution[], actors: readonly ActorMention[], entities: readonly Entity[], sides: ReadonlyMap<string, Side>,
-  hostileTerms: readonly HostileTerm[] = [],
+  hostileTerms: readonly HostileTerm[] = [], days: ReadonlyMap<string, string> = new Map(),
 ): SourceResolution {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const added = new Map<string, Entity>();
@@ -133,6 +147,7 @@ export function resolveSourceEntities(
   const latestSpeaker = (person: boolean): Entity | undefined => latestOf(speakers, (s) => s.entity, (e) => isPersonLike(e) === person);
   const lastPerson = (): Entity | undefined => latestOf(persons, (e) => e, () => true);
   const lastGroup = (): Entity | undefined => latestOf(groups, (e) => e, () => true);
+  const dayOf = (a: Attribution): string | undefined => (a.time ? days.get(a.time) : undefined);
 
   for (const { a, i } of order) {
     if (!a.source) {
@@ -158,6 +173,7 @@ export function resolveSourceEntities(
     advanceActors(source.span[0]);
     hostile = hostileTerms.length > 0 ? sidesNamedHostile(a.content.text, hostileTerms) : hostile;
     let resolved = participleSpeaker(text, a, speakers.at(-1))
+      ?? sameDayGroup(source.text, dayOf(a), speakers, hostile)
       ?? resolveOne(text, source.span, source.text, sortedActors, actorsByStart, entityOf, sides, added, latestSpeaker, lastPerson, lastGroup, speakers, hostile, entities);
     // "The video shows …" after "the ministry released footage": evidence the text points back to is its
     // publisher's (issue 13: evidence with the side of whoever published it); "footage shared online" has none
@@ -168,14 +184,16 @@ export function resolveSourceEntities(
     }
     // "The army shared a radar map … the map demonstrated …": the map speaks, with the side of the actor that shared it
     const evidence = resolved ?? entityOf(source.entity);
-    const publisher = evidence?.kind === 'evidence' && evidence.side === 'UNKNOWN' ? sharedBy(text, source, actorsByStart, entityOf) : undefined;
-    if (publisher) {
-      out[i] = { ...a, source, ...(resolved ? { source: { ...source, entity: resolved.id }, speaker: resolved.id } : {}), side: publisher.side };
+    const shared = evidence?.kind === 'evidence' && evidence.side === 'UNKNOWN' ? sharedBy(text, source, actorsByStart, entityOf) : undefined;
+    if (shared && evidence) {
+      // the record is named with who made it public ("map shared by the Israel Defense Forces"): two bodies' maps are two records
+      const record = publishedRecord(evidence, shared.verb, shared.entity, added);
+      out[i] = { ...a, source: { ...source, entity: record.id }, speaker: record.id, side: record.side };
       continue;
     }
     const entity = resolved ?? entityOf(source.entity);
     if (entity && entity.kind !== 'evidence' && (entity.kind !== 'unnamed' || isPersonDescription(entity.name))) speakers.push({
-      span: source.span, entity, ...(a.cue ? { cueEnd: a.cue.span[1] } : {}),
+      span: source.span, entity, ...(a.cue ? { cueEnd: a.cue.span[1] } : {}), ...(dayOf(a) ? { day: dayOf(a) } : {}),
       ...(a.stance === 'evidence' ? { published: true } : {}), ...(a.cue?.lemma === 'claim' ? { claimed: true } : {}),
     });
     if (resolved && resolved.id !== source.entity) {
@@ -189,7 +207,49 @@ export function resolveSourceEntities(
       if (body && !hostile.has(body.side)) out[i] = { ...a, source, side: body.side };
     }
   }
+  namedAfter(text, out, entityOf);
   return { attributions: out, entities: added.size === 0 ? [...entities] : [...entities, ...added.values()].sort((x, y) => x.id.localeCompare(y.id)) };
+}
+
+/** "A leader of the RSF acknowledged …": one member of a named body, described without a name. */
+const INDEFINITE_MEMBER = /^(?:a|an|one)\s+(?:senior\s+|top\s+|high-ranking\s+)?(?:leader|commander|official|adviser|advisor|aide|spokesman|spokeswoman|spokesperson|representative|member)\s+(?:of|for|to|in)\s+(?:the\s+)?\p{Lu}/iu;
+/** The names the text and the dictionary give a body: its name, and the capitalised names and acronyms in the description ("(RSF)"). */
+function namesOf(body: Entity, description: string): string[] {
+  const written = description.split(/\s+(?:of|for|to|in)\s+(?:the\s+)?/i).slice(1).join(' ');
+  return [body.name, ...(written.match(/\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*/gu) ?? [])].filter((n) => n.length >= 3);
+}
+/** A source with the apposition that may follow it, up to its cue ("Bashir Tabiq, an adviser to the RSF commander, stated"). */
+const introduction = (text: string, a: Attribution): string =>
+  text.slice(a.source!.span[0], a.cue && a.cue.span[0] > a.source!.span[0] ? Math.min(a.cue.span[0], a.source!.span[0] + 200) : a.source!.span[1]);
+/** How far after such a description its person may be named (about two sentences). */
+const NAMED_AFTER_REACH = 400;
+
+/**
+ * "A leader of the RSF acknowledged … In a post on X, Bashir Tabiq, an adviser to the RSF commander,
+ * stated …": a lead that describes a member of a body and names him in the next sentences. The
+ * description is the person who next speaks for that body, named, when he speaks within reach and in
+ * a later sentence; otherwise it stays the body's.
+ */
+function namedAfter(text: string, out: Attribution[], entityOf: (id: string | null) => Entity | undefined): void {
+  const spoken = out.map((a, i) => ({ a, i })).filter(({ a }) => a.source && a.speaker).sort((x, y) => x.a.source!.span[0] - y.a.source!.span[0]);
+  for (const [k, { a, i }] of spoken.entries()) {
+    const body = entityOf(a.speaker!);
+    if (!body || body.kind === 'person' || body.kind === 'unnamed' || body.kind === 'evidence' || !INDEFINITE_MEMBER.test(a.source!.text)) continue;
+    const end = a.source!.span[1];
+    const afterSentence = Math.max(end, a.content.span[1]);
+    for (const { a: later } of spoken.slice(k + 1)) {
+      const start = later.source!.span[0];
+      if (start - end > NAMED_AFTER_REACH) break;
+      if (start < afterSentence) continue;
+      const person = entityOf(later.speaker!);
+      // named with the body ("Bashir Tabiq, an adviser to the RSF commander"), not any person of its side
+      if (person?.kind === 'person' && person.side === body.side && namesOf(body, a.source!.text).some((n) => introduction(text, later).includes(n))) {
+        out[i] = { ...a, source: { ...a.source!, entity: person.id }, speaker: person.id };
+        break;
+      }
+      if (person && person.kind !== 'person' && person.side !== body.side) break;
+    }
+  }
 }
 
 function resolveOne(
@@ -280,7 +340,12 @@ function resolveOne(
       for (let k = speakers.length - 1; k >= 0; k--) if (speakers[k]!.claimed && !hostile.has(speakers[k]!.entity.side)) return speakers[k]!.entity;
       return latestSpeaker(false) ?? latestSpeaker(true);
     }
-    if (GROUP_HEADS.has(last) && inside.length === 0) return latestSpeaker(false) ?? lastGroup();
+    if (GROUP_HEADS.has(last) && inside.length === 0) {
+      const body = latestSpeaker(false) ?? lastGroup();
+      // "Its press office admitted …": a part of the body the possessive points to speaks for it, under its own name
+      if (body && (ws[0] === 'its' || ws[0] === 'their') && SUB_BODY_HEADS.has(last) && body.kind !== 'unnamed' && body.kind !== 'evidence') return partOf(body, ws.slice(1).join(' '), added);
+      return body;
+    }
   }
   if (comma < 0 && inside.length > 0 && !titleBody) return undefined; // the actor stage decided
   // "Civic Chamber member Vladimir Rogov": a title before the name, the name is the capitalised run that ends the head.
@@ -308,6 +373,30 @@ function resolveOne(
   return entity;
 }
 
+/**
+ * "Islamic Jihad on Wednesday described as lies … The ministry claimed … '…,' it said in a statement
+ * Wednesday": a group pronoun whose statement the text dates is the group that the text says spoke on
+ * that day, when the latest group to speak is not dated so (a lead's statement, quoted later at length).
+ */
+function sameDayGroup(sourceText: string, day: string | undefined, speakers: readonly Speaker[], hostile: ReadonlySet<Side>): Entity | undefined {
+  if (!day || !GROUP_PRONOUNS.has(sourceText.trim().toLowerCase())) return undefined;
+  const groupsSpoke = speakers.filter((s) => !isPersonLike(s.entity) && !hostile.has(s.entity.side));
+  const latest = groupsSpoke.at(-1);
+  if (!latest || latest.day === day) return undefined;
+  for (let k = groupsSpoke.length - 1; k >= 0; k--) if (groupsSpoke[k]!.day === day) return groupsSpoke[k]!.entity;
+  return undefined;
+}
+
+/** Evidence as the record a body made public: one entity per record and publisher, with the publisher's side. */
+function publishedRecord(evidence: Entity, verb: string, publisher: Entity, added: Map<string, Entity>): Entity {
+  const id = `${evidence.id}:by:${publisher.id}`;
+  const existing = added.get(id);
+  if (existing) return existing;
+  const entity: Entity = { id, name: `${evidence.name} ${verb} by ${publisher.name}`, kind: 'evidence', side: publisher.side, role: null, key: null, mentions: [] };
+  added.set(id, entity);
+  return entity;
+}
+
 /** Verbs of making evidence public ("shared a radar map", "released footage"). */
 const PUBLISHING = /\b(?:shared|released|published|posted|showed|presented|provided|distributed|circulated|issued)\s+(?:(?:a|an|the|its|their|new|what\s+it\s+said\s+was)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 const PUBLISHER_WINDOW = 600;
@@ -316,7 +405,7 @@ const PUBLISHER_WINDOW = 600;
  * The actor that published the evidence a source names ("The army shared a radar map on X. … The map
  * demonstrated …"): the same noun, the object of a publishing verb whose subject is an actor just before it.
  */
-function sharedBy(text: string, source: NonNullable<Attribution['source']>, actorsByStart: PositionIndex<ActorMention>, entityOf: (id: string | null) => Entity | undefined): Entity | undefined {
+function sharedBy(text: string, source: NonNullable<Attribution['source']>, actorsByStart: PositionIndex<ActorMention>, entityOf: (id: string | null) => Entity | undefined): { entity: Entity; verb: string } | undefined {
   const noun = /([\p{L}-]+)\s*$/u.exec(source.text)?.[1]?.toLowerCase();
   if (!noun) return undefined;
   const from = Math.max(0, source.span[0] - PUBLISHER_WINDOW);
@@ -330,7 +419,7 @@ function sharedBy(text: string, source: NonNullable<Attribution['source']>, acto
       const actor = near[m]!;
       if (!/^\s*(?:(?:has|have|had|also|then|later|on\s+\p{L}+)\s+)*$/u.test(text.slice(actor.span[1], verbAt))) break;
       const e = entityOf(actor.entity);
-      return e && e.kind !== 'evidence' && e.kind !== 'unnamed' ? e : undefined;
+      return e && e.kind !== 'evidence' && e.kind !== 'unnamed' ? { entity: e, verb: /\p{L}+/u.exec(verb[0])![0].toLowerCase() } : undefined;
     }
   }
   return undefined;

@@ -66,7 +66,7 @@ export type TriggerEntry = z.infer<typeof triggerSchema>;
 export type PredicateEntry = z.infer<typeof predicateSchema> & { readonly predicate: Exclude<Predicate, 'said'> };
 export type ClaimContext = z.infer<typeof contextFileSchema>;
 
-/** One trigger, flattened with its predicate, words split into a token pattern ('*' = up to two tokens). */
+/** One trigger, flattened with its predicate, words split into a token pattern ('*' = up to two tokens, '**' up to four). */
 export interface CompiledTrigger extends TriggerEntry {
   readonly entry: PredicateEntry;
   readonly lemma: string;
@@ -116,7 +116,7 @@ export function compileClaimLexicon(predicatesJson: unknown, contextJson: unknow
       if ((trigger.agent !== undefined || trigger.patient !== undefined) !== (trigger.form !== undefined)) {
         throw new Error(`data/claims/predicates.json: ${entry.predicate}: trigger '${words.join(' ')}' needs 'form' together with 'agent'/'patient'`);
       }
-      if (words[0] === '*') throw new Error(`data/claims/predicates.json: ${entry.predicate}: a trigger cannot start with '*'`);
+      if (words[0] === '*' || words[0] === '**') throw new Error(`data/claims/predicates.json: ${entry.predicate}: a trigger cannot start with '*'`);
       const compiled: CompiledTrigger = { ...trigger, words, entry, lemma: words.join(' ') };
       const list = byFirst.get(words[0]!) ?? [];
       list.push(compiled);

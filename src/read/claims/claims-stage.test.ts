@@ -182,3 +182,12 @@ test('the parties of the Red Sea war are forces: a Houthi report that U.S. strik
   assert.equal(arg(find(doc.claims, 'struck', 'strikes'), 'actor')?.key, 'force:US');
   assert.equal(doc.attributions.find((a) => a.voice === 'source')?.stance, 'accuse');
 });
+
+test('a country that withdraws troops is the one that withdrew; under the threat of encirclement it is the one encircled', async () => {
+  const doc = await read('Ukraine withdrew troops from Vuhledar due to the threat of encirclement of the city.');
+  const withdrew = find(doc.claims, 'withdrew', 'withdrew');
+  assert.equal(arg(withdrew, 'actor')?.key, 'force:UA');
+  const encircled = find(doc.claims, 'encircled', 'encirclement');
+  assert.equal(arg(encircled, 'force')?.key, 'force:UA');
+  assert.notEqual(arg(encircled, 'by')?.key, 'force:UA');
+});

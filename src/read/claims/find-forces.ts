@@ -86,6 +86,8 @@ export function findForces(doc: AnalyzedDocument, lexicon: ClaimLexicon): ForceM
       for (let j = i + 1; j < tokens.length && j <= i + 5; j++) {
         const t = tokens[j]!;
         if (t.sentence !== tokens[i]!.sentence || t.kind === 'punct' || t.kind === 'quote') break;
+        // "Ukraine withdrew troops": a claim's verb between the name and the noun ends the phrase
+        if (head < 0 && lexicon.triggersByFirst.get(t.norm)?.some((tr) => tr.form === 'verb' || tr.form === 'participle')) break;
         if (lexicon.forceNouns.has(t.norm)) head = j;
         else if (head >= 0) break;
       }

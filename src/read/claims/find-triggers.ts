@@ -8,8 +8,9 @@ export interface TriggerMatch {
   readonly trigger: CompiledTrigger;
 }
 
-/** How many tokens a '*' in a trigger pattern may skip. */
+/** How many tokens a '*' in a trigger pattern may skip; '**' skips a longer phrase ("the battle ** is not over": "around the Republican Palace"). */
 const MAX_SKIP = 2;
+const MAX_LONG_SKIP = 4;
 
 /**
  * Proposes trigger matches in tokens [from, to): at each token the longest
@@ -39,11 +40,11 @@ function matchAt(tokens: readonly Token[], start: number, limit: number, words: 
   let t = start;
   for (let w = 0; w < words.length; w++) {
     const word = words[w]!;
-    if (word === '*') {
+    if (word === '*' || word === '**') {
       const next = words[w + 1];
       if (next === undefined) return -1;
       let found = -1;
-      for (let k = t; k < Math.min(limit, t + MAX_SKIP + 1); k++) {
+      for (let k = t; k < Math.min(limit, t + (word === '**' ? MAX_LONG_SKIP : MAX_SKIP) + 1); k++) {
         if (tokens[k]!.norm === next) { found = k; break; }
       }
       if (found < 0) return -1;

@@ -505,8 +505,11 @@ const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 
 const AUX_GAP = new Set(['not', 'never', 'reportedly', 'allegedly', 'already', 'now', 'also', 'still', 'just', 'effectively', 'completely', 'fully', 'almost', 'nearly', 'partially', 'partly', 'largely', 'practically', 'virtually', 'then', "n't"]);
 /** Words before a participle that make it a modifier of the force after it ("the encircled Ukrainian troops"). */
 const MODIFIER_BEFORE = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'with', 'from', 'about', 'their', 'its', 'his', 'her', 'our', 'these', 'those', 'some', 'any', 'newly', 'remaining', 'freeing', 'free', 'rescue', 'rescued']);
-/** Words before a noun trigger that put its subject inside the state ("troops in an encirclement", "broke out of the pocket"). */
-const INSIDE_BEFORE = new Set(['in', 'into', 'inside', 'within', 'from']);
+/**
+ * Words before a noun trigger that put its subject inside the state ("troops in an encirclement", "broke out of the pocket"),
+ * or under its threat ("withdrew under the threat of encirclement", "at risk of encirclement": the subject would be the one encircled).
+ */
+const INSIDE_BEFORE = new Set(['in', 'into', 'inside', 'within', 'from', 'threat', 'risk', 'danger']);
 /** Words after a participle that show it has no object ("troops encircled in Pokrovsk"): a reduced passive. */
 const NO_OBJECT_AFTER = new Set(['in', 'near', 'at', 'around', 'inside', 'outside', 'on', 'east', 'west', 'north', 'south', 'there', 'for', 'since', 'and', 'or', ',', '.', ';', ':', ')', '"']);
 
@@ -956,7 +959,9 @@ function evidenceGrade(
     if (seg.voice === 'reporter' && sentence.some((w) => lexicon.evidence.has(w))) return 'independent';
     return 'reporter';
   }
-  if (entry?.favours && polarity === 'positive' && (modality === 'asserted' || modality === 'intended')) {
+  // An intended move concedes only when it is one's own withdrawal ("an order to withdraw from the town");
+  // an intention to stop the other side's advance ("efforts to push back advancing forces") concedes nothing.
+  if (entry?.favours && polarity === 'positive' && (modality === 'asserted' || (modality === 'intended' && entry.predicate === 'withdrew'))) {
     const actor = args.get(entry.roles[0]!)?.key;
     const actorSide = actor?.startsWith('force:') ? actor.slice('force:'.length) : null;
     const favoured = actorSide === null ? null : entry.favours === 'actor' ? actorSide : lexicon.context.opponents[actorSide];

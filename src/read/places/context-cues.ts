@@ -13,6 +13,8 @@ export interface ContextCues {
   /** A street, square or park word (Russian, Ukrainian): the name beside it is a place the gazetteer lacks. */
   readonly streetWord: ReadonlySet<string>;
   readonly direction: ReadonlySet<string>;
+  /** A noun of fighting over something ("the battle for X", "the fight for X"): "for" after it is a locative cue. */
+  readonly contestWord: ReadonlySet<string>;
   readonly title: ReadonlySet<string>;
   readonly orgWord: ReadonlySet<string>;
   readonly governmentVerb: ReadonlySet<string>;
@@ -25,14 +27,14 @@ export interface ContextCues {
 
 const CATEGORY: Readonly<Record<string, keyof ContextCues>> = textTable({
   locative: 'locative', 'from-or-with': 'fromOrWith', settlement: 'settlement', 'region-word': 'regionWord', 'direction-word': 'directionWord', 'street-word': 'streetWord', direction: 'direction',
-  title: 'title', 'org-word': 'orgWord', 'government-verb': 'governmentVerb', 'government-noun': 'governmentNoun',
+  'contest-word': 'contestWord', title: 'title', 'org-word': 'orgWord', 'government-verb': 'governmentVerb', 'government-noun': 'governmentNoun',
   'government-object-verb': 'governmentObjectVerb', 'not-place': 'notPlace', 'given-name': 'givenName',
 });
 
 /** Parses the cue file (`category<TAB>word`, `#` comments); throws naming the line on an unknown category. */
 export function parseContextCues(text: string, file = 'context-cues.tsv'): ContextCues {
   const sets: Record<keyof ContextCues, Set<string>> = {
-    locative: new Set(), fromOrWith: new Set(), settlement: new Set(), regionWord: new Set(), directionWord: new Set(), streetWord: new Set(), direction: new Set(), title: new Set(),
+    locative: new Set(), fromOrWith: new Set(), settlement: new Set(), regionWord: new Set(), directionWord: new Set(), streetWord: new Set(), direction: new Set(), contestWord: new Set(), title: new Set(),
     orgWord: new Set(), governmentVerb: new Set(), governmentNoun: new Set(), governmentObjectVerb: new Set(), notPlace: new Set(), givenName: new Set(),
   };
   text.split('\n').forEach((raw, i) => {

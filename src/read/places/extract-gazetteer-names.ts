@@ -199,5 +199,6 @@ export function hasCue(tokens: readonly Token[], i: number, from: number, cues: 
   const w = cue.word;
   if (cues.fromOrWith.has(w)) return !INSTRUMENTAL.test(tokens[i]!.norm);
   if (w === 'of') return k - 1 >= from && (cues.settlement.has(tokens[k - 1]!.norm));
+  if (w === 'for') return k - 1 >= from && cues.contestWord.has(tokens[k - 1]!.norm);
   return cues.locative.has(w) || hasCueWord(cues.settlement, w);
 }

@@ -70,8 +70,12 @@ export function resolvePlaces(proposals: readonly PlaceProposal[], gazetteer: Ga
           const countryShare = shareOfOthers(context, members, e.country);
           if (e.country !== '' && countryShare > 0.3) { s += Math.min(3, 1 + countryShare); why.push('context.country'); }
           if (e.admin1 !== null && e.featureCode !== 'ADM1' && (context.admin1.get(`${e.country}.${e.admin1}`) ?? []).some((q) => !members.includes(q))) { s += 2; why.push('context.admin1'); }
-          if (e.featureCode === 'ADM1' && e.admin1 !== null) {
-            // Each town named inside the division is evidence for it, up to three.
+          // Each town named inside the division is evidence for it, up to three; as much for the town the
+          // division is named after ("Khartoum" beside Omdurman is the city as much as the state; the name alone
+          // means the city, as "Donetsk" does)
+          const namesake = e.featureClass === 'P' && e.admin1 !== null
+            && p.hits.some((o) => { const d = gazetteer.entry(o.entry); return d.featureCode === 'ADM1' && d.country === e.country && d.admin1 === e.admin1; });
+          if ((e.featureCode === 'ADM1' || namesake) && e.admin1 !== null) {
             const towns = (context.inside.get(`${e.country}.${e.admin1}`) ?? []).filter((q) => !members.includes(q)).length;
             if (towns > 0) { s += 2 * Math.min(3, towns); why.push('context.contains'); }
           }
