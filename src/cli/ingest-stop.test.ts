@@ -8,7 +8,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,11 +104,23 @@ test('ingest: a FIFO on the command line that nobody writes to does not hold the
   child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
   child.stdout.resume();
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
-  // The run opens the database before the input: once it exists, the run is past start-up and blocked opening the pipe.
+  // The run opens the database before the input: once it exists, the run is past start-up; then wait until one of its
+  // threads is blocked opening the pipe (Linux shows `wait_for_partner` as the thread's wait channel), so that a slow,
+  // loaded machine does not send the signal while the run is still starting (it would then stop cleanly, no kill needed).
   for (let i = 0; i < 1200 && stored(db) === 0 && !existsSync(db); i++) await new Promise((r) => setTimeout(r, 100));
-  await new Promise((r) => setTimeout(r, 500));
+  for (let i = 0; i < 600 && !blockedOnFifo(child.pid!); i++) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 200));
   child.kill('SIGTERM');
   assert.equal(await exited, 'SIGKILL', `it killed itself, not waiting for the pipe: ${stderr}`);
   assert.match(stderr, /not stopped within 1\.5 s; quitting/);
   rmSync(feed, { force: true });
 });
+
+/** Whether a thread of the process waits in the kernel for a FIFO's writer (Linux /proc; false where it cannot be read). */
+function blockedOnFifo(pid: number): boolean {
+  try {
+    return readdirSync(`/proc/${pid}/task`).some((t) => {
+      try { return readFileSync(`/proc/${pid}/task/${t}/wchan`, 'utf8').includes('wait_for_partner'); } catch { return false; }
+    });
+  } catch { return false; }
+}
