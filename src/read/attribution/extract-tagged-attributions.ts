@@ -54,7 +54,7 @@ export function extractTaggedAttributions(
   for (const cue of tagged.cue) {
     if (taken.some((t) => overlap(t, cue))) continue;
     if (!tokens.slice(cue[0], cue[1]).some(isWordLike)) continue;
-    const source = nearestSpan(tagged.source, cue);
+    const source = wordsAround(tokens, nearestSpan(tagged.source, cue), sFrom, sTo, cue);
     // a passive ("are thought to", "is expected to") says nothing its subject said: with no agent
     // ("by X") right after it, it is the reporter's hedge, left to the reporter's voice
     if (PASSIVE_BE.has(tokens[cue[0]]!.norm) && !(source && source[0] >= cue[1] && (tokens[cue[1] - 1]!.norm === 'by' || tokens[cue[1]]?.norm === 'by' && source[0] === cue[1] + 1))) continue;
@@ -88,6 +88,20 @@ export function extractTaggedAttributions(
     });
   }
   return out;
+}
+
+/**
+ * A tagged source that is only a quotation mark (the tagger marked the quote of `Russian "warlords"`) is the
+ * words and quotation marks joined to it, short of the cue: `Russian "warlords"`; null when no word is there.
+ */
+function wordsAround(tokens: readonly Token[], source: Range | null, from: number, to: number, cue: Range): Range | null {
+  if (!source || tokens.slice(source[0], source[1]).some(isWordLike)) return source;
+  const joined = (t: Token): boolean => isWordLike(t) || t.kind === 'quote';
+  const outsideCue = (k: number): boolean => k < cue[0] || k >= cue[1];
+  let [a, b] = source;
+  while (a - 1 >= from && outsideCue(a - 1) && joined(tokens[a - 1]!) && source[1] - a < 8) a--;
+  while (b < to && outsideCue(b) && joined(tokens[b]!) && b - source[0] < 8) b++;
+  return tokens.slice(a, b).some(isWordLike) ? [a, b] : null;
 }
 
 /** A token range without leading and trailing punctuation (closing quotes kept); null when no word is left. */

@@ -159,3 +159,8 @@ test('one joined by "and" to a source of a side is of that side ("a Ukrainian so
   const got = speakers('Russian troops have cut our supply lines, a Ukrainian soldier and a medic deployed in the region told the Kyiv Post.');
   assert.equal(got[0]![2], 'UA');
 });
+
+test('a source the tagger marks only by its quotation mark is the quoted words with it (`Russian "warlords"`)', () => {
+  const got = speakers('Russian "warlords" also wrote about capturing the city.');
+  assert.equal(got[0]?.[2], 'RU');
+});
