@@ -105,7 +105,7 @@ test('a wire dateline before a source is not part of it; "the Sudanese army" is 
   assert.equal(sources[0]!.source?.text, 'Human Rights Watch');
   assert.equal(sources[0]!.side, 'THIRD');
   assert.equal(entities.get(sources[1]!.speaker ?? '')?.name, 'Sudanese Armed Forces');
-  assert.equal(sources[2]!.side, 'SAF');
+  assert.equal(sources[2]!.side, 'SD');
 });
 
 test('a title after its country ("Ukraine\'s commander-in-chief") is the person of that side who holds it', () => {

@@ -191,3 +191,12 @@ test('a country that withdraws troops is the one that withdrew; under the threat
   assert.equal(arg(encircled, 'force')?.key, 'force:UA');
   assert.notEqual(arg(encircled, 'by')?.key, 'force:UA');
 });
+
+test('a time in a later clause of another event is not the claim\'s ("…, for the first time since the war broke out two years ago")', async () => {
+  const doc = await read('The army announced on Friday that it had regained control of the palace in Khartoum, for the first time since the war broke out nearly two years ago.', '2025-03-22');
+  const captured = find(doc.claims, 'captured', 'regained control');
+  assert.equal(captured.about.window?.start, '2025-03-21');
+  // a time right after "since" is the claim's own
+  const held = await read('Russian forces have controlled the town since October 2023.');
+  assert.equal(find(held.claims, 'controls', 'controlled').about.window?.start, '2023-10-01');
+});

@@ -915,6 +915,28 @@ function statementTime(doc: AnalyzedDocument, seg: ClaimSegment): Claim['statedA
   return { time: null, value: doc.meta.published ? doc.meta.published.slice(0, 10) : null };
 }
 
+/** Words that open a clause of another event after a claim ("…, for the first time since the war broke out two years ago"). */
+const SUBORDINATORS = new Set(['since', 'after', 'before', 'until', 'when', 'while']);
+
+/**
+ * Whether a time after a trigger stands in a clause of its own, opened by a subordinator with words between
+ * ("regained control …, for the first time since the war broke out nearly two years ago": the war's time, not
+ * the recapture's). A time right after the subordinator ("since October", "after 2022") is the claim's.
+ */
+function inLaterClause(tokens: readonly Token[], from: number, at: number): boolean {
+  let k = from;
+  while (k < tokens.length && tokens[k]!.span[1] <= at) {
+    if (SUBORDINATORS.has(tokens[k]!.norm)) {
+      // a clause: the subordinator then at least two words before the time
+      let words = 0;
+      for (let j = k + 1; j < tokens.length && tokens[j]!.span[1] <= at; j++) if (tokens[j]!.kind === 'word') words++;
+      if (words >= 2) return true;
+    }
+    k++;
+  }
+  return false;
+}
+
 function aboutTime(
   doc: AnalyzedDocument, seg: ClaimSegment, match: TriggerMatch, statedAt: Claim['statedAt'],
   _timesById: Map<string, AnalyzedDocument['times'][number]>, left: number, right: number,
@@ -925,7 +947,7 @@ function aboutTime(
   const at = tokens[match.from]!.span[0];
   const stated = statedAt.value;
   const inClause = within(docIndex(doc).timesByStart, lo, hi)
-    .filter((t) => !t.caption && t.type !== 'SET')
+    .filter((t) => !t.caption && t.type !== 'SET' && !inLaterClause(tokens, match.to, t.span[0]))
     .sort((a, b) => Math.abs(a.span[0] - at) - Math.abs(b.span[0] - at));
   for (const t of inClause) {
     let window: DateWindow | null = null;
