@@ -58,6 +58,16 @@ export function runRules(rules: readonly ExtractionRule[], text: string): TimeCa
   return out;
 }
 
+/**
+ * Every rule over the whole text, without the prefix index: what runRules returns by definition (its test
+ * compares the two on texts of every script the rules read).
+ */
+export function scanRules(rules: readonly ExtractionRule[], text: string): TimeCandidate[] {
+  const out: TimeCandidate[] = [];
+  for (const rule of rules) scanWholeText(rule, text, out);
+  return out;
+}
+
 /** The plain scan, for a rule without prefixes . */
 function scanWholeText(rule: ExtractionRule, text: string, out: TimeCandidate[]): void {
   rule.pattern.lastIndex = 0;
@@ -106,6 +116,8 @@ interface PrefixIndex {
   readonly byFirstTwo: ReadonlyArray<readonly PrefixEntry[] | undefined>;
   /** Rules with prefixes (the others scan the whole text). */
   readonly filtered: readonly number[];
+  /** Of those, the rules whose matches may begin with a character that is not ASCII. */
+  readonly nonAsciiStart: readonly number[];
   readonly sticky: ReadonlyArray<RegExp | undefined>;
 }
 
@@ -116,26 +128,30 @@ function prefixIndexOf(rules: readonly ExtractionRule[]): PrefixIndex {
   if (index) return index;
   const rulesByPrefix = new Map<string, number[]>();
   const filtered: number[] = [];
+  const nonAsciiStart: number[] = [];
   const sticky: Array<RegExp | undefined> = [];
   rules.forEach((rule, r) => {
-    const prefixes = rule.pattern.flags.includes('i') && rule.pattern.flags.includes('u') ? matchPrefixes(rule.pattern.source) : null;
-    sticky.push(prefixes ? new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '') + 'y') : undefined);
-    if (!prefixes) return;
+    const read = rule.pattern.flags.includes('i') && rule.pattern.flags.includes('u') ? matchPrefixes(rule.pattern.source) : null;
+    sticky.push(read ? new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '') + 'y') : undefined);
+    if (!read) return;
     filtered.push(r);
-    for (const p of prefixes) {
+    if (read.nonAsciiStart) nonAsciiStart.push(r);
+    for (const p of read.prefixes) {
       let list = rulesByPrefix.get(p);
       if (!list) rulesByPrefix.set(p, (list = []));
       list.push(r);
     }
   });
-  const byFirstTwo: Array<PrefixEntry[] | undefined> = [];
+  // Filled to its length, so that it stays a dense array: assigned slot by slot, V8 kept it as a dictionary,
+  // and a lookup at every word start of every text was a hash lookup (most of candidatePositions' time).
+  const byFirstTwo: Array<PrefixEntry[] | undefined> = new Array<PrefixEntry[] | undefined>(128 * 128).fill(undefined);
   for (const [p, list] of rulesByPrefix) {
     let key = 0;
     for (let k = 0; k < p.length; k++) key |= p.charCodeAt(k) << (7 * k);
     const slot = p.charCodeAt(0) * 128 + (p.length > 1 ? p.charCodeAt(1) : 0);
     (byFirstTwo[slot] ??= []).push({ mask: (1 << (7 * p.length)) - 1, key, rules: list });
   }
-  index = { byFirstTwo, filtered, sticky };
+  index = { byFirstTwo, filtered, nonAsciiStart, sticky };
   INDEXES.set(rules, index);
   return index;
 }
@@ -170,24 +186,30 @@ function candidatePositions(index: PrefixIndex, text: string): Array<number[] | 
     const before = previous;
     previous = text.charCodeAt(at);
     if (before >= 0 && isWordCode(before)) continue;
-    // The next PREFIX_LENGTH characters, canonical and packed; -1 where one is not ASCII.
+    // The next PREFIX_LENGTH characters up to the first that is not ASCII, canonical and packed (0 after them:
+    // a prefix's path that needs a non-ASCII character ends before it, so a longer prefix cannot match here).
     let packed = 0;
-    for (let k = 0; k < PREFIX_LENGTH && at + k < n; k++) {
-      const c = text.charCodeAt(at + k);
+    let ascii = 0;
+    for (; ascii < PREFIX_LENGTH && at + ascii < n; ascii++) {
+      const c = text.charCodeAt(at + ascii);
       if (c >= 0x80) {
-        packed = -1;
+        if (c === 0x17f || c === 0x212a) ascii = -1;
         break;
       }
-      packed |= canonicalCode(c) << (7 * k);
+      packed |= canonicalCode(c) << (7 * ascii);
     }
-    if (packed < 0) {
-      // A non-ASCII character may fold to an ASCII one or stand in a path left out of the prefixes: try every rule here.
+    if (ascii < 0) {
+      // "ſ" or the Kelvin sign, which match "s" and "k" case-insensitively: try every rule here.
       for (const r of index.filtered) out[r]!.push(at);
+      continue;
+    }
+    if (ascii === 0) {
+      if (at < n) for (const r of index.nonAsciiStart) out[r]!.push(at);
       continue;
     }
     const c0 = packed & 0x7f;
     const one = byFirstTwo[c0 * 128];
-    const two = at + 1 < n ? byFirstTwo[c0 * 128 + ((packed >>> 7) & 0x7f)] : undefined;
+    const two = ascii > 1 ? byFirstTwo[c0 * 128 + ((packed >>> 7) & 0x7f)] : undefined;
     if (one) addMatching(one, packed, at, out);
     if (two) addMatching(two, packed, at, out);
   }
