@@ -10,17 +10,17 @@
  * - lookarounds, anchors and word boundaries are skipped (they only remove matches);
  * - a construct whose first characters cannot be listed (`.`, `\p{…}`, a negated
  *   class, `\w`, a back-reference) ends the prefix there (a shorter prefix admits more);
- * - a path that needs a non-ASCII character ends its prefix there: the text's
- *   characters are compared up to its first non-ASCII one only (rule.ts), so a
- *   prefix of the ASCII characters before it still admits the match; a path that
- *   needs one first makes the rule one to try wherever the text's next character
- *   is not ASCII (`nonAsciiStart`). A character that folds to ASCII under `iu`
+ * - a path that needs a non-ASCII character ends its prefix there, as a prefix
+ *   that holds only where the text's next character is not ASCII
+ *   (`beforeNonAscii`; the text's characters are compared up to the first that is
+ *   not, rule.ts); a path that needs one first makes the rule one to try wherever
+ *   the text's next character is not ASCII (`nonAsciiStart`). A character that folds to ASCII under `iu`
  *   (U+017F "ſ" → s, U+212A Kelvin → k) ends the prefix as `.` does, and a text
  *   holding one is tried with every rule.
  * Returns null where no prefix can be read (a match may begin with anything):
  * the rule then scans the whole text.
  */
-export const PREFIX_LENGTH = 4;
+export const PREFIX_LENGTH = 5;
 
 interface Item {
   readonly s: string;
@@ -30,9 +30,13 @@ interface Item {
   readonly nonAscii?: true;
 }
 
-/** What a rule's matches may begin with: one of `prefixes`, or (`nonAsciiStart`) a character that is not ASCII. */
+/**
+ * What a rule's matches may begin with: one of `prefixes`; one of `beforeNonAscii` followed by a character
+ * that is not ASCII; or (`nonAsciiStart`) a character that is not ASCII.
+ */
 export interface MatchPrefixes {
   readonly prefixes: readonly string[];
+  readonly beforeNonAscii: readonly string[];
   readonly nonAsciiStart: boolean;
 }
 
@@ -54,13 +58,16 @@ export function matchPrefixes(source: string): MatchPrefixes | null {
   const items = extend([{ s: '', open: true }], ast);
   if (items === null) return null;
   const out = new Set<string>();
+  const beforeNonAscii = new Set<string>();
   let nonAsciiStart = false;
   for (const item of items) {
-    if (item.s !== '') out.add(item.s);
-    else if (item.nonAscii) nonAsciiStart = true;
-    else return null;
+    if (item.nonAscii) {
+      if (item.s === '') nonAsciiStart = true;
+      else beforeNonAscii.add(item.s);
+    } else if (item.s === '') return null;
+    else out.add(item.s);
   }
-  return { prefixes: [...out], nonAsciiStart };
+  return { prefixes: [...out], beforeNonAscii: [...beforeNonAscii].filter((p) => !out.has(p)), nonAsciiStart };
 }
 
 /** Every way `node` continues the items; null when there are too many to list. */
