@@ -181,7 +181,24 @@ async function ingestSection(): Promise<void> {
   const documents = values['ingest-full'] ? 100_000 : count('ingest-docs');
   const r = await benchIngest({ corpusDir, documents, log });
   out.ingest = r;
+  checkIngestFigures(r, documents);
   say(figures(r));
+}
+
+/**
+ * An ingest rate that cannot be right stops the bench (exit 1) before it is printed: every generated
+ * document stored or skipped as a copy and none failed, no near copy missed wholesale, time and memory taken.
+ */
+function checkIngestFigures(r: Record<string, number>, documents: number): void {
+  const wrong: string[] = [];
+  if (r.failed !== 0) wrong.push(`${r.failed} documents failed`);
+  if (r.ingested! + r.skipped! !== documents) wrong.push(`stored ${r.ingested} and skipped ${r.skipped} of ${documents} documents`);
+  if (r.plantedNearDuplicates! > 0 && !(r.nearDuplicates! > 0)) wrong.push(`linked none of the ${r.plantedNearDuplicates} planted near copies`);
+  if (!(r.seconds! > 0) || !Number.isFinite(r.docsPerSecond) || !(r.peakRssMb! > 0)) wrong.push(`took ${r.seconds} s at ${r.peakRssMb} MB`);
+  if (wrong.length > 0) {
+    process.stderr.write(`bench: ingest: ${wrong.join('; ')}: a wrong figure, no rate printed\n`);
+    process.exit(1);
+  }
 }
 
 async function storeSection(): Promise<void> {

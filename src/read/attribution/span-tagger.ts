@@ -498,6 +498,8 @@ export function prepareTagging(tagger: SpanTagger, tokens: readonly Token[], ctx
     let lexLeft = -1;
     let lexRight = -1;
     let scanned = from;
+    // The pair row of (k, k + 1) is token k's right pair and token k + 1's left one: looked up once, carried over.
+    let carriedPair: number | undefined;
     for (let k = from; k < to; k++) {
       const f = k * BASE_FEATURES;
       const i = k - from;
@@ -516,8 +518,9 @@ export function prepareTagging(tagger: SpanTagger, tokens: readonly Token[], ctx
       if (c >= 0) rows[f + 2] = o.word + c * T + 2;
       if (aa >= 0) rows[f + 3] = o.word + aa * T + 3;
       if (cc >= 0) rows[f + 4] = o.word + cc * T + 4;
-      if (a >= 0 && b >= 0) { const r = tagger.pairRowOf.get(a * V + b); if (r !== undefined) rows[f + 5] = r; }
-      if (b >= 0 && c >= 0) { const r = tagger.pairRowOf.get(b * V + c); if (r !== undefined) rows[f + 6] = r + 1; }
+      if (a >= 0 && b >= 0) { const r = k === from ? tagger.pairRowOf.get(a * V + b) : carriedPair; if (r !== undefined) rows[f + 5] = r; }
+      carriedPair = b >= 0 && c >= 0 ? tagger.pairRowOf.get(b * V + c) : undefined;
+      if (carriedPair !== undefined) rows[f + 6] = carriedPair + 1;
       rows[f + 7] = o.b;
       if (suffix[k]! >= 0) rows[f + 8] = o.suffix + suffix[k]!;
       const sh = shapeIdx[k]!;

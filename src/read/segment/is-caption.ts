@@ -21,10 +21,14 @@ const CREDIT = new RegExp(
  * case-insensitive with Unicode folding, where "ſ" (U+017F) also matches "s",
  * so a paragraph holding one goes to CREDIT. Most paragraphs have none, and
  * CREDIT, tried at every position, costs several times more (measured).
+ * Case-insensitive on the paragraph itself rather than on a lower-cased copy of it (one string fewer a
+ * paragraph): the only non-ASCII characters that lower-case to ASCII letters are U+0130 "İ" (to "i" and a
+ * combining dot, which breaks every word here it could stand in) and U+212A Kelvin "K" (no word here has a
+ * "k"), so this matches wherever the lower-cased test did.
  */
-const MAY_BE_CREDIT = /pic|photo|image|illustration|video|footage|credit|©|\/|via|\u017f/;
+const MAY_BE_CREDIT = /pic|photo|image|illustration|video|footage|credit|©|\/|via|\u017f/i;
 
 export function isCaption(paragraph: string): boolean {
   if (paragraph.length > 400) return false;
-  return MAY_BE_CREDIT.test(paragraph.toLowerCase()) && CREDIT.test(paragraph);
+  return MAY_BE_CREDIT.test(paragraph) && CREDIT.test(paragraph);
 }

@@ -17,7 +17,8 @@ export function splitSentences(text: string, tokens: readonly Token[], from: num
   let start = from;
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
-    if (!TERMINAL.has(token.text)) continue;
+    // Every terminal mark is a punctuation token: most tokens are let through by their kind, without a set lookup.
+    if (token.kind !== 'punct' || !TERMINAL.has(token.text)) continue;
     let end = i + 1;
     while (end < to && CLOSERS.has(tokens[end]!.text) && isClosingHere(text, tokens[end]!)) end++;
     if (end >= to) break;

@@ -81,17 +81,29 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   return tokenizeInto([], text, start, end);
 }
 
+/**
+ * A token as the tokenizer makes it: one class, so every token has the same fields in the same order (the
+ * stages' property reads stay monomorphic; a `quote` added to some tokens only gave them a second shape)
+ * and is made by one constructor rather than a closure per paragraph. `sentence` is filled in by the segmenter.
+ */
+class TokenRecord implements Token {
+  sentence = -1;
+  constructor(
+    readonly span: Span,
+    readonly text: string,
+    readonly kind: TokenKind,
+    readonly norm: string,
+    readonly quote: 'open' | 'close' | undefined,
+  ) {}
+}
+
+function push(tokens: Token[], text: string, from: number, to: number, kind: TokenKind): void {
+  const tokenText = text.slice(from, to);
+  tokens.push(new TokenRecord([from, to], tokenText, kind, normalizeToken(tokenText), undefined));
+}
+
 /** tokenize, appending to `tokens` (the segmenter's list for the whole document) rather than to a new list per paragraph. */
 export function tokenizeInto(tokens: Token[], text: string, start = 0, end = text.length): Token[] {
-  const push = (from: number, to: number, kind: TokenKind): void => {
-    const tokenText = text.slice(from, to);
-    const span: Span = [from, to];
-    tokens.push({ span, text: tokenText, kind, sentence: -1, norm: normalizeToken(tokenText) });
-  };
-  const pushQuote = (at: number, quote: 'open' | 'close'): void => {
-    const span: Span = [at, at + 1];
-    tokens.push({ span, text: '"', kind: 'quote', sentence: -1, norm: '"', quote });
-  };
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
@@ -110,9 +122,9 @@ export function tokenizeInto(tokens: Token[], text: string, start = 0, end = tex
       if (k < end && isWordCharAt(text, k)) {
         // "9am", "24h", "F16s": a word that starts with a digit.
         k = scanWord(text, i, end);
-        push(i, k, 'word');
+        push(tokens, text, i, k, 'word');
       } else {
-        push(i, k, 'number');
+        push(tokens, text, i, k, 'number');
       }
       i = k;
       continue;
@@ -120,42 +132,42 @@ export function tokenizeInto(tokens: Token[], text: string, start = 0, end = tex
     if (isLetterAt(text, i)) {
       const abbreviationEnd = scanDottedAbbreviation(text, i, end);
       if (abbreviationEnd > i) {
-        push(i, abbreviationEnd, 'word');
+        push(tokens, text, i, abbreviationEnd, 'word');
         i = abbreviationEnd;
         continue;
       }
       const j = scanWord(text, i, end);
       // Split a final possessive "'s" off its word.
       if (j - i > 2 && isApostrophe(text.charCodeAt(j - 2)) && (text[j - 1] === 's' || text[j - 1] === 'S')) {
-        push(i, j - 2, 'word');
-        push(j - 2, j, 'word');
+        push(tokens, text, i, j - 2, 'word');
+        push(tokens, text, j - 2, j, 'word');
       } else {
-        push(i, j, 'word');
+        push(tokens, text, i, j, 'word');
       }
       i = j;
       continue;
     }
     const ch = text.charAt(i);
     if (ch === '.' && text.startsWith('...', i)) {
-      push(i, i + 3, 'punct');
+      push(tokens, text, i, i + 3, 'punct');
       i += 3;
       continue;
     }
     if (isApostrophe(c) && (text[i + 1] === 's' || text[i + 1] === 'S') && !isWordCharAt(text, i + 2) && i > start && isWordCharAt(text, i - 1)) {
-      push(i, i + 2, 'word');
+      push(tokens, text, i, i + 2, 'word');
       i += 2;
       continue;
     }
     if (QUOTES.has(ch)) {
       const direction = ch === '"' ? straightQuoteDirection(text, i, start, end) : undefined;
-      if (direction) pushQuote(i, direction);
-      else push(i, i + 1, 'quote');
+      if (direction) tokens.push(new TokenRecord([i, i + 1], '"', 'quote', '"', direction));
+      else push(tokens, text, i, i + 1, 'quote');
       i++;
       continue;
     }
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
     const punct = c < TABLE_END ? (CLASS_OF[c]! & 2) !== 0 : PUNCT.test(text.slice(i, i + width));
-    push(i, i + width, punct ? 'punct' : 'symbol');
+    push(tokens, text, i, i + width, punct ? 'punct' : 'symbol');
     i += width;
   }
   return tokens;

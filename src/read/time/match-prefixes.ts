@@ -10,23 +10,38 @@
  * - lookarounds, anchors and word boundaries are skipped (they only remove matches);
  * - a construct whose first characters cannot be listed (`.`, `\p{…}`, a negated
  *   class, `\w`, a back-reference) ends the prefix there (a shorter prefix admits more);
- * - a path that needs a non-ASCII character is dropped, because positions whose
- *   next PREFIX_LENGTH characters hold one are always tried; except where the
- *   character folds to ASCII under `iu` (U+017F "ſ" → s, U+212A Kelvin → k),
- *   which ends the prefix instead.
+ * - a path that needs a non-ASCII character ends its prefix there, as a prefix
+ *   that holds only where the text's next character is not ASCII
+ *   (`beforeNonAscii`; the text's characters are compared up to the first that is
+ *   not, rule.ts); a path that needs one first makes the rule one to try wherever
+ *   the text's next character is not ASCII (`nonAsciiStart`). A character that folds to ASCII under `iu`
+ *   (U+017F "ſ" → s, U+212A Kelvin → k) ends the prefix as `.` does, and a text
+ *   holding one is tried with every rule.
  * Returns null where no prefix can be read (a match may begin with anything):
  * the rule then scans the whole text.
  */
-export const PREFIX_LENGTH = 4;
+export const PREFIX_LENGTH = 5;
 
 interface Item {
   readonly s: string;
   /** The pattern may go on after `s` (false: the prefix ends here, or the match may). */
   readonly open: boolean;
+  /** The prefix ends because the next character is not ASCII (not because it may be anything). */
+  readonly nonAscii?: true;
+}
+
+/**
+ * What a rule's matches may begin with: one of `prefixes`; one of `beforeNonAscii` followed by a character
+ * that is not ASCII; or (`nonAsciiStart`) a character that is not ASCII.
+ */
+export interface MatchPrefixes {
+  readonly prefixes: readonly string[];
+  readonly beforeNonAscii: readonly string[];
+  readonly nonAsciiStart: boolean;
 }
 
 type Node =
-  | { readonly t: 'chars'; readonly chars: ReadonlySet<string> | 'any' }
+  | { readonly t: 'chars'; readonly chars: ReadonlySet<string> | 'any'; readonly nonAscii?: boolean }
   | { readonly t: 'seq'; readonly items: readonly Node[] }
   | { readonly t: 'alt'; readonly options: readonly Node[] }
   | { readonly t: 'empty' }
@@ -38,16 +53,21 @@ const DIGITS = '0123456789'.split('');
 /** Non-ASCII code points that case-fold to ASCII under the `iu` flags. */
 const FOLDS_TO_ASCII = [0x17f, 0x212a];
 
-export function matchPrefixes(source: string): readonly string[] | null {
+export function matchPrefixes(source: string): MatchPrefixes | null {
   const ast = new Parser(source).parse();
   const items = extend([{ s: '', open: true }], ast);
   if (items === null) return null;
   const out = new Set<string>();
+  const beforeNonAscii = new Set<string>();
+  let nonAsciiStart = false;
   for (const item of items) {
-    if (item.s === '') return null;
-    out.add(item.s);
+    if (item.nonAscii) {
+      if (item.s === '') nonAsciiStart = true;
+      else beforeNonAscii.add(item.s);
+    } else if (item.s === '') return null;
+    else out.add(item.s);
   }
-  return [...out];
+  return { prefixes: [...out], beforeNonAscii: [...beforeNonAscii].filter((p) => !out.has(p)), nonAsciiStart };
 }
 
 /** Every way `node` continues the items; null when there are too many to list. */
@@ -68,7 +88,10 @@ function extend(items: readonly Item[], node: Node): Item[] | null {
       if (node.chars === 'any') next = open.map((i) => ({ s: i.s, open: false }));
       else {
         next = [];
-        for (const i of open) for (const c of node.chars) next.push({ s: i.s + c, open: true });
+        for (const i of open) {
+          for (const c of node.chars) next.push({ s: i.s + c, open: true });
+          if (node.nonAscii) next.push({ s: i.s, open: false, nonAscii: true });
+        }
       }
       break;
     case 'seq': {
@@ -114,7 +137,7 @@ function extend(items: readonly Item[], node: Node): Item[] | null {
 
 function dedupe(items: readonly Item[]): Item[] {
   const seen = new Map<string, Item>();
-  for (const i of items) seen.set(`${i.open ? 1 : 0}${i.s}`, i);
+  for (const i of items) seen.set(`${i.open ? 1 : 0}${i.nonAscii ? 1 : 0}${i.s}`, i);
   return [...seen.values()];
 }
 
@@ -206,7 +229,7 @@ class Parser {
       return EMPTY;
     }
     const chars = this.classEscape();
-    return chars === 'any' ? ANY : { t: 'chars', chars: fold(chars) };
+    return chars === 'any' ? ANY : charsNode(chars);
   }
 
   /** An escape (at `\`) as the code points it stands for, or 'any'. Advances past it. */
@@ -270,14 +293,15 @@ class Parser {
         this.i++;
         const to = single();
         if (to === 'class') throw new Error(`matchPrefixes: bad range in ${this.src}`);
-        // A range reaching past ASCII is not listed; it may hold a character that folds to ASCII.
+        // A range reaching past ASCII is not listed (beyond one of its characters); it may hold a character that folds to ASCII.
         if (to > 0x7f && FOLDS_TO_ASCII.some((f) => f >= from && f <= to)) any = true;
         for (let c = from; c <= Math.min(to, 0x7f); c++) codes.push(c);
+        if (to > 0x7f) codes.push(Math.max(from, 0x80));
       } else codes.push(from);
     }
     this.i++;
     if (negated || any) return ANY;
-    return { t: 'chars', chars: fold(codes) };
+    return charsNode(codes);
   }
 }
 
@@ -292,7 +316,13 @@ export function canonicalChar(c: string): string {
 }
 
 function literal(code: number): Node {
-  return { t: 'chars', chars: fold([code]) };
+  return charsNode([code]);
+}
+
+/** A set of characters: the ASCII ones listed (fold), and whether it holds any other. */
+function charsNode(codes: readonly number[]): Node {
+  const chars = fold(codes);
+  return chars === 'any' ? ANY : { t: 'chars', chars, nonAscii: codes.some((c) => c >= 0x80) };
 }
 
 /**

@@ -58,6 +58,16 @@ export function runRules(rules: readonly ExtractionRule[], text: string): TimeCa
   return out;
 }
 
+/**
+ * Every rule over the whole text, without the prefix index: what runRules returns by definition (its test
+ * compares the two on texts of every script the rules read).
+ */
+export function scanRules(rules: readonly ExtractionRule[], text: string): TimeCandidate[] {
+  const out: TimeCandidate[] = [];
+  for (const rule of rules) scanWholeText(rule, text, out);
+  return out;
+}
+
 /** The plain scan, for a rule without prefixes . */
 function scanWholeText(rule: ExtractionRule, text: string, out: TimeCandidate[]): void {
   rule.pattern.lastIndex = 0;
@@ -94,16 +104,17 @@ function isWordCode(c: number): boolean {
   return (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff);
 }
 
-/** One prefix, packed 7 bits a character (first character lowest), and the rules whose matches may begin with it. */
-interface PrefixEntry {
-  readonly mask: number;
-  readonly key: number;
-  readonly rules: readonly number[];
-}
-
+/**
+ * The rules' prefixes as a trie over canonical characters: node 0 is the root; the child of `node` by
+ * character `c` is `edges.get(node * 128 + c)` (`c` = 0: the text's next character is not ASCII, or the text
+ * ends); `rulesAt[node]` are the rules one of whose prefixes ends there. candidatePositions walks it from each
+ * position as far as the text follows it: a step or two at most places, however many prefixes there are.
+ */
 interface PrefixIndex {
-  /** Entries by their first two canonical characters (index c0 * 128 + c1; c1 = 0 for one-character prefixes). */
-  readonly byFirstTwo: ReadonlyArray<readonly PrefixEntry[] | undefined>;
+  readonly edges: ReadonlyMap<number, number>;
+  /** The root's children by character, -1 for none: the first step of every walk. */
+  readonly rootChild: Int32Array;
+  readonly rulesAt: ReadonlyArray<readonly number[] | undefined>;
   /** Rules with prefixes (the others scan the whole text). */
   readonly filtered: readonly number[];
   readonly sticky: ReadonlyArray<RegExp | undefined>;
@@ -114,41 +125,41 @@ const INDEXES = new WeakMap<readonly ExtractionRule[], PrefixIndex>();
 function prefixIndexOf(rules: readonly ExtractionRule[]): PrefixIndex {
   let index = INDEXES.get(rules);
   if (index) return index;
-  const rulesByPrefix = new Map<string, number[]>();
+  const edges = new Map<number, number>();
+  const rootChild = new Int32Array(128).fill(-1);
+  const rulesAt: Array<number[] | undefined> = [undefined];
   const filtered: number[] = [];
   const sticky: Array<RegExp | undefined> = [];
-  rules.forEach((rule, r) => {
-    const prefixes = rule.pattern.flags.includes('i') && rule.pattern.flags.includes('u') ? matchPrefixes(rule.pattern.source) : null;
-    sticky.push(prefixes ? new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '') + 'y') : undefined);
-    if (!prefixes) return;
-    filtered.push(r);
-    for (const p of prefixes) {
-      let list = rulesByPrefix.get(p);
-      if (!list) rulesByPrefix.set(p, (list = []));
-      list.push(r);
+  const insert = (prefix: string, r: number): void => {
+    let node = 0;
+    for (let k = 0; k < prefix.length; k++) {
+      const c = prefix.charCodeAt(k);
+      let child = k === 0 ? rootChild[c]! : edges.get(node * 128 + c) ?? -1;
+      if (child < 0) {
+        child = rulesAt.length;
+        rulesAt.push(undefined);
+        if (k === 0) rootChild[c] = child;
+        else edges.set(node * 128 + c, child);
+      }
+      node = child;
     }
+    const list = (rulesAt[node] ??= []);
+    if (list[list.length - 1] !== r) list.push(r);
+  };
+  rules.forEach((rule, r) => {
+    const read = rule.pattern.flags.includes('i') && rule.pattern.flags.includes('u') ? matchPrefixes(rule.pattern.source) : null;
+    sticky.push(read ? new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '') + 'y') : undefined);
+    if (!read) return;
+    filtered.push(r);
+    for (const p of read.prefixes) insert(p, r);
+    // A prefix that holds only before a non-ASCII character ends with the character 0, which the walk reads there
+    // ("" then: the match may begin with one).
+    for (const p of read.beforeNonAscii) insert(`${p}\u0000`, r);
+    if (read.nonAsciiStart) insert('\u0000', r);
   });
-  const byFirstTwo: Array<PrefixEntry[] | undefined> = [];
-  for (const [p, list] of rulesByPrefix) {
-    let key = 0;
-    for (let k = 0; k < p.length; k++) key |= p.charCodeAt(k) << (7 * k);
-    const slot = p.charCodeAt(0) * 128 + (p.length > 1 ? p.charCodeAt(1) : 0);
-    (byFirstTwo[slot] ??= []).push({ mask: (1 << (7 * p.length)) - 1, key, rules: list });
-  }
-  index = { byFirstTwo, filtered, sticky };
+  index = { edges, rootChild, rulesAt, filtered, sticky };
   INDEXES.set(rules, index);
   return index;
-}
-
-/** Adds `at` to the rules of the entries whose prefix the packed characters at `at` begin with (past the end of the text they are 0, which no prefix holds). */
-function addMatching(entries: readonly PrefixEntry[], packed: number, at: number, out: Array<number[] | undefined>): void {
-  for (const e of entries) {
-    if ((packed & e.mask) !== e.key) continue;
-    for (const r of e.rules) {
-      const list = out[r]!;
-      if (list[list.length - 1] !== at) list.push(at);
-    }
-  }
 }
 
 /** An ASCII code as prefixes are written (see canonicalChar): lower case, white space a space, digits 0. */
@@ -163,33 +174,40 @@ function canonicalCode(c: number): number {
 function candidatePositions(index: PrefixIndex, text: string): Array<number[] | undefined> {
   const out: Array<number[] | undefined> = [];
   for (const r of index.filtered) out[r] = [];
-  const { byFirstTwo } = index;
+  const { edges, rootChild, rulesAt } = index;
   const n = text.length;
   let previous = -1;
-  for (let at = 0; at < n; at++) {
+  positions: for (let at = 0; at < n; at++) {
     const before = previous;
     previous = text.charCodeAt(at);
     if (before >= 0 && isWordCode(before)) continue;
-    // The next PREFIX_LENGTH characters, canonical and packed; -1 where one is not ASCII.
-    let packed = 0;
-    for (let k = 0; k < PREFIX_LENGTH && at + k < n; k++) {
-      const c = text.charCodeAt(at + k);
+    // Down the trie along the next PREFIX_LENGTH characters, canonical; a non-ASCII one (or the end) is 0 and the last step.
+    let node = 0;
+    for (let k = 0; k < PREFIX_LENGTH; k++) {
+      let c = at + k < n ? text.charCodeAt(at + k) : 0;
       if (c >= 0x80) {
-        packed = -1;
-        break;
+        if (c === 0x17f || c === 0x212a) {
+          // "ſ" or the Kelvin sign, which match "s" and "k" case-insensitively: try every rule here.
+          for (const r of index.filtered) {
+            const list = out[r]!;
+            if (list[list.length - 1] !== at) list.push(at);
+          }
+          continue positions;
+        }
+        c = 0;
+      } else c = canonicalCode(c);
+      const child = k === 0 ? rootChild[c]! : edges.get(node * 128 + c) ?? -1;
+      if (child < 0) break;
+      node = child;
+      const found = rulesAt[node];
+      if (found) {
+        for (const r of found) {
+          const list = out[r]!;
+          if (list[list.length - 1] !== at) list.push(at);
+        }
       }
-      packed |= canonicalCode(c) << (7 * k);
+      if (c === 0) break;
     }
-    if (packed < 0) {
-      // A non-ASCII character may fold to an ASCII one or stand in a path left out of the prefixes: try every rule here.
-      for (const r of index.filtered) out[r]!.push(at);
-      continue;
-    }
-    const c0 = packed & 0x7f;
-    const one = byFirstTwo[c0 * 128];
-    const two = at + 1 < n ? byFirstTwo[c0 * 128 + ((packed >>> 7) & 0x7f)] : undefined;
-    if (one) addMatching(one, packed, at, out);
-    if (two) addMatching(two, packed, at, out);
   }
   return out;
 }

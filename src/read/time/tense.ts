@@ -17,7 +17,6 @@ const PAST = new Set(['said', 'was', 'were', 'had', 'did', 'ago', 'last', 'earli
 const IRREGULAR_PAST = new Set(['became', 'bought', 'brought', 'built', 'caught', 'chose', 'dealt', 'drew', 'drove', 'fled', 'fought', 'found', 'flew', 'forgot', 'gave', 'got', 'grew', 'heard', 'hung', 'kept', 'knew', 'laid', 'led', 'lent', 'meant', 'paid', 'ran', 'rode', 'sank', 'sent', 'shot', 'sold', 'sought', 'spent', 'spoke', 'stood', 'stole', 'struck', 'swore', 'taught', 'thought', 'threw', 'understood', 'withdrew', 'woke', 'wore', 'wrote', 'broke', 'froze', 'felt', 'fell', 'bore', 'overtook', 'undertook', 'forbade', 'sprang', 'swam', 'slew', 'slid', 'stuck', 'swept', 'wept', 'won', 'ate', 'bit', 'blew']);
 const PRESENT = new Set(['is', 'are', 'am', 'says', 'say', 'has', 'have', 'now', 'today']);
 
-const WORD = /[\p{L}'’]+/gu;
 /** Auxiliaries and modals: they decide the tense even after "to" or "be". */
 const MODAL = new Set(['will', 'won\'t', 'won’t', 'shall', 'would', 'must', 'should', 'can', 'could', 'may', 'might', 'was', 'were', 'is', 'are', 'had', 'has', 'have', 'did']);
 const BE = new Set(['be', 'been', 'being']);
@@ -30,15 +29,71 @@ export interface TenseWord {
   readonly name: boolean;
 }
 
-/** The words of `sentence`, once per sentence: a sentence with several time expressions is read once (see tenseAt). */
+/**
+ * Whether each code unit below LETTER_TABLE_END is a letter (bit 1, `\p{L}`) and an upper-case one (bit 2,
+ * `\p{Lu}`), read from the regular expressions once at load: tenseWords scans every character of a sentence
+ * that holds a time expression, and a regular expression per word cost most of its time.
+ */
+const LETTER_TABLE_END = 0x3000;
+const LETTER_CLASS = new Uint8Array(LETTER_TABLE_END);
+for (let c = 0; c < LETTER_TABLE_END; c++) {
+  const ch = String.fromCharCode(c);
+  LETTER_CLASS[c] = (/\p{L}/u.test(ch) ? 1 : 0) | (/\p{Lu}/u.test(ch) ? 2 : 0);
+}
+
+/** The length of the word character (a letter, ' or ’) at `i`: 1, 2 (a letter outside the basic plane), or 0. */
+function wordCharLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < LETTER_TABLE_END) return c === 39 || c === 0x2019 || (LETTER_CLASS[c]! & 1) !== 0 ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return /^\p{L}/u.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  return /^\p{L}/u.test(text.charAt(i)) ? 1 : 0;
+}
+
+/** Whether the word beginning at `i` begins with an upper-case letter (`/^\p{Lu}/u`). */
+function startsUpper(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < LETTER_TABLE_END) return (LETTER_CLASS[c]! & 2) !== 0;
+  return /^\p{Lu}/u.test(text.slice(i, i + 2));
+}
+
+/** A word's lower case: most are lower-case ASCII already, returned as they are rather than copied. */
+function lowerCase(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x80 || (c >= 65 && c <= 90)) return word.toLowerCase();
+  }
+  return word;
+}
+
+/**
+ * The words of `sentence` (runs of letters, ' and ’), once per sentence: a sentence with several time
+ * expressions is read once (see tenseAt). A scan over a table rather than `/[\p{L}'’]+/gu`: the same words
+ * (tense.test.ts compares the two).
+ */
 export function tenseWords(sentence: string): TenseWord[] {
   const words: TenseWord[] = [];
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  // A capitalised word inside the sentence is a name more often than a verb: "United States", "Red Cross"... "United" is no past form.
-  while ((m = WORD.exec(sentence)) !== null) words.push({ w: m[0].toLowerCase(), at: m.index, name: m.index > 0 && /^\p{Lu}/u.test(m[0]) });
+  const n = sentence.length;
+  let i = 0;
+  while (i < n) {
+    let step = wordCharLength(sentence, i);
+    if (step === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (step > 0) {
+      i += step;
+      step = i < n ? wordCharLength(sentence, i) : 0;
+    }
+    // A capitalised word inside the sentence is a name more often than a verb: "United States", "Red Cross"... "United" is no past form.
+    words.push({ w: lowerCase(sentence.slice(start, i)), at: start, name: start > 0 && startsUpper(sentence, start) });
+  }
   return words;
 }
+
 
 /** `words`: tenseWords(sentence), which a caller reading several expressions of one sentence computes once. */
 export function tenseAt(sentence: string, offset: number, words: readonly TenseWord[] = tenseWords(sentence)): Tense {
