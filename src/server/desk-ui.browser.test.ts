@@ -195,7 +195,13 @@ describe('the analyst\'s desk in Chromium', { skip }, () => {
     await hit.waitFor();
     assert.match(await hit.locator('.doc-hit').innerText(), /Russia calls on Ukrainian troops/);
     assert.equal(await hit.locator('.snippet mark').first().innerText(), 'Syrskyi');
+    // The person is a source the registry knows under the body he speaks for: the hit says so and links to that entry.
+    const person = page.locator('.entity-hits li[data-entity="actor:syrskyi"]');
+    assert.match(await person.innerText(), /in the source registry as General Staff of the Armed Forces of Ukraine/);
     await shot(page, 'desk-search-laptop');
+    await person.locator('a').click();
+    await page.locator('tr[data-source="ua-general-staff"]').waitFor();
+    await page.goBack();
     await hit.locator('.doc-hit').click();
     await page.waitForURL(/#\/doc\/[0-9a-f]{64}$/);
 
