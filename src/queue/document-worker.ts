@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import { createAnalysisPool } from '../ingest/analysis-pool.js';
 import { signatureToBytes } from '../ingest/duplicates/minhash.js';
+import { withDesk } from '../store/desk/open-desk.js';
 import { openPostgresStore } from '../store/postgres/postgres-store.js';
 import type { Store } from '../store/store.js';
 import { DOCUMENT_QUEUE, parseDocumentJob, startBoss } from './document-queue.js';
@@ -45,7 +46,8 @@ const IDLE_MS = 500;
  */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const concurrency = Math.max(1, options.concurrency ?? 1);
-  const store: Store = await openPostgresStore(options.url, { poolSize: concurrency + 1 });
+  // With the desk beside it, as openStore opens it: what a worker stores is in the change log (watching).
+  const store: Store = await withDesk(await openPostgresStore(options.url, { poolSize: concurrency + 1 }), options.url, true);
   let boss: PgBoss;
   try {
     boss = await startBoss(options.url, { poolSize: concurrency + 2, ...(options.maintenanceSeconds !== undefined ? { maintenanceSeconds: options.maintenanceSeconds } : {}) });

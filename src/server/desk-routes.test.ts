@@ -127,3 +127,39 @@ for (const [name, open, skip] of backends) {
     });
   });
 }
+
+test('/api/claims filters by the source registry (entry, kind, reliability), over every page, as the claim cards show it', async () => {
+  const { store, dispose } = await temporaryStore([await analysedExample()]);
+  try {
+    const app = createApp({ store });
+    const get = async (p: string) => {
+      const res = await app.request(p);
+      assert.equal(res.status, 200, `${p}: ${await res.clone().text()}`);
+      return res.json() as Promise<{ items: Array<{ doc: string; claim: { id: string }; registry: { id: string; kind: string; reliability: string } | null }>; next: number | null }>;
+    };
+    const all = (await get('/api/claims?limit=500')).items;
+    const key = (c: { doc: string; claim: { id: string } }) => `${c.doc}|${c.claim.id}`;
+    const expect = (keep: (c: (typeof all)[number]) => boolean) => all.filter(keep).map(key);
+    const ruMod = expect((c) => c.registry?.id === 'ru-mod');
+    assert.ok(ruMod.length > 0 && ruMod.length < all.length, 'some claims are the ministry\'s, not all');
+    assert.deepEqual((await get('/api/claims?registry=ru-mod&limit=500')).items.map(key), ruMod);
+    const unregistered = expect((c) => c.registry === null);
+    assert.ok(unregistered.length > 0);
+    assert.deepEqual((await get('/api/claims?sourceKind=unregistered&limit=500')).items.map(key), unregistered);
+    const kinds = new Set(all.flatMap((c) => (c.registry ? [c.registry.kind] : [])));
+    for (const kind of kinds) assert.deepEqual((await get(`/api/claims?sourceKind=${kind}&limit=500`)).items.map(key), expect((c) => c.registry?.kind === kind), kind);
+    const graded = expect((c) => c.registry !== null && c.registry.reliability <= 'B');
+    assert.deepEqual((await get('/api/claims?reliability=B&limit=500')).items.map(key), graded);
+    // Paged: the pages of a filtered list are the filtered list, in order.
+    const first = await get('/api/claims?registry=ru-mod&limit=1');
+    assert.equal(first.next, ruMod.length > 1 ? 1 : null);
+    if (ruMod.length > 1) assert.deepEqual((await get('/api/claims?registry=ru-mod&limit=1&offset=1')).items.map(key), [ruMod[1]]);
+    // Filters combine with the SQL ones; a bad value is a 400 naming it.
+    assert.ok((await get('/api/claims?registry=ru-mod&side=UA&limit=500')).items.length === 0);
+    const bad = await app.request('/api/claims?reliability=Z');
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /reliability/);
+  } finally {
+    await dispose();
+  }
+});

@@ -195,7 +195,13 @@ describe('the analyst\'s desk in Chromium', { skip }, () => {
     await hit.waitFor();
     assert.match(await hit.locator('.doc-hit').innerText(), /Russia calls on Ukrainian troops/);
     assert.equal(await hit.locator('.snippet mark').first().innerText(), 'Syrskyi');
+    // The person is a source the registry knows under the body he speaks for: the hit says so and links to that entry.
+    const person = page.locator('.entity-hits li[data-entity="actor:syrskyi"]');
+    assert.match(await person.innerText(), /in the source registry as General Staff of the Armed Forces of Ukraine/);
     await shot(page, 'desk-search-laptop');
+    await person.locator('a').click();
+    await page.locator('tr[data-source="ua-general-staff"]').waitFor();
+    await page.goBack();
     await hit.locator('.doc-hit').click();
     await page.waitForURL(/#\/doc\/[0-9a-f]{64}$/);
 
@@ -347,7 +353,7 @@ describe('the analyst\'s desk in Chromium', { skip }, () => {
     assert.deepEqual(problems, []);
   });
 
-  test('source registry: listed with kind, side, owner and reliability in words, filtered in the URL; an admin edit changes the grade and is audited; search finds sources and claims too', async () => {
+  test('source registry: listed with kind, side, owner and reliability in words, filtered in the URL; an admin edit changes the grade and is audited; a source added in the page is listed, audited and editable; search finds sources and claims too', async () => {
     const { page, problems } = await open(LAPTOP, `${reviewed.url}#/sources?kind=state-media`);
     await page.locator('h1', { hasText: 'Source registry' }).waitFor();
     await page.locator('tr[data-source="tass"]').waitFor();
@@ -368,6 +374,50 @@ describe('the analyst\'s desk in Chromium', { skip }, () => {
     await shot(page, 'desk-sources-laptop');
     const trail = await (await page.request.get(new URL("/api/audit?target_kind=source&target_key=ru-mod", reviewed.url).href)).json() as { items: Array<{ actor: string; action: string; before: { reliability: string }; after: { reliability: string }; reason: string }> };
     assert.deepEqual(trail.items.map((a) => [a.actor, a.action, a.before.reliability, a.after.reliability]), [['local', 'source.put', 'C', 'D']]);
+
+    // Add a source from the page: every field, a reason; it is listed, audited as added (nothing before), and can be edited in turn.
+    await page.goto(`${reviewed.url}#/sources`);
+    await page.locator('.source-add summary').click();
+    const adding = page.locator('form[aria-label="Add a source"]');
+    await adding.locator('input[name="name"]').fill('Frontline Monitor Test');
+    await adding.locator('input[name="aliases"]').fill('FMT, Frontline Monitor');
+    await adding.locator('select[name="kind"]').selectOption('osint');
+    await adding.locator('input[name="side"]').fill('ua');
+    await adding.locator('input[name="owner"]').fill('Frontline Monitor collective');
+    await adding.locator('select[name="reliability"]').selectOption('C');
+    await adding.locator('input[name="outlets"]').fill('frontline-monitor.example');
+    await adding.locator('input[name="source"]').fill('https://frontline-monitor.example/about');
+    await adding.locator('input[name="reason"]').fill('Written for this test: a new OSINT group');
+    await adding.locator('button[type="submit"]').click();
+    const added = page.locator('tr[data-source="frontline-monitor-test"]');
+    await added.waitFor();
+    assert.match(page.url(), /#\/sources\?q=Frontline/);
+    assert.deepEqual((await added.locator('td').allInnerTexts()).slice(1, 4).map((t) => t.trim()), ['osint', 'UA', 'Frontline Monitor collective']);
+    assert.match(await added.locator('td.reliability').innerText(), /^C\s+fairly reliable/);
+    assert.match(await added.locator('td:first-child').innerText(), /\(FMT, Frontline Monitor\)/);
+    const fresh = await (await page.request.get(new URL('/api/audit?target_kind=source&target_key=frontline-monitor-test', reviewed.url).href)).json() as { items: Array<{ action: string; before: unknown; after: { kind: string; outlets: string[] }; reason: string }> };
+    assert.deepEqual(fresh.items.map((a) => [a.action, a.before, a.after.kind, a.after.outlets]), [['source.put', null, 'osint', ['frontline-monitor.example']]]);
+    // Adding the same name again is refused in the form (the id is taken): nothing is overwritten.
+    await page.locator('.source-add summary').click();
+    await adding.locator('input[name="name"]').fill('Frontline Monitor Test');
+    await adding.locator('input[name="side"]').fill('RU');
+    await adding.locator('input[name="owner"]').fill('Someone else');
+    await adding.locator('input[name="source"]').fill('a citation');
+    await adding.locator('input[name="reason"]').fill('Written for this test: a second try');
+    await adding.locator('button[type="submit"]').click();
+    await page.waitForFunction(() => /already a source frontline-monitor-test/.test(document.querySelector('form[aria-label="Add a source"] [role="status"]')?.textContent ?? ''));
+    assert.equal((await (await page.request.get(new URL('/api/audit?target_kind=source&target_key=frontline-monitor-test', reviewed.url).href)).json() as { items: unknown[] }).items.length, 1);
+    // Edited like any entry: the aliases and the grade.
+    await added.locator('.source-edit summary').click();
+    await added.locator('input[name="aliases"]').fill('FMT');
+    await added.locator('select[name="reliability"]').selectOption('B');
+    await added.locator('input[name="reason"]').fill('Written for this test: a year of accurate reports');
+    await added.locator('button[type="submit"]').click();
+    await page.waitForFunction(() => /^B/.test(document.querySelector('tr[data-source="frontline-monitor-test"] td.reliability')?.textContent ?? ''));
+    assert.match(await page.locator('tr[data-source="frontline-monitor-test"] td:first-child').innerText(), /\(FMT\)/);
+    await page.setViewportSize({ width: 1366, height: 1000 });
+    await page.locator('.source-add summary').click();
+    await shot(page, 'desk-sources-add-laptop');
 
     // The header search: sources by name (the registry's entry links to it) and the claims that hold the words.
     await page.goto(`${server.url}#/search?q=${encodeURIComponent('Defence Ministry')}`);

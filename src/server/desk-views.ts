@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CONTROL_PREDICATES, ledgerClaimsOf, type LedgerClaim } from '../ledger/index.js';
 import { claimRefKey, contradictionStands, lookbackFrom, reviewedClaim, reviewedTimeline, type ClaimDecision } from '../ledger/reviewed.js';
-import type { ControlStatus } from '../model/index.js';
+import type { Contradiction, ControlStatus } from '../model/index.js';
 import { createSourceRegistry, credibility, registryFile, sourceEntry, type Credibility, type SourceEntry, type SourceRegistry } from '../ledger/source-registry.js';
 import type { DeskStore, ReviewRecord } from '../store/desk/desk-store.js';
 import type { Store } from '../store/store.js';
 import { ledgerKeyOfPlaceId, placeIdOfLedgerKey, type ClaimView, type ContradictionView } from './ledger-view.js';
+import { LruCache } from './lru-cache.js';
 
 export const DEFAULT_REGISTRY_FILE = fileURLToPath(new URL('../../data/sources/registry.json', import.meta.url));
 
@@ -54,6 +55,13 @@ export const claimKey = (doc: string, claim: string) => `${doc}|${claim}`;
 /** Related claims not reviewed read at most to tell whether a contradiction stands without its reviewed ones. */
 const RELATED_READ = 20;
 
+/**
+ * Stored claims kept in memory at most (reviewed claims, and the few related claims a
+ * contradiction's standing reads): each is a document read, so they are kept, but a server
+ * running for months with reviews and contradictions to match must not keep every one.
+ */
+export const REVIEWED_CLAIMS_CACHED = 5000;
+
 const reviewView = (r: ReviewRecord): ReviewView => ({ seq: r.seq, decision: r.decision, corrections: r.corrections, reason: r.reason, actor: r.actor, at: r.at });
 
 /**
@@ -82,9 +90,17 @@ export interface DeskViews {
   timeline(placeId: string, stored: readonly ControlStatus[]): { statuses: readonly ControlStatus[]; automatic: readonly ControlStatus[] | null };
   /** The status of a place with the review in force applied; `automaticStatus` keeps the ledger's. */
   status<T extends { readonly id: string; readonly status: string; readonly statusBy: string | null }>(place: T): T & { review: ReviewView | null; automaticStatus?: { status: string; statusBy: string | null } };
+  /** Whether a ledger contradiction stands with the reviews (its two claims read when reviews touch it), and the review of it in force (the CLI's list). */
+  standing(x: Contradiction): Promise<{ stands: boolean; review: ReviewView | null }>;
+  /** How many stored claims are held in memory now (at most `reviewedClaimsCached`). */
+  cachedClaims(): number;
 }
 
-export function createDeskViews(options: { store: Store; desk: DeskStore | null; generation: () => number; registryFile?: string; now?: () => number }): DeskViews {
+export function createDeskViews(options: {
+  store: Store; desk: DeskStore | null; generation: () => number; registryFile?: string; now?: () => number;
+  /** Stored claims kept in memory at most (default REVIEWED_CLAIMS_CACHED). */
+  reviewedClaimsCached?: number;
+}): DeskViews {
   const fileEntries = loadRegistryFile(options.registryFile);
   const clock = options.now ?? Date.now;
   let registry = createSourceRegistry(fileEntries);
@@ -93,8 +109,8 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
   const inForce = new Map<string, ReviewView>();
   /** Claim reviews that change the claim (reject, correct), by `doc|claim`, places as ledger keys. */
   const decisions = new Map<string, ClaimDecision>();
-  /** Reviewed claims as stored (documents are read once each). */
-  const reviewedStored = new Map<string, LedgerClaim | null>();
+  /** Reviewed claims as stored, by `doc|claim` (null: no longer stored), the most recently used kept. */
+  const reviewedStored = new LruCache<string, LedgerClaim | null>(options.reviewedClaimsCached ?? REVIEWED_CLAIMS_CACHED);
   /** Place id -> timeline as reviewed, for the places a reviewed claim is (or was) about. */
   let timelines = new Map<string, readonly ControlStatus[]>();
   let timelinesAt = { generation: -1, at: 0, changeSeq: -1 };
@@ -116,12 +132,12 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
   };
 
   const storedClaim = async (key: string): Promise<LedgerClaim | null> => {
-    if (!reviewedStored.has(key)) {
-      const doc = await options.store.getDocument(key.slice(0, key.indexOf('|')));
-      const id = key.slice(key.indexOf('|') + 1);
-      reviewedStored.set(key, doc ? ledgerClaimsOf(doc).find((c) => c.claim.id === id) ?? null : null);
-    }
-    return reviewedStored.get(key)!;
+    if (reviewedStored.has(key)) return reviewedStored.get(key)!;
+    const doc = await options.store.getDocument(key.slice(0, key.indexOf('|')));
+    const id = key.slice(key.indexOf('|') + 1);
+    const found = doc ? ledgerClaimsOf(doc).find((c) => c.claim.id === id) ?? null : null;
+    reviewedStored.set(key, found);
+    return found;
   };
   const placeArg = (c: LedgerClaim): string | null => c.claim.args.find((a) => a.role === 'place')?.key ?? null;
   const dayOf = (c: LedgerClaim): string | null => {
@@ -204,6 +220,36 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
     };
   };
 
+  /**
+   * Whether a contradiction stands with the reviews: `known` holds claims already in hand (the
+   * view's two). Its two claims and the reviewed ones are read once; of the related claims not
+   * reviewed (a wire story's copies can make hundreds) only the first few are read, and only when
+   * the reviewed ones alone undo it: one of them still holding a side keeps it standing.
+   */
+  const standingOf = async (x: Contradiction, known: ReadonlyMap<string, LedgerClaim>): Promise<{ stands: boolean; review: ReviewView | null }> => {
+    const refs = [x.a, x.b, ...x.related].map((r) => `${r.doc}|${r.claim}`);
+    const own = new Set(refs.slice(0, 2));
+    let stands = true;
+    if (refs.some((r) => decisions.has(r))) {
+      const version = `${lastSeq}/${options.generation()}`;
+      const cached = standing.get(x.id);
+      if (cached?.version === version) stands = cached.stands;
+      else {
+        const load = async (keys: readonly string[]) => (await Promise.all(keys.map(async (r) => known.get(r) ?? (await storedClaim(r))))).filter((c): c is LedgerClaim => c !== null);
+        const first = await load(refs.filter((r) => own.has(r) || known.has(r) || decisions.has(r)));
+        stands = contradictionStands(x, first, decisions);
+        const others = refs.filter((r) => !own.has(r) && !known.has(r) && !decisions.has(r)).slice(0, RELATED_READ);
+        if (!stands && others.length > 0) stands = contradictionStands(x, [...first, ...await load(others)], decisions);
+        if (standing.size > 5000) standing.clear();
+        standing.set(x.id, { version, stands });
+      }
+    }
+    const review = inForce.get(`contradiction\u0000${x.id}`) ?? null;
+    // An analyst's rejection of the contradiction itself undoes it too; a confirmation keeps it whatever its claims.
+    if (review) stands = review.decision !== 'reject';
+    return { stands, review };
+  };
+
   return {
     async refresh() {
       if (options.desk) {
@@ -266,33 +312,13 @@ export function createDeskViews(options: { store: Store; desk: DeskStore | null;
     claims: (views) => Promise.all(views.map(applyClaim)),
     async contradictions(views) {
       return Promise.all(views.map(async (v) => {
-        const x = v.contradiction;
-        const refs = [x.a, x.b, ...x.related].map((r) => `${r.doc}|${r.claim}`);
-        let stands = true;
-        if (refs.some((r) => decisions.has(r))) {
-          const version = `${lastSeq}/${options.generation()}`;
-          const cached = standing.get(x.id);
-          if (cached?.version === version) stands = cached.stands;
-          else {
-            // Its two claims are in hand and reviewed claims are read once; of the related claims not
-            // reviewed (a wire story's copies can make hundreds) only the first few are read, and only
-            // when the reviewed ones alone undo it: one of them still holding a side keeps it standing.
-            const known = new Map([v.a, v.b].filter((c): c is ClaimView => c !== null).map((c) => [claimRefKey(c), c as LedgerClaim]));
-            const load = async (keys: readonly string[]) => (await Promise.all(keys.map(async (r) => known.get(r) ?? (await storedClaim(r))))).filter((c): c is LedgerClaim => c !== null);
-            const first = await load(refs.filter((r) => known.has(r) || decisions.has(r)));
-            stands = contradictionStands(x, first, decisions);
-            const others = refs.filter((r) => !known.has(r) && !decisions.has(r)).slice(0, RELATED_READ);
-            if (!stands && others.length > 0) stands = contradictionStands(x, [...first, ...await load(others)], decisions);
-            if (standing.size > 5000) standing.clear();
-            standing.set(x.id, { version, stands });
-          }
-        }
-        const review = inForce.get(`contradiction\u0000${x.id}`) ?? null;
-        // An analyst's rejection of the contradiction itself undoes it too; a confirmation keeps it whatever its claims.
-        if (review) stands = review.decision !== 'reject';
+        const known = new Map([v.a, v.b].filter((c): c is ClaimView => c !== null).map((c) => [claimRefKey(c), c as LedgerClaim]));
+        const { stands, review } = await standingOf(v.contradiction, known);
         return { ...v, a: v.a ? await applyClaim(v.a) : null, b: v.b ? await applyClaim(v.b) : null, review, stands };
       }));
     },
+    standing: (x) => standingOf(x, new Map()),
+    cachedClaims: () => reviewedStored.size,
     timeline(placeId, stored) {
       const reviewed = timelines.get(placeId);
       return reviewed ? { statuses: reviewed, automatic: stored } : { statuses: stored, automatic: null };

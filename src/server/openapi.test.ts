@@ -29,7 +29,7 @@ test('every documented query parameter is accepted, and nothing else', async () 
   const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; required?: boolean }> }>> };
   const samples: Record<string, string> = { limit: '1', offset: '0', q: 'x', outlet: 'x', language: 'en', from: '2025-01-01', to: '2025-12-31', doc: 'a'.repeat(64), country: 'UA', located: 'true',
     place: 'geonames-704422', side: 'UA', stance: 'deny', predicate: 'encircled', since: '2025-01-01', until: '2025-12-31', entity: 'actor:ru-mod', kind: 'military',
-    target_kind: 'claim', target_key: 'x|y', watchlist: 'w1', scope: 'all', asOf: '2025-11-03' };
+    target_kind: 'claim', target_key: 'x|y', watchlist: 'w1', scope: 'all', asOf: '2025-11-03', registry: 'ru-mod', sourceKind: 'wire', reliability: 'B' };
   // A parameter whose values differ between routes (an entity's kind, a registry entry's kind).
   const sampleOf = (path: string, name: string) => (path === '/api/sources' && name === 'kind' ? 'wire' : samples[name]);
   for (const [path, ops] of Object.entries(doc.paths)) {

@@ -80,6 +80,8 @@ for (const backend of BACKENDS) {
       assert.notEqual(timeline.statuses.at(-1).state, 'claimed-captured');
       assert.equal(timeline.automaticStatuses.at(-1).state, 'claimed-captured', 'the automatic timeline is kept beside it');
       assert.notEqual((await get(`/api/places/${TORETSK}?limit=0`)).place.status, 'claimed-captured');
+      // The place's chart band follows the reviewed timeline too.
+      assert.notEqual(((await get(`/api/aggregates/places/${TORETSK}/claims-per-day`)).statuses as any[]).at(-1)?.state, 'claimed-captured');
       const undone = ((await get(`/api/contradictions?place=${TORETSK}`)).items as any[]).find((x) => x.contradiction.id === contradiction.contradiction.id);
       assert.equal(undone.stands, false, 'listed still, but undone by the review');
       // As of the day of the denial, the replayed timeline leaves the rejected claim out too.

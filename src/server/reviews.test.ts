@@ -75,6 +75,13 @@ describe('reviews and the audit trail (issue 18)', () => {
     assert.deepEqual(place.automaticStatus, { status: before.status, statusBy: before.statusBy });
     assert.equal((await get('/api/places/geonames-713122?limit=0')).place.status, 'confirmed-captured');
     assert.equal((await get('/api/timeline/geonames-713122')).review.decision, 'correct');
+    // The place's chart draws today's status as corrected beneath its claims; as of a past day, the timeline as it was.
+    const bands = (await get('/api/aggregates/places/geonames-713122/claims-per-day')).statuses as any[];
+    assert.deepEqual([bands.at(-1).state, bands.at(-1).by], ['confirmed-captured', 'RU']);
+    const first = bands[0].from;
+    const past = (await get(`/api/aggregates/places/geonames-713122/claims-per-day?asOf=${first}`)).statuses as any[];
+    const asRead = ((await get('/api/timeline/geonames-713122')).statuses as any[]).filter((s: any) => s.from <= first);
+    assert.deepEqual([past.at(-1).state, past.at(-1).by], [asRead.at(-1).state, asRead.at(-1).by]);
   });
 
   test('a contradiction rejected stays listed, marked; reviews list newest first', async () => {

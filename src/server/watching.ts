@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { createSourceRegistry, type SourceRegistry } from '../ledger/source-registry.js';
 import { isPrivateAddress } from '../ingest/inputs/private-address.js';
 import { sweepChanges, type ChangeClaim } from '../store/desk/change-log.js';
+import { changesSettled } from '../store/desk/open-desk.js';
 import type { ChangeRecord, DeskStore, Watchlist } from '../store/desk/desk-store.js';
 import type { Store } from '../store/store.js';
 import { placeIdOfLedgerKey } from './ledger-view.js';
@@ -33,10 +34,15 @@ export function watches(list: Watchlist, change: ChangeView, registry: SourceReg
     || (list.sources.length > 0 && list.sources.includes(registry.entryOf({ source: { ...c.source, kind: c.source.kind as never, side: c.source.side }, outlet: c.outlet, url: c.url })?.id ?? '')));
 }
 
-/** Changes first seen at or after `since` (a sweep first), optionally only a watchlist's, a page of them, oldest first. */
+/**
+ * Changes first seen at or after `since`, optionally only a watchlist's, a page of them, oldest
+ * first. The writers keep the log current (open-desk.ts); this waits for this process's own
+ * sweep in flight, and sweeps what another writer left pending (usually nothing).
+ */
 export async function listChanges(
   store: Store, desk: DeskStore, query: { since: string; watchlist?: Watchlist | null; registry?: SourceRegistry; limit: number; offset: number },
 ): Promise<{ items: ChangeView[]; more: boolean }> {
+  await changesSettled(store);
   await sweepChanges(store, desk);
   if (!query.watchlist) {
     const rows = await desk.listChanges({ since: query.since, limit: query.limit + 1, offset: query.offset });
@@ -155,6 +161,7 @@ export function createWatcher(options: { store: Store; desk: DeskStore; webhooks
   let lastSeq: number | null = null;
   let running: Promise<void> = Promise.resolve();
   const poll = async () => {
+    await changesSettled(options.store);
     await sweepChanges(options.store, options.desk);
     if (lastSeq === null) {
       // Start after what is already logged: a restart does not resend history.

@@ -24,7 +24,7 @@ function snippetWithMarks(hit: SearchHit): HTMLElement {
 }
 
 /** A source as /api/search names it: the ledger's entities and the registry's entries. */
-interface EntityHit { readonly key: string; readonly name: string; readonly kind: string; readonly side: string; readonly registry?: string }
+interface EntityHit { readonly key: string; readonly name: string; readonly kind: string; readonly side: string; readonly registry?: string; readonly registryName?: string }
 
 /**
  * The header search, `#/search?q=...`: places whose name or written forms
@@ -61,8 +61,8 @@ export async function renderSearch(main: HTMLElement, params: URLSearchParams, i
     entities.length ? h('h2', {}, `Sources (${entities.length}${entities.length === 30 ? '+' : ''})`) : null,
     entities.length ? h('ul', { class: 'entity-hits' }, ...entities.map((e) => h('li', { 'data-entity': e.key },
       h('span', { class: `side-tag side-${e.side}` }, e.side), ' ',
-      e.registry ? h('a', { href: href('sources', null, { q: e.name }) }, e.name) : h('strong', {}, e.name),
-      h('span', { class: 'meta' }, ` · ${e.kind.replace(/-/g, ' ')}${e.registry ? ' · in the source registry' : ''}`)))) : null,
+      e.registry ? h('a', { href: href('sources', null, { q: e.registryName ?? e.name }) }, e.name) : h('strong', {}, e.name),
+      h('span', { class: 'meta' }, ` · ${e.kind.replace(/-/g, ' ')}${e.registry ? ` · in the source registry${e.registryName && e.registryName !== e.name ? ` as ${e.registryName}` : ''}` : ''}`)))) : null,
     claims.length ? h('h2', {}, `Claims (${claims.length}${claims.length === 30 ? '+' : ''})`) : null,
     claims.length ? h('div', { class: 'claim-hits' }, ...claims.map((c) => claimCard(c))) : null,
     h('h2', {}, `Documents (${hits.length}${hits.length === 30 ? '+' : ''})`),

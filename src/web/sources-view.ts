@@ -19,36 +19,73 @@ function basedOn(source: string): HTMLElement | string {
   return source;
 }
 
-/** The edit form of one entry (admins): its grade, kind, side, owner and affiliation, with a reason for the audit trail. */
-function editForm(entry: ListedSource, onSaved: () => void): HTMLElement {
+/** A list field as typed: comma-separated, trimmed, empties dropped. */
+const listOf = (text: string): string[] => text.split(',').map((x) => x.trim()).filter((x) => x.length > 0);
+
+/** An id from a name, as the registry spells ids ("Reuters News" -> "reuters-news"). */
+export const idOfName = (name: string): string => name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+  .replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '').slice(0, 100);
+
+const SOURCE_ID = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+
+/**
+ * The form of one registry entry (admins): every field the registry keeps (name, aliases,
+ * kind, side, owner, affiliation, reliability, the actor keys it speaks as, the outlets it
+ * publishes under, where its facts come from), with a reason for the audit trail. With no
+ * entry, it adds one: its id from the name unless typed, refused when the id is taken.
+ */
+function entryForm(entry: ListedSource | null, taken: (id: string) => Promise<boolean>, onSaved: (id: string, name: string) => void): HTMLFormElement {
   const select = (name: string, values: readonly string[], value: string, label: (v: string) => string) => {
     const el = h('select', { name }, ...values.map((v) => h('option', { value: v }, label(v))));
     el.value = value;
     return el;
   };
+  const text = (name: string, value: string, attrs: Record<string, string | number | boolean> = {}) => h('input', { type: 'text', name, value, ...attrs });
   const status = h('p', { class: 'meta', role: 'status' });
-  const form = h('form', { class: 'filters source-form', 'aria-label': `Edit ${entry.name}` },
-    h('label', {}, 'Reliability', select('reliability', GRADES, entry.reliability, (g) => `${g} — ${RELIABILITY[g]}`)),
-    h('label', {}, 'Kind', select('kind', KINDS, entry.kind, kindLabel)),
-    h('label', {}, 'Side', h('input', { type: 'text', name: 'side', value: entry.side, maxlength: 10, required: true, class: 'short' })),
-    h('label', {}, 'Owner', h('input', { type: 'text', name: 'owner', value: entry.owner, required: true, maxlength: 200 })),
-    h('label', {}, 'Affiliation', h('input', { type: 'text', name: 'affiliation', value: entry.affiliation ?? '', maxlength: 500 })),
-    h('label', {}, 'Reason', h('input', { type: 'text', name: 'reason', required: true, maxlength: 4000 })),
-    h('button', { type: 'submit' }, 'Save'));
+  const label = entry ? `Edit ${entry.name}` : 'Add a source';
+  const form = h('form', { class: 'filters source-form', 'aria-label': label },
+    entry ? null : h('label', {}, 'Id', text('id', '', { maxlength: 100, placeholder: 'from the name', title: 'lower-case letters, digits, . _ or -' })),
+    h('label', {}, 'Name', text('name', entry?.name ?? '', { required: true, maxlength: 300 })),
+    h('label', {}, 'Aliases', text('aliases', entry?.aliases.join(', ') ?? '', { placeholder: 'comma-separated' })),
+    h('label', {}, 'Kind', select('kind', KINDS, entry?.kind ?? 'independent-media', kindLabel)),
+    h('label', {}, 'Side', text('side', entry?.side ?? '', { maxlength: 10, required: true, class: 'short', placeholder: 'RU' })),
+    h('label', {}, 'Owner', text('owner', entry?.owner ?? '', { required: true, maxlength: 200, title: 'Who controls it: sources of one owner are not independent' })),
+    h('label', {}, 'Affiliation', text('affiliation', entry?.affiliation ?? '', { maxlength: 500 })),
+    h('label', {}, 'Reliability', select('reliability', GRADES, entry?.reliability ?? 'F', (g) => `${g} — ${RELIABILITY[g]}`)),
+    h('label', {}, 'Speaks as (actor keys)', text('actors', entry?.actors.join(', ') ?? '', { placeholder: 'ru-mod, …' })),
+    h('label', {}, 'Outlets and domains', text('outlets', entry?.outlets.join(', ') ?? '', { placeholder: 'example.org, …' })),
+    h('label', {}, 'Based on', text('source', entry?.source ?? '', { required: true, maxlength: 2000, placeholder: 'a URL or a citation' })),
+    h('label', {}, 'Reason', text('reason', '', { required: true, maxlength: 4000 })),
+    h('button', { type: 'submit' }, entry ? 'Save' : 'Add'),
+    status);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
-    const text = (name: string) => String(data.get(name) ?? '').trim();
-    const { id: _id, edited: _edited, ...fields } = entry;
+    const field = (name: string) => String(data.get(name) ?? '').trim();
+    const id = entry?.id ?? (field('id') || idOfName(field('name')));
+    if (!SOURCE_ID.test(id)) {
+      status.textContent = `The id ${JSON.stringify(id)} is not valid: lower-case letters, digits, . _ or - (type one).`;
+      return;
+    }
     status.textContent = 'Saving…';
-    putJson(`/api/sources/${encodeURIComponent(entry.id)}`, {
-      ...fields, reliability: text('reliability'), kind: text('kind'), side: text('side').toUpperCase(), owner: text('owner'),
-      affiliation: text('affiliation') || null, reason: text('reason'),
-    }).then(onSaved, (error: Error) => {
+    const body = {
+      name: field('name'), aliases: listOf(field('aliases')), kind: field('kind'), side: field('side').toUpperCase(), owner: field('owner'),
+      affiliation: field('affiliation') || null, reliability: field('reliability'), actors: listOf(field('actors')), outlets: listOf(field('outlets')),
+      source: field('source'), reason: field('reason'),
+    };
+    void (async () => {
+      // Adding never replaces: an id in use is the analyst's to edit, not to overwrite unseen.
+      if (!entry && await taken(id)) {
+        status.textContent = `There is already a source ${id}: edit it in the list, or choose another id.`;
+        return;
+      }
+      await putJson(`/api/sources/${encodeURIComponent(id)}`, body);
+      onSaved(id, body.name);
+    })().catch((error: Error) => {
       status.textContent = error instanceof ApiFailure && error.status === 403 ? 'Only admins edit the registry.' : `Could not save: ${error.message}`;
     });
   });
-  return h('details', { class: 'source-edit' }, h('summary', {}, 'Edit'), form, status);
+  return form;
 }
 
 /**
@@ -81,15 +118,20 @@ export async function renderSources(main: HTMLElement, params: URLSearchParams, 
     location.hash = href('sources', null, { q: String(data.get('q') ?? ''), kind: String(data.get('kind') ?? ''), side: String(data.get('side') ?? '').toUpperCase() });
   });
   const redraw = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
+  const taken = async (id: string) => (await getJson<{ items: ListedSource[] }>('/api/sources')).items.some((e) => e.id === id);
+  // A new entry is shown by itself (its name as the filter), where its row says it was edited just now.
+  const added = (_id: string, name: string) => { location.hash = href('sources', null, { q: name }); };
+  const editOf = (e: ListedSource) => h('details', { class: 'source-edit' }, h('summary', {}, 'Edit'), entryForm(e, taken, redraw));
   replace(main, h('div', { class: 'board sources' },
     h('h1', {}, 'Source registry'),
     h('p', { class: 'meta' }, `${sources.items.length} source${sources.items.length === 1 ? '' : 's'}. Reliability on the Admiralty scale (A completely reliable … E unreliable, F cannot be judged); `,
-      'sources of one owner are not independent of each other.', admin ? ' You may edit them (admin).' : ''),
+      'sources of one owner are not independent of each other.', admin ? ' You may add and edit them (admin).' : ' Admins add and edit them.'),
     form,
+    admin ? h('details', { class: 'source-add' }, h('summary', {}, 'Add a source'), entryForm(null, taken, added)) : null,
     sources.items.length === 0 ? h('div', { class: 'empty' }, h('h2', {}, 'No source matches')) : h('table', { class: 'source-table' },
       h('thead', {}, h('tr', {}, ...['Source', 'Kind', 'Side', 'Owner', 'Reliability', 'Based on', 'Edited'].map((t) => h('th', {}, t)))),
       h('tbody', {}, ...sources.items.map((e) => h('tr', { 'data-source': e.id },
-        h('td', {}, h('strong', {}, e.name), e.aliases.length ? h('span', { class: 'meta' }, ` (${e.aliases.slice(0, 3).join(', ')})`) : null, admin ? editForm(e, redraw) : null),
+        h('td', {}, h('strong', {}, e.name), e.aliases.length ? h('span', { class: 'meta' }, ` (${e.aliases.slice(0, 3).join(', ')})`) : null, admin ? editOf(e) : null),
         h('td', {}, kindLabel(e.kind)),
         h('td', {}, h('span', { class: `side-tag side-${e.side}` }, e.side)),
         h('td', {}, e.owner, e.affiliation ? h('span', { class: 'meta' }, ` · ${e.affiliation}`) : null),

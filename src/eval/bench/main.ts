@@ -233,6 +233,10 @@ async function serverSection(): Promise<void> {
     const db = dir === null ? path.resolve(values['server-db']!) : path.join(dir, 'server.db');
     if (dir !== null || !await holds(db, documents)) await loadServerStore(db, documents);
     else log(`server bench: reusing ${db} (${documents} documents)`);
+    // The first read of what changed after the load, on a server just started (issue 18: the change
+    // log is kept by the writers, so this read finds nothing left to work out).
+    const firstChanges = await timeFirstChanges(db);
+    say(`  first GET /api/changes after the load, server just started: ${firstChanges.ms.toFixed(0)} ms (${firstChanges.items} changes)`);
     const paths = [...LIST_ENDPOINTS, ...DESK_ENDPOINTS];
     const row = (r: EndpointFigures) => `  ${r.path.padEnd(54)} p50 ${r.p50Ms.toFixed(1).padStart(7)} ms  p95 ${r.p95Ms.toFixed(1).padStart(7)} ms  ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  errors ${r.errors + r.non2xx}`;
     const uiLine = (ui: Awaited<ReturnType<typeof benchUiLoads>> | Error) => (ui === null ? '  UI load: skipped (no Chromium at /usr/bin/chromium)'
@@ -257,7 +261,7 @@ async function serverSection(): Promise<void> {
       say(uiLine(uiReviewed));
       reviewed = { reviews, endpoints: withReviews, ui: uiFigure(uiReviewed) };
     }
-    out.server = { documents, endpoints: rows, ui: uiFigure(ui), ...(reviewed ? { reviewed } : {}) };
+    out.server = { documents, firstChangesMs: firstChanges.ms, endpoints: rows, ui: uiFigure(ui), ...(reviewed ? { reviewed } : {}) };
   } finally {
     if (dir !== null) rmSync(dir, { recursive: true, force: true });
   }
@@ -310,6 +314,23 @@ async function ledgerSection(): Promise<void> {
   const r = await module.benchLedger({ documents: count('ledger-docs'), log });
   out.ledger = r;
   say(figures(r));
+}
+
+/** How long the first GET /api/changes takes on a store just opened (its first page of 300, since the log began). */
+async function timeFirstChanges(db: string): Promise<{ ms: number; items: number }> {
+  const [{ openStore }, { createApp }] = await Promise.all([import('../../store/open-store.js'), import('../../server/app.js')]);
+  const store = await openStore(db);
+  try {
+    const app = createApp({ store });
+    const started = performance.now();
+    const res = await app.request('/api/changes?since=1970-01-01&limit=300');
+    const body = await res.json() as { items?: unknown[] };
+    const ms = performance.now() - started;
+    if (res.status !== 200) throw new Error(`GET /api/changes answered ${res.status}`);
+    return { ms, items: body.items?.length ?? 0 };
+  } finally {
+    await store.close();
+  }
 }
 
 /** Whether `db` is a store holding exactly `documents` documents (a kept `--server-db`). */

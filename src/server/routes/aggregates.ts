@@ -153,10 +153,19 @@ function create(deps: RouteDeps): Hono {
     const { asOf } = parseQuery(c, asOfQuery);
     const id = parseParam(c, 'id', placeId);
     const key = ledgerKeyOfPlaceId(id);
-    const timeline = (await timelines()).find((t) => placeIdOfLedgerKey(t.place) === id)?.statuses ?? [];
+    const stored = (await timelines()).find((t) => placeIdOfLedgerKey(t.place) === id)?.statuses ?? [];
     const claims = await allClaims(deps, { place: key, ...(asOf ? { until: asOf } : {}) });
-    if (claims.length === 0 && timeline.length === 0) throw new ApiError('not-found', `no claims about ${id} in the ledger`);
-    return c.json({ placeId: id, ...claimsPerDay(claims, timelineAsOf(timeline, asOf)) });
+    if (claims.length === 0 && stored.length === 0) throw new ApiError('not-found', `no claims about ${id} in the ledger`);
+    // The band shows the status as the place panel does: the timeline with the reviewed claims, and
+    // today's status as an analyst corrected it (a status review speaks for now, not for a past day).
+    await deps.views.refresh();
+    const timeline = timelineAsOf(deps.views.timeline(id, stored).statuses, asOf);
+    const review = deps.views.reviewOf('status', id);
+    const last = timeline.at(-1);
+    const shown = !asOf && last && review?.decision === 'correct'
+      ? [...timeline.slice(0, -1), { ...last, state: (review.corrections.state ?? last.state) as ControlStatus['state'], by: review.corrections.by ?? last.by }]
+      : timeline;
+    return c.json({ placeId: id, ...claimsPerDay(claims, shown) });
   });
   return app;
 }

@@ -48,14 +48,20 @@ function create(deps: RouteDeps): Hono {
       }
     }
     await deps.views.refresh();
-    let entities: Array<{ key: string; name: string; kind: string; side: string; registry?: string }> = [];
+    let entities: Array<{ key: string; name: string; kind: string; side: string; registry?: string; registryName?: string }> = [];
     if (q.scope === 'all') {
       const needle = q.q.toLowerCase();
-      const registry = deps.views.registry().entries
+      const sources = deps.views.registry();
+      const registry = sources.entries
         .filter((e) => [e.name, ...e.aliases].some((n) => n.toLowerCase().includes(needle)))
-        .map((e) => ({ key: `source:${e.id}`, name: e.name, kind: e.kind, side: e.side, registry: e.id }));
-      const ledgerEntities = deps.store.browse ? (await deps.store.browse.listEntities({ q: q.q, limit: q.limit, offset: 0 })).entities.map((e) => ({ ...e })) : [];
-      entities = [...ledgerEntities, ...registry].slice(0, q.limit);
+        .map((e) => ({ key: `source:${e.id}`, name: e.name, kind: e.kind, side: e.side, registry: e.id, registryName: e.name }));
+      // A ledger source the registry knows (by its actor key or name) names its entry, so the page can link to its grade.
+      const ledgerEntities = deps.store.browse ? (await deps.store.browse.listEntities({ q: q.q, limit: q.limit, offset: 0 })).entities.map((e) => {
+        const entry = sources.entryOf({ source: { key: e.key, name: e.name, kind: e.kind as never, side: e.side }, outlet: null, url: null });
+        return { ...e, ...(entry ? { registry: entry.id, registryName: entry.name } : {}) };
+      }) : [];
+      const listed = new Set(ledgerEntities.flatMap((e) => (e.registry ? [e.registry] : [])));
+      entities = [...ledgerEntities, ...registry.filter((e) => !listed.has(e.registry))].slice(0, q.limit);
     }
     return c.json({
       query: q.q,

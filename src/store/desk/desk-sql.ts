@@ -195,6 +195,17 @@ export function createDeskStore(sql: DeskSql): DeskStore {
         return recorded;
       });
     },
+    async knownChangeKeys(kind, keys) {
+      const known = new Set<string>();
+      const unique = [...new Set(keys)];
+      // A few hundred keys per statement: well under either dialect's limit on parameters.
+      for (let i = 0; i < unique.length; i += 500) {
+        const chunk = unique.slice(i, i + 500);
+        const rows = await sql.all<{ key: string }>(`SELECT key FROM desk_changes WHERE kind = ? AND key IN (${chunk.map(() => '?').join(', ')})`, [kind, ...chunk]);
+        for (const r of rows) known.add(r.key);
+      }
+      return known;
+    },
     async listChanges(query) {
       const [limit, offset] = page(query.limit, query.offset);
       return (await sql.all<ChangeRow>('SELECT * FROM desk_changes WHERE at >= ? ORDER BY seq LIMIT ? OFFSET ?', [query.since, limit, offset])).map(changeOf);
@@ -216,6 +227,10 @@ export function createDeskStore(sql: DeskSql): DeskStore {
     },
     async takePendingPlaces() {
       return sql.transaction(async (tx) => tx.all<{ place: string; at: string }>('DELETE FROM desk_pending_places RETURNING place, at'));
+    },
+    async countPendingPlaces() {
+      const [row] = await sql.all<{ n: number | string }>('SELECT count(*) AS n FROM desk_pending_places');
+      return Number(row?.n ?? 0);
     },
 
     close: () => sql.close(),

@@ -139,6 +139,8 @@ export interface DeskStore {
 
   /** Records changes not seen before (by kind and key) as first seen at `at`; returns those recorded. */
   recordChanges(changes: readonly NewChange[], at: string): Promise<ChangeRecord[]>;
+  /** Of `keys`, those the log already holds for `kind` (a sweep describes only what is new). */
+  knownChangeKeys(kind: ChangeRecord['kind'], keys: readonly string[]): Promise<Set<string>>;
   /** Changes first seen at or after `since`, oldest first. */
   listChanges(query: PageQuery & { readonly since: string }): Promise<ChangeRecord[]>;
   /** Changes with a seq above `afterSeq`, oldest first (webhook delivery); `latestChangeSeq` is 0 for an empty log. */
@@ -147,6 +149,8 @@ export interface DeskStore {
   /** Places whose claims changed and were not yet looked at for contradictions and statuses. */
   markPlacesPending(places: readonly string[], at: string): Promise<void>;
   takePendingPlaces(): Promise<Array<{ readonly place: string; readonly at: string }>>;
+  /** How many places wait for a sweep (none once the writer's sweep has caught up). */
+  countPendingPlaces(): Promise<number>;
 
   close(): Promise<void>;
 }

@@ -1,11 +1,13 @@
 import type { LedgerDocument } from '../../report/ledger-json.js';
 import type { IngestExtras, SaveOutcome, Store } from '../store.js';
-import { claimChanges } from './change-log.js';
+import { claimChanges, sweepChanges } from './change-log.js';
 import { createDeskStore } from './desk-sql.js';
 import type { DeskStore, NewChange } from './desk-store.js';
 import { openSqliteDeskSql } from './sqlite/desk-sql.js';
 
 const desks = new WeakMap<Store, DeskStore>();
+/** Per wrapped store: resolves when the change log has caught up with what this process wrote. */
+const settlers = new WeakMap<Store, () => Promise<void>>();
 
 /** Opens the desk tables in the database a `--db` value names (migrating them), beside the main store. */
 export async function openDesk(location: string, postgres: boolean): Promise<DeskStore> {
@@ -31,11 +33,39 @@ export async function withDesk(store: Store, location: string, postgres: boolean
   // statuses. Inside a batch the records wait for its commit: the batch holds SQLite's write lock,
   // and a change must not be announced for a save that may still be rolled back.
   let batch: NewChange[] | null = null;
+  // The sweep runs after each commit, in the background of the writer (so the first read of
+  // /api/changes after a bulk ingest finds the log current instead of sweeping every place the
+  // ingest touched): one at a time, and one more when writes came in meanwhile (it takes every
+  // place pending, so writes during a sweep share the next one). A failed sweep leaves its places
+  // pending for the next (or a reader's) and is reported, not thrown at a later, unrelated write.
+  let sweeping: Promise<void> | null = null;
+  let again = false;
+  const sweepSoon = (): void => {
+    if (sweeping) {
+      again = true;
+      return;
+    }
+    sweeping = (async () => {
+      do {
+        again = false;
+        try {
+          await sweepChanges(store, desk);
+        } catch (error) {
+          process.stderr.write(`counterclaim: the change log's sweep failed (its places stay pending): ${(error as Error).message}\n`);
+          return;
+        }
+      } while (again);
+    })().finally(() => { sweeping = null; });
+  };
+  const settled = async (): Promise<void> => {
+    while (sweeping) await sweeping;
+  };
   const record = async (changes: readonly NewChange[]) => {
     if (changes.length === 0) return;
     const at = now().toISOString();
     await desk.recordChanges(changes, at);
     await desk.markPlacesPending(changes.map((c) => c.place).filter((p): p is string => p !== null), at);
+    sweepSoon();
   };
   const saved = async (doc: LedgerDocument, outcome: SaveOutcome) => {
     if (outcome === 'unchanged') return outcome;
@@ -43,10 +73,18 @@ export async function withDesk(store: Store, location: string, postgres: boolean
     else await record(claimChanges(doc));
     return outcome;
   };
+  // SQLite: the desk has its own connection to the file, and a sweep's desk transaction holds the
+  // file's write lock across awaits; a write on the store's connection meanwhile, on this same
+  // thread, would wait for a lock only this thread can release. So a write waits for the sweep
+  // (which then overlaps what the writer does between writes: reading, analysing). PostgreSQL
+  // takes row locks on connections of their own: writes go on beside a sweep.
+  const beforeWrite = postgres ? async () => undefined : settled;
   const overrides: Partial<Store> = {
-    saveDocument: async (doc: LedgerDocument) => saved(doc, await store.saveDocument(doc)),
-    saveIngested: async (doc: LedgerDocument, extras: IngestExtras) => saved(doc, await store.saveIngested(doc, extras)),
+    saveDocument: async (doc: LedgerDocument) => { await beforeWrite(); return saved(doc, await store.saveDocument(doc)); },
+    saveIngested: async (doc: LedgerDocument, extras: IngestExtras) => { await beforeWrite(); return saved(doc, await store.saveIngested(doc, extras)); },
+    markSourceIngested: async (source, done) => { await beforeWrite(); return store.markSourceIngested(source, done); },
     close: async () => {
+      await settled();
       await desk.close();
       await store.close();
     },
@@ -54,7 +92,8 @@ export async function withDesk(store: Store, location: string, postgres: boolean
   if (store.beginBatch && store.commitBatch) {
     const begin = store.beginBatch.bind(store);
     const commit = store.commitBatch.bind(store);
-    overrides.beginBatch = async () => { await begin(); batch ??= []; };
+    // A batch holds SQLite's write lock from its start: the sweep finishes before the next batch begins.
+    overrides.beginBatch = async () => { await beforeWrite(); await begin(); batch ??= []; };
     overrides.commitBatch = async () => {
       await commit();
       const done = batch ?? [];
@@ -65,7 +104,13 @@ export async function withDesk(store: Store, location: string, postgres: boolean
   // A Proxy, not a copy: stores are objects of methods and getters (ledger, browse) that must keep answering.
   const wrapped = new Proxy(store, { get: (target, prop, receiver) => (Object.hasOwn(overrides, prop) ? overrides[prop as keyof Store] : Reflect.get(target, prop, receiver)) });
   desks.set(wrapped, desk);
+  settlers.set(wrapped, settled);
   return wrapped;
+}
+
+/** Resolves once the change log's sweep of this store's own writes is done (at once for a store opened without openStore). */
+export async function changesSettled(store: Store): Promise<void> {
+  await settlers.get(store)?.();
 }
 
 /** The desk opened beside this store, if any (a store opened without openStore has none). */
