@@ -24,7 +24,7 @@ export function createDocumentLookups(pool: Pick<pg.Pool, 'query'>): {
     async sentenceAt(docId, span) {
       // The last sentence starting at or before the span is the one that may hold it.
       const { rows } = await pool.query<{ start: number; end: number; text: string }>(
-        `SELECT start, "end", text FROM items WHERE doc_id = $1 AND kind = 'sentences' AND start <= $2 ORDER BY start DESC LIMIT 1`, [docId, span[0]]);
+        `SELECT start, "end", text FROM items WHERE doc_seq = (SELECT seq FROM documents WHERE id = $1) AND kind = 'sentences' AND start <= $2 ORDER BY start DESC LIMIT 1`, [docId, span[0]]);
       const row = rows[0];
       return row && row.end >= span[1] ? { span: [row.start, row.end], text: row.text } : null;
     },

@@ -4,7 +4,7 @@ import {
   StoreError, type DocumentSummary, type DuplicateCandidate, type IngestExtras, type ListDocumentsQuery, type ListItemsQuery,
   type SaveOutcome, type SearchHit, type SearchQuery, type Store, type StoredItem, type ItemList,
 } from '../store.js';
-import { POSTGRES_MIGRATIONS } from './migrations.js';
+import { POSTGRES_OLDEST_UPGRADABLE, POSTGRES_SCHEMA_SQL, POSTGRES_SCHEMA_VERSION, upgradeSql } from './migrations.js';
 import { toTsquery } from './fts-query.js';
 import { createPostgresLedgerQueries } from './ledger-queries.js';
 import { applyLedgerSave, createLedgerReader, planLedgerSave, runLedgerAsync } from '../../ledger/upkeep.js';
@@ -82,35 +82,36 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     const { analysis, hash, items } = splitAnalysis(doc);
     // Two workers saving the same text at once: the second waits here, then sees the first's row.
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [doc.id]);
-    const existing = (await client.query<{ analysis_hash: string }>('SELECT analysis_hash FROM documents WHERE id = $1', [doc.id])).rows[0];
+    const existing = (await client.query<{ seq: string; analysis_hash: string }>('SELECT seq, analysis_hash FROM documents WHERE id = $1', [doc.id])).rows[0];
     if (existing?.analysis_hash === hash) return 'unchanged';
     const ledgerQueries = createPostgresLedgerQueries(client);
     const plan = await runLedgerAsync(planLedgerSave(doc), ledgerQueries);
     const oldPlaces = existing
-      ? (await client.query<{ place_id: string }>('SELECT DISTINCT place_id FROM items WHERE doc_id = $1 AND place_id IS NOT NULL', [doc.id])).rows.map((r) => r.place_id)
+      ? (await client.query<{ place_id: string }>(`SELECT DISTINCT place_id FROM items WHERE doc_seq = $1 AND kind = 'places'`, [existing.seq])).rows.map((r) => r.place_id)
       : [];
     const placeTotals = new Set([...oldPlaces, ...doc.places.map((p) => placeIdOf(p))]);
     await lockKeys(client, [...plan.lockKeys, ...[...placeTotals].map((id) => `place-totals:${id}`)]);
     const meta = [doc.id, doc.title, doc.outlet, doc.url, doc.published, doc.language, doc.source];
+    let seq: string;
     if (existing) {
       await client.query(
         `UPDATE documents SET title=$2, outlet=$3, url=$4, published=$5, language=$6, source=$7, analysis=$8, analysis_hash=$9 WHERE id=$1`,
         [...meta, analysis, hash],
       );
-      await client.query('DELETE FROM items WHERE doc_id = $1', [doc.id]);
+      await client.query('DELETE FROM items WHERE doc_seq = $1', [seq = existing.seq]);
     } else {
-      await client.query(
+      seq = (await client.query<{ seq: string }>(
         `INSERT INTO documents (id, title, outlet, url, published, language, source, text, analysis, analysis_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING seq`,
         [...meta, text, analysis, hash],
-      );
+      )).rows[0]!.seq;
     }
     if (items.length > 0) {
       // One statement for all items: a round trip per item would dominate the save.
       await client.query(
-        `INSERT INTO items (doc_id, id, kind, ord, start, "end", text, data)
+        `INSERT INTO items (doc_seq, id, kind, ord, start, "end", text, data)
          SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[])`,
-        [doc.id, items.map((i) => i.id), items.map((i) => i.kind), items.map((i) => i.ord), items.map((i) => i.start), items.map((i) => i.end), items.map((i) => i.text), items.map((i) => i.data)],
+        [seq, items.map((i) => i.id), items.map((i) => i.kind), items.map((i) => i.ord), items.map((i) => i.start), items.map((i) => i.end), items.map((i) => i.text), items.map((i) => i.data)],
       );
     }
     await runLedgerAsync(applyLedgerSave(doc.id, doc.places, plan), ledgerQueries);
@@ -175,7 +176,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       const row = rows[0];
       if (!row) return null;
       return joinAnalysis(row.analysis, row.text, async () => (await pool.query<{ kind: string; data: string }>(
-        'SELECT kind, data FROM items WHERE doc_id = $1 AND ord IS NOT NULL ORDER BY kind, ord', [id])).rows);
+        'SELECT kind, data FROM items WHERE doc_seq = (SELECT seq FROM documents WHERE id = $1) AND ord IS NOT NULL ORDER BY kind, ord', [id])).rows);
     },
     async hasDocument(id) {
       return (await pool.query('SELECT 1 FROM documents WHERE id = $1', [id])).rowCount === 1;
@@ -198,12 +199,13 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       // COLLATE "C": byte order, as SQLite's BINARY, whatever the database's locale.
       const { rows } = query.docId !== undefined
         ? await pool.query<{ doc_id: string; data: string }>(
-          'SELECT i.doc_id, i.data FROM items i WHERE i.kind = $1 AND i.doc_id = $2 ORDER BY i.start, i."end" DESC, i.id COLLATE "C" LIMIT $3 OFFSET $4',
+          `SELECT $2::text AS doc_id, i.data FROM items i WHERE i.kind = $1 AND i.doc_seq = (SELECT seq FROM documents WHERE id = $2)
+           ORDER BY i.start, i."end" DESC, i.id COLLATE "C" LIMIT $3 OFFSET $4`,
           [kind, query.docId, limit, offset],
         )
         : await pool.query<{ doc_id: string; data: string }>(
-          `SELECT i.doc_id, i.data FROM items i JOIN documents d ON d.id = i.doc_id
-           WHERE i.kind = $1 ORDER BY d.seq, i.start, i."end" DESC, i.id COLLATE "C" LIMIT $2 OFFSET $3`,
+          `SELECT (SELECT id FROM documents WHERE seq = i.doc_seq) AS doc_id, i.data FROM items i
+           WHERE i.kind = $1 ORDER BY i.doc_seq, i.start, i."end" DESC, i.id COLLATE "C" LIMIT $2 OFFSET $3`,
           [kind, limit, offset],
         );
       return rows.map((row) => ({ docId: row.doc_id, kind, item: JSON.parse(row.data) as StoredItem<K>['item'] }));
@@ -251,36 +253,43 @@ async function search(pool: pg.Pool, query: SearchQuery): Promise<SearchHit[]> {
 }
 
 /**
- * Brings the schema to the latest version, one migration per transaction
- * with the version bump. An advisory lock makes processes that start at the
- * same time (a fleet of workers) migrate one after the other; each reads the
- * version again once it holds the lock.
+ * Brings the schema to the current version: a new database gets it in one
+ * piece, one of the previous version is upgraded in place, anything else is
+ * refused with its version named. One transaction with the version bump; an
+ * advisory lock makes processes that start at the same time (a fleet of
+ * workers) migrate one after the other, each reading the version once it
+ * holds the lock.
  */
 async function migrate(pool: pg.Pool, url: string): Promise<void> {
-  const latest = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1]!.version;
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await client.query('CREATE TABLE IF NOT EXISTS counterclaim_schema (version INTEGER NOT NULL)');
       const current = Number((await client.query<{ version: number }>('SELECT max(version) AS version FROM counterclaim_schema')).rows[0]?.version ?? 0);
-      if (current > latest) {
+      if (current === POSTGRES_SCHEMA_VERSION) return;
+      if (current > POSTGRES_SCHEMA_VERSION) {
         throw new StoreError(
-          `${redactUrl(url)} has schema version ${current}, newer than this counterclaim understands (${latest}); upgrade counterclaim or use another database`,
+          `${redactUrl(url)} has schema version ${current}, newer than this counterclaim understands (${POSTGRES_SCHEMA_VERSION}); upgrade counterclaim or use another database`,
         );
       }
-      for (const migration of POSTGRES_MIGRATIONS) {
-        if (migration.version <= current) continue;
-        await client.query('BEGIN');
-        try {
-          await client.query(migration.sql);
-          await client.query('DELETE FROM counterclaim_schema');
-          await client.query('INSERT INTO counterclaim_schema (version) VALUES ($1)', [migration.version]);
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw new StoreError(`${redactUrl(url)}: migration ${migration.version} failed and was rolled back (no partial schema): ${(error as Error).message}`, { cause: error });
-        }
+      const empty = current === 0 && (await client.query(`SELECT to_regclass('documents') IS NULL AS empty`)).rows[0]!.empty === true;
+      const sql = empty ? POSTGRES_SCHEMA_SQL : upgradeSql(current);
+      if (sql === null) {
+        throw new StoreError(
+          `${redactUrl(url)} has schema version ${current}, older than this counterclaim upgrades in place (${POSTGRES_OLDEST_UPGRADABLE} and later); `
+          + 'upgrade it by opening it once with an earlier counterclaim release, or ingest its sources into a new database',
+        );
+      }
+      await client.query('BEGIN');
+      try {
+        await client.query(sql);
+        await client.query('DELETE FROM counterclaim_schema');
+        await client.query('INSERT INTO counterclaim_schema (version) VALUES ($1)', [POSTGRES_SCHEMA_VERSION]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw new StoreError(`${redactUrl(url)}: ${empty ? 'creating the schema' : `upgrading schema ${current}`} failed and was rolled back (no partial schema): ${(error as Error).message}`, { cause: error });
       }
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);

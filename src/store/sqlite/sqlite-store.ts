@@ -150,9 +150,27 @@ export function openSqliteStore(file: string): Store {
       pending = batch;
     }
   };
-  const commit = db.transaction(() => {
+  const recompute = db.transaction(() => {
     if (pending) ledger.recompute(pending);
   });
+  /**
+   * Ends the batch's transaction: its recompute, then COMMIT. If either fails the whole batch is rolled
+   * back and the error thrown: the connection is never left inside a transaction (holding the write lock).
+   */
+  const commitOpenBatch = (): void => {
+    try {
+      if (!db.inTransaction) return;
+      try {
+        recompute();
+        db.exec('COMMIT');
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      pending = null;
+    }
+  };
 
   return {
     kind: 'sqlite',
@@ -175,11 +193,7 @@ export function openSqliteStore(file: string): Store {
       }
     },
     async commitBatch() {
-      if (db.inTransaction) {
-        commit();
-        db.exec('COMMIT');
-      }
-      pending = null;
+      commitOpenBatch();
     },
     async nearDuplicateCandidates(bandKeys) {
       const seqs = new Set<number>();
@@ -231,12 +245,11 @@ export function openSqliteStore(file: string): Store {
       return rows.map((row) => ({ docId: row.doc_id, kind, item: JSON.parse(row.data) as StoredItem<K>['item'] }));
     },
     async close() {
-      if (db.inTransaction) {
-        commit();
-        db.exec('COMMIT');
+      try {
+        commitOpenBatch();
+      } finally {
+        db.close();
       }
-      pending = null;
-      db.close();
     },
   };
 }
