@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { explainingLedger, generatePostgresLedgerLoad, hottestPlace, seqScans } from '../../eval/bench/postgres-ledger-load.js';
 import { createTestDatabase, testPostgres } from '../../testing/postgres-test-server.js';
-import { PLACE_MENTIONS_SQL } from './browse-index.js';
+import { numbered, PLACE_MENTIONS_SQL } from './postgres-store.js';
 
 const postgres = testPostgres();
 
@@ -45,7 +45,7 @@ test('postgres ledger: reader queries use indexes, no seq scan on claims or cont
     // A page of the most mentioned place's mentions: its documents by the (place_id, doc_seq) key, no scan of items.
     const place = (await pool.query<{ id: string; mentions: number }>('SELECT id, mentions FROM place_totals ORDER BY mentions DESC LIMIT 1')).rows[0]!;
     assert.ok(place.mentions > 100, JSON.stringify(place));
-    const mentions = (await pool.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${PLACE_MENTIONS_SQL}`, [place.id, 20, 0])).rows[0]!['QUERY PLAN'];
+    const mentions = (await pool.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${numbered(PLACE_MENTIONS_SQL)}`, [place.id, place.id, 20, 0])).rows[0]!['QUERY PLAN'];
     const text = JSON.stringify(mentions);
     assert.deepEqual(seqScans(mentions), [], text);
     assert.match(text, /place_doc_mentions_pkey/, text);

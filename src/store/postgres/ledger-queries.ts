@@ -22,9 +22,9 @@ export function createPostgresLedgerQueries(db: Db): AsyncLedgerQueries {
       SELECT (SELECT cohort FROM ledger_claims WHERE ${where} AND cohort > k.c ORDER BY cohort LIMIT 1) FROM k WHERE k.c IS NOT NULL)`;
   return {
     async storedClaims(docId) {
-      const { rows } = await db.query<{ proposition: string; place: string | null; about_end: string | null; control: boolean; core: string }>(
-        'SELECT proposition, place, about_end, control, data AS core FROM ledger_claims WHERE doc_seq = (SELECT seq FROM documents WHERE id = $1)', [docId]);
-      return rows.map((r) => ({ proposition: r.proposition, place: r.place, aboutEnd: r.about_end, control: r.control, core: r.core }));
+      const { rows } = await db.query<{ proposition: string; place: string | null; about_end: string | null; control: boolean; data: string }>(
+        'SELECT proposition, place, about_end, control, data FROM ledger_claims WHERE doc_seq = (SELECT seq FROM documents WHERE id = $1)', [docId]);
+      return rows.map((r) => ({ proposition: r.proposition, place: r.place, aboutEnd: r.about_end, control: r.control, data: r.data }));
     },
     async replaceClaims(docId, rows, months, entities) {
       if (entities.length) {
