@@ -2,7 +2,7 @@ import pg from 'pg';
 import { analyseBases, loadDocument } from './ledger-bench.js';
 import { entityKey, ledgerClaimsOf } from '../../ledger/index.js';
 import type { LedgerReader } from '../../ledger/ledger-reader.js';
-import { claimRowOf, createLedgerReader, runLedgerAsync } from '../../ledger/upkeep.js';
+import { claimRowOf, createLedgerReader, runLedgerAsync, type AsyncLedgerQueries } from '../../ledger/upkeep.js';
 import { openPostgresStore } from '../../store/postgres/postgres-store.js';
 import { createPostgresLedgerQueries } from '../../store/postgres/ledger-queries.js';
 
@@ -117,7 +117,7 @@ export interface ExplainedQuery { readonly sql: string; readonly plan: unknown }
  * A ledger reader whose every statement is also EXPLAINed (same SQL, same
  * parameters), so tests and the bench check the plans the real readers get.
  */
-export function explainingLedger(pool: pg.Pool): { readonly ledger: LedgerReader; readonly plans: ExplainedQuery[] } {
+export function explainingLedger(pool: pg.Pool): { readonly ledger: LedgerReader; readonly queries: AsyncLedgerQueries; readonly plans: ExplainedQuery[] } {
   const plans: ExplainedQuery[] = [];
   const db = {
     query: async (sql: string, params?: unknown[]) => {
@@ -127,7 +127,7 @@ export function explainingLedger(pool: pg.Pool): { readonly ledger: LedgerReader
     },
   } as unknown as pg.Pool;
   const queries = createPostgresLedgerQueries(db);
-  return { ledger: createLedgerReader((steps) => runLedgerAsync(steps, queries)), plans };
+  return { ledger: createLedgerReader((steps) => runLedgerAsync(steps, queries)), queries, plans };
 }
 
 /** The tables a plan reads with a sequential scan. */
