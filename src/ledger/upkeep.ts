@@ -19,7 +19,7 @@ import { CONTROL_PREDICATES } from './predicate-facts.js';
  * asynchronous client (`runLedgerAsync`) alike: equal answers, equal ledger.
  */
 
-/** A claim as a row of `ledger_claims`: the columns the queries filter and sort on, the claim as JSON, its core copy. */
+/** A claim as a row of `ledger_claims`: the columns the queries filter and sort on, and the claim as JSON. */
 export interface ClaimRow {
   readonly docId: string;
   readonly claimId: string;
@@ -32,7 +32,6 @@ export interface ClaimRow {
   readonly stated: string | null;
   readonly control: boolean;
   readonly data: string;
-  readonly core: string;
   readonly stance: string;
   readonly sourceKey: string;
   readonly outlet: string | null;
@@ -45,8 +44,8 @@ export interface StoredClaimKey {
   readonly place: string | null;
   readonly aboutEnd: string | null;
   readonly control: boolean;
-  /** The claim's core JSON, or its full JSON (a backend that keeps no cores, or rows stored before cores). */
-  readonly core: string;
+  /** The ledger claim's JSON (`ledger_claims.data`). */
+  readonly data: string;
 }
 
 /** A change to one proposition-month summary row (`ledger_proposition_months`). */
@@ -171,7 +170,7 @@ export function claimRowOf(docId: string, lc: LedgerClaim): ClaimRow {
   return {
     docId, claimId: c.id, proposition: c.proposition, predicate: c.predicate, place: place?.key ?? null, placeLabel: place?.label.toLowerCase() ?? null,
     side: c.side, aboutEnd: c.about.window?.end ?? null, stated: c.statedAt.value, control: CONTROL_PREDICATES.has(c.predicate), data: JSON.stringify(lc),
-    core: JSON.stringify(coreOf(lc)), stance: c.stance, sourceKey: lc.source.key, outlet: lc.outlet?.toLowerCase() ?? null, cohort: cohortOf(c),
+    stance: c.stance, sourceKey: lc.source.key, outlet: lc.outlet?.toLowerCase() ?? null, cohort: cohortOf(c),
   };
 }
 
@@ -204,7 +203,7 @@ export function* planLedgerSave(doc: LedgerSaveDocument): LedgerSteps<LedgerSave
   };
   for (const old of yield* ask.storedClaims(doc.id)) {
     touch(old.proposition, old.place, old.aboutEnd, old.control);
-    bump(old.proposition, old.aboutEnd, (JSON.parse(old.core) as LedgerClaim).claim, -1);
+    bump(old.proposition, old.aboutEnd, (JSON.parse(old.data) as LedgerClaim).claim, -1);
   }
   const rows: ClaimRow[] = [];
   for (const lc of ledgerClaimsOf(doc)) {

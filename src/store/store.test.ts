@@ -8,9 +8,10 @@ import { SearchQueryError, type Store } from './store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 import { openPostgresStore } from './postgres/postgres-store.js';
 import { SQLITE_SCHEMA_VERSION } from './sqlite/migrations.js';
-import { POSTGRES_MIGRATIONS } from './postgres/migrations.js';
+import { POSTGRES_SCHEMA_VERSION } from './postgres/migrations.js';
 import { createTestDatabase, testPostgres } from '../testing/postgres-test-server.js';
 import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { createPipeline, type Pipeline } from '../read/pipeline.js';
 import { loadResources } from '../read/load-resources.js';
@@ -246,7 +247,7 @@ for (const backend of BACKENDS) {
     assert.deepEqual(await store.sentenceAt!('cap', [sentence.span[0] + 1, sentence.span[0] + 3]), { span: sentence.span, text: sentence.text });
     assert.equal(await store.sentenceAt!('cap', [sentence.span[0], sentence.span[1] + 1_000]), null, 'a span past its sentence');
     assert.equal(await store.sentenceAt!('missing', [0, 1]), null);
-    assert.equal(await store.ping!(), store.kind === 'sqlite' ? SQLITE_SCHEMA_VERSION : POSTGRES_MIGRATIONS.at(-1)!.version, 'the latest schema version');
+    assert.equal(await store.ping!(), store.kind === 'sqlite' ? SQLITE_SCHEMA_VERSION : POSTGRES_SCHEMA_VERSION, 'the latest schema version');
   });
 
   withStore('ledger: an entity is shown by its smallest spelling, whatever order its documents were saved in', async (store) => {
@@ -352,6 +353,41 @@ test('sqlite ledger: saves in a batch, recomputed once at its commit, give the l
       await store.close();
       await dispose();
     }
+  }
+});
+
+test('sqlite: a batch whose commit fails is rolled back whole, and leaves no transaction open', { timeout: 180_000 }, async () => {
+  const docs = [...entityDocs(), ...await ledgerInput()];
+  const dir = mkdtempSync(path.join(tmpdir(), 'counterclaim-store-'));
+  const file = path.join(dir, 'test.db');
+  const store = openSqliteStore(file);
+  const reference = await BACKENDS[0]!.open();
+  try {
+    await store.saveDocument(docs[0]!);
+    // A fault at the commit's recompute, from the database itself: writing a place's timeline fails.
+    const other = new Database(file, { timeout: 0 });
+    other.exec(`CREATE TRIGGER timeline_fault BEFORE INSERT ON ledger_timelines BEGIN SELECT RAISE(ABORT, 'timeline write refused'); END`);
+    await store.beginBatch();
+    for (const doc of docs.slice(1)) await store.saveIngested(doc, NO_EXTRAS);
+    await assert.rejects(store.commitBatch(), /timeline write refused/);
+    // No transaction left open: another connection takes the write lock at once (timeout 0), and the batch's saves are gone.
+    other.exec('DROP TRIGGER timeline_fault');
+    other.close();
+    for (const doc of docs.slice(1)) assert.equal(await store.hasDocument(doc.id), false, doc.id);
+    assert.equal(await store.hasDocument(docs[0]!.id), true);
+    // The store goes on: the same batch again commits, and gives the ledger of saves one at a time.
+    await store.beginBatch();
+    for (const doc of docs.slice(1)) await store.saveIngested(doc, NO_EXTRAS);
+    await store.commitBatch();
+    for (const doc of docs) await reference.store.saveDocument(doc);
+    const expected = await storeAnswers(reference.store);
+    assert.ok((expected.places as unknown[]).length > 0, 'a timeline to write');
+    assert.deepEqual(await storeAnswers(store), expected);
+  } finally {
+    await store.close();
+    await reference.store.close();
+    await reference.dispose();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -24,6 +24,9 @@ import { toLedgerDocument, type LedgerDocument } from '../report/ledger-json.js'
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
+import { openPostgresStore } from '../store/postgres/postgres-store.js';
+import { createTestDatabase, testPostgres } from './postgres-test-server.js';
+import { findPostgresBin } from '../../scripts/pg-test-cluster.mjs';
 
 const CONTEXT = 'the town in the eastern Donetsk region town of Pokrovsk';
 
@@ -67,10 +70,14 @@ export async function writeFixture(store: Store, documents?: FixtureDocuments): 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [backend, out] = process.argv.slice(2);
-  if (backend !== 'sqlite' || !out) {
-    process.stderr.write('usage: make-store-fixture.ts sqlite OUT.sql\n');
+  const [backend, out, recorded] = process.argv.slice(2);
+  if ((backend !== 'sqlite' && backend !== 'postgres') || !out) {
+    process.stderr.write('usage: make-store-fixture.ts sqlite|postgres OUT.sql [RECORDED.documents.json]\n');
     process.exit(2);
+  }
+  if (backend === 'postgres') {
+    await makePostgresFixture(out, recorded ? recordedFixtureDocuments(recorded) : await fixtureDocuments());
+    process.exit(0);
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'counterclaim-fixture-'));
   try {
@@ -104,4 +111,27 @@ function dumpSqlite(file: string): string {
   const table = fts.filter((r) => r.type === 'table').map((r) => `${r.sql};`);
   const triggers = fts.filter((r) => r.type === 'trigger').map((r) => `${r.sql};`);
   return [dump.trimEnd(), ...table, "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');", ...triggers, `PRAGMA user_version = ${version};`, ''].join('\n');
+}
+
+/**
+ * The PostgreSQL fixture: the documents written by this commit's PostgreSQL
+ * store into a new database on the test server, dumped by `pg_dump` as plain
+ * INSERT statements (no COPY: the test runs the dump over an ordinary
+ * connection), without psql's backslash commands.
+ */
+async function makePostgresFixture(out: string, documents: FixtureDocuments): Promise<void> {
+  const server = testPostgres();
+  if (server.skip !== undefined) throw new Error(server.skip);
+  const db = await createTestDatabase(server.adminUrl);
+  try {
+    const store = await openPostgresStore(db.url);
+    await writeFixture(store, documents);
+    await store.close();
+    const bin = findPostgresBin();
+    if (!bin) throw new Error('pg_dump not found');
+    const dump = execFileSync(path.join(bin, 'pg_dump'), ['--inserts', '--no-owner', '--no-privileges', '--no-comments', '--dbname', db.url], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    writeFileSync(out, `${dump.split('\n').filter((line) => !line.startsWith('\\')).join('\n').trimEnd()}\n`);
+  } finally {
+    await db.drop();
+  }
 }

@@ -34,3 +34,19 @@ export async function storeAnswers(store: Store): Promise<Record<string, unknown
     board: await browse.listContradictions({ limit: 1000 }), page: await browse.listContradictions({ limit: 2, offset: 1 }),
   };
 }
+
+/** Everything a store answers about the documents `ids` (the fixture's, src/testing/make-store-fixture.ts): what an upgraded database must answer as a fresh one does. */
+export async function everythingStored(store: Store, ids: readonly string[]): Promise<Record<string, unknown>> {
+  return {
+    ledger: await storeAnswers(store),
+    documents: await Promise.all(ids.map((id) => store.getDocument(id))),
+    places: await store.listItems('places'),
+    claims: await store.listItems('claims', { limit: 5, offset: 3 }),
+    oneDocument: await store.listItems('sentences', { docId: ids[1]! }),
+    sentence: await store.sentenceAt(ids[0]!, [3, 5]),
+    listed: await store.listDocuments(),
+    search: await store.searchDocuments({ text: 'Pokrovsk' }),
+    candidates: await store.nearDuplicateCandidates([1000, 1001, 2000, 2001]),
+    source: await store.getIngestedSource('fixture.jsonl'),
+  };
+}

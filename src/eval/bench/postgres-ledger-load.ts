@@ -2,7 +2,7 @@ import pg from 'pg';
 import { analyseBases, loadDocument } from './ledger-bench.js';
 import { entityKey, ledgerClaimsOf } from '../../ledger/index.js';
 import type { LedgerReader } from '../../ledger/ledger-reader.js';
-import { claimRowOf, createLedgerReader, runLedgerAsync } from '../../ledger/upkeep.js';
+import { claimRowOf, createLedgerReader, runLedgerAsync, type AsyncLedgerQueries } from '../../ledger/upkeep.js';
 import { openPostgresStore } from '../../store/postgres/postgres-store.js';
 import { createPostgresLedgerQueries } from '../../store/postgres/ledger-queries.js';
 
@@ -44,13 +44,12 @@ export async function generatePostgresLedgerLoad(options: PostgresLedgerLoadOpti
     for (let at = 0; at < bulk; at += 1000) {
       const docs = [];
       for (let i = at; i < Math.min(bulk, at + 1000); i++) docs.push(loadDocument(bases, i, seed));
-      const claimCols: unknown[][] = Array.from({ length: 16 }, () => []);
+      const claimCols: unknown[][] = Array.from({ length: 15 }, () => []);
       const entityCols: string[][] = [[], [], [], []];
       for (const doc of docs) {
         for (const lc of ledgerClaimsOf(doc)) {
           const r = claimRowOf(doc.id, lc);
-          // Bulk rows without a core: recomputes read `data` for them, as for rows stored before cores.
-          [r.docId, r.claimId, r.proposition, r.predicate, r.place, r.placeLabel, r.side, r.aboutEnd, r.stated, r.control, r.data, null, r.stance, r.sourceKey, r.outlet, r.cohort]
+          [r.docId, r.claimId, r.proposition, r.predicate, r.place, r.placeLabel, r.side, r.aboutEnd, r.stated, r.control, r.data, r.stance, r.sourceKey, r.outlet, r.cohort]
             .forEach((v, k) => claimCols[k]!.push(v));
         }
         for (const e of doc.entities) [entityKey(e), e.name, e.kind, e.side].forEach((v, k) => entityCols[k]!.push(v));
@@ -61,9 +60,9 @@ export async function generatePostgresLedgerLoad(options: PostgresLedgerLoadOpti
         await client.query(`INSERT INTO documents (id, title, outlet, published, language, source, text, analysis, analysis_hash)
           SELECT id, title, outlet, published, 'en', 'load', '', '{}', id FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS d(id, title, outlet, published)`,
         [docs.map((d) => d.id), docs.map((d) => d.title), docs.map((d) => d.outlet), docs.map((d) => d.published)]);
-        await client.query(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet, cohort)
-          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[],
-            $13::text[], $14::text[], $15::text[], $16::text[])`, claimCols);
+        await client.query(`INSERT INTO ledger_claims (doc_seq, doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, stance, source_key, outlet, cohort)
+          SELECT (SELECT seq FROM documents WHERE id = c.doc_id), c.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+            $10::boolean[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[]) AS c(doc_id)`, claimCols);
         // The store's rule (postgres/ledger-queries.ts): a key's row is its smallest (name, kind, side) in byte order.
         await client.query(`INSERT INTO ledger_entities (key, name, kind, side)
           SELECT DISTINCT ON (k) k, n, ki, s FROM (
@@ -77,15 +76,15 @@ export async function generatePostgresLedgerLoad(options: PostgresLedgerLoadOpti
       }
       if ((at / 1000) % 10 === 9) log(`${at + 1000} documents bulk-inserted, ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
-    // The proposition-month summary (migration 8) of the bulk-inserted claims, counted once as the migration
-    // does, so the incremental saves below skip and recompute exactly as on a store filled by saves.
+    // The proposition-month summary (ledger_proposition_months) of the bulk-inserted claims, counted once as a
+    // recount does, so the incremental saves below skip and recompute exactly as on a store filled by saves.
     await pool.query(`DELETE FROM ledger_proposition_months;
       INSERT INTO ledger_proposition_months (proposition, month, positive, negative, counted)
         SELECT proposition, coalesce(substr(about_end, 1, 7), 'undated'),
           count(*) FILTER (WHERE c #>> '{claim,polarity}' = 'positive'),
           count(*) FILTER (WHERE c #>> '{claim,polarity}' = 'negative'),
           count(*) FILTER (WHERE c #> '{claim,args}' @> '[{"role": "count"}]')
-        FROM (SELECT proposition, about_end, coalesce(core, data)::jsonb AS c FROM ledger_claims) x GROUP BY 1, 2`);
+        FROM (SELECT proposition, about_end, data::jsonb AS c FROM ledger_claims) x GROUP BY 1, 2`);
     for (let i = bulk; i < options.documents; i++) {
       await store.saveDocument(loadDocument(bases, i, seed));
       if ((i - bulk) % 500 === 499) log(`${i - bulk + 1} documents saved with recompute, ${((performance.now() - started) / 1000).toFixed(0)} s`);
@@ -118,7 +117,7 @@ export interface ExplainedQuery { readonly sql: string; readonly plan: unknown }
  * A ledger reader whose every statement is also EXPLAINed (same SQL, same
  * parameters), so tests and the bench check the plans the real readers get.
  */
-export function explainingLedger(pool: pg.Pool): { readonly ledger: LedgerReader; readonly plans: ExplainedQuery[] } {
+export function explainingLedger(pool: pg.Pool): { readonly ledger: LedgerReader; readonly queries: AsyncLedgerQueries; readonly plans: ExplainedQuery[] } {
   const plans: ExplainedQuery[] = [];
   const db = {
     query: async (sql: string, params?: unknown[]) => {
@@ -128,7 +127,7 @@ export function explainingLedger(pool: pg.Pool): { readonly ledger: LedgerReader
     },
   } as unknown as pg.Pool;
   const queries = createPostgresLedgerQueries(db);
-  return { ledger: createLedgerReader((steps) => runLedgerAsync(steps, queries)), plans };
+  return { ledger: createLedgerReader((steps) => runLedgerAsync(steps, queries)), queries, plans };
 }
 
 /** The tables a plan reads with a sequential scan. */

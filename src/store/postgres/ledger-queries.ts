@@ -2,128 +2,6 @@ import type pg from 'pg';
 import { LASTING_CONTROL_PREDICATES, type AsyncLedgerQueries, type TimelineRow } from '../../ledger/upkeep.js';
 import { claimFilterWhere } from '../claim-filter-sql.js';
 
-/**
- * SQL of the ledger tables (migration 3), the PostgreSQL twin of SQLite's
- * migration 3 (src/store/sqlite/ledger-queries.ts). Keys and dates are
- * `COLLATE "C"` so ORDER BY, ranges and lower() behave as SQLite's BINARY
- * (byte order, ASCII-only lower case) whatever the database's locale.
- * Claim indexes carry the readers' sort (`about_end DESC NULLS LAST, doc_id
- * DESC, claim_id DESC`: SQLite sorts NULL last in DESC) so `claims --place`,
- * `--side` and `--since` read the first page straight from an index; the
- * partial index on control claims serves timeline recomputes.
- */
-export const LEDGER_MIGRATION_SQL = `
-  CREATE TABLE ledger_claims (
-    doc_id TEXT COLLATE "C" NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    claim_id TEXT COLLATE "C" NOT NULL,
-    proposition TEXT COLLATE "C" NOT NULL,
-    predicate TEXT COLLATE "C" NOT NULL,
-    place TEXT COLLATE "C",
-    place_label TEXT COLLATE "C",
-    side TEXT COLLATE "C" NOT NULL,
-    about_end TEXT COLLATE "C",
-    stated TEXT COLLATE "C",
-    control BOOLEAN NOT NULL,
-    data TEXT NOT NULL,
-    PRIMARY KEY (doc_id, claim_id)
-  );
-  CREATE INDEX ledger_claims_proposition ON ledger_claims(proposition);
-  CREATE INDEX ledger_claims_place ON ledger_claims(place, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC);
-  CREATE INDEX ledger_claims_place_control ON ledger_claims(place, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC) WHERE control;
-  CREATE INDEX ledger_claims_place_label ON ledger_claims(place_label);
-  CREATE INDEX ledger_claims_side ON ledger_claims(side, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC);
-  CREATE INDEX ledger_claims_about ON ledger_claims(about_end DESC NULLS LAST, doc_id DESC, claim_id DESC);
-  CREATE TABLE ledger_entities (key TEXT COLLATE "C" PRIMARY KEY, name TEXT COLLATE "C" NOT NULL, kind TEXT COLLATE "C" NOT NULL, side TEXT COLLATE "C" NOT NULL);
-  CREATE TABLE ledger_contradictions (
-    scope TEXT COLLATE "C" NOT NULL,
-    id TEXT COLLATE "C" NOT NULL,
-    kind TEXT NOT NULL,
-    data TEXT NOT NULL,
-    PRIMARY KEY (scope, id)
-  );
-  CREATE TABLE ledger_timelines (
-    place TEXT COLLATE "C" PRIMARY KEY,
-    label TEXT COLLATE "C" NOT NULL,
-    lat DOUBLE PRECISION, lon DOUBLE PRECISION, country TEXT, admin1 TEXT,
-    state TEXT, data TEXT NOT NULL
-  );
-  CREATE INDEX ledger_timelines_label ON ledger_timelines(lower(label));
-`;
-
-/** Migration 5 (as SQLite's): claims of a proposition in date order, for recomputes of one month. */
-export const LEDGER_SCALE_MIGRATION_SQL = `
-  CREATE INDEX ledger_claims_proposition_about ON ledger_claims(proposition, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC);
-  DROP INDEX ledger_claims_proposition;
-`;
-
-/** Migration 6 (as SQLite's): a compact core copy of each claim, and claims by place and proposition (`contradictions --place`). */
-export const LEDGER_CORE_MIGRATION_SQL = `
-  ALTER TABLE ledger_claims ADD COLUMN core TEXT;
-  CREATE INDEX ledger_claims_place_proposition ON ledger_claims(place, proposition);
-`;
-
-/**
- * Migration 7 (as SQLite's): the filters of `/api/claims` as columns (stance,
- * merged source key, lower-cased outlet), filled from `data` for rows stored
- * before it, and claims by place + stance, by source and by predicate, each
- * in the readers' order (ties by doc_id, claim_id descending) so a filtered
- * page reads straight from an index. lower() under COLLATE "C" folds ASCII
- * only, as SQLite's lower() does in its backfill.
- */
-export const LEDGER_FILTER_MIGRATION_SQL = `
-  ALTER TABLE ledger_claims ADD COLUMN stance TEXT COLLATE "C";
-  ALTER TABLE ledger_claims ADD COLUMN source_key TEXT COLLATE "C";
-  ALTER TABLE ledger_claims ADD COLUMN outlet TEXT COLLATE "C";
-  UPDATE ledger_claims SET stance = data::jsonb #>> '{claim,stance}', source_key = data::jsonb #>> '{source,key}',
-    outlet = lower((data::jsonb ->> 'outlet') COLLATE "C");
-  CREATE INDEX ledger_claims_place_stance ON ledger_claims(place, stance, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC);
-  CREATE INDEX ledger_claims_source ON ledger_claims(source_key, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC);
-  CREATE INDEX ledger_claims_predicate ON ledger_claims(predicate, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC);
-`;
-
-/**
- * Migration 8 (as SQLite's): a summary row per proposition-month (month of
- * `about_end`, 'undated' without one) counting its positive and negative
- * claims and those with a count, kept on save, so a save skips the months
- * that cannot hold a contradiction (docs/ledger.md, "At scale").
- */
-export const LEDGER_SUMMARY_MIGRATION_SQL = `
-  CREATE TABLE ledger_proposition_months (
-    proposition TEXT COLLATE "C" NOT NULL,
-    month TEXT COLLATE "C" NOT NULL,
-    positive INTEGER NOT NULL,
-    negative INTEGER NOT NULL,
-    counted INTEGER NOT NULL,
-    PRIMARY KEY (proposition, month)
-  );
-  INSERT INTO ledger_proposition_months (proposition, month, positive, negative, counted)
-    SELECT proposition, coalesce(substr(about_end, 1, 7), 'undated'),
-      count(*) FILTER (WHERE c #>> '{claim,polarity}' = 'positive'),
-      count(*) FILTER (WHERE c #>> '{claim,polarity}' = 'negative'),
-      count(*) FILTER (WHERE c #> '{claim,args}' @> '[{"role": "count"}]')
-    FROM (SELECT proposition, about_end, coalesce(core, data)::jsonb AS c FROM ledger_claims) x GROUP BY 1, 2;
-`;
-
-
-/**
- * Migration 12 (as SQLite's): each claim's cohort (polarity, side, whether
- * counted: `cohortOf`), filled from the stored core for rows stored before
- * it, and indexes reading the newest claims of one cohort, in the readers'
- * order: of a proposition, of a place's control claims (which replaces the
- * partial index of migration 3), and of its captures and withdrawals.
- */
-export const LEDGER_COHORT_MIGRATION_SQL = `
-  ALTER TABLE ledger_claims ADD COLUMN IF NOT EXISTS cohort TEXT COLLATE "C";
-  UPDATE ledger_claims SET cohort = (coalesce(core, data)::jsonb #>> '{claim,polarity}') || '/' || side
-    || CASE WHEN coalesce(core, data)::jsonb #> '{claim,args}' @> '[{"role": "count"}]' THEN '/#' ELSE '' END;
-  CREATE INDEX IF NOT EXISTS ledger_claims_cohort ON ledger_claims(proposition, cohort, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC);
-  CREATE INDEX IF NOT EXISTS ledger_claims_control_cohort ON ledger_claims(place, cohort, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC) WHERE control;
-  CREATE INDEX IF NOT EXISTS ledger_claims_capture_cohort ON ledger_claims(place, cohort, about_end DESC NULLS LAST, doc_id DESC, claim_id DESC)
-    WHERE control AND predicate IN ('captured', 'withdrew', 'surrendered', 'controls');
-  DROP INDEX IF EXISTS ledger_claims_place_control;
-`;
-
-
 type Db = Pick<pg.Pool, 'query'>;
 
 /**
@@ -132,6 +10,8 @@ type Db = Pick<pg.Pool, 'query'>;
  * ordered fully (ties by doc_id, claim_id descending, as SQLite's index
  * order), so both backends see the same claims when a cap cuts a group; each
  * reads every cohort in one round trip (a skip scan over the cohorts).
+ * Claims are keyed by their document's seq; recomputes read the claims' JSON
+ * and the upkeep takes each one's core (schema 14 keeps no second copy).
  */
 export function createPostgresLedgerQueries(db: Db): AsyncLedgerQueries {
   const newest = 'ORDER BY about_end DESC NULLS LAST, doc_id DESC, claim_id DESC';
@@ -142,9 +22,9 @@ export function createPostgresLedgerQueries(db: Db): AsyncLedgerQueries {
       SELECT (SELECT cohort FROM ledger_claims WHERE ${where} AND cohort > k.c ORDER BY cohort LIMIT 1) FROM k WHERE k.c IS NOT NULL)`;
   return {
     async storedClaims(docId) {
-      const { rows } = await db.query<{ proposition: string; place: string | null; about_end: string | null; control: boolean; core: string }>(
-        'SELECT proposition, place, about_end, control, coalesce(core, data) AS core FROM ledger_claims WHERE doc_id = $1', [docId]);
-      return rows.map((r) => ({ proposition: r.proposition, place: r.place, aboutEnd: r.about_end, control: r.control, core: r.core }));
+      const { rows } = await db.query<{ proposition: string; place: string | null; about_end: string | null; control: boolean; data: string }>(
+        'SELECT proposition, place, about_end, control, data FROM ledger_claims WHERE doc_seq = (SELECT seq FROM documents WHERE id = $1)', [docId]);
+      return rows.map((r) => ({ proposition: r.proposition, place: r.place, aboutEnd: r.about_end, control: r.control, data: r.data }));
     },
     async replaceClaims(docId, rows, months, entities) {
       if (entities.length) {
@@ -158,12 +38,14 @@ export function createPostgresLedgerQueries(db: Db): AsyncLedgerQueries {
             WHERE (excluded.name, excluded.kind, excluded.side) < (ledger_entities.name, ledger_entities.kind, ledger_entities.side)`,
         [entities.map((e) => e.key), entities.map((e) => e.name), entities.map((e) => e.kind), entities.map((e) => e.side)]);
       }
-      await db.query('DELETE FROM ledger_claims WHERE doc_id = $1', [docId]);
+      const seq = (await db.query<{ seq: string }>('SELECT seq FROM documents WHERE id = $1', [docId])).rows[0]?.seq;
+      if (seq === undefined) throw new Error(`ledger: no stored document ${JSON.stringify(docId)} to file claims under`);
+      await db.query('DELETE FROM ledger_claims WHERE doc_seq = $1', [seq]);
       if (rows.length) {
-        const columns = ['docId', 'claimId', 'proposition', 'predicate', 'place', 'placeLabel', 'side', 'aboutEnd', 'stated', 'control', 'data', 'core', 'stance', 'sourceKey', 'outlet', 'cohort'] as const;
-        await db.query(`INSERT INTO ledger_claims (doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, core, stance, source_key, outlet, cohort)
-          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[],
-            $13::text[], $14::text[], $15::text[], $16::text[])`, columns.map((c) => rows.map((r) => r[c])));
+        const columns = ['claimId', 'proposition', 'predicate', 'place', 'placeLabel', 'side', 'aboutEnd', 'stated', 'control', 'data', 'stance', 'sourceKey', 'outlet', 'cohort'] as const;
+        await db.query(`INSERT INTO ledger_claims (doc_seq, doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, stance, source_key, outlet, cohort)
+          SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[], $12::text[],
+            $13::text[], $14::text[], $15::text[], $16::text[])`, [seq, docId, ...columns.map((c) => rows.map((r) => r[c]))]);
       }
       // The summary rows in key order (the months come sorted): rows of propositions under no advisory lock (`said`,
       // half-known) are shared by concurrent saves, and one ordered upsert per save cannot deadlock.
@@ -182,17 +64,17 @@ export function createPostgresLedgerQueries(db: Db): AsyncLedgerQueries {
          FROM ledger_proposition_months WHERE proposition = $1 AND month >= $2 AND month <= $3`, [proposition, fromMonth, toMonth, scope])).rows[0]!;
     },
     propositionClaims: (proposition, window, cap) => data(`${cohortsOf('proposition = $1')}
-      SELECT x.data FROM k CROSS JOIN LATERAL (SELECT coalesce(core, data) AS data FROM ledger_claims WHERE proposition = $1 AND cohort = k.c AND
+      SELECT x.data FROM k CROSS JOIN LATERAL (SELECT data FROM ledger_claims WHERE proposition = $1 AND cohort = k.c AND
         ${window === null ? 'about_end IS NULL ORDER BY doc_id, claim_id LIMIT $2' : `about_end >= $3 AND about_end <= $4 ${newest} LIMIT $2`}) x WHERE k.c IS NOT NULL`,
     window === null ? [proposition, cap] : [proposition, cap, window.from, window.to]),
     placeHasControlClaims: async (place) => (await db.query('SELECT 1 FROM ledger_claims WHERE place = $1 AND control LIMIT 1', [place])).rowCount !== 0,
     placeControlClaims: (place, since, cap) => data(`${cohortsOf('place = $1 AND control')}
       SELECT x.data FROM k CROSS JOIN LATERAL (
-        (SELECT coalesce(core, data) AS data FROM ledger_claims WHERE place = $1 AND control AND cohort = k.c AND about_end >= $2 ${newest} LIMIT $3)
+        (SELECT data FROM ledger_claims WHERE place = $1 AND control AND cohort = k.c AND about_end >= $2 ${newest} LIMIT $3)
         UNION ALL
-        (SELECT coalesce(core, data) FROM ledger_claims WHERE place = $1 AND control AND predicate IN (${LASTING_CONTROL_PREDICATES.map((p) => `'${p}'`).join(', ')}) AND cohort = k.c ${newest} LIMIT $3)
+        (SELECT data FROM ledger_claims WHERE place = $1 AND control AND predicate IN (${LASTING_CONTROL_PREDICATES.map((p) => `'${p}'`).join(', ')}) AND cohort = k.c ${newest} LIMIT $3)
         UNION ALL
-        (SELECT coalesce(core, data) FROM ledger_claims WHERE place = $1 AND control AND cohort = k.c AND about_end IS NULL ORDER BY doc_id, claim_id LIMIT $3)
+        (SELECT data FROM ledger_claims WHERE place = $1 AND control AND cohort = k.c AND about_end IS NULL ORDER BY doc_id, claim_id LIMIT $3)
       ) x WHERE k.c IS NOT NULL`, [place, since, cap]),
     scopeContradictions: async (scope) => (await db.query<{ id: string; data: string }>('SELECT id, data FROM ledger_contradictions WHERE scope = $1', [scope])).rows,
     async writeContradictions(scope, removed, changed) {
@@ -224,7 +106,8 @@ export function createPostgresLedgerQueries(db: Db): AsyncLedgerQueries {
       return data(`SELECT data FROM ledger_claims ${where} ${newest} LIMIT ${bind(filter.limit)} OFFSET ${bind(filter.offset)}`, params);
     },
     // A place's propositions by a skip scan of (place, proposition) (one index probe per distinct proposition,
-    // however many claims a busy place has), then each proposition's scopes 'proposition@month' as a key range.
+    // however many claims a busy place has: PostgreSQL 15's planner reads every claim of the place otherwise, and
+    // for a busy place the whole table), then each proposition's scopes 'proposition@month' as a key range.
     listContradictions: (place, limit) => place === null
       ? data('SELECT data FROM ledger_contradictions ORDER BY scope, id LIMIT $1', [limit])
       : data(`WITH RECURSIVE q(p) AS (

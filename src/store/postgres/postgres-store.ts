@@ -1,18 +1,43 @@
 import pg from 'pg';
 import type { LedgerDocument } from '../../report/ledger-json.js';
-import {
-  StoreError, type DocumentSummary, type DuplicateCandidate, type IngestExtras, type ListDocumentsQuery, type ListItemsQuery,
-  type SaveOutcome, type SearchHit, type SearchQuery, type Store, type StoredItem, type ItemList,
-} from '../store.js';
-import { POSTGRES_MIGRATIONS } from './migrations.js';
+import { StoreError, type DocumentSummary, type IngestExtras, type SaveOutcome, type SearchHit, type SearchQuery, type Store } from '../store.js';
+import { POSTGRES_OLDEST_UPGRADABLE, POSTGRES_SCHEMA_SQL, POSTGRES_SCHEMA_VERSION, upgradeSql } from './migrations.js';
 import { toTsquery } from './fts-query.js';
 import { createPostgresLedgerQueries } from './ledger-queries.js';
 import { applyLedgerSave, createLedgerReader, planLedgerSave, runLedgerAsync } from '../../ledger/upkeep.js';
-import { createBrowseIndex } from './browse-index.js';
-import { createDocumentLookups } from './document-lookups.js';
 import { placeIdOf } from '../browse-reader.js';
-import { joinAnalysis, splitAnalysis } from '../stored-analysis.js';
+import { createBrowseReader, createDocumentReads, type SqlDialect } from '../sql-reads.js';
+import { splitAnalysis } from '../stored-analysis.js';
 import { highlightsOf, MARK_END, MARK_START } from '../search-snippet.js';
+
+/** `?` placeholders (the shared reads' spelling) numbered `$1`, `$2`, … in text order. */
+export const numbered = (sql: string): string => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+/**
+ * A page of a place's mentions (parameters: place id twice, limit, offset): the place's documents in seq
+ * order (the key of place_doc_mentions), each one's place items by index. The page is sorted a document at a
+ * time (an incremental sort on seq) and the scan stops once it is full.
+ */
+export const PLACE_MENTIONS_SQL = `SELECT (SELECT id FROM documents WHERE seq = p.doc_seq) AS doc_id, x.data
+  FROM (SELECT doc_seq FROM place_doc_mentions WHERE place_id = ? ORDER BY doc_seq) p
+  CROSS JOIN LATERAL (SELECT i.data, i.start, i."end", i.id FROM items i WHERE i.doc_seq = p.doc_seq AND i.kind = 'places' AND i.place_id = ?) x
+  ORDER BY p.doc_seq, x.start, x."end" DESC, x.id COLLATE "C" LIMIT ? OFFSET ?`;
+
+/** The shared reads' dialect (src/store/sql-reads.ts) over a pool. */
+export function postgresDialect(db: Pick<pg.Pool, 'query'>): SqlDialect {
+  return {
+    all: async <T>(sql: string, params: readonly unknown[]) => (await db.query(numbered(sql), [...params])).rows as T[],
+    byteOrder: ' COLLATE "C"',
+    jsonText: (column, at) => `(${column}::jsonb #>> '{${at.replace(/\./g, ',')}}')`,
+    indexedBy: () => '',
+    placeFormsSql: `(SELECT coalesce(json_agg(form ORDER BY n DESC, form), '[]') FROM (SELECT form, n FROM place_forms f WHERE f.place_id = t.id
+      ORDER BY n DESC, form LIMIT 12) s)::text`,
+    placeMentionsSql: PLACE_MENTIONS_SQL,
+  };
+}
 
 /** Any number only counterclaim uses, so migrations from several processes starting at once run one after the other. */
 const MIGRATION_LOCK = 0x636c61696d; // "claim"
@@ -82,35 +107,36 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     const { analysis, hash, items } = splitAnalysis(doc);
     // Two workers saving the same text at once: the second waits here, then sees the first's row.
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [doc.id]);
-    const existing = (await client.query<{ analysis_hash: string }>('SELECT analysis_hash FROM documents WHERE id = $1', [doc.id])).rows[0];
+    const existing = (await client.query<{ seq: string; analysis_hash: string }>('SELECT seq, analysis_hash FROM documents WHERE id = $1', [doc.id])).rows[0];
     if (existing?.analysis_hash === hash) return 'unchanged';
     const ledgerQueries = createPostgresLedgerQueries(client);
     const plan = await runLedgerAsync(planLedgerSave(doc), ledgerQueries);
     const oldPlaces = existing
-      ? (await client.query<{ place_id: string }>('SELECT DISTINCT place_id FROM items WHERE doc_id = $1 AND place_id IS NOT NULL', [doc.id])).rows.map((r) => r.place_id)
+      ? (await client.query<{ place_id: string }>(`SELECT DISTINCT place_id FROM items WHERE doc_seq = $1 AND kind = 'places'`, [existing.seq])).rows.map((r) => r.place_id)
       : [];
     const placeTotals = new Set([...oldPlaces, ...doc.places.map((p) => placeIdOf(p))]);
     await lockKeys(client, [...plan.lockKeys, ...[...placeTotals].map((id) => `place-totals:${id}`)]);
     const meta = [doc.id, doc.title, doc.outlet, doc.url, doc.published, doc.language, doc.source];
+    let seq: string;
     if (existing) {
       await client.query(
         `UPDATE documents SET title=$2, outlet=$3, url=$4, published=$5, language=$6, source=$7, analysis=$8, analysis_hash=$9 WHERE id=$1`,
         [...meta, analysis, hash],
       );
-      await client.query('DELETE FROM items WHERE doc_id = $1', [doc.id]);
+      await client.query('DELETE FROM items WHERE doc_seq = $1', [seq = existing.seq]);
     } else {
-      await client.query(
+      seq = (await client.query<{ seq: string }>(
         `INSERT INTO documents (id, title, outlet, url, published, language, source, text, analysis, analysis_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING seq`,
         [...meta, text, analysis, hash],
-      );
+      )).rows[0]!.seq;
     }
     if (items.length > 0) {
       // One statement for all items: a round trip per item would dominate the save.
       await client.query(
-        `INSERT INTO items (doc_id, id, kind, ord, start, "end", text, data)
+        `INSERT INTO items (doc_seq, id, kind, ord, start, "end", text, data)
          SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[])`,
-        [doc.id, items.map((i) => i.id), items.map((i) => i.kind), items.map((i) => i.ord), items.map((i) => i.start), items.map((i) => i.end), items.map((i) => i.text), items.map((i) => i.data)],
+        [seq, items.map((i) => i.id), items.map((i) => i.kind), items.map((i) => i.ord), items.map((i) => i.start), items.map((i) => i.end), items.map((i) => i.text), items.map((i) => i.data)],
       );
     }
     await runLedgerAsync(applyLedgerSave(doc.id, doc.places, plan), ledgerQueries);
@@ -137,77 +163,19 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     return outcome;
   });
 
+  const dialect = postgresDialect(pool);
   return {
     kind: 'postgres',
     ledger: createLedgerReader((steps) => runLedgerAsync(steps, poolLedgerQueries)),
-    browse: createBrowseIndex(pool),
-    ...createDocumentLookups(pool),
+    browse: createBrowseReader(dialect),
+    ...createDocumentReads(dialect),
+    ping: async () => Number((await pool.query<{ version: number }>('SELECT max(version) AS version FROM counterclaim_schema')).rows[0]?.version ?? 0),
     saveDocument: (doc) => saveWithExtras(doc, null),
     // Each save commits on its own: workers on many connections have no batch to share.
     beginBatch: async () => undefined,
     commitBatch: async () => undefined,
     saveIngested: (doc, extras) => saveWithExtras(doc, extras),
-    async nearDuplicateCandidates(bandKeys) {
-      if (bandKeys.length === 0) return [];
-      const { rows } = await pool.query<{ id: string; signature: Buffer; duplicate_of: string | null }>(
-        `SELECT d.id, s.signature, d.duplicate_of FROM documents d JOIN minhash_signatures s ON s.seq = d.seq
-         WHERE d.seq IN (SELECT seq FROM minhash_bands WHERE key = ANY($1::bigint[])) ORDER BY d.seq`,
-        [bandKeys.map(String)],
-      );
-      return rows.map((row): DuplicateCandidate => ({
-        id: row.id, signature: new Uint8Array(row.signature.buffer, row.signature.byteOffset, row.signature.byteLength), duplicateOf: row.duplicate_of,
-      }));
-    },
     searchDocuments: (query) => search(pool, query),
-    async getIngestedSource(source) {
-      const { rows } = await pool.query<{ fingerprint: string; documents: number }>('SELECT fingerprint, documents FROM ingest_sources WHERE source = $1', [source]);
-      return rows[0] ?? null;
-    },
-    async markSourceIngested(source, done) {
-      await pool.query(
-        `INSERT INTO ingest_sources (source, fingerprint, documents) VALUES ($1, $2, $3)
-         ON CONFLICT (source) DO UPDATE SET fingerprint = excluded.fingerprint, documents = excluded.documents`,
-        [source, done.fingerprint, done.documents],
-      );
-    },
-    async getDocument(id) {
-      const { rows } = await pool.query<{ text: string; analysis: string }>('SELECT text, analysis FROM documents WHERE id = $1', [id]);
-      const row = rows[0];
-      if (!row) return null;
-      return joinAnalysis(row.analysis, row.text, async () => (await pool.query<{ kind: string; data: string }>(
-        'SELECT kind, data FROM items WHERE doc_id = $1 AND ord IS NOT NULL ORDER BY kind, ord', [id])).rows);
-    },
-    async hasDocument(id) {
-      return (await pool.query('SELECT 1 FROM documents WHERE id = $1', [id])).rowCount === 1;
-    },
-    async listDocuments(query: ListDocumentsQuery = {}) {
-      const limit = Math.max(0, Math.min(query.limit ?? 100, 10_000));
-      const offset = Math.max(0, query.offset ?? 0);
-      const { rows } = await pool.query<DocumentSummary>(
-        'SELECT id, title, outlet, url, published, language, source FROM documents ORDER BY seq LIMIT $1 OFFSET $2',
-        [limit, offset],
-      );
-      return rows;
-    },
-    async countDocuments() {
-      return Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM documents')).rows[0]!.n);
-    },
-    async listItems<K extends ItemList>(kind: K, query: ListItemsQuery = {}): Promise<Array<StoredItem<K>>> {
-      const limit = Math.max(0, Math.min(query.limit ?? 1000, 100_000));
-      const offset = Math.max(0, query.offset ?? 0);
-      // COLLATE "C": byte order, as SQLite's BINARY, whatever the database's locale.
-      const { rows } = query.docId !== undefined
-        ? await pool.query<{ doc_id: string; data: string }>(
-          'SELECT i.doc_id, i.data FROM items i WHERE i.kind = $1 AND i.doc_id = $2 ORDER BY i.start, i."end" DESC, i.id COLLATE "C" LIMIT $3 OFFSET $4',
-          [kind, query.docId, limit, offset],
-        )
-        : await pool.query<{ doc_id: string; data: string }>(
-          `SELECT i.doc_id, i.data FROM items i JOIN documents d ON d.id = i.doc_id
-           WHERE i.kind = $1 ORDER BY d.seq, i.start, i."end" DESC, i.id COLLATE "C" LIMIT $2 OFFSET $3`,
-          [kind, limit, offset],
-        );
-      return rows.map((row) => ({ docId: row.doc_id, kind, item: JSON.parse(row.data) as StoredItem<K>['item'] }));
-    },
     async close() {
       await pool.end();
     },
@@ -251,36 +219,43 @@ async function search(pool: pg.Pool, query: SearchQuery): Promise<SearchHit[]> {
 }
 
 /**
- * Brings the schema to the latest version, one migration per transaction
- * with the version bump. An advisory lock makes processes that start at the
- * same time (a fleet of workers) migrate one after the other; each reads the
- * version again once it holds the lock.
+ * Brings the schema to the current version: a new database gets it in one
+ * piece, one of the previous version is upgraded in place, anything else is
+ * refused with its version named. One transaction with the version bump; an
+ * advisory lock makes processes that start at the same time (a fleet of
+ * workers) migrate one after the other, each reading the version once it
+ * holds the lock.
  */
 async function migrate(pool: pg.Pool, url: string): Promise<void> {
-  const latest = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1]!.version;
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await client.query('CREATE TABLE IF NOT EXISTS counterclaim_schema (version INTEGER NOT NULL)');
       const current = Number((await client.query<{ version: number }>('SELECT max(version) AS version FROM counterclaim_schema')).rows[0]?.version ?? 0);
-      if (current > latest) {
+      if (current === POSTGRES_SCHEMA_VERSION) return;
+      if (current > POSTGRES_SCHEMA_VERSION) {
         throw new StoreError(
-          `${redactUrl(url)} has schema version ${current}, newer than this counterclaim understands (${latest}); upgrade counterclaim or use another database`,
+          `${redactUrl(url)} has schema version ${current}, newer than this counterclaim understands (${POSTGRES_SCHEMA_VERSION}); upgrade counterclaim or use another database`,
         );
       }
-      for (const migration of POSTGRES_MIGRATIONS) {
-        if (migration.version <= current) continue;
-        await client.query('BEGIN');
-        try {
-          await client.query(migration.sql);
-          await client.query('DELETE FROM counterclaim_schema');
-          await client.query('INSERT INTO counterclaim_schema (version) VALUES ($1)', [migration.version]);
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw new StoreError(`${redactUrl(url)}: migration ${migration.version} failed and was rolled back (no partial schema): ${(error as Error).message}`, { cause: error });
-        }
+      const empty = current === 0 && (await client.query(`SELECT to_regclass('documents') IS NULL AS empty`)).rows[0]!.empty === true;
+      const sql = empty ? POSTGRES_SCHEMA_SQL : upgradeSql(current);
+      if (sql === null) {
+        throw new StoreError(
+          `${redactUrl(url)} has schema version ${current}, older than this counterclaim upgrades in place (${POSTGRES_OLDEST_UPGRADABLE} and later); `
+          + 'upgrade it by opening it once with an earlier counterclaim release, or ingest its sources into a new database',
+        );
+      }
+      await client.query('BEGIN');
+      try {
+        await client.query(sql);
+        await client.query('DELETE FROM counterclaim_schema');
+        await client.query('INSERT INTO counterclaim_schema (version) VALUES ($1)', [POSTGRES_SCHEMA_VERSION]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw new StoreError(`${redactUrl(url)}: ${empty ? 'creating the schema' : `upgrading schema ${current}`} failed and was rolled back (no partial schema): ${(error as Error).message}`, { cause: error });
       }
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);

@@ -37,8 +37,8 @@ export function createSqliteLedgerQueries(db: Database.Database): LedgerQueries 
   const newest = 'ORDER BY about_end DESC, doc_id DESC, claim_id DESC';
   // Claims are keyed by their document's seq (its row id in `documents`).
   const docSeq = db.prepare<[string], { seq: number }>('SELECT seq FROM documents WHERE id = ?');
-  const stored = db.prepare<[string], { proposition: string; place: string | null; about_end: string | null; control: number; core: string }>(
-    'SELECT proposition, place, about_end, control, data AS core FROM ledger_claims WHERE doc_seq = (SELECT seq FROM documents WHERE id = ?)');
+  const stored = db.prepare<[string], { proposition: string; place: string | null; about_end: string | null; control: number; data: string }>(
+    'SELECT proposition, place, about_end, control, data FROM ledger_claims WHERE doc_seq = (SELECT seq FROM documents WHERE id = ?)');
   const bumpMonth = db.prepare<[string, string, number, number, number]>(`INSERT INTO ledger_proposition_months (proposition, month, positive, negative, counted) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT(proposition, month) DO UPDATE SET positive = positive + excluded.positive, negative = negative + excluded.negative, counted = counted + excluded.counted`);
   const monthsBetween = db.prepare<[string, string, string], { positive: number; negative: number; counted: number }>(
@@ -95,7 +95,7 @@ export function createSqliteLedgerQueries(db: Database.Database): LedgerQueries 
   };
 
   return {
-    storedClaims: (docId) => stored.all(docId).map((r) => ({ proposition: r.proposition, place: r.place, aboutEnd: r.about_end, control: r.control === 1, core: r.core })),
+    storedClaims: (docId) => stored.all(docId).map((r) => ({ proposition: r.proposition, place: r.place, aboutEnd: r.about_end, control: r.control === 1, data: r.data })),
     replaceClaims(docId, rows, months, entities) {
       const seq = docSeq.get(docId)?.seq;
       if (seq === undefined) throw new Error(`ledger: no stored document ${JSON.stringify(docId)} to file claims under`);

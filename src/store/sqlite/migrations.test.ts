@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { storeAnswers } from '../../testing/store-answers.js';
+import { everythingStored as everything } from '../../testing/store-answers.js';
 import { recordedFixtureDocuments, writeFixture } from '../../testing/make-store-fixture.js';
 import { StoreError, type Store } from '../store.js';
 import { SQLITE_SCHEMA_VERSION } from './migrations.js';
@@ -15,21 +15,6 @@ import { openSqliteStore } from './sqlite-store.js';
 const VERSION_13 = readFileSync(fileURLToPath(new URL('./fixtures/version-13.sql', import.meta.url)), 'utf8');
 /** Its documents as that commit read them: the fresh store holds the same analyses, whatever the reading does today. */
 const VERSION_13_DOCUMENTS = recordedFixtureDocuments(fileURLToPath(new URL('./fixtures/version-13.documents.json', import.meta.url)));
-
-async function everything(store: Store, ids: readonly string[]): Promise<Record<string, unknown>> {
-  return {
-    ledger: await storeAnswers(store),
-    documents: await Promise.all(ids.map((id) => store.getDocument(id))),
-    places: await store.listItems('places'),
-    claims: await store.listItems('claims', { limit: 5, offset: 3 }),
-    oneDocument: await store.listItems('sentences', { docId: ids[1]! }),
-    sentence: await store.sentenceAt(ids[0]!, [3, 5]),
-    listed: await store.listDocuments(),
-    search: await store.searchDocuments({ text: 'Pokrovsk' }),
-    candidates: await store.nearDuplicateCandidates([1000, 1001, 2000, 2001]),
-    source: await store.getIngestedSource('fixture.jsonl'),
-  };
-}
 
 const schemaOf = (file: string): unknown[] => {
   const db = new Database(file, { readonly: true });

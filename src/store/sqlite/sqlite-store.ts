@@ -1,26 +1,43 @@
 import Database from 'better-sqlite3';
 import type { LedgerDocument } from '../../report/ledger-json.js';
 import {
-  SearchQueryError, StoreError, type DocumentSummary, type DuplicateCandidate, type IngestExtras, type ListDocumentsQuery, type ListItemsQuery,
-  type SaveOutcome, type SearchHit, type SearchQuery, type Store, type StoredItem, type ItemList,
+  SearchQueryError, StoreError, type DocumentSummary, type IngestExtras, type SaveOutcome, type SearchHit, type SearchQuery, type Store,
 } from '../store.js';
-import { SQLITE_OLDEST_UPGRADABLE, SQLITE_SCHEMA_SQL, SQLITE_SCHEMA_VERSION, upgradeSql } from './migrations.js';
+import { placeIdSql, SQLITE_OLDEST_UPGRADABLE, SQLITE_SCHEMA_SQL, SQLITE_SCHEMA_VERSION, upgradeSql } from './migrations.js';
 import { createLedgerIndex } from './ledger-queries.js';
-import { createDocumentLookups } from './document-lookups.js';
-import { createBrowseIndex } from './browse-index.js';
-import { joinAnalysis, splitAnalysis } from '../stored-analysis.js';
+import { createBrowseReader, createDocumentReads, type SqlDialect } from '../sql-reads.js';
+import { splitAnalysis } from '../stored-analysis.js';
 import { highlightsOf, MARK_END, MARK_START } from '../search-snippet.js';
 import { createPendingRecompute } from '../../ledger/upkeep.js';
 
+/** A page of a place's mentions: its documents in seq order (place_doc_mentions' key), each one's place items in text order. */
+export const PLACE_MENTIONS_SQL = `SELECT (SELECT id FROM documents WHERE seq = p.doc_seq) AS doc_id, i.data FROM place_doc_mentions p
+  CROSS JOIN items i INDEXED BY items_doc_kind_span ON i.doc_seq = p.doc_seq AND i.kind = 'places'
+  WHERE p.place_id = ? AND ${placeIdSql('i')} = ? ORDER BY p.doc_seq, i.start, i.end DESC, i.id LIMIT ? OFFSET ?`;
+
 /**
- * Items of one kind in document order (`documents.seq`), then text order. Written so that
- * SQLite walks documents by rowid and, for each, the items_doc_kind_span index,
- * which is already in (start, end DESC, id) order: no sort. Left to choose, the planner
- * takes items_kind and sorts every item of the kind (over a second at 2,000 documents);
- * CROSS JOIN fixes the loop order and INDEXED BY the index. The plan is checked by a test.
+ * The shared reads' dialect (src/store/sql-reads.ts) on a connection: each SQL text prepared once.
+ * CROSS JOIN fixes SQLite's join order (it never reorders one) and INDEXED BY the index: without
+ * statistics its planner started a place's mentions from every place item in the store, and sorted
+ * every item of a kind for listItems.
  */
-export const LIST_ITEMS_SQL = `SELECT d.id AS doc_id, i.data FROM documents d CROSS JOIN items i INDEXED BY items_doc_kind_span
-  ON i.doc_seq = d.seq AND i.kind = ? ORDER BY d.seq, i.start, i.end DESC, i.id LIMIT ? OFFSET ?`;
+export function sqliteDialect(db: Database.Database): SqlDialect {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    async all<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+      let statement = statements.get(sql);
+      if (!statement) statements.set(sql, statement = db.prepare(sql));
+      if (statement.reader) return statement.all(...params) as T[];
+      statement.run(...params);
+      return [];
+    },
+    byteOrder: '',
+    jsonText: (column, at) => `json_extract(${column}, '$.${at}')`,
+    indexedBy: (index) => ` INDEXED BY ${index}`,
+    placeFormsSql: '(SELECT json_group_array(form) FROM (SELECT form FROM place_forms f WHERE f.place_id = t.id ORDER BY n DESC, form LIMIT 12))',
+    placeMentionsSql: PLACE_MENTIONS_SQL,
+  };
+}
 
 export function openSqliteStore(file: string): Store {
   let db: Database.Database;
@@ -59,8 +76,6 @@ export function openSqliteStore(file: string): Store {
   );
   const deleteItems = db.prepare<[number]>('DELETE FROM items WHERE doc_seq = ?');
   const insertItem = db.prepare('INSERT INTO items (doc_seq, id, kind, ord, start, end, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const selectDoc = db.prepare<[string], { text: string; analysis: string }>('SELECT text, analysis FROM documents WHERE id = ?');
-  const selectDocItems = db.prepare<[string], { kind: string; data: string }>('SELECT kind, data FROM items WHERE doc_seq = (SELECT seq FROM documents WHERE id = ?) AND ord IS NOT NULL ORDER BY kind, ord');
 
   const updateExtras = db.prepare(
     `UPDATE documents SET analyzed=@analyzed, byline=@byline, forwarded_from=@forwarded_from, duplicate_of=@duplicate_of,
@@ -69,12 +84,6 @@ export function openSqliteStore(file: string): Store {
   const upsertSignature = db.prepare('INSERT OR REPLACE INTO minhash_signatures (seq, signature) VALUES (?, ?)');
   const insertBand = db.prepare('INSERT OR IGNORE INTO minhash_bands (key, seq) VALUES (?, ?)');
   const deleteBands = db.prepare<[number]>('DELETE FROM minhash_bands WHERE seq = ?');
-  const selectBand = db.prepare<[number], { seq: number }>('SELECT seq FROM minhash_bands WHERE key = ?');
-  const selectCandidate = db.prepare<[number], { id: string; signature: Buffer; duplicate_of: string | null }>(
-    'SELECT d.id, s.signature, d.duplicate_of FROM documents d JOIN minhash_signatures s ON s.seq = d.seq WHERE d.seq = ?',
-  );
-  const selectSource = db.prepare<[string], { fingerprint: string; documents: number }>('SELECT fingerprint, documents FROM ingest_sources WHERE source = ?');
-  const upsertSource = db.prepare('INSERT OR REPLACE INTO ingest_sources (source, fingerprint, documents) VALUES (?, ?, ?)');
 
   const selectLink = db.prepare<[string], { duplicate_of: string | null; duplicate_similarity: number | null }>('SELECT duplicate_of, duplicate_similarity FROM documents WHERE id = ?');
   /**
@@ -150,15 +159,35 @@ export function openSqliteStore(file: string): Store {
       pending = batch;
     }
   };
-  const commit = db.transaction(() => {
+  const recompute = db.transaction(() => {
     if (pending) ledger.recompute(pending);
   });
+  /**
+   * Ends the batch's transaction: its recompute, then COMMIT. If either fails the whole batch is rolled
+   * back and the error thrown: the connection is never left inside a transaction (holding the write lock).
+   */
+  const commitOpenBatch = (): void => {
+    try {
+      if (!db.inTransaction) return;
+      try {
+        recompute();
+        db.exec('COMMIT');
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      pending = null;
+    }
+  };
 
+  const dialect = sqliteDialect(db);
   return {
     kind: 'sqlite',
     ledger: { listClaims: ledger.listClaims, listContradictions: ledger.listContradictions, timeline: ledger.timeline, listPlaces: ledger.listPlaces },
-    browse: createBrowseIndex(db),
-    ...createDocumentLookups(db),
+    browse: createBrowseReader(dialect),
+    ...createDocumentReads(dialect),
+    ping: async () => db.pragma('user_version', { simple: true }) as number,
     async saveDocument(doc) {
       return saveInBatch(doc, null);
     },
@@ -175,68 +204,17 @@ export function openSqliteStore(file: string): Store {
       }
     },
     async commitBatch() {
-      if (db.inTransaction) {
-        commit();
-        db.exec('COMMIT');
-      }
-      pending = null;
-    },
-    async nearDuplicateCandidates(bandKeys) {
-      const seqs = new Set<number>();
-      for (const key of bandKeys) for (const row of selectBand.all(key)) seqs.add(row.seq);
-      const out: DuplicateCandidate[] = [];
-      for (const seq of [...seqs].sort((a, b) => a - b)) {
-        const row = selectCandidate.get(seq);
-        if (row) out.push({ id: row.id, signature: new Uint8Array(row.signature.buffer, row.signature.byteOffset, row.signature.byteLength), duplicateOf: row.duplicate_of });
-      }
-      return out;
+      commitOpenBatch();
     },
     async searchDocuments(query) {
       return search(db, query);
     },
-    async getIngestedSource(source) {
-      return selectSource.get(source) ?? null;
-    },
-    async markSourceIngested(source, done) {
-      upsertSource.run(source, done.fingerprint, done.documents);
-    },
-    async getDocument(id) {
-      const row = selectDoc.get(id);
-      if (!row) return null;
-      return joinAnalysis(row.analysis, row.text, async () => selectDocItems.all(id));
-    },
-    async hasDocument(id) {
-      return selectHash.get(id) !== undefined;
-    },
-    async listDocuments(query: ListDocumentsQuery = {}) {
-      const limit = Math.max(0, Math.min(query.limit ?? 100, 10_000));
-      const offset = Math.max(0, query.offset ?? 0);
-      return db
-        .prepare<[number, number], DocumentSummary>(
-          'SELECT id, title, outlet, url, published, language, source FROM documents ORDER BY seq LIMIT ? OFFSET ?',
-        )
-        .all(limit, offset);
-    },
-    async countDocuments() {
-      return (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
-    },
-    async listItems<K extends ItemList>(kind: K, query: ListItemsQuery = {}): Promise<Array<StoredItem<K>>> {
-      const limit = Math.max(0, Math.min(query.limit ?? 1000, 100_000));
-      const offset = Math.max(0, query.offset ?? 0);
-      const rows = query.docId !== undefined
-        ? db.prepare<[string, string, number, number], { doc_id: string; data: string }>(
-          'SELECT d.id AS doc_id, i.data FROM documents d JOIN items i ON i.doc_seq = d.seq WHERE i.kind = ? AND d.id = ? ORDER BY i.start, i.end DESC, i.id LIMIT ? OFFSET ?',
-        ).all(kind, query.docId, limit, offset)
-        : db.prepare<[string, number, number], { doc_id: string; data: string }>(LIST_ITEMS_SQL).all(kind, limit, offset);
-      return rows.map((row) => ({ docId: row.doc_id, kind, item: JSON.parse(row.data) as StoredItem<K>['item'] }));
-    },
     async close() {
-      if (db.inTransaction) {
-        commit();
-        db.exec('COMMIT');
+      try {
+        commitOpenBatch();
+      } finally {
+        db.close();
       }
-      pending = null;
-      db.close();
     },
   };
 }

@@ -1,0 +1,141 @@
+import type { Contradiction } from '../model/index.js';
+import type { LedgerClaim } from '../ledger/ledger-claim.js';
+import {
+  clampLimit, clampOffset, datedContradictionsWhere, entitiesWhere, placeTotalsWhere, toPlace, type BrowseReader, type DatedContradiction, type EntityTotals, type PlaceRow,
+} from './browse-reader.js';
+import { joinAnalysis } from './stored-analysis.js';
+import type { DocumentHeader, DocumentSummary, DuplicateCandidate, ItemList, Store, StoredItem } from './store.js';
+
+/**
+ * The reads both backends answer with the same SQL (docs/store.md, "One set
+ * of statements"): documents, items, sentences, ingested sources,
+ * near-duplicate candidates and the browse reader. A backend supplies one way
+ * to run a statement (`?` placeholders, in text order) and the few spellings
+ * that differ; its own files keep only the connection, the saves, full-text
+ * search and the schema.
+ */
+export interface SqlDialect {
+  /** The rows of one statement (none for a statement that returns none). */
+  all<T>(sql: string, params: readonly unknown[]): Promise<T[]>;
+  /** ` COLLATE "C"` where the database's text order is its locale's (PostgreSQL); '' where it is byte order already. */
+  readonly byteOrder: string;
+  /** The text at `path` ("a.doc") of a column holding JSON text. */
+  jsonText(column: string, path: string): string;
+  /** An index a read must use (SQLite's `INDEXED BY`: its planner, without statistics, would sort the whole table); '' where the planner is left to choose. */
+  indexedBy(index: string): string;
+  /** The forms of place `t.id` (most used first, at most 12) as a JSON array of text. */
+  readonly placeFormsSql: string;
+  /** A page of one place's mentions: parameters (place id, place id, limit, offset), rows (doc_id, data). */
+  readonly placeMentionsSql: string;
+}
+
+type DocumentReads = Pick<Store, 'getDocument' | 'hasDocument' | 'listDocuments' | 'countDocuments' | 'listItems' | 'getDocumentSummaries' | 'sentenceAt'
+  | 'getIngestedSource' | 'markSourceIngested' | 'nearDuplicateCandidates'>;
+
+const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+const seqOf = (id: string): string => `(SELECT seq FROM documents WHERE id = ${id})`;
+
+/** A document's items, headers, sentences and the ingest bookkeeping, in SQL both dialects run. */
+export function createDocumentReads(db: SqlDialect): DocumentReads {
+  const itemOrder = `i.start, i."end" DESC, i.id${db.byteOrder}`;
+  return {
+    async getDocument(id) {
+      const row = (await db.all<{ text: string; analysis: string }>('SELECT text, analysis FROM documents WHERE id = ?', [id]))[0];
+      if (!row) return null;
+      return joinAnalysis(row.analysis, row.text, () => db.all<{ kind: string; data: string }>(
+        `SELECT kind, data FROM items WHERE doc_seq = ${seqOf('?')} AND ord IS NOT NULL ORDER BY kind, ord`, [id]));
+    },
+    hasDocument: async (id) => (await db.all('SELECT 1 AS found FROM documents WHERE id = ?', [id])).length === 1,
+    listDocuments: async (query = {}) => db.all<DocumentSummary>('SELECT id, title, outlet, url, published, language, source FROM documents ORDER BY seq LIMIT ? OFFSET ?',
+      [Math.max(0, Math.min(query.limit ?? 100, 10_000)), Math.max(0, query.offset ?? 0)]),
+    countDocuments: async () => Number((await db.all<{ n: number | string }>('SELECT count(*) AS n FROM documents', []))[0]!.n),
+    async listItems<K extends ItemList>(kind: K, query: { readonly docId?: string; readonly limit?: number; readonly offset?: number } = {}): Promise<Array<StoredItem<K>>> {
+      const page = [Math.max(0, Math.min(query.limit ?? 1000, 100_000)), Math.max(0, query.offset ?? 0)];
+      // All documents: walk them in seq order, each one's items of the kind by (doc_seq, kind, start, …): no sort (SQLite's
+      // CROSS JOIN fixes that loop order; its planner, left to choose, sorted every item of the kind).
+      const rows = query.docId !== undefined
+        ? await db.all<{ doc_id: string; data: string }>(`SELECT d.id AS doc_id, i.data FROM documents d JOIN items i ON i.doc_seq = d.seq
+            WHERE d.id = ? AND i.kind = ? ORDER BY ${itemOrder} LIMIT ? OFFSET ?`, [query.docId, kind, ...page])
+        : await db.all<{ doc_id: string; data: string }>(`SELECT d.id AS doc_id, i.data FROM documents d CROSS JOIN items i${db.indexedBy('items_doc_kind_span')}
+            WHERE i.doc_seq = d.seq AND i.kind = ? ORDER BY d.seq, ${itemOrder} LIMIT ? OFFSET ?`, [kind, ...page]);
+      return rows.map((row) => ({ docId: row.doc_id, kind, item: JSON.parse(row.data) as StoredItem<K>['item'] }));
+    },
+    async getDocumentSummaries(ids) {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return [];
+      const rows = await db.all<DocumentHeader>(`SELECT id, title, published AS date, outlet, url FROM documents WHERE id IN (${marks(unique.length)})`, unique);
+      // In the order asked.
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return unique.flatMap((id) => byId.get(id) ?? []);
+    },
+    async sentenceAt(docId, span) {
+      // Sentences of a document by start (items_doc_kind_span); the last starting at or before the span is the one that may hold it.
+      const row = (await db.all<{ start: number; end: number; text: string }>(
+        `SELECT start, "end", text FROM items WHERE doc_seq = ${seqOf('?')} AND kind = 'sentences' AND start <= ? ORDER BY start DESC LIMIT 1`, [docId, span[0]]))[0];
+      return row && row.end >= span[1] ? { span: [row.start, row.end], text: row.text } : null;
+    },
+    getIngestedSource: async (source) => (await db.all<{ fingerprint: string; documents: number }>(
+      'SELECT fingerprint, documents FROM ingest_sources WHERE source = ?', [source]))[0] ?? null,
+    async markSourceIngested(source, done) {
+      await db.all(`INSERT INTO ingest_sources (source, fingerprint, documents) VALUES (?, ?, ?)
+        ON CONFLICT (source) DO UPDATE SET fingerprint = excluded.fingerprint, documents = excluded.documents`, [source, done.fingerprint, done.documents]);
+    },
+    async nearDuplicateCandidates(bandKeys) {
+      const keys = [...new Set(bandKeys)];
+      if (keys.length === 0) return [];
+      const rows = await db.all<{ id: string; signature: Buffer; duplicate_of: string | null }>(`SELECT d.id, s.signature, d.duplicate_of
+        FROM documents d JOIN minhash_signatures s ON s.seq = d.seq WHERE d.seq IN (SELECT seq FROM minhash_bands WHERE key IN (${marks(keys.length)})) ORDER BY d.seq`, keys);
+      return rows.map((row): DuplicateCandidate => ({
+        id: row.id, signature: new Uint8Array(row.signature.buffer, row.signature.byteOffset, row.signature.byteLength), duplicateOf: row.duplicate_of,
+      }));
+    },
+  };
+}
+
+/** The browse reader over the place totals, the entities and the dated contradictions; the same SQL in both dialects. */
+export function createBrowseReader(db: SqlDialect): BrowseReader {
+  const bind = (params: unknown[]) => (v: string | number): string => (params.push(v), '?');
+  const placeColumns = `t.id, t.name, t.geoname_id, t.lat, t.lon, t.country, t.admin1, t.mentions, t.documents, ${db.placeFormsSql} AS forms`;
+  const count = async (sql: string, params: readonly unknown[]): Promise<number> => Number((await db.all<{ n: number | string }>(sql, params))[0]!.n);
+  const claimNamed = (side: 'a' | 'b'): string => `(SELECT data FROM ledger_claims WHERE doc_seq = ${seqOf(db.jsonText('c.data', `${side}.doc`))}
+    AND claim_id = ${db.jsonText('c.data', `${side}.claim`)})`;
+  return {
+    async listPlaces(query = {}) {
+      const params: unknown[] = [];
+      const filter = placeTotalsWhere(query, bind(params));
+      const total = await count(`SELECT count(*) AS n FROM place_totals t ${filter}`, params);
+      const rows = await db.all<PlaceRow>(`SELECT ${placeColumns} FROM place_totals t ${filter} ORDER BY t.mentions DESC, t.name, t.id LIMIT ? OFFSET ?`,
+        [...params, clampLimit(query.limit, 500), clampOffset(query.offset)]);
+      return { places: rows.map(toPlace), total };
+    },
+    async getPlace(id) {
+      const row = (await db.all<PlaceRow>(`SELECT ${placeColumns} FROM place_totals t WHERE t.id = ?`, [id]))[0];
+      return row ? toPlace(row) : null;
+    },
+    placeMentions: async (id, query = {}) => (await db.all<{ doc_id: string; data: string }>(db.placeMentionsSql, [id, id, clampLimit(query.limit, 100), clampOffset(query.offset)]))
+      .map((r): StoredItem<'places'> => ({ docId: r.doc_id, kind: 'places', item: JSON.parse(r.data) as StoredItem<'places'>['item'] })),
+    async listEntities(query = {}) {
+      const params: unknown[] = [];
+      const filter = entitiesWhere(query, bind(params));
+      const total = await count(`SELECT count(*) AS n FROM ledger_entities ${filter}`, params);
+      const entities = await db.all<EntityTotals>(`SELECT key, name, kind, side FROM ledger_entities ${filter} ORDER BY name, key LIMIT ? OFFSET ?`,
+        [...params, clampLimit(query.limit, 100), clampOffset(query.offset)]);
+      return { entities, total };
+    },
+    async listContradictions(query = {}) {
+      const params: unknown[] = [];
+      const filter = datedContradictionsWhere(query, bind(params));
+      const total = await count(`SELECT count(*) AS n FROM contradiction_dates d ${filter}`, params);
+      // The page first (from the date index), then its claims: two key lookups per row shown.
+      const rows = await db.all<{ data: string; date: string | null; a: string | null; b: string | null }>(`SELECT c.data, p.date, ${claimNamed('a')} AS a, ${claimNamed('b')} AS b
+        FROM (SELECT d.scope, d.id, d.date FROM contradiction_dates d ${filter} ORDER BY d.date DESC NULLS LAST, d.scope, d.id LIMIT ? OFFSET ?) p
+        JOIN ledger_contradictions c ON c.scope = p.scope AND c.id = p.id
+        ORDER BY p.date DESC NULLS LAST, p.scope, p.id`, [...params, clampLimit(query.limit, 50), clampOffset(query.offset)]);
+      const contradictions = rows.map((r): DatedContradiction => ({
+        contradiction: JSON.parse(r.data) as Contradiction, date: r.date,
+        a: r.a ? JSON.parse(r.a) as LedgerClaim : null, b: r.b ? JSON.parse(r.b) as LedgerClaim : null,
+      }));
+      return { contradictions, total };
+    },
+  };
+}
