@@ -134,3 +134,16 @@ test('attribution (ru, uk): a connective is no speaker; before a source it is no
   // with no report before to share, nobody is named as saying it
   assert.equal(own('При цьому зазначили, що колона прибула.', 'uk').find((a) => a.cue === 'зазначили'), undefined);
 });
+
+test('attribution (ru, uk): a content opening with "Кроме того," / "Крім того," goes on the sentence before it', () => {
+  for (const [text, language, before] of [
+    ['Оборона города скоро рухнет. Кроме того, наши войска получат простор для наступления, — заявил министр.', 'ru', 'Оборона города скоро рухнет.'],
+    ['Оборона міста скоро впаде. Крім того, наші війська отримають простір для наступу, — заявив міністр.', 'uk', 'Оборона міста скоро впаде.'],
+  ] as const) {
+    const [a] = read(text, language).attributions.filter((x) => x.voice === 'source');
+    assert.deepEqual(a?.contentParts?.map((p) => p.text), [before], text);
+  }
+  // without the additive opener the sentence before stays the reporter's
+  const [b] = read('Оборона города скоро рухнет. Наши войска получат простор для наступления, — заявил министр.', 'ru').attributions.filter((x) => x.voice === 'source');
+  assert.equal(b?.contentParts, undefined);
+});
