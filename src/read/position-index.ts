@@ -8,6 +8,18 @@ import type { Span } from '../model/index.js';
  * replaces answered, in the same order, so output does not change.
  */
 
+/** First index in `keys` (ascending) whose value is > `x`: how many values are <= `x`. */
+export function upperBound(keys: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** First index in `keys` (ascending) whose value is >= `x`. */
 function lowerBound(keys: ArrayLike<number>, x: number): number {
   let lo = 0;

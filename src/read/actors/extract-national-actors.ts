@@ -80,9 +80,15 @@ function findHead(tokens: readonly Token[], from: number, to: number, lexicon: A
 
 /** A word of any head noun of the lexicon ("forces", "state", "news"). */
 function isHeadWord(word: string, lexicon: ActorLexicon): boolean {
-  const heads = [lexicon.mediaHeads, lexicon.unitHeads, lexicon.forceHeads, lexicon.officialHeads];
-  return heads.some((h) => h.has(word) || [...h].some((phrase) => phrase.split(' ').includes(word)));
+  let words = HEAD_WORDS.get(lexicon);
+  if (!words) {
+    words = new Set([lexicon.mediaHeads, lexicon.unitHeads, lexicon.forceHeads, lexicon.officialHeads].flatMap((h) => [...h].flatMap((phrase) => phrase.split(' '))));
+    HEAD_WORDS.set(lexicon, words);
+  }
+  return words.has(word);
 }
+/** Each lexicon's head words, gathered once (the lexicon is compiled once and read for every document). */
+const HEAD_WORDS = new WeakMap<ActorLexicon, ReadonlySet<string>>();
 
 /**
  * An outlet speaks for a side when it is that side's: a known outlet of a

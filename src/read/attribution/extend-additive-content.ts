@@ -12,7 +12,7 @@ export function extendAdditiveContent(
   tokens: readonly Token[], sentences: readonly Sentence[], candidates: readonly AttributionCandidate[], isCue: Uint8Array,
   additives: ReadonlyArray<readonly string[]>,
 ): AttributionCandidate[] {
-  const contents = candidates.flatMap((c) => [c.content, ...(c.contentParts ?? [])]);
+  let contents: Array<readonly [number, number]> | null = null; // every report's content, gathered when first needed
   return candidates.map((c) => {
     const sentence = sentences[c.sentence]!;
     const [sFrom] = sentence.tokens;
@@ -24,6 +24,7 @@ export function extendAdditiveContent(
     const [pFrom, pTo] = previous.tokens;
     for (let k = pFrom; k < pTo; k++) if (isCue[k]) return c;
     const span = [tokens[pFrom]!.span[0], tokens[pTo - 1]!.span[1]] as const;
+    contents ??= candidates.flatMap((x) => [x.content, ...(x.contentParts ?? [])]);
     if (contents.some(([a, b]) => a < span[1] && span[0] < b)) return c;
     return { ...c, contentParts: [span, ...(c.contentParts ?? [])] };
   });

@@ -237,7 +237,8 @@ function namedAfter(text: string, out: Attribution[], entityOf: (id: string | nu
     if (!body || body.kind === 'person' || body.kind === 'unnamed' || body.kind === 'evidence' || !INDEFINITE_MEMBER.test(a.source!.text)) continue;
     const end = a.source!.span[1];
     const afterSentence = Math.max(end, a.content.span[1]);
-    for (const { a: later } of spoken.slice(k + 1)) {
+    for (let m = k + 1; m < spoken.length; m++) {
+      const later = spoken[m]!.a;
       const start = later.source!.span[0];
       if (start - end > NAMED_AFTER_REACH) break;
       if (start < afterSentence) continue;
@@ -378,12 +379,22 @@ function resolveOne(
  * Wednesday": a group pronoun whose statement the text dates is the group that the text says spoke on
  * that day, when the latest group to speak is not dated so (a lead's statement, quoted later at length).
  */
+/** How far before the latest group to speak a same-day statement is looked for (a few paragraphs). */
+const SAME_DAY_REACH = 3000;
+
 function sameDayGroup(sourceText: string, day: string | undefined, speakers: readonly Speaker[], hostile: ReadonlySet<Side>): Entity | undefined {
   if (!day || !GROUP_PRONOUNS.has(sourceText.trim().toLowerCase())) return undefined;
-  const groupsSpoke = speakers.filter((s) => !isPersonLike(s.entity) && !hostile.has(s.entity.side));
-  const latest = groupsSpoke.at(-1);
-  if (!latest || latest.day === day) return undefined;
-  for (let k = groupsSpoke.length - 1; k >= 0; k--) if (groupsSpoke[k]!.day === day) return groupsSpoke[k]!.entity;
+  // back from the latest group to speak, within reach of it (a long document's pronouns look back a bounded way)
+  let latest: Speaker | undefined;
+  for (let k = speakers.length - 1; k >= 0; k--) {
+    const s = speakers[k]!;
+    if (isPersonLike(s.entity) || hostile.has(s.entity.side)) continue;
+    if (!latest) {
+      if (s.day === day) return undefined;
+      latest = s;
+    } else if (latest.span[0] - s.span[1] > SAME_DAY_REACH) return undefined;
+    else if (s.day === day) return s.entity;
+  }
   return undefined;
 }
 

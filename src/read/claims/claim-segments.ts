@@ -1,7 +1,7 @@
 import type { AnalyzedDocument, Attribution, Side, Stance } from '../../model/index.js';
 import type { ClaimLexicon } from './claim-lexicon.js';
 import { NON_PARTY_SIDES, tokenAt, type ForceMention } from './find-forces.js';
-import { indexByPosition, spanLookup, within, type PositionIndex } from '../position-index.js';
+import { indexByPosition, spanLookup, upperBound, within, type PositionIndex } from '../position-index.js';
 
 /**
  * A stretch of text whose propositions one speaker puts forward: the content
@@ -81,7 +81,7 @@ export function claimSegments(doc: AnalyzedDocument, lexicon: ClaimLexicon, forc
     if (sentence.caption) continue;
     let cursor = sentence.span[0];
     const stretches: Array<[number, number]> = [];
-    for (let k = firstEndAfter(runEnds, sentence.span[0]); k < runs.length && runs[k]![0] < sentence.span[1]; k++) {
+    for (let k = upperBound(runEnds, sentence.span[0]); k < runs.length && runs[k]![0] < sentence.span[1]; k++) {
       const [s, e] = runs[k]!;
       if (s > cursor) stretches.push([cursor, s]);
       cursor = Math.max(cursor, e);
@@ -98,17 +98,6 @@ export function claimSegments(doc: AnalyzedDocument, lexicon: ClaimLexicon, forc
   return segments.sort((x, y) => x.start - y.start || y.end - x.end);
 }
 
-/** The first run whose end is after `at` (ends ascend: the runs are disjoint and in order). */
-function firstEndAfter(ends: Float64Array, at: number): number {
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid]! <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 const forceStarts = new WeakMap<readonly ForceMention[], PositionIndex<ForceMention>>();
 const sentenceLookups = new WeakMap<AnalyzedDocument, (offset: number) => AnalyzedDocument['sentences'][number] | undefined>();

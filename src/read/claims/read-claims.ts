@@ -8,7 +8,7 @@ import type { ClaimSegment } from './claim-segments.js';
 import { NON_PARTY_SIDES, type ForceMention } from './find-forces.js';
 import { findTriggers, type TriggerMatch } from './find-triggers.js';
 import { timexWindow } from './time-window.js';
-import { indexByPosition, spanCoverage, spanLookup, within, type Coverage, type PositionIndex } from '../position-index.js';
+import { indexByPosition, spanCoverage, spanLookup, upperBound, within, type Coverage, type PositionIndex } from '../position-index.js';
 
 const STAGE = 'claims';
 /** Predicates whose unstated actor, in a party's own words, is that party's forces. */
@@ -106,13 +106,7 @@ function placeIndex(places: readonly PlaceMention[]): PlaceIndex {
       byStart: indexByPosition(places, (p) => p.span[0]),
       lastPopulatedBefore: byEnd
         ? (offset) => {
-          let lo = 0;
-          let hi = ends.length;
-          while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (ends[mid]! <= offset) lo = mid + 1;
-            else hi = mid;
-          }
+          const lo = upperBound(ends, offset);
           return lo > 0 ? populated[lo - 1] : undefined;
         }
         : (offset) => [...populated].reverse().find((p) => p.span[1] <= offset),
