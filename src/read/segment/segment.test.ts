@@ -19,6 +19,7 @@ const cases: Array<[string, string, string[]]> = [
   ['initials', 'George W. Bush spoke. He left.', ['George W. Bush spoke.', 'He left.']],
   ['numbers', 'It cost 3.5 billion. Then 1,000 more.', ['It cost 3.5 billion.', 'Then 1,000 more.']],
   ['closing quotes stay with their sentence', 'He said: “We will win.” She did not.', ['He said: “We will win.”', 'She did not.']],
+  ['an opener after an initial or abbreviation', 'The video was posted on X. The army denied it in the U.S. It said so.', ['The video was posted on X.', 'The army denied it in the U.S.', 'It said so.']],
   ['dotted abbreviations', 'The U.S. officials met. Talks ended.', ['The U.S. officials met.', 'Talks ended.']],
   ['lower-case continuation', 'They said so, e.g. in a statement.', ['They said so, e.g. in a statement.']],
 ];

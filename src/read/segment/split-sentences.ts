@@ -6,11 +6,23 @@ const CLOSERS = new Set(['"', '”', '’', "'", '»', ')', ']', '“']);
 const OPENERS = new Set(['"', '“', '‘', "'", '«', '„', '(', '[']);
 
 /**
+ * English closed-class words that open sentences and never follow a title or an
+ * initial inside a name: after "the U.S." or "on X." they start the next
+ * sentence ("… posted on X. The map shows …"), where "George W. Bush" and
+ * "Lt. Gen. Smith" go on with a name.
+ */
+const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
+  'The', 'This', 'That', 'These', 'Those', 'There', 'It', 'Its', 'He', 'She', 'They', 'We', 'His', 'Her', 'Their', 'Our',
+  'But', 'However', 'Meanwhile', 'Earlier', 'Later', 'According', 'In', 'On', 'After', 'When', 'While',
+]);
+
+/**
  * Splits the tokens of one paragraph into sentences; returns [from, to) token
  * index pairs. A terminal mark ends a sentence when what follows it (after any
  * closing quotes or brackets, which stay with the sentence they close) starts
  * a new one: a capital, a digit or an opening quote. It does not after an
- * abbreviation ("Lt. Gen. Smith") or an initial ("Oleksandr S. Syrskyi").
+ * abbreviation ("Lt. Gen. Smith") or an initial ("Oleksandr S. Syrskyi"),
+ * unless an English sentence opener follows ("in the U.S. The talks …").
  */
 export function splitSentences(text: string, tokens: readonly Token[], from: number, to: number, abbreviations?: LanguageAbbreviations): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -18,13 +30,20 @@ export function splitSentences(text: string, tokens: readonly Token[], from: num
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
     // Every terminal mark is a punctuation token: most tokens are let through by their kind, without a set lookup.
-    if (token.kind !== 'punct' || !TERMINAL.has(token.text)) continue;
+    if (token.kind !== 'punct' || !TERMINAL.has(token.text)) {
+      // A dotted abbreviation keeps its last stop ("U.S."): it ends the sentence before an English opener.
+      if (abbreviations === undefined && token.kind === 'word' && i + 1 < to && token.text.endsWith('.') && SENTENCE_OPENERS.has(tokens[i + 1]!.text)) {
+        out.push([start, i + 1]);
+        start = i + 1;
+      }
+      continue;
+    }
     let end = i + 1;
     while (end < to && CLOSERS.has(tokens[end]!.text) && isClosingHere(text, tokens[end]!)) end++;
     if (end >= to) break;
     const next = tokens[end]!;
     if (!startsSentence(next)) continue;
-    if (token.text === '.' && isAbbreviationBefore(text, tokens, i, from, abbreviations)) continue;
+    if (token.text === '.' && !(abbreviations === undefined && SENTENCE_OPENERS.has(next.text)) && isAbbreviationBefore(text, tokens, i, from, abbreviations)) continue;
     // "Суспільне.Донбас", "РИА.Новости": a stop between two words with no space is inside a name. Read so for the
     // languages with their own abbreviation lists only: English copy has too many "end.Next" typos to tell.
     if (abbreviations && token.text === '.' && end === i + 1 && tokens[i - 1]?.span[1] === token.span[0] && next.span[0] === token.span[1] && next.kind === 'word') continue;
