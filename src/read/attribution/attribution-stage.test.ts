@@ -41,6 +41,8 @@ test('the frames reporters use', () => {
     // the passive of a report pointing back to the sentence before
     ['The bridge was destroyed overnight. This was reported by the regional governor.', 'the regional governor', 'was reported', 'assert', 'The bridge was destroyed overnight'],
     ['Russia said it took the town. That was denied by the Ukrainian army.', 'the Ukrainian army', 'was denied', 'deny', 'Russia said it took the town'],
+    // "told" is never inverted: after an appositive source, the words after it are the addressee
+    ['"The bridge still stands," Ivan Petrenko, a spokesman for the brigade, told local radio.', 'Ivan Petrenko, a spokesman for the brigade,', 'told', 'assert', '"The bridge still stands,"'],
     // an order set as a goal
     ['The president set the goal to drive the enemy out of the region.', 'The president', 'set the goal to', 'demand', 'drive the enemy out of the region'],
   ];

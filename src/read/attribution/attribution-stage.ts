@@ -173,7 +173,7 @@ export function createAttributionStage(options: AttributionOptions): Stage {
       }
       if (tagger) candidates = widenTaggedCues(tokens, widenTaggedContents(tokens, widenTaggedSources(candidates, tags), tags), tags);
       // after the widening: the verb group is added to whatever extent the cue has by now
-      candidates = dropOverlappingCues(extendCueVerbGroup(tokens, candidates));
+      candidates = dropOverlappingCues(extendCueVerbGroup(tokens, candidates, typography?.negations));
       // after every cue is known: a quotation with a cue of its own is not another's continuation
       const anyCue = new Uint8Array(tokens.length);
       for (const c of candidates) for (let k = c.cue[0]; k < c.cue[1]; k++) anyCue[k] = 1;
@@ -290,6 +290,7 @@ const OTHER_TYPOGRAPHY: Typography = {
   spacedDashes: true, quotedNames: true,
   // Russian and Ukrainian prepositions that start a tail after a source ("в докладе", "в ефірі", "під час брифінгу")
   sourceTails: new Set(['в', 'во', 'на', 'при', 'после', 'во время', 'перед', 'у', 'під', 'після', 'під час', 'для']),
+  negations: new Set(['не']),
   media: new Set([
     'эфире', 'интервью', 'комментарии', 'беседе', 'разговоре', 'заявлении', 'обращении', 'видеообращении', 'брифинге', 'telegram', 'телеграм', 'телеграме', 'telegram-канале', 'соцсетях', 'facebook', 'докладе',
     'ефірі', 'інтерв’ю', "інтерв'ю", 'коментарі', 'розмові', 'заяві', 'зверненні', 'відеозверненні', 'брифінгу', 'телеграмі', 'telegram-каналі', 'соцмережах', 'доповіді', 'телемарафоні',

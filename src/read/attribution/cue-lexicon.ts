@@ -13,6 +13,8 @@ export const CueLexiconSchema = z.object({
     class: z.enum(['speech', 'thought', 'evidence']),
     frame: z.enum(['verb', 'according', 'noun', 'genitive']).optional(),
     object: z.boolean().optional(),
+    /** false: the verb never stands before its subject after its content ("“…,” told reporters" is no English), so "…, told X" names X as the addressee. */
+    invertible: z.boolean().optional(),
     needsContent: z.enum(['quote']).optional(),
     force: z.boolean().optional(),
     forms: z.array(z.string().min(1)).optional(),
@@ -51,6 +53,8 @@ export interface CueEntry {
   readonly frame: 'verb' | 'according' | 'noun' | 'genitive';
   /** Takes an addressee before its content ("told reporters that"). */
   readonly object: boolean;
+  /** May stand before its subject after its content ("“…,” said the minister"); see the data file. */
+  readonly invertible?: boolean;
   /** Only a cue when its content is a quotation ("he continued: “...”"). */
   readonly needsQuote: boolean;
   readonly norms: readonly string[];
@@ -114,7 +118,7 @@ export function compileCueLexicon(data: unknown): CueLexicon {
     for (const form of forms) {
       const norms = tokenize(form).map((t) => t.norm);
       const entry: CueEntry = {
-        lemma: c.lemma, stance: c.stance, class: c.class, frame, object: c.object ?? false,
+        lemma: c.lemma, stance: c.stance, class: c.class, frame, object: c.object ?? false, invertible: c.invertible ?? true,
         needsQuote: c.needsContent === 'quote', norms, participle: frame === 'verb' && (/ing$/.test(norms[0]!) || participles.has(form)), force: c.force ?? false,
       };
       const list = byFirst.get(norms[0]!) ?? [];

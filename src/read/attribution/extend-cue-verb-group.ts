@@ -33,12 +33,13 @@ const MAX_MEDIUM_PHRASE = 5;
 
 /**
  * Refiner: widens each cue over its verb group — auxiliaries, negation and
- * adverbs just before it ("has also said", "did not say"), and after it a
+ * adverbs just before it ("has also said", "did not say"; a language's
+ * negating `particles`, "не сказал"), and after it a
  * bare time word ("said Tuesday") or a phrase naming the medium ("said in a
  * statement", "wrote on Twitter") — never into the source or the content,
  * and never across a sentence.
  */
-export function extendCueVerbGroup(tokens: readonly Token[], candidates: readonly AttributionCandidate[]): AttributionCandidate[] {
+export function extendCueVerbGroup(tokens: readonly Token[], candidates: readonly AttributionCandidate[], particles?: ReadonlySet<string>): AttributionCandidate[] {
   return candidates.map((c) => {
     if (c.entry.frame === 'according' || c.rule === 'colon') return c;
     const sentence = tokens[c.cue[0]]!.sentence;
@@ -49,7 +50,7 @@ export function extendCueVerbGroup(tokens: readonly Token[], candidates: readonl
       return !(t.span[0] < c.content[1] && c.content[0] < t.span[1]);
     };
     let from = c.cue[0];
-    while (from > 0 && free(from - 1) && VERB_GROUP_LEFT.has(tokens[from - 1]!.norm)) from--;
+    while (from > 0 && free(from - 1) && (VERB_GROUP_LEFT.has(tokens[from - 1]!.norm) || particles?.has(tokens[from - 1]!.norm))) from--;
     // an auxiliary alone before a noun cue is not a verb group ("is the statement"): keep the widening to verbs
     if (c.entry.frame === 'noun') from = c.cue[0];
     const to = skipMediumTail(tokens, c.cue[1], tokens.length, free);

@@ -19,6 +19,8 @@ export interface Typography {
   readonly sourceTails?: ReadonlySet<string>;
   /** Words for where something was said that such a preposition opens before the cue ("Гетьман в ефірі … заявив": the source is before "в"). */
   readonly media?: ReadonlySet<string>;
+  /** Particles that negate the verb after them ("Генштаб не підтвердив"): between the subject and the cue, part of the cue's verb group. */
+  readonly negations?: ReadonlySet<string>;
 }
 const ENGLISH: Typography = { spacedDashes: false, quotedNames: false };
 const RELATIVES = new Set(['who', 'which']);
@@ -38,12 +40,12 @@ export function extractVerbAttribution(
   const [sFrom, sTo] = sentence.tokens;
   const base = { sentence: sentence.index, cue: [cue.from, cue.to] as const, entry: cue.entry };
   const source = subjectBefore(tokens, sFrom, cue.from, inTime, isCue, typography);
-  const beforeSource = source ? source[0] - 1 : skipBetween(tokens, sFrom, cue.from - 1, inTime);
+  const beforeSource = source ? source[0] - 1 : skipBetween(tokens, sFrom, cue.from - 1, inTime, typography);
   const lastContent = lastContentToken(tokens, sFrom, sTo);
   const commaBefore = beforeSource >= sFrom && (tokens[beforeSource]!.text === ',' || isCloseQuote(tokens[beforeSource]!) || tokens[beforeSource]!.text === '—' || (typography.spacedDashes && isDash(tokens, beforeSource)));
 
   // inverted: "..., said Peskov" / "“...,” said the ministry"
-  if (!source && commaBefore && cue.to < sTo) {
+  if (!source && commaBefore && cue.to < sTo && cue.entry.invertible !== false) {
     const after = phraseAfter(tokens, cue.to, sTo, isCue, typography);
     if (after && (after[1] >= lastContent || [',', '.', ';'].includes(tokens[after[1]]?.text ?? '') || typography.sourceTails?.has(tokens[after[1]]?.norm ?? ''))) {
       const content = contentBefore(tokens, sFrom, beforeSource);
@@ -125,10 +127,10 @@ const PARENTHETICAL_OPENERS = new Set(['for', 'in', 'meanwhile', 'though', 'too'
 const PARENTHETICAL_REACH = 5;
 
 /** Skips adverbs, auxiliaries, parentheticals and time expressions leftwards from `j`; returns the first index not skipped. */
-function skipBetween(tokens: readonly Token[], sFrom: number, j: number, inTime: Uint8Array): number {
+function skipBetween(tokens: readonly Token[], sFrom: number, j: number, inTime: Uint8Array, typography: Typography): number {
   while (j >= sFrom) {
     const t = tokens[j]!;
-    if (BETWEEN_SUBJECT_AND_VERB.has(t.norm) || isTimeToken(t, inTime, j)) { j--; continue; }
+    if (BETWEEN_SUBJECT_AND_VERB.has(t.norm) || isTimeToken(t, inTime, j) || typography.negations?.has(t.norm)) { j--; continue; }
     if ((t.norm === 'on' || t.norm === 'in' || t.norm === 'at' || t.norm === 'late' || t.norm === 'early') && j + 1 < tokens.length && isTimeToken(tokens[j + 1]!, inTime, j + 1)) { j--; continue; }
     if (t.text === ',' && j - 1 >= sFrom && BETWEEN_SUBJECT_AND_VERB.has(tokens[j - 1]!.norm) && tokens[j - 1]!.norm === 'however') { j -= 2; continue; }
     // "are firmly denying": a progressive auxiliary, a manner adverb
@@ -146,7 +148,7 @@ function skipBetween(tokens: readonly Token[], sFrom: number, j: number, inTime:
 
 /** The subject noun phrase before a verb, scanned leftwards to a clause boundary. */
 export function subjectBefore(tokens: readonly Token[], sFrom: number, verb: number, inTime: Uint8Array, isCue: Uint8Array, typography: Typography = ENGLISH): [number, number] | null {
-  let end = skipBetween(tokens, sFrom, verb - 1, inTime);
+  let end = skipBetween(tokens, sFrom, verb - 1, inTime, typography);
   // "X в ефірі телемарафону заявив", "X в интервью ТАСС сообщил": the medium is the cue's tail, the subject is before it
   if (typography.media && typography.sourceTails) {
     for (let k = end; k > sFrom && end - k < 8; k--) {

@@ -147,3 +147,15 @@ test('attribution (ru, uk): a content opening with "Кроме того," / "К�
   const [b] = read('Оборона города скоро рухнет. Наши войска получат простор для наступления, — заявил министр.', 'ru').attributions.filter((x) => x.voice === 'source');
   assert.equal(b?.contentParts, undefined);
 });
+
+test('attribution (ru/uk): a negating particle before the cue is the cue\'s, not the source\'s, and its content is no claim', () => {
+  for (const [text, language, source, cue] of [
+    ['Генштаб ВСУ не подтвердил отход из села.', 'ru', 'Генштаб ВСУ', 'не подтвердил'],
+    ['Міноборони Росії не підтвердило захоплення села.', 'uk', 'Міноборони Росії', 'не підтвердило'],
+  ] as const) {
+    const [a] = own(text, language);
+    assert.equal(a?.source, source, text);
+    assert.equal(a?.cue, cue, text);
+    assert.deepEqual(read(text, language).claims.filter((c) => c.voice === 'source').map((c) => c.proposition), [], text);
+  }
+});

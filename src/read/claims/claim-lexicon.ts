@@ -59,6 +59,8 @@ const contextFileSchema = z.object({
   sufferVerbs: z.array(z.string()),
   evidence: z.array(z.string()),
   militarySpeakers: z.array(z.string()),
+  /** Verbs that refuse the cue after them ("declined to comment on", "refused to confirm"): like a negation, its content is then no claim. */
+  refusals: z.array(z.string().min(1)).optional(),
   manner: z.object({ about: z.string(), rout: z.array(z.string().min(1)), orderly: z.array(z.string().min(1)) }).optional(),
 });
 
@@ -186,7 +188,7 @@ export function languageClaims(predicatesJson: unknown, languageJson: unknown): 
       forceNouns: list(context.forceNouns), opponents: context.opponents, selfPronouns: list(context.selfPronouns),
       personalPronouns: list(context.personalPronouns), enemy: list(context.enemy), ...(context.enemyNouns ? { enemyNouns: list(context.enemyNouns) } : {}), anaphora: list(context.anaphora), negations: list(context.negations),
       intent: list(context.intent), hypothetical: list(context.hypothetical), sufferVerbs: list(context.sufferVerbs), evidence: list(context.evidence),
-      militarySpeakers: list(context.militarySpeakers),
+      militarySpeakers: list(context.militarySpeakers), ...(context.refusals ? { refusals: list(context.refusals) } : {}),
     },
   };
 }

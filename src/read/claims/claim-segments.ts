@@ -58,6 +58,7 @@ export function claimSegments(doc: AnalyzedDocument, lexicon: ClaimLexicon, forc
     // Two cues over the same content ("are thought to be outnumbered ..., with one platoon commander
     // telling ... that ..."): the content is what the nearer cue's speaker said.
     if (latestCueByContent.get(`${start}:${end}`)! > a.span[0]) continue;
+    if (saysNothingOf(doc, lexicon, a)) continue;
     const nested = [...new Set([...(nestedByParent.get(a.id) ?? []), ...within(attributionsByStart, start, end)])]
       .filter((n) => n !== a)
       .sort((x, y) => rank.get(x)! - rank.get(y)!)
@@ -128,3 +129,19 @@ function speakerSide(doc: AnalyzedDocument, lexicon: ClaimLexicon, forces: reado
     && !(f.span[0] >= cs && f.span[1] <= ce));
   return first?.side ?? a.side;
 }
+
+/**
+ * "Moscow did not comment on the strike", "The Kremlin declined to comment on the report", "Kyiv did
+ * not confirm the capture": a cue negated or refused says nothing of its content, so the content is
+ * no claim of the speaker's (nor the reporter's: the attribution still covers it). The attribution
+ * stays, for the reader to see who kept silent.
+ */
+function saysNothingOf(doc: AnalyzedDocument, lexicon: ClaimLexicon, a: Attribution): boolean {
+  if (!a.cue) return false;
+  const refusals = lexicon.context.refusals ?? [];
+  const { tokens } = doc;
+  const norms: string[] = [];
+  for (let i = tokenAt(tokens, a.cue.span[0]); i < tokens.length && tokens[i]!.span[1] <= a.cue.span[1]; i++) norms.push(tokens[i]!.norm);
+  return norms.some((n) => lexicon.negations.has(n) || n.endsWith("n't") || refusals.includes(n));
+}
+

@@ -200,3 +200,18 @@ test('a time in a later clause of another event is not the claim\'s ("…, for t
   const held = await read('Russian forces have controlled the town since October 2023.');
   assert.equal(find(held.claims, 'controls', 'controlled').about.window?.start, '2023-10-01');
 });
+
+test('a speaker who did not say, or declined to comment on, something makes no claim of it', async () => {
+  for (const text of [
+    'The governor did not comment on the strike on the depot.',
+    'The army declined to comment on reports that its troops had captured the village of Sosnivka.',
+    'The general staff did not confirm the capture of Sosnivka.',
+  ]) {
+    const doc = await read(text);
+    assert.ok(doc.attributions.some((a) => a.voice === 'source' && a.cue), text);
+    assert.deepEqual(doc.claims.filter((c) => c.voice === 'source').map((c) => c.proposition), [], text);
+  }
+  // the cue said, not refused: the same content is a claim
+  const said = await read('The general staff said the capture of Sosnivka was complete.');
+  assert.ok(said.claims.some((c) => c.predicate === 'captured' && c.voice === 'source'), JSON.stringify(said.claims.map((c) => c.proposition)));
+});
