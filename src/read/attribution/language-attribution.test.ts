@@ -159,3 +159,14 @@ test('attribution (ru/uk): a negating particle before the cue is the cue\'s, not
     assert.deepEqual(read(text, language).claims.filter((c) => c.voice === 'source').map((c) => c.proposition), [], text);
   }
 });
+
+test('claims (uk): a village taken "під" a town is no capture of the town', () => {
+  const withPlaces = createPipeline(resources);
+  const captured = (text: string) => withPlaces.read({ id: 'x', text, meta: { title: null, outlet: 'Test Outlet', url: null, published: '2025-11-06', language: 'uk', source: null }, diagnostics: [] })
+    .claims.filter((c) => c.predicate === 'captured');
+  const near = captured('Генштаб повідомив, що росіяни захопили село під Куп’янськом.');
+  assert.ok(near.length > 0);
+  for (const c of near) assert.equal(c.args.find((a) => a.role === 'place'), undefined, c.proposition);
+  // the town itself taken has its place
+  assert.ok(captured('Генштаб повідомив, що росіяни захопили Куп’янськ.').some((c) => c.args.some((a) => a.role === 'place')));
+});

@@ -215,3 +215,17 @@ test('a speaker who did not say, or declined to comment on, something makes no c
   const said = await read('The general staff said the capture of Sosnivka was complete.');
   assert.ok(said.claims.some((c) => c.predicate === 'captured' && c.voice === 'source'), JSON.stringify(said.claims.map((c) => c.proposition)));
 });
+
+test('a capture of an unnamed village near a town is no capture of the town', async () => {
+  const placeOf = async (text: string): Promise<string | undefined> => {
+    const doc = await read(text);
+    const c = doc.claims.find((x) => x.predicate === 'captured');
+    assert.ok(c, `${text}: ${doc.claims.map((x) => x.proposition).join('; ')}`);
+    return c.args.find((a) => a.role === 'place')?.label;
+  };
+  assert.equal(await placeOf('The ministry said its troops had captured a small village near Kupiansk.'), undefined);
+  assert.equal(await placeOf('The ministry said its troops had captured two settlements north of Kupiansk.'), undefined);
+  // a settlement named in turn, or the town itself, is the place taken
+  assert.match((await placeOf('The ministry said its troops had captured the village of Synkivka near Kupiansk.')) ?? '', /Synkivka/);
+  assert.match((await placeOf('The ministry said its troops had captured Kupiansk.')) ?? '', /Kupiansk/);
+});

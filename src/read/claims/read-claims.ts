@@ -5,7 +5,7 @@ import { itemId } from '../../model/index.js';
 import { eventNounAt, type SiteLexicon, type SiteMention } from './find-sites.js';
 import type { ClaimLexicon, PredicateEntry } from './claim-lexicon.js';
 import type { ClaimSegment } from './claim-segments.js';
-import { NON_PARTY_SIDES, type ForceMention } from './find-forces.js';
+import { NON_PARTY_SIDES, tokenAt, type ForceMention } from './find-forces.js';
 import { findTriggers, type TriggerMatch } from './find-triggers.js';
 import { timexWindow } from './time-window.js';
 import { indexByPosition, spanCoverage, spanLookup, upperBound, within, type Coverage, type PositionIndex } from '../position-index.js';
@@ -286,7 +286,9 @@ function readOne(
   }
 
   if (entry.roles.includes('place')) {
-    const place = choosePlace(doc, lexicon, seg, match, places, focus, left, right);
+    const chosen = choosePlace(doc, lexicon, seg, match, places, focus, left, right);
+    // "captured a village near Kupiansk": what was taken is the unnamed village, not the town named beside it
+    const place = chosen && VICINITY_SENSITIVE.has(entry.predicate) && chosen.arg.basis === 'stated' && namesOnlyVicinity(doc.tokens, lexicon, chosen.span) ? null : chosen;
     if (place) {
       args.set('place', place.arg);
       if (place.arg.basis === 'stated') used.push(place.span);
@@ -726,6 +728,34 @@ function choosePlace(
   }
   if (focus) return placeArg(focus, 'inferred', 'document-focus');
   return null;
+}
+
+/** Control predicates a place named only as the vicinity of an unnamed settlement does not bear on. */
+const VICINITY_SENSITIVE: ReadonlySet<Predicate> = new Set(['captured', 'controls', 'withdrew', 'surrendered', 'encircled']);
+/** Tokens looked back from a vicinity word for the unnamed settlement ("a small frontline village near"). */
+const VICINITY_REACH = 4;
+
+/**
+ * Whether a place is named only as where an unnamed settlement or position lies: "a village near X",
+ * "two settlements north of X", "positions outside X", "село под X" (context.json `vicinity`). A
+ * settlement named in turn ("the village of Y near X") is a place of its own, found nearer the trigger.
+ */
+function namesOnlyVicinity(tokens: readonly Token[], lexicon: ClaimLexicon, span: Span): boolean {
+  const vicinity = lexicon.context.vicinity;
+  if (!vicinity) return false;
+  let k = tokenAt(tokens, span[0]) - 1;
+  if (tokens[k]?.norm === 'the') k--;
+  const word = tokens[k]?.norm ?? '';
+  let at = -1;
+  if (vicinity.words.includes(word)) at = k;
+  else if (vicinity.links.includes(word) && vicinity.relations.includes(tokens[k - 1]?.norm ?? '')) at = k - 1;
+  if (at < 0) return false;
+  for (let i = at - 1; i >= Math.max(0, at - VICINITY_REACH); i--) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' && t.kind !== 'number') return false;
+    if (vicinity.settlements.includes(t.norm)) return true;
+  }
+  return false;
 }
 
 function findAnaphora(tokens: readonly Token[], from: number, to: number, lexicon: ClaimLexicon): Span[] {
