@@ -152,6 +152,9 @@ test('press spellings, Russian-side transliterations and villages of the front r
     ['Troops entered the village of Klishchiivka, south of Bakhmut.', 13512497, 'Klishchiivka'],
     ['Fighting went on near Zelenyi Hai, north of Pokrovsk in the Donetsk region.', 9112863, 'Zelenyi Hai'],
     ['Evacuations from Vovchansk continued, Ukrainian officials said.', 689304, 'Vovchansk'],
+    // a capture verb names its object as a place, as "captured" always did
+    ['Russian troops took Avdiivka after months of fighting.', 713122, 'Avdiivka'],
+    ['The brigade was ordered to retake Vovchansk.', 689304, 'Vovchansk'],
   ];
   for (const [text, id, label] of cases) {
     const p = read(text).places.find((x) => x.geonameId === id);
