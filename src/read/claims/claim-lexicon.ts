@@ -24,6 +24,8 @@ const triggerSchema = z.object({
   agent: z.string().optional(),
   patient: z.string().optional(),
   bare: z.enum(['agent', 'patient']).optional(),
+  /** Nouns after which the words are an idiom, not the predicate ("took place", "took part", "took steps"); articles and possessives before them are skipped. */
+  unlessFollowedBy: z.array(z.string().min(1)).optional(),
 });
 
 const PREDICATES = ['controls', 'captured', 'encircled', 'advanced', 'withdrew', 'attacked', 'repelled', 'deployed', 'casualties', 'struck', 'surrendered', 'presence'] as const;

@@ -229,3 +229,17 @@ test('a capture of an unnamed village near a town is no capture of the town', as
   assert.match((await placeOf('The ministry said its troops had captured the village of Synkivka near Kupiansk.')) ?? '', /Synkivka/);
   assert.match((await placeOf('The ministry said its troops had captured Kupiansk.')) ?? '', /Kupiansk/);
 });
+
+test('"took place", "took part", "steps were taken" are idioms, not captures', async () => {
+  for (const text of [
+    'The exchange of prisoners took place near Sumy on Monday.',
+    'Soldiers who took part in the fighting near Sumy were decorated.',
+    'The army took all necessary steps to protect civilians in Sumy.',
+    'No measures were taken in Sumy.',
+  ]) {
+    const doc = await read(text);
+    assert.deepEqual(doc.claims.filter((c) => c.predicate === 'captured').map((c) => c.proposition), [], text);
+  }
+  const doc = await read('Russian troops took Sumy after months of fighting.');
+  assert.ok(doc.claims.some((c) => c.predicate === 'captured'), doc.claims.map((c) => c.proposition).join('; '));
+});

@@ -26,7 +26,7 @@ export function findTriggers(tokens: readonly Token[], from: number, to: number,
     if (!candidates) continue;
     for (const trigger of candidates) {
       const end = matchAt(tokens, i, to, trigger.words, exclude);
-      if (end > 0) {
+      if (end > 0 && !(trigger.unlessFollowedBy && idiomAround(tokens, i, end, to, trigger))) {
         out.push({ from: i, to: end, trigger });
         i = end - 1;
         break;
@@ -34,6 +34,28 @@ export function findTriggers(tokens: readonly Token[], from: number, to: number,
     }
   }
   return out;
+}
+
+/** Words between a verb and the noun of its idiom ("took all necessary steps", "took its toll"). */
+const IDIOM_GAP = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'all', 'every', 'necessary', 'further', 'urgent', 'active', 'no', 'some']);
+
+/** Auxiliaries between an idiom's noun and its passive participle ("steps were taken", "no action has been taken"). */
+const PASSIVE_GAP = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'not', 'already', 'also']);
+
+/**
+ * Whether the trigger [start, end) is part of an idiom: one of its `unlessFollowedBy` nouns after it,
+ * over articles and possessives ("took all necessary steps"), or, for a participle, before it over
+ * auxiliaries ("measures were taken").
+ */
+function idiomAround(tokens: readonly Token[], start: number, end: number, limit: number, trigger: CompiledTrigger): boolean {
+  const nouns = trigger.unlessFollowedBy!;
+  let k = end;
+  while (k < limit && k < end + 3 && IDIOM_GAP.has(tokens[k]!.norm)) k++;
+  if (k < limit && nouns.includes(tokens[k]!.norm)) return true;
+  if (trigger.form !== 'participle') return false;
+  let j = start - 1;
+  while (j >= 0 && j > start - 4 && PASSIVE_GAP.has(tokens[j]!.norm)) j--;
+  return j >= 0 && j < start - 1 && nouns.includes(tokens[j]!.norm);
 }
 
 function matchAt(tokens: readonly Token[], start: number, limit: number, words: readonly string[], exclude: Uint8Array): number {
