@@ -164,3 +164,11 @@ test('a source the tagger marks only by its quotation mark is the quoted words w
   const got = speakers('Russian "warlords" also wrote about capturing the city.');
   assert.equal(got[0]?.[2], 'RU');
 });
+
+test('"the military" in a sentence about one party\'s forces is that party\'s military, not the third party quoted last', () => {
+  const got = speakers('The Israeli military said it had hit a depot. The US Central Command said two drones were shot down. Witnesses said Israeli tanks had entered the camp, while the military said its troops were searching the area.');
+  assert.deepEqual(got.at(-1), ['said', 'Israel Defense Forces', 'IL']);
+  // with no party named before it, the latest body to speak stands
+  const plain = speakers('The Israeli military said it had hit a depot. The US Central Command said two drones were shot down. Later the military said the ships were safe.');
+  assert.equal(plain.at(-1)![1], 'US Central Command (CENTCOM)');
+});

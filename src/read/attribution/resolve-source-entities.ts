@@ -25,6 +25,8 @@ const GROUP_HEADS = new Set([
   'statement', 'group', 'ministry', 'military', 'army', 'organisation', 'organization', 'movement', 'militia', 'agency', 'office', 'command',
   'service', 'department', 'administration', 'government', 'authorities', 'spokesperson\'s office', 'channel', 'post', 'report', 'communique', 'announcement',
 ]);
+/** Of those, the heads of what was issued, not of who issues it ("the report": its sentence's parties are its topic). */
+const ISSUED_HEADS = new Set(['statement', 'post', 'report', 'communique', 'announcement', 'channel']);
 /** Heads of a part of an organisation that speaks for it ("its press office", "their command"), not of what it issued. */
 const SUB_BODY_HEADS = new Set(['office', 'service', 'command', 'department', 'headquarters', 'staff']);
 
@@ -342,7 +344,7 @@ function resolveOne(
       return latestSpeaker(false) ?? latestSpeaker(true);
     }
     if (GROUP_HEADS.has(last) && inside.length === 0) {
-      const body = latestSpeaker(false) ?? lastGroup();
+      const body = (ISSUED_HEADS.has(last) ? undefined : sideOfSentenceBody(text, span[0], latestSpeaker(false), speakers, actorsByStart, entityOf, sides)) ?? latestSpeaker(false) ?? lastGroup();
       // "Its press office admitted …": a part of the body the possessive points to speaks for it, under its own name
       if (body && (ws[0] === 'its' || ws[0] === 'their') && SUB_BODY_HEADS.has(last) && body.kind !== 'unnamed' && body.kind !== 'evidence') return partOf(body, ws.slice(1).join(' '), added);
       return body;
@@ -449,6 +451,40 @@ function subjectOfSentence(
   const first = within(actorsByStart, start, at).find((m) => /^\s*(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(start, m.span[0])));
   const e = first ? entityOf(first.entity) : undefined;
   return e && !hostile.has(e.side) && (e.kind === 'group' || e.kind === 'military' || e.kind === 'government') && !isPersonDescription(e.name) ? e : undefined;
+}
+
+/** Sides that are no party's own body ("the military" of a sentence about Israeli tanks is a party's). */
+const NO_BODY_SIDES: ReadonlySet<Side> = new Set(['UNKNOWN', 'MEDIA', 'THIRD']);
+
+/**
+ * "Residents said Israeli tanks had pushed into the town, while the military said …": a definite
+ * description of a body in a sentence whose earlier words name one party's forces is that party's body
+ * that spoke before, when the latest body to speak is of another side (a third party's command
+ * quoted just before).
+ */
+function sideOfSentenceBody(
+  text: string, at: number, latest: Entity | undefined, speakers: readonly Speaker[],
+  actorsByStart: PositionIndex<ActorMention>, entityOf: (id: string | null) => Entity | undefined, sideWords: ReadonlyMap<string, Side>,
+): Entity | undefined {
+  const start = sentenceStart(text, at);
+  const sides = new Set<Side>();
+  for (const m of within(actorsByStart, start, at)) {
+    const side = entityOf(m.entity)?.side;
+    if (side && !NO_BODY_SIDES.has(side)) sides.add(side);
+  }
+  // a demonym before a force names its side too ("Israeli tanks"), though no actor is named
+  for (const w of text.slice(start, at).toLowerCase().replace(/[’]/g, "'").split(/[\s',.()]+/)) {
+    const side = sideWords.get(w);
+    if (side && !NO_BODY_SIDES.has(side)) sides.add(side);
+  }
+  if (sides.size !== 1) return undefined;
+  const [side] = sides;
+  if (!latest || latest.side === side) return undefined;
+  for (let k = speakers.length - 1; k >= 0; k--) {
+    const e = speakers[k]!.entity;
+    if (e.side === side && !isPersonLike(e) && (e.kind === 'group' || e.kind === 'military' || e.kind === 'government') && !isPersonDescription(e.name)) return e;
+  }
+  return undefined;
 }
 
 /** How many organisation mentions back a description's body is looked for. */
