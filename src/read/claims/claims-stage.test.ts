@@ -243,3 +243,10 @@ test('"took place", "took part", "steps were taken" are idioms, not captures', a
   const doc = await read('Russian troops took Sumy after months of fighting.');
   assert.ok(doc.claims.some((c) => c.predicate === 'captured'), doc.claims.map((c) => c.proposition).join('; '));
 });
+
+test('an adverb inside an advance ("pushed deeper into") and missiles "fired at" a place are claims', async () => {
+  const advanced = await read('Witnesses said the tanks of the Russian army had pushed deeper into Vovchansk overnight.');
+  assert.ok(advanced.claims.some((c) => c.predicate === 'advanced' && c.args.some((a) => a.role === 'place')), advanced.claims.map((c) => c.proposition).join('; '));
+  const fired = await read('Russian forces fired three missiles at Odesa on Monday.');
+  assert.ok(fired.claims.some((c) => c.predicate === 'attacked' && c.args.some((a) => a.key === 'force:RU')), fired.claims.map((c) => c.proposition).join('; '));
+});
