@@ -42,14 +42,14 @@ export function extractAdjectivePhrases(doc: AnalyzedDocument, gazetteer: Gazett
     for (let i = from; i < to; i++) {
       const t = tokens[i]!;
       if (!isCapitalised(t) || !isCyrillicWord(t.text)) continue;
-      // One lower-case word may stand between: "Донецкой народной республики".
+      // One lower-case word may stand between: "Донецкой народной республики" (or capitalised after an oblast's adjective, as the name is often written: "Донецкой Народной Республики"; not after a town: "Маріуполя Донецької області", "Іршанську Житомирської області").
       let nounAt = i + 1;
       // "Одеська та Львівська області": the first of two coordinated adjectives shares the second's noun.
       let coordinated = false;
       if (i + 3 < to && COORDINATION.has(tokens[i + 1]!.norm) && isCapitalised(tokens[i + 2]!) && isCyrillicWord(tokens[i + 2]!.text) && (cues.regionWord.has(tokens[i + 3]!.norm) || cues.directionWord.has(tokens[i + 3]!.norm))) {
         nounAt = i + 3;
         coordinated = true;
-      } else if (nounAt + 1 < to && !cues.regionWord.has(tokens[nounAt]!.norm) && isCyrillicWord(tokens[nounAt]!.text) && !isCapitalised(tokens[nounAt]!) && cues.regionWord.has(tokens[nounAt + 1]!.norm)) nounAt++;
+      } else if (nounAt + 1 < to && !cues.regionWord.has(tokens[nounAt]!.norm) && isCyrillicWord(tokens[nounAt]!.text) && (!isCapitalised(tokens[nounAt]!) || (feminineAdjective(i) && !feminineAdjective(nounAt) && LOWER_ADJECTIVE.test(tokens[nounAt]!.norm))) && cues.regionWord.has(tokens[nounAt + 1]!.norm)) nounAt++;
       const noun = nounAt < to ? tokens[nounAt]! : undefined;
       const region = noun !== undefined && cues.regionWord.has(noun.norm);
       if (!region) {

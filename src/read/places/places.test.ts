@@ -192,6 +192,9 @@ test('Russian and Ukrainian: names in every case, historic names, adjectival dir
     ['uk', 'Делегація прибула до Сполучених Штатів.', 'Сполучених Штатів', 6252001, 'US'],
     ['ru', 'Делегация побывала в Соединенных Штатах.', 'Соединенных Штатах', 6252001, 'US'],
     ['uk', 'Це сталося в Автономній Республіці Крим.', 'Автономній Республіці Крим', null, 'UA'],
+    // a capitalised word between an oblast's adjective and its kind word; not a town before an oblast
+    ['ru', 'Бои идут в Донецкой Народной Республике.', 'Донецкой Народной Республике', 709716, 'UA'],
+    ['uk', 'Вибухи пролунали в Іршанську Житомирської області.', 'Житомирської області', null, 'UA'],
   ];
   for (const [language, text, form, id, country] of cases) {
     const p = readIn(language, text).places.find((x) => x.text === form);
