@@ -21,6 +21,8 @@ export interface Typography {
   readonly media?: ReadonlySet<string>;
   /** Particles that negate the verb after them ("Генштаб не підтвердив"): between the subject and the cue, part of the cue's verb group. */
   readonly negations?: ReadonlySet<string>;
+  /** Demonstratives that open an object standing before its verb ("Генштаб эту информацию опроверг"): the object is the content, the subject before it. */
+  readonly demonstratives?: ReadonlySet<string>;
 }
 const ENGLISH: Typography = { spacedDashes: false, quotedNames: false };
 const RELATIVES = new Set(['who', 'which']);
@@ -39,6 +41,12 @@ export function extractVerbAttribution(
 ): AttributionCandidate | null {
   const [sFrom, sTo] = sentence.tokens;
   const base = { sentence: sentence.index, cue: [cue.from, cue.to] as const, entry: cue.entry };
+  // "В Генштабе ВСУ эту информацию опровергли": a demonstrative object before the verb is what it reports
+  const object = typography.demonstratives ? demonstrativeObjectBefore(tokens, sFrom, cue.from, inTime, typography) : null;
+  if (object) {
+    const subject = subjectBefore(tokens, sFrom, object.at, inTime, isCue, typography);
+    if (subject) return { ...base, source: subject, content: object.span, rule: 'object-before' };
+  }
   const source = subjectBefore(tokens, sFrom, cue.from, inTime, isCue, typography);
   const beforeSource = source ? source[0] - 1 : skipBetween(tokens, sFrom, cue.from - 1, inTime, typography);
   const lastContent = lastContentToken(tokens, sFrom, sTo);
@@ -178,6 +186,19 @@ export function subjectBefore(tokens: readonly Token[], sFrom: number, verb: num
   if (j === end) return null;
   if (end - j >= MAX_SOURCE) return null;
   return [j + 1, end + 1];
+}
+
+/**
+ * A demonstrative object right before a verb ("эту информацию", "ці заяви", "это"), over the words
+ * allowed between a subject and its verb: its character span and first token, or null.
+ */
+function demonstrativeObjectBefore(tokens: readonly Token[], sFrom: number, verb: number, inTime: Uint8Array, typography: Typography): { span: [number, number]; at: number } | null {
+  const k = skipBetween(tokens, sFrom, verb - 1, inTime, typography);
+  if (k < sFrom + 1) return null;
+  const t = tokens[k]!;
+  if (t.kind !== 'word' || /^\p{Lu}/u.test(t.text)) return null;
+  if (typography.demonstratives!.has(tokens[k - 1]!.norm) && k - 1 > sFrom) return { span: [tokens[k - 1]!.span[0], t.span[1]], at: k - 1 };
+  return null;
 }
 
 /** Where a quoted name of one to three capitalised words closed at `close` opens ("«Восток»", '"Azov"'); -1 when it is no such name. */

@@ -170,3 +170,15 @@ test('claims (uk): a village taken "під" a town is no capture of the town', (
   // the town itself taken has its place
   assert.ok(captured('Генштаб повідомив, що росіяни захопили Куп’янськ.').some((c) => c.args.some((a) => a.role === 'place')));
 });
+
+test('attribution (ru/uk): a demonstrative object before its verb is the content, the subject before it the source', () => {
+  for (const [text, language, source, content] of [
+    ['В Генштабе ВСУ эту информацию опровергли.', 'ru', 'В Генштабе ВСУ', 'эту информацию'],
+    ['Генштаб ЗСУ ці заяви спростував.', 'uk', 'Генштаб ЗСУ', 'ці заяви'],
+  ] as const) {
+    const [a] = own(text, language);
+    assert.equal(a?.source, source, text);
+    assert.equal(a?.content, content, text);
+    assert.equal(a?.stance, 'deny', text);
+  }
+});

@@ -63,6 +63,8 @@ const contextFileSchema = z.object({
   militarySpeakers: z.array(z.string()),
   /** Verbs that refuse the cue after them ("declined to comment on", "refused to confirm"): like a negation, its content is then no claim. */
   refusals: z.array(z.string().min(1)).optional(),
+  /** Nouns that name a claim ("the claim", "these reports", "эти сведения"): a denial whose content is only such a name denies the claim before it. */
+  claimNouns: z.array(z.string().min(1)).optional(),
   /** A place named as the vicinity of an unnamed settlement ("a village near X", "two villages north of X"): \`words\` stand before the place, or a \`relations\` word with a \`links\` word. */
   vicinity: z.object({ words: z.array(z.string().min(1)), relations: z.array(z.string().min(1)), links: z.array(z.string().min(1)), settlements: z.array(z.string().min(1)) }).optional(),
   manner: z.object({ about: z.string(), rout: z.array(z.string().min(1)), orderly: z.array(z.string().min(1)) }).optional(),
@@ -192,7 +194,7 @@ export function languageClaims(predicatesJson: unknown, languageJson: unknown): 
       forceNouns: list(context.forceNouns), opponents: context.opponents, selfPronouns: list(context.selfPronouns),
       personalPronouns: list(context.personalPronouns), enemy: list(context.enemy), ...(context.enemyNouns ? { enemyNouns: list(context.enemyNouns) } : {}), anaphora: list(context.anaphora), negations: list(context.negations),
       intent: list(context.intent), hypothetical: list(context.hypothetical), sufferVerbs: list(context.sufferVerbs), evidence: list(context.evidence),
-      militarySpeakers: list(context.militarySpeakers), ...(context.refusals ? { refusals: list(context.refusals) } : {}),
+      militarySpeakers: list(context.militarySpeakers), ...(context.refusals ? { refusals: list(context.refusals) } : {}), ...(context.claimNouns ? { claimNouns: list(context.claimNouns) } : {}),
       ...(context.vicinity ? { vicinity: { words: list(context.vicinity.words), relations: list(context.vicinity.relations), links: list(context.vicinity.links), settlements: list(context.vicinity.settlements) } } : {}),
     },
   };

@@ -250,3 +250,16 @@ test('an adverb inside an advance ("pushed deeper into") and missiles "fired at"
   const fired = await read('Russian forces fired three missiles at Odesa on Monday.');
   assert.ok(fired.claims.some((c) => c.predicate === 'attacked' && c.args.some((a) => a.key === 'force:RU')), fired.claims.map((c) => c.proposition).join('; '));
 });
+
+test('a denial of "the claim" denies the claim another side made just before', async () => {
+  const doc = await read('Russia said its troops had captured Vovchansk. Ukraine denied the claim.');
+  const russian = doc.claims.find((c) => c.predicate === 'captured' && c.polarity === 'positive');
+  assert.ok(russian, doc.claims.map((c) => c.proposition).join('; '));
+  const denial = doc.claims.find((c) => c.proposition === russian.proposition && c.polarity === 'negative');
+  assert.ok(denial, doc.claims.map((c) => `${c.polarity} ${c.proposition}`).join('; '));
+  assert.equal(denial.side, 'UA');
+  assert.equal(denial.stance, 'deny');
+  // a denial with a proposition of its own is not read as answering the one before
+  const own = await read('Russia said its troops had captured Vovchansk. Ukraine denied that its troops had left Vovchansk.');
+  assert.ok(!own.claims.some((c) => c.predicate === 'captured' && c.polarity === 'negative'), own.claims.map((c) => `${c.polarity} ${c.proposition}`).join('; '));
+});

@@ -194,7 +194,7 @@ export function readClaims({ doc, lexicon, segments, forces, sites = [] }: ReadC
     }
     // "That is not true," the spokesman said: a rejection with no proposition of its own in its
     // sentence denies the claim it answers, the latest one another side made just before it.
-    const rebuttal = referencedDenial(doc, seg, triggers, tokens, claims);
+    const rebuttal = referencedDenial(doc, lexicon, seg, triggers, tokens, claims);
     if (rebuttal && !seen.has(rebuttal.id)) {
       seen.add(rebuttal.id);
       claims.push(rebuttal);
@@ -447,22 +447,28 @@ const REBUTTAL_REACH = 3;
  * sentences. The denial is a copy of that proposition with negative polarity,
  * said by the rejecting speaker, its trigger the rejection's words.
  */
-function referencedDenial(doc: AnalyzedDocument, seg: ClaimSegment, triggers: readonly TriggerMatch[], tokens: readonly Token[], earlier: readonly Claim[]): Claim | null {
-  const from = seg.attribution?.stanceFrom;
-  if (seg.stance !== 'deny' || !from || !from.rule.endsWith('-frame') || !seg.attribution) return null;
+function referencedDenial(doc: AnalyzedDocument, lexicon: ClaimLexicon, seg: ClaimSegment, triggers: readonly TriggerMatch[], tokens: readonly Token[], earlier: readonly Claim[]): Claim | null {
+  if (seg.stance !== 'deny' || !seg.attribution) return null;
+  // "Kyiv denied the claim", "Генштаб опроверг эти сведения": a denial whose whole content names a claim
+  // answers the claim before it, as a rejection with no proposition of its own does
+  const anaphor = seg.attribution.cue && namesAClaim(tokens, seg, lexicon)
+    ? { span: seg.attribution.cue.span, text: seg.attribution.cue.text, rule: 'denied-anaphor' } : undefined;
+  const from = anaphor ?? seg.attribution.stanceFrom;
+  if (!from || (!anaphor && !from.rule.endsWith('-frame'))) return null;
   const at = sentenceIndexAt(doc, from.span[0]);
   if (at < 0) return null;
   const sentence = doc.sentences[at]!;
   if (triggers.some((m) => tokens[m.from]!.span[0] >= sentence.span[0] && tokens[m.from]!.span[0] < sentence.span[1])) return null;
   // "it was incorrect to claim that …": the rejection governs a complement of its own sentence, not an earlier claim
-  if (COMPLEMENT.test(doc.text.slice(from.span[1], sentence.span[1]))) return null;
+  if (!anaphor && COMPLEMENT.test(doc.text.slice(from.span[1], sentence.span[1]))) return null;
   const reach = doc.sentences[Math.max(0, at - REBUTTAL_REACH)]!.span[0];
   let answered: Claim | null = null;
   for (let k = earlier.length - 1; k >= 0; k--) {
     const c = earlier[k]!;
     if (c.span[0] >= from.span[0]) continue;
     if (c.span[0] < reach) break;
-    if (c.predicate === 'said' || c.polarity !== 'positive' || c.modality !== 'asserted' || c.proposition.includes('?')) continue;
+    // an unknown argument is too little to answer, but for the capturer of a named place ("the capture of X")
+    if (c.predicate === 'said' || c.polarity !== 'positive' || c.modality !== 'asserted' || (c.proposition.includes('?') && !knownPlaceCapture(c))) continue;
     if (c.side === seg.side || (seg.speaker !== null && c.source === seg.speaker)) continue;
     answered = c;
     break;
@@ -479,6 +485,29 @@ function referencedDenial(doc: AnalyzedDocument, seg: ClaimSegment, triggers: re
     grade: seg.side === 'THIRD' ? 'independent' : NON_PARTY_SIDES.has(seg.side) ? 'reporter' : 'party',
     statedAt: statementTime(doc, seg),
   };
+}
+
+/** A capture claim whose only unknown is its capturer: "captured(?,geonames:…)". */
+function knownPlaceCapture(c: Claim): boolean {
+  return c.predicate === 'captured' && c.args.some((a) => a.role === 'place' && a.basis === 'stated') && c.proposition.split('?').length === 2;
+}
+
+/** Most words of a content that is only a name for a claim ("the Russian claims", "эти сведения"). */
+const CLAIM_NAME_WORDS = 3;
+
+/** Whether a segment's content is only a noun phrase naming a claim (context.json `claimNouns`): its head is the last word. */
+function namesAClaim(tokens: readonly Token[], seg: ClaimSegment, lexicon: ClaimLexicon): boolean {
+  const nouns = lexicon.context.claimNouns;
+  if (!nouns) return false;
+  let words = 0;
+  let last = '';
+  for (let k = seg.from; k < seg.to; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'punct') continue;
+    if (t.kind !== 'word' || ++words > CLAIM_NAME_WORDS) return false;
+    last = t.norm;
+  }
+  return nouns.includes(last);
 }
 
 /** The index of the sentence holding a character offset (binary search), or -1. */
