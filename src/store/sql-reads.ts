@@ -21,8 +21,6 @@ export interface SqlDialect {
   readonly byteOrder: string;
   /** The text at `path` ("a.doc") of a column holding JSON text. */
   jsonText(column: string, path: string): string;
-  /** An index a read must use (SQLite's `INDEXED BY`: its planner, without statistics, would sort the whole table); '' where the planner is left to choose. */
-  indexedBy(index: string): string;
   /** The forms of place `t.id` (most used first, at most 12) as a JSON array of text. */
   readonly placeFormsSql: string;
   /** A page of one place's mentions: parameters (place id, place id, limit, offset), rows (doc_id, data). */

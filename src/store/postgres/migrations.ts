@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { LASTING_CONTROL_PREDICATES } from '../../ledger/upkeep.js';
+import { browseTables, claimsOrderIndex, ledgerIndexes, ledgerTables, POSTGRES_SPELLING as S } from '../schema-tables.js';
 import { storedFrom14 } from '../upgrade-from-14.js';
 import type { PlaceItemRecord } from '../stored-analysis.js';
 
@@ -44,44 +44,15 @@ const PLACE_ITEMS_TABLE = `
     data TEXT NOT NULL
   );`;
 
-const TABLES_BY_SEQ = `
-  CREATE TABLE place_doc_mentions (place_id TEXT COLLATE "C" NOT NULL, doc_seq BIGINT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY (place_id, doc_seq));
-  CREATE TABLE ledger_claims (
-    doc_seq BIGINT NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
-    doc_id TEXT COLLATE "C" NOT NULL,
-    claim_id TEXT COLLATE "C" NOT NULL,
-    proposition TEXT COLLATE "C" NOT NULL,
-    predicate TEXT COLLATE "C" NOT NULL,
-    place TEXT COLLATE "C",
-    place_label TEXT COLLATE "C",
-    side TEXT COLLATE "C" NOT NULL,
-    about_end TEXT COLLATE "C",
-    stated TEXT COLLATE "C",
-    control BOOLEAN NOT NULL,
-    data TEXT NOT NULL,
-    stance TEXT COLLATE "C",
-    source_key TEXT COLLATE "C",
-    outlet TEXT COLLATE "C",
-    cohort TEXT COLLATE "C",
-    ord INTEGER NOT NULL,
-    UNIQUE (doc_seq, claim_id)
-  );`;
-
-/** listClaims' whole order (newest first, then doc_id and claim_id descending): an unfiltered page is read without sorting a date's ties. */
-const LEDGER_CLAIMS_ORDER_INDEX = 'CREATE INDEX ledger_claims_about ON ledger_claims(about_end DESC NULLS LAST, doc_id DESC, claim_id DESC);';
-
 /** A claim by the document id and claim id a contradiction names (`side` is a or b), for the dated-contradictions trigger. */
 const claimOf = (alias: string, json: string, side: 'a' | 'b'): string =>
   `${alias}.doc_seq = (SELECT seq FROM documents WHERE id = ${json} #>> '{${side},doc}') AND ${alias}.claim_id = ${json} #>> '{${side},claim}'`;
 
 /**
- * Items in document then text order, the ledger's indexes (each for the reads
- * named in SQLite's schema, and (place, proposition) for a place's
- * contradictions, which SQLite reads from the place index;
- * ledger-plans.test.ts checks the plans), and the
- * triggers that keep place totals, documents per place, forms and dated
- * contradictions. The store takes an advisory lock per place id before
- * writing items, so concurrent saves update the totals in one order.
+ * A document's place items in text order and the triggers that keep place
+ * totals, documents per place and forms. The store takes an advisory lock per
+ * place id before writing them, so concurrent saves update the totals in one
+ * order.
  */
 const PLACE_ITEMS_INDEX_AND_TRIGGERS = `
   CREATE INDEX place_items_doc_span ON place_items(doc_seq, start, "end" DESC, id);
@@ -111,19 +82,14 @@ const PLACE_ITEMS_INDEX_AND_TRIGGERS = `
   CREATE TRIGGER place_items_totals_insert AFTER INSERT ON place_items FOR EACH ROW EXECUTE FUNCTION place_items_totals_insert();
   CREATE TRIGGER place_items_totals_delete AFTER DELETE ON place_items FOR EACH ROW EXECUTE FUNCTION place_items_totals_delete();`;
 
+/**
+ * The ledger's indexes (src/store/schema-tables.ts), and (place, proposition)
+ * for a place's contradictions, which SQLite reads from the place index
+ * (ledger-plans.test.ts checks the plans); the trigger that dates contradictions.
+ */
 const LEDGER_INDEXES_AND_TRIGGERS = `
-  ${LEDGER_CLAIMS_ORDER_INDEX}
-  CREATE INDEX ledger_claims_place ON ledger_claims(place, about_end DESC NULLS LAST);
-  CREATE INDEX ledger_claims_place_label ON ledger_claims(place_label);
+  ${ledgerIndexes(S)}
   CREATE INDEX ledger_claims_place_proposition ON ledger_claims(place, proposition);
-  CREATE INDEX ledger_claims_place_stance ON ledger_claims(place, stance, about_end DESC NULLS LAST);
-  CREATE INDEX ledger_claims_side ON ledger_claims(side, about_end DESC NULLS LAST);
-  CREATE INDEX ledger_claims_source ON ledger_claims(source_key, about_end DESC NULLS LAST);
-  CREATE INDEX ledger_claims_predicate ON ledger_claims(predicate, about_end DESC NULLS LAST);
-  CREATE INDEX ledger_claims_cohort ON ledger_claims(proposition, cohort, about_end DESC NULLS LAST);
-  CREATE INDEX ledger_claims_control_cohort ON ledger_claims(place, cohort, about_end DESC NULLS LAST) WHERE control;
-  CREATE INDEX ledger_claims_capture_cohort ON ledger_claims(place, cohort, about_end DESC NULLS LAST)
-    WHERE control AND predicate IN (${LASTING_CONTROL_PREDICATES.map((p) => `'${p}'`).join(', ')});
   CREATE OR REPLACE FUNCTION ledger_contradictions_dated() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     IF tg_op <> 'INSERT' THEN DELETE FROM contradiction_dates WHERE scope = old.scope AND id = old.id; END IF;
@@ -160,28 +126,9 @@ export const POSTGRES_SCHEMA_SQL = `
   CREATE TABLE minhash_signatures (seq BIGINT PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE, signature BYTEA NOT NULL);
   CREATE TABLE minhash_bands (key BIGINT NOT NULL, seq BIGINT NOT NULL REFERENCES documents(seq) ON DELETE CASCADE, PRIMARY KEY (key, seq));
   CREATE INDEX minhash_bands_seq ON minhash_bands(seq);
-  CREATE TABLE ingest_sources (source TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, documents INTEGER NOT NULL);
-  CREATE TABLE place_totals (
-    id TEXT COLLATE "C" PRIMARY KEY, name TEXT COLLATE "C" NOT NULL, geoname_id INTEGER, lat DOUBLE PRECISION, lon DOUBLE PRECISION, country TEXT, admin1 TEXT,
-    mentions INTEGER NOT NULL DEFAULT 0, documents INTEGER NOT NULL DEFAULT 0
-  );
-  CREATE INDEX place_totals_rank ON place_totals(mentions DESC, name, id);
-  CREATE TABLE place_forms (place_id TEXT COLLATE "C" NOT NULL, form TEXT COLLATE "C" NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (place_id, form));
-  CREATE TABLE ledger_entities (key TEXT COLLATE "C" PRIMARY KEY, name TEXT COLLATE "C" NOT NULL, kind TEXT COLLATE "C" NOT NULL, side TEXT COLLATE "C" NOT NULL);
-  CREATE TABLE ledger_proposition_months (
-    proposition TEXT COLLATE "C" NOT NULL, month TEXT COLLATE "C" NOT NULL, positive INTEGER NOT NULL, negative INTEGER NOT NULL, counted INTEGER NOT NULL,
-    PRIMARY KEY (proposition, month)
-  );
-  CREATE TABLE ledger_contradictions (scope TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL, kind TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (scope, id));
-  CREATE TABLE ledger_timelines (
-    place TEXT COLLATE "C" PRIMARY KEY, label TEXT COLLATE "C" NOT NULL, lat DOUBLE PRECISION, lon DOUBLE PRECISION, country TEXT, admin1 TEXT,
-    state TEXT, data TEXT NOT NULL
-  );
-  CREATE INDEX ledger_timelines_label ON ledger_timelines(lower(label));
-  CREATE TABLE contradiction_dates (scope TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL, date TEXT COLLATE "C", place TEXT COLLATE "C", PRIMARY KEY (scope, id));
-  CREATE INDEX contradiction_dates_date ON contradiction_dates(date DESC NULLS LAST, scope, id);
+  ${browseTables(S)}
+  ${ledgerTables(S)}
   CREATE INDEX contradiction_dates_place ON contradiction_dates(place, date DESC NULLS LAST, scope, id);
-  ${TABLES_BY_SEQ}
   ${PLACE_ITEMS_TABLE}
   ${PLACE_ITEMS_INDEX_AND_TRIGGERS}
   ${LEDGER_INDEXES_AND_TRIGGERS}
@@ -215,9 +162,8 @@ async function upgradeFrom14(db: pg.ClientBase): Promise<void> {
     ${PLACE_ITEMS_INDEX_AND_TRIGGERS}
     ALTER TABLE ledger_claims ADD COLUMN ord INTEGER NOT NULL DEFAULT 0;
     UPDATE ledger_claims c SET ord = i.ord FROM items i WHERE i.doc_seq = c.doc_seq AND i.kind = 'claims' AND i.id = c.claim_id;
-    ALTER TABLE ledger_claims ALTER COLUMN ord DROP DEFAULT;
     DROP INDEX ledger_claims_about;
-    ${LEDGER_CLAIMS_ORDER_INDEX}
+    ${claimsOrderIndex(S)}
     ALTER TABLE documents ALTER COLUMN analysis TYPE BYTEA USING convert_to(analysis, 'UTF8');`);
   for (let after = '0'; ;) {
     const { rows } = await db.query<{ seq: string; text: string; analysis: Buffer }>('SELECT seq, text, analysis FROM documents WHERE seq > $1 ORDER BY seq LIMIT 200', [after]);

@@ -31,7 +31,6 @@ export function postgresDialect(db: Pick<pg.Pool, 'query'>): SqlDialect {
     all: async <T>(sql: string, params: readonly unknown[]) => (await db.query(numbered(sql), [...params])).rows as T[],
     byteOrder: ' COLLATE "C"',
     jsonText: (column, at) => `(${column}::jsonb #>> '{${at.replace(/\./g, ',')}}')`,
-    indexedBy: () => '',
     placeFormsSql: `(SELECT coalesce(json_agg(form ORDER BY n DESC, form), '[]') FROM (SELECT form, n FROM place_forms f WHERE f.place_id = t.id
       ORDER BY n DESC, form LIMIT 12) s)::text`,
     placeMentionsSql: PLACE_MENTIONS_SQL,

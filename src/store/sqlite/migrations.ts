@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { LASTING_CONTROL_PREDICATES } from '../../ledger/upkeep.js';
+import { browseTables, claimsOrderIndex, ledgerIndexes, ledgerTables, SQLITE_SPELLING as S } from '../schema-tables.js';
 import { upgradeDocumentsFrom14 } from '../upgrade-from-14.js';
 
 /**
@@ -66,62 +66,6 @@ const PLACE_ITEMS_TABLE_AND_TRIGGERS = `
     DELETE FROM place_totals WHERE id = old.place_id AND mentions <= 0;
   END;`;
 
-/** A place's documents in storage order: a page of its mentions walks them and stops at the page. */
-const PLACE_DOC_MENTIONS_TABLE =
-  'CREATE TABLE place_doc_mentions (place_id TEXT NOT NULL, doc_seq INTEGER NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY (place_id, doc_seq)) WITHOUT ROWID;';
-
-/**
- * Ledger claims: the columns the upkeep and listClaims filter and sort on,
- * the claim as JSON (`data`; recomputes take its core in code: version 14
- * keeps no second, compact copy), `cohort` (polarity/side/counted:
- * recomputes read each cohort's newest claims apart), `ord` (the claim's
- * place in its document's list: version 15 stores the claim items only here).
- */
-const LEDGER_CLAIMS_TABLE = `
-  CREATE TABLE ledger_claims (
-    doc_seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
-    doc_id TEXT NOT NULL,
-    claim_id TEXT NOT NULL,
-    proposition TEXT NOT NULL,
-    predicate TEXT NOT NULL,
-    place TEXT,
-    place_label TEXT,
-    side TEXT NOT NULL,
-    about_end TEXT,
-    stated TEXT,
-    control INTEGER NOT NULL,
-    data TEXT NOT NULL,
-    stance TEXT,
-    source_key TEXT,
-    outlet TEXT,
-    cohort TEXT,
-    ord INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (doc_seq, claim_id)
-  );`;
-
-/**
- * The ledger's indexes, each for the reads named (index-plans.test.ts checks
- * the plans): listClaims by place, place + stance, side, source, predicate,
- * and unfiltered (date order), a place by its label, a proposition's and a
- * place's cohorts for recomputes (a proposition filter of listClaims reads the
- * cohort index too). The unfiltered list is read in listClaims' whole order
- * (about_end, doc_id, claim_id, backwards: no sort of a date's ties, which
- * at 50,000 documents took a second a page); filtered lists sort a date's
- * ties (a place + stance filter keeps its own index that way).
- */
-const LEDGER_CLAIMS_ORDER_INDEX = 'CREATE INDEX ledger_claims_about ON ledger_claims(about_end, doc_id, claim_id);';
-const LEDGER_CLAIMS_INDEXES = `${LEDGER_CLAIMS_ORDER_INDEX}
-  CREATE INDEX ledger_claims_place ON ledger_claims(place, about_end);
-  CREATE INDEX ledger_claims_place_label ON ledger_claims(place_label);
-  CREATE INDEX ledger_claims_place_stance ON ledger_claims(place, stance, about_end);
-  CREATE INDEX ledger_claims_side ON ledger_claims(side, about_end);
-  CREATE INDEX ledger_claims_source ON ledger_claims(source_key, about_end);
-  CREATE INDEX ledger_claims_predicate ON ledger_claims(predicate, about_end);
-  CREATE INDEX ledger_claims_cohort ON ledger_claims(proposition, cohort, about_end);
-  CREATE INDEX ledger_claims_control_cohort ON ledger_claims(place, cohort, about_end) WHERE control = 1;
-  CREATE INDEX ledger_claims_capture_cohort ON ledger_claims(place, cohort, about_end)
-    WHERE control = 1 AND predicate IN (${LASTING_CONTROL_PREDICATES.map((p) => `'${p}'`).join(', ')});`;
-
 /** A claim's date for ordering contradictions: the end of the time it is about, else its statement date. */
 const claimDate = (alias: string): string => `coalesce(${alias}.about_end, substr(${alias}.stated, 1, 10))`;
 
@@ -164,29 +108,10 @@ export const SQLITE_SCHEMA_SQL = `
   CREATE TRIGGER minhash_bands_delete AFTER DELETE ON documents BEGIN
     DELETE FROM minhash_bands WHERE seq = old.seq;
   END;
-  CREATE TABLE ingest_sources (source TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, documents INTEGER NOT NULL);
-  CREATE TABLE place_totals (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, geoname_id INTEGER, lat REAL, lon REAL, country TEXT, admin1 TEXT,
-    mentions INTEGER NOT NULL DEFAULT 0, documents INTEGER NOT NULL DEFAULT 0
-  ) WITHOUT ROWID;
-  CREATE INDEX place_totals_rank ON place_totals(mentions DESC, name, id);
-  ${PLACE_DOC_MENTIONS_TABLE}
-  CREATE TABLE place_forms (place_id TEXT NOT NULL, form TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (place_id, form)) WITHOUT ROWID;
+  ${browseTables(S)}
   ${PLACE_ITEMS_TABLE_AND_TRIGGERS}
-  ${LEDGER_CLAIMS_TABLE}
-  ${LEDGER_CLAIMS_INDEXES}
-  CREATE TABLE ledger_entities (key TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, side TEXT NOT NULL) WITHOUT ROWID;
-  CREATE TABLE ledger_proposition_months (
-    proposition TEXT NOT NULL, month TEXT NOT NULL, positive INTEGER NOT NULL, negative INTEGER NOT NULL, counted INTEGER NOT NULL,
-    PRIMARY KEY (proposition, month)
-  ) WITHOUT ROWID;
-  CREATE TABLE ledger_contradictions (scope TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (scope, id)) WITHOUT ROWID;
-  CREATE TABLE ledger_timelines (
-    place TEXT PRIMARY KEY, label TEXT NOT NULL, lat REAL, lon REAL, country TEXT, admin1 TEXT, state TEXT, data TEXT NOT NULL
-  ) WITHOUT ROWID;
-  CREATE INDEX ledger_timelines_label ON ledger_timelines(lower(label));
-  CREATE TABLE contradiction_dates (scope TEXT NOT NULL, id TEXT NOT NULL, date TEXT, place TEXT, PRIMARY KEY (scope, id)) WITHOUT ROWID;
-  CREATE INDEX contradiction_dates_date ON contradiction_dates(date DESC, scope, id);
+  ${ledgerTables(S)}
+  ${ledgerIndexes(S)}
   CREATE INDEX contradiction_dates_place ON contradiction_dates(place, date DESC);
   ${CONTRADICTION_DATED_TRIGGERS}
   CREATE TRIGGER ledger_contradictions_dated_delete AFTER DELETE ON ledger_contradictions BEGIN
@@ -214,7 +139,7 @@ function upgradeFrom14(db: Database.Database): void {
     ALTER TABLE ledger_claims ADD COLUMN ord INTEGER NOT NULL DEFAULT 0;
     UPDATE ledger_claims SET ord = coalesce((SELECT i.ord FROM items i WHERE i.doc_seq = ledger_claims.doc_seq AND i.kind = 'claims' AND i.id = ledger_claims.claim_id), 0);
     DROP INDEX ledger_claims_about;
-    ${LEDGER_CLAIMS_ORDER_INDEX}
+    ${claimsOrderIndex(S)}
   `);
   const documents = db.prepare<[number], { seq: number; text: string; analysis: string }>('SELECT seq, text, analysis FROM documents WHERE seq > ? ORDER BY seq LIMIT 200');
   const items = db.prepare<[number], { kind: string; data: string }>('SELECT kind, data FROM items WHERE doc_seq = ? AND ord IS NOT NULL ORDER BY kind, ord');

@@ -17,9 +17,8 @@ export const PLACE_MENTIONS_SQL = `SELECT (SELECT id FROM documents WHERE seq = 
 
 /**
  * The shared reads' dialect (src/store/sql-reads.ts) on a connection: each SQL text prepared once.
- * CROSS JOIN fixes SQLite's join order (it never reorders one) and INDEXED BY the index: without
- * statistics its planner started a place's mentions from every place item in the store, and sorted
- * every item of a kind for listItems.
+ * CROSS JOIN fixes SQLite's join order (it never reorders one): without statistics its planner
+ * started a place's mentions from every place item in the store, and sorted every item for listItems.
  */
 export function sqliteDialect(db: Database.Database): SqlDialect {
   const statements = new Map<string, Database.Statement>();
@@ -33,7 +32,6 @@ export function sqliteDialect(db: Database.Database): SqlDialect {
     },
     byteOrder: '',
     jsonText: (column, at) => `json_extract(${column}, '$.${at}')`,
-    indexedBy: (index) => ` INDEXED BY ${index}`,
     placeFormsSql: '(SELECT json_group_array(form) FROM (SELECT form FROM place_forms f WHERE f.place_id = t.id ORDER BY n DESC, form LIMIT 12))',
     placeMentionsSql: PLACE_MENTIONS_SQL,
   };
