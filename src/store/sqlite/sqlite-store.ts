@@ -50,7 +50,7 @@ export function openSqliteStore(file: string): Store {
     db.pragma('synchronous = NORMAL');
     // Savepoints (a save inside a batch, a trigger's statement journal) keep their undo pages in
     // memory, not in a temporary file written page by page; and a page cache big enough for
-    // the interior pages of the items and ledger trees at 100,000 documents (64 MiB); the WAL
+    // the interior pages of the place item and ledger trees at 100,000 documents (64 MiB); the WAL
     // copied back every 10,000 pages rather than 1,000, so a page written by several
     // commits in between is copied once (measured: ≈ 1 ms less per ingested document).
     db.pragma('temp_store = MEMORY');
