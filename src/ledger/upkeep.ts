@@ -95,7 +95,7 @@ export interface ClaimFilter {
 export interface LedgerQueries {
   /** The document's stored claims (any order). */
   storedClaims(docId: string): StoredClaimKey[];
-  /** Replaces the document's claims with `rows`, adds `months` to the summary rows (in their order) and keeps `entities` (a key's row: its smallest name, kind, side in byte order). */
+  /** Replaces the document's claims with `rows` (in the document's list order, which the store keeps: `getDocument` reads the claim items back from them), adds `months` to the summary rows (in their order) and keeps `entities` (a key's row: its smallest name, kind, side in byte order). */
   replaceClaims(docId: string, rows: readonly ClaimRow[], months: readonly MonthDelta[], entities: readonly EntityRow[]): void;
   /**
    * The summed summary rows of a proposition from `fromMonth` to `toMonth` (inclusive), and whether `scope` holds

@@ -9,3 +9,4 @@ export * from './quantity.js';
 export * from './event.js';
 export * from './claim.js';
 export * from './document.js';
+export * from './place-key.js';

@@ -1,24 +1,16 @@
 import { readableProposition, type LedgerClaim } from '../ledger/index.js';
-import type { Contradiction } from '../model/index.js';
+import { keyOfPlaceId, placeIdOfKey, type Contradiction } from '../model/index.js';
 import type { DatedContradiction } from '../store/browse-reader.js';
 import type { Store } from '../store/store.js';
 import { ApiError } from './errors.js';
 
 /**
  * The ledger as the API shows it. Place ids are the server's (`geonames-704422`,
- * `name-pokrovsk`); the ledger keys its places `geonames:704422` / `place:pokrovsk`.
+ * `name-pokrovsk`); the ledger keys its places `geonames:704422` / `place:pokrovsk`:
+ * one key, two spellings (src/model/place-key.ts).
  */
-export function placeIdOfLedgerKey(key: string): string {
-  if (key.startsWith('geonames:')) return `geonames-${key.slice('geonames:'.length)}`;
-  if (key.startsWith('place:')) return `name-${key.slice('place:'.length)}`;
-  return key;
-}
-
-export function ledgerKeyOfPlaceId(id: string): string {
-  if (id.startsWith('geonames-')) return `geonames:${id.slice('geonames-'.length)}`;
-  if (id.startsWith('name-')) return `place:${id.slice('name-'.length)}`;
-  return id;
-}
+export const placeIdOfLedgerKey = placeIdOfKey;
+export const ledgerKeyOfPlaceId = keyOfPlaceId;
 
 /** A ledger claim with what a reader needs beside it: the proposition in words, its place id and date. */
 export interface ClaimView extends LedgerClaim {

@@ -74,18 +74,8 @@ export interface DatedContradiction {
   readonly b: LedgerClaim | null;
 }
 
-/**
- * The id a place mention is aggregated under. Written to match the SQL of
- * migration 4 exactly (trim, ASCII lower-case, each blank a dash), so ids
- * computed here and in the database agree.
- *
- * @example placeIdOf({ geonameId: 704422, name: 'Pokrovsk', text: 'Pokrovsk' }) // => 'geonames-704422'
- */
-export function placeIdOf(place: { readonly geonameId?: number | null; readonly name?: string | null; readonly text: string }): string {
-  if (place.geonameId !== null && place.geonameId !== undefined) return `geonames-${place.geonameId}`;
-  const name = (place.name ?? place.text).replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, '').replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[ \t\n\r]/g, '-');
-  return `name-${name}`;
-}
+/** The id a place mention is aggregated under (src/model/place-key.ts: the ledger's place key, spelled as the API spells ids). */
+export { placeIdOf } from '../model/place-key.js';
 
 /** A `place_totals` row with its forms as a JSON array, as both backends select it. */
 export interface PlaceRow { id: string; name: string; geoname_id: number | null; lat: number | null; lon: number | null; country: string | null; admin1: string | null; mentions: number; documents: number; forms: string }

@@ -3,7 +3,7 @@ import type { LedgerClaim } from '../ledger/ledger-claim.js';
 import {
   clampLimit, clampOffset, datedContradictionsWhere, entitiesWhere, placeTotalsWhere, toPlace, type BrowseReader, type DatedContradiction, type EntityTotals, type PlaceRow,
 } from './browse-reader.js';
-import { joinAnalysis } from './stored-analysis.js';
+import { analysisList, byTextOrder, joinDocument, readAnalysis } from './stored-analysis.js';
 import type { DocumentHeader, DocumentSummary, DuplicateCandidate, ItemList, Store, StoredItem } from './store.js';
 
 /**
@@ -21,8 +21,6 @@ export interface SqlDialect {
   readonly byteOrder: string;
   /** The text at `path` ("a.doc") of a column holding JSON text. */
   jsonText(column: string, path: string): string;
-  /** An index a read must use (SQLite's `INDEXED BY`: its planner, without statistics, would sort the whole table); '' where the planner is left to choose. */
-  indexedBy(index: string): string;
   /** The forms of place `t.id` (most used first, at most 12) as a JSON array of text. */
   readonly placeFormsSql: string;
   /** A page of one place's mentions: parameters (place id, place id, limit, offset), rows (doc_id, data). */
@@ -37,28 +35,61 @@ const seqOf = (id: string): string => `(SELECT seq FROM documents WHERE id = ${i
 
 /** A document's items, headers, sentences and the ingest bookkeeping, in SQL both dialects run. */
 export function createDocumentReads(db: SqlDialect): DocumentReads {
-  const itemOrder = `i.start, i."end" DESC, i.id${db.byteOrder}`;
+  const placeOrder = `i.start, i."end" DESC, i.id${db.byteOrder}`;
+  /** A document's place items' JSON and claim items, in list order (none read where the analysis counts none). */
+  const listsOf = async (seq: number | string, rest: Record<string, unknown>): Promise<{ places: unknown[]; claims: unknown[] }> => ({
+    places: rest.places === 0 ? [] : (await db.all<{ data: string }>('SELECT data FROM place_items WHERE doc_seq = ? ORDER BY ord', [seq])).map((r) => JSON.parse(r.data)),
+    claims: rest.claims === 0 ? [] : (await db.all<{ data: string }>('SELECT data FROM ledger_claims WHERE doc_seq = ? ORDER BY ord', [seq]))
+      .map((r) => (JSON.parse(r.data) as { claim: unknown }).claim),
+  });
+  /** One document's list `kind` (not places), in text order. */
+  const listOf = async (kind: Exclude<ItemList, 'places'>, seq: number | string, analysis: Uint8Array): Promise<unknown[]> => {
+    const rest = readAnalysis(analysis);
+    const list = kind === 'claims' ? (await listsOf(seq, { ...rest, places: 0 })).claims as Array<{ id: string }> : analysisList(rest, kind);
+    return [...list].sort(byTextOrder);
+  };
   return {
     async getDocument(id) {
-      const row = (await db.all<{ text: string; analysis: string }>('SELECT text, analysis FROM documents WHERE id = ?', [id]))[0];
+      const row = (await db.all<{ seq: number | string; text: string; analysis: Uint8Array }>('SELECT seq, text, analysis FROM documents WHERE id = ?', [id]))[0];
       if (!row) return null;
-      return joinAnalysis(row.analysis, row.text, () => db.all<{ kind: string; data: string }>(
-        `SELECT kind, data FROM items WHERE doc_seq = ${seqOf('?')} AND ord IS NOT NULL ORDER BY kind, ord`, [id]));
+      const rest = readAnalysis(row.analysis);
+      const { places, claims } = await listsOf(row.seq, rest);
+      return joinDocument(rest, row.text, places, claims);
     },
     hasDocument: async (id) => (await db.all('SELECT 1 AS found FROM documents WHERE id = ?', [id])).length === 1,
     listDocuments: async (query = {}) => db.all<DocumentSummary>('SELECT id, title, outlet, url, published, language, source FROM documents ORDER BY seq LIMIT ? OFFSET ?',
       [Math.max(0, Math.min(query.limit ?? 100, 10_000)), Math.max(0, query.offset ?? 0)]),
     countDocuments: async () => Number((await db.all<{ n: number | string }>('SELECT count(*) AS n FROM documents', []))[0]!.n),
     async listItems<K extends ItemList>(kind: K, query: { readonly docId?: string; readonly limit?: number; readonly offset?: number } = {}): Promise<Array<StoredItem<K>>> {
-      const page = [Math.max(0, Math.min(query.limit ?? 1000, 100_000)), Math.max(0, query.offset ?? 0)];
-      // All documents: walk them in seq order, each one's items of the kind by (doc_seq, kind, start, …): no sort (SQLite's
-      // CROSS JOIN fixes that loop order; its planner, left to choose, sorted every item of the kind).
-      const rows = query.docId !== undefined
-        ? await db.all<{ doc_id: string; data: string }>(`SELECT d.id AS doc_id, i.data FROM documents d JOIN items i ON i.doc_seq = d.seq
-            WHERE d.id = ? AND i.kind = ? ORDER BY ${itemOrder} LIMIT ? OFFSET ?`, [query.docId, kind, ...page])
-        : await db.all<{ doc_id: string; data: string }>(`SELECT d.id AS doc_id, i.data FROM documents d CROSS JOIN items i${db.indexedBy('items_doc_kind_span')}
-            WHERE i.doc_seq = d.seq AND i.kind = ? ORDER BY d.seq, ${itemOrder} LIMIT ? OFFSET ?`, [kind, ...page]);
-      return rows.map((row) => ({ docId: row.doc_id, kind, item: JSON.parse(row.data) as StoredItem<K>['item'] }));
+      const limit = Math.max(0, Math.min(query.limit ?? 1000, 100_000));
+      const offset = Math.max(0, query.offset ?? 0);
+      const out: Array<StoredItem<K>> = [];
+      const as = (docId: string, item: unknown): StoredItem<K> => ({ docId, kind, item: item as StoredItem<K>['item'] });
+      if (kind === 'places') {
+        // All documents: walk them in seq order, each one's place items by (doc_seq, start, …): no sort (SQLite's CROSS JOIN
+        // fixes that loop order; its planner, left to choose, sorted every item).
+        const rows = query.docId !== undefined
+          ? await db.all<{ doc_id: string; data: string }>(`SELECT d.id AS doc_id, i.data FROM documents d JOIN place_items i ON i.doc_seq = d.seq
+              WHERE d.id = ? ORDER BY ${placeOrder} LIMIT ? OFFSET ?`, [query.docId, limit, offset])
+          : await db.all<{ doc_id: string; data: string }>(`SELECT d.id AS doc_id, i.data FROM documents d CROSS JOIN place_items i
+              WHERE i.doc_seq = d.seq ORDER BY d.seq, ${placeOrder} LIMIT ? OFFSET ?`, [limit, offset]);
+        return rows.map((row) => as(row.doc_id, JSON.parse(row.data)));
+      }
+      // Other lists are stored a document at a time: documents are read in seq order, a page of them at a time, until the page is full.
+      let skip = offset;
+      const pageOf = async (after: number | string): Promise<Array<{ seq: number | string; id: string; analysis: Uint8Array }>> => (query.docId !== undefined
+        ? db.all('SELECT seq, id, analysis FROM documents WHERE id = ? AND seq > ?', [query.docId, after])
+        : db.all('SELECT seq, id, analysis FROM documents WHERE seq > ? ORDER BY seq LIMIT 64', [after]));
+      for (let docs = await pageOf(0); docs.length > 0 && out.length < limit; docs = await pageOf(docs.at(-1)!.seq)) {
+        for (const doc of docs) {
+          const list = await listOf(kind as Exclude<ItemList, 'places'>, doc.seq, doc.analysis);
+          const taken = list.slice(skip, skip + limit - out.length);
+          skip = Math.max(0, skip - list.length);
+          for (const item of taken) out.push(as(doc.id, item));
+          if (out.length >= limit) break;
+        }
+      }
+      return out;
     },
     async getDocumentSummaries(ids) {
       const unique = [...new Set(ids)];
@@ -69,10 +100,16 @@ export function createDocumentReads(db: SqlDialect): DocumentReads {
       return unique.flatMap((id) => byId.get(id) ?? []);
     },
     async sentenceAt(docId, span) {
-      // Sentences of a document by start (items_doc_kind_span); the last starting at or before the span is the one that may hold it.
-      const row = (await db.all<{ start: number; end: number; text: string }>(
-        `SELECT start, "end", text FROM items WHERE doc_seq = ${seqOf('?')} AND kind = 'sentences' AND start <= ? ORDER BY start DESC LIMIT 1`, [docId, span[0]]))[0];
-      return row && row.end >= span[1] ? { span: [row.start, row.end], text: row.text } : null;
+      // The last sentence starting at or before the span is the one that may hold it.
+      const row = (await db.all<{ analysis: Uint8Array }>('SELECT analysis FROM documents WHERE id = ?', [docId]))[0];
+      if (!row) return null;
+      let found: { span?: readonly [number, number]; text?: string } | undefined;
+      for (const s of analysisList(readAnalysis(row.analysis), 'sentences') as Array<{ span?: readonly [number, number]; text?: string }>) {
+        const start = s.span?.[0] ?? 0;
+        if (start <= span[0] && (found === undefined || start >= (found.span?.[0] ?? 0))) found = s;
+      }
+      const [start, end] = found?.span ?? [0, 0];
+      return found && end >= span[1] ? { span: [start, end], text: found.text ?? '' } : null;
     },
     getIngestedSource: async (source) => (await db.all<{ fingerprint: string; documents: number }>(
       'SELECT fingerprint, documents FROM ingest_sources WHERE source = ?', [source]))[0] ?? null,

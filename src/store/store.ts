@@ -24,7 +24,7 @@ export interface DocumentHeader {
   readonly url: string | null;
 }
 
-/** The lists of a document stored one row per item (`items.kind`). */
+/** The item lists of a document (`listItems` kinds; schema 15 stores places as rows, claims in the ledger, the rest in the analysis: stored-analysis.ts). */
 export const ITEM_LISTS = ['sentences', 'times', 'places', 'entities', 'actors', 'attributions', 'quantities', 'events', 'claims'] as const;
 export type ItemList = (typeof ITEM_LISTS)[number];
 

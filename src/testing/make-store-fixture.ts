@@ -41,9 +41,21 @@ export async function fixtureDocuments(): Promise<{ first: LedgerDocument[]; res
       read('f-denial', `Ukraine’s General Staff on Tuesday denied that Russian forces had captured Pokrovsk, ${CONTEXT}.`, '2025-11-11', 'Ukrainska Pravda'),
       read('f-shelling', 'Russian forces shelled Kostiantynivka on Wednesday, regional officials said. Ukraine said its troops were not encircled near Pokrovsk.', '2025-11-12', null),
       read('f-withdrawal', `Ukraine’s General Staff said on Thursday its troops had withdrawn from Pokrovsk, ${CONTEXT}.`, '2025-11-13', 'Kyiv Independent'),
+      unresolvedNames(read('f-names', 'Officials said on Friday that shelling hit a depot in Kramatorsk and a market in Sloviansk.', '2025-11-14', null)),
     ],
     resaved: read('f-shelling', 'Russian forces shelled Kostiantynivka and Druzhkivka on Wednesday, regional officials said.', '2025-11-12', null),
   };
+}
+
+/**
+ * A document whose place mentions the gazetteer did not resolve, named in
+ * Cyrillic and with a double space: the store's place id and the ledger's
+ * place key spelled these differently before schema 15 (ASCII-only lower
+ * case, each blank a dash), so an upgrade must re-key them.
+ */
+function unresolvedNames(doc: LedgerDocument): LedgerDocument {
+  const names = ['Київ', 'Nova  Poshta'];
+  return { ...doc, places: doc.places.map((p, i) => ({ ...p, geonameId: null, name: names[i % names.length]! })) };
 }
 
 /** The fixture's documents as the commit that made a dump read them (`<dump>.documents.json`). */

@@ -60,8 +60,9 @@ export async function generatePostgresLedgerLoad(options: PostgresLedgerLoadOpti
         await client.query(`INSERT INTO documents (id, title, outlet, published, language, source, text, analysis, analysis_hash)
           SELECT id, title, outlet, published, 'en', 'load', '', '{}', id FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS d(id, title, outlet, published)`,
         [docs.map((d) => d.id), docs.map((d) => d.title), docs.map((d) => d.outlet), docs.map((d) => d.published)]);
-        await client.query(`INSERT INTO ledger_claims (doc_seq, doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, stance, source_key, outlet, cohort)
-          SELECT (SELECT seq FROM documents WHERE id = c.doc_id), c.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+        // (`ord`, a claim's place in its document's list, is read only by getDocument: the load reads no documents.)
+        await client.query(`INSERT INTO ledger_claims (doc_seq, doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, stance, source_key, outlet, cohort, ord)
+          SELECT (SELECT seq FROM documents WHERE id = c.doc_id), c.*, 0 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
             $10::boolean[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[]) AS c(doc_id)`, claimCols);
         // The store's rule (postgres/ledger-queries.ts): a key's row is its smallest (name, kind, side) in byte order.
         await client.query(`INSERT INTO ledger_entities (key, name, kind, side)

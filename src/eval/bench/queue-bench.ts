@@ -81,7 +81,7 @@ async function queryTimings(client: pg.Client, log: (line: string) => void): Pro
   // `index` lists the indexes that may serve each query (any one of them will do).
   const queries: Array<{ name: string; sql: string; params: unknown[]; index: readonly string[] }> = [
     { name: 'search_ms', sql: `SELECT id FROM documents WHERE search @@ phraseto_tsquery('counterclaim', $1) ORDER BY ts_rank('{0.1,0.2,0.25,1.0}', search, phraseto_tsquery('counterclaim', $1)) DESC LIMIT 20`, params: ['Pokrovsk'], index: ['documents_search'] },
-    { name: 'items_of_document_ms', sql: `SELECT data FROM items WHERE doc_seq = (SELECT seq FROM documents ORDER BY seq LIMIT 1) AND kind = 'claims'`, params: [], index: ['items_doc_kind_span'] },
+    { name: 'items_of_document_ms', sql: `SELECT data FROM place_items WHERE doc_seq = (SELECT seq FROM documents ORDER BY seq LIMIT 1) ORDER BY ord`, params: [], index: ['place_items_doc_span'] },
   ];
   const out: Record<string, number> = {};
   for (const q of queries) {

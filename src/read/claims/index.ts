@@ -1,4 +1,5 @@
 export { createClaimsStage, type ClaimsStageOptions } from './claims-stage.js';
 export { compileClaimLexicon, type ClaimLexicon } from './claim-lexicon.js';
 export { timexWindow, windowsOverlap, addDays, isoDay } from './time-window.js';
-export { placeKey, propositionKey } from './read-claims.js';
+export { propositionKey } from './read-claims.js';
+export { placeKey } from '../../model/place-key.js';

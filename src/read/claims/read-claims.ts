@@ -1,7 +1,7 @@
 import type {
   AnalyzedDocument, Claim, ClaimArg, DateWindow, EvidenceGrade, Modality, PlaceMention, Predicate, Quantity, Side, Span, Token,
 } from '../../model/index.js';
-import { itemId } from '../../model/index.js';
+import { itemId, placeKey } from '../../model/index.js';
 import { eventNounAt, type SiteLexicon, type SiteMention } from './find-sites.js';
 import type { ClaimLexicon, PredicateEntry } from './claim-lexicon.js';
 import type { ClaimSegment } from './claim-segments.js';
@@ -715,10 +715,6 @@ function documentFocus(places: readonly PlaceMention[]): PlaceMention | null {
   return best && best.n >= 2 ? best.first : null;
 }
 
-/** A place's canonical key: the gazetteer id, else its folded name. */
-export function placeKey(p: PlaceMention): string {
-  return p.geonameId !== null ? `geonames:${p.geonameId}` : `place:${(p.name ?? p.text).toLowerCase().replace(/\s+/g, '-')}`;
-}
 
 function placeArg(p: PlaceMention, basis: 'stated' | 'inferred', rule: string): { arg: ClaimArg; span: Span } {
   return { arg: { role: 'place', key: placeKey(p), label: p.name ?? p.text, basis, item: p.id, rule }, span: p.span };

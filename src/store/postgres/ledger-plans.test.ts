@@ -31,6 +31,7 @@ test('postgres ledger: reader queries use indexes, no seq scan on claims or cont
     await ledger.listClaims({ place: timeline.label, side: 'UA', limit: 200 });
     await ledger.listClaims({ side: 'RU', limit: 200 });
     await ledger.listClaims({ since: '2024-06-01', limit: 200 });
+    await ledger.listClaims({ limit: 50, offset: 100 });
     // The filters: place + stance, source, predicate, place + until with an offset.
     await ledger.listClaims({ place: hot.place, stance: 'deny', limit: 200 });
     await ledger.listClaims({ entity: (await ledger.listClaims({ limit: 1 }))[0]!.source.key, limit: 200 });
@@ -58,6 +59,11 @@ test('postgres ledger: reader queries use indexes, no seq scan on claims or cont
       'ledger_claims_place_proposition', 'ledger_claims_place_stance', 'ledger_claims_source', 'ledger_claims_predicate', 'ledger_claims_about']) {
       assert.ok(used.has(name), `${name} in no plan; used: ${[...used].sort().join(', ')}`);
     }
+    // An unfiltered page is read in listClaims' whole order from ledger_claims_about: no sort, not even of a date's ties.
+    const unfiltered = plans.find(({ sql }) => /^SELECT data FROM ledger_claims\s+ORDER BY/.test(sql));
+    assert.ok(unfiltered, plans.map((p) => p.sql).join('\n'));
+    assert.deepEqual(indexNames(unfiltered.plan), ['ledger_claims_about'], JSON.stringify(unfiltered.plan));
+    assert.doesNotMatch(JSON.stringify(unfiltered.plan), /"Node Type":"(Incremental )?Sort"/, JSON.stringify(unfiltered.plan));
     // A page of the most mentioned place's mentions: its documents by the (place_id, doc_seq) key, no scan of items.
     const place = (await pool.query<{ id: string; mentions: number }>('SELECT id, mentions FROM place_totals ORDER BY mentions DESC LIMIT 1')).rows[0]!;
     assert.ok(place.mentions > 100, JSON.stringify(place));

@@ -43,9 +43,10 @@ export function createPostgresLedgerQueries(db: Db): AsyncLedgerQueries {
       await db.query('DELETE FROM ledger_claims WHERE doc_seq = $1', [seq]);
       if (rows.length) {
         const columns = ['claimId', 'proposition', 'predicate', 'place', 'placeLabel', 'side', 'aboutEnd', 'stated', 'control', 'data', 'stance', 'sourceKey', 'outlet', 'cohort'] as const;
-        await db.query(`INSERT INTO ledger_claims (doc_seq, doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, stance, source_key, outlet, cohort)
+        // `ord`: the claim's place in its document's list (the rows come in list order; schema 15 stores the claim items only here).
+        await db.query(`INSERT INTO ledger_claims (doc_seq, doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, stance, source_key, outlet, cohort, ord)
           SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[], $12::text[],
-            $13::text[], $14::text[], $15::text[], $16::text[])`, [seq, docId, ...columns.map((c) => rows.map((r) => r[c]))]);
+            $13::text[], $14::text[], $15::text[], $16::text[], $17::int[])`, [seq, docId, ...columns.map((c) => rows.map((r) => r[c])), rows.map((_, ord) => ord)]);
       }
       // The summary rows in key order (the months come sorted): rows of propositions under no advisory lock (`said`,
       // half-known) are shared by concurrent saves, and one ordered upsert per save cannot deadlock.

@@ -15,12 +15,12 @@ const skip = postgres.skip ?? false;
 const adminUrl = 'adminUrl' in postgres ? postgres.adminUrl : '';
 
 /**
- * A database written by the PostgreSQL store code of version 13 (the commit
- * before this schema) from the SQLite fixture's documents, dumped by pg_dump:
+ * A database written by the PostgreSQL store code of version 14 (commit 258f4a6,
+ * the last of that schema) from the SQLite fixture's documents, dumped by pg_dump:
  * `node --import tsx src/testing/make-store-fixture.ts postgres OUT.sql RECORDED.documents.json`.
  */
-const VERSION_13 = readFileSync(fileURLToPath(new URL('./fixtures/version-13.sql', import.meta.url)), 'utf8');
-const VERSION_13_DOCUMENTS = recordedFixtureDocuments(fileURLToPath(new URL('../sqlite/fixtures/version-13.documents.json', import.meta.url)));
+const VERSION_14 = readFileSync(fileURLToPath(new URL('./fixtures/version-14.sql', import.meta.url)), 'utf8');
+const VERSION_14_DOCUMENTS = recordedFixtureDocuments(fileURLToPath(new URL('../sqlite/fixtures/version-14.documents.json', import.meta.url)));
 
 async function run<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   // A connection of its own: the dump sets the session's search_path.
@@ -46,23 +46,25 @@ async function schemaOf(url: string): Promise<unknown> {
   };
 }
 
-test('a version 13 PostgreSQL database (made by that version\'s code) upgrades in place and reads exactly as a fresh one holding the same documents', { skip, timeout: 300_000 }, async () => {
+test('a version 14 PostgreSQL database (made by that version\'s code) upgrades in place and reads exactly as a fresh one holding the same documents', { skip, timeout: 300_000 }, async () => {
   const old = await createTestDatabase(adminUrl);
   const freshDb = await createTestDatabase(adminUrl);
   try {
-    await run(old.url, VERSION_13);
-    assert.deepEqual(await run(old.url, 'SELECT version FROM counterclaim_schema'), [{ version: 13 }]);
+    await run(old.url, VERSION_14);
+    assert.deepEqual(await run(old.url, 'SELECT version FROM counterclaim_schema'), [{ version: 14 }]);
     const fresh = await openPostgresStore(freshDb.url);
     const upgraded = await openPostgresStore(old.url);
     try {
-      await writeFixture(fresh, VERSION_13_DOCUMENTS);
+      await writeFixture(fresh, VERSION_14_DOCUMENTS);
       assert.equal(await upgraded.ping(), POSTGRES_SCHEMA_VERSION);
-      const { first } = VERSION_13_DOCUMENTS;
+      const { first } = VERSION_14_DOCUMENTS;
       const ids = first.map((d) => d.id);
       const expected = await everythingStored(fresh, ids);
       const ledger = expected.ledger as { claims: unknown[]; contradictions: unknown[]; places: unknown[]; board: { total: number } };
       assert.ok(ledger.claims.length >= 4 && ledger.contradictions.length > 0 && ledger.places.length > 0 && ledger.board.total > 0, 'claims, contradictions and a timeline to carry over');
-      assert.ok((expected.places as unknown[]).length > 3 && (expected.candidates as unknown[]).length === 4, 'places and near-duplicate bands to carry over');
+      assert.ok((expected.places as unknown[]).length > 3 && (expected.candidates as unknown[]).length === 5, 'places and near-duplicate bands to carry over');
+      const ids14 = (expected.ledger as { totals: { places: Array<{ id: string }> } }).totals.places.map((p) => p.id);
+      assert.ok(ids14.includes('name-київ') && ids14.includes('name-nova-poshta'), ids14.join(' '));
       assert.deepEqual(await everythingStored(upgraded, ids), expected);
       // Saved again after the upgrade: nothing changes, and a changed document is filed under its seq.
       for (const doc of first.slice(0, 2)) assert.equal(await upgraded.saveDocument(doc), 'unchanged');
@@ -92,14 +94,14 @@ test('a version 13 PostgreSQL database (made by that version\'s code) upgrades i
   }
 });
 
-test('a PostgreSQL database older than version 13 is refused with its version named, and left as it was', { skip }, async () => {
+test('a PostgreSQL database older than version 14 is refused with its version named, and left as it was', { skip }, async () => {
   const db = await createTestDatabase(adminUrl);
   try {
     await run(db.url, 'CREATE TABLE counterclaim_schema (version INTEGER NOT NULL); INSERT INTO counterclaim_schema VALUES (12); CREATE TABLE documents (seq BIGINT, id TEXT)');
     await assert.rejects(openPostgresStore(db.url), (e: Error) => e instanceof StoreError
-      && /schema version 12, older than this counterclaim upgrades in place \(13 and later\)/.test(e.message));
+      && /schema version 12, older than this counterclaim upgrades in place \(14 and later\)/.test(e.message));
     assert.deepEqual(await run(db.url, 'SELECT version FROM counterclaim_schema'), [{ version: 12 }]);
-    assert.deepEqual(await run(db.url, `SELECT to_regclass('items') IS NULL AS absent`), [{ absent: true }]);
+    assert.deepEqual(await run(db.url, `SELECT to_regclass('place_items') IS NULL AS absent`), [{ absent: true }]);
   } finally {
     await db.drop();
   }

@@ -1,4 +1,7 @@
-import { LASTING_CONTROL_PREDICATES } from '../../ledger/upkeep.js';
+import type pg from 'pg';
+import { browseTables, claimsOrderIndex, ledgerIndexes, ledgerTables, POSTGRES_SPELLING as S } from '../schema-tables.js';
+import { storedFrom14 } from '../upgrade-from-14.js';
+import type { PlaceItemRecord } from '../stored-analysis.js';
 
 /**
  * The PostgreSQL schema, as SQLite's (src/store/sqlite/migrations.ts): the
@@ -7,7 +10,12 @@ import { LASTING_CONTROL_PREDICATES } from '../../ledger/upkeep.js';
  * Each runs in one transaction with the version bump (PostgreSQL DDL is
  * transactional: an interrupted upgrade leaves nothing behind).
  *
- * Version 14 (issue 15): items, ledger claims and place mentions keyed by the
+ * Version 15 (issue 15, a third of the writes): a document's place mentions
+ * in `place_items` (the place id computed in TypeScript, `placeIdOf`), its
+ * claims only in `ledger_claims` (with `ord`), everything else as one
+ * compressed value in `documents.analysis` (BYTEA); `ledger_claims_about`
+ * holds listClaims' whole order.
+ * Version 14: items, ledger claims and place mentions keyed by the
  * document's integer `seq`; the ledger's indexes end with the date (its ties,
  * by doc_id and claim_id, are sorted per date); no compact `core` copy of a
  * claim; only indexes a query plan uses.
@@ -17,45 +25,23 @@ import { LASTING_CONTROL_PREDICATES } from '../../ledger/upkeep.js';
  * ASCII-only lower(), as SQLite's BINARY); full-text search is a stored,
  * generated tsvector with a GIN index (configuration `counterclaim`: `simple`
  * with `unaccent` first, like FTS5's unicode61 with `remove_diacritics 2`;
- * the title weighs A, the text B); `items.place_id` is a stored generated
- * column (`counterclaim_place_id`, `placeIdOf` in SQL); NULL sorts last in
+ * the title weighs A, the text B); NULL sorts last in
  * DESC only where declared, so the date indexes say `DESC NULLS LAST`.
  */
-export const POSTGRES_SCHEMA_VERSION = 14;
-/** The oldest version `upgradeSql` upgrades in place. */
-export const POSTGRES_OLDEST_UPGRADABLE = 13;
+export const POSTGRES_SCHEMA_VERSION = 15;
+/** The oldest version `upgrade` upgrades in place. */
+export const POSTGRES_OLDEST_UPGRADABLE = 14;
 
-const ITEMS_TABLES = `
-  CREATE TABLE items (
+const PLACE_ITEMS_TABLE = `
+  CREATE TABLE place_items (
     doc_seq BIGINT NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
-    id TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    ord INTEGER,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
+    id TEXT COLLATE "C" NOT NULL,
+    ord INTEGER NOT NULL,
+    place_id TEXT COLLATE "C" NOT NULL,
     text TEXT NOT NULL,
-    data TEXT NOT NULL,
-    place_id TEXT COLLATE "C" GENERATED ALWAYS AS (CASE WHEN kind = 'places' THEN counterclaim_place_id(data, text) END) STORED
-  );
-  CREATE TABLE place_doc_mentions (place_id TEXT COLLATE "C" NOT NULL, doc_seq BIGINT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY (place_id, doc_seq));
-  CREATE TABLE ledger_claims (
-    doc_seq BIGINT NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
-    doc_id TEXT COLLATE "C" NOT NULL,
-    claim_id TEXT COLLATE "C" NOT NULL,
-    proposition TEXT COLLATE "C" NOT NULL,
-    predicate TEXT COLLATE "C" NOT NULL,
-    place TEXT COLLATE "C",
-    place_label TEXT COLLATE "C",
-    side TEXT COLLATE "C" NOT NULL,
-    about_end TEXT COLLATE "C",
-    stated TEXT COLLATE "C",
-    control BOOLEAN NOT NULL,
-    data TEXT NOT NULL,
-    stance TEXT COLLATE "C",
-    source_key TEXT COLLATE "C",
-    outlet TEXT COLLATE "C",
-    cohort TEXT COLLATE "C",
-    UNIQUE (doc_seq, claim_id)
+    data TEXT NOT NULL
   );`;
 
 /** A claim by the document id and claim id a contradiction names (`side` is a or b), for the dated-contradictions trigger. */
@@ -63,17 +49,14 @@ const claimOf = (alias: string, json: string, side: 'a' | 'b'): string =>
   `${alias}.doc_seq = (SELECT seq FROM documents WHERE id = ${json} #>> '{${side},doc}') AND ${alias}.claim_id = ${json} #>> '{${side},claim}'`;
 
 /**
- * Items in document then text order, the ledger's indexes (each for the reads
- * named in SQLite's schema, and (place, proposition) for a place's
- * contradictions, which SQLite reads from the place index;
- * ledger-plans.test.ts checks the plans), and the
- * triggers that keep place totals, documents per place, forms and dated
- * contradictions. The store takes an advisory lock per place id before
- * writing items, so concurrent saves update the totals in one order.
+ * A document's place items in text order and the triggers that keep place
+ * totals, documents per place and forms. The store takes an advisory lock per
+ * place id before writing them, so concurrent saves update the totals in one
+ * order.
  */
-const ITEMS_INDEXES_AND_TRIGGERS = `
-  CREATE INDEX items_doc_kind_span ON items(doc_seq, kind, start, "end" DESC, id COLLATE "C");
-  CREATE OR REPLACE FUNCTION items_place_totals_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+const PLACE_ITEMS_INDEX_AND_TRIGGERS = `
+  CREATE INDEX place_items_doc_span ON place_items(doc_seq, start, "end" DESC, id);
+  CREATE FUNCTION place_items_totals_insert() RETURNS trigger LANGUAGE plpgsql AS $$
   DECLARE d jsonb := new.data::jsonb; first boolean;
   BEGIN
     INSERT INTO place_totals (id, name, geoname_id, lat, lon, country, admin1)
@@ -85,7 +68,7 @@ const ITEMS_INDEXES_AND_TRIGGERS = `
     INSERT INTO place_forms AS f (place_id, form, n) VALUES (new.place_id, new.text, 1) ON CONFLICT (place_id, form) DO UPDATE SET n = f.n + 1;
     RETURN NULL;
   END $$;
-  CREATE OR REPLACE FUNCTION items_place_totals_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+  CREATE FUNCTION place_items_totals_delete() RETURNS trigger LANGUAGE plpgsql AS $$
   DECLARE last boolean;
   BEGIN
     UPDATE place_doc_mentions SET mentions = mentions - 1 WHERE place_id = old.place_id AND doc_seq = old.doc_seq RETURNING mentions <= 0 INTO last;
@@ -96,20 +79,17 @@ const ITEMS_INDEXES_AND_TRIGGERS = `
     DELETE FROM place_totals WHERE id = old.place_id AND mentions <= 0;
     RETURN NULL;
   END $$;
-  CREATE TRIGGER items_place_totals_insert AFTER INSERT ON items FOR EACH ROW WHEN (new.kind = 'places') EXECUTE FUNCTION items_place_totals_insert();
-  CREATE TRIGGER items_place_totals_delete AFTER DELETE ON items FOR EACH ROW WHEN (old.kind = 'places') EXECUTE FUNCTION items_place_totals_delete();
-  CREATE INDEX ledger_claims_place ON ledger_claims(place, about_end DESC NULLS LAST);
-  CREATE INDEX ledger_claims_place_label ON ledger_claims(place_label);
+  CREATE TRIGGER place_items_totals_insert AFTER INSERT ON place_items FOR EACH ROW EXECUTE FUNCTION place_items_totals_insert();
+  CREATE TRIGGER place_items_totals_delete AFTER DELETE ON place_items FOR EACH ROW EXECUTE FUNCTION place_items_totals_delete();`;
+
+/**
+ * The ledger's indexes (src/store/schema-tables.ts), and (place, proposition)
+ * for a place's contradictions, which SQLite reads from the place index
+ * (ledger-plans.test.ts checks the plans); the trigger that dates contradictions.
+ */
+const LEDGER_INDEXES_AND_TRIGGERS = `
+  ${ledgerIndexes(S)}
   CREATE INDEX ledger_claims_place_proposition ON ledger_claims(place, proposition);
-  CREATE INDEX ledger_claims_place_stance ON ledger_claims(place, stance, about_end DESC NULLS LAST);
-  CREATE INDEX ledger_claims_side ON ledger_claims(side, about_end DESC NULLS LAST);
-  CREATE INDEX ledger_claims_about ON ledger_claims(about_end DESC NULLS LAST);
-  CREATE INDEX ledger_claims_source ON ledger_claims(source_key, about_end DESC NULLS LAST);
-  CREATE INDEX ledger_claims_predicate ON ledger_claims(predicate, about_end DESC NULLS LAST);
-  CREATE INDEX ledger_claims_cohort ON ledger_claims(proposition, cohort, about_end DESC NULLS LAST);
-  CREATE INDEX ledger_claims_control_cohort ON ledger_claims(place, cohort, about_end DESC NULLS LAST) WHERE control;
-  CREATE INDEX ledger_claims_capture_cohort ON ledger_claims(place, cohort, about_end DESC NULLS LAST)
-    WHERE control AND predicate IN (${LASTING_CONTROL_PREDICATES.map((p) => `'${p}'`).join(', ')});
   CREATE OR REPLACE FUNCTION ledger_contradictions_dated() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     IF tg_op <> 'INSERT' THEN DELETE FROM contradiction_dates WHERE scope = old.scope AND id = old.id; END IF;
@@ -135,7 +115,7 @@ export const POSTGRES_SCHEMA_SQL = `
     id TEXT NOT NULL UNIQUE,
     title TEXT, outlet TEXT, url TEXT, published TEXT, language TEXT, source TEXT,
     text TEXT NOT NULL,
-    analysis TEXT NOT NULL,
+    analysis BYTEA NOT NULL,
     analysis_hash TEXT NOT NULL,
     analyzed BOOLEAN NOT NULL DEFAULT true, byline TEXT, forwarded_from TEXT, duplicate_of TEXT, duplicate_similarity DOUBLE PRECISION,
     search tsvector GENERATED ALWAYS AS (
@@ -146,62 +126,60 @@ export const POSTGRES_SCHEMA_SQL = `
   CREATE TABLE minhash_signatures (seq BIGINT PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE, signature BYTEA NOT NULL);
   CREATE TABLE minhash_bands (key BIGINT NOT NULL, seq BIGINT NOT NULL REFERENCES documents(seq) ON DELETE CASCADE, PRIMARY KEY (key, seq));
   CREATE INDEX minhash_bands_seq ON minhash_bands(seq);
-  CREATE TABLE ingest_sources (source TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, documents INTEGER NOT NULL);
-  CREATE FUNCTION counterclaim_place_id(data TEXT, text TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT CASE WHEN (data::jsonb ->> 'geonameId') IS NOT NULL THEN 'geonames-' || (data::jsonb ->> 'geonameId')
-      ELSE 'name-' || regexp_replace(translate(btrim(coalesce(data::jsonb ->> 'name', text), E' \\t\\n\\r'),
-        'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), E'[ \\t\\n\\r]', '-', 'g') END
-  $$;
-  CREATE TABLE place_totals (
-    id TEXT COLLATE "C" PRIMARY KEY, name TEXT COLLATE "C" NOT NULL, geoname_id INTEGER, lat DOUBLE PRECISION, lon DOUBLE PRECISION, country TEXT, admin1 TEXT,
-    mentions INTEGER NOT NULL DEFAULT 0, documents INTEGER NOT NULL DEFAULT 0
-  );
-  CREATE INDEX place_totals_rank ON place_totals(mentions DESC, name, id);
-  CREATE TABLE place_forms (place_id TEXT COLLATE "C" NOT NULL, form TEXT COLLATE "C" NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (place_id, form));
-  CREATE TABLE ledger_entities (key TEXT COLLATE "C" PRIMARY KEY, name TEXT COLLATE "C" NOT NULL, kind TEXT COLLATE "C" NOT NULL, side TEXT COLLATE "C" NOT NULL);
-  CREATE TABLE ledger_proposition_months (
-    proposition TEXT COLLATE "C" NOT NULL, month TEXT COLLATE "C" NOT NULL, positive INTEGER NOT NULL, negative INTEGER NOT NULL, counted INTEGER NOT NULL,
-    PRIMARY KEY (proposition, month)
-  );
-  CREATE TABLE ledger_contradictions (scope TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL, kind TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (scope, id));
-  CREATE TABLE ledger_timelines (
-    place TEXT COLLATE "C" PRIMARY KEY, label TEXT COLLATE "C" NOT NULL, lat DOUBLE PRECISION, lon DOUBLE PRECISION, country TEXT, admin1 TEXT,
-    state TEXT, data TEXT NOT NULL
-  );
-  CREATE INDEX ledger_timelines_label ON ledger_timelines(lower(label));
-  CREATE TABLE contradiction_dates (scope TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL, date TEXT COLLATE "C", place TEXT COLLATE "C", PRIMARY KEY (scope, id));
-  CREATE INDEX contradiction_dates_date ON contradiction_dates(date DESC NULLS LAST, scope, id);
+  ${browseTables(S)}
+  ${ledgerTables(S)}
   CREATE INDEX contradiction_dates_place ON contradiction_dates(place, date DESC NULLS LAST, scope, id);
-  ${ITEMS_TABLES}
-  ${ITEMS_INDEXES_AND_TRIGGERS}
+  ${PLACE_ITEMS_TABLE}
+  ${PLACE_ITEMS_INDEX_AND_TRIGGERS}
+  ${LEDGER_INDEXES_AND_TRIGGERS}
 `;
+
+/** A document's place items in one statement (a round trip per item would dominate a save). */
+export async function insertPlaceItems(db: Pick<pg.ClientBase, 'query'>, seq: string | number, places: readonly PlaceItemRecord[]): Promise<void> {
+  if (places.length === 0) return;
+  await db.query(`INSERT INTO place_items (doc_seq, start, "end", id, ord, place_id, text, data)
+    SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[])`,
+  [seq, ...(['start', 'end', 'id', 'ord', 'placeId', 'text', 'data'] as const).map((c) => places.map((p) => p[c]))]);
+}
 
 /**
- * Version 13 to 14: the three tables keyed by document id renamed aside, made
- * anew keyed by seq and filled in storage order (the claims' compact copies
- * left behind), the old ones dropped, then their indexes and triggers made
- * anew; the document indexes no query reads dropped. Contradiction dates,
- * place totals and forms stay as they are (the same claims, the same places).
+ * Version 14 to 15, in the migration's transaction, as SQLite's: place totals,
+ * documents per place and forms emptied and filled again by the triggers of
+ * `place_items` as each document's places are written with ids computed in
+ * TypeScript (re-keyed where SQL's ASCII lower case and blanks differed);
+ * claims get `ord` from the claim items; each document's analysis rewritten
+ * from its items (`storedFrom14`); the item rows, their trigger functions and
+ * the SQL place id function dropped; the date index made anew in listClaims' whole order.
  */
-const UPGRADE_FROM_13 = `
-  DROP TRIGGER ledger_contradictions_dated ON ledger_contradictions;
-  DROP INDEX documents_published, documents_duplicate_of, documents_outlet;
-  ALTER TABLE items RENAME TO items_v13;
-  ALTER TABLE place_doc_mentions RENAME TO place_doc_mentions_v13;
-  ALTER INDEX place_doc_mentions_pkey RENAME TO place_doc_mentions_v13_pkey;
-  ALTER TABLE ledger_claims RENAME TO ledger_claims_v13;
-  ${ITEMS_TABLES}
-  INSERT INTO items (doc_seq, id, kind, ord, start, "end", text, data)
-    SELECT d.seq, i.id, i.kind, i.ord, i.start, i."end", i.text, i.data FROM items_v13 i JOIN documents d ON d.id = i.doc_id ORDER BY d.seq, i.ctid;
-  INSERT INTO place_doc_mentions (place_id, doc_seq, mentions) SELECT place_id, seq, mentions FROM place_doc_mentions_v13 ORDER BY place_id, seq;
-  INSERT INTO ledger_claims (doc_seq, doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, stance, source_key, outlet, cohort)
-    SELECT d.seq, c.doc_id, c.claim_id, c.proposition, c.predicate, c.place, c.place_label, c.side, c.about_end, c.stated, c.control, c.data, c.stance, c.source_key, c.outlet, c.cohort
-    FROM ledger_claims_v13 c JOIN documents d ON d.id = c.doc_id ORDER BY d.seq, c.ctid;
-  DROP TABLE items_v13, place_doc_mentions_v13, ledger_claims_v13;
-  ${ITEMS_INDEXES_AND_TRIGGERS}
-`;
+async function upgradeFrom14(db: pg.ClientBase): Promise<void> {
+  await db.query(`
+    DROP TRIGGER items_place_totals_insert ON items;
+    DROP TRIGGER items_place_totals_delete ON items;
+    DELETE FROM place_totals;
+    DELETE FROM place_doc_mentions;
+    DELETE FROM place_forms;
+    ${PLACE_ITEMS_TABLE}
+    ${PLACE_ITEMS_INDEX_AND_TRIGGERS}
+    ALTER TABLE ledger_claims ADD COLUMN ord INTEGER NOT NULL DEFAULT 0;
+    UPDATE ledger_claims c SET ord = i.ord FROM items i WHERE i.doc_seq = c.doc_seq AND i.kind = 'claims' AND i.id = c.claim_id;
+    DROP INDEX ledger_claims_about;
+    ${claimsOrderIndex(S)}
+    ALTER TABLE documents ALTER COLUMN analysis TYPE BYTEA USING convert_to(analysis, 'UTF8');`);
+  for (let after = '0'; ;) {
+    const { rows } = await db.query<{ seq: string; text: string; analysis: Buffer }>('SELECT seq, text, analysis FROM documents WHERE seq > $1 ORDER BY seq LIMIT 200', [after]);
+    if (rows.length === 0) break;
+    for (const doc of rows) {
+      const items = (await db.query<{ kind: string; data: string }>('SELECT kind, data FROM items WHERE doc_seq = $1 AND ord IS NOT NULL ORDER BY kind, ord', [doc.seq])).rows;
+      const stored = storedFrom14(doc.analysis.toString('utf8'), doc.text, items);
+      await db.query('UPDATE documents SET analysis = $1, analysis_hash = $2 WHERE seq = $3', [stored.analysis, stored.hash, doc.seq]);
+      await insertPlaceItems(db, doc.seq, stored.places);
+    }
+    after = rows.at(-1)!.seq;
+  }
+  await db.query('DROP TABLE items; DROP FUNCTION items_place_totals_insert(), items_place_totals_delete(), counterclaim_place_id(text, text);');
+}
 
-/** The SQL that brings a database of schema `version` to the current one; null when it cannot be upgraded in place. */
-export function upgradeSql(version: number): string | null {
-  return version === 13 ? UPGRADE_FROM_13 : null;
+/** What brings a database of schema `version` to the current one, inside the migration's transaction; null when it cannot be upgraded in place. */
+export function upgrade(version: number): ((db: pg.ClientBase) => Promise<void>) | null {
+  return version === 14 ? upgradeFrom14 : null;
 }

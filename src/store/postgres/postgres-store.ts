@@ -1,13 +1,12 @@
 import pg from 'pg';
 import type { LedgerDocument } from '../../report/ledger-json.js';
 import { StoreError, type DocumentSummary, type IngestExtras, type SaveOutcome, type SearchHit, type SearchQuery, type Store } from '../store.js';
-import { POSTGRES_OLDEST_UPGRADABLE, POSTGRES_SCHEMA_SQL, POSTGRES_SCHEMA_VERSION, upgradeSql } from './migrations.js';
+import { insertPlaceItems, POSTGRES_OLDEST_UPGRADABLE, POSTGRES_SCHEMA_SQL, POSTGRES_SCHEMA_VERSION, upgrade } from './migrations.js';
 import { toTsquery } from './fts-query.js';
 import { createPostgresLedgerQueries } from './ledger-queries.js';
 import { applyLedgerSave, createLedgerReader, planLedgerSave, runLedgerAsync } from '../../ledger/upkeep.js';
-import { placeIdOf } from '../browse-reader.js';
 import { createBrowseReader, createDocumentReads, type SqlDialect } from '../sql-reads.js';
-import { splitAnalysis } from '../stored-analysis.js';
+import { storedDocumentOf } from '../stored-analysis.js';
 import { highlightsOf, MARK_END, MARK_START } from '../search-snippet.js';
 
 /** `?` placeholders (the shared reads' spelling) numbered `$1`, `$2`, … in text order. */
@@ -23,7 +22,7 @@ export const numbered = (sql: string): string => {
  */
 export const PLACE_MENTIONS_SQL = `SELECT (SELECT id FROM documents WHERE seq = p.doc_seq) AS doc_id, x.data
   FROM (SELECT doc_seq FROM place_doc_mentions WHERE place_id = ? ORDER BY doc_seq) p
-  CROSS JOIN LATERAL (SELECT i.data, i.start, i."end", i.id FROM items i WHERE i.doc_seq = p.doc_seq AND i.kind = 'places' AND i.place_id = ?) x
+  CROSS JOIN LATERAL (SELECT i.data, i.start, i."end", i.id FROM place_items i WHERE i.doc_seq = p.doc_seq AND i.place_id = ?) x
   ORDER BY p.doc_seq, x.start, x."end" DESC, x.id COLLATE "C" LIMIT ? OFFSET ?`;
 
 /** The shared reads' dialect (src/store/sql-reads.ts) over a pool. */
@@ -32,7 +31,6 @@ export function postgresDialect(db: Pick<pg.Pool, 'query'>): SqlDialect {
     all: async <T>(sql: string, params: readonly unknown[]) => (await db.query(numbered(sql), [...params])).rows as T[],
     byteOrder: ' COLLATE "C"',
     jsonText: (column, at) => `(${column}::jsonb #>> '{${at.replace(/\./g, ',')}}')`,
-    indexedBy: () => '',
     placeFormsSql: `(SELECT coalesce(json_agg(form ORDER BY n DESC, form), '[]') FROM (SELECT form, n FROM place_forms f WHERE f.place_id = t.id
       ORDER BY n DESC, form LIMIT 12) s)::text`,
     placeMentionsSql: PLACE_MENTIONS_SQL,
@@ -104,7 +102,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
   const save = async (client: pg.PoolClient, doc: LedgerDocument): Promise<SaveOutcome> => {
     const { text } = doc;
-    const { analysis, hash, items } = splitAnalysis(doc);
+    const { analysis, hash, places } = storedDocumentOf(doc);
     // Two workers saving the same text at once: the second waits here, then sees the first's row.
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [doc.id]);
     const existing = (await client.query<{ seq: string; analysis_hash: string }>('SELECT seq, analysis_hash FROM documents WHERE id = $1', [doc.id])).rows[0];
@@ -112,9 +110,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     const ledgerQueries = createPostgresLedgerQueries(client);
     const plan = await runLedgerAsync(planLedgerSave(doc), ledgerQueries);
     const oldPlaces = existing
-      ? (await client.query<{ place_id: string }>(`SELECT DISTINCT place_id FROM items WHERE doc_seq = $1 AND kind = 'places'`, [existing.seq])).rows.map((r) => r.place_id)
+      ? (await client.query<{ place_id: string }>('SELECT DISTINCT place_id FROM place_items WHERE doc_seq = $1', [existing.seq])).rows.map((r) => r.place_id)
       : [];
-    const placeTotals = new Set([...oldPlaces, ...doc.places.map((p) => placeIdOf(p))]);
+    const placeTotals = new Set([...oldPlaces, ...places.map((p) => p.placeId)]);
     await lockKeys(client, [...plan.lockKeys, ...[...placeTotals].map((id) => `place-totals:${id}`)]);
     const meta = [doc.id, doc.title, doc.outlet, doc.url, doc.published, doc.language, doc.source];
     let seq: string;
@@ -123,7 +121,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         `UPDATE documents SET title=$2, outlet=$3, url=$4, published=$5, language=$6, source=$7, analysis=$8, analysis_hash=$9 WHERE id=$1`,
         [...meta, analysis, hash],
       );
-      await client.query('DELETE FROM items WHERE doc_seq = $1', [seq = existing.seq]);
+      await client.query('DELETE FROM place_items WHERE doc_seq = $1', [seq = existing.seq]);
     } else {
       seq = (await client.query<{ seq: string }>(
         `INSERT INTO documents (id, title, outlet, url, published, language, source, text, analysis, analysis_hash)
@@ -131,14 +129,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         [...meta, text, analysis, hash],
       )).rows[0]!.seq;
     }
-    if (items.length > 0) {
-      // One statement for all items: a round trip per item would dominate the save.
-      await client.query(
-        `INSERT INTO items (doc_seq, id, kind, ord, start, "end", text, data)
-         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[])`,
-        [seq, items.map((i) => i.id), items.map((i) => i.kind), items.map((i) => i.ord), items.map((i) => i.start), items.map((i) => i.end), items.map((i) => i.text), items.map((i) => i.data)],
-      );
-    }
+    await insertPlaceItems(client, seq, places);
     await runLedgerAsync(applyLedgerSave(doc.id, doc.places, plan), ledgerQueries);
     return existing ? 'updated' : 'inserted';
   };
@@ -240,8 +231,8 @@ async function migrate(pool: pg.Pool, url: string): Promise<void> {
         );
       }
       const empty = current === 0 && (await client.query(`SELECT to_regclass('documents') IS NULL AS empty`)).rows[0]!.empty === true;
-      const sql = empty ? POSTGRES_SCHEMA_SQL : upgradeSql(current);
-      if (sql === null) {
+      const step = empty ? async (c: pg.ClientBase) => void await c.query(POSTGRES_SCHEMA_SQL) : upgrade(current);
+      if (step === null) {
         throw new StoreError(
           `${redactUrl(url)} has schema version ${current}, older than this counterclaim upgrades in place (${POSTGRES_OLDEST_UPGRADABLE} and later); `
           + 'upgrade it by opening it once with an earlier counterclaim release, or ingest its sources into a new database',
@@ -249,7 +240,7 @@ async function migrate(pool: pg.Pool, url: string): Promise<void> {
       }
       await client.query('BEGIN');
       try {
-        await client.query(sql);
+        await step(client);
         await client.query('DELETE FROM counterclaim_schema');
         await client.query('INSERT INTO counterclaim_schema (version) VALUES ($1)', [POSTGRES_SCHEMA_VERSION]);
         await client.query('COMMIT');

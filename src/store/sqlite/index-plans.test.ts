@@ -87,7 +87,7 @@ async function plansOfTheCode(): Promise<Array<{ sql: string; plan: string[] }>>
       await reads.getIngestedSource('fixture.jsonl');
       // The store's own writes by document and by band key (sqlite-store.ts).
       for (const [sql, args] of [
-        ['DELETE FROM items WHERE doc_seq = ?', [1]], ['DELETE FROM ledger_claims WHERE doc_seq = ?', [1]], ['DELETE FROM minhash_bands WHERE seq = ?', [1]],
+        ['DELETE FROM place_items WHERE doc_seq = ?', [1]], ['DELETE FROM ledger_claims WHERE doc_seq = ?', [1]], ['DELETE FROM minhash_bands WHERE seq = ?', [1]],
       ] as const) ran.push({ sql, args: [...args] });
       const out: Array<{ sql: string; plan: string[] }> = [];
       for (const analyse of [false, true]) {
@@ -131,26 +131,32 @@ test('every index of the schema is used by a read the code runs (none is written
   const unused = schemaIndexes().filter((name) => !usedIndexes.has(name));
   assert.deepEqual(unused, [], `indexes no plan uses: ${unused.join(', ')}`);
   // The document key of the item and ledger tables is the integer seq, not the 64-character id.
-  assert.ok(usedIndexes.has('sqlite_autoindex_ledger_claims_1') && usedIndexes.has('items_doc_kind_span'));
+  assert.ok(usedIndexes.has('sqlite_autoindex_ledger_claims_1'));
 });
 
-test('no read the code runs scans the items or ledger claims table without an index', () => {
-  const scans = plans.filter(({ plan }) => plan.some((d) => /^SCAN (items|ledger_claims|i|la|lb)\b(?! USING)/.test(d)));
+test('no read the code runs scans the place items or ledger claims table without an index', () => {
+  const scans = plans.filter(({ plan }) => plan.some((d) => /^SCAN (place_items|ledger_claims|i|la|lb)\b(?! USING)/.test(d)));
   assert.deepEqual(scans.map(({ sql, plan }) => `${sql}\n${plan.join('\n')}`), [], 'full scans');
 });
 
-test('listItems walks documents by rowid and the items_doc_kind_span index, with no sort', () => {
-  const plan = plans.find((p) => /CROSS JOIN items i INDEXED BY items_doc_kind_span\s+WHERE i.doc_seq = d.seq/.test(p.sql))!.plan;
+test("listItems of places walks documents by rowid and each one's place items by primary key, with no sort", () => {
+  const plan = plans.find((p) => /CROSS JOIN place_items i\s+WHERE i.doc_seq = d.seq/.test(p.sql))!.plan;
   assert.match(plan[0]!, /^SCAN d\b/, plan.join('\n'));
-  assert.ok(plan.some((d) => /USING (?:COVERING )?INDEX items_doc_kind_span \(doc_seq=\? AND kind=\?\)/.test(d)), plan.join('\n'));
+  assert.ok(plan.some((d) => /SEARCH i USING PRIMARY KEY \(doc_seq=\?\)/.test(d)), plan.join('\n'));
   noSort(plan);
 });
 
-test("a page of a place's mentions walks the place's documents in seq order and each one's items by index, with no sort", () => {
+test("a page of a place's mentions walks the place's documents in seq order and each one's place items by primary key, with no sort", () => {
   const plan = planOf(PLACE_MENTIONS_SQL);
   assert.match(plan[0]!, /^SEARCH p USING (?:COVERING )?(?:INDEX|PRIMARY KEY)\b.*\(place_id=\?\)/, plan.join('\n'));
-  assert.ok(plan.some((d) => /USING INDEX items_doc_kind_span \(doc_seq=\? AND kind=\?\)/.test(d)), plan.join('\n'));
+  assert.ok(plan.some((d) => /SEARCH i USING PRIMARY KEY \(doc_seq=\?\)/.test(d)), plan.join('\n'));
   noSort(plan);
+});
+
+test("an unfiltered page of claims walks ledger_claims_about in listClaims' whole order, with no sort at all", () => {
+  const plan = plans.find((p) => /^SELECT data FROM ledger_claims INDEXED BY ledger_claims_about\s+ORDER BY/.test(p.sql))!.plan;
+  assert.ok(plan.some((d) => /SCAN ledger_claims USING INDEX ledger_claims_about/.test(d)), plan.join('\n'));
+  assert.ok(!plan.some((d) => /TEMP B-TREE/.test(d)), plan.join('\n'));
 });
 
 test('claims by place and stance walk ledger_claims_place_stance newest first, sorting only the ties of a date', () => {

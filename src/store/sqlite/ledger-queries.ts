@@ -45,8 +45,9 @@ export function createSqliteLedgerQueries(db: Database.Database): LedgerQueries 
     'SELECT coalesce(sum(positive), 0) AS positive, coalesce(sum(negative), 0) AS negative, coalesce(sum(counted), 0) AS counted FROM ledger_proposition_months WHERE proposition = ? AND month >= ? AND month <= ?');
   const scopeHasRows = db.prepare<[string], { n: number }>('SELECT 1 AS n FROM ledger_contradictions WHERE scope = ? LIMIT 1');
   const deleteClaims = db.prepare<[number]>('DELETE FROM ledger_claims WHERE doc_seq = ?');
-  const insertClaim = db.prepare(`INSERT INTO ledger_claims (doc_seq, doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, stance, source_key, outlet, cohort)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // `ord`: the claim's place in its document's list (the rows come in list order; schema 15 stores the claim items only here).
+  const insertClaim = db.prepare(`INSERT INTO ledger_claims (doc_seq, doc_id, claim_id, proposition, predicate, place, place_label, side, about_end, stated, control, data, stance, source_key, outlet, cohort, ord)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   // A key's row is its smallest (name, kind, side) in byte order, whatever the save order ("Analysts" < "analysts").
   const upsertEntity = db.prepare(`INSERT INTO ledger_entities (key, name, kind, side) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE
     SET name = excluded.name, kind = excluded.kind, side = excluded.side WHERE (excluded.name, excluded.kind, excluded.side) < (name, kind, side)`);
@@ -101,10 +102,8 @@ export function createSqliteLedgerQueries(db: Database.Database): LedgerQueries 
       if (seq === undefined) throw new Error(`ledger: no stored document ${JSON.stringify(docId)} to file claims under`);
       deleteClaims.run(seq);
       for (const e of entities) upsertEntity.run(e.key, e.name, e.kind, e.side);
-      for (const r of rows) {
-        insertClaim.run(seq, r.docId, r.claimId, r.proposition, r.predicate, r.place, r.placeLabel, r.side, r.aboutEnd, r.stated, r.control ? 1 : 0,
-          r.data, r.stance, r.sourceKey, r.outlet, r.cohort);
-      }
+      rows.forEach((r, ord) => insertClaim.run(seq, r.docId, r.claimId, r.proposition, r.predicate, r.place, r.placeLabel, r.side, r.aboutEnd, r.stated, r.control ? 1 : 0,
+        r.data, r.stance, r.sourceKey, r.outlet, r.cohort, ord));
       for (const m of months) bumpMonth.run(m.proposition, m.month, m.positive, m.negative, m.counted);
     },
     monthSummary(proposition, fromMonth, toMonth, scope) {

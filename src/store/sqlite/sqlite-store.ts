@@ -3,23 +3,22 @@ import type { LedgerDocument } from '../../report/ledger-json.js';
 import {
   SearchQueryError, StoreError, type DocumentSummary, type IngestExtras, type SaveOutcome, type SearchHit, type SearchQuery, type Store,
 } from '../store.js';
-import { placeIdSql, SQLITE_OLDEST_UPGRADABLE, SQLITE_SCHEMA_SQL, SQLITE_SCHEMA_VERSION, upgradeSql } from './migrations.js';
+import { SQLITE_OLDEST_UPGRADABLE, SQLITE_SCHEMA_SQL, SQLITE_SCHEMA_VERSION, upgrade } from './migrations.js';
 import { createLedgerIndex } from './ledger-queries.js';
 import { createBrowseReader, createDocumentReads, type SqlDialect } from '../sql-reads.js';
-import { splitAnalysis } from '../stored-analysis.js';
+import { storedDocumentOf } from '../stored-analysis.js';
 import { highlightsOf, MARK_END, MARK_START } from '../search-snippet.js';
 import { createPendingRecompute } from '../../ledger/upkeep.js';
 
-/** A page of a place's mentions: its documents in seq order (place_doc_mentions' key), each one's place items in text order. */
+/** A page of a place's mentions: its documents in seq order (place_doc_mentions' key), each one's place items in text order (place_items' key). */
 export const PLACE_MENTIONS_SQL = `SELECT (SELECT id FROM documents WHERE seq = p.doc_seq) AS doc_id, i.data FROM place_doc_mentions p
-  CROSS JOIN items i INDEXED BY items_doc_kind_span ON i.doc_seq = p.doc_seq AND i.kind = 'places'
-  WHERE p.place_id = ? AND ${placeIdSql('i')} = ? ORDER BY p.doc_seq, i.start, i.end DESC, i.id LIMIT ? OFFSET ?`;
+  CROSS JOIN place_items i ON i.doc_seq = p.doc_seq
+  WHERE p.place_id = ? AND i.place_id = ? ORDER BY p.doc_seq, i.start, i."end" DESC, i.id LIMIT ? OFFSET ?`;
 
 /**
  * The shared reads' dialect (src/store/sql-reads.ts) on a connection: each SQL text prepared once.
- * CROSS JOIN fixes SQLite's join order (it never reorders one) and INDEXED BY the index: without
- * statistics its planner started a place's mentions from every place item in the store, and sorted
- * every item of a kind for listItems.
+ * CROSS JOIN fixes SQLite's join order (it never reorders one): without statistics its planner
+ * started a place's mentions from every place item in the store, and sorted every item for listItems.
  */
 export function sqliteDialect(db: Database.Database): SqlDialect {
   const statements = new Map<string, Database.Statement>();
@@ -33,7 +32,6 @@ export function sqliteDialect(db: Database.Database): SqlDialect {
     },
     byteOrder: '',
     jsonText: (column, at) => `json_extract(${column}, '$.${at}')`,
-    indexedBy: (index) => ` INDEXED BY ${index}`,
     placeFormsSql: '(SELECT json_group_array(form) FROM (SELECT form FROM place_forms f WHERE f.place_id = t.id ORDER BY n DESC, form LIMIT 12))',
     placeMentionsSql: PLACE_MENTIONS_SQL,
   };
@@ -52,7 +50,7 @@ export function openSqliteStore(file: string): Store {
     db.pragma('synchronous = NORMAL');
     // Savepoints (a save inside a batch, a trigger's statement journal) keep their undo pages in
     // memory, not in a temporary file written page by page; and a page cache big enough for
-    // the interior pages of the items and ledger trees at 100,000 documents (64 MiB); the WAL
+    // the interior pages of the place item and ledger trees at 100,000 documents (64 MiB); the WAL
     // copied back every 10,000 pages rather than 1,000, so a page written by several
     // commits in between is copied once (measured: ≈ 1 ms less per ingested document).
     db.pragma('temp_store = MEMORY');
@@ -74,8 +72,8 @@ export function openSqliteStore(file: string): Store {
     `UPDATE documents SET title=@title, outlet=@outlet, url=@url, published=@published, language=@language,
      source=@source, analysis=@analysis, analysis_hash=@analysis_hash WHERE id=@id`,
   );
-  const deleteItems = db.prepare<[number]>('DELETE FROM items WHERE doc_seq = ?');
-  const insertItem = db.prepare('INSERT INTO items (doc_seq, id, kind, ord, start, end, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const deletePlaces = db.prepare<[number]>('DELETE FROM place_items WHERE doc_seq = ?');
+  const insertPlace = db.prepare('INSERT INTO place_items (doc_seq, start, "end", id, ord, place_id, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 
   const updateExtras = db.prepare(
     `UPDATE documents SET analyzed=@analyzed, byline=@byline, forwarded_from=@forwarded_from, duplicate_of=@duplicate_of,
@@ -126,7 +124,7 @@ export function openSqliteStore(file: string): Store {
   const ledger = createLedgerIndex(db);
   const save = db.transaction((doc: LedgerDocument): SaveOutcome => {
     const { text } = doc;
-    const { analysis, hash, items } = splitAnalysis(doc);
+    const { analysis, hash, places } = storedDocumentOf(doc);
     const existing = selectHash.get(doc.id);
     if (existing?.analysis_hash === hash) return 'unchanged';
     const row = {
@@ -136,11 +134,11 @@ export function openSqliteStore(file: string): Store {
     let seq: number;
     if (existing) {
       updateDoc.run(row);
-      deleteItems.run(seq = existing.seq);
+      deletePlaces.run(seq = existing.seq);
     } else {
       seq = (insertDoc.get(row) as { seq: number }).seq;
     }
-    for (const item of items) insertItem.run(seq, item.id, item.kind, item.ord, item.start, item.end, item.text, item.data);
+    for (const p of places) insertPlace.run(seq, p.start, p.end, p.id, p.ord, p.placeId, p.text, p.data);
     ledger.onSave(doc, pending ?? undefined);
     return existing ? 'updated' : 'inserted';
   });
@@ -272,15 +270,15 @@ function migrate(db: Database.Database, file: string): void {
   }
   // New: no store tables yet (the desk's tables may be there: it keeps its own version).
   const empty = current === 0 && db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'documents'").get() === undefined;
-  const sql = empty ? SQLITE_SCHEMA_SQL : upgradeSql(current);
-  if (sql === null) {
+  const step = empty ? (d: Database.Database) => d.exec(SQLITE_SCHEMA_SQL) : upgrade(current);
+  if (step === null) {
     throw new StoreError(
       `${file} has schema version ${current}, older than this counterclaim upgrades in place (${SQLITE_OLDEST_UPGRADABLE} and later); `
       + 'upgrade it by opening it once with an earlier counterclaim release, or ingest its sources into a new database',
     );
   }
   db.transaction(() => {
-    db.exec(sql);
+    step(db);
     db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
   })();
 }
