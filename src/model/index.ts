@@ -8,4 +8,5 @@ export * from './attribution.js';
 export * from './quantity.js';
 export * from './event.js';
 export * from './claim.js';
+export * from '../model/predicate-facts.js';
 export * from './document.js';

@@ -1,6 +1,7 @@
 import { mayContradict } from '../ledger/incremental.js';
+import { LASTING_CONTROL_PREDICATES } from '../model/predicate-facts.js';
 import {
-  compareBytes, LASTING_CONTROL_PREDICATES, type AsyncLedgerQueries, type EntityRow, type LedgerQueries, type TimelineRow,
+  compareBytes, type AsyncLedgerQueries, type EntityRow, type LedgerQueries, type TimelineRow,
 } from '../ledger/upkeep.js';
 import { claimFilterWhere } from './claim-filter-sql.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Predicate } from '../../model/index.js';
+import { PREDICATES, type Predicate } from '../../model/index.js';
 import { expandForms } from '../expand-forms.js';
 import { textTable } from '../text-table.js';
 import { compileSites, type SiteLexicon } from './find-sites.js';
@@ -25,8 +25,6 @@ const triggerSchema = z.object({
   patient: z.string().optional(),
   bare: z.enum(['agent', 'patient']).optional(),
 });
-
-const PREDICATES = ['controls', 'captured', 'encircled', 'advanced', 'withdrew', 'attacked', 'repelled', 'deployed', 'casualties', 'struck', 'surrendered', 'presence'] as const;
 
 const predicateSchema = z.object({
   predicate: z.enum(PREDICATES),
