@@ -22,12 +22,13 @@ export function generatePredicateFacts(json = readFileSync('data/claims/predicat
   const named = (test) => list(predicates.filter(test).map((p) => p.predicate));
   return `// Generated from data/claims/predicates.json by scripts/predicate-facts.mjs (npm run predicate-facts): do not edit.
 
-/**
- * The predicate vocabulary (docs/ledger.md): the triggered predicates, then
- * the fallback \`${fallback.predicate}\` (content in which no trigger was found is
- * kept, so nothing said is dropped).
- */
+/** The predicates: those with triggers, in the file's order, then the fallback. */
 export const PREDICATES = ${list(all.map((p) => p.predicate))} as const;
+/**
+ * The predicate vocabulary (docs/ledger.md, data/claims/predicates.json).
+ * \`${fallback.predicate}\` is the generic subject–predicate–object fallback: content in which no
+ * trigger of the vocabulary was found is kept, so nothing said is dropped.
+ */
 export type Predicate = (typeof PREDICATES)[number];
 
 /**

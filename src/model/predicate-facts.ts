@@ -1,11 +1,12 @@
 // Generated from data/claims/predicates.json by scripts/predicate-facts.mjs (npm run predicate-facts): do not edit.
 
-/**
- * The predicate vocabulary (docs/ledger.md): the triggered predicates, then
- * the fallback `said` (content in which no trigger was found is
- * kept, so nothing said is dropped).
- */
+/** The predicates: those with triggers, in the file's order, then the fallback. */
 export const PREDICATES = ['encircled', 'captured', 'controls', 'advanced', 'presence', 'withdrew', 'repelled', 'attacked', 'deployed', 'casualties', 'struck', 'surrendered', 'said'] as const;
+/**
+ * The predicate vocabulary (docs/ledger.md, data/claims/predicates.json).
+ * `said` is the generic subject–predicate–object fallback: content in which no
+ * trigger of the vocabulary was found is kept, so nothing said is dropped.
+ */
 export type Predicate = (typeof PREDICATES)[number];
 
 /**
