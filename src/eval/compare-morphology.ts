@@ -15,7 +15,7 @@ import { stemmer as stemRu } from '@orama/stemmers/russian';
 import { stemmer as stemUk } from '@orama/stemmers/ukrainian';
 import { foldName } from '../gazetteer/fold.js';
 import type { Gazetteer, NameHit } from '../gazetteer/gazetteer.js';
-import { loadPlacesResources } from '../gazetteer/load-places-resources.js';
+import { loadPlacesResources } from '../read/places/load-places-resources.js';
 import { PLACES_DATA_DIR } from '../gazetteer/paths.js';
 import { createPipeline, type Pipeline } from '../read/pipeline.js';
 import type { LanguagePlaces, PlacesOptions } from '../read/places/places-stage.js';

@@ -4,7 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { foldName } from '../gazetteer/fold.js';
 import { adminStem } from '../gazetteer/admin-entries.js';
 import type { Gazetteer, NameHit } from '../gazetteer/gazetteer.js';
-import { loadPlacesResources } from '../gazetteer/load-places-resources.js';
+import { loadPlacesResources } from '../read/places/load-places-resources.js';
 import { emptyAnalysis, type Span } from '../model/index.js';
 import { createPlacesStage, distanceKm, resolvePlaces, type PlaceProposal } from '../read/places/index.js';
 import { createSegmentStage } from '../read/segment/index.js';

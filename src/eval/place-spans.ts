@@ -1,5 +1,5 @@
 import type { AnalyzedDocument, Span } from '../model/index.js';
-import { loadPlacesResources } from '../gazetteer/load-places-resources.js';
+import { loadPlacesResources } from '../read/places/load-places-resources.js';
 import { createPipeline, type LanguageResources, type Pipeline } from '../read/pipeline.js';
 import { loadLanguageResources, READ_LANGUAGES } from '../read/load-resources.js';
 import { prf } from './scorer.js';

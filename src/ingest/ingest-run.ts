@@ -4,7 +4,7 @@ import type { IngestFailure } from './ingest-result.js';
 import { expandInputs, readInput, type InputSpec, type ReadInputsOptions } from './read-inputs.js';
 import { createAnalysisPool } from './analysis-pool.js';
 import type { IngestAnalysis } from './analyze-for-ingest.js';
-import { bestMatch, signatureFromBytes, signatureSimilarity, signatureToBytes } from './duplicates/minhash.js';
+import { nearDuplicateLink, saveAnalysed, storedCandidates, tallyInto, type NearDuplicateLink } from './ingest-core.js';
 
 export interface IngestRunOptions extends ReadInputsOptions {
   readonly store: Store;
@@ -57,17 +57,7 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
   const window = options.window ?? Math.max(16, options.jobs * 32);
   const queue: Array<Promise<IngestAnalysis & { byline: string | null; forwardedFrom: string | null }>> = [];
   const inFlight = new Set<string>();
-  const skip = (reason: string, n = 1): void => {
-    counts.skipped += n;
-    counts.skippedBy[reason] = (counts.skippedBy[reason] ?? 0) + n;
-    options.onProgress?.(counts);
-  };
-  const fail = (f: IngestFailure): void => {
-    counts.failed++;
-    counts.failedBy[f.code] = (counts.failedBy[f.code] ?? 0) + 1;
-    options.onFailure?.(f);
-    options.onProgress?.(counts);
-  };
+  const { skip, fail, notRead } = tallyInto(counts, { ...(options.onFailure ? { onFailure: options.onFailure } : {}), onProgress: () => options.onProgress?.(counts) });
   // The open batch, committed when full or BATCH_MS after it opened, whichever comes first: a timer,
   // so documents read from a slow source (a pipe, a trickling feed) do not wait for the next one.
   let batch: { documents: number; timer: NodeJS.Timeout } | null = null;
@@ -101,26 +91,12 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
       return;
     }
     const { doc } = out;
-    let duplicateOf: { id: string; similarity: number } | null = null;
-    if (out.signature) {
-      const candidates = (await store.nearDuplicateCandidates(out.bandKeys)).filter((c) => c.id !== doc.id).map((c) => ({ ...c, signature: signatureFromBytes(c.signature) }));
-      const match = bestMatch(out.signature, candidates);
-      if (match) {
-        // Link to the first copy, never along a chain of copies.
-        const first = match.candidate.duplicateOf ? candidates.find((c) => c.id === match.candidate.duplicateOf) : undefined;
-        duplicateOf = first ? { id: first.id, similarity: round(signatureSimilarity(out.signature, first.signature)) } : { id: match.candidate.id, similarity: round(match.similarity) };
-      }
-    }
+    const duplicateOf: NearDuplicateLink | null = out.signature ? nearDuplicateLink(out.signature, await storedCandidates(store, doc.id, out.bandKeys)) : null;
     let outcome: SaveOutcome;
     try {
       // Opened here, after the awaits above: the timer may have committed the last batch meanwhile.
       const open = await openBatch();
-      outcome = await store.saveIngested({ ...doc, duplicateOf }, {
-        analyzed: out.analyzed,
-        byline: out.byline,
-        forwardedFrom: out.forwardedFrom,
-        minhash: out.signature ? { signature: signatureToBytes(out.signature), bandKeys: out.bandKeys } : null,
-      });
+      outcome = await saveAnalysed(store, out, duplicateOf, out);
       if (++open.documents >= BATCH_DOCUMENTS) await commit();
     } catch (error) {
       // An analysis the store refuses (a stage that gave two items one id) fails that document
@@ -166,8 +142,7 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
           break;
         }
         if (!result.ok) {
-          if (result.skipped) skip(result.code === 'input.empty' ? 'no text (service message, media without caption, empty item)' : result.code);
-          else fail(result);
+          notRead(result);
           continue;
         }
         documents++;
@@ -214,10 +189,6 @@ export async function runIngest(args: readonly string[], options: IngestRunOptio
 }
 
 type AnalysisError = Error & { document?: { id: string; source: string | null } };
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}
 
 /** Size and modification time: a file that changed is read again (its unchanged documents are skipped by hash). */
 async function fingerprintOf(spec: InputSpec): Promise<string | null> {

@@ -1,4 +1,4 @@
-import type { Claim } from '../model/index.js';
+import { PLACE_KEYED_PREDICATES, type Claim } from '../model/index.js';
 import type { LedgerClaim } from './ledger-claim.js';
 import { readableProposition } from './ledger-claim.js';
 
@@ -116,15 +116,12 @@ export function checkClaim(input: CheckInput): CheckResult {
   return { query, propositions: propositions.map((p) => ({ proposition: p.proposition, readable: p.readable, polarity: p.polarity })), matches: limited, summary };
 }
 
-/** Predicates whose last key argument is the place (data/claims/predicates.json: `key` ends with "place"). */
-const PLACE_KEYED = new Set(['encircled', 'captured', 'controls', 'advanced', 'presence', 'withdrew', 'repelled', 'attacked', 'deployed', 'struck', 'surrendered']);
-
 function dedupe(claims: readonly Claim[], hint: { key: string; label: string } | null): Array<{ proposition: string; readable: string; polarity: Claim['polarity'] }> {
   const out = new Map<string, { proposition: string; readable: string; polarity: Claim['polarity'] }>();
   for (const c of claims) {
     let proposition = c.proposition;
     let readable = readableProposition(c);
-    if (hint && PLACE_KEYED.has(c.predicate) && proposition.endsWith(',?)')) {
+    if (hint && PLACE_KEYED_PREDICATES.has(c.predicate) && proposition.endsWith(',?)')) {
       proposition = `${proposition.slice(0, -3)},${hint.key})`;
       readable = readable.endsWith(', ?)') ? `${readable.slice(0, -4)}, ${hint.label})` : readable;
     }

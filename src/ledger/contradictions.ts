@@ -1,7 +1,7 @@
 import type { ClaimRef, Contradiction } from '../model/index.js';
 import { addDays, windowsOverlap } from '../model/date-window.js';
 import { readableProposition, sourceLabel, type ClaimPlace, type LedgerClaim } from './ledger-claim.js';
-import { PERSISTENCE_DAYS } from './predicate-facts.js';
+import { PERSISTENCE_DAYS } from '../model/predicate-facts.js';
 
 /** Relative difference beyond which two counts of the same proposition disagree (ACLED reports fatalities as the lowest credible figure; 25% leaves room for rounding and "more than"). */
 export const COUNT_TOLERANCE = 0.25;

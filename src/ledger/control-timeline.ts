@@ -1,7 +1,7 @@
 import type { ClaimRef, ControlState, ControlStatus, Side } from '../model/index.js';
 import { addDays } from '../model/date-window.js';
 import type { LedgerClaim } from './ledger-claim.js';
-import { CONTROL_PREDICATES, PERSISTENCE_DAYS } from './predicate-facts.js';
+import { CONTROL_PREDICATES, PERSISTENCE_DAYS } from '../model/predicate-facts.js';
 import { ref } from './contradictions.js';
 
 const argKey = (c: LedgerClaim, role: string): string | undefined => c.claim.args.find((a) => a.role === role)?.key;

@@ -1,7 +1,7 @@
 import type { DateWindow, Side } from '../model/index.js';
 import { windowsOverlap } from '../model/date-window.js';
 import type { LedgerClaim } from './ledger-claim.js';
-import { PERSISTENCE_DAYS } from './predicate-facts.js';
+import { PERSISTENCE_DAYS } from '../model/predicate-facts.js';
 
 /** Claims about one proposition at overlapping times, with how many independent sources of each side back or dispute it. */
 export interface ClaimGroup {

@@ -3,7 +3,7 @@ import { addDays } from '../model/date-window.js';
 import { controlTimeline } from './control-timeline.js';
 import { findContradictions } from './contradictions.js';
 import type { LedgerClaim } from './ledger-claim.js';
-import { PERSISTENCE_DAYS } from './predicate-facts.js';
+import { PERSISTENCE_DAYS } from '../model/predicate-facts.js';
 
 /**
  * The backend-free half of keeping the ledger incrementally (docs/ledger.md,

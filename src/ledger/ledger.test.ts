@@ -70,11 +70,6 @@ test('no contradictions among claims of one side, nor across non-overlapping tim
   assert.deepEqual(findContradictions([...a, ...b]).filter((c) => c.kind === 'polarity'), []);
 });
 
-test('persistence table mirrors data/claims/predicates.json', () => {
-  const data = JSON.parse(readFileSync(fileURLToPath(new URL('../../data/claims/predicates.json', import.meta.url)), 'utf8')) as { predicates: Array<{ predicate: keyof typeof PERSISTENCE_DAYS; persistence: number }> };
-  for (const p of data.predicates) assert.equal(PERSISTENCE_DAYS[p.predicate], p.persistence, p.predicate);
-});
-
 test('a capture contradicted by the other side saying its forces are still there (and not by their presence before it)', async () => {
   const context = 'in the eastern Donetsk region city of Pokrovsk';
   const ru = await read('ru', `Russia’s Defence Ministry said on Monday its forces had captured Pokrovsk, the city ${context}.`, '2025-11-10', 'TASS');

@@ -3,7 +3,7 @@ import { addDays } from '../model/date-window.js';
 import { findContradictions } from './contradictions.js';
 import { controlTimeline } from './control-timeline.js';
 import type { LedgerClaim } from './ledger-claim.js';
-import { PERSISTENCE_DAYS } from './predicate-facts.js';
+import { PERSISTENCE_DAYS } from '../model/predicate-facts.js';
 
 /**
  * An analyst's decision on one claim, as the ledger applies it (issue 18: "the ledger uses

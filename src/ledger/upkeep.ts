@@ -7,7 +7,7 @@ import {
 } from './incremental.js';
 import { entityKey, ledgerClaimsOf, type ClaimDocument, type LedgerClaim } from './ledger-claim.js';
 import type { ClaimQuery, LedgerReader, PlaceTimeline } from './ledger-reader.js';
-import { CONTROL_PREDICATES } from './predicate-facts.js';
+import { CONTROL_PREDICATES } from '../model/predicate-facts.js';
 
 /**
  * The ledger's upkeep, written once for every backend (docs/ledger.md, "At
@@ -160,8 +160,8 @@ export async function runLedgerAsync<T>(steps: LedgerSteps<T>, queries: AsyncLed
   return step.value;
 }
 
-/** Captures, withdrawals, surrenders and control: stay current for years, so a timeline reads them apart from its lookback window. */
-export const LASTING_CONTROL_PREDICATES = ['captured', 'withdrew', 'surrendered', 'controls'] as const;
+// (the stores' partial indexes name them: src/store/*/migrations.ts)
+export { LASTING_CONTROL_PREDICATES } from '../model/predicate-facts.js';
 
 /** A ledger claim as its `ledger_claims` row. */
 export function claimRowOf(docId: string, lc: LedgerClaim): ClaimRow {

@@ -1,20 +1,14 @@
 import type { ItemBase, Span } from './item.js';
 import type { Side } from './actor.js';
 import type { Stance } from './attribution.js';
+// The predicate vocabulary, generated from data/claims/predicates.json.
+import type { Predicate } from './predicate-facts.js';
 
-/**
- * The predicate vocabulary (docs/ledger.md, data/claims/predicates.json).
- * `said` is the generic subject–predicate–object fallback: content in which no
- * trigger of the vocabulary was found is kept, so nothing said is dropped.
- */
-export type Predicate =
-  | 'controls' | 'captured' | 'encircled' | 'advanced' | 'withdrew' | 'attacked' | 'repelled'
-  | 'deployed' | 'casualties' | 'struck' | 'surrendered' | 'presence' | 'said';
 
 /**
  * One argument of a proposition, as a canonical key usable across documents:
  * `force:UA` (the forces of a side), `actor:ru-mod` (a dictionary entity),
- * `geonames:696643` (a gazetteer place), `place:pokrovsk` (an unresolved
+ * `geonames:704422` (a gazetteer place), `place:pokrovsk` (an unresolved
  * place name), `count:100`, `extent:partial`, `text:...` (fallback words).
  */
 export interface ClaimArg {
@@ -59,7 +53,7 @@ export interface Claim extends ItemBase {
   readonly kind: 'claim';
   readonly predicate: Predicate;
   readonly args: readonly ClaimArg[];
-  /** The proposition's canonical key: predicate and identifying argument keys, e.g. `encircled(force:UA,geonames:696643)`. */
+  /** The proposition's canonical key: predicate and identifying argument keys, e.g. `encircled(force:UA,geonames:704422)`. */
   readonly proposition: string;
   readonly polarity: 'positive' | 'negative';
   readonly modality: Modality;

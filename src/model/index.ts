@@ -8,5 +8,6 @@ export * from './attribution.js';
 export * from './quantity.js';
 export * from './event.js';
 export * from './claim.js';
+export * from '../model/predicate-facts.js';
 export * from './document.js';
 export * from './place-key.js';

@@ -1,6 +1,6 @@
 import type PgBoss from 'pg-boss';
 import { createAnalysisPool } from '../ingest/analysis-pool.js';
-import { signatureToBytes } from '../ingest/duplicates/minhash.js';
+import { saveAnalysed } from '../ingest/ingest-core.js';
 import { withDesk } from '../store/desk/open-desk.js';
 import { openPostgresStore } from '../store/postgres/postgres-store.js';
 import type { Store } from '../store/store.js';
@@ -82,12 +82,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         return;
       }
       const out = await analysis.analyze(doc);
-      await store.saveIngested({ ...out.doc, duplicateOf }, {
-        analyzed: out.analyzed,
-        byline: doc.meta.byline ?? null,
-        forwardedFrom: doc.meta.forwardedFrom ?? null,
-        minhash: out.signature ? { signature: signatureToBytes(out.signature), bandKeys: out.bandKeys } : null,
-      });
+      await saveAnalysed(store, out, duplicateOf, { byline: doc.meta.byline ?? null, forwardedFrom: doc.meta.forwardedFrom ?? null });
       counts.stored++;
       // A crash here leaves the job active: it expires, is retried, and finds the document stored.
       await boss.complete(DOCUMENT_QUEUE, job.id);

@@ -1,7 +1,8 @@
 import type PgBoss from 'pg-boss';
 import type { IngestFailure } from '../ingest/ingest-result.js';
 import { expandInputs, readInput, type ReadInputsOptions } from '../ingest/read-inputs.js';
-import { bandKeys, bestMatch, minhashSignature, signatureFromBytes, signatureSimilarity } from '../ingest/duplicates/minhash.js';
+import { bandKeys, minhashSignature } from '../ingest/duplicates/minhash.js';
+import { nearDuplicateLink, storedCandidates, tallyInto, type NearDuplicateCandidate } from '../ingest/ingest-core.js';
 import type { Store } from '../store/store.js';
 import { DEFAULT_JOB_OPTIONS, DOCUMENT_QUEUE, type DocumentJob, type JobOptions } from './document-queue.js';
 
@@ -25,7 +26,7 @@ export interface EnqueueCounts {
   interrupted: boolean;
 }
 
-interface Pending { readonly id: string; readonly signature: Uint32Array; readonly duplicateOf: string | null }
+type Pending = NearDuplicateCandidate;
 
 /**
  * Reads every input and sends one job per new document. Reading is cheap and
@@ -50,16 +51,7 @@ export async function enqueueInputs(args: readonly string[], options: EnqueueOpt
     batch = [];
     options.onProgress?.(counts);
   };
-  const skip = (reason: string): void => {
-    counts.skipped++;
-    counts.skippedBy[reason] = (counts.skippedBy[reason] ?? 0) + 1;
-    options.onProgress?.(counts);
-  };
-  const fail = (f: IngestFailure): void => {
-    counts.failed++;
-    counts.failedBy[f.code] = (counts.failedBy[f.code] ?? 0) + 1;
-    options.onFailure?.(f);
-  };
+  const { skip, fail, notRead } = tallyInto(counts, { ...(options.onFailure ? { onFailure: options.onFailure } : {}), onProgress: () => options.onProgress?.(counts) });
   for await (const spec of expandInputs(args)) {
     if (options.shouldStop?.()) break;
     if ('ok' in spec) {
@@ -69,8 +61,7 @@ export async function enqueueInputs(args: readonly string[], options: EnqueueOpt
     for await (const result of readInput(spec, options)) {
       if (options.shouldStop?.()) break;
       if (!result.ok) {
-        if (result.skipped) skip(result.code === 'input.empty' ? 'no text (service message, media without caption, empty item)' : result.code);
-        else fail(result);
+        notRead(result);
         continue;
       }
       const { doc } = result;
@@ -82,17 +73,10 @@ export async function enqueueInputs(args: readonly string[], options: EnqueueOpt
       let duplicateOf: DocumentJob['duplicateOf'] = null;
       if (signature) {
         const keys = bandKeys(signature);
-        const stored = (await store.nearDuplicateCandidates(keys)).map((c) => ({ id: c.id, duplicateOf: c.duplicateOf, signature: signatureFromBytes(c.signature) }));
         const enqueued = [...new Set(keys.flatMap((k) => pendingByBand.get(k) ?? []))];
         // Stored documents came first, then this run's in input order: the same order a local ingest sees.
-        const candidates = [...stored, ...enqueued].filter((c) => c.id !== doc.id);
-        const match = bestMatch(signature, candidates);
-        if (match) {
-          // Link to the first copy, never along a chain of copies (as runIngest does).
-          const first = match.candidate.duplicateOf ? candidates.find((c) => c.id === match.candidate.duplicateOf) : undefined;
-          duplicateOf = first ? { id: first.id, similarity: round(signatureSimilarity(signature, first.signature)) } : { id: match.candidate.id, similarity: round(match.similarity) };
-          counts.nearDuplicates++;
-        }
+        duplicateOf = nearDuplicateLink(signature, [...await storedCandidates(store, doc.id, keys), ...enqueued.filter((c) => c.id !== doc.id)]);
+        if (duplicateOf) counts.nearDuplicates++;
         const pending: Pending = { id: doc.id, signature, duplicateOf: duplicateOf?.id ?? null };
         pendingById.set(doc.id, pending);
         for (const key of keys) {
@@ -117,8 +101,4 @@ function pick(options: JobOptions): JobOptions {
     ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
     ...(options.retries !== undefined ? { retries: options.retries } : {}),
   };
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

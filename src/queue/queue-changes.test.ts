@@ -15,7 +15,7 @@ import { createTestDatabase, testPostgres } from '../testing/postgres-test-serve
 import { startBoss } from './document-queue.js';
 import { startWorker } from './document-worker.js';
 import { enqueueInputs } from './enqueue.js';
-import { writeQueueCorpus } from './test-corpus.js';
+import { writeQueueCorpus } from '../testing/queue-corpus.js';
 
 const postgres = testPostgres();
 const DOCUMENTS = 12;

@@ -14,7 +14,7 @@ import { storeAnswers } from '../testing/store-answers.js';
 import { DOCUMENT_QUEUE, startBoss } from './document-queue.js';
 import { enqueueInputs } from './enqueue.js';
 import { queueStatus } from './queue-status.js';
-import { writeQueueCorpus } from './test-corpus.js';
+import { writeQueueCorpus } from '../testing/queue-corpus.js';
 
 const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'main.ts');
 const postgres = testPostgres();

@@ -4,7 +4,7 @@ import type { LanguageResources, Resources } from './pipeline.js';
 import { compileActorLexicon } from './actors/index.js';
 import { compileContentStance, compileCueLexicon, compileSpanTagger, type SpanTagger } from './attribution/index.js';
 import { decodeSpanTagger } from './attribution/span-tagger.js';
-import { loadPlacesResources } from '../gazetteer/load-places-resources.js';
+import { loadPlacesResources } from './places/load-places-resources.js';
 import { parseEventLexicon } from './events/index.js';
 import { compileTimeLexicon } from './time/time-lexicon.js';
 import { compileAbbreviations } from './segment/abbreviations.js';

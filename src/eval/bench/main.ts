@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { countWords, loadCorpus } from './corpus.js';
-import type { EndpointFigures } from '../../server/bench-server.js';
+import type { EndpointFigures } from './server-bench.js';
 
 /**
  * `npm run bench [-- --only SECTION[,SECTION]] [--json] [sizes]`: every benchmark in one run,
@@ -226,7 +226,7 @@ async function storeSection(): Promise<void> {
  * 24 real articles analysed once (ledger-bench's bases), each saved again under new ids.
  */
 async function serverSection(): Promise<void> {
-  const [{ benchListEndpoints, addBenchReviews, LIST_ENDPOINTS, DESK_ENDPOINTS }, { benchUiLoads }] = await Promise.all([import('../../server/bench-server.js'), import('../../server/bench-ui.js')]);
+  const [{ benchListEndpoints, addBenchReviews, LIST_ENDPOINTS, DESK_ENDPOINTS }, { benchUiLoads }] = await Promise.all([import('./server-bench.js'), import('./ui-bench.js')]);
   const documents = count('server-docs');
   const dir = values['server-db'] === undefined ? mkdtempSync(path.join(tmpdir(), 'counterclaim-bench-server-')) : null;
   try {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startBoss } from '../../queue/document-queue.js';
 import { enqueueInputs } from '../../queue/enqueue.js';
-import { writeQueueCorpus } from '../../queue/test-corpus.js';
+import { writeQueueCorpus } from '../../testing/queue-corpus.js';
 import { openPostgresStore } from '../../store/postgres/postgres-store.js';
 import { createTestDatabase, testPostgres } from '../../testing/postgres-test-server.js';
 
@@ -14,7 +14,7 @@ const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 
 /**
  * Queue throughput with 1 and with 2 worker processes on the same
- * reproducible corpus (src/queue/test-corpus.ts: real sentences from the
+ * reproducible corpus (src/testing/queue-corpus.ts: real sentences from the
  * Pokrovsk example and PolNeAR), each run on a fresh database of the server
  * the tests use ($COUNTERCLAIM_TEST_POSTGRES or a throw-away cluster).
  * Throughput is counted from pg-boss's own clock: documents over the time

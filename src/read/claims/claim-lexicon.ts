@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Predicate } from '../../model/index.js';
+import { PREDICATES, type Predicate } from '../../model/index.js';
 import { expandForms } from '../expand-forms.js';
 import { textTable } from '../text-table.js';
 import { compileSites, type SiteLexicon } from './find-sites.js';
@@ -27,8 +27,6 @@ const triggerSchema = z.object({
   /** Nouns after which the words are an idiom, not the predicate ("took place", "took part", "took steps"); articles and possessives before them are skipped. */
   unlessFollowedBy: z.array(z.string().min(1)).optional(),
 });
-
-const PREDICATES = ['controls', 'captured', 'encircled', 'advanced', 'withdrew', 'attacked', 'repelled', 'deployed', 'casualties', 'struck', 'surrendered', 'presence'] as const;
 
 const predicateSchema = z.object({
   predicate: z.enum(PREDICATES),

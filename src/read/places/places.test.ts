@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import { loadLanguageResources } from '../load-resources.js';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { loadPlacesResources } from '../../gazetteer/load-places-resources.js';
+import { loadPlacesResources } from './load-places-resources.js';
 import { emptyAnalysis, type AnalyzedDocument } from '../../model/index.js';
 import { createSegmentStage } from '../segment/index.js';
 import { createTimeStage } from '../time/index.js';

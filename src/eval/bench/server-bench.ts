@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
-import { openStore } from '../store/open-store.js';
-import { createApp } from './app.js';
-import { startServer } from './server.js';
+import { openStore } from '../../store/open-store.js';
+import { createApp } from '../../server/app.js';
+import { startServer } from '../../server/server.js';
 
 export interface ListBenchOptions {
   /** The database to serve (opened read-only in spirit: nothing is written). */

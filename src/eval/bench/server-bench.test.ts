@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LIST_ENDPOINTS, benchListEndpoints } from './bench-server.js';
-import { createApp } from './app.js';
-import { annotatedExample, temporaryStore } from './testing/fixture.js';
+import { LIST_ENDPOINTS, benchListEndpoints } from './server-bench.js';
+import { createApp } from '../../server/app.js';
+import { annotatedExample, temporaryStore } from '../../server/testing/fixture.js';
 
 test('benchListEndpoints measures a list endpoint on loopback and reports p95', async () => {
   const { db, store, dispose } = await temporaryStore([await annotatedExample()]);

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openStore } from '../store/open-store.js';
-import { startServer } from './server.js';
+import { openStore } from '../../store/open-store.js';
+import { startServer } from '../../server/server.js';
 
 export interface UiLoadFigures {
   /** The view, as its URL fragment. */
@@ -34,7 +34,7 @@ export async function benchUiLoads(options: { db: string; runs?: number; chromiu
   const [{ chromium }, { buildWeb }] = await Promise.all([
     import('playwright-core'),
     // @ts-expect-error: a plain ES module without types (src/web/build.mjs)
-    import('../web/build.mjs') as Promise<{ buildWeb: (dir: string) => Promise<string> }>,
+    import('../../web/build.mjs') as Promise<{ buildWeb: (dir: string) => Promise<string> }>,
   ]);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'counterclaim-bench-ui-'));
   const store = await openStore(options.db);

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseContextCues } from '../read/places/context-cues.js';
-import { parseCaseEndings } from '../read/places/case-forms.js';
-import type { LanguagePlaces, PlacesOptions } from '../read/places/places-stage.js';
-import { loadGazetteer, type LoadGazetteerOptions } from './load-gazetteer.js';
-import { PLACES_DATA_DIR } from './paths.js';
+import { parseContextCues } from './context-cues.js';
+import { parseCaseEndings } from './case-forms.js';
+import type { LanguagePlaces, PlacesOptions } from './places-stage.js';
+import { loadGazetteer, type LoadGazetteerOptions } from '../../gazetteer/load-gazetteer.js';
+import { PLACES_DATA_DIR } from '../../gazetteer/paths.js';
 
 /** The languages with place resources of their own (data/places/<code>/context-cues.tsv and case-endings.tsv). */
 export const PLACE_LANGUAGES = ['ru', 'uk'] as const;

@@ -1,0 +1,2 @@
+/** Types for predicate-facts.mjs (a test imports it from TypeScript). */
+export declare function generatePredicateFacts(json?: string): string;
