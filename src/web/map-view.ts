@@ -1,4 +1,5 @@
 import { groupClaims, type ClaimGroup } from '../ledger/group-claims.js';
+import { GRADES, SOURCE_KINDS, select } from './source-filter.js';
 import { getJson, type ClaimView, type Page, type PlaceDetail, type PlaceMentionRef, type PlaceStatus, type PlaceSummary } from './api.js';
 import { formatDate, h, replace, s } from './dom.js';
 import { reviewBox, reviewNote } from './review-ui.js';
@@ -557,9 +558,6 @@ interface ClaimFilter { readonly side: string; readonly from: string; readonly t
 /** After a review: the view drawn again from the server (the map's statuses and the panel). */
 const redraw = (): void => { window.dispatchEvent(new HashChangeEvent('hashchange')); };
 
-/** The registry's kinds of source (docs/api.md), and sources it does not know. */
-const SOURCE_KINDS: ReadonlyArray<[string, string]> = [['', 'any'], ['official', 'official body'], ['state-media', 'state media'], ['wire', 'wire service'], ['independent-media', 'independent media'], ['osint', 'OSINT group'], ['anonymous-channel', 'anonymous channel'], ['person', 'person'], ['unregistered', 'not in the registry']];
-const GRADES: ReadonlyArray<[string, string]> = [['', 'any'], ['A', 'A'], ['B', 'A–B'], ['C', 'A–C'], ['D', 'A–D'], ['E', 'A–E']];
 
 /** Claims asked for by each "Show older claims". */
 const OLDER_CLAIMS_PAGE = 50;
@@ -691,11 +689,6 @@ function mentionsBox(id: string, total: number): HTMLElement {
   return box;
 }
 
-function select(name: string, value: string, options: ReadonlyArray<[string, string]>): HTMLSelectElement {
-  const el = h('select', { name }, ...options.map(([v, label]) => h('option', { value: v }, label)));
-  el.value = value;
-  return el;
-}
 
 function sentenceWithMark(sentence: { text: string; span: readonly [number, number] }, span: readonly [number, number]): HTMLElement {
   const a = span[0] - sentence.span[0];
