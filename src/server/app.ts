@@ -18,6 +18,7 @@ import { authenticate, isLoopbackHost } from './auth.js';
 import { deskOf } from '../store/desk/open-desk.js';
 import type { DeskStore } from '../store/desk/desk-store.js';
 import { createDeskViews } from './desk-views.js';
+import { cached } from './routes/places.js';
 import { parseQuery } from './validate.js';
 import type { WebAssets } from './web-assets.js';
 import { z } from 'zod';
@@ -88,7 +89,19 @@ export function createApp(options: AppOptions): Hono {
   if (options.warm) {
     views.refresh().catch((error: unknown) => process.stderr.write(`counterclaim serve: warming the reviewed ledger failed (the first request tries again): ${(error as Error).message}\n`));
   }
+  let changeSeq = { at: -Infinity, value: '' };
+  const ledgerVersion = async (): Promise<string> => {
+    const at = Date.now();
+    if (at - changeSeq.at >= (desk ? 1000 : 5000)) changeSeq = { at, value: desk ? String(await desk.latestChangeSeq()) : String(at) };
+    return `${generation}/${changeSeq.value}`;
+  };
+  const placeTimelines = cached({ ledgerVersion }, () => options.store.ledger.listPlaces());
+  if (options.warm) {
+    // The map's first request needs every place's timeline: read while the server starts, too.
+    placeTimelines().catch(() => undefined);
+  }
   const deps: RouteDeps = {
+    ledgerVersion, placeTimelines,
     desk, now, views,
     store: options.store,
     allowIngest: options.allowIngest ?? false,
