@@ -43,10 +43,11 @@ export async function renderBoard(main: HTMLElement, params: URLSearchParams, is
   const bySource = sourceFilterText(sources);
   const range = (since || until ? ` dated ${since ? `from ${since}` : ''}${since && until ? ' ' : ''}${until ? `to ${until}` : ''}` : '') + (bySource ? ` (${bySource})` : '');
   // Filtered by the registry, the page is counted by the server only as far as it read.
-  const count = result.total ?? `${offset + result.items.length}${result.next !== null ? '+' : ''}`;
+  const count = result.total ?? offset + result.items.length;
+  const more = result.total === null && result.next !== null ? '+' : '';
   replace(main, h('div', { class: 'board' },
     h('h1', {}, 'Contested claims'),
-    h('p', { class: 'meta' }, `${count} contradiction${count === 1 ? '' : 's'} in the ledger${place ? ` about ${place}` : ''}${range}, newest first.`,
+    h('p', { class: 'meta' }, `${count}${more} contradiction${count === 1 && !more ? '' : 's'} in the ledger${place ? ` about ${place}` : ''}${range}, newest first.`,
       place ? ' ' : null, place ? h('a', { href: href('board', null, { since, until, ...sources }) }, 'All places') : null),
     form,
     result.items.length === 0
