@@ -175,7 +175,9 @@ export function createDeskViews(options: {
     const movedIn = new Map<string, LedgerClaim[]>();
     for (const key of decisions.keys()) {
       const stored = await storedClaim(key);
-      if (!stored) continue;
+      // Only control claims make a timeline (a review keeps a claim's predicate): a place whose
+      // reviewed claims are all of other kinds keeps its stored timeline, and is not read at all.
+      if (!stored || !CONTROL_PREDICATES.has(stored.claim.predicate)) continue;
       const reviewed = reviewedClaim(stored, decisions.get(key));
       for (const c of [stored, reviewed]) {
         const place = c && placeArg(c);

@@ -7,8 +7,10 @@ import { openSqliteDeskSql } from './sqlite/desk-sql.js';
 
 const desks = new WeakMap<Store, DeskStore>();
 /**
- * The writer's sweeps take about 1/SWEEP_SHARE of its time at most (see withDesk): a bulk fill of
- * 2,000 documents spent 17 % more CPU with a sweep after every 500-document batch.
+ * The writer's sweeps take about 1/SWEEP_SHARE of its time at most (see withDesk). A sweep reads
+ * every contradiction (up to 5,000) and the timeline of each place pending, so its cost grows with
+ * the busiest places, not with what came in: at 2,000 documents it was 0.5 % of a bulk fill's CPU
+ * profile, while recording each stored claim in the log was about 8 % (docs/api.md, issue 18).
  */
 export const SWEEP_SHARE = 20;
 /** Per wrapped store: resolves when the change log has caught up with what this process wrote. */
