@@ -92,6 +92,10 @@ const sideSuffix = (p: PlaceSummary): string => (p.status !== 'mentioned' && p.s
 export async function renderMap(main: HTMLElement, placeId: string | null, params: URLSearchParams, isCurrent: () => boolean): Promise<void> {
   const filter = params.get('q') ?? '';
   let asOf = validDay(params.get('asOf'));
+  // The coarse outlines are asked for with the data, not after it: the first view waits for both
+  // (a waterfall of the two cost the first view a round trip and the 100 KB download).
+  const coarse = countryShapes('coarse');
+  coarse.catch(() => undefined);
   const [first, docs, dates, outlineIds] = await Promise.all([
     getJson<Page<PlaceSummary>>('/api/places', { limit: 5000, asOf }),
     getJson<Page<unknown>>('/api/documents', { limit: 1 }),
@@ -382,7 +386,7 @@ export async function renderMap(main: HTMLElement, placeId: string | null, param
   replace(main, h('div', { class: 'map-layout' }, mapBox, side));
   applyView();
   new ResizeObserver(() => applyView()).observe(svg);
-  countryShapes('coarse').then((shapes) => { if (!fineAsked || countryShapesById.size === 0) showCountries(shapes); },
+  coarse.then((shapes) => { if (!fineAsked || countryShapesById.size === 0) showCountries(shapes); },
     () => countries.replaceChildren(s('text', { x: view.x + 1, y: view.y + 2 }, 'basemap unavailable')));
   // The regions of the countries with a status somewhere come with the first view (the front's
   // oblasts); those of merely mentioned countries only when zoomed in on them.
