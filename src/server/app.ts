@@ -18,6 +18,7 @@ import { authenticate, isLoopbackHost } from './auth.js';
 import { deskOf } from '../store/desk/open-desk.js';
 import type { DeskStore } from '../store/desk/desk-store.js';
 import { createDeskViews } from './desk-views.js';
+import { cached } from './routes/places.js';
 import { parseQuery } from './validate.js';
 import type { WebAssets } from './web-assets.js';
 import { z } from 'zod';
@@ -55,6 +56,12 @@ export interface AppOptions {
   readonly registryFile?: string;
   /** The clock; default the system's. */
   readonly now?: () => Date;
+  /**
+   * Read the reviews and warm the reviewed timelines now, in the background (startServer does):
+   * with reviews present that is seconds of reads at 100,000 documents, which the first request
+   * would otherwise wait for. Requests meanwhile share the same run (desk-views.ts).
+   */
+  readonly warm?: boolean;
 }
 
 /** The default reader: the pipeline is built on first use, so a read-only server never loads lexicons. */
@@ -79,7 +86,22 @@ export function createApp(options: AppOptions): Hono {
   const now = options.now ?? (() => new Date());
   const requireTokens = options.requireTokens ?? (options.boundHost != null && !isLoopbackHost(options.boundHost));
   const views = createDeskViews({ store: options.store, desk, generation: () => generation, ...(options.registryFile ? { registryFile: options.registryFile } : {}) });
+  if (options.warm) {
+    views.refresh().catch((error: unknown) => process.stderr.write(`counterclaim serve: warming the reviewed ledger failed (the first request tries again): ${(error as Error).message}\n`));
+  }
+  let changeSeq = { at: -Infinity, value: '' };
+  const ledgerVersion = async (): Promise<string> => {
+    const at = Date.now();
+    if (at - changeSeq.at >= (desk ? 1000 : 5000)) changeSeq = { at, value: desk ? String(await desk.latestChangeSeq()) : String(at) };
+    return `${generation}/${changeSeq.value}`;
+  };
+  const placeTimelines = cached({ ledgerVersion }, () => options.store.ledger.listPlaces());
+  if (options.warm) {
+    // The map's first request needs every place's timeline: read while the server starts, too.
+    placeTimelines().catch(() => undefined);
+  }
   const deps: RouteDeps = {
+    ledgerVersion, placeTimelines,
     desk, now, views,
     store: options.store,
     allowIngest: options.allowIngest ?? false,

@@ -223,6 +223,51 @@ describe('the analyst\'s desk in Chromium', { skip }, () => {
     assert.deepEqual(problems, []);
   });
 
+  test('the board and the search results filter by the source registry (kind, reliability), kept in the URL', async () => {
+    const { page, problems } = await open(LAPTOP, `${server.url}#/board`);
+    const cards = page.locator('.board .contradiction');
+    await cards.first().waitFor();
+    const all = await cards.count();
+    // The example's contradiction sets the Russian ministry against the Ukrainian commander: official bodies, graded C.
+    await page.locator('#b-source').selectOption('official');
+    await page.locator('.board form.filters button[type="submit"]').click();
+    await page.waitForURL(/#\/board\?source=official$/);
+    await page.locator('.board .meta', { hasText: 'sources: official body' }).waitFor();
+    assert.equal(await cards.count(), all, 'official bodies on both sides: every contradiction stays');
+    await page.locator('#b-grade').selectOption('B');
+    await page.locator('.board form.filters button[type="submit"]').click();
+    await page.waitForURL(/#\/board\?source=official&grade=B$/);
+    await page.locator('.board .empty', { hasText: 'No contradictions match these filters' }).waitFor();
+    assert.equal(await cards.count(), 0, 'none graded A or B');
+    await shot(page, 'desk-board-filtered-laptop');
+    // Opened from the URL alone, as shared.
+    await page.goto(`${server.url}#/board?source=osint`);
+    await page.locator('.board .meta', { hasText: 'sources: OSINT group' }).waitFor();
+    assert.equal(await cards.count(), 0);
+    assert.equal(await page.locator('#b-source').inputValue(), 'osint');
+
+    await page.goto(`${server.url}#/search?q=${encodeURIComponent('General Staff')}`);
+    const claims = page.locator('.claim-hits .claim');
+    await claims.first().waitFor();
+    const found = await claims.count();
+    await page.locator('#s-source').selectOption('official');
+    await page.locator('.search-results form.filters button[type="submit"]').click();
+    await page.waitForURL(/#\/search\?q=General\+Staff&source=official$/);
+    await page.locator('.search-results .filtered').waitFor();
+    const official = await claims.count();
+    assert.ok(official > 0 && official <= found, `${official} of ${found} claims from official bodies`);
+    await page.locator('#s-source').selectOption('state-media');
+    await page.locator('.search-results form.filters button[type="submit"]').click();
+    await page.waitForURL(/source=state-media$/);
+    await page.locator('.search-results .no-claims').waitFor();
+    assert.equal(await claims.count(), 0);
+    assert.equal(await page.locator('.entity-hits li').count(), 0, 'no state media among the sources found');
+    // Documents are not filtered: they have no one source.
+    assert.ok(await page.locator('.doc-hits li').count() > 0);
+    await shot(page, 'desk-search-filtered-laptop');
+    assert.deepEqual(problems, []);
+  });
+
   test('charts: claims per day at a place with its control band, events and contradictions per week; labelled axes, told apart without colour', async () => {
     const { page, problems } = await open(LAPTOP, `${server.url}#/place/geonames-704422`);
     const chart = page.locator('.place-chart');

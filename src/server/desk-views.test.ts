@@ -87,3 +87,52 @@ test('the reviewed-claim cache stays within its bound and the overlay answers as
   assert.notDeepEqual(shown.statuses, stored.statuses);
   assert.deepEqual(shown.automatic, stored.statuses);
 });
+
+/** The store with its ledger's timeline reads counted: each reviewed place warmed costs one. */
+function countingTimelines(inner: Store): { store: Store; count: () => number } {
+  let calls = 0;
+  const ledger = new Proxy(inner.ledger, {
+    get: (target, prop, receiver) => (prop === 'timeline'
+      ? (place: string) => { calls++; return target.timeline(place); }
+      : Reflect.get(target, prop, receiver)),
+  });
+  return { store: new Proxy(inner, { get: (target, prop, receiver) => (prop === 'ledger' ? ledger : Reflect.get(target, prop, receiver)) }), count: () => calls };
+}
+
+test('concurrent first requests share one warm-up of the reviewed timelines; a refresh asked during one sees what was written before it was asked', async () => {
+  const desk = deskOf(store)!;
+  const at = (n: number) => ({ name: 'tester', at: new Date(Date.parse('2026-03-01T09:00:00Z') + n * 1000).toISOString() });
+  const captures = docs.map((d) => ledgerClaimsOf(d).find((c) => c.claim.predicate === 'captured')!);
+  if ((await desk.listReviews()).length === 0) {
+    await desk.addReview({ target: { kind: 'claim', key: `${captures[0]!.doc}|${captures[0]!.claim.id}` }, decision: 'reject', corrections: {}, reason: 'Written for this test', before: null }, at(0));
+  }
+  // One refresh alone: the warm-up's reads, the measure for the concurrent ones.
+  const alone = countingTimelines(store);
+  await createDeskViews({ store: alone.store, desk, generation: () => 0 }).refresh();
+  assert.ok(alone.count() > 0, 'the warm-up reads the reviewed places\' timelines');
+
+  const together = countingTimelines(store);
+  const views = createDeskViews({ store: together.store, desk, generation: () => 0 });
+  await Promise.all(Array.from({ length: 8 }, () => views.refresh()));
+  assert.equal(together.count(), alone.count(), 'eight concurrent refreshes warm the timelines once');
+
+  // A review written while a refresh runs: a refresh asked after it is not answered by the one under way.
+  const running = views.refresh();
+  const key = `${captures[2]!.doc}|${captures[2]!.claim.id}`;
+  const latest = (await desk.listReviews()).at(-1)!.seq;
+  await desk.addReview({ target: { kind: 'claim', key }, decision: 'correct', corrections: { stance: 'acknowledge' }, reason: 'Written for this test', before: null }, at(latest + 1));
+  await views.refresh();
+  assert.equal(views.reviewOf('claim', key)?.decision, 'correct');
+  await running;
+});
+
+test('the server warms the reviewed ledger when it starts: the first requests, made at once, add no warm-up of their own', async () => {
+  const { createApp } = await import('./app.js');
+  const alone = countingTimelines(store);
+  await createDeskViews({ store: alone.store, desk: deskOf(store)!, generation: () => 0 }).refresh();
+  const counted = countingTimelines(store);
+  const app = createApp({ store: counted.store, desk: deskOf(store)!, warm: true });
+  const answers = await Promise.all(['/api/places?limit=5000', '/api/claims?limit=50', '/api/contradictions?limit=50', '/api/places?limit=5000'].map((p) => app.request(p)));
+  assert.deepEqual(answers.map((r) => r.status), [200, 200, 200, 200]);
+  assert.equal(counted.count(), alone.count(), 'one warm-up, started with the app');
+});

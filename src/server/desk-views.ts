@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { CONTROL_PREDICATES, ledgerClaimsOf, type LedgerClaim } from '../ledger/index.js';
 import { claimRefKey, contradictionStands, lookbackFrom, reviewedClaim, reviewedTimeline, type ClaimDecision } from '../ledger/reviewed.js';
@@ -72,6 +73,12 @@ const reviewView = (r: ReviewRecord): ReviewView => ({ seq: r.seq, decision: r.d
  * after a write through this server or after 5 s.
  */
 export interface DeskViews {
+  /**
+   * Reads the reviews (and registry edits) since the last call, and recomputes the reviewed
+   * timelines they or the ledger's changes touch. Single-flight: calls while one runs share one
+   * more run after it (which sees what was written meanwhile), so concurrent first requests after
+   * a start warm the timelines once. The server calls it when it starts (in the background).
+   */
   refresh(): Promise<void>;
   registry(): SourceRegistry;
   /** The review in force on a target (kind, key), if any. */
@@ -168,7 +175,9 @@ export function createDeskViews(options: {
     const movedIn = new Map<string, LedgerClaim[]>();
     for (const key of decisions.keys()) {
       const stored = await storedClaim(key);
-      if (!stored) continue;
+      // Only control claims make a timeline (a review keeps a claim's predicate): a place whose
+      // reviewed claims are all of other kinds keeps its stored timeline, and is not read at all.
+      if (!stored || !CONTROL_PREDICATES.has(stored.claim.predicate)) continue;
       const reviewed = reviewedClaim(stored, decisions.get(key));
       for (const c of [stored, reviewed]) {
         const place = c && placeArg(c);
@@ -181,6 +190,9 @@ export function createDeskViews(options: {
     const next = new Map(only ? timelines : []);
     for (const place of only ?? []) next.delete(placeIdOfLedgerKey(place));
     for (const [place, from] of earliest) {
+      // Each place is a few synchronous reads (SQLite) and a timeline: the event loop gets a turn
+      // between places, so a warm-up of a hundred places does not hold /healthz or other requests.
+      await nextTurn();
       const stored = (await ledger.timeline(place))?.statuses ?? [];
       // Only control claims make a timeline: one read per control predicate, the newest 1,000 of each
       // (the automatic and the reviewed timeline are computed over the same claims, so a cap moves both alike).
@@ -250,63 +262,83 @@ export function createDeskViews(options: {
     return { stands, review };
   };
 
-  return {
-    async refresh() {
-      if (options.desk) {
-        const touched = new Set<string>();
-        for (const r of await options.desk.listReviews({ afterSeq: lastSeq })) {
-          inForce.set(`${r.target.kind}\u0000${r.target.key}`, reviewView(r));
-          if (r.target.kind === 'claim') {
-            for (const place of await placesOf(r.target.key)) touched.add(place);
-            if (r.decision === 'confirm') decisions.delete(r.target.key);
-            else decisions.set(r.target.key, { decision: r.decision, corrections: { ...r.corrections, ...(r.corrections.place ? { place: ledgerKeyOfPlaceId(r.corrections.place) } : {}) } });
-            for (const place of await placesOf(r.target.key)) touched.add(place);
-          }
-          lastSeq = r.seq;
+  const refreshOnce = async (): Promise<void> => {
+    if (options.desk) {
+      const touched = new Set<string>();
+      for (const r of await options.desk.listReviews({ afterSeq: lastSeq })) {
+        inForce.set(`${r.target.kind}\u0000${r.target.key}`, reviewView(r));
+        if (r.target.kind === 'claim') {
+          for (const place of await placesOf(r.target.key)) touched.add(place);
+          if (r.decision === 'confirm') decisions.delete(r.target.key);
+          else decisions.set(r.target.key, { decision: r.decision, corrections: { ...r.corrections, ...(r.corrections.place ? { place: ledgerKeyOfPlaceId(r.corrections.place) } : {}) } });
+          for (const place of await placesOf(r.target.key)) touched.add(place);
         }
-        if (decisions.size === 0) timelines = new Map();
-        else {
-          // The ledger changed: a write through this server (generation), or by anyone (the change
-          // log's newest record, read at most every 5 s: one small query).
-          let ledgerChanged = timelinesAt.generation !== options.generation();
-          if (!ledgerChanged && clock() - timelinesAt.at > 5000) {
-            const changeSeq = await options.desk.latestChangeSeq();
-            ledgerChanged = changeSeq !== timelinesAt.changeSeq;
-            timelinesAt = { ...timelinesAt, at: clock(), changeSeq };
-          }
-          const start = (only?: ReadonlySet<string>) => {
-            const run: Promise<void> = recomputeTimelines(only)
-              .catch((error: unknown) => { timelinesAt = { generation: -1, at: 0, changeSeq: -1 }; throw error; })
-              .finally(() => { if (timelinesRun === run) timelinesRun = null; });
-            timelinesRun = run;
-            return run;
-          };
-          if (ledgerChanged || timelinesAt.generation === -1) {
-            // Caught up in the background: reads meanwhile see the timelines a moment old.
-            const first = timelinesAt.generation === -1;
-            timelinesAt = { ...timelinesAt, generation: options.generation(), at: clock() };
-            if (first) await start();
-            else if (!timelinesRun) start().catch(() => undefined);
-          }
-          if (touched.size > 0) {
-            // A new review is awaited (its author sees its effect at once), for its places only; a run
-            // started before it read the decisions without it.
-            await timelinesRun?.catch(() => undefined);
-            await start(touched);
-          }
+        lastSeq = r.seq;
+      }
+      if (decisions.size === 0) timelines = new Map();
+      else {
+        // The ledger changed: a write through this server (generation), or by anyone (the change
+        // log's newest record, read at most every 5 s: one small query).
+        let ledgerChanged = timelinesAt.generation !== options.generation();
+        if (!ledgerChanged && clock() - timelinesAt.at > 5000) {
+          const changeSeq = await options.desk.latestChangeSeq();
+          ledgerChanged = changeSeq !== timelinesAt.changeSeq;
+          timelinesAt = { ...timelinesAt, at: clock(), changeSeq };
         }
-        if (registryAt.generation !== options.generation() || clock() - registryAt.at > 5000) {
-          const edits = await options.desk.listSourceEdits();
-          const merged = new Map(fileEntries.map((e) => [e.id, e]));
-          for (const [id, entry] of edits) {
-            const parsed = sourceEntry.safeParse(entry);
-            if (parsed.success) merged.set(id, parsed.data);
-          }
-          registry = createSourceRegistry([...merged.values()]);
-          registryAt = { generation: options.generation(), at: clock() };
+        const start = (only?: ReadonlySet<string>) => {
+          const run: Promise<void> = recomputeTimelines(only)
+            .catch((error: unknown) => { timelinesAt = { generation: -1, at: 0, changeSeq: -1 }; throw error; })
+            .finally(() => { if (timelinesRun === run) timelinesRun = null; });
+          timelinesRun = run;
+          return run;
+        };
+        const first = timelinesAt.generation === -1;
+        if (first) {
+          // The warm-up (the server starts it): every reviewed place, awaited. The change log's newest
+          // record is taken first, so the 5 s check after it sees no change it has not counted.
+          const changeSeq = await options.desk.latestChangeSeq();
+          timelinesAt = { generation: options.generation(), at: clock(), changeSeq };
+          await start();
+        } else if (ledgerChanged) {
+          // Caught up in the background: reads meanwhile see the timelines a moment old.
+          timelinesAt = { ...timelinesAt, generation: options.generation(), at: clock() };
+          if (!timelinesRun) start().catch(() => undefined);
+        }
+        if (touched.size > 0 && !first) {
+          // A new review is awaited (its author sees its effect at once), for its places only; a run
+          // started before it read the decisions without it.
+          await timelinesRun?.catch(() => undefined);
+          await start(touched);
         }
       }
-    },
+      if (registryAt.generation !== options.generation() || clock() - registryAt.at > 5000) {
+        const edits = await options.desk.listSourceEdits();
+        const merged = new Map(fileEntries.map((e) => [e.id, e]));
+        for (const [id, entry] of edits) {
+          const parsed = sourceEntry.safeParse(entry);
+          if (parsed.success) merged.set(id, parsed.data);
+        }
+        registry = createSourceRegistry([...merged.values()]);
+        registryAt = { generation: options.generation(), at: clock() };
+      }
+    }
+  };
+  let refreshing: Promise<void> | null = null;
+  let refreshAgain: Promise<void> | null = null;
+  const refresh = (): Promise<void> => {
+    if (!refreshing) {
+      const run: Promise<void> = refreshOnce().finally(() => { if (refreshing === run) refreshing = null; });
+      refreshing = run;
+      return run;
+    }
+    // A run is under way and may have read the reviews before this caller's write: one more run
+    // after it, shared by every caller that came meanwhile.
+    refreshAgain ??= refreshing.catch(() => undefined).then(() => { refreshAgain = null; return refresh(); });
+    return refreshAgain;
+  };
+
+  return {
+    refresh,
     registry: () => registry,
     reviewOf: (kind, key) => inForce.get(`${kind}\u0000${key}`) ?? null,
     claims: (views) => Promise.all(views.map(applyClaim)),

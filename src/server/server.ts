@@ -51,7 +51,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   interval?.unref();
   const app = createApp({
     ...(watcher ? { afterWrite: poll } : {}),
-    store: options.store, allowIngest: options.allowIngest ?? false, assets, boundHost: host,
+    store: options.store, allowIngest: options.allowIngest ?? false, assets, boundHost: host, warm: true,
     ...(options.requireTokens ? { requireTokens: true } : {}),
     ...(analysis ? { read: (source: SourceDocument) => analysis.analyze(source) } : {}),
     // With the database's location the analysis thread stores the document too (its own connection).

@@ -223,7 +223,7 @@ describe('web UI in Chromium', { skip }, () => {
       await page.locator('#b-since').fill('2099-01-01');
       await page.locator('.board form.filters button[type=submit]').click();
       await page.waitForURL(/#\/board\?since=2099-01-01$/);
-      await page.locator('.board .empty', { hasText: 'No contradictions in these dates' }).waitFor();
+      await page.locator('.board .empty', { hasText: 'No contradictions match these filters' }).waitFor();
       await page.locator('#b-since').fill('2025-01-01');
       await page.locator('.board form.filters button[type=submit]').click();
       await page.waitForURL(/#\/board\?since=2025-01-01$/);

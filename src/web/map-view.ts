@@ -1,4 +1,5 @@
 import { groupClaims, type ClaimGroup } from '../ledger/group-claims.js';
+import { GRADES, SOURCE_KINDS, select } from './source-filter.js';
 import { getJson, type ClaimView, type Page, type PlaceDetail, type PlaceMentionRef, type PlaceStatus, type PlaceSummary } from './api.js';
 import { formatDate, h, replace, s } from './dom.js';
 import { reviewBox, reviewNote } from './review-ui.js';
@@ -91,6 +92,10 @@ const sideSuffix = (p: PlaceSummary): string => (p.status !== 'mentioned' && p.s
 export async function renderMap(main: HTMLElement, placeId: string | null, params: URLSearchParams, isCurrent: () => boolean): Promise<void> {
   const filter = params.get('q') ?? '';
   let asOf = validDay(params.get('asOf'));
+  // The coarse outlines are asked for with the data, not after it: the first view waits for both
+  // (a waterfall of the two cost the first view a round trip and the 100 KB download).
+  const coarse = countryShapes('coarse');
+  coarse.catch(() => undefined);
   const [first, docs, dates, outlineIds] = await Promise.all([
     getJson<Page<PlaceSummary>>('/api/places', { limit: 5000, asOf }),
     getJson<Page<unknown>>('/api/documents', { limit: 1 }),
@@ -381,7 +386,7 @@ export async function renderMap(main: HTMLElement, placeId: string | null, param
   replace(main, h('div', { class: 'map-layout' }, mapBox, side));
   applyView();
   new ResizeObserver(() => applyView()).observe(svg);
-  countryShapes('coarse').then((shapes) => { if (!fineAsked || countryShapesById.size === 0) showCountries(shapes); },
+  coarse.then((shapes) => { if (!fineAsked || countryShapesById.size === 0) showCountries(shapes); },
     () => countries.replaceChildren(s('text', { x: view.x + 1, y: view.y + 2 }, 'basemap unavailable')));
   // The regions of the countries with a status somewhere come with the first view (the front's
   // oblasts); those of merely mentioned countries only when zoomed in on them.
@@ -557,9 +562,6 @@ interface ClaimFilter { readonly side: string; readonly from: string; readonly t
 /** After a review: the view drawn again from the server (the map's statuses and the panel). */
 const redraw = (): void => { window.dispatchEvent(new HashChangeEvent('hashchange')); };
 
-/** The registry's kinds of source (docs/api.md), and sources it does not know. */
-const SOURCE_KINDS: ReadonlyArray<[string, string]> = [['', 'any'], ['official', 'official body'], ['state-media', 'state media'], ['wire', 'wire service'], ['independent-media', 'independent media'], ['osint', 'OSINT group'], ['anonymous-channel', 'anonymous channel'], ['person', 'person'], ['unregistered', 'not in the registry']];
-const GRADES: ReadonlyArray<[string, string]> = [['', 'any'], ['A', 'A'], ['B', 'A–B'], ['C', 'A–C'], ['D', 'A–D'], ['E', 'A–E']];
 
 /** Claims asked for by each "Show older claims". */
 const OLDER_CLAIMS_PAGE = 50;
@@ -691,11 +693,6 @@ function mentionsBox(id: string, total: number): HTMLElement {
   return box;
 }
 
-function select(name: string, value: string, options: ReadonlyArray<[string, string]>): HTMLSelectElement {
-  const el = h('select', { name }, ...options.map(([v, label]) => h('option', { value: v }, label)));
-  el.value = value;
-  return el;
-}
 
 function sentenceWithMark(sentence: { text: string; span: readonly [number, number] }, span: readonly [number, number]): HTMLElement {
   const a = span[0] - sentence.span[0];

@@ -3,6 +3,7 @@ import { formatDate, h, replace } from './dom.js';
 import { sample } from './map-glyphs.js';
 import { claimCard, statusText } from './ledger-ui.js';
 import { href } from './router.js';
+import { sourceFilterFields, sourceFilterOf, sourceFilterQuery, sourceFilterText } from './source-filter.js';
 
 /** A full-text hit as /api/search returns it (the store's SearchHit). */
 interface SearchHit extends DocumentSummary {
@@ -42,16 +43,27 @@ export async function renderSearch(main: HTMLElement, params: URLSearchParams, i
     replace(main, h('div', { class: 'search-results' }, h('h1', {}, 'Search'), h('p', { class: 'hint' }, 'Type words in the search box above: places by name, documents by any word of their text.')));
     return;
   }
+  const sources = sourceFilterOf(params);
   const [places, found] = await Promise.all([
     getJson<Page<PlaceSummary>>('/api/places', { q, limit: 20 }),
-    getJson<{ query: string; documents: SearchHit[]; claims?: ClaimView[]; entities?: EntityHit[] }>('/api/search', { q, limit: 30 }),
+    getJson<{ query: string; documents: SearchHit[]; claims?: ClaimView[]; entities?: EntityHit[] }>('/api/search', { q, limit: 30, ...sourceFilterQuery(sources) }),
   ]);
   if (!isCurrent()) return;
   const hits = found.documents;
   const claims = found.claims ?? [];
   const entities = found.entities ?? [];
+  // The source registry's filters narrow the sources and claims found (documents have no one source).
+  const filter = h('form', { class: 'filters', 'aria-label': 'Filter sources and claims' }, ...sourceFilterFields(sources, 's'), h('button', { type: 'submit' }, 'Filter'));
+  filter.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(filter);
+    location.hash = href('search', null, { q, source: String(data.get('source') ?? ''), grade: String(data.get('grade') ?? '') });
+  });
+  const bySource = sourceFilterText(sources);
   replace(main, h('div', { class: 'search-results' },
     h('h1', {}, `Search: ${q}`),
+    filter,
+    bySource ? h('p', { class: 'meta filtered' }, `Sources and claims filtered by the source registry (${bySource}).`) : null,
     h('h2', {}, `Places (${places.items.length}${places.next !== null ? '+' : ''})`),
     places.items.length
       ? h('ul', { class: 'place-hits' }, ...places.items.map((p) => h('li', {},
@@ -63,7 +75,7 @@ export async function renderSearch(main: HTMLElement, params: URLSearchParams, i
       h('span', { class: `side-tag side-${e.side}` }, e.side), ' ',
       e.registry ? h('a', { href: href('sources', null, { q: e.registryName ?? e.name }) }, e.name) : h('strong', {}, e.name),
       h('span', { class: 'meta' }, ` · ${e.kind.replace(/-/g, ' ')}${e.registry ? ` · in the source registry${e.registryName && e.registryName !== e.name ? ` as ${e.registryName}` : ''}` : ''}`)))) : null,
-    claims.length ? h('h2', {}, `Claims (${claims.length}${claims.length === 30 ? '+' : ''})`) : null,
+    claims.length ? h('h2', {}, `Claims (${claims.length}${claims.length === 30 ? '+' : ''})`) : bySource ? h('p', { class: 'meta no-claims' }, 'No claims from such sources.') : null,
     claims.length ? h('div', { class: 'claim-hits' }, ...claims.map((c) => claimCard(c))) : null,
     h('h2', {}, `Documents (${hits.length}${hits.length === 30 ? '+' : ''})`),
     hits.length

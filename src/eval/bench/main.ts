@@ -222,8 +222,9 @@ async function storeSection(): Promise<void> {
 }
 
 /**
- * A store of `documents` documents with their items, for the server's list endpoints:
- * 24 real articles analysed once (ledger-bench's bases), each saved again under new ids.
+ * A store of `documents` documents with their items, for the server's list endpoints: the bundled
+ * example and 24 PolNeAR articles analysed once (ledger-bench's bases), each stored again as
+ * variants with their own ids, days and towns (server-load.ts).
  */
 async function serverSection(): Promise<void> {
   const [{ benchListEndpoints, addBenchReviews, LIST_ENDPOINTS, DESK_ENDPOINTS }, { benchUiLoads }] = await Promise.all([import('./server-bench.js'), import('./ui-bench.js')]);
@@ -347,7 +348,7 @@ async function holds(db: string, documents: number): Promise<boolean> {
 
 /** Fills `db` (emptied first) with `documents` documents: 24 real articles analysed once, each saved again under new ids. */
 async function loadServerStore(db: string, documents: number): Promise<void> {
-  const [{ analyseBases }, { openStore }] = await Promise.all([import('./ledger-bench.js'), import('../../store/open-store.js')]);
+  const [{ analyseBases }, { openStore }, { serverLoadDocument }] = await Promise.all([import('./ledger-bench.js'), import('../../store/open-store.js'), import('./server-load.js')]);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
   // A base the store would refuse (two items of one list sharing an id, an analysis defect
   // reported by ingest as a failed document) is left out, so the load is stored whole.
@@ -363,14 +364,14 @@ async function loadServerStore(db: string, documents: number): Promise<void> {
   const store = await openStore(db);
   const started = performance.now();
   for (let i = 0; i < documents; i++) {
-    const base = bases[i % bases.length]!;
     // Committed 500 at a time, as ingest batches its saves.
     if (i % 500 === 0) {
       await store.commitBatch();
       await store.beginBatch();
     }
-    // Ids shaped as real ones (a text's SHA-256): the desk's reviews accept no other.
-    await store.saveDocument({ ...base, id: createHash('sha256').update(`server-${i}`).digest('hex'), title: `${base.title} #${i}` });
+    // Ids shaped as real ones (a text's SHA-256): the desk's reviews accept no other. Each copy has
+    // its own days and (two in three) its own towns (server-load.ts).
+    await store.saveDocument(serverLoadDocument(bases, i, createHash('sha256').update(`server-${i}`).digest('hex')));
     if (i % 10_000 === 9_999) log(`  ${(i + 1).toLocaleString('en-US')} documents stored, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   await store.commitBatch();

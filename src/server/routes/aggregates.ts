@@ -121,7 +121,8 @@ const asOfQuery = z.object({ asOf: isoDate.optional().describe('Only what is dat
 
 function create(deps: RouteDeps): Hono {
   const app = new Hono();
-  const timelines = cached(deps, async () => await deps.store.ledger.listPlaces());
+  const timelines = deps.placeTimelines;
+  const controlDates = cached(deps, async () => [...new Set((await timelines()).flatMap((t) => t.statuses.map((s) => s.from)))].sort());
   const events = cached(deps, async () => eventsPerWeek(await allClaims(deps)));
   const contradictions = cached(deps, async () => {
     const dated: { day: string; key: string }[] = [];
@@ -137,7 +138,7 @@ function create(deps: RouteDeps): Hono {
   // The days the control timelines change on: the map's time slider runs from the first to the last.
   app.get('/control-dates', async (c) => {
     parseQuery(c, z.object({}));
-    const dates = [...new Set((await timelines()).flatMap((t) => t.statuses.map((s) => s.from)))].sort();
+    const dates = await controlDates();
     return c.json({ first: dates[0] ?? null, last: dates.at(-1) ?? null, dates });
   });
   app.get('/events-per-week', async (c) => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Predicate, Stance } from '../../model/index.js';
-import { RELIABILITY, SOURCE_KINDS, sourceId, type SourceRegistry } from '../../ledger/source-registry.js';
+import { RELIABILITY, SOURCE_KINDS, sourceId, type SourceEntry, type SourceRegistry } from '../../ledger/source-registry.js';
 import type { LedgerClaim } from '../../ledger/index.js';
 import { claimView, ledgerKeyOfPlaceId } from '../ledger-view.js';
 import { STANDARD_ERRORS, jsonResponse, pageSchema, queryParameters } from '../openapi.js';
@@ -83,11 +83,15 @@ export function registryFilter(
 ): (claim: LedgerClaim) => boolean {
   return (claim) => {
     const corrected = correctedSource(claim);
-    const entry = (corrected !== undefined ? registry.get(corrected) : undefined) ?? registry.entryOf(claim);
-    if (q.registry !== undefined && entry?.id !== q.registry) return false;
-    if (q.sourceKind !== undefined && (q.sourceKind === 'unregistered' ? entry !== undefined : entry?.kind !== q.sourceKind)) return false;
-    return q.reliability === undefined || (entry !== undefined && entry.reliability <= q.reliability);
+    return registryEntryPasses((corrected !== undefined ? registry.get(corrected) : undefined) ?? registry.entryOf(claim), q);
   };
+}
+
+/** Whether a registry entry (undefined: a source the registry does not know) passes the registry filters. */
+export function registryEntryPasses(entry: SourceEntry | undefined, q: { readonly registry?: string | undefined; readonly sourceKind?: string | undefined; readonly reliability?: string | undefined }): boolean {
+  if (q.registry !== undefined && entry?.id !== q.registry) return false;
+  if (q.sourceKind !== undefined && (q.sourceKind === 'unregistered' ? entry !== undefined : entry?.kind !== q.sourceKind)) return false;
+  return q.reliability === undefined || (entry !== undefined && entry.reliability <= q.reliability);
 }
 
 export const claimRoutes: RouteModule = {

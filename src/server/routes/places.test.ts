@@ -119,3 +119,31 @@ describe('the place panel at scale: a page of claims, older ones through /api/cl
     assert.equal(res.status, 400, 'the mentions list itself still pages from 1');
   });
 });
+
+describe('the map\'s cached timelines', () => {
+  test('are read once while nothing is written, and again once another process writes (no 5 s wait, no rereading every few seconds)', async () => {
+    const made = await temporaryStore();
+    try {
+      let reads = 0;
+      const ledger = new Proxy(made.store.ledger, { get: (t, p, r) => (p === 'listPlaces' ? () => { reads++; return t.listPlaces(); } : Reflect.get(t, p, r)) });
+      const { deskOf } = await import('../../store/desk/open-desk.js');
+      const app = createApp({ store: new Proxy(made.store, { get: (t, p, r) => (p === 'ledger' ? ledger : Reflect.get(t, p, r)) }), desk: deskOf(made.store)! });
+      const statuses = async () => ((await (await app.request('/api/places?limit=5000')).json()) as { items: Array<{ status: string }> }).items.filter((p) => p.status !== 'mentioned').length;
+      assert.equal(await statuses(), 0);
+      await app.request('/api/aggregates/control-dates');
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      assert.equal(await statuses(), 0);
+      assert.equal(reads, 1, 'the map, its slider and a later read share one read of the timelines');
+      // Another process (the CLI's ingest) stores the example in the same file.
+      const { openStore } = await import('../../store/open-store.js');
+      const other = await openStore(made.db);
+      await other.saveDocument(await annotatedExample());
+      await other.close();
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      assert.ok(await statuses() > 0, 'the statuses the other process stored are shown');
+      assert.equal(reads, 2);
+    } finally {
+      await made.dispose();
+    }
+  });
+});

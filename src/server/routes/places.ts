@@ -88,8 +88,6 @@ async function withDocumentsAndSentences(store: Store, rows: ReadonlyArray<Store
   return out;
 }
 
-/** Aggregates are recomputed at most every few seconds, and at once after a write through this server. */
-const CACHE_MS = 5000;
 
 type StatusFields = Pick<PlaceSummary, 'status' | 'statusBy' | 'denied' | 'statusSince' | 'statusSides'>;
 
@@ -120,14 +118,20 @@ function withReviewedSides<T extends { status: string; statusBy: string | null; 
   return { ...place, statusSides: place.status === 'mentioned' || !place.statusBy ? [] : [place.statusBy] };
 }
 
-/** A small cache of a value recomputed after CACHE_MS or a write through this server. */
-export function cached<T>(deps: RouteDeps, compute: () => Promise<T>): () => Promise<T> {
-  let cache: { generation: number; at: number; value: Promise<T> } | null = null;
-  return () => {
-    const now = Date.now();
-    if (!cache || cache.generation !== deps.generation() || now - cache.at > CACHE_MS) {
-      cache = { generation: deps.generation(), at: now, value: compute() };
-      cache.value.catch(() => { cache = null; });
+/**
+ * A value computed from the ledger, kept until the ledger changes (deps.ledgerVersion: a write
+ * through this server or anyone's). At 100,000 documents the timelines alone are a second of
+ * reads and parsing: recomputing them every few seconds whether or not anything was written made
+ * the map's first view wait for them (issue 18).
+ */
+export function cached<T>(deps: Pick<RouteDeps, 'ledgerVersion'>, compute: () => Promise<T>): () => Promise<T> {
+  let cache: { version: string; value: Promise<T> } | null = null;
+  return async () => {
+    const version = await deps.ledgerVersion();
+    if (!cache || cache.version !== version) {
+      const value = compute();
+      cache = { version, value };
+      value.catch(() => { if (cache?.value === value) cache = null; });
     }
     return cache.value;
   };
@@ -141,7 +145,7 @@ export async function mentionPage(store: Store, id: string, limit: number, offse
 function create(deps: RouteDeps): Hono {
   const app = new Hono();
   // Place id -> control timeline: the ledger keeps one per place with control claims (a few thousand at most).
-  const timelines = cached(deps, async () => new Map((await deps.store.ledger.listPlaces()).map((t) => [placeIdOfLedgerKey(t.place), t.statuses])));
+  const timelines = cached(deps, async () => new Map((await deps.placeTimelines()).map((t) => [placeIdOfLedgerKey(t.place), t.statuses])));
   const withStatus = async (places: readonly Omit<PlaceSummary, keyof StatusFields>[], asOf?: string): Promise<PlaceSummary[]> => {
     const byId = await timelines();
     await deps.views.refresh();

@@ -6,6 +6,7 @@ import type { DeskStore } from '../../store/desk/desk-store.js';
 import type { DeskViews } from '../desk-views.js';
 import type { CheckService } from '../check-service.js';
 import type { PathSpec } from '../openapi.js';
+import type { PlaceTimeline } from '../../ledger/ledger-reader.js';
 
 /** What every route module is given: the store and the server's switches. */
 export interface RouteDeps {
@@ -20,6 +21,14 @@ export interface RouteDeps {
   /** Bumped after every write through this server, so caches of aggregates can be dropped. */
   readonly generation: () => number;
   readonly bumpGeneration: () => void;
+  /**
+   * What caches of the ledger's aggregates are kept against (places.ts `cached`): it changes with
+   * every write through this server (generation) and every write by anyone else (the change log's
+   * newest record, read at most once a second); without a desk, every 5 s.
+   */
+  readonly ledgerVersion: () => Promise<string>;
+  /** Every place's control timeline, cached against ledgerVersion; the map, its time slider and the charts share it. */
+  readonly placeTimelines: () => Promise<readonly PlaceTimeline[]>;
   /** The analyst's desk beside the store (users, reviews, audit, registry, watchlists); null when the store was opened without it. */
   readonly desk: DeskStore | null;
   /** The clock (audit times, changes): an input, so tests pin it. */

@@ -8,12 +8,16 @@ import { claimView, type ClaimView } from '../ledger-view.js';
 import { STANDARD_ERRORS, jsonResponse, queryParameters } from '../openapi.js';
 import { parseQuery } from '../validate.js';
 import type { RouteDeps, RouteModule } from './route-module.js';
+import { claimListQuery, registryEntryPasses, registryFilter } from './claims.js';
 
 export const searchQuery = z.object({
   q: z.string().trim().min(1).max(500).describe('Words to find, taken as they are: quotes, apostrophes and operators are text, never syntax. Words match their inflected forms (English, Russian, Ukrainian stems).'),
   scope: z.enum(['all', 'documents', 'claims']).default('all').describe('What to search: documents, the claims read from them, or both (and names).'),
   language: z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 code like en').optional().describe('Only documents in this language.'),
   limit: z.coerce.number().int().min(1).max(50).default(20).describe('Results per list (1-50).'),
+  registry: claimListQuery.shape.registry.describe('Only claims whose source is this registry entry, and only that entry among the sources.'),
+  sourceKind: claimListQuery.shape.sourceKind.describe('Only claims and sources of this registry kind (`unregistered`: sources the registry does not know).'),
+  reliability: claimListQuery.shape.reliability.describe('Only claims and sources graded this or better (B: A and B).'),
 });
 
 /** Documents searched for claims: the best-matching ones (a claim search reads each document's claims). */
@@ -35,19 +39,22 @@ function create(deps: RouteDeps): Hono {
       throw error;
     }
     const claims: ClaimView[] = [];
+    await deps.views.refresh();
+    const filtered = q.registry !== undefined || q.sourceKind !== undefined || q.reliability !== undefined;
+    // The registry's filters (as /api/claims has them) on the claims found; documents are not filtered.
+    const wanted = filtered ? registryFilter(deps.views.registry(), q, (claim) => deps.views.reviewOf('claim', `${claim.doc}|${claim.claim.id}`)?.corrections.source) : () => true;
     if (q.scope !== 'documents') {
       for (const hit of hits.slice(0, CLAIM_DOCS)) {
         const doc = await deps.store.getDocument(hit.id);
         if (!doc) continue;
         for (const lc of ledgerClaimsOf(doc)) {
           const view = claimView(lc);
-          if (matchesSearch(`${view.sentence ?? ''} ${view.readable} ${view.source.name}`, q.q)) claims.push(view);
+          if (matchesSearch(`${view.sentence ?? ''} ${view.readable} ${view.source.name}`, q.q) && wanted(view)) claims.push(view);
           if (claims.length >= q.limit) break;
         }
         if (claims.length >= q.limit) break;
       }
     }
-    await deps.views.refresh();
     let entities: Array<{ key: string; name: string; kind: string; side: string; registry?: string; registryName?: string }> = [];
     if (q.scope === 'all') {
       const needle = q.q.toLowerCase();
@@ -61,7 +68,13 @@ function create(deps: RouteDeps): Hono {
         return { ...e, ...(entry ? { registry: entry.id, registryName: entry.name } : {}) };
       }) : [];
       const listed = new Set(ledgerEntities.flatMap((e) => (e.registry ? [e.registry] : [])));
-      entities = [...ledgerEntities, ...registry.filter((e) => !listed.has(e.registry))].slice(0, q.limit);
+      entities = [...ledgerEntities, ...registry.filter((e) => !listed.has(e.registry))];
+      if (filtered) {
+        // A source passes as its claims would: its registry entry (none: `unregistered`) by id, kind and grade.
+        const byId = new Map(sources.entries.map((e) => [e.id, e]));
+        entities = entities.filter((e) => registryEntryPasses(e.registry ? byId.get(e.registry) : undefined, q));
+      }
+      entities = entities.slice(0, q.limit);
     }
     return c.json({
       query: q.q,

@@ -71,3 +71,30 @@ test('closing the store waits for its sweep: what was written is logged when clo
     rmSync(path.dirname(made.db), { recursive: true, force: true });
   }
 });
+
+test('the writer pauses its sweeps after one (about a twentieth of its time at most): what a save in the pause leaves pending is swept when the store is settled or closed', async () => {
+  const made = await temporaryStore();
+  await made.store.close();
+  const [{ withDesk }, { openSqliteStore }] = await Promise.all([import('./open-desk.js'), import('../sqlite/sqlite-store.js')]);
+  // The clock is an input: a second passes at every reading, so the first sweep takes a second of it.
+  let ticks = 0;
+  const store = await withDesk(openSqliteStore(made.db), made.db, false, () => new Date(Date.UTC(2026, 0, 1) + 1000 * ++ticks));
+  try {
+    const desk = deskOf(store)!;
+    await store.saveDocument(doc);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The first sweep ran at once (nothing before it to pause after).
+    await store.beginBatch();
+    await store.commitBatch();
+    assert.equal(await desk.countPendingPlaces(), 0);
+    // A second document within the pause: its places wait.
+    await store.saveDocument({ ...doc, id: 'f'.repeat(64), title: 'A second copy' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(await desk.countPendingPlaces() > 0, 'swept later, not after this save');
+    await changesSettled(store);
+    assert.equal(await desk.countPendingPlaces(), 0, 'settling sweeps what the pause left');
+  } finally {
+    await store.close();
+    rmSync(path.dirname(made.db), { recursive: true, force: true });
+  }
+});

@@ -110,8 +110,8 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await desk.getWatchlist('w1'), list);
       assert.deepEqual((await desk.listWatchlists()).map((w) => w.id), ['w1']);
       const c = { kind: 'claim' as const, key: 'doc1|claim:1-2', place: 'geonames:704422', data: { a: 1 }, claims: ['doc1|claim:1-2'] };
-      assert.equal((await desk.recordChanges([c], '2026-01-02T00:00:00.000Z')).length, 1);
-      assert.equal((await desk.recordChanges([c], '2026-01-05T00:00:00.000Z')).length, 0);
+      assert.equal(await desk.recordChanges([c], '2026-01-02T00:00:00.000Z'), 1);
+      assert.equal(await desk.recordChanges([c], '2026-01-05T00:00:00.000Z'), 0);
       assert.deepEqual((await desk.listChanges({ since: '2026-01-01' })).map((x) => [x.key, x.at]), [['doc1|claim:1-2', '2026-01-02T00:00:00.000Z']]);
       assert.deepEqual(await desk.listChanges({ since: '2026-01-03' }), []);
       await desk.markPlacesPending(['p1', 'p2', 'p1'], alice.at);

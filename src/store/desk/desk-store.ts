@@ -137,8 +137,8 @@ export interface DeskStore {
   getWatchlist(id: string): Promise<Watchlist | null>;
   deleteWatchlist(id: string, by: Actor): Promise<boolean>;
 
-  /** Records changes not seen before (by kind and key) as first seen at `at`; returns those recorded. */
-  recordChanges(changes: readonly NewChange[], at: string): Promise<ChangeRecord[]>;
+  /** Records changes not seen before (by kind and key) as first seen at `at`; returns how many were new. */
+  recordChanges(changes: readonly NewChange[], at: string): Promise<number>;
   /** Of `keys`, those the log already holds for `kind` (a sweep describes only what is new). */
   knownChangeKeys(kind: ChangeRecord['kind'], keys: readonly string[]): Promise<Set<string>>;
   /** Changes first seen at or after `since`, oldest first. */

@@ -6,6 +6,13 @@ import type { DeskStore, NewChange } from './desk-store.js';
 import { openSqliteDeskSql } from './sqlite/desk-sql.js';
 
 const desks = new WeakMap<Store, DeskStore>();
+/**
+ * The writer's sweeps take about 1/SWEEP_SHARE of its time at most (see withDesk). A sweep reads
+ * every contradiction (up to 5,000) and the timeline of each place pending, so its cost grows with
+ * the busiest places, not with what came in: at 2,000 documents it was 0.5 % of a bulk fill's CPU
+ * profile, while recording each stored claim in the log was about 8 % (docs/api.md, issue 18).
+ */
+export const SWEEP_SHARE = 20;
 /** Per wrapped store: resolves when the change log has caught up with what this process wrote. */
 const settlers = new WeakMap<Store, () => Promise<void>>();
 
@@ -38,27 +45,51 @@ export async function withDesk(store: Store, location: string, postgres: boolean
   // ingest touched): one at a time, and one more when writes came in meanwhile (it takes every
   // place pending, so writes during a sweep share the next one). A failed sweep leaves its places
   // pending for the next (or a reader's) and is reported, not thrown at a later, unrelated write.
+  //
+  // A bulk ingest touches the same busy places in every batch, and a sweep costs each place the same
+  // whether one claim or a thousand came in since the last: so the writer sweeps at most so often
+  // that sweeping takes about 1/SWEEP_SHARE of its time (a sweep of duration d is followed by none
+  // for SWEEP_SHARE × d). Places left pending meanwhile stay in the table, swept by the next commit
+  // after the pause, by a reader (/api/changes sweeps before it reads) or at close. A server that
+  // stores a document now and then sweeps after each (its sweeps take milliseconds).
   let sweeping: Promise<void> | null = null;
   let again = false;
-  const sweepSoon = (): void => {
+  let pauseUntil = -Infinity;
+  let deferred = false;
+  const sweepSoon = (force = false): void => {
     if (sweeping) {
       again = true;
       return;
     }
+    if (!force && now().getTime() < pauseUntil) {
+      deferred = true;
+      return;
+    }
+    deferred = false;
     sweeping = (async () => {
       do {
         again = false;
+        const started = now().getTime();
         try {
           await sweepChanges(store, desk);
         } catch (error) {
           process.stderr.write(`counterclaim: the change log's sweep failed (its places stay pending): ${(error as Error).message}\n`);
           return;
+        } finally {
+          const ended = now().getTime();
+          pauseUntil = ended + SWEEP_SHARE * Math.max(0, ended - started);
         }
       } while (again);
     })().finally(() => { sweeping = null; });
   };
   const settled = async (): Promise<void> => {
     while (sweeping) await sweeping;
+  };
+  /** Sweeps what a pause left pending, and waits for it (close; changesSettled). */
+  const flushed = async (): Promise<void> => {
+    await settled();
+    if (deferred) sweepSoon(true);
+    await settled();
   };
   const record = async (changes: readonly NewChange[]) => {
     if (changes.length === 0) return;
@@ -84,7 +115,7 @@ export async function withDesk(store: Store, location: string, postgres: boolean
     saveIngested: async (doc: LedgerDocument, extras: IngestExtras) => { await beforeWrite(); return saved(doc, await store.saveIngested(doc, extras)); },
     markSourceIngested: async (source, done) => { await beforeWrite(); return store.markSourceIngested(source, done); },
     close: async () => {
-      await settled();
+      await flushed();
       await desk.close();
       await store.close();
     },
@@ -104,11 +135,14 @@ export async function withDesk(store: Store, location: string, postgres: boolean
   // A Proxy, not a copy: stores are objects of methods and getters (ledger, browse) that must keep answering.
   const wrapped = new Proxy(store, { get: (target, prop, receiver) => (Object.hasOwn(overrides, prop) ? overrides[prop as keyof Store] : Reflect.get(target, prop, receiver)) });
   desks.set(wrapped, desk);
-  settlers.set(wrapped, settled);
+  settlers.set(wrapped, flushed);
   return wrapped;
 }
 
-/** Resolves once the change log's sweep of this store's own writes is done (at once for a store opened without openStore). */
+/**
+ * Resolves once the change log's sweep of this store's own writes is done, a sweep the writer
+ * put off included (at once for a store opened without openStore).
+ */
 export async function changesSettled(store: Store): Promise<void> {
   await settlers.get(store)?.();
 }
