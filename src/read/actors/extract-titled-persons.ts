@@ -6,6 +6,14 @@ import { aliasEndingAt, sideOfRange } from './side-words.js';
 /** Words that name a body, not a person: a capitalised one ends the role, and the name starts after it ("... Military Administration Vadym Filashkin"). */
 const BODY_WORDS = new Set(['administration', 'council', 'committee', 'office', 'staff', 'service', 'directorate', 'duma', 'rada', 'parliament', 'chamber', 'assembly', 'republic', 'region', 'oblast', 'command', 'ministry', 'forces', 'group', 'army', 'brigade', 'corps', 'agency', 'department', 'guard', 'navy', 'fleet', 'front']);
 
+/** Tokens read after a Russian or Ukrainian title for the name: a body's or place's name in the genitive may come first. */
+const CYRILLIC_REACH = 8;
+/** A patronymic ("Олександрович", "Сергеевна"): the middle of a three-word name. */
+const PATRONYMIC = /(?:ович|евич|євич|йович|івн|ївн|овн|евн|ичн)[а-яіїє]{0,3}$/u;
+const GENITIVE_ADJECTIVE = /(?:ской|цкой|зской|ского|цкого|ської|цької|зької|ського|цького)$/u;
+const QUOTES = new Set(['«', '»', '"', '“', '”', '„']);
+const isCyrillic = (word: string): boolean => /^\p{Script=Cyrillic}/u.test(word);
+
 /**
  * A person named after a title: "Kremlin spokesperson Dmitry Peskov", "AFU
  * Commander-in-Chief Oleksandr Syrskyi". The name is the run of capitalised
@@ -25,6 +33,14 @@ export function extractTitledPersons(text: string, tokens: readonly Token[], sen
     while (j < to && j - first <= 2 && isCapitalized(tokens[j]) && !lexicon.titles.has(tokens[j]!.norm) && tokens[j]!.norm !== "'s") {
       if (BODY_WORDS.has(tokens[j]!.norm)) first = j + 1;
       j++;
+    }
+    // "Голова Харківської ОВА Олег Синєгубов", "Мер Харкова Ігор Терехов": in Russian and Ukrainian the
+    // body or place the title is of stands between it and the name, in the genitive: the name is the
+    // last two words of the run (three with a patronymic), the words before it the role's
+    if (first < to && isCyrillic(tokens[first]!.text)) {
+      const name = cyrillicNameAfter(tokens, first, to, lexicon);
+      if (!name) continue;
+      [first, j] = name;
     }
     const nameLength = j - first;
     if (nameLength < 2 || tokens[j]?.norm === "'s") continue;
@@ -57,3 +73,30 @@ function bodyBefore(tokens: readonly Token[], roleStart: number, title: number, 
   }
   return undefined;
 }
+
+/**
+ * The name after a Russian or Ukrainian title, past the body or place it is of ("Голова Харківської ОВА
+ * Олег Синєгубов", "Речник Повітряних сил Юрій Ігнат", "представитель МИД России Мария Захарова"): the
+ * first run of two or more capitalised words (not acronyms) that ends before a lower-case word or a stop;
+ * of a longer run, the last two words, three with a patronymic ("Володимир Олександрович Зеленський").
+ */
+function cyrillicNameAfter(tokens: readonly Token[], from: number, to: number, lexicon: ActorLexicon): [number, number] | null {
+  let start = -1;
+  for (let k = from; k <= Math.min(to, from + CYRILLIC_REACH); k++) {
+    const w = tokens[k];
+    const nameWord = k < to && w !== undefined && isCapitalized(w) && isCyrillic(w.text) && !lexicon.titles.has(w.norm) && !/^\p{Lu}{2,}$/u.test(w.text);
+    if (nameWord) {
+      if (start < 0) start = k;
+      continue;
+    }
+    if (start >= 0 && k - start >= 2) {
+      const long = k - start >= 3 && PATRONYMIC.test(tokens[k - 2]!.norm);
+      // a surname after a title is in the nominative, never an adjective's genitive ("… Донецкой")
+      return GENITIVE_ADJECTIVE.test(tokens[k - 1]!.norm) ? null : [Math.max(start, k - (long ? 3 : 2)), k];
+    }
+    start = -1;
+    if (w === undefined || (w.kind === 'punct' && !QUOTES.has(w.text))) return null;
+  }
+  return null;
+}
+

@@ -45,3 +45,13 @@ test('actors: case endings in braces expand to every form', () => {
   assert.deepEqual(expandForms('Reuters'), ['Reuters']);
   assert.throws(() => compileActorLexicon(data('actors.json'), data('nouns.json'), undefined, [{ aliases: [{ key: 'nobody', aliases: ['Никто'], source: 'https://example.org' }] }]), /nobody/);
 });
+
+test('actors (ru/uk): after a title, the body or place it is of comes before the name, which is the last two words', () => {
+  const persons = (text: string, language: string): string[] => found(text, language).map((x) => x.split('=')[0]!).filter((x) => !/МЗС|МИД|Міноборони/.test(x));
+  assert.ok(persons('Голова Полтавської ОВА Петро Коваленко повідомив про вибухи.', 'uk').includes('Петро Коваленко'));
+  assert.ok(persons('Речник Повітряних сил Іван Мельник заявив про атаку.', 'uk').includes('Іван Мельник'));
+  assert.ok(persons('Глава Брянской области Олег Петров сообщил о пострадавших.', 'ru').includes('Олег Петров'));
+  assert.ok(persons('Мэр города Олег Иванович Сидоренко сообщил о пострадавших.', 'ru').includes('Олег Иванович Сидоренко'));
+  // a place after a resident's title, then an oblast adjective, is no person
+  assert.deepEqual(persons('Военные вывозят жителей города Ивановка Донецкой народной республики.', 'ru'), []);
+});

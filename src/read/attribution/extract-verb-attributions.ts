@@ -6,6 +6,8 @@ import {
 } from './attribution-candidate.js';
 
 const MAX_SOURCE = 12;
+/** Words of a medium's name after its word ("в эфире телемарафона «Единые новости»") before the content's comma. */
+const MEDIUM_REACH = 4;
 
 /**
  * Habits of a language's typography the frames read: Russian and Ukrainian copy types a dash as a
@@ -90,6 +92,12 @@ export function extractVerbAttribution(
   }
   // forward
   let start = skipMediumTail(tokens, cue.to, sTo);
+  // "заявил в эфире телемарафона, что …": where it was said, after the cue, is no part of the content
+  if (typography.media && typography.sourceTails?.has(tokens[start]?.norm ?? '') && typography.media.has(tokens[start + 1]?.norm ?? '')) {
+    let k = start + 2;
+    while (k < sTo && k < start + 2 + MEDIUM_REACH && isWordLike(tokens[k]!)) k++;
+    if (tokens[k]?.text === ',') start = k;
+  }
   while (start < sTo && (tokens[start]!.text === ':' || tokens[start]!.text === ',')) start++;
   if (cue.entry.object) {
     const that = findWithin(tokens, start, Math.min(sTo, start + 10), (t) => t.norm === 'that' || isOpenQuote(t) || t.text === ':');

@@ -182,3 +182,10 @@ test('attribution (ru/uk): a demonstrative object before its verb is the content
     assert.equal(a?.stance, 'deny', text);
   }
 });
+
+test('attribution (ru/uk): where it was said, after the cue, is not the content', () => {
+  const [ru] = own('Представитель группировки Иван Петров заявил в эфире телемарафона, что противник отступил.', 'ru');
+  assert.equal(ru?.content, 'что противник отступил');
+  const [uk] = own('Речник бригади Іван Петренко заявив в ефірі телемарафону, що ворог відступив.', 'uk');
+  assert.equal(uk?.content, 'що ворог відступив');
+});
