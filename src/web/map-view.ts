@@ -96,12 +96,13 @@ export async function renderMap(main: HTMLElement, placeId: string | null, param
   // (a waterfall of the two cost the first view a round trip and the 100 KB download).
   const coarse = countryShapes('coarse');
   coarse.catch(() => undefined);
-  const [first, docs, dates, outlineIds] = await Promise.all([
+  const [first, dates, outlineIds] = await Promise.all([
     getJson<Page<PlaceSummary>>('/api/places', { limit: 5000, asOf }),
-    getJson<Page<unknown>>('/api/documents', { limit: 1 }),
     getJson<ControlDates>('/api/aggregates/control-dates').catch((): ControlDates => ({ first: null, last: null, dates: [] })),
     countryOutlineIds().catch(() => new Map<number, string>()),
   ]);
+  // The documents are counted only for the empty state (a store with documents but no place).
+  const documents = first.items.length === 0 ? (await getJson<Page<unknown>>('/api/documents', { limit: 1 })).total ?? 0 : null;
   if (!isCurrent()) return;
   let places = first.items;
   const kinds: Kinds = { countryOutline: (p) => (p.geonameId !== null ? outlineIds.get(p.geonameId) ?? null : null) };
@@ -340,7 +341,7 @@ export async function renderMap(main: HTMLElement, placeId: string | null, param
     drawLegend();
     applyView();
     if (placeId) await renderPlacePanel(side, placeId, places, next, isCurrent);
-    else renderPlaceList(side, places, docs.total ?? 0, filter, asOf);
+    else renderPlaceList(side, places, documents ?? 0, filter, asOf);
   };
   const timeBar = dates.first && dates.last ? timeControls(dates, asOf, (day) => void showAsOf(day)) : null;
 
@@ -393,7 +394,7 @@ export async function renderMap(main: HTMLElement, placeId: string | null, param
   loadRegions(new Set(places.filter((p) => p.status !== 'mentioned' && p.country && kinds.countryOutline(p) === null).map((p) => p.country!)));
 
   if (placeId) await renderPlacePanel(side, placeId, places, params, isCurrent);
-  else renderPlaceList(side, places, docs.total ?? 0, filter, asOf);
+  else renderPlaceList(side, places, documents ?? 0, filter, asOf);
 }
 
 /**
