@@ -3,7 +3,7 @@ import type { LedgerClaim } from '../ledger/ledger-claim.js';
 import {
   clampLimit, clampOffset, datedContradictionsWhere, entitiesWhere, placeTotalsWhere, toPlace, type BrowseReader, type DatedContradiction, type EntityTotals, type PlaceRow,
 } from './browse-reader.js';
-import { analysisList, byTextOrder, joinDocument, readAnalysis } from './stored-analysis.js';
+import { analysisList, byTextOrder, joinDocument, readAnalysis, readSharedAnalysis } from './stored-analysis.js';
 import type { DocumentHeader, DocumentSummary, DuplicateCandidate, ItemList, Store, StoredItem } from './store.js';
 
 /**
@@ -44,9 +44,9 @@ export function createDocumentReads(db: SqlDialect): DocumentReads {
   });
   /** One document's list `kind` (not places), in text order. */
   const listOf = async (kind: Exclude<ItemList, 'places'>, seq: number | string, analysis: Uint8Array): Promise<unknown[]> => {
-    const rest = readAnalysis(analysis);
-    const list = kind === 'claims' ? (await listsOf(seq, { ...rest, places: 0 })).claims as Array<{ id: string }> : analysisList(rest, kind);
-    return [...list].sort(byTextOrder);
+    if (kind === 'claims') return [...(await listsOf(seq, { claims: 1, places: 0 })).claims as Array<{ id: string }>].sort(byTextOrder);
+    // the shared analysis is read-only: the items handed out are copies
+    return (structuredClone(analysisList(readSharedAnalysis(analysis), kind)) as Array<{ id: string }>).sort(byTextOrder);
   };
   return {
     async getDocument(id) {
@@ -104,7 +104,7 @@ export function createDocumentReads(db: SqlDialect): DocumentReads {
       const row = (await db.all<{ analysis: Uint8Array }>('SELECT analysis FROM documents WHERE id = ?', [docId]))[0];
       if (!row) return null;
       let found: { span?: readonly [number, number]; text?: string } | undefined;
-      for (const s of analysisList(readAnalysis(row.analysis), 'sentences') as Array<{ span?: readonly [number, number]; text?: string }>) {
+      for (const s of analysisList(readSharedAnalysis(row.analysis), 'sentences') as Array<{ span?: readonly [number, number]; text?: string }>) {
         const start = s.span?.[0] ?? 0;
         if (start <= span[0] && (found === undefined || start >= (found.span?.[0] ?? 0))) found = s;
       }

@@ -61,6 +61,29 @@ export function readAnalysis(analysis: Uint8Array): Record<string, unknown> {
   return JSON.parse(brotliDecompressSync(analysis).toString('utf8')) as Record<string, unknown>;
 }
 
+/** Parsed analyses kept for the reads that take one list of them (a place's mentions ask a sentence of each document). */
+const SHARED_ANALYSES = 64;
+const shared = new Map<string, Record<string, unknown>>();
+
+/**
+ * The analysis parsed, shared between reads: keyed by the stored bytes' digest, so a document saved
+ * again is another key and nothing needs to be invalidated. READ-ONLY: callers copy what they hand out.
+ * Hashing the compressed bytes costs a small part of decompressing and parsing them.
+ */
+export function readSharedAnalysis(analysis: Uint8Array): Readonly<Record<string, unknown>> {
+  const key = createHash('sha1').update(analysis).digest('base64');
+  const hit = shared.get(key);
+  if (hit) {
+    shared.delete(key);
+    shared.set(key, hit);
+    return hit;
+  }
+  const parsed = readAnalysis(analysis);
+  shared.set(key, parsed);
+  if (shared.size > SHARED_ANALYSES) shared.delete(shared.keys().next().value!);
+  return parsed;
+}
+
 /** The document back from its stored analysis, text, place items' JSON and claim items (in list order). */
 export function joinDocument(rest: Record<string, unknown>, text: string, places: readonly unknown[], claims: readonly unknown[]): LedgerDocument {
   // `text` goes back in its place in the key order of LedgerDocument.
