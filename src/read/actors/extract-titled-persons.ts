@@ -2,14 +2,13 @@ import type { Sentence, Token } from '../../model/index.js';
 import type { ActorLexicon } from './actor-dictionary.js';
 import { isCapitalized, tokensText, type ActorCandidate } from './actor-candidate.js';
 import { aliasEndingAt, sideOfRange } from './side-words.js';
+import { PATRONYMIC } from '../cyrillic-names.js';
 
 /** Words that name a body, not a person: a capitalised one ends the role, and the name starts after it ("... Military Administration Vadym Filashkin"). */
 const BODY_WORDS = new Set(['administration', 'council', 'committee', 'office', 'staff', 'service', 'directorate', 'duma', 'rada', 'parliament', 'chamber', 'assembly', 'republic', 'region', 'oblast', 'command', 'ministry', 'forces', 'group', 'army', 'brigade', 'corps', 'agency', 'department', 'guard', 'navy', 'fleet', 'front']);
 
 /** Tokens read after a Russian or Ukrainian title for the name: a body's or place's name in the genitive may come first. */
 const CYRILLIC_REACH = 8;
-/** A patronymic ("Олександрович", "Сергеевна"): the middle of a three-word name. */
-const PATRONYMIC = /(?:ович|евич|євич|йович|івн|ївн|овн|евн|ичн)[а-яіїє]{0,3}$/u;
 const GENITIVE_ADJECTIVE = /(?:ской|цкой|зской|ского|цкого|ської|цької|зької|ського|цького)$/u;
 const QUOTES = new Set(['«', '»', '"', '“', '”', '„']);
 const isCyrillic = (word: string): boolean => /^\p{Script=Cyrillic}/u.test(word);

@@ -5,6 +5,7 @@ import { cueWordEndingAt, hasCueWord, type ContextCues } from './context-cues.js
 import { isCapitalised } from './extract-gazetteer-names.js';
 import type { PlaceProposal } from './proposal.js';
 import { caseFormCandidates, isCyrillicWord, type CaseEndings } from './case-forms.js';
+import { PATRONYMIC } from '../cyrillic-names.js';
 
 /** Population from which a town's name alone, without a cue, is read as the place. */
 const KNOWN_TOWN_POPULATION = 100_000;
@@ -19,7 +20,6 @@ const SMALL_PLACE_POPULATION = 1000;
 const STRONG_CODES = new Set(['PCLI', 'CONT', 'RGN']);
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]+$/u;
 /** Russian and Ukrainian patronymics in any case ("Михайлівна", "Андреевича", "Ильиничной"). */
-const PATRONYMIC = /(?:ович|евич|євич|йович|івн|ївн|овн|евн|ичн)[а-яіїє]{0,3}$/u;
 /** Extractors whose own checks are the evidence (their files say which). */
 const SELF_EVIDENT_RULES = new Set(['abbreviation', 'dateline', 'hyphen-part', 'street-name']);
 
