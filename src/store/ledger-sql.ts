@@ -36,6 +36,8 @@ export interface LedgerSqlDialect {
   eachCohort(where: Sql, reads: (cohort: Sql) => Sql[]): SqlSteps<Array<{ data: string }>>;
   /** A query of one column `p`: the distinct propositions of the place bound to every `?` in it. */
   readonly placePropositions: string;
+  /** The contradictions scoped to each proposition `q.p` of those (a range of the primary key per proposition), as a join on `q`. */
+  readonly contradictionsOfPropositions: string;
 }
 
 type LedgerStatements = { readonly [K in keyof LedgerQueries]: (...args: Parameters<LedgerQueries[K]>) => SqlSteps<ReturnType<LedgerQueries[K]>> };
@@ -188,7 +190,7 @@ export function ledgerStatements(d: LedgerSqlDialect): LedgerStatements {
       return dataOf(yield* rows<{ data: string }>(`SELECT data FROM (
           SELECT c.scope, c.id, c.data FROM ledger_contradictions c WHERE c.scope = ?
           UNION ALL
-          SELECT c.scope, c.id, c.data FROM (${d.placePropositions}) q JOIN ledger_contradictions c ON c.scope >= q.p || '@' AND c.scope < q.p || 'A'
+          SELECT c.scope, c.id, c.data FROM (${d.placePropositions}) q ${d.contradictionsOfPropositions}
         ) x ORDER BY scope, id LIMIT ?`, `place:${place}`, ...placeParams, limit));
     },
     listTimelines: () => rows<TimelineRow>(`SELECT ${TIMELINE_COLUMNS} FROM ledger_timelines ORDER BY label, place`),

@@ -48,6 +48,7 @@ export const sqliteLedgerDialect: LedgerSqlDialect = {
   },
   // No (place, proposition) index: the place's claims from ledger_claims_place.
   placePropositions: 'SELECT DISTINCT proposition AS p FROM ledger_claims WHERE place = ?',
+  contradictionsOfPropositions: "JOIN ledger_contradictions c ON c.scope >= q.p || '@' AND c.scope < q.p || 'A'",
 };
 
 /** The ledger's queries on a SQLite connection, run at once (inside a save's savepoint); each statement text prepared once. */
